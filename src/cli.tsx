@@ -1,0 +1,2 @@
+declare const __CYBERREAD_VERSION__: string;
+process.stdout.write(`cyberread ${typeof __CYBERREAD_VERSION__ === 'string' ? __CYBERREAD_VERSION__ : 'dev'}\n`);

@@ -1,0 +1,53 @@
+/**
+ * Strips terminal control sequences from text that came from a feed. Applied when an article is
+ * normalised (before it is stored) and again when text is drawn or printed.
+ *
+ * Removed: ESC sequences with their payload (CSI, OSC incl. OSC 8 links and OSC 52 clipboard writes,
+ * DCS, SOS, PM, APC, and two-byte ESC x), their 8-bit C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS …),
+ * every other C0 control but tab and newline, DEL, C1 U+0080–U+009F, and the bidi controls
+ * U+202A–U+202E and U+2066–U+2069 that can make text read differently from what it is.
+ */
+
+// String-terminated sequences: OSC (ESC ] / U+009D), DCS (ESC P / U+0090), SOS (ESC X / U+0098),
+// PM (ESC ^ / U+009E), APC (ESC _ / U+009F). Terminated by BEL, ST (ESC \ or U+009C), or the end.
+const STRING_SEQ = /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g;
+// CSI: ESC [ or U+009B, parameter bytes, intermediate bytes, one final byte (or the end).
+const CSI_SEQ = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
+// Any other ESC sequence: ESC, intermediates, one final byte.
+const ESC_SEQ = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+// Remaining controls: C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes control sequences; keeps tabs and newlines (CRLF and lone CR become LF). */
+export function sanitizeText(input: string): string {
+  if (!input) return '';
+  let s = input;
+  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s)) {
+    s = s
+      .replace(/\r\n?/g, '\n')
+      .replace(STRING_SEQ, '')
+      .replace(CSI_SEQ, '')
+      .replace(ESC_SEQ, '')
+      .replace(CONTROLS, '');
+  }
+  return s;
+}
+
+/** sanitizeText, then every run of whitespace (tabs, newlines) folded to one space and the ends trimmed. */
+export function sanitizeLine(input: string): string {
+  return sanitizeText(input).replace(/\s+/g, ' ').trim();
+}
+
+/** True when the text holds nothing sanitizeText would remove. */
+export function isClean(input: string): boolean {
+  return sanitizeText(input) === input.replace(/\r\n?/g, '\n');
+}
+
+/** Cuts a string to at most max UTF-16 units without splitting a surrogate pair; appends "…" when cut. */
+export function bound(input: string, max: number): string {
+  if (input.length <= max) return input;
+  let end = max - 1;
+  const code = input.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return input.slice(0, end) + '…';
+}

@@ -1,0 +1,48 @@
+import type { Article, ArticleQuery, FeedState, StoredArticle, TagCount } from '../types.js';
+
+/** What a refresh records about one fetch of a feed. Fields left undefined are kept as they were. */
+export interface FetchStateUpdate {
+  title?: string | null;
+  siteUrl?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  lastFetched: string;
+  lastStatus: 'new' | 'unchanged' | 'error';
+  lastError?: string | null;
+  retryAfter?: string | null;
+}
+
+export interface UpsertResult {
+  added: number;
+  updated: number;
+}
+
+/** The article cache. One implementation (SQLite); tests use it on a temp file or :memory:. */
+export interface ArticleStore {
+  /** Fetch state of one feed, or null if it was never fetched. */
+  getFeedState(url: string): FeedState | null;
+  listFeedStates(): FeedState[];
+  /**
+   * Stores one refresh of one feed in a single transaction: fetch state plus articles. Articles are
+   * matched by id and updated in place; read/starred/fetched_at of existing ones are kept.
+   */
+  saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult;
+  /** Records a fetch that produced no articles (304 or error). */
+  saveFetchState(url: string, state: FetchStateUpdate): void;
+  /** Forgets a feed's state and its articles, but keeps starred articles. Returns articles removed. */
+  removeFeed(url: string): number;
+
+  /** Newest first (published, else fetched time). `limit` defaults to 50. */
+  query(q: ArticleQuery): StoredArticle[];
+  count(q: ArticleQuery): number;
+  get(id: string): StoredArticle | null;
+  /** Tags with their article counts, most used first, for one edition (or all). */
+  tags(lang?: string): TagCount[];
+  /** Sets read and/or starred on the given ids (and on their paired editions). Returns rows changed. */
+  mark(ids: string[], flags: { read?: boolean; starred?: boolean }): number;
+  /** Up to `limit` related articles: shared tags (rarer weigh more), same language, newest first. */
+  related(id: string, limit?: number): StoredArticle[];
+  /** The same story in another language, if the cache has it. */
+  alternate(id: string, lang?: string): StoredArticle | null;
+  close(): void;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { bound, sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
+
+const ESC = '\u001b';
+
+describe('sanitizeText', () => {
+  it.each([
+    ['CSI colour', `a${ESC}[31mred${ESC}[0m b`, 'ared b'],
+    ['CSI clear screen', `x${ESC}[2J${ESC}[H y`, 'x y'],
+    ['OSC 8 hyperlink keeps the label', `${ESC}]8;;https://evil.example${ESC}\\click${ESC}]8;;${ESC}\\`, 'click'],
+    ['OSC 52 clipboard write with BEL', `pre${ESC}]52;c;cm0gLXJmIH4=\u0007post`, 'prepost'],
+    ['OSC 0 window title', `${ESC}]0;pwned\u0007title`, 'title'],
+    ['DCS', `${ESC}Pq#0;2;0;0;0${ESC}\\ok`, 'ok'],
+    ['8-bit CSI', `a\u009b31mb`, 'ab'],
+    ['8-bit OSC', `a\u009d52;c;AAAA\u009cb`, 'ab'],
+    ['lone C1', 'a\u0085b\u0080c', 'abc'],
+    ['bidi override', 'abc\u202eevil\u202c.exe', 'abcevil.exe'],
+    ['bidi isolate', 'x\u2066y\u2069z', 'xyz'],
+    ['C0 and DEL', 'a\u0000b\u0007c\u0008d\u007fe', 'abcde'],
+    ['unterminated OSC eats the rest', `safe${ESC}]52;c;AAAA`, 'safe'],
+    ['two-byte ESC', `a${ESC}cb${ESC}7c`, 'abc'],
+    ['CR and CRLF become LF', 'a\r\nb\rc', 'a\nb\nc'],
+  ])('%s', (_name, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+
+  it('keeps tabs, newlines, Indonesian, CJK and emoji', () => {
+    const text = 'Sabtu,\t16 November\n数据泄露 🔒 👩‍💻';
+    expect(sanitizeText(text)).toBe(text);
+  });
+});
+
+describe('sanitizeLine', () => {
+  it('folds whitespace and trims', () => {
+    expect(sanitizeLine(`  Data \n\t Bocor ${ESC}[1m!  `)).toBe('Data Bocor !');
+  });
+});
+
+describe('bound', () => {
+  it('cuts long text and marks the cut', () => {
+    expect(bound('abcdef', 4)).toBe('abc…');
+    expect(bound('abc', 4)).toBe('abc');
+  });
+  it('never splits a surrogate pair', () => {
+    const s = 'ab😀cd';
+    expect(bound(s, 4)).toBe('ab…');
+  });
+});
