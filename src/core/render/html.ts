@@ -194,6 +194,8 @@ class Walker {
       case 'wbr':
         return;
       case 'img':
+        // 1×1 images are tracking pixels (feedburner and friends), not illustrations.
+        if (node.attribs['width'] === '1' && node.attribs['height'] === '1') return;
         b.push(this.image(node, b.imageLink));
         return;
       case 'hr':

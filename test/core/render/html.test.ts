@@ -126,6 +126,7 @@ describe('renderHtml: blocks', () => {
     ]);
     expect(texts(html, EN)).toEqual(['Sebelum', '', '[Image: Logo Trend Micro]', '', 'sesudah', '', '[Image]']);
     expect(texts('<img alt="x">', { width: 40, imageLabel: 'image' })).toEqual(['[image: x]']);
+    expect(texts('<p>Isi.</p><img src="https://feeds.example/~r/x" width="1" height="1" alt="">')).toEqual(['Isi.']);
   });
 
   it('puts a figure caption under its image', () => {
