@@ -1,0 +1,89 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+  constructor(message: string, readonly command?: string) {
+    super(message);
+  }
+}
+
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command accepts, before or after the command name. */
+export const GLOBAL_OPTIONS = {
+  home: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  tag: { type: 'string', multiple: true },
+} as const satisfies OptionSpec;
+
+export const COMMAND_OPTIONS = {
+  '': {},
+  feeds: { title: { type: 'string' } },
+  refresh: { force: { type: 'boolean' } },
+  list: {
+    unread: { type: 'boolean' },
+    starred: { type: 'boolean' },
+    search: { type: 'string' },
+    feed: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  show: {},
+  tags: {},
+  mark: { read: { type: 'boolean' }, unread: { type: 'boolean' }, star: { type: 'boolean' }, unstar: { type: 'boolean' } },
+  import: {},
+  export: {},
+  help: {},
+} as const satisfies Record<string, OptionSpec>;
+
+export type Command = keyof typeof COMMAND_OPTIONS;
+
+export interface ParsedArgs {
+  command: Command;
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+function isCommand(name: string): name is Command {
+  return Object.hasOwn(COMMAND_OPTIONS, name) && name !== '';
+}
+
+function valueTaking(name: string, options: OptionSpec): boolean {
+  const spec = Object.entries(options).find(([long, o]) => `--${long}` === name || (o.short && `-${o.short}` === name));
+  return spec?.[1].type === 'string';
+}
+
+/** Finds the command (the first bare word that is not an option's value), then parses its options. */
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let command: Command = '';
+  let commandIndex = -1;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      if (!arg.includes('=') && valueTaking(arg, GLOBAL_OPTIONS)) i += 1;
+      continue;
+    }
+    if (!isCommand(arg)) throw new UsageError(`Unknown command "${arg}". Run "cyberread --help" to see the commands.`);
+    command = arg;
+    commandIndex = i;
+    break;
+  }
+  const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : argv;
+  const options = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] } as OptionSpec;
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    return { command, positionals, values: values as ParsedArgs['values'] };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(text);
+    const where = command ? `"cyberread ${command}"` : 'cyberread';
+    if (unknown) throw new UsageError(`Unknown option ${unknown[1]} for ${where}. Run "cyberread ${command ? command + ' ' : ''}--help" to see its options.`, command);
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(text);
+    if (missing) throw new UsageError(`The option ${missing[1]?.replace(/^-\w, /, '')} needs a value.`, command);
+    throw new UsageError(`${text.replace(/\.$/, '')}. Run "cyberread ${command ? command + ' ' : ''}--help".`, command);
+  }
+}

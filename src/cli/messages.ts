@@ -1,0 +1,200 @@
+import type { Edition } from '../core/types.js';
+
+/** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
+export interface CliMessages {
+  usage: string;
+  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export', string>;
+  feedAdded(url: string): string;
+  feedExists(url: string): string;
+  feedRemoved(url: string, articles: number): string;
+  feedNotFound(url: string): string;
+  noFeeds: string;
+  neverFetched: string;
+  refreshSummary(feeds: number, added: number, failed: number): string;
+  refreshLine(status: 'new' | 'unchanged' | 'error', added: number, updated: number): string;
+  noArticles: string;
+  articleNotFound(id: string): string;
+  marked(count: number): string;
+  imported(added: number, skipped: number, rejected: number): string;
+  rejected(url: string, reason: string): string;
+  by: string;
+  tagsHeading: string;
+  needsTerminal: string;
+  cacheRecovered(from: string, to: string, restored: number): string;
+  needOneOf(flags: string): string;
+  needArgument(what: string, command: string): string;
+  badLimit: string;
+  badLang(value: string): string;
+  badUrl(value: string): string;
+}
+
+const en: CliMessages = {
+  usage: `cyberread — a terminal news reader for RSS, Atom and JSON feeds
+
+Usage:
+  cyberread                      open the reader (needs a terminal)
+  cyberread --demo               open the reader on the bundled sample news (no network)
+  cyberread feeds                list subscriptions
+  cyberread feeds add URL        subscribe (--lang id|en, --title T, --tag T …)
+  cyberread feeds remove URL     unsubscribe (starred articles are kept)
+  cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
+  cyberread list                 articles, newest first (--tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread show ID              one article as readable text
+  cyberread tags                 tags with their article counts (--lang)
+  cyberread mark ID… --read|--unread|--star|--unstar
+  cyberread import FILE.opml     subscribe to the feeds of an OPML file
+  cyberread export               print subscriptions as OPML 2.0
+
+Options for every command:
+  --home DIR     keep settings and cache in DIR (also CYBERREAD_HOME)
+  --lang id|en   language of the interface and edition listed
+  --json         machine-readable output
+  -h, --help     help for a command        -v, --version   print the version`,
+  commandHelp: {
+    feeds: `Usage:
+  cyberread feeds                        list subscriptions with their last status
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds remove URL
+
+URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.`,
+    refresh: `Usage: cyberread refresh [URL…] [--force] [--json]
+
+Fetches all feeds (or the given ones) and prints one line per feed.
+--force asks again even when a server said to wait (Retry-After).
+Exit code: 0 when every feed worked, 1 when any failed.`,
+    list: `Usage: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+
+Articles newest first. Several --tag options select articles having all of them.
+--lang selects an edition; articles whose language is unknown appear in both.
+--search uses the full-text index over title, summary and body. --limit defaults to 50.`,
+    show: `Usage: cyberread show ID [--json]
+
+Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
+and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.`,
+    tags: `Usage: cyberread tags [--lang id|en] [--json]
+
+Every tag with its number of articles, most used first.`,
+    mark: `Usage: cyberread mark ID… --read|--unread|--star|--unstar
+
+Marks articles. The other-language edition of the same story is marked too.`,
+    import: `Usage: cyberread import FILE.opml
+
+Subscribes to every feed in an OPML file. Only http(s) URLs and local paths are accepted;
+language and tags are read from the "language" and "category" attributes.`,
+    export: `Usage: cyberread export > feeds.opml
+
+Prints all subscriptions as OPML 2.0, with their language and tags.`,
+  },
+  feedAdded: (url) => `Added ${url}. Run "cyberread refresh" to fetch it.`,
+  feedExists: (url) => `${url} is already in your feeds.`,
+  feedRemoved: (url, n) => `Removed ${url} and ${n} cached article${n === 1 ? '' : 's'} (starred ones are kept).`,
+  feedNotFound: (url) => `${url} is not one of your feeds. Run "cyberread feeds" to see them.`,
+  noFeeds: 'You have no feeds. Add one with "cyberread feeds add URL".',
+  neverFetched: 'never fetched',
+  refreshSummary: (feeds, added, failed) =>
+    `${feeds} feed${feeds === 1 ? '' : 's'} refreshed, ${added} new article${added === 1 ? '' : 's'}` + (failed ? `, ${failed} failed.` : '.'),
+  refreshLine: (status, added, updated) =>
+    status === 'error' ? 'failed' : status === 'unchanged' ? 'unchanged' : `${added} new, ${updated} updated`,
+  noArticles: 'No articles match.',
+  articleNotFound: (id) => `No article with id ${id}. Run "cyberread list" to see the ids.`,
+  marked: (n) => `Marked ${n} article${n === 1 ? '' : 's'}.`,
+  imported: (added, skipped, rejected) => `Imported ${added} feed${added === 1 ? '' : 's'}; ${skipped} already present, ${rejected} refused.`,
+  rejected: (url, reason) => `Refused ${url}: ${reason}`,
+  by: 'by',
+  tagsHeading: 'Tags',
+  needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
+  cacheRecovered: (from, to, restored) =>
+    `The article cache ${from} was damaged; it was moved to ${to} and a fresh cache was built (${restored} read/starred marks recovered).`,
+  needOneOf: (flags) => `Say what to do with one of ${flags}.`,
+  needArgument: (what, command) => `"cyberread ${command}" needs ${what}. Run "cyberread ${command} --help".`,
+  badLimit: '--limit must be a whole number from 1 to 1000.',
+  badLang: (v) => `Unknown language "${v}": use id or en.`,
+  badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+};
+
+const id: CliMessages = {
+  usage: `cyberread — pembaca berita terminal untuk feed RSS, Atom dan JSON
+
+Cara pakai:
+  cyberread                      buka pembaca (perlu terminal)
+  cyberread --demo               buka pembaca dengan berita contoh bawaan (tanpa jaringan)
+  cyberread feeds                daftar langganan
+  cyberread feeds add URL        berlangganan (--lang id|en, --title T, --tag T …)
+  cyberread feeds remove URL     berhenti berlangganan (artikel berbintang tetap disimpan)
+  cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
+  cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread show ID              satu artikel sebagai teks
+  cyberread tags                 tagar beserta jumlah artikelnya (--lang)
+  cyberread mark ID… --read|--unread|--star|--unstar
+  cyberread import BERKAS.opml   berlangganan semua feed dari berkas OPML
+  cyberread export               cetak langganan sebagai OPML 2.0
+
+Opsi untuk semua perintah:
+  --home DIR     simpan pengaturan dan cache di DIR (juga CYBERREAD_HOME)
+  --lang id|en   bahasa antarmuka dan edisi yang ditampilkan
+  --json         keluaran untuk mesin
+  -h, --help     bantuan sebuah perintah   -v, --version   cetak versi`,
+  commandHelp: {
+    feeds: `Cara pakai:
+  cyberread feeds                        daftar langganan beserta status terakhirnya
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds remove URL
+
+URL berupa http(s)://, file:// atau path lokal. Menghapus feed menghapus artikelnya dari cache, kecuali yang berbintang.`,
+    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
+
+Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
+--force tetap meminta walau server meminta menunggu (Retry-After).
+Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
+    list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+
+Artikel, terbaru dulu. Beberapa --tag memilih artikel yang memiliki semuanya.
+--lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
+--search memakai indeks teks penuh atas judul, ringkasan dan isi. --limit bawaan 50.`,
+    show: `Cara pakai: cyberread show ID [--json]
+
+Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
+dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.`,
+    tags: `Cara pakai: cyberread tags [--lang id|en] [--json]
+
+Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
+    mark: `Cara pakai: cyberread mark ID… --read|--unread|--star|--unstar
+
+Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.`,
+    import: `Cara pakai: cyberread import BERKAS.opml
+
+Berlangganan semua feed dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
+bahasa dan tagar dibaca dari atribut "language" dan "category".`,
+    export: `Cara pakai: cyberread export > feeds.opml
+
+Mencetak semua langganan sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+  },
+  feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
+  feedExists: (url) => `${url} sudah ada di daftar feed Anda.`,
+  feedRemoved: (url, n) => `${url} dihapus beserta ${n} artikel di cache (artikel berbintang tetap disimpan).`,
+  feedNotFound: (url) => `${url} tidak ada di daftar feed Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
+  noFeeds: 'Anda belum punya feed. Tambahkan dengan "cyberread feeds add URL".',
+  neverFetched: 'belum pernah dimuat',
+  refreshSummary: (feeds, added, failed) => `${feeds} feed dimuat ulang, ${added} artikel baru` + (failed ? `, ${failed} gagal.` : '.'),
+  refreshLine: (status, added, updated) =>
+    status === 'error' ? 'gagal' : status === 'unchanged' ? 'tidak berubah' : `${added} baru, ${updated} diperbarui`,
+  noArticles: 'Tidak ada artikel yang cocok.',
+  articleNotFound: (id) => `Tidak ada artikel dengan id ${id}. Jalankan "cyberread list" untuk melihat id-nya.`,
+  marked: (n) => `${n} artikel ditandai.`,
+  imported: (added, skipped, rejected) => `${added} feed diimpor; ${skipped} sudah ada, ${rejected} ditolak.`,
+  rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
+  by: 'oleh',
+  tagsHeading: 'Tagar',
+  needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
+  cacheRecovered: (from, to, restored) =>
+    `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,
+  needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
+  needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
+  badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
+  badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
+  badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
+};
+
+export function cliMessages(lang: Edition): CliMessages {
+  return lang === 'id' ? id : en;
+}

@@ -1,0 +1,176 @@
+import Conf from 'conf';
+import { mkdirSync } from 'node:fs';
+import type { Edition, FeedConfig } from './types.js';
+
+/** Everything cyberread remembers between runs that is not the article cache. */
+export interface Settings {
+  feeds: FeedConfig[];
+  /** UI language chosen with L (also selects the edition listed). */
+  lang?: Edition;
+  /** IANA zone for posting times; default: the system zone. */
+  timeZone?: string;
+  refreshIntervalMinutes: number;
+  concurrency: number;
+  perHost: number;
+  lastRefreshAt?: string;
+}
+
+export const DEFAULT_SETTINGS: Omit<Settings, 'feeds'> = {
+  refreshIntervalMinutes: 30,
+  concurrency: 8,
+  perHost: 2,
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const KNOWN_KEYS = new Set(['feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt']);
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+function describeFsError(error: unknown, path: string, action: string): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return `Cannot ${action} ${path}: permission denied. Check the directory's permissions or use --home DIR.`;
+  }
+  if (code === 'ENOSPC') return `Cannot ${action} ${path}: the disk is full. Free some space and try again.`;
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    return `Cannot ${action} ${path}: a file stands where a directory is needed. Move it away or use --home DIR.`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Cannot ${action} ${path}: ${message}.`;
+}
+
+function isFeedConfig(value: unknown): value is FeedConfig {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.url === 'string' &&
+    v.url.length > 0 &&
+    (v.title === undefined || typeof v.title === 'string') &&
+    (v.lang === undefined || typeof v.lang === 'string') &&
+    (v.tags === undefined || (Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string')))
+  );
+}
+
+function positiveInt(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= max;
+}
+
+/**
+ * A typed view of conf's JSON file. Reading never throws for bad content: wrong types and unknown keys
+ * fall back to defaults and are reported in `warnings`; only an unreadable file or invalid JSON is an error,
+ * since silently replacing it would lose the user's feed list.
+ */
+export class Config {
+  readonly path: string;
+  readonly warnings: string[] = [];
+  readonly #conf: Conf<Record<string, unknown>>;
+  #settings: Settings;
+  readonly #isNew: boolean;
+
+  constructor(configDir: string, defaultFeeds: FeedConfig[] = []) {
+    try {
+      mkdirSync(configDir, { recursive: true });
+    } catch (error) {
+      throw new ConfigError(describeFsError(error, configDir, 'create the settings directory'));
+    }
+    try {
+      this.#conf = new Conf<Record<string, unknown>>({ projectName: 'cyberread', cwd: configDir, configName: 'config' });
+    } catch (error) {
+      const path = `${configDir}/config.json`;
+      if (error instanceof SyntaxError) {
+        throw new ConfigError(`The settings file ${path} is not valid JSON (${error.message}). Fix it or move it away to start with fresh settings.`);
+      }
+      throw new ConfigError(describeFsError(error, path, 'read the settings file'));
+    }
+    this.path = this.#conf.path;
+    const raw = this.#conf.store;
+    this.#isNew = !Array.isArray(raw.feeds) && Object.keys(raw).length === 0;
+    this.#settings = this.#validate(raw, defaultFeeds);
+  }
+
+  /** True when no settings file existed: the first run. */
+  get isNew(): boolean {
+    return this.#isNew;
+  }
+
+  get settings(): Readonly<Settings> {
+    return this.#settings;
+  }
+
+  #validate(raw: Record<string, unknown>, defaultFeeds: FeedConfig[]): Settings {
+    const s: Settings = { feeds: [], ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(raw)) {
+      if (!KNOWN_KEYS.has(key)) this.warnings.push(`Ignoring unknown setting "${key}" in ${this.path}.`);
+    }
+    if (raw.feeds === undefined) {
+      s.feeds = defaultFeeds.map((f) => ({ ...f }));
+    } else if (Array.isArray(raw.feeds)) {
+      raw.feeds.forEach((f, i) => {
+        if (isFeedConfig(f)) s.feeds.push(f);
+        else this.warnings.push(`Ignoring feed #${i + 1} in ${this.path}: it needs a "url" string.`);
+      });
+    } else {
+      this.warnings.push(`Ignoring "feeds" in ${this.path}: it must be a list.`);
+    }
+    if (raw.lang !== undefined) {
+      if (raw.lang === 'id' || raw.lang === 'en') s.lang = raw.lang;
+      else this.warnings.push(`Ignoring "lang" in ${this.path}: it must be "id" or "en".`);
+    }
+    if (raw.timeZone !== undefined) {
+      if (typeof raw.timeZone === 'string' && isTimeZone(raw.timeZone)) s.timeZone = raw.timeZone;
+      else this.warnings.push(`Ignoring "timeZone" in ${this.path}: it must be an IANA zone such as "Asia/Jakarta".`);
+    }
+    const ints: [keyof Settings & ('refreshIntervalMinutes' | 'concurrency' | 'perHost'), number][] = [
+      ['refreshIntervalMinutes', 24 * 60 * 30],
+      ['concurrency', 64],
+      ['perHost', 16],
+    ];
+    for (const [key, max] of ints) {
+      const v = raw[key];
+      if (v === undefined) continue;
+      if (positiveInt(v, max)) s[key] = v;
+      else this.warnings.push(`Ignoring "${key}" in ${this.path}: it must be a whole number from 1 to ${max}.`);
+    }
+    if (typeof raw.lastRefreshAt === 'string' && !Number.isNaN(Date.parse(raw.lastRefreshAt))) s.lastRefreshAt = raw.lastRefreshAt;
+    return s;
+  }
+
+  /** Writes one setting (and the feed list, so a first run's defaults become the user's own). */
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
+    this.#settings = { ...this.#settings, [key]: value };
+    try {
+      if (!Array.isArray(this.#conf.get('feeds'))) this.#conf.set('feeds', this.#settings.feeds);
+      if (value === undefined) this.#conf.delete(key);
+      else this.#conf.set(key, value);
+    } catch (error) {
+      throw new ConfigError(describeFsError(error, this.path, 'write the settings file'));
+    }
+  }
+
+  addFeed(feed: FeedConfig): boolean {
+    if (this.#settings.feeds.some((f) => f.url === feed.url)) return false;
+    this.set('feeds', [...this.#settings.feeds, feed]);
+    return true;
+  }
+
+  removeFeed(url: string): boolean {
+    const feeds = this.#settings.feeds.filter((f) => f.url !== url);
+    if (feeds.length === this.#settings.feeds.length) return false;
+    this.set('feeds', feeds);
+    return true;
+  }
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
