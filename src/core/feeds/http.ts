@@ -216,9 +216,42 @@ const TLS_REASONS: Record<string, string> = {
 type Phase = 'answer' | 'body';
 
 /** Maps an undici / Node error to one sentence naming the host; raw messages are never trusted as-is. */
-function describe(err: unknown, ctx: { host: string; url: string; phase: Phase; limits: FetchLimits }): string {
+function defaultPort(url: URL): number {
+  return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+}
+
+/** True when a socket-level error was about the proxy's address rather than the feed's. */
+function aboutProxy(err: unknown, target: URL, proxy: URL | null): boolean {
+  if (!proxy) return false;
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [err];
+  while (stack.length > 0) {
+    const e = stack.pop();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const { port, hostname, cause, errors } = e as { port?: unknown; hostname?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof port === 'number' && port === defaultPort(proxy) && port !== defaultPort(target)) return true;
+    if (typeof hostname === 'string' && hostname === proxy.hostname && hostname !== target.hostname) return true;
+    stack.push(cause);
+    if (Array.isArray(errors)) stack.push(...errors);
+  }
+  return false;
+}
+
+function describe(
+  err: unknown,
+  ctx: { host: string; url: string; phase: Phase; limits: FetchLimits; target: URL; proxy: URL | null },
+): string {
   if (err instanceof FetchFailure) return err.message;
-  const { host, phase, limits } = ctx;
+  const { phase, limits } = ctx;
+  let { host } = ctx;
+  if (ctx.proxy && aboutProxy(err, ctx.target, ctx.proxy)) {
+    host = `the proxy ${ctx.proxy.host}`;
+    const codes = errorCodes(err);
+    if (codes.includes('ECONNREFUSED'))
+      return `Could not connect to ${host}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`;
+    if (codes.includes('ENOTFOUND')) return `Could not find ${host}: no such host. Check HTTP_PROXY / HTTPS_PROXY.`;
+  }
   const codes = errorCodes(err);
   const has = (...c: string[]): boolean => c.some((x) => codes.includes(x));
   const name = (err as { name?: unknown } | null)?.name;
@@ -409,6 +442,18 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   // Lower-case wins, as in curl and undici; '' (not undefined) keeps undici from reading process.env itself.
   const pick = (name: string): string => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
+  const proxyUrl = (value: string): URL | null => {
+    if (!value) return null;
+    try {
+      return new URL(value.includes('://') ? value : `http://${value}`);
+    } catch {
+      return null;
+    }
+  };
+  const httpProxy = proxyUrl(pick('http_proxy'));
+  const httpsProxy = proxyUrl(pick('https_proxy')) ?? httpProxy;
+  // NO_PROXY is left to undici; this only names the proxy in error messages
+  const proxyFor = (url: URL): URL | null => (url.protocol === 'https:' ? httpsProxy : httpProxy);
   const dispatcher: Dispatcher = new EnvHttpProxyAgent({
     httpProxy: pick('http_proxy'),
     httpsProxy: pick('https_proxy'),
@@ -618,7 +663,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       } catch (err) {
         if (req.signal?.aborted && !(err instanceof FetchFailure && err.status !== undefined))
           return { kind: 'error', url: current.href, message: `Fetching ${current.href} was cancelled.` };
-        const message = describe(err, { host, url: current.href, phase, limits });
+        const message = describe(err, { host, url: current.href, phase, limits, target: current, proxy: proxyFor(current) });
         const out: FetchOutcome = { kind: 'error', url: current.href, message };
         if (err instanceof FetchFailure) {
           if (err.status !== undefined) out.status = err.status;

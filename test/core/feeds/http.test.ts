@@ -157,6 +157,20 @@ describe('fetching over http', () => {
     expect(srv.seen[0]?.headers['if-modified-since']).toBe('Sat, 16 Nov 2019 05:59:00 GMT');
   });
 
+  it('reuses the connection for the next request to the same host', async () => {
+    const ports: number[] = [];
+    const srv = await startServer({
+      '/feed': (req, res) => {
+        ports.push(req.socket.remotePort ?? -1);
+        serve(FEED)(req, res);
+      },
+    });
+    const f = fetcher();
+    for (let i = 0; i < 3; i++) expect((await f.fetch({ url: `${srv.base}/feed` })).kind).toBe('ok');
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(1);
+  });
+
   it('sends an honest User-Agent, the feed Accept header and Accept-Encoding', async () => {
     const srv = await startServer({ '/feed': serve(FEED) });
     await fetcher().fetch({ url: `${srv.base}/feed` });
@@ -562,6 +576,17 @@ describe('proxy', () => {
     expect(out.kind).toBe('ok');
     expect(proxy.hits).toEqual([]);
     expect(srv.seen).toHaveLength(1);
+  });
+
+  it('names the proxy when the proxy is down', async () => {
+    const srv = await startServer({ '/feed': serve(FEED) });
+    const p = await closedPort();
+    expect(await fetcher({ env: { http_proxy: `http://127.0.0.1:${p}` } }).fetch({ url: `${srv.base}/feed` })).toEqual({
+      kind: 'error',
+      url: `${srv.base}/feed`,
+      message: `Could not connect to the proxy 127.0.0.1:${p}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`,
+    });
+    expect(srv.seen).toEqual([]);
   });
 
   it('does not read the proxy from process.env when given another env', async () => {
