@@ -442,21 +442,28 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   // Lower-case wins, as in curl and undici; '' (not undefined) keeps undici from reading process.env itself.
   const pick = (name: string): string => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
-  const proxyUrl = (value: string): URL | null => {
+  let configError: string | null = null;
+  const proxyUrl = (name: string): URL | null => {
+    const value = pick(name).trim();
     if (!value) return null;
     try {
-      return new URL(value.includes('://') ? value : `http://${value}`);
+      // like curl, a proxy given without a scheme is an http proxy
+      const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+      if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'socks5:' || url.protocol === 'socks:') return url;
     } catch {
-      return null;
+      // reported below
     }
+    configError ??= `The proxy setting ${name.toUpperCase()} is not a usable address (${shown(value)}); fix or unset it.`;
+    return null;
   };
-  const httpProxy = proxyUrl(pick('http_proxy'));
-  const httpsProxy = proxyUrl(pick('https_proxy')) ?? httpProxy;
+  const httpProxy = proxyUrl('http_proxy');
+  const httpsOnlyProxy = proxyUrl('https_proxy');
+  const httpsProxy = httpsOnlyProxy ?? httpProxy;
   // NO_PROXY is left to undici; this only names the proxy in error messages
   const proxyFor = (url: URL): URL | null => (url.protocol === 'https:' ? httpsProxy : httpProxy);
   const dispatcher: Dispatcher = new EnvHttpProxyAgent({
-    httpProxy: pick('http_proxy'),
-    httpsProxy: pick('https_proxy'),
+    httpProxy: httpProxy?.href ?? '',
+    httpsProxy: httpsOnlyProxy?.href ?? '',
     noProxy: pick('no_proxy'),
     connect: { timeout: limits.connectTimeoutMs },
     headersTimeout: limits.firstByteTimeoutMs,
@@ -707,6 +714,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
             message: `cyberread does not fetch ${shown(url.protocol)} addresses; use http(s)://, file:// or a local path.`,
           };
         }
+        if (configError) return { kind: 'error', url: url.href, message: configError };
         url.hash = '';
         return await fetchHttp(url, req);
       } catch (err) {

@@ -589,6 +589,15 @@ describe('proxy', () => {
     expect(srv.seen).toEqual([]);
   });
 
+  it('reports an unusable proxy setting instead of throwing', async () => {
+    const f = fetcher({ env: { HTTP_PROXY: 'ftp://proxy.invalid:21' } });
+    expect(await f.fetch({ url: 'http://127.0.0.1:1/feed' })).toEqual({
+      kind: 'error',
+      url: 'http://127.0.0.1:1/feed',
+      message: 'The proxy setting HTTP_PROXY is not a usable address (ftp://proxy.invalid:21); fix or unset it.',
+    });
+  });
+
   it('does not read the proxy from process.env when given another env', async () => {
     const srv = await startServer({ '/feed': serve(FEED) });
     const proxy = await startProxy();
