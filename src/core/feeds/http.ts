@@ -1,0 +1,731 @@
+/**
+ * The only network code in cyberread: fetches one feed's raw bytes over http(s), or reads a local
+ * feed file, and turns every failure into one readable sentence. Nothing here decodes text.
+ */
+import { constants as fsConstants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
+import { resolve as resolvePath } from 'node:path';
+import { Transform, Writable, type TransformCallback, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import { bound, sanitizeLine } from '../sanitize.js';
+
+declare const __CYBERREAD_VERSION__: string;
+
+export interface FetchLimits {
+  connectTimeoutMs: number;
+  firstByteTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+}
+
+export const DEFAULT_LIMITS: FetchLimits = Object.freeze({
+  connectTimeoutMs: 10_000,
+  firstByteTimeoutMs: 15_000,
+  bodyTimeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+});
+
+export interface FetchRequest {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  signal?: AbortSignal;
+}
+
+export type FetchOutcome =
+  | {
+      kind: 'ok';
+      /** Final URL after redirects; for local feeds the file:// URL of the file read. */
+      url: string;
+      status: number;
+      bytes: Uint8Array;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+    }
+  | { kind: 'not-modified'; url: string; etag: string | null; lastModified: string | null }
+  /** url: the address that failed (after any redirects followed so far). */
+  | { kind: 'error'; url: string; message: string; status?: number; retryAfter?: string };
+
+export interface Fetcher {
+  fetch(req: FetchRequest): Promise<FetchOutcome>;
+  close(): Promise<void>;
+}
+
+export interface FetcherOptions {
+  concurrency?: number;
+  perHost?: number;
+  limits?: Partial<FetchLimits>;
+  userAgent?: string;
+  /** Where HTTP(S)_PROXY / NO_PROXY are read from; process.env by default. */
+  env?: Record<string, string | undefined>;
+}
+
+export const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+/** A server may not silence a feed for longer than this, whatever its Retry-After says. */
+const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Validators are echoed back to the server, so they must be short and valid header values. */
+const MAX_VALIDATOR_LENGTH = 1024;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+export function userAgent(version: string): string {
+  return `cyberread/${version} (terminal feed reader; Node.js ${process.version})`;
+}
+
+function defaultVersion(): string {
+  return typeof __CYBERREAD_VERSION__ === 'string' ? __CYBERREAD_VERSION__ : 'dev';
+}
+
+/** A failure whose message is already the sentence the user will read. */
+class FetchFailure extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly retryAfter?: string,
+  ) {
+    super(message);
+  }
+}
+
+class Semaphore {
+  private active = 0;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  get idle(): boolean {
+    return this.active === 0 && this.waiters.length === 0;
+  }
+
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new FetchFailure(''));
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const grant = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = (): void => {
+        const i = this.waiters.indexOf(grant);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(signal?.reason ?? new Error('aborted'));
+      };
+      this.waiters.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    // the slot passes straight to the next waiter, so `active` stays the same
+    if (next) next();
+    else this.active--;
+  }
+}
+
+function formatSize(bytes: number): string {
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : Number(s.toFixed(1))} s`;
+}
+
+function cleanValidator(value: string | null | undefined): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_VALIDATOR_LENGTH) return null;
+  return HEADER_VALUE.test(value) ? value : null;
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
+  const v = headers[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : null;
+}
+
+/** Retry-After as delta-seconds or an HTTP date, capped; null when absent, unreadable or already past. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): Date | null {
+  if (!value) return null;
+  const v = value.trim();
+  let at: number;
+  if (/^\d+$/.test(v)) at = now + Math.min(Number(v) * 1000, MAX_RETRY_AFTER_MS);
+  else {
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) return null;
+    at = Math.min(t, now + MAX_RETRY_AFTER_MS);
+  }
+  return at > now ? new Date(at) : null;
+}
+
+function formatUtcTime(at: Date, now: Date): string {
+  // rounded up so "not before 14:05" is never earlier than the server asked
+  const up = new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
+  const hhmm = up.toISOString().slice(11, 16);
+  const sameDay = up.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+  return sameDay ? `${hhmm} UTC` : `${up.toISOString().slice(0, 10)} ${hhmm} UTC`;
+}
+
+function shown(text: string): string {
+  return bound(sanitizeLine(text), 200);
+}
+
+/** Every code on an error, its causes and (for AggregateError) its members. */
+function errorCodes(err: unknown): string[] {
+  const codes: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (e: unknown): void => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return;
+    seen.add(e);
+    const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    visit(cause);
+    if (Array.isArray(errors)) errors.forEach(visit);
+  };
+  visit(err);
+  return codes;
+}
+
+const TLS_REASONS: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed and not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain contains a self-signed, untrusted certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT: 'its certificate is signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is signed by an unknown authority',
+  CERT_REVOKED: 'its certificate has been revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate belongs to a different name',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (is the address really https?)',
+  EPROTO: 'the TLS handshake failed',
+};
+
+type Phase = 'answer' | 'body';
+
+/** Maps an undici / Node error to one sentence naming the host; raw messages are never trusted as-is. */
+function defaultPort(url: URL): number {
+  return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+}
+
+/** True when a socket-level error was about the proxy's address rather than the feed's. */
+function aboutProxy(err: unknown, target: URL, proxy: URL | null): boolean {
+  if (!proxy) return false;
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [err];
+  while (stack.length > 0) {
+    const e = stack.pop();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const { port, hostname, cause, errors } = e as { port?: unknown; hostname?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof port === 'number' && port === defaultPort(proxy) && port !== defaultPort(target)) return true;
+    if (typeof hostname === 'string' && hostname === proxy.hostname && hostname !== target.hostname) return true;
+    stack.push(cause);
+    if (Array.isArray(errors)) stack.push(...errors);
+  }
+  return false;
+}
+
+function describe(
+  err: unknown,
+  ctx: { host: string; url: string; phase: Phase; limits: FetchLimits; target: URL; proxy: URL | null },
+): string {
+  if (err instanceof FetchFailure) return err.message;
+  const { phase, limits } = ctx;
+  let { host } = ctx;
+  if (ctx.proxy && aboutProxy(err, ctx.target, ctx.proxy)) {
+    host = `the proxy ${ctx.proxy.host}`;
+    const codes = errorCodes(err);
+    if (codes.includes('ECONNREFUSED'))
+      return `Could not connect to ${host}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`;
+    if (codes.includes('ENOTFOUND')) return `Could not find ${host}: no such host. Check HTTP_PROXY / HTTPS_PROXY.`;
+  }
+  const codes = errorCodes(err);
+  const has = (...c: string[]): boolean => c.some((x) => codes.includes(x));
+  const name = (err as { name?: unknown } | null)?.name;
+
+  if (has('UND_ERR_ABORTED', 'ABORT_ERR') || name === 'AbortError') return `Fetching ${ctx.url} was cancelled.`;
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'))
+    return `Could not connect to ${host} within ${formatSeconds(limits.connectTimeoutMs)}. Check the address or try again later.`;
+  if (has('UND_ERR_HEADERS_TIMEOUT')) return `${host} did not answer within ${formatSeconds(limits.firstByteTimeoutMs)}.`;
+  if (has('UND_ERR_BODY_TIMEOUT'))
+    return `${host} did not send the whole feed within ${formatSeconds(limits.bodyTimeoutMs)}; try again later.`;
+  if (has('ECONNREFUSED')) return `Could not connect to ${host}: connection refused. Check the address or try again later.`;
+  if (has('ENOTFOUND')) return `Could not find ${host}: no such host. Check the address or your network.`;
+  if (has('EAI_AGAIN')) return `Could not look up ${host} (temporary DNS failure). Check your network or try again later.`;
+  if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN'))
+    return `Could not reach ${host}: the network is unreachable. Check your connection.`;
+  if (has('UND_ERR_RES_CONTENT_LENGTH_MISMATCH'))
+    return `${host} sent a body that does not match its Content-Length; the feed is incomplete. Try again later.`;
+  if (has('UND_ERR_HEADERS_OVERFLOW')) return `${host} sent response headers that are too large; cyberread gave up.`;
+  if (has('UND_ERR_PRX_TLS')) return `Could not connect securely to the proxy for ${host}. Check HTTPS_PROXY.`;
+  const tls = codes.find((c) => c in TLS_REASONS) ?? codes.find((c) => c.startsWith('CERT_') || c.startsWith('ERR_TLS_') || c.startsWith('ERR_SSL_'));
+  if (tls) {
+    const reason = TLS_REASONS[tls] ?? `its certificate or TLS setup was rejected (${tls})`;
+    return `Could not connect securely to ${host}: ${reason}. Check the address or tell the site owner.`;
+  }
+  // undici leaves `code` undefined on some parser errors, so the class name is checked too
+  if (codes.some((c) => c.startsWith('HPE_')) || name === 'HTTPParserError') return `${host} sent a response that is not valid HTTP; cyberread gave up.`;
+  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET')) {
+    return phase === 'body'
+      ? `${host} closed the connection before the feed was complete. Try again later.`
+      : `${host} closed the connection without answering. Try again later.`;
+  }
+  if (has('UND_ERR_DESTROYED', 'UND_ERR_CLOSED')) return `Fetching ${ctx.url} was cancelled because cyberread is closing.`;
+  const message = err instanceof Error ? err.message : String(err);
+  return `Could not fetch ${ctx.url}: ${shown(message) || 'unknown error'}.`;
+}
+
+/** Errors a transform once more than `max` bytes have passed; the pipeline then destroys every stage. */
+class ByteCap extends Transform {
+  private count = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly failure: () => Error,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.count += chunk.length;
+    if (this.count > this.max) cb(this.failure());
+    else cb(null, chunk);
+  }
+}
+
+/**
+ * "deflate" is meant to be zlib-wrapped (RFC 9110) but some servers send raw deflate; the first two
+ * bytes tell them apart, so the inner inflater is chosen on the first data.
+ */
+class AutoInflate extends Transform {
+  private inner: zlib.Inflate | zlib.InflateRaw | null = null;
+  private head: Buffer = Buffer.alloc(0);
+
+  private start(): zlib.Inflate | zlib.InflateRaw {
+    const b0 = this.head[0] ?? 0;
+    const b1 = this.head[1] ?? 0;
+    const wrapped = this.head.length >= 2 && (b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0;
+    const inner = wrapped ? zlib.createInflate() : zlib.createInflateRaw();
+    inner.on('data', (d: Buffer) => this.push(d));
+    inner.on('error', (e) => this.destroy(e));
+    this.inner = inner;
+    return inner;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    let inner = this.inner;
+    if (!inner) {
+      this.head = Buffer.concat([this.head, chunk]);
+      if (this.head.length < 2) return cb();
+      inner = this.start();
+      chunk = this.head;
+    }
+    inner.write(chunk, () => cb());
+  }
+
+  override _flush(cb: TransformCallback): void {
+    let inner = this.inner;
+    if (!inner) {
+      if (this.head.length === 0) return cb();
+      inner = this.start();
+      inner.write(this.head);
+    }
+    inner.once('end', () => cb());
+    inner.end();
+  }
+
+  override _destroy(err: Error | null, cb: (error: Error | null) => void): void {
+    this.inner?.destroy();
+    cb(err);
+  }
+}
+
+class DecodeFailure extends Error {}
+
+function decoderFor(encoding: string): Transform {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return new AutoInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      throw new DecodeFailure(encoding);
+  }
+}
+
+interface Hop {
+  url: URL;
+  /** Counts connections on this origin that broke with unsolicited bytes; see readBody. */
+  strayBefore: number;
+}
+
+/** Reads local feed files with the same size cap as the network. */
+async function readLocal(path: string, maxBytes: number, given: string = path): Promise<FetchOutcome> {
+  const url = pathToFileURL(path).href;
+  const fail = (message: string): FetchOutcome => ({ kind: 'error', url, message });
+  const name = shown(path);
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return fail(`${name} is a directory, not a feed file.`);
+    if (!st.isFile()) return fail(`${name} is not a regular file; cyberread only reads feed files.`);
+    if (st.size > maxBytes) return fail(`The feed is larger than ${formatSize(maxBytes)}; cyberread stopped reading it.`);
+    // O_NONBLOCK: a path swapped for a FIFO after stat must not hang the reader
+    const fh = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes)
+          return fail(`The feed is larger than ${formatSize(maxBytes)}; cyberread stopped reading it.`);
+        chunks.push(buf.subarray(0, bytesRead));
+      }
+      return { kind: 'ok', url, status: 200, bytes: concat(chunks, total), contentType: null, etag: null, lastModified: null };
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    const code = errorCodes(err)[0];
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      const looksLikeHost = /^[\w-]+(\.[\w-]+)+\//.test(given);
+      return fail(
+        looksLikeHost
+          ? `No such file: ${name}. For a web address, start it with https://.`
+          : `No such file: ${name}. Check the path.`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EPERM') return fail(`Cannot read ${name}: permission denied.`);
+    return fail(`Cannot read ${name}: ${shown(err instanceof Error ? err.message : String(err))}.`);
+  }
+}
+
+function concat(chunks: Buffer[], total: number): Uint8Array {
+  // a fresh Uint8Array, not a view into Node's shared Buffer pool
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+
+export function createFetcher(options: FetcherOptions = {}): Fetcher {
+  const limits: FetchLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const env = options.env ?? process.env;
+  const ua = options.userAgent ?? userAgent(defaultVersion());
+  const overall = new Semaphore(Math.max(1, options.concurrency ?? 8));
+  const perHostLimit = Math.max(1, options.perHost ?? 2);
+  const hosts = new Map<string, Semaphore>();
+  const strays = new Map<string, number>();
+
+  // Lower-case wins, as in curl and undici; '' (not undefined) keeps undici from reading process.env itself.
+  const pick = (name: string): string => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
+  let configError: string | null = null;
+  const proxyUrl = (name: string): URL | null => {
+    const value = pick(name).trim();
+    if (!value) return null;
+    try {
+      // like curl, a proxy given without a scheme is an http proxy
+      const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+      if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'socks5:' || url.protocol === 'socks:') return url;
+    } catch {
+      // reported below
+    }
+    configError ??= `The proxy setting ${name.toUpperCase()} is not a usable address (${shown(value)}); fix or unset it.`;
+    return null;
+  };
+  const httpProxy = proxyUrl('http_proxy');
+  const httpsOnlyProxy = proxyUrl('https_proxy');
+  const httpsProxy = httpsOnlyProxy ?? httpProxy;
+  // NO_PROXY is left to undici; this only names the proxy in error messages
+  const proxyFor = (url: URL): URL | null => (url.protocol === 'https:' ? httpsProxy : httpProxy);
+  const dispatcher: Dispatcher = new EnvHttpProxyAgent({
+    httpProxy: httpProxy?.href ?? '',
+    httpsProxy: httpsOnlyProxy?.href ?? '',
+    noProxy: pick('no_proxy'),
+    connect: { timeout: limits.connectTimeoutMs },
+    headersTimeout: limits.firstByteTimeoutMs,
+    bodyTimeout: limits.bodyTimeoutMs,
+    factory: (origin: string | URL, opts: object) => {
+      const pool = new Pool(origin, opts);
+      const key = new URL(String(origin)).origin;
+      pool.on('disconnect', (_origin: unknown, _targets: unknown, err: unknown) => {
+        // undici's sign that bytes arrived on a connection with no request outstanding: the previous
+        // response was longer than its Content-Length
+        const e = err as { code?: unknown; message?: unknown } | null;
+        if (e?.code === 'UND_ERR_SOCKET' && e.message === 'bad response') strays.set(key, (strays.get(key) ?? 0) + 1);
+      });
+      return pool;
+    },
+  });
+  let closed = false;
+
+  async function acquire(host: string, signal?: AbortSignal): Promise<() => void> {
+    let sem = hosts.get(host);
+    if (!sem) {
+      sem = new Semaphore(perHostLimit);
+      hosts.set(host, sem);
+    }
+    const hostSem = sem;
+    await hostSem.acquire(signal);
+    try {
+      await overall.acquire(signal);
+    } catch (err) {
+      hostSem.release();
+      throw err;
+    }
+    return () => {
+      overall.release();
+      hostSem.release();
+      if (hostSem.idle) hosts.delete(host);
+    };
+  }
+
+  async function readBody(body: Readable, encodingHeader: string | null, contentLength: number | null, hop: Hop): Promise<Uint8Array> {
+    const host = hop.url.host;
+    const encodings = (encodingHeader ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter((e) => e !== '' && e !== 'identity');
+    if (encodings.length > 2) throw new FetchFailure(`${host} sent the feed with too many content encodings (${shown(encodingHeader ?? '')}).`);
+    let decoders: Transform[];
+    try {
+      // the last encoding listed was applied last, so it comes off first
+      decoders = encodings.reverse().map(decoderFor);
+    } catch (err) {
+      if (err instanceof DecodeFailure)
+        throw new FetchFailure(`${host} sent the feed in an encoding cyberread cannot read (${shown(err.message)}).`);
+      throw err;
+    }
+    const tooBig = (): Error => new FetchFailure(`The feed is larger than ${formatSize(limits.maxBytes)}; cyberread stopped reading it.`);
+    const unpacksTooBig = (): Error =>
+      new FetchFailure(`The feed unpacks to more than ${formatSize(limits.maxBytes)}; cyberread stopped reading it.`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let rawCount = 0;
+    const timer = setTimeout(() => {
+      body.destroy(
+        new FetchFailure(`${host} did not send the whole feed within ${formatSeconds(limits.bodyTimeoutMs)}; try again later.`),
+      );
+    }, limits.bodyTimeoutMs);
+    try {
+      const countRaw = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          rawCount += chunk.length;
+          cb(null, chunk);
+        },
+      });
+      const stages: Transform[] = [countRaw, new ByteCap(limits.maxBytes, tooBig), ...decoders];
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          total += chunk.length;
+          if (total > limits.maxBytes) return cb(decoders.length > 0 ? unpacksTooBig() : tooBig());
+          chunks.push(chunk);
+          cb();
+        },
+      });
+      await pipeline([body, ...stages, sink]);
+    } catch (err) {
+      if (err instanceof FetchFailure) throw err;
+      if (errorCodes(err).some((c) => c.startsWith('Z_') || c.startsWith('ERR_BROTLI') || c.startsWith('ERR__ERROR_FORMAT'))) {
+        throw new FetchFailure(`${host} sent a damaged ${shown(encodings.join(', '))} body; try again later.`);
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (contentLength !== null) {
+      if (rawCount !== contentLength) throw new FetchFailure(`${host} sent a body that does not match its Content-Length; the feed is incomplete. Try again later.`);
+      // bytes beyond Content-Length only show up as a broken connection once the response is done
+      await new Promise<void>((r) => setImmediate(r));
+      await new Promise<void>((r) => setImmediate(r));
+      if ((strays.get(hop.url.origin) ?? 0) !== hop.strayBefore)
+        throw new FetchFailure(
+          `${host} sent more bytes than its Content-Length announced; the feed may be cut off. Try again later.`,
+        );
+    }
+    return concat(chunks, total);
+  }
+
+  async function fetchHttp(start: URL, req: FetchRequest): Promise<FetchOutcome> {
+    const seen = new Set<string>([start.href]);
+    const headers: Record<string, string> = {
+      'user-agent': ua,
+      accept: ACCEPT,
+      'accept-encoding': ACCEPT_ENCODING,
+    };
+    const etag = cleanValidator(req.etag);
+    const lastModified = cleanValidator(req.lastModified);
+    if (etag) headers['if-none-match'] = etag;
+    if (lastModified) headers['if-modified-since'] = lastModified;
+
+    let current = start;
+    for (let redirects = 0; ; redirects++) {
+      const host = current.host;
+      let phase: Phase = 'answer';
+      let release: (() => void) | null = null;
+      try {
+        release = await acquire(host, req.signal);
+        const hop: Hop = { url: current, strayBefore: strays.get(current.origin) ?? 0 };
+        const res = await dispatcher.request({
+          origin: current.origin,
+          path: `${current.pathname}${current.search}`,
+          method: 'GET',
+          headers,
+          signal: req.signal ?? null,
+          headersTimeout: limits.firstByteTimeoutMs,
+          bodyTimeout: limits.bodyTimeoutMs,
+        });
+        phase = 'body';
+        const status = res.statusCode;
+        const h = res.headers;
+        const discard = async (): Promise<void> => {
+          await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+        };
+
+        if ([301, 302, 303, 307, 308].includes(status)) {
+          await discard();
+          const location = header(h, 'location');
+          if (!location) throw new FetchFailure(`Server answered ${status} (a redirect) without saying where to; check the feed's address.`);
+          let next: URL;
+          try {
+            next = new URL(location, current);
+          } catch {
+            throw new FetchFailure(`${host} redirected to an address that is not valid (${shown(location)}).`);
+          }
+          if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw new FetchFailure(
+              `${host} redirected to a ${shown(next.protocol)} address; cyberread only follows redirects to http and https.`,
+            );
+          next.hash = '';
+          if (seen.has(next.href))
+            throw new FetchFailure(`Redirect loop: ${current.href} leads back to ${next.href}. Check the feed's address.`);
+          if (redirects + 1 > limits.maxRedirects)
+            throw new FetchFailure(`Too many redirects (more than ${limits.maxRedirects}) starting at ${start.href}.`);
+          seen.add(next.href);
+          current = next;
+          continue;
+        }
+
+        const respEtag = cleanValidator(header(h, 'etag'));
+        const respLastModified = cleanValidator(header(h, 'last-modified'));
+        if (status === 304) {
+          await discard();
+          // a 304 may omit the validators; the ones sent are still the current ones
+          return { kind: 'not-modified', url: current.href, etag: respEtag ?? etag, lastModified: respLastModified ?? lastModified };
+        }
+        if (status < 200 || status > 299) {
+          await discard();
+          const reason = STATUS_CODES[status];
+          const retryAt = status === 429 || status === 503 ? parseRetryAfter(header(h, 'retry-after')) : null;
+          if (retryAt) {
+            throw new FetchFailure(
+              `Server asked to wait (${status}); cyberread will not ask again before ${formatUtcTime(retryAt, new Date())}.`,
+              status,
+              retryAt.toISOString(),
+            );
+          }
+          throw new FetchFailure(`Server answered ${status}${reason ? ` ${reason}` : ''}.`, status);
+        }
+
+        const lengthHeader = header(h, 'content-length');
+        const contentLength = lengthHeader !== null && /^\d+$/.test(lengthHeader.trim()) ? Number(lengthHeader) : null;
+        if (contentLength !== null && contentLength > limits.maxBytes) {
+          res.body.on('error', () => undefined).destroy();
+          throw new FetchFailure(`The feed is larger than ${formatSize(limits.maxBytes)}; cyberread stopped reading it.`);
+        }
+        const bytes = await readBody(res.body, header(h, 'content-encoding'), contentLength, hop);
+        const contentType = header(h, 'content-type');
+        return {
+          kind: 'ok',
+          url: current.href,
+          status,
+          bytes,
+          contentType: contentType === null ? null : bound(contentType, 512),
+          etag: respEtag,
+          lastModified: respLastModified,
+        };
+      } catch (err) {
+        if (req.signal?.aborted && !(err instanceof FetchFailure && err.status !== undefined))
+          return { kind: 'error', url: current.href, message: `Fetching ${current.href} was cancelled.` };
+        const message = describe(err, { host, url: current.href, phase, limits, target: current, proxy: proxyFor(current) });
+        const out: FetchOutcome = { kind: 'error', url: current.href, message };
+        if (err instanceof FetchFailure) {
+          if (err.status !== undefined) out.status = err.status;
+          if (err.retryAfter !== undefined) out.retryAfter = err.retryAfter;
+        }
+        return out;
+      } finally {
+        release?.();
+      }
+    }
+  }
+
+  return {
+    async fetch(req: FetchRequest): Promise<FetchOutcome> {
+      const raw = typeof req.url === 'string' ? req.url.trim() : '';
+      try {
+        if (closed) return { kind: 'error', url: raw, message: 'cyberread is closing; the feed was not fetched.' };
+        if (raw === '') return { kind: 'error', url: raw, message: 'The feed address is empty.' };
+        const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
+        // one letter before ':' is a Windows drive, not a scheme
+        if (scheme === undefined || scheme.length === 1) return await readLocal(resolvePath(raw), limits.maxBytes, raw);
+        let url: URL;
+        try {
+          url = new URL(raw);
+        } catch {
+          return { kind: 'error', url: raw, message: `Not a valid address: ${shown(raw)}.` };
+        }
+        if (url.protocol === 'file:') {
+          let path: string;
+          try {
+            path = fileURLToPath(url);
+          } catch {
+            return { kind: 'error', url: raw, message: `Not a usable file address: ${shown(raw)}.` };
+          }
+          return await readLocal(path, limits.maxBytes);
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+          return {
+            kind: 'error',
+            url: raw,
+            message: `cyberread does not fetch ${shown(url.protocol)} addresses; use http(s)://, file:// or a local path.`,
+          };
+        }
+        if (configError) return { kind: 'error', url: url.href, message: configError };
+        url.hash = '';
+        return await fetchHttp(url, req);
+      } catch (err) {
+        // last line of defence: fetch never throws
+        return { kind: 'error', url: raw, message: `Could not fetch ${shown(raw)}: ${shown(err instanceof Error ? err.message : String(err))}.` };
+      }
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await dispatcher.close();
+    },
+  };
+}
