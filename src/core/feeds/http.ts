@@ -2,6 +2,7 @@
  * The only network code in cyberread: fetches one feed's raw bytes over http(s), or reads a local
  * feed file, and turns every failure into one readable sentence. Nothing here decodes text.
  */
+import { VERSION } from '../version.js';
 import { constants as fsConstants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
@@ -13,7 +14,6 @@ import zlib from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import { bound, sanitizeLine } from '../sanitize.js';
 
-declare const __CYBERREAD_VERSION__: string;
 
 export interface FetchLimits {
   connectTimeoutMs: number;
@@ -78,10 +78,6 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export function userAgent(version: string): string {
   return `cyberread/${version} (terminal feed reader; Node.js ${process.version})`;
-}
-
-function defaultVersion(): string {
-  return typeof __CYBERREAD_VERSION__ === 'string' ? __CYBERREAD_VERSION__ : 'dev';
 }
 
 /** A failure whose message is already the sentence the user will read. */
@@ -434,7 +430,7 @@ const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const env = options.env ?? process.env;
-  const ua = options.userAgent ?? userAgent(defaultVersion());
+  const ua = options.userAgent ?? userAgent(VERSION);
   const overall = new Semaphore(Math.max(1, options.concurrency ?? 8));
   const perHostLimit = Math.max(1, options.perHost ?? 2);
   const hosts = new Map<string, Semaphore>();

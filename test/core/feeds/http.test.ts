@@ -1,3 +1,4 @@
+import { VERSION } from '../../../src/core/version.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -176,7 +177,7 @@ describe('fetching over http', () => {
     await fetcher().fetch({ url: `${srv.base}/feed` });
     await fetcher({ userAgent: userAgent('1.2.3') }).fetch({ url: `${srv.base}/feed` });
     expect(srv.seen.map((s) => s.headers['user-agent'])).toEqual([
-      `cyberread/dev (terminal feed reader; Node.js ${process.version})`,
+      `cyberread/${VERSION} (terminal feed reader; Node.js ${process.version})`,
       `cyberread/1.2.3 (terminal feed reader; Node.js ${process.version})`,
     ]);
     expect(srv.seen[0]?.headers.accept).toBe(ACCEPT);
