@@ -236,17 +236,35 @@ export function repairXml(text: string, maxDepth: number): Repaired {
   return { xml: out.join(''), rootName };
 }
 
+/**
+ * fast-xml-parser inside feedsmith refuses more than 100 nested elements; below this depth the repaired
+ * document keeps only the text of deeper elements, so a feed with deep (legal) markup stays readable.
+ */
+const FLATTEN_DEPTH = 90;
+
 // Recursion depth is bounded by maxDepth, enforced while building the tree.
-function write(node: RNode, out: string[]): void {
+function write(node: RNode, out: string[], depth = 1): void {
+  if (depth > FLATTEN_DEPTH) {
+    writeText(node, out);
+    return;
+  }
   out.push('<', node.name);
   for (const [k, v] of Object.entries(node.attrs)) out.push(' ', k, '="', escapeAttr(v), '"');
   out.push('>');
   for (const c of node.children) {
     if (typeof c === 'string') out.push(escapeText(c));
     else if ('cdata' in c) out.push('<![CDATA[', c.cdata.replace(/]]>/g, ']]]]><![CDATA[>'), ']]>');
-    else write(c, out);
+    else write(c, out, depth + 1);
   }
   out.push('</', node.name, '>');
+}
+
+function writeText(node: RNode, out: string[]): void {
+  for (const c of node.children) {
+    if (typeof c === 'string') out.push(escapeText(c));
+    else if ('cdata' in c) out.push(escapeText(c.cdata));
+    else writeText(c, out);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
