@@ -351,7 +351,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
     const itemLang = e.xml?.lang?.trim() || undefined;
     const enclosures = links
       .filter((l) => l.rel === 'enclosure')
-      .flatMap((l) => enclosure(l.href, l.type, lengthOf(e.links, l.href), undefined, clip));
+      .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
     const content = e.content;
     const contentHtml =
       content?.value === undefined ? undefined : content.type === 'text' || content.type === 'text/plain' ? textToHtml(content.value) : content.value;
@@ -399,13 +399,10 @@ function atomLinks(links: Array<AtomFeed.Link<string>> | undefined, base: string
     if (l.rel) link.rel = l.rel.trim().toLowerCase();
     if (l.type) link.type = l.type.trim().toLowerCase();
     if (l.hreflang) link.hreflang = l.hreflang.trim();
+    if (typeof l.length === 'number') link.length = l.length;
     out.push(link);
   }
   return out;
-}
-
-function lengthOf(links: Array<AtomFeed.Link<string>> | undefined, href: string): number | undefined {
-  return links?.find((l) => l.rel === 'enclosure' && (l.href === href || href.endsWith(l.href ?? '\u0000')))?.length;
 }
 
 /** rel=alternate (or no rel) links; text/html first, then untyped, then one in the item's language. */

@@ -275,6 +275,7 @@ export interface ScannedLink {
   rel?: string;
   type?: string;
   hreflang?: string;
+  length?: number;
   /** 'text' for an RSS <link>URL</link>, else the element's prefix ('' for none). */
   kind: 'text' | 'attr';
 }
@@ -339,6 +340,8 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
             if (attrs.rel) link.rel = attrs.rel.trim().toLowerCase();
             if (attrs.type) link.type = attrs.type.trim().toLowerCase();
             if (attrs.hreflang) link.hreflang = attrs.hreflang.trim();
+            const length = Number(attrs.length);
+            if (attrs.length !== undefined && Number.isFinite(length)) link.length = length;
             target.push(link);
           }
         } else if (!name.includes(':')) {
