@@ -1,0 +1,541 @@
+import {
+  DetectError,
+  MalformedError,
+  ParseError,
+  parseFeed as feedsmithParse,
+  parseJsonFeed,
+  type AnyFeed,
+  type AtomFeed,
+  type JsonFeed,
+  type RdfFeed,
+  type RssFeed,
+  type MediaNs,
+} from 'feedsmith';
+import type { Alternate, Enclosure, FeedFormat, ParsedFeed, ParsedItem } from '../types.js';
+import { parseDate } from './dates.js';
+import { decode } from './decode.js';
+import {
+  DepthError,
+  capXmlItems,
+  checkJsonDepth,
+  checkXmlDepth,
+  repairXml,
+  resolveUrl,
+  scanLinks,
+  type LinkScan,
+  type ScannedLink,
+} from './xml-tools.js';
+
+/** Documents larger than this (bytes before decoding, characters after) are refused. The fetcher caps bodies at 10 MiB. */
+export const MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
+/** Deepest element (or JSON array/object) nesting we read. Real feeds stay under 30. */
+export const MAX_DEPTH = 200;
+/** Items kept per document; the rest are dropped before the XML parser builds a tree. */
+export const MAX_ITEMS = 5000;
+/** Longest text field kept in a ParsedItem or feed title (characters); normalise bounds fields further. */
+export const MAX_FIELD_CHARS = 1_000_000;
+/** Most categories, enclosures and alternates kept per item. */
+export const MAX_LIST = 100;
+
+export const LENIENT_WARNING = 'parsed with the lenient fallback';
+
+export class FeedParseError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FeedParseError';
+  }
+}
+
+export interface ParseOptions {
+  url?: string;
+  contentType?: string | null;
+}
+
+const NOT_A_FEED = 'This is not a feed: the document is not RSS, Atom or JSON Feed.';
+const TOO_DEEP = `The feed is nested too deeply (more than ${MAX_DEPTH} levels) to be read safely.`;
+
+/**
+ * Reads RSS 0.9x/1.0/2.0, RDF, Atom 0.3/1.0 and JSON Feed 1.0/1.1. Never fetches anything (no external
+ * entities or DTDs) and never throws anything but FeedParseError.
+ */
+export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
+  try {
+    return parseUnchecked(input, options);
+  } catch (error) {
+    if (error instanceof FeedParseError) throw error;
+    if (error instanceof DepthError) throw new FeedParseError(TOO_DEEP, { cause: error });
+    if (error instanceof RangeError) {
+      throw new FeedParseError('The feed is too large or too complex to be read safely.', { cause: error });
+    }
+    throw new FeedParseError('The feed could not be read because the parser failed on it unexpectedly.', { cause: error });
+  }
+}
+
+function parseUnchecked(input: Uint8Array | string, options: ParseOptions): ParsedFeed {
+  if (typeof input !== 'string' && input.byteLength > MAX_DOCUMENT_SIZE) throw tooLarge();
+  let text = typeof input === 'string' ? input : decode(input, options.contentType);
+  if (text.length > MAX_DOCUMENT_SIZE) throw tooLarge();
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new FeedParseError('The feed is empty: the document has no content.');
+  if (looksBinary(text)) throw new FeedParseError('This is not a feed: the document is binary data, not text.');
+
+  const start = text.search(/\S/);
+  const firstChar = text[start];
+  if (firstChar === '{' || firstChar === '[') return parseJson(text, options);
+
+  const lt = text.indexOf('<');
+  if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
+  checkXmlDepth(text, MAX_DEPTH);
+  return parseXml(text.slice(lt), options);
+}
+
+function tooLarge(): FeedParseError {
+  return new FeedParseError(`The feed is too large (more than ${MAX_DOCUMENT_SIZE / 1024 / 1024} MiB) to be read safely.`);
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4096);
+  if (head.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x1b)) bad++;
+  }
+  return bad > 16 && bad * 10 > head.length;
+}
+
+function isFeedsmithRejection(error: unknown): boolean {
+  return error instanceof DetectError || error instanceof MalformedError || error instanceof ParseError;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// XML
+
+function parseXml(original: string, options: ParseOptions): ParsedFeed {
+  const warnings: string[] = [];
+  const tag = /<(?:[A-Za-z_][\w.-]*:)?entry[\s>/]/i.test(original) && !/<(?:[A-Za-z_][\w.-]*:)?item[\s>/]/i.test(original) ? 'entry' : 'item';
+  const capped = capXmlItems(original, tag, MAX_ITEMS);
+  if (capped.total > MAX_ITEMS) warnings.push(`kept the first ${MAX_ITEMS} of ${capped.total} items`);
+  let text = capped.text;
+
+  let parsed: AnyFeed<string>;
+  try {
+    parsed = feedsmithParse<string>(text, { maxItems: MAX_ITEMS });
+  } catch (error) {
+    if (!isFeedsmithRejection(error)) throw error;
+    // Includes fast-xml-parser's own 100-level limit outside text elements: the repair reads up to MAX_DEPTH.
+    const repaired = repairXml(text, MAX_DEPTH);
+    if (repaired.xml === null) {
+      if (repaired.rootName === 'html' || /^\s*<!doctype\s+html/i.test(text)) {
+        throw new FeedParseError('This is not a feed: the document is HTML, not RSS, Atom or JSON Feed.');
+      }
+      throw new FeedParseError(NOT_A_FEED);
+    }
+    try {
+      parsed = feedsmithParse<string>(repaired.xml, { maxItems: MAX_ITEMS });
+    } catch (again) {
+      if (!isFeedsmithRejection(again)) throw again;
+      throw new FeedParseError('The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.', {
+        cause: again,
+      });
+    }
+    text = repaired.xml;
+    warnings.push(LENIENT_WARNING);
+  }
+
+  // feedsmith keeps xml:base only on the feed and on items, and drops xhtml:link; scan for them when present.
+  const scan = /xml:base|xhtml/i.test(text) ? scanLinks(text, options.url) : null;
+  const clip = new Clipper();
+  let feed: ParsedFeed;
+  switch (parsed.format) {
+    case 'rss':
+      feed = mapRss(parsed.feed, options, scan, clip);
+      break;
+    case 'atom':
+      feed = mapAtom(parsed.feed, options, scan, clip);
+      break;
+    case 'rdf':
+      feed = mapRdf(parsed.feed, options, scan, clip);
+      break;
+    case 'json':
+      feed = mapJson(parsed.feed, options, clip);
+      break;
+  }
+  feed.warnings.unshift(...warnings);
+  clip.report(feed.warnings);
+  return feed;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JSON Feed
+
+function parseJson(text: string, options: ParseOptions): ParsedFeed {
+  checkJsonDepth(text, MAX_DEPTH);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new FeedParseError('This is not a feed: the document starts like JSON but is not valid JSON.');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new FeedParseError(NOT_A_FEED);
+  const warnings: string[] = [];
+  const record = json as Record<string, unknown>;
+  const items = record.items;
+  if (Array.isArray(items) && items.length > MAX_ITEMS) {
+    warnings.push(`kept the first ${MAX_ITEMS} of ${items.length} items`);
+    record.items = items.slice(0, MAX_ITEMS);
+  }
+  let feed: JsonFeed.Feed<string>;
+  try {
+    feed = parseJsonFeed<string>(record, { maxItems: MAX_ITEMS });
+  } catch (error) {
+    if (!isFeedsmithRejection(error)) throw error;
+    throw new FeedParseError('This is not a feed: the document is JSON but not a JSON Feed.', { cause: error });
+  }
+  const clip = new Clipper();
+  const parsed = mapJson(feed, options, clip);
+  parsed.warnings.unshift(...warnings);
+  clip.report(parsed.warnings);
+  return parsed;
+}
+
+function mapJson(feed: JsonFeed.Feed<string>, options: ParseOptions, clip: Clipper): ParsedFeed {
+  const base = options.url;
+  const feedAuthor = feed.authors?.find((a) => a.name)?.name;
+  const items: ParsedItem[] = (feed.items ?? []).slice(0, MAX_ITEMS).map((it) => {
+    const contentHtml = it.content_html ?? (it.content_text !== undefined ? textToHtml(it.content_text) : undefined);
+    const item: ParsedItem = {
+      guid: clip.opt(stringish(it.id)),
+      link: clip.opt(resolveUrl(it.url ?? it.external_url, base)),
+      title: clip.opt(it.title),
+      author: clip.opt(it.authors?.find((a) => a.name)?.name ?? feedAuthor),
+      published: parseDate(it.date_published),
+      updated: parseDate(it.date_modified),
+      summary: clip.opt(it.summary),
+      contentHtml: clip.opt(contentHtml),
+      categories: uniq((it.tags ?? []).map((t) => clip.text(String(t).trim())).filter((t) => t !== '')),
+      lang: it.language?.trim() || undefined,
+      alternates: [],
+      enclosures: (it.attachments ?? []).flatMap((a) => enclosure(a.url, a.mime_type, a.size_in_bytes, base, clip)).slice(0, MAX_LIST),
+      image: clip.opt(resolveUrl(it.image ?? it.banner_image, base)),
+    };
+    return compact(item);
+  });
+  return compact({
+    format: 'json',
+    title: clip.opt(feed.title),
+    siteUrl: clip.opt(resolveUrl(feed.home_page_url, base)),
+    lang: feed.language?.trim() || undefined,
+    items,
+    warnings: [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// RSS 0.9x / 2.0
+
+type RssItem = RssFeed.Item<string>;
+
+function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
+  const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
+  const feedAuthor =
+    feed.dc?.creators?.[0] ?? feed.itunes?.author ?? personName(feed.managingEditor) ?? feed.atom?.authors?.[0]?.name;
+  const lang = firstNonEmpty(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
+  const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
+  const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
+  const items = rawItems.map((it: RssItem, i) => {
+    const s = scanned?.[i];
+    const base = s ? s.base : resolveUrl(it.xml?.base, feedBase) ?? feedBase;
+    const links: ScannedLink[] = s
+      ? s.links
+      : [
+          ...(it.link !== undefined ? [{ href: resolveUrl(it.link, base) ?? '', kind: 'text' as const }] : []),
+          ...atomLinks(it.atom?.links, base),
+        ].filter((l) => l.href !== '');
+    const textLink = links.find((l) => l.kind === 'text');
+    const guid = it.guid?.value;
+    const guidLink = it.guid?.isPermaLink !== false && guid !== undefined && /^https?:\/\//i.test(guid) ? guid : undefined;
+    const link = textLink?.href ?? chooseLink(links.filter((l) => l.kind === 'attr'), it.xml?.lang ?? lang)?.href ?? guidLink;
+    const enclosures = (it.enclosures ?? []).flatMap((e) => enclosure(e.url, e.type, e.length, base, clip));
+    const item: ParsedItem = {
+      guid: clip.opt(guid),
+      link: clip.opt(link),
+      title: clip.opt(it.title),
+      author: clip.opt(
+        firstNonEmpty(personName(it.authors?.[0]), it.dc?.creators?.[0], it.itunes?.author, it.atom?.authors?.[0]?.name, feedAuthor),
+      ),
+      published: parseDate(it.pubDate) ?? parseDate(it.dc?.dates?.[0]) ?? parseDate(it.atom?.published) ?? parseDate(it.dcterms?.issued?.[0]),
+      updated: parseDate(it.atom?.updated) ?? parseDate(it.dcterms?.modified?.[0]),
+      summary: clip.opt(it.description),
+      contentHtml: clip.opt(it.content?.encoded),
+      categories: uniq([
+        ...(it.categories ?? []).map((c) => c.name),
+        ...(it.dc?.subjects ?? []),
+      ].map((c) => clip.text(String(c ?? '').trim())).filter((c) => c !== '')),
+      lang: it.xml?.lang?.trim() || undefined,
+      alternates: alternatesFrom(links, clip),
+      enclosures: enclosures.slice(0, MAX_LIST),
+      image: clip.opt(mediaImage(it.media, base) ?? resolveUrl(it.itunes?.image, base) ?? imageEnclosure(enclosures)),
+    };
+    return compact(item);
+  });
+  const siteLinks = scan ? scan.feedLinks : [];
+  return compact({
+    format: 'rss' as FeedFormat,
+    title: clip.opt(feed.title),
+    siteUrl: clip.opt(siteLinks.find((l) => l.kind === 'text')?.href ?? resolveUrl(feed.link, feedBase)),
+    lang,
+    items,
+    warnings: [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// RSS 1.0 / RDF
+
+function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
+  const feedBase = scan?.feedBase ?? options.url;
+  const feedAuthor = feed.dc?.creators?.[0];
+  const lang = firstNonEmpty(feed.dc?.languages?.[0]);
+  const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
+  const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
+  const items = rawItems.map((it, i) => {
+    const s = scanned?.[i];
+    const base = s ? s.base : resolveUrl(it.xml?.base, feedBase) ?? feedBase;
+    const links: ScannedLink[] = s
+      ? s.links
+      : [
+          ...(it.link !== undefined ? [{ href: resolveUrl(it.link, base) ?? '', kind: 'text' as const }] : []),
+          ...atomLinks(it.atom?.links, base),
+        ].filter((l) => l.href !== '');
+    const item: ParsedItem = {
+      guid: clip.opt(it.rdf?.about ?? it.link),
+      link: clip.opt(links.find((l) => l.kind === 'text')?.href ?? resolveUrl(it.rdf?.about, base)),
+      title: clip.opt(it.title),
+      author: clip.opt(firstNonEmpty(it.dc?.creators?.[0], feedAuthor)),
+      published: parseDate(it.dc?.dates?.[0]),
+      updated: parseDate(it.dcterms?.modified?.[0]),
+      summary: clip.opt(it.description),
+      contentHtml: clip.opt(it.content?.encoded),
+      categories: uniq((it.dc?.subjects ?? []).map((c) => clip.text(c.trim())).filter((c) => c !== '')),
+      lang: firstNonEmpty(it.xml?.lang, it.dc?.languages?.[0]),
+      alternates: alternatesFrom(links, clip),
+      enclosures: [],
+      image: clip.opt(mediaImage(it.media, base)),
+    };
+    return compact(item);
+  });
+  return compact({
+    format: 'rdf' as FeedFormat,
+    title: clip.opt(feed.title),
+    siteUrl: clip.opt(resolveUrl(feed.link, feedBase)),
+    lang,
+    items,
+    warnings: [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Atom 0.3 / 1.0
+
+function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
+  const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
+  const feedAuthor = firstNonEmpty(feed.authors?.[0]?.name, feed.dc?.creators?.[0]);
+  const lang = firstNonEmpty(feed.xml?.lang, feed.dc?.languages?.[0]);
+  const rawEntries = (feed.entries ?? []).slice(0, MAX_ITEMS);
+  const scanned = scan && scan.items.length === rawEntries.length ? scan.items : null;
+  const items = rawEntries.map((e, i) => {
+    const s = scanned?.[i];
+    const base = s ? s.base : resolveUrl(e.xml?.base, feedBase) ?? feedBase;
+    const links: ScannedLink[] = s ? s.links.filter((l) => l.kind === 'attr') : atomLinks(e.links, base);
+    const itemLang = e.xml?.lang?.trim() || undefined;
+    const enclosures = links
+      .filter((l) => l.rel === 'enclosure')
+      .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
+    const content = e.content;
+    const contentHtml =
+      content?.value === undefined ? undefined : content.type === 'text' || content.type === 'text/plain' ? textToHtml(content.value) : content.value;
+    const item: ParsedItem = {
+      guid: clip.opt(e.id),
+      link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
+      title: clip.opt(textConstruct(e.title)),
+      author: clip.opt(firstNonEmpty(e.authors?.[0]?.name, e.dc?.creators?.[0], e.itunes?.author, feedAuthor)),
+      published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),
+      updated: parseDate(e.updated),
+      summary: clip.opt(textConstruct(e.summary)),
+      contentHtml: clip.opt(contentHtml),
+      categories: uniq(
+        [...(e.categories ?? []).map((c) => c.term ?? c.label), ...(e.dc?.subjects ?? [])]
+          .map((c) => clip.text(String(c ?? '').trim()))
+          .filter((c) => c !== ''),
+      ),
+      lang: itemLang,
+      alternates: alternatesFrom(links, clip),
+      enclosures: enclosures.slice(0, MAX_LIST),
+      image: clip.opt(mediaImage(e.media, base) ?? resolveUrl(e.itunes?.image, base) ?? imageEnclosure(enclosures)),
+    };
+    return compact(item);
+  });
+  const feedLinks = scan ? scan.feedLinks.filter((l) => l.kind === 'attr') : atomLinks(feed.links, feedBase);
+  return compact({
+    format: 'atom' as FeedFormat,
+    title: clip.opt(textConstruct(feed.title)),
+    siteUrl: clip.opt(chooseLink(feedLinks, lang)?.href),
+    lang,
+    items,
+    warnings: [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared helpers
+
+function atomLinks(links: Array<AtomFeed.Link<string>> | undefined, base: string | undefined): ScannedLink[] {
+  const out: ScannedLink[] = [];
+  for (const l of links ?? []) {
+    const href = resolveUrl(l.href, base);
+    if (href === undefined) continue;
+    const link: ScannedLink = { href, kind: 'attr' };
+    if (l.rel) link.rel = l.rel.trim().toLowerCase();
+    if (l.type) link.type = l.type.trim().toLowerCase();
+    if (l.hreflang) link.hreflang = l.hreflang.trim();
+    if (typeof l.length === 'number') link.length = l.length;
+    out.push(link);
+  }
+  return out;
+}
+
+/** rel=alternate (or no rel) links; text/html first, then untyped, then one in the item's language. */
+function chooseLink(links: ScannedLink[], lang: string | undefined): ScannedLink | undefined {
+  let best: ScannedLink | undefined;
+  let bestScore = -1;
+  for (const l of links) {
+    if (l.rel !== undefined && l.rel !== 'alternate') continue;
+    let score = 0;
+    if (l.type === 'text/html' || l.type === 'application/xhtml+xml') score += 4;
+    else if (l.type === undefined) score += 2;
+    if (l.hreflang === undefined || (lang !== undefined && sameLang(l.hreflang, lang))) score += 1;
+    if (score > bestScore) {
+      best = l;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function sameLang(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.split('-')[0] === y.split('-')[0];
+}
+
+function alternatesFrom(links: ScannedLink[], clip: Clipper): Alternate[] {
+  const out: Alternate[] = [];
+  const seen = new Set<string>();
+  for (const l of links) {
+    if (l.kind !== 'attr' || l.rel !== 'alternate' || !l.hreflang) continue;
+    const key = `${l.hreflang}\u0000${l.href}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ href: clip.text(l.href), hreflang: l.hreflang });
+    if (out.length >= MAX_LIST) break;
+  }
+  return out;
+}
+
+function enclosure(
+  url: string | undefined,
+  type: string | undefined,
+  length: number | undefined,
+  base: string | undefined,
+  clip: Clipper,
+): Enclosure[] {
+  const href = resolveUrl(url, base);
+  if (href === undefined) return [];
+  const e: Enclosure = { url: clip.text(href) };
+  if (type?.trim()) e.type = type.trim().toLowerCase();
+  if (typeof length === 'number' && Number.isFinite(length) && length >= 0) e.length = length;
+  return [e];
+}
+
+function imageEnclosure(enclosures: Enclosure[]): string | undefined {
+  return enclosures.find((e) => e.type?.startsWith('image/'))?.url;
+}
+
+function isImageContent(c: MediaNs.Content): boolean {
+  if (c.medium) return c.medium.toLowerCase() === 'image';
+  if (c.type) return c.type.toLowerCase().startsWith('image/');
+  return /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i.test(c.url ?? '');
+}
+
+function mediaImage(media: MediaNs.ItemOrFeed | undefined, base: string | undefined): string | undefined {
+  if (!media) return undefined;
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((g) => g.contents ?? [])];
+  const image = contents.find((c) => c.url && isImageContent(c))?.url;
+  const thumb =
+    media.thumbnails?.[0]?.url ??
+    contents.flatMap((c) => c.thumbnails ?? []).find((t) => t.url)?.url ??
+    (media.groups ?? []).flatMap((g) => g.thumbnails ?? []).find((t) => t.url)?.url;
+  return resolveUrl(image ?? thumb, base);
+}
+
+function personName(p: RssFeed.Person | undefined): string | undefined {
+  if (!p) return undefined;
+  return firstNonEmpty(p.name, p.email);
+}
+
+function textConstruct(t: AtomFeed.Text | undefined): string | undefined {
+  return t?.value;
+}
+
+function textToHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function stringish(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function firstNonEmpty(...values: Array<string | undefined | null>): string | undefined {
+  for (const v of values) {
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  }
+  return undefined;
+}
+
+function uniq(values: string[]): string[] {
+  return [...new Set(values)].slice(0, MAX_LIST);
+}
+
+/** Drops undefined optional fields so results compare cleanly and serialise small. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as Array<keyof T>) {
+    if (o[k] === undefined) delete o[k];
+  }
+  return o;
+}
+
+/** Shortens overlong fields and remembers how many it shortened, for one warning per document. */
+class Clipper {
+  count = 0;
+
+  text(s: string): string {
+    if (s.length <= MAX_FIELD_CHARS) return s;
+    this.count++;
+    let end = MAX_FIELD_CHARS;
+    const c = s.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end--;
+    return s.slice(0, end);
+  }
+
+  opt(s: string | undefined | null): string | undefined {
+    if (typeof s !== 'string') return undefined;
+    return s === '' ? undefined : this.text(s);
+  }
+
+  report(warnings: string[]): void {
+    if (this.count > 0) warnings.push(`shortened ${this.count} text field(s) longer than ${MAX_FIELD_CHARS} characters`);
+  }
+}

@@ -1,0 +1,381 @@
+/**
+ * Cheap text-level passes over a feed document that run around feedsmith: a nesting-depth check, an item
+ * cap applied before the XML parser builds a tree, a repair step for the lenient fallback, and a link scan
+ * for what feedsmith does not keep (xml:base on single elements, xhtml:link).
+ */
+import { Parser } from 'htmlparser2';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+
+export class DepthError extends Error {}
+
+/** Elements HTML writers leave unclosed inside feed bodies; they never hold content, so they never nest. */
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'area', 'base', 'col', 'embed', 'param', 'source', 'track', 'wbr']);
+
+function skipPast(text: string, from: number, end: string): number {
+  const i = text.indexOf(end, from);
+  return i === -1 ? text.length : i + end.length;
+}
+
+/**
+ * Throws DepthError when elements nest deeper than maxDepth. Iterative and linear; unclosed elements are
+ * recovered the way HTML parsers do (a close tag pops back to its matching open tag) so that sloppy
+ * markup in thousands of items does not add up to a false alarm.
+ */
+export function checkXmlDepth(text: string, maxDepth: number): void {
+  const stack: string[] = [];
+  let i = text.indexOf('<');
+  while (i !== -1 && i < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (text.startsWith('<!--', i)) {
+      i = skipPast(text, i + 4, '-->');
+    } else if (text.startsWith('<![CDATA[', i)) {
+      i = skipPast(text, i + 9, ']]>');
+    } else if (next === 0x21 /* ! */) {
+      const close = text.indexOf('>', i);
+      const bracket = text.indexOf('[', i);
+      if (bracket !== -1 && (close === -1 || bracket < close)) {
+        const m = /\]\s*>/g;
+        m.lastIndex = bracket;
+        const hit = m.exec(text);
+        i = hit ? hit.index + hit[0].length : text.length;
+      } else {
+        i = close === -1 ? text.length : close + 1;
+      }
+    } else if (next === 0x3f /* ? */) {
+      i = skipPast(text, i + 2, '?>');
+    } else if (next === 0x2f /* / */) {
+      const close = text.indexOf('>', i);
+      const name = text.slice(i + 2, close === -1 ? text.length : close).trim().toLowerCase();
+      const at = stack.lastIndexOf(name);
+      if (at !== -1) stack.length = at;
+      i = close === -1 ? text.length : close + 1;
+    } else if (isNameStart(next)) {
+      let j = i + 1;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(i + 1, j).toLowerCase();
+      // Find the end of the tag, stepping over quoted attribute values that may contain '>'.
+      let quote = 0;
+      let k = j;
+      for (; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) {
+          quote = c;
+        } else if (c === 0x3e) {
+          break;
+        }
+      }
+      const selfClosing = text.charCodeAt(k - 1) === 0x2f;
+      if (!selfClosing && !VOID.has(name)) {
+        stack.push(name);
+        if (stack.length > maxDepth) throw new DepthError(`nesting deeper than ${maxDepth}`);
+      }
+      i = k + 1;
+    } else {
+      i += 1;
+    }
+    i = text.indexOf('<', i);
+  }
+}
+
+/** Nesting depth of a JSON text, counted outside strings, without building anything. */
+export function checkJsonDepth(text: string, maxDepth: number): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) throw new DepthError(`nesting deeper than ${maxDepth}`);
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a || c > 0x7f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+}
+
+/**
+ * Cuts items after the first `max` out of the text before any tree is built: a million items would cost
+ * gigabytes as a tree. The cut runs from the start of item max+1 to the end of the last item, so the
+ * closing channel/feed tags stay in place.
+ */
+export function capXmlItems(text: string, tag: 'item' | 'entry', max: number): { text: string; total: number } {
+  const open = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>/]`, 'gi');
+  let total = 0;
+  let cutStart = -1;
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) {
+    total++;
+    if (total === max + 1) cutStart = m.index;
+  }
+  if (cutStart === -1) return { text, total };
+  const close = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${tag}\\s*>`, 'gi');
+  close.lastIndex = cutStart;
+  let cutEnd = -1;
+  for (let m = close.exec(text); m !== null; m = close.exec(text)) cutEnd = m.index + m[0].length;
+  if (cutEnd === -1) return { text: text.slice(0, cutStart), total };
+  return { text: text.slice(0, cutStart) + text.slice(cutEnd), total };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lenient repair: htmlparser2 (never expands DTD entities, never fetches anything) reads what it can, and we
+// write it back out as well-formed XML that feedsmith accepts.
+
+interface RNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: Array<RNode | string | { cdata: string }>;
+}
+
+export interface Repaired {
+  /** Well-formed XML, or null when the document has no feed elements at all. */
+  xml: string | null;
+  /** Local name of the first top-level element, lower-cased ("html" means a web page). */
+  rootName: string | null;
+}
+
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const RSS1_NS = 'http://purl.org/rss/1.0/';
+
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return (i === -1 ? name : name.slice(i + 1)).toLowerCase();
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
+export function repairXml(text: string, maxDepth: number): Repaired {
+  const root: RNode = { name: '#root', attrs: {}, children: [] };
+  const stack: RNode[] = [root];
+  let inCdata = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const attrs: Record<string, string> = {};
+        for (const [k, v] of Object.entries(attribs)) {
+          // Names that are not XML names would make the output ill-formed again.
+          if (/^[A-Za-z_][\w.:-]*$/.test(k)) attrs[k] = decodeHTMLAttribute(v);
+        }
+        const node: RNode = { name, attrs, children: [] };
+        stack[stack.length - 1]?.children.push(node);
+        stack.push(node);
+        if (stack.length > maxDepth + 1) throw new DepthError(`nesting deeper than ${maxDepth}`);
+      },
+      onclosetag() {
+        if (stack.length > 1) stack.pop();
+      },
+      ontext(data) {
+        const top = stack[stack.length - 1];
+        if (!top) return;
+        top.children.push(inCdata ? { cdata: data } : decodeHTML(data));
+      },
+      oncdatastart() {
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
+    },
+    { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.write(text);
+  parser.end();
+
+  const tops = root.children.filter((c): c is RNode => typeof c === 'object' && 'name' in c);
+  const first = tops[0];
+  const rootName = first ? localName(first.name) : null;
+  const feedRoot = tops.find((n) => ['rss', 'feed', 'rdf'].includes(localName(n.name)));
+  let top: RNode;
+  if (feedRoot) {
+    top = feedRoot;
+    const ln = localName(top.name);
+    if (ln === 'rdf') {
+      if (top.name.includes(':')) {
+        const prefix = top.name.slice(0, top.name.indexOf(':'));
+        top.attrs[`xmlns:${prefix}`] ??= RDF_NS;
+      } else {
+        top.name = 'rdf:RDF';
+        top.attrs['xmlns:rdf'] ??= RDF_NS;
+      }
+      top.attrs.xmlns ??= RSS1_NS;
+    } else if (ln === 'feed') {
+      top.attrs.xmlns ??= ATOM_NS;
+    } else if (!Object.keys(top.attrs).some((k) => k.toLowerCase() === 'version')) {
+      top.attrs.version = '2.0';
+    }
+  } else if (tops.some((n) => localName(n.name) === 'channel')) {
+    top = { name: 'rss', attrs: { version: '2.0' }, children: tops };
+  } else if (tops.some((n) => localName(n.name) === 'item')) {
+    top = { name: 'rss', attrs: { version: '2.0' }, children: [{ name: 'channel', attrs: {}, children: tops }] };
+  } else if (tops.some((n) => localName(n.name) === 'entry')) {
+    top = { name: 'feed', attrs: { xmlns: ATOM_NS }, children: tops };
+  } else {
+    return { xml: null, rootName };
+  }
+
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  write(top, out);
+  return { xml: out.join(''), rootName };
+}
+
+/**
+ * fast-xml-parser inside feedsmith refuses more than 100 nested elements; below this depth the repaired
+ * document keeps only the text of deeper elements, so a feed with deep (legal) markup stays readable.
+ */
+const FLATTEN_DEPTH = 90;
+
+// Recursion depth is bounded by maxDepth, enforced while building the tree.
+function write(node: RNode, out: string[], depth = 1): void {
+  if (depth > FLATTEN_DEPTH) {
+    writeText(node, out);
+    return;
+  }
+  out.push('<', node.name);
+  for (const [k, v] of Object.entries(node.attrs)) out.push(' ', k, '="', escapeAttr(v), '"');
+  out.push('>');
+  for (const c of node.children) {
+    if (typeof c === 'string') out.push(escapeText(c));
+    else if ('cdata' in c) out.push('<![CDATA[', c.cdata.replace(/]]>/g, ']]]]><![CDATA[>'), ']]>');
+    else write(c, out, depth + 1);
+  }
+  out.push('</', node.name, '>');
+}
+
+function writeText(node: RNode, out: string[]): void {
+  for (const c of node.children) {
+    if (typeof c === 'string') out.push(escapeText(c));
+    else if ('cdata' in c) out.push(escapeText(c.cdata));
+    else writeText(c, out);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Link scan: xml:base resolved element by element, and the links of every item in document order.
+
+export interface ScannedLink {
+  href: string;
+  rel?: string;
+  type?: string;
+  hreflang?: string;
+  length?: number;
+  /** 'text' for an RSS <link>URL</link>, else the element's prefix ('' for none). */
+  kind: 'text' | 'attr';
+}
+
+export interface ScannedItem {
+  base: string | undefined;
+  links: ScannedLink[];
+}
+
+export interface LinkScan {
+  feedBase: string | undefined;
+  feedLinks: ScannedLink[];
+  items: ScannedItem[];
+}
+
+export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (href === undefined) return undefined;
+  const h = href.trim();
+  if (h === '') return undefined;
+  try {
+    return new URL(h, base).href;
+  } catch {
+    return h;
+  }
+}
+
+export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
+  const bases: Array<string | undefined> = [];
+  const names: string[] = [];
+  const result: LinkScan = { feedBase: docUrl, feedLinks: [], items: [] };
+  let itemDepth = -1;
+  let current: ScannedItem | null = null;
+  let linkText: { depth: number; base: string | undefined; text: string } | null = null;
+  let inCdata = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const attrs: Record<string, string> = {};
+        for (const [k, v] of Object.entries(attribs)) attrs[k.toLowerCase()] = decodeHTMLAttribute(v);
+        const parent = bases.length > 0 ? bases[bases.length - 1] : docUrl;
+        const ownBase = attrs['xml:base'];
+        const base = ownBase !== undefined ? resolveUrl(ownBase, parent) : parent;
+        bases.push(base);
+        names.push(name);
+        const depth = bases.length;
+        const ln = localName(name);
+        if (current === null && (ln === 'item' || ln === 'entry')) {
+          current = { base, links: [] };
+          itemDepth = depth;
+          return;
+        }
+        if (ln === 'channel' || ln === 'feed') result.feedBase = base;
+        if (ln !== 'link') return;
+        const isDirectChild = current !== null ? depth === itemDepth + 1 : ln === 'link' && ['channel', 'feed'].includes(localName(names[names.length - 2] ?? ''));
+        if (!isDirectChild) return;
+        const target = current !== null ? current.links : result.feedLinks;
+        if (attrs.href !== undefined) {
+          const href = resolveUrl(attrs.href, base);
+          if (href !== undefined) {
+            const link: ScannedLink = { href, kind: 'attr' };
+            if (attrs.rel) link.rel = attrs.rel.trim().toLowerCase();
+            if (attrs.type) link.type = attrs.type.trim().toLowerCase();
+            if (attrs.hreflang) link.hreflang = attrs.hreflang.trim();
+            const length = Number(attrs.length);
+            if (attrs.length !== undefined && Number.isFinite(length)) link.length = length;
+            target.push(link);
+          }
+        } else if (!name.includes(':')) {
+          linkText = { depth, base, text: '' };
+        }
+      },
+      ontext(data) {
+        if (linkText) linkText.text += inCdata ? data : decodeHTML(data);
+      },
+      oncdatastart() {
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
+      onclosetag() {
+        const depth = bases.length;
+        if (linkText && linkText.depth === depth) {
+          const href = resolveUrl(linkText.text, linkText.base);
+          if (href !== undefined) (current !== null ? current.links : result.feedLinks).push({ href, kind: 'text' });
+          linkText = null;
+        }
+        if (current !== null && depth === itemDepth) {
+          result.items.push(current);
+          current = null;
+          itemDepth = -1;
+        }
+        bases.pop();
+        names.pop();
+      },
+    },
+    { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.write(text);
+  parser.end();
+  return result;
+}
