@@ -139,6 +139,15 @@ describe('parseOpml refuses unsafe feed URLs', () => {
   });
 });
 
+describe('parseOpml and DTD tricks', () => {
+  it('expands no declared entities (billion laughs, external entities)', () => {
+    const lols = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    const text = `<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY lol0 "lol">${lols}<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<opml version="2.0"><body><outline text="&lol9;&xxe;" xmlUrl="https://a.example/f"/></body></opml>`;
+    expect(parseOpml(text)).toEqual({ feeds: [{ url: 'https://a.example/f', title: '&lol9;&xxe;' }], rejected: [] });
+  });
+});
+
 describe('parseOpml on huge documents', () => {
   function generated(count: number): string {
     const rows: string[] = ['<?xml version="1.0"?>', '<opml version="2.0"><head><title>big</title></head><body>'];
