@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanHtml, firstImage, htmlToLine, htmlToPlainText, MAX_HTML_DEPTH } from '../../src/core/html.js';
+import { cleanHtml, cleanHtmlParts, firstImage, htmlToLine, htmlToPlainText, MAX_HTML_DEPTH } from '../../src/core/html.js';
 
 const ESC = '\u001b';
 const BASE = 'https://cyberthreat.id/read/5678/data-pelanggan-bocor';
@@ -160,5 +160,23 @@ describe('firstImage', () => {
     expect(firstImage('<p>tanpa gambar</p>')).toBeNull();
     expect(firstImage('<img alt="tanpa src">')).toBeNull();
     expect(firstImage('')).toBeNull();
+  });
+});
+
+describe('cleanHtmlParts', () => {
+  it('gives what cleanHtml, htmlToPlainText and firstImage give, from one parse', () => {
+    const html =
+      '<p>Satu <b>dua</b><script>x()</script></p><img src="a.png" onerror="y()" alt="Gambar"><ul><li>tiga</li></ul>';
+    const clean = cleanHtml(html, BASE);
+    expect(cleanHtmlParts(html, BASE)).toEqual({
+      html: clean,
+      text: htmlToPlainText(clean),
+      image: firstImage(clean),
+    });
+    expect(cleanHtmlParts(html, BASE)).toEqual({
+      html: '<p>Satu <b>dua</b></p><img src="https://cyberthreat.id/read/5678/a.png" alt="Gambar"><ul><li>tiga</li></ul>',
+      text: 'Satu dua\n\n• tiga',
+      image: { src: 'https://cyberthreat.id/read/5678/a.png', alt: 'Gambar' },
+    });
   });
 });

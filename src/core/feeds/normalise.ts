@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Alternate, Article, Enclosure, FeedConfig, ParsedFeed, ParsedItem } from '../types.js';
 import { bound, sanitizeLine } from '../sanitize.js';
-import { cleanHtml, firstImage, htmlToLine, htmlToPlainText } from '../html.js';
+import { cleanHtml, cleanHtmlParts, htmlToLine, htmlToPlainText } from '../html.js';
 import { detectLang, normaliseLang } from '../lang.js';
 import { hashtagsIn, MAX_TAG_LENGTH, MAX_TAGS, normaliseTags } from '../tags.js';
 import { pairKeyFor } from '../pairing.js';
@@ -34,6 +34,13 @@ const TITLE_WORDS = 12;
 const TITLE_FROM_SUMMARY_MAX = 120;
 const UNSAFE_IN_URL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The first max UTF-16 units, without leaving half a surrogate pair at the end. */
+function head(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 function present(value: string | undefined | null): value is string {
   return typeof value === 'string' && value.trim() !== '';
@@ -99,16 +106,38 @@ function titleFromSummary(summary: string): string | null {
 }
 
 /**
+ * Where to cut serialised HTML at or before target: before a tag when one is near, else inside text
+ * (one huge paragraph should not be cut down to nothing) but never inside an entity or a surrogate pair.
+ */
+function cutPoint(html: string, target: number): number {
+  const tag = html.lastIndexOf('<', target);
+  if (tag >= 0 && tag >= target - 4096) return tag;
+  let cut = target;
+  const amp = html.lastIndexOf('&', cut);
+  if (amp >= 0 && amp > cut - 12 && !html.slice(amp, cut).includes(';')) cut = amp;
+  const code = html.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return cut;
+}
+
+/**
  * Cleans and bounds article HTML. When the cleaned HTML is too long it is cut before a tag and cleaned
  * again, so open elements are closed and the result stays well-formed.
  */
-function boundedCleanHtml(raw: string, base: string | undefined): string {
-  let input = raw.length > RAW_HTML_MAX ? raw.slice(0, RAW_HTML_MAX) : raw;
-  let html = cleanHtml(input, base);
+function boundedCleanHtml(
+  raw: string,
+  base: string | undefined,
+): { html: string; text: string; image: { src: string; alt: string } | null } {
+  const parts = cleanHtmlParts(head(raw, RAW_HTML_MAX), base);
+  return { ...parts, html: boundHtml(parts.html, base) };
+}
+
+function boundHtml(clean: string, base: string | undefined): string {
+  let input: string;
+  let html = clean;
   let target = LIMITS.contentHtml;
   while (html.length > LIMITS.contentHtml) {
-    const cut = html.lastIndexOf('<', target);
-    input = cut > 0 ? html.slice(0, cut) : html.slice(0, target);
+    input = html.slice(0, cutPoint(html, target));
     const next = cleanHtml(input, base);
     // Closing tags added by the re-clean can push it over again; aim lower by that much next time.
     target = Math.min(target, input.length) - Math.max(1, next.length - LIMITS.contentHtml);
@@ -157,23 +186,27 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
   const url = absoluteHttpUrl(item.link, base);
   const htmlBase = url ?? base;
 
-  const contentHtml = boundedCleanHtml(item.contentHtml ?? item.summary ?? '', htmlBase);
-  const bodyText = htmlToPlainText(contentHtml);
-  const summarySource = present(item.summary) ? htmlToPlainText(item.summary.slice(0, RAW_HTML_MAX)) : bodyText;
+  const body = boundedCleanHtml(item.contentHtml ?? item.summary ?? '', htmlBase);
+  const contentHtml = body.html;
+  const bodyText = body.text;
+  const summarySource = present(item.summary) ? htmlToPlainText(head(item.summary, RAW_HTML_MAX)) : bodyText;
   const summary = bound(summarySource.trim(), LIMITS.summary);
 
-  const rawTitle = typeof item.title === 'string' ? htmlToLine(item.title.slice(0, LIMITS.title * 4)) : '';
+  const rawTitle = typeof item.title === 'string' ? htmlToLine(head(item.title, LIMITS.title * 4)) : '';
   const title = bound(rawTitle || titleFromSummary(summary) || UNTITLED, LIMITS.title);
 
-  const rawAuthor = typeof item.author === 'string' ? htmlToLine(item.author.slice(0, LIMITS.author * 4)) : '';
+  const rawAuthor = typeof item.author === 'string' ? htmlToLine(head(item.author, LIMITS.author * 4)) : '';
   const author = rawAuthor ? bound(rawAuthor, LIMITS.author) : null;
 
-  const guidLine = typeof item.guid === 'string' ? sanitizeLine(item.guid.slice(0, LIMITS.url * 2)) : '';
+  const guidLine = typeof item.guid === 'string' ? sanitizeLine(head(item.guid, LIMITS.url * 2)) : '';
   const guid = guidLine ? bound(guidLine, LIMITS.url) : null;
 
   const text = `${title}\n${summary}\n${bodyText}`;
   const lang =
-    normaliseLang(cfg.lang) ?? normaliseLang(item.lang) ?? normaliseLang(feed.lang) ?? detectLang(text);
+    normaliseLang(cfg.lang) ??
+    normaliseLang(item.lang) ??
+    normaliseLang(feed.lang) ??
+    detectLang(`${title}\n${summary.slice(0, 1500)}\n${bodyText.slice(0, 1500)}`);
 
   const tags = normaliseTags([...(cfg.tags ?? []), ...(item.categories ?? []), ...hashtagsIn(text)]);
 
@@ -181,7 +214,7 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
   const image =
     absoluteHttpUrl(item.image, htmlBase) ??
     enclosures.find((e) => e.type?.startsWith('image/'))?.url ??
-    absoluteHttpUrl(firstImage(contentHtml)?.src, htmlBase);
+    absoluteHttpUrl(body.image?.src, htmlBase);
 
   return {
     id: articleId(cfg.url, item),
@@ -209,7 +242,7 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
 export function normalise(feed: ParsedFeed, cfg: FeedConfig, _options?: { fetchedAt?: string }): NormaliseResult {
   const siteUrl = absoluteHttpUrl(feed.siteUrl, httpBase(cfg.url));
   const base = httpBase(cfg.url) ?? siteUrl ?? undefined;
-  const feedTitle = typeof feed.title === 'string' ? htmlToLine(feed.title.slice(0, LIMITS.title * 4)) : '';
+  const feedTitle = typeof feed.title === 'string' ? htmlToLine(head(feed.title, LIMITS.title * 4)) : '';
 
   const articles: Article[] = [];
   const seen = new Set<string>();
