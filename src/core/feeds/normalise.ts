@@ -121,7 +121,7 @@ function cutPoint(html: string, target: number): number {
 }
 
 /**
- * Cleans and bounds article HTML. When the cleaned HTML is too long it is cut before a tag and cleaned
+ * Cleans and bounds article HTML. When the cleaned HTML is too long it is cut (see cutPoint) and cleaned
  * again, so open elements are closed and the result stays well-formed.
  */
 function boundedCleanHtml(
@@ -133,11 +133,10 @@ function boundedCleanHtml(
 }
 
 function boundHtml(clean: string, base: string | undefined): string {
-  let input: string;
   let html = clean;
   let target = LIMITS.contentHtml;
   while (html.length > LIMITS.contentHtml) {
-    input = html.slice(0, cutPoint(html, target));
+    const input = html.slice(0, cutPoint(html, target));
     const next = cleanHtml(input, base);
     // Closing tags added by the re-clean can push it over again; aim lower by that much next time.
     target = Math.min(target, input.length) - Math.max(1, next.length - LIMITS.contentHtml);
