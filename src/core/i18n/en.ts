@@ -1,0 +1,225 @@
+import { formatCount } from './messages.js';
+
+const n = (x: number): string => formatCount(x, 'en');
+const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
+
+/** English. The source table: messages.ts derives the Messages type from it. */
+export const en = {
+  appName: 'cyberread',
+  langShortId: 'IND',
+  langShortEn: 'ENG',
+  langNameId: 'Bahasa Indonesia',
+  langNameEn: 'English',
+
+  // view titles
+  viewList: 'Articles',
+  viewReader: 'Article',
+  viewHashtags: 'Hashtags',
+  viewLanguage: 'Language',
+  viewHelp: 'Help',
+  viewErrors: 'Failed feeds',
+  viewSearch: 'Search',
+
+  // header
+  unreadCount: (x: number) => `${n(x)} unread`,
+  searchActive: (q: string) => `search: ${q}`,
+  unreadOnlyActive: 'unread only',
+  articleCount: (x: number) => plural(x, 'article', 'articles'),
+
+  // list
+  emptyList: 'No articles match',
+  emptyListHint: 'Press c to clear the filters',
+  emptyCache: 'No articles yet — press r to refresh',
+  noTitle: '(no title)',
+
+  // reader
+  postedLabel: 'Posted',
+  byAuthor: (a: string) => `by ${a}`,
+  dateUnknown: 'date unknown',
+  imageLabel: 'Image',
+  shareLine: 'Share: y copy link · o open in browser',
+  readAlso: 'Read also',
+  linksTitle: 'Links',
+  otherEditionHint: 'L opens the other edition',
+  noOtherEdition: 'This article has no other edition',
+  articleGone: 'This article is no longer in the cache',
+  endOfList: 'No more articles in the list',
+  startOfList: 'This is the first article of the list',
+
+  // actions' feedback
+  linkCopied: 'Link copied to the clipboard',
+  noLink: 'This article has no link',
+  linkRefused: 'Only http(s) links can be opened or copied',
+  linkOpened: 'Opened in the browser',
+  openFailed: (m: string) => `Could not open the link: ${m}`,
+  markedRead: 'Marked as read',
+  markedUnread: 'Marked as unread',
+  starred: 'Starred',
+  unstarred: 'Star removed',
+  languageSwitched: (name: string) => `Language: ${name}`,
+  filtersCleared: 'Filters cleared',
+  tagAdded: (t: string) => `Filtering by #${t}`,
+
+  // status line
+  refreshProgress: (done: number, total: number) => `${n(done)}/${n(total)} feeds`,
+  newArticles: (x: number) => `${n(x)} new`,
+  feedsFailed: (x: number) => `${plural(x, 'feed', 'feeds')} failed — press e`,
+  refreshDone: 'Up to date',
+  refreshRunning: 'A refresh is already running',
+  refreshFailed: (m: string) => `Refresh failed: ${m}`,
+  lastRefreshed: (rel: string) => `updated ${rel}`,
+  neverRefreshed: 'never refreshed — press r',
+
+  // errors view
+  errorsEmpty: 'No feed failed in the last refresh',
+  errorsIntro: 'These feeds could not be read in the last refresh:',
+
+  // small terminal
+  tooSmall: (w: number, h: number) => `Terminal too small (${w}×${h}); at least 40×10 is needed`,
+
+  // hashtags view
+  hashtagsPrompt: 'Type to narrow: ',
+  hashtagsEmpty: 'No hashtags in this edition',
+  hashtagsNoMatch: 'No hashtag matches',
+  hashtagsActive: (t: string) => `Active: ${t}`,
+
+  // language view
+  languagePrompt: 'Choose the language of the interface and of the edition listed',
+  languageCurrent: (name: string) => `Current: ${name}`,
+
+  // search prompt
+  searchPrompt: 'Search: ',
+  searchHint: 'Enter keeps the results · Esc clears',
+
+  // help overlay
+  helpTitle: (view: string) => `Keys — ${view}`,
+  helpClose: 'Esc, q or ? closes the help',
+  whereAll: 'all',
+
+  // help text for each key action (keymap.ts)
+  actHelp: 'show the keys of this view',
+  actBack: 'back',
+  actQuit: 'quit',
+  actQuitList: 'quit (from the list)',
+  actLang: 'switch language IND ↔ ENG (in the reader: open the other edition)',
+  actLanguageView: 'choose the language',
+  actRefresh: 'refresh the feeds now',
+  actDown: 'move down',
+  actUp: 'move up',
+  actPageDown: 'page down',
+  actPageUp: 'page up',
+  actTop: 'go to the top',
+  actBottom: 'go to the bottom',
+  actOpen: 'open the article',
+  actHashtags: 'choose hashtags to filter by',
+  actSearch: 'search title, summary and body',
+  actClear: 'clear hashtag filters and search',
+  actUnread: 'show unread only / all',
+  actToggleRead: 'mark read / unread',
+  actToggleStar: 'star / unstar',
+  actOpenLink: "open the article's link in the browser",
+  actScrollDown: 'scroll down',
+  actScrollUp: 'scroll up',
+  actNext: 'next article of the list',
+  actPrev: 'previous article of the list',
+  actFocusRelated: 'move to "Read also" and back',
+  actOpenRelated: 'open the chosen "Read also" article',
+  actCopyLink: 'copy the link (OSC 52)',
+  actErrors: 'show the errors of failed feeds',
+  actNarrow: 'type to narrow the list',
+  actDeleteChar: 'delete the last character typed',
+  actAddTag: 'add the hashtag to the filter',
+  actApplySearch: 'keep the search results',
+  actCancelSearch: 'clear the search',
+  actChooseLanguage: 'move and choose (↑ ↓ Enter)',
+
+  // short hints for the status bar
+  hintMove: 'move',
+  hintOpen: 'open',
+  hintScroll: 'scroll',
+  hintArticle: 'article',
+  hintHashtags: 'hashtags',
+  hintSearch: 'search',
+  hintLang: 'language',
+  hintBack: 'back',
+  hintQuit: 'quit',
+  hintHelp: 'help',
+  hintRefresh: 'refresh',
+  hintAdd: 'add',
+  hintReadAlso: 'read also',
+  hintChoose: 'choose',
+
+  // key table headings (README / help)
+  keysWhere: 'where',
+  keysKey: 'key',
+  keysAction: 'action',
+  keyType: 'type',
+
+  // CLI: help text for each command
+  cliUsage: 'Usage: cyberread [command] [options]\nWithout a command, opens the reader in the terminal.',
+  cliCommandsTitle: 'Commands:',
+  cliOptionsTitle: 'Options:',
+  cliHelpFeeds: 'feeds                     list the subscribed feeds and their last fetch',
+  cliHelpFeedsAdd: 'feeds add URL [--lang id|en] [--title T]   subscribe to a feed',
+  cliHelpFeedsRemove: 'feeds remove URL          unsubscribe and forget its articles (starred ones are kept)',
+  cliHelpRefresh: 'refresh [URL…]            fetch every feed (or the ones given) now',
+  cliHelpList: 'list [--tag T] [--lang id|en] [--unread] [--starred] [--search Q] [--limit N] [--json]   list articles',
+  cliHelpShow: 'show ID [--json]          print one article',
+  cliHelpTags: 'tags [--lang id|en] [--json]   list hashtags with their counts',
+  cliHelpMark: 'mark ID… --read|--unread|--star|--unstar   change the state of articles',
+  cliHelpImport: 'import FILE.opml          subscribe to the feeds of an OPML file',
+  cliHelpExport: 'export [FILE.opml]        write the subscriptions as OPML',
+  cliHelpOptHome: '--home DIR                keep settings and cache in DIR',
+  cliHelpOptLang: '--lang id|en              language of the interface and edition',
+  cliHelpOptTag: '--tag T                   start filtered by a hashtag',
+  cliHelpOptDemo: '--demo                    open the reader on the sample feeds, offline',
+  cliHelpOptHelp: '--help, -h                show this help',
+  cliHelpOptVersion: '--version, -v             print the version',
+
+  // CLI: messages
+  cliRefreshSummary: (feeds: number, articles: number) =>
+    `${plural(feeds, 'feed', 'feeds')} refreshed, ${plural(articles, 'new article', 'new articles')}`,
+  cliFeedFailed: (url: string, err: string) => `${url}: ${err}`,
+  cliFeedAdded: (url: string) => `Feed added: ${url}`,
+  cliFeedExists: (url: string) => `Already subscribed: ${url}`,
+  cliFeedRemoved: (url: string, removed: number) => `Feed removed: ${url} (${plural(removed, 'article', 'articles')} forgotten)`,
+  cliFeedNotFound: (url: string) => `Not subscribed to ${url}; run "cyberread feeds" to see the list`,
+  cliNoFeeds: 'No feeds yet; add one with "cyberread feeds add URL"',
+  cliNoArticlesMatch: 'No articles match',
+  cliArticleNotFound: (id: string) => `No article with id ${id}; run "cyberread list" to see the ids`,
+  cliMarked: (x: number) => `${plural(x, 'article', 'articles')} updated`,
+  cliImported: (added: number, skipped: number) =>
+    `${plural(added, 'feed', 'feeds')} imported, ${n(skipped)} already subscribed`,
+  cliExported: (x: number, path: string) => `${plural(x, 'feed', 'feeds')} written to ${path}`,
+  cliNoTags: 'No hashtags yet',
+  cliColDate: 'date',
+  cliColSource: 'source',
+  cliColTitle: 'title',
+  cliColTags: 'tags',
+  cliColFeed: 'feed',
+  cliColLang: 'language',
+  cliColLastFetch: 'last fetch',
+  cliColStatus: 'status',
+  cliNever: 'never',
+
+  // CLI: errors
+  errCacheOpen: (m: string) => `Could not open the cache: ${m}`,
+  errSettings: (m: string) => `Could not read the settings: ${m}`,
+  errUnknownOption: (o: string) => `Unknown option ${o}; run "cyberread --help" to see the options`,
+  errUnknownCommand: (c: string) => `Unknown command ${c}; run "cyberread --help" to see the commands`,
+  errMissingArgument: (what: string) => `Missing ${what}; run "cyberread --help" for the usage`,
+  errInvalidLang: (v: string) => `Unknown language "${v}"; use id or en`,
+  errInvalidUrl: (v: string) => `Not an http(s) URL: ${v}`,
+  errInvalidNumber: (o: string, v: string) => `${o} needs a positive number, got "${v}"`,
+  errNotATty: 'The reader needs a terminal; use "cyberread list" in scripts',
+  errReadFile: (path: string, m: string) => `Could not read ${path}: ${m}`,
+  errWriteFile: (path: string, m: string) => `Could not write ${path}: ${m}`,
+  errInvalidOpml: (path: string) => `${path} is not an OPML file with feeds`,
+  errUnexpected: (m: string) => `Unexpected error: ${m}`,
+
+  // open.ts
+  openOnlyHttp: 'Only http and https links can be opened',
+  openBadChars: 'The link contains spaces or control characters and was not opened',
+  openNoOpener: (cmd: string) => `No program to open links was found (${cmd}); set $BROWSER or open the link yourself`,
+  openFailedToStart: (cmd: string, m: string) => `Could not start ${cmd}: ${m}`,
+};

@@ -1,0 +1,21 @@
+import type { en } from './en.js';
+
+/** The two interface languages. dates.ts declares the same literal type. */
+export type UiLang = 'id' | 'en';
+
+type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
+
+/**
+ * Every string a user reads, keyed by name. Derived from the English table so the Indonesian table,
+ * typed against it, fails to compile when a key is missing or has the wrong shape.
+ */
+export type Messages = { [K in keyof typeof en]: Widen<(typeof en)[K]> };
+export type MessageKey = keyof Messages;
+
+/** Keys whose value is a plain string (usable as labels without arguments). */
+export type TextKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
+
+/** Formats a count the way each language writes numbers (12,345 / 12.345). */
+export function formatCount(n: number, lang: UiLang): string {
+  return n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US');
+}

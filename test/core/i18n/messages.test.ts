@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/core/i18n/en.js';
+import { id } from '../../../src/core/i18n/id.js';
+import { detectLocaleLang, messages } from '../../../src/core/i18n/index.js';
+
+function sample(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'function') {
+    // every message function takes numbers and strings; call it with both shapes and keep the longer text
+    const fn = v as (...a: unknown[]) => string;
+    return fn(...Array.from({ length: fn.length }, () => 'x'));
+  }
+  throw new Error(`not a message: ${String(v)}`);
+}
+
+describe('message tables', () => {
+  it('have the same keys in both languages', () => {
+    expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have no empty message in either language', () => {
+    for (const table of [en, id]) {
+      for (const [key, value] of Object.entries(table)) {
+        expect(sample(value).trim(), key).not.toBe('');
+        if (typeof value === 'function') expect(sample(value), key).not.toContain('undefined');
+      }
+    }
+  });
+
+  it('pluralise in English and write numbers the local way', () => {
+    expect(en.refreshProgress(3, 12)).toBe('3/12 feeds');
+    expect(id.refreshProgress(3, 12)).toBe('3/12 umpan');
+    expect(en.feedsFailed(1)).toBe('1 feed failed — press e');
+    expect(en.feedsFailed(2)).toBe('2 feeds failed — press e');
+    expect(id.feedsFailed(2)).toBe('2 umpan gagal — tekan e');
+    expect(en.cliRefreshSummary(1, 1)).toBe('1 feed refreshed, 1 new article');
+    expect(en.cliRefreshSummary(12, 1234)).toBe('12 feeds refreshed, 1,234 new articles');
+    expect(id.cliRefreshSummary(12, 1234)).toBe('12 umpan dimuat ulang, 1.234 artikel baru');
+    expect(id.unreadCount(100000)).toBe('100.000 belum dibaca');
+    expect(en.unreadCount(100000)).toBe('100,000 unread');
+  });
+
+  it('uses the newsroom words in Indonesian', () => {
+    expect(id.postedLabel).toBe('Diposting');
+    expect(id.readAlso).toBe('Baca juga');
+    expect(id.shareLine).toBe('Bagikan: y salin tautan · o buka di peramban');
+    expect(id.viewHashtags).toBe('Tagar');
+    expect(id.viewSearch).toBe('Cari');
+    expect(id.viewHelp).toBe('Bantuan');
+    expect(id.hintRefresh).toBe('muat ulang');
+    expect(id.tooSmall(30, 8)).toBe('Terminal terlalu kecil (30×8); minimal 40×10');
+    expect(messages('id')).toBe(id);
+    expect(messages('en')).toBe(en);
+  });
+});
+
+describe('detectLocaleLang', () => {
+  it.each([
+    [{ LANG: 'id_ID.UTF-8' }, 'id'],
+    [{ LANG: 'in_ID' }, 'id'],
+    [{ LANG: 'id' }, 'id'],
+    [{ LANG: 'en_US.UTF-8' }, 'en'],
+    [{}, 'en'],
+    [{ LANG: 'C' }, 'en'],
+    [{ LANG: 'ida' }, 'en'],
+    [{ LC_ALL: 'en_GB.UTF-8', LC_MESSAGES: 'id_ID', LANG: 'id_ID' }, 'en'],
+    [{ LC_ALL: '', LC_MESSAGES: 'id_ID.UTF-8', LANG: 'en_US' }, 'id'],
+    [{ LC_MESSAGES: 'en_US', LANG: 'id_ID' }, 'en'],
+    [{ LC_ALL: 'id_ID@euro' }, 'id'],
+  ] as const)('%j → %s', (env, want) => {
+    expect(detectLocaleLang(env)).toBe(want);
+  });
+});
