@@ -1,0 +1,520 @@
+import { parseDocument } from 'htmlparser2';
+import { isTag, isText } from 'domhandler';
+import type { ChildNode, Element } from 'domhandler';
+import { sanitizeLine, sanitizeText } from '../sanitize.js';
+import { displayWidth, truncate, wrap } from './text.js';
+
+/**
+ * Article HTML → terminal lines. Two passes: the DOM is reduced to a small block tree (paragraphs, lists,
+ * quotes, code, images …), then the tree is laid out at a width. Keeping layout separate lets the reader
+ * re-run only the cheap second step on resize if it ever needs to, and keeps each pass linear.
+ */
+
+export type LineStyle = 'text' | 'heading' | 'quote' | 'code' | 'list' | 'image' | 'rule' | 'blank' | 'footnote';
+export interface RenderedLine {
+  text: string;
+  style: LineStyle;
+}
+export interface RenderedDoc {
+  lines: RenderedLine[];
+  /** Footnote targets; links[0] is [1]. */
+  links: string[];
+}
+export interface RenderOptions {
+  width: number;
+  /** "Ilustrasi" | "Image" | "image" */
+  imageLabel: string;
+  baseUrl?: string;
+  /** Default true: append a blank line and "[n] url" lines with style 'footnote'. */
+  footnotes?: boolean;
+}
+
+type Block =
+  | { kind: 'para'; text: string; style: 'text' | 'heading' }
+  | { kind: 'image'; text: string; caption: string }
+  | { kind: 'pre'; text: string }
+  | { kind: 'rule' }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'indent'; blocks: Block[] }
+  | { kind: 'table'; rows: string[] };
+
+const MIN_WIDTH = 10;
+// Past this depth the DOM is flattened to text: hostile input can nest 100k elements, and both passes recurse.
+const MAX_DEPTH = 200;
+// A nested block narrower than this loses its indentation rather than squeezing text into a sliver.
+const MIN_INNER = 6;
+const NBSP = '\u00a0';
+
+const SKIP = new Set(['script', 'style', 'template', 'head', 'title', 'iframe', 'object', 'embed', 'svg', 'math', 'noembed']);
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'address', 'details', 'summary',
+  'dl', 'dt', 'center', 'form', 'fieldset', 'legend', 'hgroup', 'body', 'html', 'caption', 'li', 'figcaption',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** HTML whitespace (not U+00A0, which HTML keeps and we use as glue). */
+const HTML_SPACE = /[ \t\n\r\f]+/g;
+const VISIBLE = /[^ \t\n\r\f\u00a0]/;
+
+function collapse(s: string): string {
+  return sanitizeText(s).replace(HTML_SPACE, ' ');
+}
+
+/** Text content without recursion, so absurdly deep markup cannot overflow the stack. */
+function textOf(node: ChildNode): string {
+  let out = '';
+  const stack: ChildNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as ChildNode;
+    if (isText(n)) out += n.data;
+    else if (isTag(n)) {
+      if (SKIP.has(n.name)) continue;
+      if (n.name === 'br') out += '\n';
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+    }
+  }
+  return out;
+}
+
+function hasImage(node: Element): boolean {
+  const stack: ChildNode[] = [...node.children];
+  while (stack.length > 0) {
+    const n = stack.pop() as ChildNode;
+    if (isTag(n)) {
+      if (n.name === 'img') return true;
+      stack.push(...n.children);
+    }
+  }
+  return false;
+}
+
+class Links {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly base: string | undefined) {}
+
+  /** The footnote number for href, or 0 when the link is not one a reader can follow. */
+  number(rawHref: string): number {
+    const href = sanitizeLine(rawHref);
+    // An in-page anchor resolves to the article's own URL, which is no use as a footnote.
+    if (!href || href.startsWith('#')) return 0;
+    let url: URL;
+    try {
+      url = this.base ? new URL(href, this.base) : new URL(href);
+    } catch {
+      return 0;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'mailto:') return 0;
+    // URL serialisation percent-encodes any control or bidi character left in the path or query.
+    const key = url.href;
+    const known = this.index.get(key);
+    if (known !== undefined) return known;
+    this.list.push(key);
+    this.index.set(key, this.list.length);
+    return this.list.length;
+  }
+}
+
+/** Collects blocks for one container (the document, a list item, a quote …). */
+class Builder {
+  readonly blocks: Block[] = [];
+  private inline = '';
+  style: 'text' | 'heading' = 'text';
+  /** Set inside a link that has no text, so its images carry the footnote number. */
+  imageLink = 0;
+
+  text(s: string): void {
+    this.inline += s;
+  }
+
+  /** Appends a footnote mark right after the link text, before any space that followed the text. */
+  mark(s: string): void {
+    if (this.inline.endsWith(' ')) this.inline = this.inline.slice(0, -1) + s + ' ';
+    else this.inline += s;
+  }
+
+  flush(): void {
+    if (VISIBLE.test(this.inline)) this.blocks.push({ kind: 'para', text: this.inline, style: this.style });
+    this.inline = '';
+  }
+
+  push(block: Block): void {
+    this.flush();
+    this.blocks.push(block);
+  }
+}
+
+class Walker {
+  readonly links: Links;
+  constructor(
+    private readonly imageLabel: string,
+    baseUrl: string | undefined,
+  ) {
+    this.links = new Links(baseUrl);
+  }
+
+  children(node: Element | { children: ChildNode[] }, b: Builder, depth: number): void {
+    for (const child of node.children) this.node(child, b, depth + 1);
+  }
+
+  container(node: Element, depth: number, b?: Builder): Block[] {
+    const sub = new Builder();
+    if (b) sub.imageLink = b.imageLink;
+    this.children(node, sub, depth);
+    sub.flush();
+    return sub.blocks;
+  }
+
+  node(node: ChildNode, b: Builder, depth: number): void {
+    if (isText(node)) {
+      b.text(collapse(node.data));
+      return;
+    }
+    if (!isTag(node)) return;
+    const name = node.name;
+    if (SKIP.has(name)) return;
+    if (depth > MAX_DEPTH) {
+      b.text(collapse(textOf(node)));
+      return;
+    }
+    if (HEADINGS.has(name)) {
+      b.flush();
+      const prev = b.style;
+      b.style = 'heading';
+      this.children(node, b, depth);
+      b.flush();
+      b.style = prev;
+      return;
+    }
+    switch (name) {
+      case 'br':
+        b.text('\n');
+        return;
+      case 'wbr':
+        return;
+      case 'img':
+        // 1×1 images are tracking pixels (feedburner and friends), not illustrations.
+        if (node.attribs['width'] === '1' && node.attribs['height'] === '1') return;
+        b.push(this.image(node, b.imageLink));
+        return;
+      case 'hr':
+        b.push({ kind: 'rule' });
+        return;
+      case 'pre':
+        b.push({ kind: 'pre', text: sanitizeText(textOf(node)) });
+        return;
+      case 'ul':
+      case 'ol':
+      case 'menu':
+        b.push(this.list(node, depth));
+        return;
+      case 'blockquote':
+        b.push({ kind: 'quote', blocks: this.container(node, depth) });
+        return;
+      case 'dd':
+        b.push({ kind: 'indent', blocks: this.container(node, depth) });
+        return;
+      case 'table':
+        b.push({ kind: 'table', rows: this.table(node, depth) });
+        return;
+      case 'figcaption':
+        this.caption(node, b, depth);
+        return;
+      case 'a':
+        this.anchor(node, b, depth);
+        return;
+      default:
+        if (BLOCKS.has(name)) {
+          b.flush();
+          this.children(node, b, depth);
+          b.flush();
+        } else {
+          this.children(node, b, depth);
+        }
+    }
+  }
+
+  image(node: Element, link: number): Block {
+    const alt = sanitizeLine(node.attribs['alt'] ?? node.attribs['title'] ?? '');
+    const label = sanitizeLine(this.imageLabel);
+    let text = alt ? `[${label}: ${alt}]` : `[${label}]`;
+    if (link > 0) text += `${NBSP}[${link}]`;
+    return { kind: 'image', text, caption: '' };
+  }
+
+  caption(node: Element, b: Builder, depth: number): void {
+    b.flush();
+    const blocks = this.container(node, depth, b);
+    const text = blocks
+      .map((x) => (x.kind === 'para' ? x.text : ''))
+      .join(' ')
+      .replace(/\s*\n\s*/g, ' ');
+    const last = b.blocks[b.blocks.length - 1];
+    if (last && last.kind === 'image' && !last.caption && blocks.every((x) => x.kind === 'para')) {
+      last.caption = text;
+      return;
+    }
+    for (const x of blocks) b.push(x);
+  }
+
+  anchor(node: Element, b: Builder, depth: number): void {
+    const href = node.attribs['href'];
+    const hasText = VISIBLE.test(textOf(node));
+    const image = !hasText && hasImage(node);
+    // Numbering happens here, before the children, so footnotes follow the order links are read in.
+    const n = href === undefined || (!hasText && !image) ? 0 : this.links.number(href);
+    if (n === 0) {
+      this.children(node, b, depth);
+      return;
+    }
+    if (image) {
+      const prev = b.imageLink;
+      b.imageLink = n;
+      this.children(node, b, depth);
+      b.imageLink = prev;
+      return;
+    }
+    this.children(node, b, depth);
+    b.mark(`${NBSP}[${n}]`);
+  }
+
+  list(node: Element, depth: number): Block {
+    const ordered = node.name === 'ol';
+    const startAttr = Number.parseInt(node.attribs['start'] ?? '1', 10);
+    const start = Number.isFinite(startAttr) ? startAttr : 1;
+    const items: Block[][] = [];
+    // Stray content between <li>s (text, nested lists written as siblings) joins the item before it.
+    let loose = new Builder();
+    for (const child of node.children) {
+      if (isTag(child) && child.name === 'li') {
+        loose.flush();
+        if (loose.blocks.length > 0) items.push(loose.blocks);
+        loose = new Builder();
+        items.push(this.container(child, depth + 1));
+      } else if (isTag(child) && (child.name === 'ul' || child.name === 'ol') && items.length > 0) {
+        (items[items.length - 1] as Block[]).push(this.list(child, depth + 1));
+      } else {
+        this.node(child, loose, depth + 1);
+      }
+    }
+    loose.flush();
+    if (loose.blocks.length > 0) items.push(loose.blocks);
+    return { kind: 'list', ordered, start, items };
+  }
+
+  table(node: Element, depth: number): string[] {
+    const rows: string[] = [];
+    const visit = (el: Element, d: number): void => {
+      for (const child of el.children) {
+        if (!isTag(child)) continue;
+        if (child.name === 'tr') {
+          const cells: string[] = [];
+          for (const cell of child.children) {
+            if (!isTag(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
+            cells.push(this.cellText(cell, depth + d));
+          }
+          if (cells.some((c) => c !== '')) rows.push(cells.join(' │ '));
+        } else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+          visit(child, d + 1);
+        } else if (child.name === 'caption') {
+          const text = this.cellText(child, depth + d);
+          if (text) rows.push(text);
+        }
+      }
+    };
+    visit(node, 1);
+    return rows;
+  }
+
+  cellText(cell: Element, depth: number): string {
+    const parts: string[] = [];
+    const collect = (blocks: Block[]): void => {
+      for (const x of blocks) {
+        if (x.kind === 'para' || x.kind === 'image' || x.kind === 'pre') parts.push(x.text);
+        else if (x.kind === 'list') x.items.forEach(collect);
+        else if (x.kind === 'quote' || x.kind === 'indent') collect(x.blocks);
+        else if (x.kind === 'table') parts.push(...x.rows);
+      }
+    };
+    collect(this.container(cell, depth));
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  }
+}
+
+function blank(): RenderedLine {
+  return { text: '', style: 'blank' };
+}
+
+/** Final form of a wrapped line: glue spaces become spaces, nothing trails, nothing hostile survives. */
+function finish(text: string, style: LineStyle): RenderedLine {
+  let t = text.includes(NBSP) ? text.replaceAll(NBSP, ' ') : text;
+  t = sanitizeText(t).trimEnd();
+  return { text: t, style };
+}
+
+function wrapLines(text: string, width: number, style: LineStyle, out: RenderedLine[]): void {
+  for (const line of wrap(text, width)) out.push(finish(line, style));
+}
+
+function layout(blocks: Block[], width: number, tight: boolean): RenderedLine[] {
+  const out: RenderedLine[] = [];
+  for (const block of blocks) {
+    const lines = layoutBlock(block, width);
+    if (lines.length === 0) continue;
+    if (!tight && out.length > 0) out.push(blank());
+    for (const l of lines) out.push(l);
+  }
+  return out;
+}
+
+function layoutBlock(block: Block, width: number): RenderedLine[] {
+  const out: RenderedLine[] = [];
+  switch (block.kind) {
+    case 'para': {
+      const segments = block.text.split('\n').map((s) => s.replace(/ {2,}/g, ' ').trim());
+      while (segments.length > 0 && segments[0] === '') segments.shift();
+      while (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
+      for (const seg of segments) {
+        if (seg === '') out.push(blank());
+        else wrapLines(seg, width, block.style, out);
+      }
+      return out;
+    }
+    case 'image':
+      wrapLines(block.text, width, 'image', out);
+      if (block.caption.trim()) wrapLines(block.caption.replace(/ {2,}/g, ' ').trim(), width, 'image', out);
+      return out;
+    case 'pre': {
+      let text = block.text.replaceAll('\t', '    ');
+      // HTML ignores one newline right after <pre>; trailing newlines are never visible either.
+      text = text.replace(/^\n/, '').replace(/\n+$/, '');
+      if (!VISIBLE.test(text)) return out;
+      for (const line of text.split('\n')) out.push(finish(truncate(line.trimEnd(), width), 'code'));
+      return out;
+    }
+    case 'rule':
+      out.push({ text: '─'.repeat(width), style: 'rule' });
+      return out;
+    case 'table':
+      for (const row of block.rows) wrapLines(row, width, 'text', out);
+      return out;
+    case 'quote': {
+      const toQuote = (st: LineStyle): LineStyle => (st === 'code' || st === 'image' || st === 'rule' ? st : 'quote');
+      if (width - 2 < MIN_INNER) return layout(block.blocks, width, false).map((l) => ({ ...l, style: toQuote(l.style) }));
+      return prefixed(layout(block.blocks, width - 2, false), '│ ', '│ ', toQuote);
+    }
+    case 'indent':
+      if (width - 2 < MIN_INNER) return layout(block.blocks, width, true);
+      return prefixed(layout(block.blocks, width - 2, true), '  ', '  ', (st) => st);
+    case 'list':
+      return layoutList(block, width);
+  }
+}
+
+/**
+ * Prefixes every line of an already laid-out child. Callers skip the prefix when the child would be narrower
+ * than MIN_INNER, so deep nesting never pushes a line past the width.
+ */
+function prefixed(
+  lines: RenderedLine[],
+  first: string,
+  rest: string,
+  restyle: (s: LineStyle) => LineStyle,
+): RenderedLine[] {
+  const out: RenderedLine[] = [];
+  lines.forEach((l, i) => {
+    const p = i === 0 ? first : rest;
+    const text = l.text === '' ? p.trimEnd() : p + l.text;
+    out.push({ text: text.trimEnd(), style: restyle(l.style) });
+  });
+  return out;
+}
+
+function layoutList(block: Extract<Block, { kind: 'list' }>, width: number): RenderedLine[] {
+  const out: RenderedLine[] = [];
+  const last = block.start + block.items.length - 1;
+  const numberWidth = Math.max(String(block.start).length, String(last).length);
+  const markerWidth = block.ordered ? numberWidth + 2 : 2;
+  const narrow = width - markerWidth < MIN_INNER;
+  block.items.forEach((item, i) => {
+    const marker = block.ordered ? `${String(block.start + i).padStart(numberWidth)}. ` : '• ';
+    const toList = (s: LineStyle): LineStyle => (s === 'text' || s === 'heading' || s === 'blank' ? 'list' : s);
+    if (narrow) {
+      out.push({ text: marker.trimEnd(), style: 'list' });
+      for (const l of layout(item, width, true)) out.push({ text: l.text, style: toList(l.style) });
+      return;
+    }
+    const inner = layout(item, width - markerWidth, true);
+    if (inner.length === 0) {
+      out.push({ text: marker.trimEnd(), style: 'list' });
+      return;
+    }
+    for (const l of prefixed(inner, marker, ' '.repeat(markerWidth), toList)) out.push(l);
+  });
+  return out;
+}
+
+// htmlparser2 keeps its open-element stack with Array#unshift, so parsing N nested elements costs N²:
+// 100k nested <div>s took 4.7 s. Tags past this depth are dropped (their text kept) before parsing.
+const MAX_PARSE_DEPTH = 1000;
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/g;
+// Void elements never nest; these close implicitly, so legitimate documents leave them open.
+const NO_NEST = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'rb', 'rt', 'rp',
+]);
+
+function flattenDeep(html: string): string {
+  if (html.length < MAX_PARSE_DEPTH * 6) return html;
+  let depth = 0;
+  let out = '';
+  let last = 0;
+  let dropped = false;
+  for (const m of html.matchAll(TAG)) {
+    const name = (m[2] as string).toLowerCase();
+    if (NO_NEST.has(name) || m[0].endsWith('/>')) continue;
+    let drop: boolean;
+    if (m[1] === '/') {
+      drop = depth > MAX_PARSE_DEPTH;
+      if (depth > 0) depth--;
+    } else {
+      depth++;
+      drop = depth > MAX_PARSE_DEPTH;
+    }
+    if (drop) {
+      out += html.slice(last, m.index);
+      last = m.index + m[0].length;
+      dropped = true;
+    }
+  }
+  return dropped ? out + html.slice(last) : html;
+}
+
+export function renderHtml(html: string, options: RenderOptions): RenderedDoc {
+  const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? options.width : MIN_WIDTH));
+  const doc = parseDocument(flattenDeep(html ?? ''), { decodeEntities: true });
+  const walker = new Walker(options.imageLabel, options.baseUrl);
+  const root = new Builder();
+  walker.children(doc, root, 0);
+  root.flush();
+  const lines = layout(root.blocks, width, false);
+  const links = walker.links.list;
+  if (options.footnotes !== false && links.length > 0) {
+    lines.push(blank());
+    links.forEach((url, i) => {
+      const label = `[${i + 1}] `;
+      const lw = displayWidth(label);
+      wrap(url, width - lw).forEach((part, j) => {
+        lines.push(finish((j === 0 ? label : ' '.repeat(lw)) + part, 'footnote'));
+      });
+    });
+  }
+  return { lines, links };
+}
+
+export function renderToText(html: string, options: RenderOptions): string {
+  return renderHtml(html, options)
+    .lines.map((l) => l.text)
+    .join('\n');
+}

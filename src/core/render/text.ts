@@ -1,0 +1,169 @@
+import stringWidth from 'string-width';
+
+/**
+ * Display-width helpers for terminal text: CJK and emoji take two cells, combining marks none, and a
+ * grapheme (👩‍💻, e + U+0301) is never split. Widths come from string-width so the UI and the renderer agree.
+ */
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Width of a UTF-16 unit that is a whole grapheme on its own and whose width string-width would report
+ * the same way, or -1 when only string-width can tell (marks, joiners, surrogates, format characters …).
+ * string-width segments and regex-tests every string, which made it most of the rendering time; this table
+ * covers article text in Latin, Indonesian and CJK scripts. A test compares every unit here to string-width.
+ */
+export function simpleWidth(c: number): number {
+  if (c >= 0x20 && c < 0x7f) return 1;
+  if (c < 0x300) return c >= 0xa0 && c !== 0xad ? 1 : -1;
+  if (c >= 0x4e00 && c <= 0x9fff) return 2; // CJK unified ideographs
+  if (c >= 0x3400 && c <= 0x4dbf) return 2; // CJK extension A
+  if (c >= 0xac00 && c <= 0xd7a3) return 2; // Hangul syllables
+  if (c >= 0x3041 && c <= 0x3096) return 2; // Hiragana
+  if (c >= 0x30a1 && c <= 0x30fa) return 2; // Katakana
+  if (c >= 0x3001 && c <= 0x303e) return c >= 0x302a && c <= 0x302f ? -1 : 2; // CJK punctuation, not tone marks
+  if (c >= 0xff01 && c <= 0xff60) return 2; // fullwidth forms
+  if (c >= 0x2010 && c <= 0x2027) return 1; // dashes, quotes, bullet, ellipsis
+  if (c >= 0x2030 && c <= 0x205e) return 1;
+  if (c >= 0x2500 && c <= 0x257f) return 1; // box drawing
+  return -1;
+}
+
+/** Sum of simpleWidth over s, or -1 when some unit needs string-width. */
+function fastWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cw = simpleWidth(s.charCodeAt(i));
+    if (cw < 0) return -1;
+    w += cw;
+  }
+  return w;
+}
+
+export function displayWidth(s: string): number {
+  const w = fastWidth(s);
+  return w >= 0 ? w : stringWidth(s);
+}
+
+function graphemes(s: string): string[] {
+  if (fastWidth(s) >= 0) return s.split('');
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(s)) out.push(segment);
+  return out;
+}
+
+function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const w = simpleWidth(g.charCodeAt(0));
+    if (w >= 0) return w;
+  }
+  return stringWidth(g);
+}
+
+/** Cuts s to at most `width` cells, ending with `ellipsis` when anything was cut. */
+export function truncate(s: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (displayWidth(s) <= width) return s;
+  let ell = ellipsis;
+  let ellWidth = displayWidth(ell);
+  // An ellipsis that cannot fit would itself break the width promise; cut without one instead.
+  if (ellWidth > width) {
+    ell = '';
+    ellWidth = 0;
+  }
+  const room = width - ellWidth;
+  let used = 0;
+  let out = '';
+  for (const g of graphemes(s)) {
+    const w = graphemeWidth(g);
+    if (used + w > room) break;
+    out += g;
+    used += w;
+  }
+  return out + ell;
+}
+
+/** truncate, then spaces up to exactly `width` cells (a wide character that did not fit leaves a gap). */
+export function padEnd(s: string, width: number): string {
+  if (width <= 0) return '';
+  const t = truncate(s, width);
+  const w = displayWidth(t);
+  return w >= width ? t : t + ' '.repeat(width - w);
+}
+
+/**
+ * Word wrap by display width. Only U+0020 separates words (U+00A0 glues, which the renderer relies on to
+ * keep "[1]" with the link text); "\n" is a hard break. A word wider than the line starts on the current
+ * line when at least one grapheme fits there and continues grapheme by grapheme, so CJK runs, which have no
+ * spaces, fill whole lines. Leading spaces of a line are kept, trailing spaces never. A single grapheme wider
+ * than `width` (only possible when width < 2) is put on a line of its own.
+ */
+export function wrap(s: string, width: number): string[] {
+  const w = Math.max(1, Math.floor(width));
+  const out: string[] = [];
+  for (const para of s.split('\n')) wrapParagraph(para, w, out);
+  return out;
+}
+
+function wrapParagraph(s: string, width: number, out: string[]): void {
+  let line = '';
+  let lineWidth = 0;
+  // Spaces seen since the last word: written only if another word follows on the same line.
+  let gap = 0;
+  const push = (): void => {
+    out.push(trimSpaces(line));
+    line = '';
+    lineWidth = 0;
+  };
+
+  const tokens = s.split(/( +)/);
+  for (const tok of tokens) {
+    if (tok === '') continue;
+    if (tok.charCodeAt(0) === 0x20) {
+      gap += tok.length;
+      continue;
+    }
+    const tw = displayWidth(tok);
+    if (lineWidth + gap + tw <= width) {
+      line += ' '.repeat(gap) + tok;
+      lineWidth += gap + tw;
+      gap = 0;
+      continue;
+    }
+    if (tw <= width && lineWidth > 0) {
+      push();
+      line = tok;
+      lineWidth = tw;
+      gap = 0;
+      continue;
+    }
+    // Too wide for the rest of this line: either it can start on a fresh line whole (handled above), or it
+    // must be split. Leading indentation on an empty line is dropped when even the word does not fit after it.
+    if (tw <= width) {
+      line = tok;
+      lineWidth = tw;
+      gap = 0;
+      continue;
+    }
+    if (lineWidth > 0 && lineWidth + gap + 1 <= width) {
+      line += ' '.repeat(gap);
+      lineWidth += gap;
+    } else if (lineWidth > 0) {
+      push();
+    }
+    gap = 0;
+    for (const g of graphemes(tok)) {
+      const gw = graphemeWidth(g);
+      if (lineWidth + gw > width && lineWidth > 0) push();
+      line += g;
+      lineWidth += gw;
+    }
+  }
+  out.push(trimSpaces(line));
+}
+
+function trimSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x20) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
