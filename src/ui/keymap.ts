@@ -198,7 +198,7 @@ const whereKey: Record<View, TextKey> = {
 
 function displayKey(k: string, lang: UiLang): string {
   if (k === TYPE_KEY) return messages(lang).keyType;
-  return [...k].length === 1 ? `\`${k}\`` : k;
+  return /^[!-~]$/.test(k) ? `\`${k}\`` : k;
 }
 
 /** The key table as Markdown, for the README (between the keys:start / keys:end markers). */

@@ -29,7 +29,7 @@ function padCells(m: Measure, s: string, w: number): string {
 export function formatRow(p: Pick<ArticleListProps, 'measure' | 'relTime' | 'sourceOf'>, a: StoredArticle, selected: boolean, width: number): string {
   const srcW = Math.max(6, Math.min(16, Math.floor(width / 6)));
   const head = `${selected ? '›' : ' '}${a.read ? ' ' : '●'}${a.starred ? '★' : ' '} `;
-  const time = padCells(p.measure, p.relTime(a.published ?? a.fetchedAt), 4);
+  const time = padCells(p.measure, p.relTime(a.published ?? a.fetchedAt), 6);
   const source = padCells(p.measure, clean(p.sourceOf(a)), srcW);
   const tags = a.tags.length > 0 ? '  ' + a.tags.map((t) => `#${clean(t)}`).join(' ') : '';
   return fit(p.measure, `${head}${time} ${source} ${clean(a.title)}${tags}`, width, selected);

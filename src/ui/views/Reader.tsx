@@ -96,7 +96,7 @@ export function Reader(p: ReaderProps): React.JSX.Element {
           const sel = p.focusRelated && l.related === p.related;
           return (
             <Line key={key} inverse={sel} bold={sel}>
-              {fit(p.measure, ` ${sel ? '›' : ' '} › ${l.text}`, w, sel)}
+              {fit(p.measure, ` ${sel ? '»' : ' '} › ${l.text}`, w, sel)}
             </Line>
           );
         }
