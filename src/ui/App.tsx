@@ -373,7 +373,7 @@ export function App(props: AppProps): React.JSX.Element {
       );
       break;
     case 'help':
-      view = <Help m={m} lang={s.lang} of={s.returnTo} viewTitle={m[viewTitleKey[s.returnTo]]} height={h} columns={s.size.columns} measure={measure} />;
+      view = <Help m={m} lang={s.lang} of={s.returnTo} viewTitle={m[viewTitleKey[s.returnTo]]} scroll={s.helpScroll} height={h} columns={s.size.columns} measure={measure} />;
       break;
     case 'errors':
       view = <Errors m={m} failed={s.refresh.failed} height={h} columns={s.size.columns} measure={measure} wrap={services.wrap} />;

@@ -65,8 +65,8 @@ export const BINDINGS: Binding[] = [
   { action: 'lang', keys: ['L'], views: ['list', 'reader', 'language', 'help', 'errors'], help: 'actLang' },
   { action: 'languageView', keys: ['l'], views: ['list'], help: 'actLanguageView' },
   { action: 'refresh', keys: ['r'], views: ['list', 'reader', 'errors'], help: 'actRefresh' },
-  { action: 'down', keys: ['j', '↓'], views: ['list'], help: 'actDown' },
-  { action: 'up', keys: ['k', '↑'], views: ['list'], help: 'actUp' },
+  { action: 'down', keys: ['j', '↓'], views: ['list', 'help'], help: 'actDown' },
+  { action: 'up', keys: ['k', '↑'], views: ['list', 'help'], help: 'actUp' },
   { action: 'pageDown', keys: ['PgDn'], views: ['list', 'hashtags'], help: 'actPageDown' },
   { action: 'pageUp', keys: ['PgUp'], views: ['list', 'hashtags'], help: 'actPageUp' },
   { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader'], help: 'actTop' },
@@ -242,7 +242,10 @@ export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
     { keys: 'Enter', hint: 'hintChoose' },
     { keys: 'Esc', hint: 'hintBack' },
   ],
-  help: [{ keys: 'Esc', hint: 'hintBack' }],
+  help: [
+    { keys: 'j/k', hint: 'hintScroll' },
+    { keys: 'Esc', hint: 'hintBack' },
+  ],
   // the search prompt draws its own hint (searchHint)
   search: [],
   errors: [

@@ -1,5 +1,6 @@
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
+import { helpRows } from './keymap.js';
 
 /** Screen state and its transitions. Pure: no ink, no store; effects report back through actions. */
 
@@ -48,6 +49,8 @@ export interface AppState {
     relatedStart: number;
   };
   hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
+  /** First help row shown (the help of a view can be taller than the terminal). */
+  helpScroll: number;
   refresh: RefreshState;
   size: { columns: number; rows: number };
   toast: Toast | null;
@@ -115,6 +118,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     list: { total: 0, selected: 0, scroll: 0 },
     reader: { articleId: null, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 },
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
+    helpScroll: 0,
     refresh: { running: false, done: 0, total: 0, added: 0, failed: [], error: null },
     size: { columns: o.columns, rows: o.rows },
     toast: null,
@@ -164,6 +168,16 @@ function moveTags(s: AppState, to: number): AppState {
   return { ...s, hashtags: { ...s.hashtags, selected, scroll } };
 }
 
+/** Help rows that fit: the body minus its title, a blank line and the closing hint. */
+export function helpHeight(size: { rows: number }): number {
+  return Math.max(1, bodyHeight(size) - 3);
+}
+
+function scrollHelp(s: AppState, to: number): AppState {
+  const max = Math.max(0, helpRows(s.returnTo, s.lang).length - helpHeight(s.size));
+  return { ...s, helpScroll: clamp(to, 0, max) };
+}
+
 function readerMax(s: AppState): number {
   return Math.max(0, s.reader.lineCount - bodyHeight(s.size));
 }
@@ -207,12 +221,14 @@ export function reducer(s: AppState, a: Action): AppState {
         }
         return scrollReader(s, s.reader.scroll + a.delta);
       }
+      if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.delta);
       return s;
     case 'page': {
       const h = bodyHeight(s.size);
       if (s.view === 'list') return moveList(s, s.list.selected + a.dir * h);
       if (s.view === 'hashtags') return moveTags(s, s.hashtags.selected + a.dir * hashtagListHeight(s.size));
       if (s.view === 'reader') return scrollReader(s, s.reader.scroll + a.dir * Math.max(1, h - 1));
+      if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.dir * helpHeight(s.size));
       return s;
     }
     case 'top':
@@ -244,6 +260,7 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'showView': {
       const returnTo = s.view === 'help' || s.view === 'errors' ? s.returnTo : s.view;
       if (a.view === 'help' && s.view === 'help') return { ...s, view: s.returnTo };
+      if (a.view === 'help') return { ...s, view: a.view, returnTo, helpScroll: 0 };
       if (a.view === 'hashtags') return { ...s, view: a.view, returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
       return { ...s, view: a.view, returnTo };
     }

@@ -24,7 +24,7 @@ describe('App frames', () => {
     const list = await h.waitFor('Data Pelanggan Trend Micro');
     expect(list).toContain('3 belum dibaca');
     expect(list.split('\n')).toHaveLength(23);
-    expect(list).toContain('›●  2 jam  Cyberthreat.… Data Pelanggan Trend Micro');
+    expect(list).toContain('›●  2 jam  Cyberthreat.id  Data Pelanggan Trend Micro');
 
     const reader = await h.press('Enter');
     expect(reader).toContain('Arif Rahman · Sabtu, 16 November 2019 - 12:59 WIB · Cyberthreat.id');
@@ -42,7 +42,7 @@ describe('App frames', () => {
     expect(store.marks.map((x) => x.ids[0])).toEqual(['id1', 'id2']);
 
     const back = await h.press('Esc');
-    expect(back).toContain('›   4 jam  Cyberthreat.… Gelombang Phishing');
+    expect(back).toContain('›   4 jam  Cyberthreat.id  Gelombang Phishing');
     expect(back).toContain('1 belum dibaca');
   });
 
@@ -134,14 +134,14 @@ describe('App frames', () => {
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('Data Pelanggan');
     await h.press('j');
-    expect(h.frame()).toContain('›●  4 jam  Cyberthreat.… Gelombang Phishing');
+    expect(h.frame()).toContain('›●  4 jam  Cyberthreat.id  Gelombang Phishing');
     await h.waitFor(() => progress !== undefined);
     store.add(article({ id: 'new1', title: 'Berita Paling Baru', published: '2019-11-16T07:59:00Z' }));
     const result: RefreshResult = { url: 'https://cyberthreat.id/feed', status: 'new', added: 1, updated: 0 };
     const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' };
     progress?.({ done: 1, total: 2, result });
     await h.waitFor('Berita Paling Baru');
-    expect(h.frame()).toContain('›●  4 jam  Cyberthreat.… Gelombang Phishing');
+    expect(h.frame()).toContain('›●  4 jam  Cyberthreat.id  Gelombang Phishing');
     expect(h.frame()).toContain('↻ 1/2 umpan · 1 baru');
     progress?.({ done: 2, total: 2, result: bad });
     finish?.([result, bad]);

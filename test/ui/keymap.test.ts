@@ -77,7 +77,7 @@ describe('key table', () => {
     expect(lines[0]).toBe('| where | key | action |');
     expect(lines[1]).toBe('|---|---|---|');
     expect(lines).toContain('| all | Ctrl-C | quit |');
-    expect(lines).toContain('| list | `j` ↓ | move down |');
+    expect(lines).toContain('| list, help | `j` ↓ | move down |');
     expect(lines).toContain('| reader | Tab | move to "Read also" and back |');
     expect(lines).toHaveLength(BINDINGS.length + 2);
     expect(keyTableMarkdown('id').split('\n')[0]).toBe('| tempat | tombol | aksi |');

@@ -180,3 +180,16 @@ describe('reducer: filters, language, views', () => {
     expect(run(base(), { type: 'quit' }).quit).toBe(true);
   });
 });
+
+describe('reducer: help', () => {
+  it('scrolls a help taller than the terminal, and starts at the top each time', () => {
+    let s = run(withTotal(3), { type: 'resize', columns: 80, rows: 12 }, { type: 'openArticle', id: null }, { type: 'showView', view: 'help' });
+    expect(s.helpScroll).toBe(0);
+    s = run(s, { type: 'move', delta: 3 });
+    expect(s.helpScroll).toBe(3);
+    s = run(s, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 });
+    const max = s.helpScroll;
+    expect(run(s, { type: 'move', delta: 1 }).helpScroll).toBe(max);
+    expect(run(s, { type: 'back' }, { type: 'showView', view: 'help' }).helpScroll).toBe(0);
+  });
+});

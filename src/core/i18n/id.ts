@@ -8,7 +8,7 @@ export const id: Messages = {
   langShortId: 'IND',
   langShortEn: 'ENG',
   langNameId: 'Bahasa Indonesia',
-  langNameEn: 'Inggris',
+  langNameEn: 'Bahasa Inggris',
 
   viewList: 'Artikel',
   viewReader: 'Baca',

@@ -27,7 +27,7 @@ function padCells(m: Measure, s: string, w: number): string {
 
 /** One row: pointer, unread ●, star ★, compact time, source, title, #tags — cut to the width, never wrapped. */
 export function formatRow(p: Pick<ArticleListProps, 'measure' | 'relTime' | 'sourceOf'>, a: StoredArticle, selected: boolean, width: number): string {
-  const srcW = Math.max(6, Math.min(16, Math.floor(width / 6)));
+  const srcW = Math.max(6, Math.min(24, Math.floor(width / 5)));
   const head = `${selected ? '›' : ' '}${a.read ? ' ' : '●'}${a.starred ? '★' : ' '} `;
   const time = padCells(p.measure, p.relTime(a.published ?? a.fetchedAt), 6);
   const source = padCells(p.measure, clean(p.sourceOf(a)), srcW);

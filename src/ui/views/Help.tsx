@@ -11,6 +11,7 @@ export interface HelpProps {
   /** The view whose keys are shown. */
   of: View;
   viewTitle: string;
+  scroll: number;
   height: number;
   columns: number;
   measure: Measure;
@@ -22,12 +23,12 @@ export function Help(p: HelpProps): React.JSX.Element {
   const rows = helpRows(p.of, p.lang);
   const keyW = Math.min(18, Math.max(...rows.map((r) => p.measure.displayWidth(r.keys))));
   const lines = rows.map((r) => `  ${fit(p.measure, r.keys, keyW, true)}  ${r.help}`);
-  const room = Math.max(0, p.height - 3);
+  const room = Math.max(1, p.height - 3);
   return (
     <Box flexDirection="column" height={p.height}>
       <Line bold>{fit(p.measure, ' ' + p.m.helpTitle(p.viewTitle), w)}</Line>
       <Line> </Line>
-      {lines.slice(0, room).map((l, k) => (
+      {lines.slice(p.scroll, p.scroll + room).map((l, k) => (
         <Line key={k}>{fit(p.measure, l, w)}</Line>
       ))}
       <Line dim>{fit(p.measure, ' ' + p.m.helpClose, w)}</Line>
