@@ -95,6 +95,13 @@ export const en = {
   helpTitle: (view: string) => `Keys — ${view}`,
   helpClose: 'Esc, q or ? closes the help',
   whereAll: 'all',
+  whereList: 'list',
+  whereReader: 'reader',
+  whereHashtags: 'hashtags',
+  whereLanguage: 'language',
+  whereHelp: 'help',
+  whereSearch: 'search',
+  whereErrors: 'failed feeds',
 
   // help text for each key action (keymap.ts)
   actHelp: 'show the keys of this view',

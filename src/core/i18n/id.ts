@@ -8,7 +8,7 @@ export const id: Messages = {
   langShortId: 'IND',
   langShortEn: 'ENG',
   langNameId: 'Bahasa Indonesia',
-  langNameEn: 'Inggris',
+  langNameEn: 'Bahasa Inggris',
 
   viewList: 'Artikel',
   viewReader: 'Baca',
@@ -82,6 +82,13 @@ export const id: Messages = {
   helpTitle: (view) => `Tombol — ${view}`,
   helpClose: 'Esc, q, atau ? menutup bantuan',
   whereAll: 'semua',
+  whereList: 'daftar',
+  whereReader: 'baca',
+  whereHashtags: 'tagar',
+  whereLanguage: 'bahasa',
+  whereHelp: 'bantuan',
+  whereSearch: 'cari',
+  whereErrors: 'umpan gagal',
 
   actHelp: 'tampilkan tombol di tampilan ini',
   actBack: 'kembali',

@@ -1,0 +1,38 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Messages, UiLang } from '../../core/i18n/index.js';
+import { clean, fit, type Measure } from './Line.js';
+
+export interface HeaderProps {
+  m: Messages;
+  lang: UiLang;
+  title: string;
+  tags: string[];
+  search: string;
+  unreadOnly: boolean;
+  unread: number;
+  columns: number;
+  measure: Measure;
+}
+
+/** " cyberread · Artikel   [IND] | ENG   #databreach   cari: x   12 belum dibaca", then a rule. */
+export function Header(p: HeaderProps): React.JSX.Element {
+  const w = p.columns - 2;
+  const ind = p.lang === 'id' ? `[${p.m.langShortId}]` : p.m.langShortId;
+  const eng = p.lang === 'en' ? `[${p.m.langShortEn}]` : p.m.langShortEn;
+  const parts = [`${p.m.appName} · ${p.title}`, `${ind} | ${eng}`];
+  if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' '));
+  if (p.search !== '') parts.push(p.m.searchActive(clean(p.search)));
+  if (p.unreadOnly) parts.push(p.m.unreadOnlyActive);
+  parts.push(p.m.unreadCount(p.unread));
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end" bold>
+        {' ' + fit(p.measure, parts.join('   '), w)}
+      </Text>
+      <Text wrap="truncate-end" dimColor>
+        {' ' + '─'.repeat(Math.max(0, w))}
+      </Text>
+    </Box>
+  );
+}

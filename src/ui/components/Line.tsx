@@ -1,0 +1,39 @@
+import React from 'react';
+import { Text } from 'ink';
+import { sanitizeText } from '../../core/sanitize.js';
+
+export interface Measure {
+  displayWidth(s: string): number;
+  truncate(s: string, width: number): string;
+}
+
+/** Feed text made safe for one terminal line: control sequences stripped, tabs and newlines as spaces. */
+export function clean(s: string | null | undefined): string {
+  return sanitizeText(s ?? '').replace(/[\t\n]/g, ' ');
+}
+
+/** Cut to `width` cells and, when `pad`, fill the rest with spaces so an inverse bar spans the line. */
+export function fit(m: Measure, s: string, width: number, pad = false): string {
+  const w = Math.max(0, width);
+  const cut = m.displayWidth(s) > w ? m.truncate(s, w) : s;
+  return pad ? cut + ' '.repeat(Math.max(0, w - m.displayWidth(cut))) : cut;
+}
+
+export interface LineProps {
+  children: string;
+  bold?: boolean;
+  dim?: boolean;
+  inverse?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  color?: string;
+}
+
+/** One frame line that never wraps (the text was already cut to the width). */
+export function Line(p: LineProps): React.JSX.Element {
+  return (
+    <Text wrap="truncate-end" bold={p.bold} dimColor={p.dim} inverse={p.inverse} italic={p.italic} underline={p.underline} color={p.color}>
+      {p.children === '' ? ' ' : p.children}
+    </Text>
+  );
+}

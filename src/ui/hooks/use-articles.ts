@@ -1,0 +1,95 @@
+import { useLayoutEffect, useMemo } from 'react';
+import type { ArticleQuery, StoredArticle } from '../../core/types.js';
+import type { UiServices } from '../services.js';
+import { bodyHeight, listQuery, type Action, type AppState } from '../state.js';
+import type { ListRow } from '../views/ArticleList.js';
+
+export interface ArticlesData {
+  query: ArticleQuery;
+  queryKey: string;
+  /** The visible window of the list. */
+  rows: ListRow[];
+  selectedArticle: StoredArticle | null;
+  unread: number;
+  /** The error of a query the store refused (e.g. FTS syntax), or null. */
+  error: string | null;
+}
+
+function withOverrides(a: StoredArticle, o: AppState['overrides']): StoredArticle {
+  const x = o[a.id];
+  return x ? { ...a, read: x.read ?? a.read, starred: x.starred ?? a.starred } : a;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The list's data. Rows are queried a page-aligned chunk (two screens) at a time, so moving inside it costs
+ * no query and a keypress stays O(window) however many articles the cache holds.
+ */
+export function useArticles(services: UiServices, s: AppState, dispatch: (a: Action) => void): ArticlesData {
+  const { store } = services;
+  const query = useMemo(() => listQuery(s), [s.lang, s.filters]);
+  const queryKey = JSON.stringify(query);
+  const h = bodyHeight(s.size);
+  const chunkStart = Math.floor(s.list.scroll / h) * h;
+
+  const counted = useMemo((): { total: number; error: string | null } => {
+    try {
+      return { total: store.count(query), error: null };
+    } catch (e) {
+      return { total: 0, error: message(e) };
+    }
+    // dataVersion: new articles or marks were written
+  }, [queryKey, s.dataVersion]);
+
+  useLayoutEffect(() => {
+    if (counted.total !== s.list.total) dispatch({ type: 'listChanged', total: counted.total, selectIndex: null });
+  }, [counted.total]);
+
+  const chunk = useMemo((): StoredArticle[] => {
+    if (counted.error !== null) return [];
+    try {
+      return store.query({ ...query, offset: chunkStart, limit: 2 * h });
+    } catch {
+      return [];
+    }
+  }, [queryKey, s.dataVersion, chunkStart, h, counted.error]);
+
+  const rows: ListRow[] = [];
+  for (let i = s.list.scroll; i < Math.min(s.list.scroll + h, chunkStart + chunk.length); i++) {
+    const a = chunk[i - chunkStart];
+    if (a) rows.push({ article: withOverrides(a, s.overrides), index: i });
+  }
+  const sel = chunk[s.list.selected - chunkStart];
+  const selectedArticle = sel ? withOverrides(sel, s.overrides) : null;
+
+  const unread = useMemo(() => {
+    try {
+      return store.unreadCount(query);
+    } catch {
+      return 0;
+    }
+  }, [queryKey, s.dataVersion, s.overrides]);
+
+  return { query, queryKey, rows, selectedArticle, unread, error: counted.error };
+}
+
+/**
+ * After a refresh wrote articles: the new total, and where the selected article went. New articles sort
+ * before it (newest first), so it moved down by at most `added` rows: look only there.
+ */
+export function locateAfterRefresh(
+  services: UiServices,
+  query: ArticleQuery,
+  selectedId: string | null,
+  selected: number,
+  added: number,
+): { total: number; selectIndex: number | null } {
+  const total = services.store.count(query);
+  if (selectedId === null) return { total, selectIndex: null };
+  const near = services.store.query({ ...query, offset: selected, limit: Math.min(added, 5000) + 1 });
+  const k = near.findIndex((a) => a.id === selectedId);
+  return { total, selectIndex: k >= 0 ? selected + k : null };
+}

@@ -1,0 +1,255 @@
+import { messages, type TextKey, type UiLang } from '../core/i18n/index.js';
+import type { View } from './state.js';
+
+/** Every key binding of the program: the input handler, the help overlay and the README table come from here. */
+
+export type KeyAction =
+  | 'help'
+  | 'back'
+  | 'quit'
+  | 'lang'
+  | 'languageView'
+  | 'refresh'
+  | 'down'
+  | 'up'
+  | 'pageDown'
+  | 'pageUp'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'openRelated'
+  | 'hashtags'
+  | 'search'
+  | 'clear'
+  | 'unread'
+  | 'toggleRead'
+  | 'toggleStar'
+  | 'openLink'
+  | 'next'
+  | 'prev'
+  | 'focusRelated'
+  | 'copyLink'
+  | 'errors'
+  | 'narrow'
+  | 'deleteChar'
+  | 'addTag'
+  | 'applySearch'
+  | 'cancelSearch'
+  | 'chooseLanguage';
+
+export interface Binding {
+  action: KeyAction;
+  /** Display names: a printable character ('j', '#'), or ↑ ↓ PgUp PgDn Home End Enter Esc Tab Space Backspace Ctrl-C. */
+  keys: string[];
+  views: View[];
+  help: TextKey;
+  /** Drawn in help and README only: the keys belong to ink-select-input, focused in those views. */
+  handledBy?: 'select-input';
+}
+
+export const ALL_VIEWS: View[] = ['list', 'reader', 'hashtags', 'language', 'help', 'search', 'errors'];
+/** Views whose text prompt takes every printable key. */
+export const TYPING_VIEWS: View[] = ['hashtags', 'search'];
+/** Views where ink-select-input has focus, and the keys it owns there. */
+export const SELECT_INPUT_VIEWS: View[] = ['language'];
+export const SELECT_INPUT_KEYS = ['↑', '↓', 'j', 'k', 'Enter', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** The pseudo key of "type to narrow". */
+export const TYPE_KEY = 'type';
+
+export const BINDINGS: Binding[] = [
+  { action: 'help', keys: ['?'], views: ['list', 'reader', 'language', 'help', 'errors'], help: 'actHelp' },
+  { action: 'quit', keys: ['q'], views: ['list'], help: 'actQuitList' },
+  { action: 'back', keys: ['q'], views: ['reader', 'language', 'help', 'errors'], help: 'actBack' },
+  { action: 'back', keys: ['Esc'], views: ['reader', 'hashtags', 'language', 'help', 'errors'], help: 'actBack' },
+  { action: 'quit', keys: ['Ctrl-C'], views: ALL_VIEWS, help: 'actQuit' },
+  { action: 'lang', keys: ['L'], views: ['list', 'reader', 'language', 'help', 'errors'], help: 'actLang' },
+  { action: 'languageView', keys: ['l'], views: ['list'], help: 'actLanguageView' },
+  { action: 'refresh', keys: ['r'], views: ['list', 'reader', 'errors'], help: 'actRefresh' },
+  { action: 'down', keys: ['j', '↓'], views: ['list', 'help'], help: 'actDown' },
+  { action: 'up', keys: ['k', '↑'], views: ['list', 'help'], help: 'actUp' },
+  { action: 'pageDown', keys: ['PgDn'], views: ['list', 'hashtags'], help: 'actPageDown' },
+  { action: 'pageUp', keys: ['PgUp'], views: ['list', 'hashtags'], help: 'actPageUp' },
+  { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader'], help: 'actTop' },
+  { action: 'bottom', keys: ['G', 'End'], views: ['list', 'reader'], help: 'actBottom' },
+  { action: 'open', keys: ['Enter'], views: ['list'], help: 'actOpen' },
+  { action: 'hashtags', keys: ['#'], views: ['list'], help: 'actHashtags' },
+  { action: 'search', keys: ['/'], views: ['list'], help: 'actSearch' },
+  { action: 'clear', keys: ['c', 'Esc'], views: ['list'], help: 'actClear' },
+  { action: 'unread', keys: ['u'], views: ['list'], help: 'actUnread' },
+  { action: 'toggleRead', keys: ['m'], views: ['list', 'reader'], help: 'actToggleRead' },
+  { action: 'toggleStar', keys: ['s'], views: ['list', 'reader'], help: 'actToggleStar' },
+  { action: 'openLink', keys: ['o'], views: ['list', 'reader'], help: 'actOpenLink' },
+  { action: 'errors', keys: ['e'], views: ['list', 'reader'], help: 'actErrors' },
+  { action: 'down', keys: ['j', '↓'], views: ['reader'], help: 'actScrollDown' },
+  { action: 'up', keys: ['k', '↑'], views: ['reader'], help: 'actScrollUp' },
+  { action: 'pageDown', keys: ['Space', 'PgDn'], views: ['reader'], help: 'actPageDown' },
+  { action: 'pageUp', keys: ['b', 'PgUp'], views: ['reader'], help: 'actPageUp' },
+  { action: 'next', keys: ['n'], views: ['reader'], help: 'actNext' },
+  { action: 'prev', keys: ['p'], views: ['reader'], help: 'actPrev' },
+  { action: 'focusRelated', keys: ['Tab'], views: ['reader'], help: 'actFocusRelated' },
+  { action: 'openRelated', keys: ['Enter'], views: ['reader'], help: 'actOpenRelated' },
+  { action: 'copyLink', keys: ['y'], views: ['reader'], help: 'actCopyLink' },
+  { action: 'narrow', keys: [TYPE_KEY], views: ['hashtags'], help: 'actNarrow' },
+  { action: 'deleteChar', keys: ['Backspace'], views: ['hashtags', 'search'], help: 'actDeleteChar' },
+  { action: 'down', keys: ['↓'], views: ['hashtags'], help: 'actDown' },
+  { action: 'up', keys: ['↑'], views: ['hashtags'], help: 'actUp' },
+  { action: 'top', keys: ['Home'], views: ['hashtags'], help: 'actTop' },
+  { action: 'bottom', keys: ['End'], views: ['hashtags'], help: 'actBottom' },
+  { action: 'addTag', keys: ['Enter'], views: ['hashtags'], help: 'actAddTag' },
+  { action: 'narrow', keys: [TYPE_KEY], views: ['search'], help: 'actSearch' },
+  { action: 'applySearch', keys: ['Enter'], views: ['search'], help: 'actApplySearch' },
+  { action: 'cancelSearch', keys: ['Esc'], views: ['search'], help: 'actCancelSearch' },
+  {
+    action: 'chooseLanguage',
+    keys: ['↑', '↓', 'Enter'],
+    views: ['language'],
+    help: 'actChooseLanguage',
+    handledBy: 'select-input',
+  },
+];
+
+/** The subset of Ink's Key that names a key. */
+export interface InkKey {
+  upArrow: boolean;
+  downArrow: boolean;
+  pageUp: boolean;
+  pageDown: boolean;
+  home?: boolean;
+  end?: boolean;
+  return: boolean;
+  escape: boolean;
+  tab: boolean;
+  shift: boolean;
+  ctrl: boolean;
+  meta: boolean;
+  backspace: boolean;
+  delete: boolean;
+}
+
+/** The display name of a keypress as Ink reports it, or null for keys the table cannot name. */
+export function keyName(input: string, key: InkKey): string | null {
+  if (key.ctrl && input === 'c') return 'Ctrl-C';
+  if (key.upArrow) return '↑';
+  if (key.downArrow) return '↓';
+  if (key.pageDown) return 'PgDn';
+  if (key.pageUp) return 'PgUp';
+  if (key.home) return 'Home';
+  if (key.end) return 'End';
+  if (key.return) return 'Enter';
+  if (key.escape) return 'Esc';
+  if (key.tab) return key.shift ? 'Shift-Tab' : 'Tab';
+  if (key.backspace || key.delete) return 'Backspace';
+  if (key.ctrl || key.meta) return null;
+  if (input === ' ') return 'Space';
+  return input.length > 0 ? input : null;
+}
+
+const byView = new Map<View, Map<string, Binding>>();
+for (const view of ALL_VIEWS) {
+  const m = new Map<string, Binding>();
+  for (const b of BINDINGS) {
+    if (b.handledBy || !b.views.includes(view)) continue;
+    for (const k of b.keys) if (k !== TYPE_KEY) m.set(k, b);
+  }
+  byView.set(view, m);
+}
+
+export interface Matched {
+  action: KeyAction;
+  /** The typed text, for 'narrow'. */
+  text?: string;
+}
+
+/** Maps one Ink keypress to an action of the given view, or null when the key does nothing there. */
+export function matchKey(view: View, input: string, key: InkKey): Matched | null {
+  const name = keyName(input, key);
+  if (name === null) return null;
+  const b = byView.get(view)?.get(name);
+  if (b) return { action: b.action };
+  if (TYPING_VIEWS.includes(view) && !key.ctrl && !key.meta && !key.escape && input !== '' && !/[\u0000-\u001f\u007f]/.test(input)) {
+    return { action: 'narrow', text: input };
+  }
+  return null;
+}
+
+/** Bindings of one view, as drawn in the help overlay: keys joined per help text, in table order. */
+export function helpRows(view: View, lang: UiLang): { keys: string; help: string }[] {
+  const m = messages(lang);
+  const rows: { keys: string[]; help: TextKey }[] = [];
+  for (const b of BINDINGS) {
+    if (!b.views.includes(view)) continue;
+    const row = rows.find((r) => r.help === b.help);
+    const keys = b.keys.map((k) => (k === TYPE_KEY ? m.keyType : k));
+    if (row) row.keys.push(...keys.filter((k) => !row.keys.includes(k)));
+    else rows.push({ keys, help: b.help });
+  }
+  return rows.map((r) => ({ keys: r.keys.join(' '), help: m[r.help] }));
+}
+
+const whereKey: Record<View, TextKey> = {
+  list: 'whereList',
+  reader: 'whereReader',
+  hashtags: 'whereHashtags',
+  language: 'whereLanguage',
+  help: 'whereHelp',
+  search: 'whereSearch',
+  errors: 'whereErrors',
+};
+
+function displayKey(k: string, lang: UiLang): string {
+  if (k === TYPE_KEY) return messages(lang).keyType;
+  return /^[!-~]$/.test(k) ? `\`${k}\`` : k;
+}
+
+/** The key table as Markdown, for the README (between the keys:start / keys:end markers). */
+export function keyTableMarkdown(lang: UiLang): string {
+  const m = messages(lang);
+  const lines = [`| ${m.keysWhere} | ${m.keysKey} | ${m.keysAction} |`, '|---|---|---|'];
+  for (const b of BINDINGS) {
+    const where = b.views.length === ALL_VIEWS.length ? m.whereAll : b.views.map((v) => m[whereKey[v]]).join(', ');
+    lines.push(`| ${where} | ${b.keys.map((k) => displayKey(k, lang)).join(' ')} | ${m[b.help]} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Short key hints for the status bar of each view. */
+export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
+  list: [
+    { keys: 'j/k', hint: 'hintMove' },
+    { keys: 'Enter', hint: 'hintOpen' },
+    { keys: '#', hint: 'hintHashtags' },
+    { keys: '/', hint: 'hintSearch' },
+    { keys: 'L', hint: 'hintLang' },
+    { keys: 'r', hint: 'hintRefresh' },
+    { keys: 'q', hint: 'hintQuit' },
+    { keys: '?', hint: 'hintHelp' },
+  ],
+  reader: [
+    { keys: 'j/k', hint: 'hintScroll' },
+    { keys: 'n/p', hint: 'hintArticle' },
+    { keys: 'Tab', hint: 'hintReadAlso' },
+    { keys: 'L', hint: 'hintLang' },
+    { keys: 'q', hint: 'hintBack' },
+    { keys: '?', hint: 'hintHelp' },
+  ],
+  hashtags: [
+    { keys: '↑/↓', hint: 'hintMove' },
+    { keys: 'Enter', hint: 'hintAdd' },
+    { keys: 'Esc', hint: 'hintBack' },
+  ],
+  language: [
+    { keys: '↑/↓', hint: 'hintMove' },
+    { keys: 'Enter', hint: 'hintChoose' },
+    { keys: 'Esc', hint: 'hintBack' },
+  ],
+  help: [
+    { keys: 'j/k', hint: 'hintScroll' },
+    { keys: 'Esc', hint: 'hintBack' },
+  ],
+  // the search prompt draws its own hint (searchHint)
+  search: [],
+  errors: [
+    { keys: 'r', hint: 'hintRefresh' },
+    { keys: 'Esc', hint: 'hintBack' },
+  ],
+};

@@ -1,0 +1,56 @@
+import type { ArticleStore } from '../core/store/store.js';
+import type { ArticleQuery, RefreshResult } from '../core/types.js';
+import type { UiLang } from '../core/i18n/messages.js';
+
+/** One line of a rendered article body (src/core/render/html.ts). */
+export interface BodyLine {
+  text: string;
+  style: 'text' | 'heading' | 'quote' | 'code' | 'list' | 'image' | 'rule' | 'blank' | 'footnote' | string;
+}
+
+export interface RefreshProgress {
+  done: number;
+  total: number;
+  result?: RefreshResult;
+}
+
+/** Everything the UI needs from the outside world; src/cli.tsx builds it, tests build a cheap real twin. */
+export interface UiServices {
+  store: ArticleStore & { unreadCount(q: ArticleQuery): number };
+  /** Article HTML → terminal lines of at most `width` cells plus the [n] link list (drawn by the reader,
+   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel. */
+  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[] };
+  /** "Sabtu, 16 November 2019 - 12:59 WIB" in the configured time zone. */
+  formatPosted(iso: string, lang: UiLang): string;
+  /** "5 menit lalu" / "5m"; `now` is read by the implementation. */
+  relativeTime(iso: string | null, lang: UiLang, compact: boolean): string;
+  /** Terminal cells of a string (CJK and emoji take two). */
+  displayWidth(s: string): number;
+  /** Cut to at most `width` cells, with "…" when cut. */
+  truncate(s: string, width: number): string;
+  /** Word-wrap to lines of at most `width` cells. */
+  wrap(s: string, width: number): string[];
+  /** Refreshes every feed; calls onProgress once at the start (done 0) and once per finished feed. */
+  refresh(onProgress: (p: RefreshProgress) => void): Promise<RefreshResult[]>;
+  /** ISO time of the last completed refresh, or null. */
+  lastRefreshAt(): string | null;
+  refreshIntervalMinutes: number;
+  openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Persists the chosen interface language. */
+  saveLang(lang: UiLang): void;
+  /** Where OSC 52 is written (process.stdout in the program). */
+  writeTerminal?(data: string): void;
+  /** Current time; tests pass a fixed one. */
+  now?(): Date;
+}
+
+export interface AppProps {
+  services: UiServices;
+  initialLang: UiLang;
+  initialTags?: string[];
+  /** Fixed terminal size (tests); otherwise read from stdout and followed on resize. */
+  rows?: number;
+  columns?: number;
+  /** Called once when the user quits (q from the list, Ctrl-C). */
+  onQuit?: () => void;
+}

@@ -1,0 +1,354 @@
+import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
+import type { TextKey, UiLang } from '../core/i18n/messages.js';
+import { helpRows } from './keymap.js';
+
+/** Screen state and its transitions. Pure: no ink, no store; effects report back through actions. */
+
+export type View = 'list' | 'reader' | 'hashtags' | 'language' | 'help' | 'search' | 'errors';
+
+export interface Filters {
+  tags: string[];
+  search: string;
+  unreadOnly: boolean;
+}
+
+export interface FailedFeed {
+  url: string;
+  error: string;
+}
+
+export interface RefreshState {
+  running: boolean;
+  done: number;
+  total: number;
+  added: number;
+  failed: FailedFeed[];
+  /** Set when the refresh itself could not run (not one feed failing). */
+  error: string | null;
+}
+
+/** A short message in the status line until the next key: a message key (follows the language) or text. */
+export type Toast = { key: TextKey } | { text: string };
+
+export interface AppState {
+  view: View;
+  /** Where back (Esc/q) goes from an overlay view (help, errors, language, hashtags, search). */
+  returnTo: View;
+  lang: UiLang;
+  filters: Filters;
+  list: { total: number; selected: number; scroll: number };
+  reader: {
+    /** An article opened from "Read also" or as the other edition; null: the list's selected article. */
+    articleId: string | null;
+    scroll: number;
+    lineCount: number;
+    focus: 'body' | 'related';
+    related: number;
+    relatedCount: number;
+    /** Line of the first "Read also" entry, so focusing it can scroll it into view. */
+    relatedStart: number;
+  };
+  hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
+  /** First help row shown (the help of a view can be taller than the terminal). */
+  helpScroll: number;
+  refresh: RefreshState;
+  size: { columns: number; rows: number };
+  toast: Toast | null;
+  /** Read/star changes made in this session, drawn over the queried rows until the query runs again. */
+  overrides: Record<string, { read?: boolean; starred?: boolean }>;
+  /** Bumped whenever the list must be queried again (filters, language, new articles). */
+  dataVersion: number;
+  quit: boolean;
+}
+
+export type Action =
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'move'; delta: number }
+  | { type: 'page'; dir: 1 | -1 }
+  | { type: 'top' }
+  | { type: 'bottom' }
+  | { type: 'openArticle'; id: string | null }
+  | { type: 'step'; delta: 1 | -1 }
+  | { type: 'back' }
+  | { type: 'showView'; view: 'hashtags' | 'language' | 'help' | 'search' | 'errors' }
+  | { type: 'toggleFocus' }
+  | { type: 'setLang'; lang: UiLang }
+  | { type: 'addTag'; tag: string }
+  | { type: 'clearFilters' }
+  | { type: 'toggleUnreadOnly' }
+  | { type: 'typeChar'; text: string }
+  | { type: 'deleteChar' }
+  | { type: 'applySearch' }
+  | { type: 'cancelSearch' }
+  | { type: 'tagsLoaded'; tags: TagCount[] }
+  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean }
+  | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
+  | { type: 'refreshStarted'; total: number }
+  | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
+  | { type: 'refreshFinished'; results: RefreshResult[] }
+  | { type: 'refreshError'; message: string }
+  | { type: 'override'; id: string; read?: boolean; starred?: boolean }
+  | { type: 'toast'; toast: Toast | null }
+  | { type: 'quit' };
+
+/** Frame layout: header (2 lines) + body + status (2 lines), one line shorter than the terminal. */
+export const CHROME_LINES = 4;
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+
+export function bodyHeight(size: { rows: number }): number {
+  return Math.max(1, size.rows - 1 - CHROME_LINES);
+}
+
+/** Lines of the hashtag list (the prompt line takes one). */
+export function hashtagListHeight(size: { rows: number }): number {
+  return Math.max(1, bodyHeight(size) - 1);
+}
+
+export function tooSmall(size: { columns: number; rows: number }): boolean {
+  return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+}
+
+export function initialState(o: { lang: UiLang; tags?: string[]; columns: number; rows: number }): AppState {
+  return {
+    view: 'list',
+    returnTo: 'list',
+    lang: o.lang,
+    filters: { tags: [...(o.tags ?? [])], search: '', unreadOnly: false },
+    list: { total: 0, selected: 0, scroll: 0 },
+    reader: { articleId: null, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 },
+    hashtags: { all: [], query: '', selected: 0, scroll: 0 },
+    helpScroll: 0,
+    refresh: { running: false, done: 0, total: 0, added: 0, failed: [], error: null },
+    size: { columns: o.columns, rows: o.rows },
+    toast: null,
+    overrides: {},
+    dataVersion: 0,
+    quit: false,
+  };
+}
+
+/** The list's query: the edition of the UI language (plus articles of unknown language), tags, search. */
+export function listQuery(s: AppState): ArticleQuery {
+  const q: ArticleQuery = { lang: s.lang };
+  if (s.filters.tags.length > 0) q.tags = [...s.filters.tags];
+  if (s.filters.search.trim() !== '') q.search = s.filters.search.trim();
+  if (s.filters.unreadOnly) q.unread = true;
+  return q;
+}
+
+/** Tags of the hashtag view narrowed by what was typed (case-insensitive), most used first; active ones left out. */
+export function visibleTags(s: AppState): TagCount[] {
+  const q = s.hashtags.query.toLowerCase().replace(/^#/, '');
+  const active = new Set(s.filters.tags.map((t) => t.toLowerCase()));
+  return s.hashtags.all.filter((t) => !active.has(t.tag.toLowerCase()) && t.tag.toLowerCase().includes(q));
+}
+
+const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
+
+/** Keeps `selected` inside [scroll, scroll + height) by moving the scroll as little as possible. */
+function follow(selected: number, scroll: number, height: number, total: number): number {
+  let s = scroll;
+  if (selected < s) s = selected;
+  if (selected >= s + height) s = selected - height + 1;
+  return clamp(s, 0, Math.max(0, total - height));
+}
+
+function moveList(s: AppState, to: number): AppState {
+  const total = s.list.total;
+  const selected = total === 0 ? 0 : clamp(to, 0, total - 1);
+  const scroll = follow(selected, s.list.scroll, bodyHeight(s.size), total);
+  return { ...s, list: { total, selected, scroll } };
+}
+
+function moveTags(s: AppState, to: number): AppState {
+  const n = visibleTags(s).length;
+  const selected = n === 0 ? 0 : clamp(to, 0, n - 1);
+  const scroll = follow(selected, s.hashtags.scroll, hashtagListHeight(s.size), n);
+  return { ...s, hashtags: { ...s.hashtags, selected, scroll } };
+}
+
+/** Help rows that fit: the body minus its title, a blank line and the closing hint. */
+export function helpHeight(size: { rows: number }): number {
+  return Math.max(1, bodyHeight(size) - 3);
+}
+
+function scrollHelp(s: AppState, to: number): AppState {
+  const max = Math.max(0, helpRows(s.returnTo, s.lang).length - helpHeight(s.size));
+  return { ...s, helpScroll: clamp(to, 0, max) };
+}
+
+function readerMax(s: AppState): number {
+  return Math.max(0, s.reader.lineCount - bodyHeight(s.size));
+}
+
+function scrollReader(s: AppState, to: number): AppState {
+  return { ...s, reader: { ...s.reader, scroll: clamp(to, 0, readerMax(s)) } };
+}
+
+/** Scrolls the reader so the chosen "Read also" line is on screen. */
+function showRelated(s: AppState): AppState {
+  const line = s.reader.relatedStart + s.reader.related;
+  const h = bodyHeight(s.size);
+  let scroll = s.reader.scroll;
+  if (line < scroll) scroll = line;
+  if (line >= scroll + h) scroll = line - h + 1;
+  return scrollReader(s, scroll);
+}
+
+function freshReader(s: AppState, articleId: string | null): AppState['reader'] {
+  return { articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 };
+}
+
+/** Filters changed: the list is queried again from the top. */
+function refiltered(s: AppState, filters: Filters): AppState {
+  return { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, dataVersion: s.dataVersion + 1 };
+}
+
+export function reducer(s: AppState, a: Action): AppState {
+  switch (a.type) {
+    case 'resize': {
+      const next = { ...s, size: { columns: a.columns, rows: a.rows } };
+      return scrollReader(moveList(next, next.list.selected), next.reader.scroll);
+    }
+    case 'move':
+      if (s.view === 'list' || s.view === 'search') return moveList(s, s.list.selected + a.delta);
+      if (s.view === 'hashtags') return moveTags(s, s.hashtags.selected + a.delta);
+      if (s.view === 'reader') {
+        if (s.reader.focus === 'related') {
+          const related = clamp(s.reader.related + a.delta, 0, Math.max(0, s.reader.relatedCount - 1));
+          return showRelated({ ...s, reader: { ...s.reader, related } });
+        }
+        return scrollReader(s, s.reader.scroll + a.delta);
+      }
+      if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.delta);
+      return s;
+    case 'page': {
+      const h = bodyHeight(s.size);
+      if (s.view === 'list') return moveList(s, s.list.selected + a.dir * h);
+      if (s.view === 'hashtags') return moveTags(s, s.hashtags.selected + a.dir * hashtagListHeight(s.size));
+      if (s.view === 'reader') return scrollReader(s, s.reader.scroll + a.dir * Math.max(1, h - 1));
+      if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.dir * helpHeight(s.size));
+      return s;
+    }
+    case 'top':
+      if (s.view === 'list') return moveList(s, 0);
+      if (s.view === 'hashtags') return moveTags(s, 0);
+      if (s.view === 'reader') return scrollReader(s, 0);
+      return s;
+    case 'bottom':
+      if (s.view === 'list') return moveList(s, s.list.total - 1);
+      if (s.view === 'hashtags') return moveTags(s, visibleTags(s).length - 1);
+      if (s.view === 'reader') return scrollReader(s, readerMax(s));
+      return s;
+    case 'openArticle':
+      if (a.id === null && s.list.total === 0) return s;
+      return { ...s, view: 'reader', returnTo: 'list', reader: freshReader(s, a.id) };
+    case 'step': {
+      const to = s.list.selected + a.delta;
+      if (to < 0 || to >= s.list.total) {
+        return { ...s, toast: { key: a.delta > 0 ? 'endOfList' : 'startOfList' } };
+      }
+      const moved = moveList(s, to);
+      return { ...moved, reader: freshReader(moved, null) };
+    }
+    case 'back':
+      if (s.view === 'reader') return { ...s, view: 'list', reader: freshReader(s, null) };
+      if (s.view === 'list') return s;
+      if (s.view === 'hashtags') return { ...s, view: s.returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
+      return { ...s, view: s.returnTo };
+    case 'showView': {
+      const returnTo = s.view === 'help' || s.view === 'errors' ? s.returnTo : s.view;
+      if (a.view === 'help' && s.view === 'help') return { ...s, view: s.returnTo };
+      if (a.view === 'help') return { ...s, view: a.view, returnTo, helpScroll: 0 };
+      if (a.view === 'hashtags') return { ...s, view: a.view, returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
+      return { ...s, view: a.view, returnTo };
+    }
+    case 'toggleFocus':
+      if (s.view !== 'reader' || s.reader.relatedCount === 0) return s;
+      if (s.reader.focus === 'related') return { ...s, reader: { ...s.reader, focus: 'body' } };
+      return showRelated({ ...s, reader: { ...s.reader, focus: 'related' } });
+    case 'setLang': {
+      if (a.lang === s.lang) return s;
+      const next = refiltered({ ...s, lang: a.lang }, s.filters);
+      // the edition changed: a reader showing an article of the old list goes back to the new list
+      return s.view === 'reader' && s.reader.articleId === null ? { ...next, view: 'list', reader: freshReader(s, null) } : next;
+    }
+    case 'addTag': {
+      const has = s.filters.tags.some((t) => t.toLowerCase() === a.tag.toLowerCase());
+      const next = has ? s : refiltered(s, { ...s.filters, tags: [...s.filters.tags, a.tag] });
+      return { ...next, view: 'list', returnTo: 'list', hashtags: { ...next.hashtags, query: '', selected: 0, scroll: 0 } };
+    }
+    case 'clearFilters':
+      if (s.filters.tags.length === 0 && s.filters.search === '' && !s.filters.unreadOnly) return s;
+      return refiltered(s, { tags: [], search: '', unreadOnly: false });
+    case 'toggleUnreadOnly':
+      return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly });
+    case 'typeChar':
+      if (s.view === 'search') return refiltered(s, { ...s.filters, search: s.filters.search + a.text });
+      if (s.view === 'hashtags') return { ...s, hashtags: { ...s.hashtags, query: s.hashtags.query + a.text, selected: 0, scroll: 0 } };
+      return s;
+    case 'deleteChar':
+      if (s.view === 'search') return refiltered(s, { ...s.filters, search: [...s.filters.search].slice(0, -1).join('') });
+      if (s.view === 'hashtags') {
+        return { ...s, hashtags: { ...s.hashtags, query: [...s.hashtags.query].slice(0, -1).join(''), selected: 0, scroll: 0 } };
+      }
+      return s;
+    case 'applySearch':
+      return { ...s, view: 'list' };
+    case 'cancelSearch': {
+      const next = s.filters.search === '' ? s : refiltered(s, { ...s.filters, search: '' });
+      return { ...next, view: 'list' };
+    }
+    case 'tagsLoaded':
+      return moveTags({ ...s, hashtags: { ...s.hashtags, all: a.tags } }, s.hashtags.selected);
+    case 'listChanged': {
+      const total = Math.max(0, a.total);
+      const base = a.reload ? { ...s, dataVersion: s.dataVersion + 1 } : s;
+      if (a.selectIndex === null) return moveList({ ...base, list: { ...s.list, total } }, s.list.selected);
+      // keep the same article selected and on the same screen row
+      const delta = a.selectIndex - s.list.selected;
+      const scroll = clamp(s.list.scroll + delta, 0, Math.max(0, total - 1));
+      return moveList({ ...base, list: { total, selected: s.list.selected, scroll } }, a.selectIndex);
+    }
+    case 'readerLayout': {
+      const reader = {
+        ...s.reader,
+        lineCount: a.lineCount,
+        relatedCount: a.relatedCount,
+        relatedStart: a.relatedStart,
+        related: clamp(s.reader.related, 0, Math.max(0, a.relatedCount - 1)),
+        focus: a.relatedCount === 0 ? ('body' as const) : s.reader.focus,
+      };
+      return scrollReader({ ...s, reader }, s.reader.scroll);
+    }
+    case 'refreshStarted':
+      return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };
+    case 'refreshProgress': {
+      const r = a.result;
+      const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? '' }] : s.refresh.failed;
+      return {
+        ...s,
+        refresh: { ...s.refresh, running: true, done: a.done, total: a.total, added: s.refresh.added + (r?.added ?? 0), failed },
+      };
+    }
+    case 'refreshFinished': {
+      const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? '' }));
+      const added = a.results.reduce((n, r) => n + r.added, 0);
+      return { ...s, refresh: { running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
+    }
+    case 'refreshError':
+      return { ...s, refresh: { ...s.refresh, running: false, error: a.message } };
+    case 'override': {
+      const prev = s.overrides[a.id] ?? {};
+      const next = { ...prev };
+      if (a.read !== undefined) next.read = a.read;
+      if (a.starred !== undefined) next.starred = a.starred;
+      return { ...s, overrides: { ...s.overrides, [a.id]: next } };
+    }
+    case 'toast':
+      return s.toast === null && a.toast === null ? s : { ...s, toast: a.toast };
+    case 'quit':
+      return { ...s, quit: true };
+  }
+}

@@ -1,0 +1,60 @@
+import React from 'react';
+import { Box } from 'ink';
+import type { StoredArticle } from '../../core/types.js';
+import { clean, fit, Line, type Measure } from '../components/Line.js';
+
+export interface ListRow {
+  article: StoredArticle;
+  index: number;
+}
+
+export interface ArticleListProps {
+  /** Only the visible window, in order. */
+  rows: ListRow[];
+  selected: number;
+  height: number;
+  columns: number;
+  measure: Measure;
+  relTime: (iso: string | null) => string;
+  sourceOf: (a: StoredArticle) => string;
+  emptyText: string;
+  emptyHint?: string;
+}
+
+function padCells(m: Measure, s: string, w: number): string {
+  return fit(m, s, w, true);
+}
+
+/** One row: pointer, unread ●, star ★, compact time, source, title, #tags — cut to the width, never wrapped. */
+export function formatRow(p: Pick<ArticleListProps, 'measure' | 'relTime' | 'sourceOf'>, a: StoredArticle, selected: boolean, width: number): string {
+  const srcW = Math.max(6, Math.min(24, Math.floor(width / 5)));
+  const head = `${selected ? '›' : ' '}${a.read ? ' ' : '●'}${a.starred ? '★' : ' '} `;
+  const time = padCells(p.measure, p.relTime(a.published ?? a.fetchedAt), 6);
+  const source = padCells(p.measure, clean(p.sourceOf(a)), srcW);
+  const tags = a.tags.length > 0 ? '  ' + a.tags.map((t) => `#${clean(t)}`).join(' ') : '';
+  return fit(p.measure, `${head}${time} ${source} ${clean(a.title)}${tags}`, width, selected);
+}
+
+export function ArticleList(p: ArticleListProps): React.JSX.Element {
+  const w = p.columns - 1;
+  if (p.rows.length === 0) {
+    return (
+      <Box flexDirection="column" height={p.height}>
+        <Line>{fit(p.measure, '  ' + p.emptyText, w)}</Line>
+        {p.emptyHint ? <Line dim>{fit(p.measure, '  ' + p.emptyHint, w)}</Line> : null}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" height={p.height}>
+      {p.rows.map(({ article, index }) => {
+        const sel = index === p.selected;
+        return (
+          <Line key={article.id} inverse={sel} bold={!article.read}>
+            {formatRow(p, article, sel, w)}
+          </Line>
+        );
+      })}
+    </Box>
+  );
+}

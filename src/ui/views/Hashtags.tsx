@@ -1,0 +1,49 @@
+import React from 'react';
+import { Box } from 'ink';
+import type { Messages } from '../../core/i18n/index.js';
+import { formatCount, type UiLang } from '../../core/i18n/messages.js';
+import type { TagCount } from '../../core/types.js';
+import { clean, fit, Line, type Measure } from '../components/Line.js';
+
+export interface HashtagsProps {
+  m: Messages;
+  lang: UiLang;
+  /** Already narrowed by the query, most used first. */
+  tags: TagCount[];
+  total: number;
+  query: string;
+  active: string[];
+  selected: number;
+  scroll: number;
+  height: number;
+  columns: number;
+  measure: Measure;
+}
+
+/** Our own list rather than ink-select-input: every printable key narrows here, including j, k and digits. */
+export function Hashtags(p: HashtagsProps): React.JSX.Element {
+  const w = p.columns - 1;
+  const listH = Math.max(1, p.height - 1);
+  const visible = p.tags.slice(p.scroll, p.scroll + listH);
+  const countW = Math.max(...p.tags.map((t) => formatCount(t.count, p.lang).length), 1);
+  const prompt = `${p.m.hashtagsPrompt}${clean(p.query)}█` + (p.active.length > 0 ? `   ${p.m.hashtagsActive(p.active.map((t) => '#' + clean(t)).join(' '))}` : '');
+  return (
+    <Box flexDirection="column" height={p.height}>
+      <Line bold>{fit(p.measure, ' ' + prompt, w)}</Line>
+      {visible.length === 0 ? (
+        <Line dim>{fit(p.measure, '  ' + (p.total === 0 ? p.m.hashtagsEmpty : p.m.hashtagsNoMatch), w)}</Line>
+      ) : (
+        visible.map((t, k) => {
+          const i = p.scroll + k;
+          const sel = i === p.selected;
+          const count = formatCount(t.count, p.lang).padStart(countW);
+          return (
+            <Line key={t.tag} inverse={sel}>
+              {fit(p.measure, `${sel ? ' › ' : '   '}${count}  #${clean(t.tag)}`, w, sel)}
+            </Line>
+          );
+        })
+      )}
+    </Box>
+  );
+}

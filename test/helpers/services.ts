@@ -1,0 +1,57 @@
+import { formatPosted, relativeTime } from '../../src/core/i18n/dates.js';
+import { messages } from '../../src/core/i18n/index.js';
+import { renderHtml } from '../../src/core/render/html.js';
+import { displayWidth, truncate, wrap } from '../../src/core/render/text.js';
+import type { RefreshResult } from '../../src/core/types.js';
+import type { RefreshProgress, UiServices } from '../../src/ui/services.js';
+
+export interface TestServices extends UiServices {
+  opened: string[];
+  written: string[];
+  savedLang: string[];
+  /** Resolves the pending refresh, if one was started. */
+  refreshCalls: number;
+}
+
+/** Real render/text/date code, a fixed clock and Jakarta time, and recorders for the outside effects. */
+export function testServices(
+  store: UiServices['store'],
+  o: {
+    lastRefreshAt?: string | null;
+    refresh?: (onProgress: (p: RefreshProgress) => void) => Promise<RefreshResult[]>;
+  } = {},
+): TestServices {
+  const now = new Date('2019-11-16T08:00:00Z');
+  const tz = 'Asia/Jakarta';
+  const s: TestServices = {
+    store,
+    renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
+    formatPosted: (iso, lang) => formatPosted(iso, lang, tz),
+    relativeTime: (iso, lang, compact) => relativeTime(iso, now, lang, tz, { compact }),
+    displayWidth,
+    truncate: (x, w) => truncate(x, w),
+    wrap,
+    refresh: (onProgress) => {
+      s.refreshCalls++;
+      return o.refresh ? o.refresh(onProgress) : Promise.resolve([]);
+    },
+    lastRefreshAt: () => (o.lastRefreshAt === undefined ? '2019-11-16T07:55:00Z' : o.lastRefreshAt),
+    refreshIntervalMinutes: 30,
+    openUrl: (url) => {
+      s.opened.push(url);
+      return Promise.resolve({ ok: true });
+    },
+    saveLang: (lang) => {
+      s.savedLang.push(lang);
+    },
+    writeTerminal: (data) => {
+      s.written.push(data);
+    },
+    now: () => now,
+    opened: [],
+    written: [],
+    savedLang: [],
+    refreshCalls: 0,
+  };
+  return s;
+}

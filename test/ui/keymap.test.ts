@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/core/i18n/en.js';
+import { id } from '../../src/core/i18n/id.js';
+import { ALL_VIEWS, BINDINGS, helpRows, keyTableMarkdown, matchKey, SELECT_INPUT_KEYS, SELECT_INPUT_VIEWS, type InkKey } from '../../src/ui/keymap.js';
+
+const none: InkKey = { upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, shift: false, ctrl: false, meta: false, backspace: false, delete: false };
+const k = (over: Partial<InkKey> = {}): InkKey => ({ ...none, ...over });
+
+describe('key table', () => {
+  it('has no key bound twice within a view', () => {
+    for (const view of ALL_VIEWS) {
+      const seen = new Map<string, string>();
+      for (const b of BINDINGS.filter((x) => x.views.includes(view))) {
+        for (const key of b.keys) {
+          expect(seen.get(key), `${key} in ${view}: ${b.action} and ${seen.get(key)}`).toBeUndefined();
+          seen.set(key, b.action);
+        }
+      }
+    }
+  });
+
+  it('gives every binding a non-empty help text in both languages', () => {
+    for (const b of BINDINGS) {
+      expect(en[b.help].trim(), b.action).not.toBe('');
+      expect(id[b.help].trim(), b.action).not.toBe('');
+      expect(id[b.help], b.action).not.toBe(en[b.help]);
+    }
+  });
+
+  it('binds nothing ink-select-input owns in the views where it has focus', () => {
+    for (const view of SELECT_INPUT_VIEWS) {
+      const bound = BINDINGS.filter((b) => b.views.includes(view) && !b.handledBy).flatMap((b) => b.keys);
+      expect(bound.filter((key) => SELECT_INPUT_KEYS.includes(key))).toEqual([]);
+      for (const key of ['j', 'k', '1', '9']) expect(matchKey(view, key, k())).toBeNull();
+      expect(matchKey(view, '', k({ return: true }))).toBeNull();
+      expect(matchKey(view, '', k({ downArrow: true }))).toBeNull();
+    }
+  });
+
+  it('maps Ink keypresses to actions per view', () => {
+    expect(matchKey('list', 'j', k())).toEqual({ action: 'down' });
+    expect(matchKey('list', '', k({ downArrow: true }))).toEqual({ action: 'down' });
+    expect(matchKey('list', 'q', k())).toEqual({ action: 'quit' });
+    expect(matchKey('reader', 'q', k())).toEqual({ action: 'back' });
+    expect(matchKey('reader', ' ', k())).toEqual({ action: 'pageDown' });
+    expect(matchKey('reader', '', k({ tab: true }))).toEqual({ action: 'focusRelated' });
+    expect(matchKey('list', 'c', k({ ctrl: true }))).toEqual({ action: 'quit' });
+    expect(matchKey('hashtags', 'c', k({ ctrl: true }))).toEqual({ action: 'quit' });
+    expect(matchKey('list', 'G', k({ shift: true }))).toEqual({ action: 'bottom' });
+    expect(matchKey('list', '', k({ end: true }))).toEqual({ action: 'bottom' });
+    expect(matchKey('list', 'x', k({ meta: true }))).toBeNull();
+    expect(matchKey('list', 'z', k())).toBeNull();
+  });
+
+  it('lets every printable key narrow in typing views', () => {
+    for (const ch of ['j', 'k', 'q', '?', 'L', '1', 'é', '漏']) {
+      expect(matchKey('hashtags', ch, k())).toEqual({ action: 'narrow', text: ch });
+      expect(matchKey('search', ch, k())).toEqual({ action: 'narrow', text: ch });
+    }
+    expect(matchKey('hashtags', '', k({ escape: true, meta: true }))).toEqual({ action: 'back' });
+    expect(matchKey('search', '', k({ escape: true, meta: true }))).toEqual({ action: 'cancelSearch' });
+    expect(matchKey('search', '', k({ backspace: true }))).toEqual({ action: 'deleteChar' });
+    expect(matchKey('hashtags', '', k({ return: true }))).toEqual({ action: 'addTag' });
+  });
+
+  it('draws the help of a view in its language', () => {
+    const rows = helpRows('reader', 'id');
+    expect(rows).toContainEqual({ keys: 'q Esc', help: 'kembali' });
+    expect(rows).toContainEqual({ keys: 'n', help: 'artikel berikutnya di daftar' });
+    expect(helpRows('hashtags', 'en')).toContainEqual({ keys: 'type', help: 'type to narrow the list' });
+  });
+
+  it('renders the README table', () => {
+    const md = keyTableMarkdown('en');
+    const lines = md.trimEnd().split('\n');
+    expect(lines[0]).toBe('| where | key | action |');
+    expect(lines[1]).toBe('|---|---|---|');
+    expect(lines).toContain('| all | Ctrl-C | quit |');
+    expect(lines).toContain('| list, help | `j` ↓ | move down |');
+    expect(lines).toContain('| reader | Tab | move to "Read also" and back |');
+    expect(lines).toHaveLength(BINDINGS.length + 2);
+    expect(keyTableMarkdown('id').split('\n')[0]).toBe('| tempat | tombol | aksi |');
+  });
+
+  it('matches the README between the keys markers', () => {
+    const readme = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
+    const m = /<!-- keys:start -->\n([\s\S]*?)<!-- keys:end -->/.exec(readme);
+    expect(m, 'README.md needs <!-- keys:start --> / <!-- keys:end --> around keyTableMarkdown("en")').not.toBeNull();
+    expect(m?.[1]).toBe(keyTableMarkdown('en'));
+  });
+});

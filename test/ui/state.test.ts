@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { bodyHeight, initialState, listQuery, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
+
+const base = (over: Partial<AppState> = {}): AppState => ({ ...initialState({ lang: 'id', columns: 80, rows: 24 }), ...over });
+const run = (s: AppState, ...as: Action[]): AppState => as.reduce(reducer, s);
+const withTotal = (total: number, s = base()): AppState => reducer(s, { type: 'listChanged', total, selectIndex: null });
+
+describe('reducer: list movement', () => {
+  it('body height is the terminal minus chrome minus one line', () => {
+    expect(bodyHeight({ rows: 24 })).toBe(19);
+    expect(tooSmall({ columns: 39, rows: 24 })).toBe(true);
+    expect(tooSmall({ columns: 40, rows: 9 })).toBe(true);
+    expect(tooSmall({ columns: 40, rows: 10 })).toBe(false);
+  });
+
+  it('moves inside the total and scrolls to follow', () => {
+    const s = withTotal(100);
+    expect(run(s, { type: 'move', delta: -1 }).list).toEqual({ total: 100, selected: 0, scroll: 0 });
+    expect(run(s, { type: 'move', delta: 18 }).list).toEqual({ total: 100, selected: 18, scroll: 0 });
+    expect(run(s, { type: 'move', delta: 19 }).list).toEqual({ total: 100, selected: 19, scroll: 1 });
+    expect(run(s, { type: 'bottom' }).list).toEqual({ total: 100, selected: 99, scroll: 81 });
+    expect(run(s, { type: 'bottom' }, { type: 'top' }).list).toEqual({ total: 100, selected: 0, scroll: 0 });
+    expect(run(s, { type: 'page', dir: 1 }).list).toEqual({ total: 100, selected: 19, scroll: 1 });
+    expect(run(s, { type: 'bottom' }, { type: 'page', dir: -1 }).list).toEqual({ total: 100, selected: 80, scroll: 80 });
+  });
+
+  it('an empty list keeps selection at 0', () => {
+    expect(run(withTotal(0), { type: 'move', delta: 3 }, { type: 'bottom' }).list).toEqual({ total: 0, selected: 0, scroll: 0 });
+    expect(run(withTotal(0), { type: 'openArticle', id: null }).view).toBe('list');
+  });
+
+  it('new articles keep the selected article selected, on the same screen row', () => {
+    const s = run(withTotal(100), { type: 'move', delta: 25 });
+    expect(s.list).toEqual({ total: 100, selected: 25, scroll: 7 });
+    const after = reducer(s, { type: 'listChanged', total: 103, selectIndex: 28, reload: true });
+    expect(after.list).toEqual({ total: 103, selected: 28, scroll: 10 });
+    expect(after.dataVersion).toBe(s.dataVersion + 1);
+  });
+
+  it('when the selected article is gone the index is clamped', () => {
+    const s = run(withTotal(100), { type: 'bottom' });
+    expect(reducer(s, { type: 'listChanged', total: 50, selectIndex: null }).list).toEqual({ total: 50, selected: 49, scroll: 31 });
+  });
+
+  it('resize keeps the selection on screen', () => {
+    const s = run(withTotal(100), { type: 'move', delta: 18 });
+    expect(reducer(s, { type: 'resize', columns: 80, rows: 12 }).list).toEqual({ total: 100, selected: 18, scroll: 12 });
+  });
+});
+
+describe('reducer: reader', () => {
+  const open = (): AppState => run(withTotal(10), { type: 'move', delta: 2 }, { type: 'openArticle', id: null }, { type: 'readerLayout', lineCount: 60, relatedCount: 2, relatedStart: 50 });
+
+  it('opens the selected article and scrolls within its lines', () => {
+    const s = open();
+    expect(s.view).toBe('reader');
+    expect(s.reader.articleId).toBeNull();
+    expect(run(s, { type: 'move', delta: 5 }).reader.scroll).toBe(5);
+    expect(run(s, { type: 'bottom' }).reader.scroll).toBe(41);
+    expect(run(s, { type: 'page', dir: 1 }).reader.scroll).toBe(18);
+    expect(run(s, { type: 'move', delta: -4 }).reader.scroll).toBe(0);
+  });
+
+  it('n and p step through the list and reset the page', () => {
+    const s = run(open(), { type: 'move', delta: 5 }, { type: 'step', delta: 1 });
+    expect(s.list.selected).toBe(3);
+    expect(s.reader.scroll).toBe(0);
+    expect(run(s, { type: 'step', delta: -1 }).list.selected).toBe(2);
+    const end = run(withTotal(1), { type: 'openArticle', id: null }, { type: 'step', delta: 1 });
+    expect(end.list.selected).toBe(0);
+    expect(end.toast).toEqual({ key: 'endOfList' });
+  });
+
+  it('Tab focuses "Read also", scrolls it into view, moves within it', () => {
+    const s = run(open(), { type: 'toggleFocus' });
+    expect(s.reader.focus).toBe('related');
+    expect(s.reader.scroll).toBe(32);
+    expect(run(s, { type: 'move', delta: 1 }).reader.related).toBe(1);
+    expect(run(s, { type: 'move', delta: 5 }).reader.related).toBe(1);
+    expect(run(s, { type: 'toggleFocus' }).reader.focus).toBe('body');
+    const none = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'readerLayout', lineCount: 5, relatedCount: 0, relatedStart: 5 }, { type: 'toggleFocus' });
+    expect(none.reader.focus).toBe('body');
+  });
+
+  it('opening a related article keeps the list selection; back returns to the list', () => {
+    const s = run(open(), { type: 'openArticle', id: 'x' });
+    expect(s.reader.articleId).toBe('x');
+    expect(s.list.selected).toBe(2);
+    const b = run(s, { type: 'back' });
+    expect(b.view).toBe('list');
+    expect(b.reader.articleId).toBeNull();
+  });
+});
+
+describe('reducer: filters, language, views', () => {
+  it('builds the list query from language and filters', () => {
+    expect(listQuery(base())).toEqual({ lang: 'id' });
+    const s = run(base(), { type: 'addTag', tag: 'databreach' }, { type: 'toggleUnreadOnly' }, { type: 'showView', view: 'search' }, { type: 'typeChar', text: 'bo' }, { type: 'typeChar', text: 'cor' });
+    expect(listQuery(s)).toEqual({ lang: 'id', tags: ['databreach'], unread: true, search: 'bocor' });
+    expect(run(s, { type: 'deleteChar' }).filters.search).toBe('boco');
+    expect(run(s, { type: 'cancelSearch' }).filters.search).toBe('');
+    expect(run(s, { type: 'applySearch' }).view).toBe('list');
+    expect(run(s, { type: 'clearFilters' }).filters).toEqual({ tags: [], search: '', unreadOnly: false });
+  });
+
+  it('a new filter starts the list from the top and forgets session marks', () => {
+    const s = run(withTotal(50), { type: 'move', delta: 30 }, { type: 'override', id: 'a', read: true });
+    const f = run(s, { type: 'addTag', tag: 'x' });
+    expect(f.list.selected).toBe(0);
+    expect(f.list.scroll).toBe(0);
+    expect(f.overrides).toEqual({});
+    expect(f.dataVersion).toBeGreaterThan(s.dataVersion);
+  });
+
+  it('adding a tag twice (any case) keeps one', () => {
+    expect(run(base(), { type: 'addTag', tag: 'Bank' }, { type: 'addTag', tag: 'bank' }).filters.tags).toEqual(['Bank']);
+  });
+
+  it('hashtag view narrows by typing, skips active tags, clamps selection', () => {
+    const tags = [
+      { tag: 'databreach', count: 9 },
+      { tag: 'ransomware', count: 5 },
+      { tag: 'DataPribadi', count: 2 },
+    ];
+    let s = run(base({ filters: { tags: ['ransomware'], search: '', unreadOnly: false } }), { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags });
+    expect(visibleTags(s).map((t) => t.tag)).toEqual(['databreach', 'DataPribadi']);
+    s = run(s, { type: 'move', delta: 5 });
+    expect(s.hashtags.selected).toBe(1);
+    s = run(s, { type: 'typeChar', text: '#DATAP' });
+    expect(visibleTags(s).map((t) => t.tag)).toEqual(['DataPribadi']);
+    expect(s.hashtags.selected).toBe(0);
+    s = run(s, { type: 'deleteChar' }, { type: 'deleteChar' });
+    expect(s.hashtags.query).toBe('#DAT');
+    expect(run(s, { type: 'back' }).view).toBe('list');
+    expect(run(s, { type: 'back' }).hashtags.query).toBe('');
+  });
+
+  it('setLang switches the edition and leaves a reader showing a list article', () => {
+    const s = run(withTotal(10), { type: 'move', delta: 3 }, { type: 'openArticle', id: null }, { type: 'setLang', lang: 'en' });
+    expect(s.lang).toBe('en');
+    expect(s.view).toBe('list');
+    expect(s.list.selected).toBe(0);
+    const pinned = run(withTotal(10), { type: 'openArticle', id: 'a1' }, { type: 'setLang', lang: 'en' });
+    expect(pinned.view).toBe('reader');
+    expect(pinned.reader.articleId).toBe('a1');
+    expect(run(base(), { type: 'setLang', lang: 'id' })).toEqual(base());
+  });
+
+  it('help and errors overlays return where they were opened', () => {
+    const s = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'showView', view: 'help' });
+    expect([s.view, s.returnTo]).toEqual(['help', 'reader']);
+    expect(run(s, { type: 'back' }).view).toBe('reader');
+    expect(run(s, { type: 'showView', view: 'help' }).view).toBe('reader');
+    expect(run(s, { type: 'showView', view: 'errors' }).returnTo).toBe('reader');
+  });
+
+  it('tracks refresh progress, new articles and failures', () => {
+    let s = run(base(), { type: 'refreshStarted', total: 0 });
+    s = run(s, { type: 'refreshProgress', done: 1, total: 3, result: { url: 'a', status: 'new', added: 4, updated: 0 } });
+    s = run(s, { type: 'refreshProgress', done: 2, total: 3, result: { url: 'b', status: 'error', added: 0, updated: 0, error: 'HTTP 404' } });
+    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: 'HTTP 404' }], error: null });
+    s = run(s, {
+      type: 'refreshFinished',
+      results: [
+        { url: 'a', status: 'new', added: 4, updated: 0 },
+        { url: 'b', status: 'error', added: 0, updated: 0, error: 'HTTP 404' },
+        { url: 'c', status: 'unchanged', added: 0, updated: 0 },
+      ],
+    });
+    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: 'HTTP 404' }], error: null });
+    expect(run(s, { type: 'refreshError', message: 'boom' }).refresh.error).toBe('boom');
+  });
+
+  it('overrides merge read and star flags', () => {
+    const s = run(base(), { type: 'override', id: 'a', read: true }, { type: 'override', id: 'a', starred: true });
+    expect(s.overrides).toEqual({ a: { read: true, starred: true } });
+  });
+
+  it('quit sets the flag', () => {
+    expect(run(base(), { type: 'quit' }).quit).toBe(true);
+  });
+});
+
+describe('reducer: help', () => {
+  it('scrolls a help taller than the terminal, and starts at the top each time', () => {
+    let s = run(withTotal(3), { type: 'resize', columns: 80, rows: 12 }, { type: 'openArticle', id: null }, { type: 'showView', view: 'help' });
+    expect(s.helpScroll).toBe(0);
+    s = run(s, { type: 'move', delta: 3 });
+    expect(s.helpScroll).toBe(3);
+    s = run(s, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 });
+    const max = s.helpScroll;
+    expect(run(s, { type: 'move', delta: 1 }).helpScroll).toBe(max);
+    expect(run(s, { type: 'back' }, { type: 'showView', view: 'help' }).helpScroll).toBe(0);
+  });
+});
