@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, renameSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
@@ -673,6 +685,7 @@ function corruptError(message: string): Error {
 
 /** Opens, configures, migrates and probes one file; throws the raw SQLite error on damage. */
 function openChecked(path: string): SqliteStore {
+  checkHeader(path);
   const db = new Database(path, { timeout: 5000 });
   try {
     db.pragma('busy_timeout = 5000');
@@ -680,15 +693,6 @@ function openChecked(path: string): SqliteStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, path);
-    if (path !== ':memory:') {
-      // A file cut short reads as valid until a query reaches a missing page; the header knows the real size.
-      const wal = `${path}-wal`;
-      const walBytes = existsSync(wal) ? statSync(wal).size : 0;
-      const expected = (db.pragma('page_size', { simple: true }) as number) * (db.pragma('page_count', { simple: true }) as number);
-      if (walBytes === 0 && statSync(path).size < expected) {
-        throw corruptError(`database file is shorter than its header says (${statSync(path).size} < ${expected} bytes)`);
-      }
-    }
     // Touch the roots the first screen needs, so damage shows up here and not in the middle of a view.
     db.prepare('SELECT count(*) FROM feeds').get();
     db.prepare('SELECT rid FROM articles ORDER BY sort_time DESC, rid LIMIT 1').get();
@@ -699,6 +703,26 @@ function openChecked(path: string): SqliteStore {
     db.close();
     throw err;
   }
+}
+
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Rejects a file that is not SQLite before SQLite opens it: given a foreign file, SQLite's own open would
+ * still checkpoint and delete a -wal beside it, and that WAL may be the only copy of recent changes.
+ */
+function checkHeader(path: string): void {
+  if (path === ':memory:' || !existsSync(path)) return;
+  const size = statSync(path).size;
+  if (size === 0) return;
+  const head = Buffer.alloc(MAGIC.length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 100 || !head.equals(MAGIC)) throw corruptError('file is not a database');
 }
 
 /** A sentence for a cache that cannot be opened, naming the actual cause when the file system shows it. */
@@ -760,18 +784,22 @@ function moveAside(path: string): string {
   return movedTo;
 }
 
-/** Reads whatever read/starred flags the damaged copy still yields; rows past the damage are lost. */
-function rescueFlags(file: string): { id: string; read: number; starred: number }[] {
-  const found = new Map<string, { id: string; read: number; starred: number }>();
+type Flag = { id: string; read: number; starred: number };
+
+/**
+ * Collects read/starred rows from one damaged file into `found`. Returns false when the file could not
+ * be read to the end (opening or scanning hit the damage).
+ */
+function readFlags(file: string, found: Map<string, Flag>): boolean {
   let old: Db;
   try {
     old = new Database(file, { readonly: true, fileMustExist: true });
   } catch {
-    return [];
+    return false;
   }
+  let complete = true;
   const take = (sql: string) => {
     try {
-      // NOT INDEXED: the table itself is the most likely part to survive, indexes may point into the damage.
       for (const r of old.prepare(sql).iterate() as IterableIterator<{ id: unknown; read: unknown; starred: unknown }>) {
         if (typeof r.id !== 'string') continue;
         const prev = found.get(r.id);
@@ -780,12 +808,49 @@ function rescueFlags(file: string): { id: string; read: number; starred: number 
         found.set(r.id, { id: r.id, read, starred });
       }
     } catch {
-      // keep what was read before the damage
+      // keep the rows read before the damage
+      complete = false;
     }
   };
+  // NOT INDEXED: the table itself is the most likely part to survive; indexes may point into the damage.
   take('SELECT id, read, starred FROM articles NOT INDEXED WHERE read = 1 OR starred = 1');
   take('SELECT id, read, starred FROM recovered_flags');
   old.close();
+  return complete;
+}
+
+/**
+ * Rescues what read/starred flags a damaged cache still yields. SQLite refuses a file shorter than its
+ * header says, so a cut-short file is read again through a scratch copy whose header states the real
+ * length; the moved-aside file itself is never modified.
+ */
+function rescueFlags(file: string): Flag[] {
+  const found = new Map<string, Flag>();
+  if (readFlags(file, found)) return [...found.values()];
+  const copy = `${file}.rescue`;
+  try {
+    copyFileSync(file, copy);
+    const fd = openSync(copy, 'r+');
+    try {
+      const head = Buffer.alloc(100);
+      if (readSync(fd, head, 0, 100, 0) === 100 && head.subarray(0, MAGIC.length).equals(MAGIC)) {
+        const raw = head.readUInt16BE(16);
+        const pageSize = raw === 1 ? 65536 : raw;
+        if (pageSize >= 512) {
+          const pages = Buffer.alloc(4);
+          pages.writeUInt32BE(Math.floor(statSync(copy).size / pageSize));
+          writeSync(fd, pages, 0, 4, 28);
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+    readFlags(copy, found);
+  } catch {
+    // a copy that cannot be made or read rescues nothing more
+  } finally {
+    for (const side of ['', '-wal', '-shm']) rmSync(copy + side, { force: true });
+  }
   return [...found.values()];
 }
 
