@@ -60,6 +60,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX articles_pair ON articles (pair_key) WHERE pair_key IS NOT NULL;
   CREATE INDEX articles_unread ON articles (sort_time DESC) WHERE read = 0;
   CREATE INDEX articles_starred ON articles (sort_time DESC) WHERE starred = 1;
+  -- covering index for the header counts (per edition, unread, starred) without reading article rows
+  CREATE INDEX articles_state ON articles (lang, read, starred);
 
   CREATE TABLE article_tags (
     tag_key TEXT NOT NULL,

@@ -445,7 +445,7 @@ export class SqliteStore implements ArticleStore {
    * FROM/WHERE/ORDER BY for a normalised query. Every variant walks one index in (sort_time DESC, rid)
    * order and stops after offset+limit matches, so a page costs about the same at 1k or 100k articles.
    */
-  private plan(n: ArticleQuery): { from: string; where: string[]; params: unknown[]; order: string } {
+  private plan(n: ArticleQuery, mode: 'page' | 'count'): { from: string; where: string[]; params: unknown[]; order: string } {
     const where: string[] = [];
     const params: unknown[] = [];
     let from: string;
@@ -477,7 +477,8 @@ export class SqliteStore implements ArticleStore {
       from = 'articles a';
       order = 'a.sort_time DESC, a.rid';
       if (n.lang !== undefined) {
-        where.push('(a.lang = ? OR a.lang IS NULL)');
+        // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort.
+        where.push(mode === 'page' ? '(+a.lang = ? OR +a.lang IS NULL)' : '(a.lang = ? OR a.lang IS NULL)');
         params.push(n.lang);
       }
     }
@@ -489,7 +490,9 @@ export class SqliteStore implements ArticleStore {
     }
     const match = n.search === undefined ? null : ftsQuery(n.search);
     if (match !== null) {
-      where.push('a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+      // For a page, '+' makes the match set a filter on an ordered index walk (stops after one page)
+      // instead of the driver (fetch every matching row, then sort them all: 180 ms for a common word).
+      where.push(`${mode === 'page' ? '+' : ''}a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`);
       params.push(match);
     }
     return { from, where, params, order };
@@ -498,7 +501,7 @@ export class SqliteStore implements ArticleStore {
   /** The SQL and parameters query() runs; exposed for EXPLAIN QUERY PLAN in tests and benchmarks. */
   querySql(q: ArticleQuery): { sql: string; params: unknown[] } {
     const n = normaliseQuery(q);
-    const p = this.plan(n);
+    const p = this.plan(n, 'page');
     const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
     return {
       sql: `SELECT ${COLUMNS} FROM ${p.from} LEFT JOIN feeds f ON f.url = a.feed_url ${where}
@@ -516,10 +519,21 @@ export class SqliteStore implements ArticleStore {
 
   count(q: ArticleQuery): number {
     return this.guard(() => {
-      const p = this.plan(normaliseQuery(q));
-      const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
-      return this.stmt(`SELECT count(*) FROM ${p.from} ${where}`).pluck().get(...p.params) as number;
+      const n = normaliseQuery(q);
+      if (n.lang !== undefined && n.tags === undefined) {
+        // "lang = L OR lang IS NULL" as one condition turns into row lookups; as two counts each is a
+        // range of the covering (lang, read, starred) index.
+        return this.countOf({ ...n, lang: undefined }, 'a.lang = ?', [n.lang]) + this.countOf({ ...n, lang: undefined }, 'a.lang IS NULL', []);
+      }
+      return this.countOf(n, null, []);
     });
+  }
+
+  private countOf(n: ArticleQuery, extra: string | null, extraParams: unknown[]): number {
+    const p = this.plan(n, 'count');
+    const where = extra === null ? p.where : [extra, ...p.where];
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.stmt(`SELECT count(*) FROM ${p.from} ${clause}`).pluck().get(...extraParams, ...p.params) as number;
   }
 
   unreadCount(q: ArticleQuery): number {
@@ -689,6 +703,9 @@ function openChecked(path: string): SqliteStore {
   const db = new Database(path, { timeout: 5000 });
   try {
     db.pragma('busy_timeout = 5000');
+    // Only takes effect on a new file. Article rows are 2-4 KB: with 4 KB pages most pages hold one row
+    // and waste the rest (5.3 KB per article measured); 16 KB pages bring it to 3.6 KB.
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -87,6 +87,22 @@ describe('100k articles', () => {
     expect(store.query({ tags: ['Tag5', 'Tag38'], lang: 'id' })).toEqual([]);
   });
 
+  it('walks the sort index for a search, using the match set as a filter, and counts editions exactly', () => {
+    const p = plan({ search: 'kebocoran' });
+    expect(p[0]).toBe('SCAN a USING INDEX articles_sort');
+    expect(p.join('\n')).not.toContain('TEMP B-TREE');
+    // the last word is a prefix: 9999 and 99990..99999
+    expect(store.query({ search: 'kebocoran 9999' }).map((a) => a.id)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `a${99999 - i}`),
+      'a9999',
+    ]);
+    expect(store.count({ search: 'kebocoran 9999' })).toBe(11);
+    // ids ending in 0 are unknown (both editions): 10,000; odd ids are en: 50,000
+    expect(store.count({ lang: 'en' })).toBe(60_000);
+    expect(store.count({ lang: 'id' })).toBe(50_000);
+    expect(store.unreadCount({ lang: 'id' })).toBe(50_000);
+  });
+
   it('uses an index for every other filter and never sorts a full scan', () => {
     for (const q of [{ lang: 'en' }, { unread: true }, { starred: true }, { feedUrl: 'https://example.test/feed.xml' }, { lang: 'id', unread: true }]) {
       const p = plan(q).join('\n');
