@@ -1,0 +1,118 @@
+import type { Database } from 'better-sqlite3';
+import { StoreError } from './errors.js';
+
+/**
+ * Numbered schema steps. A step is never edited once released: add a new one instead. Applied in order
+ * inside one BEGIN IMMEDIATE transaction; PRAGMA user_version records the last applied number.
+ *
+ * Design notes (why, not what):
+ * - articles.rid is an INTEGER PRIMARY KEY so the FTS rowid and article_tags refer to a row that VACUUM
+ *   never renumbers, and joins are rowid lookups instead of text-key searches.
+ * - sort_time is epoch milliseconds (published, else first fetch): small index keys, exact ordering.
+ *   Every list is ordered by (sort_time DESC, rid ASC), which is what each index below yields as is.
+ * - article_tags is its own ordering index: a WITHOUT ROWID table keyed (tag_key, sort_time DESC, rid),
+ *   so "newest N with tag X" is one range scan; lang is copied in so the edition filter and tags() never
+ *   touch articles. There is no (tag_key, lang, sort_time) index: the edition rule "lang = L OR lang IS
+ *   NULL" would need two ranges merged, while filtering the one ordered range stops after ~N rows.
+ * - article_links holds the alternate hrefs so a pair can be found from either side by index.
+ * - articles_fts is contentless (content=''), contentless_delete=1: the text lives once, in articles.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    site_url TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetched TEXT,
+    last_status TEXT,
+    last_error TEXT,
+    retry_after TEXT
+  );
+  CREATE TABLE articles (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    feed_url TEXT NOT NULL,
+    guid TEXT,
+    url TEXT,
+    title TEXT NOT NULL,
+    author TEXT,
+    published TEXT,
+    updated TEXT,
+    sort_time INTEGER NOT NULL,
+    lang TEXT,
+    summary TEXT NOT NULL,
+    content_html TEXT NOT NULL,
+    image TEXT,
+    enclosures TEXT NOT NULL,
+    alternates TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    pair_key TEXT,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    fetched_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL
+  );
+  CREATE INDEX articles_sort ON articles (sort_time DESC);
+  CREATE INDEX articles_feed ON articles (feed_url, sort_time DESC);
+  CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+  CREATE INDEX articles_pair ON articles (pair_key) WHERE pair_key IS NOT NULL;
+  CREATE INDEX articles_unread ON articles (sort_time DESC) WHERE read = 0;
+  CREATE INDEX articles_starred ON articles (sort_time DESC) WHERE starred = 1;
+  -- covering index for the header counts (per edition, unread, starred) without reading article rows
+  CREATE INDEX articles_state ON articles (lang, read, starred);
+
+  CREATE TABLE article_tags (
+    tag_key TEXT NOT NULL,
+    sort_time INTEGER NOT NULL,
+    article_rid INTEGER NOT NULL REFERENCES articles (rid) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    lang TEXT,
+    PRIMARY KEY (tag_key, sort_time DESC, article_rid)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX article_tags_article ON article_tags (article_rid, tag_key);
+
+  CREATE TABLE article_links (
+    href TEXT NOT NULL,
+    article_rid INTEGER NOT NULL REFERENCES articles (rid) ON DELETE CASCADE,
+    PRIMARY KEY (href, article_rid)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_links_article ON article_links (article_rid);
+
+  CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, summary, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_fts WHERE rowid = old.rid;
+  END;
+
+  -- read/starred rescued from a damaged cache, applied when those ids are stored again
+  CREATE TABLE recovered_flags (
+    id TEXT PRIMARY KEY,
+    read INTEGER NOT NULL,
+    starred INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema to SCHEMA_VERSION. Safe to run from two processes at once. */
+export function migrate(db: Database, path: string): void {
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  if (current() === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Re-read inside the write lock: another process may have migrated while we waited for it.
+    const from = current();
+    if (from > SCHEMA_VERSION) {
+      throw new StoreError(
+        `The cache at ${path} was written by a newer cyberread (schema ${from}, this one knows ${SCHEMA_VERSION}). Update cyberread or use --home DIR.`,
+      );
+    }
+    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,895 @@
+import { createHash } from 'node:crypto';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { decodeHTML } from 'entities';
+import { ftsQuery, normaliseQuery, tagKey } from '../query.js';
+import { sanitizeLine, sanitizeText } from '../sanitize.js';
+import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
+import { isCorruption, StoreError, toStoreError } from './errors.js';
+import { migrate } from './migrations.js';
+import type { ArticleStore, FetchStateUpdate, UpsertResult } from './store.js';
+
+export interface OpenResult {
+  store: SqliteStore;
+  /** Set when the cache file was damaged: where it was moved and how many read/star flags were rescued. */
+  recovered?: { movedTo: string; restoredFlags: number };
+}
+
+// An article with more tags than this is tag spam; the first ones are kept.
+const MAX_TAGS_PER_ARTICLE = 64;
+
+interface ArticleRow {
+  rid: number;
+  id: string;
+  feed_url: string;
+  guid: string | null;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published: string | null;
+  updated: string | null;
+  sort_time: number;
+  lang: string | null;
+  summary: string;
+  content_html: string;
+  image: string | null;
+  enclosures: string;
+  alternates: string;
+  tags: string;
+  pair_key: string | null;
+  read: number;
+  starred: number;
+  fetched_at: string;
+  feed_title: string | null;
+}
+
+interface FeedRow {
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched: string | null;
+  last_status: string | null;
+  last_error: string | null;
+  retry_after: string | null;
+}
+
+const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
+  a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
+  a.fetched_at, f.title AS feed_title`;
+
+/** The article as it goes into the row: sanitised, serialised, with its tag keys and searchable text. */
+interface PreparedArticle {
+  id: string;
+  feedUrl: string;
+  guid: string | null;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published: string | null;
+  updated: string | null;
+  publishedMs: number | null;
+  lang: string | null;
+  summary: string;
+  contentHtml: string;
+  image: string | null;
+  enclosures: string;
+  alternates: string;
+  alternateHrefs: string[];
+  tags: { key: string; tag: string }[];
+  tagsJson: string;
+  pairKey: string | null;
+  hash: string;
+  body: string;
+}
+
+/** Plain text of an HTML body for the full-text index. */
+export function htmlToText(html: string): string {
+  const stripped = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  return decodeHTML(stripped).replace(/\s+/g, ' ').trim();
+}
+
+function orNull(s: string | null | undefined, clean: (s: string) => string): string | null {
+  if (s === null || s === undefined) return null;
+  const c = clean(s);
+  return c === '' ? null : c;
+}
+
+function parseTime(iso: string | null): number | null {
+  if (iso === null) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+function prepareArticle(a: Article, feedUrl: string): PreparedArticle {
+  // The normaliser already sanitises; doing it again here keeps the cache clean whoever calls it.
+  const tags: { key: string; tag: string }[] = [];
+  const seen = new Set<string>();
+  for (const raw of a.tags) {
+    const tag = sanitizeLine(raw).replace(/^#+/, '').trim();
+    const key = tagKey(tag);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    tags.push({ key, tag });
+    if (tags.length >= MAX_TAGS_PER_ARTICLE) break;
+  }
+  const alternates: Alternate[] = a.alternates
+    .map((alt) => {
+      const out: Alternate = { href: sanitizeLine(alt.href) };
+      if (alt.hreflang) out.hreflang = sanitizeLine(alt.hreflang).toLowerCase();
+      return out;
+    })
+    .filter((alt) => alt.href !== '');
+  const enclosures: Enclosure[] = a.enclosures.map((e) => {
+    const out: Enclosure = { url: sanitizeLine(e.url) };
+    if (e.type !== undefined) out.type = sanitizeLine(e.type);
+    if (e.length !== undefined) out.length = e.length;
+    return out;
+  });
+  const p = {
+    id: a.id,
+    feedUrl,
+    guid: orNull(a.guid, sanitizeLine),
+    url: orNull(a.url, sanitizeLine),
+    title: sanitizeLine(a.title),
+    author: orNull(a.author, sanitizeLine),
+    published: orNull(a.published, sanitizeLine),
+    updated: orNull(a.updated, sanitizeLine),
+    lang: orNull(a.lang, (s) => sanitizeLine(s).toLowerCase()),
+    summary: sanitizeText(a.summary),
+    contentHtml: sanitizeText(a.contentHtml),
+    image: orNull(a.image, sanitizeLine),
+    enclosures: JSON.stringify(enclosures),
+    alternates: JSON.stringify(alternates),
+    tagsJson: JSON.stringify(tags.map((t) => t.tag)),
+    pairKey: orNull(a.pairKey, sanitizeLine),
+  };
+  const hash = createHash('sha256')
+    .update(
+      JSON.stringify([
+        p.feedUrl, p.guid, p.url, p.title, p.author, p.published, p.updated, p.lang, p.summary,
+        p.contentHtml, p.image, p.enclosures, p.alternates, p.tagsJson, p.pairKey,
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 22);
+  return {
+    ...p,
+    publishedMs: parseTime(p.published),
+    alternateHrefs: [...new Set(alternates.map((alt) => alt.href))],
+    tags,
+    hash,
+    body: htmlToText(p.contentHtml),
+  };
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toStored(r: ArticleRow): StoredArticle {
+  return {
+    id: r.id,
+    feedUrl: r.feed_url,
+    guid: r.guid,
+    url: r.url,
+    title: r.title,
+    author: r.author,
+    published: r.published,
+    updated: r.updated,
+    lang: r.lang,
+    tags: parseJson<string[]>(r.tags, []),
+    summary: r.summary,
+    contentHtml: r.content_html,
+    image: r.image,
+    enclosures: parseJson<Enclosure[]>(r.enclosures, []),
+    alternates: parseJson<Alternate[]>(r.alternates, []),
+    pairKey: r.pair_key,
+    read: r.read === 1,
+    starred: r.starred === 1,
+    fetchedAt: r.fetched_at,
+    feedTitle: r.feed_title,
+  };
+}
+
+function toFeedState(r: FeedRow): FeedState {
+  const status = r.last_status;
+  return {
+    url: r.url,
+    title: r.title,
+    siteUrl: r.site_url,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastFetched: r.last_fetched,
+    lastStatus: status === 'new' || status === 'unchanged' || status === 'error' ? status : null,
+    lastError: r.last_error,
+    retryAfter: r.retry_after,
+  };
+}
+
+export class SqliteStore implements ArticleStore {
+  private readonly statements = new Map<string, Statement>();
+
+  /** Use openStore(); this expects a connection whose pragmas and migrations are already applied. */
+  constructor(
+    private readonly db: Db,
+    readonly path: string,
+  ) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (s === undefined) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Every public method runs through here so SQLite failures reach callers as one-sentence StoreErrors. */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw toStoreError(err, this.path);
+    }
+  }
+
+  /** BEGIN IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing. */
+  private write<T>(fn: () => T): T {
+    return this.guard(() => this.db.transaction(fn).immediate());
+  }
+
+  getFeedState(url: string): FeedState | null {
+    return this.guard(() => {
+      const row = this.stmt('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
+      return row === undefined ? null : toFeedState(row);
+    });
+  }
+
+  listFeedStates(): FeedState[] {
+    return this.guard(() => (this.stmt('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(toFeedState));
+  }
+
+  saveFetchState(url: string, state: FetchStateUpdate): void {
+    this.write(() => this.upsertFeed(url, state));
+  }
+
+  private upsertFeed(url: string, s: FetchStateUpdate): void {
+    const prev = this.stmt('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
+    const keep = <T>(next: T | undefined, old: T | null | undefined): T | null =>
+      next !== undefined ? next : (old ?? null);
+    const line = (v: string | null | undefined) => (v === null || v === undefined ? v : sanitizeLine(v));
+    this.stmt(
+      `INSERT INTO feeds (url, title, site_url, etag, last_modified, last_fetched, last_status, last_error, retry_after)
+       VALUES (@url, @title, @site_url, @etag, @last_modified, @last_fetched, @last_status, @last_error, @retry_after)
+       ON CONFLICT (url) DO UPDATE SET title = excluded.title, site_url = excluded.site_url, etag = excluded.etag,
+         last_modified = excluded.last_modified, last_fetched = excluded.last_fetched,
+         last_status = excluded.last_status, last_error = excluded.last_error, retry_after = excluded.retry_after`,
+    ).run({
+      url,
+      title: keep(line(s.title), prev?.title),
+      site_url: keep(line(s.siteUrl), prev?.site_url),
+      etag: keep(s.etag, prev?.etag),
+      last_modified: keep(s.lastModified, prev?.last_modified),
+      last_fetched: s.lastFetched,
+      last_status: s.lastStatus,
+      last_error: keep(line(s.lastError), prev?.last_error),
+      retry_after: keep(s.retryAfter, prev?.retry_after),
+    });
+  }
+
+  saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult {
+    const prepared = articles.map((a) => prepareArticle(a, url));
+    const fetchedAt = new Date().toISOString();
+    return this.write(() => {
+      this.upsertFeed(url, state);
+      let added = 0;
+      let updated = 0;
+      const done = new Set<string>();
+      for (const p of prepared) {
+        // A feed listing one entry twice is one article; the first copy wins.
+        if (done.has(p.id)) continue;
+        done.add(p.id);
+        const old = this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE id = ?').get(p.id) as
+          | { rid: number; content_hash: string; fetched_at: string }
+          | undefined;
+        if (old === undefined) {
+          this.insertArticle(p, fetchedAt);
+          added++;
+        } else if (old.content_hash !== p.hash) {
+          this.updateArticle(old.rid, p, p.publishedMs ?? Date.parse(old.fetched_at));
+          updated++;
+        }
+      }
+      return { added, updated };
+    });
+  }
+
+  private articleParams(p: PreparedArticle, sortTime: number) {
+    return {
+      id: p.id,
+      feed_url: p.feedUrl,
+      guid: p.guid,
+      url: p.url,
+      title: p.title,
+      author: p.author,
+      published: p.published,
+      updated: p.updated,
+      sort_time: sortTime,
+      lang: p.lang,
+      summary: p.summary,
+      content_html: p.contentHtml,
+      image: p.image,
+      enclosures: p.enclosures,
+      alternates: p.alternates,
+      tags: p.tagsJson,
+      pair_key: p.pairKey,
+      content_hash: p.hash,
+    };
+  }
+
+  private insertArticle(p: PreparedArticle, fetchedAt: string): void {
+    const sortTime = p.publishedMs ?? Date.parse(fetchedAt);
+    const rid = Number(
+      this.stmt(
+        `INSERT INTO articles (id, feed_url, guid, url, title, author, published, updated, sort_time, lang, summary,
+           content_html, image, enclosures, alternates, tags, pair_key, read, starred, fetched_at, content_hash)
+         VALUES (@id, @feed_url, @guid, @url, @title, @author, @published, @updated, @sort_time, @lang, @summary,
+           @content_html, @image, @enclosures, @alternates, @tags, @pair_key, 0, 0, @fetched_at, @content_hash)`,
+      ).run({ ...this.articleParams(p, sortTime), fetched_at: fetchedAt }).lastInsertRowid,
+    );
+    this.writeDependents(rid, p, sortTime);
+
+    // A new edition inherits the state of the story: read or starred in one language is so in the other.
+    let read = 0;
+    let starred = 0;
+    const rescued = this.stmt('SELECT read, starred FROM recovered_flags WHERE id = ?').get(p.id) as
+      | { read: number; starred: number }
+      | undefined;
+    if (rescued !== undefined) {
+      read = rescued.read;
+      starred = rescued.starred;
+      this.stmt('DELETE FROM recovered_flags WHERE id = ?').run(p.id);
+    }
+    const pairs = this.pairRids(rid);
+    if (pairs.length > 0) {
+      const s = this.stmt(
+        'SELECT max(read) AS read, max(starred) AS starred FROM articles WHERE rid IN (SELECT value FROM json_each(?))',
+      ).get(JSON.stringify(pairs)) as { read: number | null; starred: number | null };
+      read = Math.max(read, s.read ?? 0);
+      starred = Math.max(starred, s.starred ?? 0);
+    }
+    if (read !== 0 || starred !== 0) {
+      this.stmt('UPDATE articles SET read = ?, starred = ? WHERE rid = ?').run(read, starred, rid);
+    }
+  }
+
+  private updateArticle(rid: number, p: PreparedArticle, sortTime: number): void {
+    this.stmt(
+      `UPDATE articles SET id = @id, feed_url = @feed_url, guid = @guid, url = @url, title = @title, author = @author,
+         published = @published, updated = @updated, sort_time = @sort_time, lang = @lang, summary = @summary,
+         content_html = @content_html, image = @image, enclosures = @enclosures, alternates = @alternates,
+         tags = @tags, pair_key = @pair_key, content_hash = @content_hash
+       WHERE rid = @rid`,
+    ).run({ ...this.articleParams(p, sortTime), rid });
+    this.stmt('DELETE FROM article_tags WHERE article_rid = ?').run(rid);
+    this.stmt('DELETE FROM article_links WHERE article_rid = ?').run(rid);
+    this.stmt('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
+    this.writeDependents(rid, p, sortTime);
+  }
+
+  private writeDependents(rid: number, p: PreparedArticle, sortTime: number): void {
+    const tag = this.stmt(
+      'INSERT INTO article_tags (tag_key, sort_time, article_rid, tag, lang) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const t of p.tags) tag.run(t.key, sortTime, rid, t.tag, p.lang);
+    const link = this.stmt('INSERT INTO article_links (href, article_rid) VALUES (?, ?)');
+    for (const href of p.alternateHrefs) link.run(href, rid);
+    this.stmt('INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
+      rid,
+      p.title,
+      p.summary,
+      p.body,
+    );
+  }
+
+  /** Other editions of the same story: same pair key, or linked through an alternate href either way. */
+  private pairRids(rid: number): number[] {
+    const rows = this.stmt(
+      `SELECT b.rid FROM articles a JOIN articles b ON b.pair_key = a.pair_key
+         WHERE a.rid = @rid AND a.pair_key IS NOT NULL AND b.rid != @rid
+       UNION
+       SELECT b.rid FROM article_links l JOIN articles b ON b.url = l.href
+         WHERE l.article_rid = @rid AND b.rid != @rid
+       UNION
+       SELECT l.article_rid FROM articles a JOIN article_links l ON l.href = a.url
+         WHERE a.rid = @rid AND l.article_rid != @rid`,
+    )
+      .pluck()
+      .all({ rid }) as number[];
+    return rows;
+  }
+
+  removeFeed(url: string): number {
+    return this.write(() => {
+      // Tags and links go by ON DELETE CASCADE, full-text rows by the articles_fts_delete trigger.
+      const removed = this.stmt('DELETE FROM articles WHERE feed_url = ? AND starred = 0').run(url).changes;
+      this.stmt('DELETE FROM feeds WHERE url = ?').run(url);
+      return removed;
+    });
+  }
+
+  /**
+   * FROM/WHERE/ORDER BY for a normalised query. Every variant walks one index in (sort_time DESC, rid)
+   * order and stops after offset+limit matches, so a page costs about the same at 1k or 100k articles.
+   */
+  private plan(n: ArticleQuery, mode: 'page' | 'count'): { from: string; where: string[]; params: unknown[]; order: string } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from: string;
+    let order: string;
+    const keys = (n.tags ?? []).map(tagKey);
+    if (keys.length > 0) {
+      if (keys.length > 1) {
+        // Drive from the rarest tag: its range is the shortest walk; the others are point lookups.
+        const countOf = this.stmt(
+          'SELECT count(*) FROM (SELECT 1 FROM article_tags WHERE tag_key = ? LIMIT 100000)',
+        ).pluck();
+        const counts = new Map(keys.map((k) => [k, countOf.get(k) as number]));
+        keys.sort((x, y) => (counts.get(x) ?? 0) - (counts.get(y) ?? 0));
+      }
+      // CROSS JOIN pins article_tags as the outer loop so its (tag_key, sort_time DESC, rid) key gives the order.
+      from = 'article_tags t0 CROSS JOIN articles a ON a.rid = t0.article_rid';
+      order = 't0.sort_time DESC, t0.article_rid';
+      where.push('t0.tag_key = ?');
+      params.push(keys[0]);
+      if (n.lang !== undefined) {
+        where.push('(t0.lang = ? OR t0.lang IS NULL)');
+        params.push(n.lang);
+      }
+      for (const k of keys.slice(1)) {
+        where.push('EXISTS (SELECT 1 FROM article_tags tx WHERE tx.article_rid = t0.article_rid AND tx.tag_key = ?)');
+        params.push(k);
+      }
+    } else {
+      from = 'articles a';
+      order = 'a.sort_time DESC, a.rid';
+      if (n.lang !== undefined) {
+        // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort.
+        where.push(mode === 'page' ? '(+a.lang = ? OR +a.lang IS NULL)' : '(a.lang = ? OR a.lang IS NULL)');
+        params.push(n.lang);
+      }
+    }
+    if (n.unread) where.push('a.read = 0');
+    if (n.starred) where.push('a.starred = 1');
+    if (n.feedUrl !== undefined) {
+      where.push('a.feed_url = ?');
+      params.push(n.feedUrl);
+    }
+    const match = n.search === undefined ? null : ftsQuery(n.search);
+    if (match !== null) {
+      // For a page, '+' makes the match set a filter on an ordered index walk (stops after one page)
+      // instead of the driver (fetch every matching row, then sort them all: 180 ms for a common word).
+      where.push(`${mode === 'page' ? '+' : ''}a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`);
+      params.push(match);
+    }
+    return { from, where, params, order };
+  }
+
+  /** The SQL and parameters query() runs; exposed for EXPLAIN QUERY PLAN in tests and benchmarks. */
+  querySql(q: ArticleQuery): { sql: string; params: unknown[] } {
+    const n = normaliseQuery(q);
+    const p = this.plan(n, 'page');
+    const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
+    return {
+      sql: `SELECT ${COLUMNS} FROM ${p.from} LEFT JOIN feeds f ON f.url = a.feed_url ${where}
+        ORDER BY ${p.order} LIMIT ? OFFSET ?`,
+      params: [...p.params, n.limit, n.offset],
+    };
+  }
+
+  query(q: ArticleQuery): StoredArticle[] {
+    return this.guard(() => {
+      const { sql, params } = this.querySql(q);
+      return (this.stmt(sql).all(...params) as ArticleRow[]).map(toStored);
+    });
+  }
+
+  count(q: ArticleQuery): number {
+    return this.guard(() => {
+      const n = normaliseQuery(q);
+      if (n.lang !== undefined && n.tags === undefined) {
+        // "lang = L OR lang IS NULL" as one condition turns into row lookups; as two counts each is a
+        // range of the covering (lang, read, starred) index.
+        return this.countOf({ ...n, lang: undefined }, 'a.lang = ?', [n.lang]) + this.countOf({ ...n, lang: undefined }, 'a.lang IS NULL', []);
+      }
+      return this.countOf(n, null, []);
+    });
+  }
+
+  private countOf(n: ArticleQuery, extra: string | null, extraParams: unknown[]): number {
+    const p = this.plan(n, 'count');
+    const where = extra === null ? p.where : [extra, ...p.where];
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.stmt(`SELECT count(*) FROM ${p.from} ${clause}`).pluck().get(...extraParams, ...p.params) as number;
+  }
+
+  unreadCount(q: ArticleQuery): number {
+    return this.count({ ...q, unread: true });
+  }
+
+  get(id: string): StoredArticle | null {
+    return this.guard(() => {
+      const row = this.stmt(`SELECT ${COLUMNS} FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url WHERE a.id = ?`).get(
+        id,
+      ) as ArticleRow | undefined;
+      return row === undefined ? null : toStored(row);
+    });
+  }
+
+  private byRids(rids: number[]): ArticleRow[] {
+    if (rids.length === 0) return [];
+    const rows = this.stmt(
+      `SELECT ${COLUMNS} FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url
+       WHERE a.rid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rids)) as ArticleRow[];
+    const at = new Map(rids.map((r, i) => [r, i]));
+    return rows.sort((x, y) => (at.get(x.rid) ?? 0) - (at.get(y.rid) ?? 0));
+  }
+
+  tags(lang?: string): TagCount[] {
+    return this.guard(() => {
+      const l = lang === undefined ? '' : sanitizeLine(lang).toLowerCase();
+      const rows = (
+        l === ''
+          ? this.stmt(
+              'SELECT tag_key AS k, tag, count(*) AS c, min(article_rid) AS first FROM article_tags GROUP BY tag_key, tag',
+            ).all()
+          : this.stmt(
+              `SELECT tag_key AS k, tag, count(*) AS c, min(article_rid) AS first FROM article_tags
+               WHERE lang = ? OR lang IS NULL GROUP BY tag_key, tag`,
+            ).all(l)
+      ) as { k: string; tag: string; c: number; first: number }[];
+      // Display casing: the spelling most articles use; on a tie, the one seen first.
+      const byKey = new Map<string, { tag: string; best: number; first: number; count: number }>();
+      for (const r of rows) {
+        const e = byKey.get(r.k);
+        if (e === undefined) {
+          byKey.set(r.k, { tag: r.tag, best: r.c, first: r.first, count: r.c });
+          continue;
+        }
+        e.count += r.c;
+        if (r.c > e.best || (r.c === e.best && r.first < e.first)) {
+          e.tag = r.tag;
+          e.best = r.c;
+          e.first = r.first;
+        }
+      }
+      return [...byKey.entries()]
+        .sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : ka > kb ? 1 : 0))
+        .map(([, e]) => ({ tag: e.tag, count: e.count }));
+    });
+  }
+
+  mark(ids: string[], flags: { read?: boolean; starred?: boolean }): number {
+    if (flags.read === undefined && flags.starred === undefined) return 0;
+    return this.write(() => {
+      const rids = new Set<number>();
+      const ridOf = this.stmt('SELECT rid FROM articles WHERE id = ?').pluck();
+      for (const id of ids) {
+        const rid = ridOf.get(id) as number | undefined;
+        if (rid === undefined) continue;
+        rids.add(rid);
+        for (const r of this.pairRids(rid)) rids.add(r);
+      }
+      const read = flags.read === undefined ? null : flags.read ? 1 : 0;
+      const starred = flags.starred === undefined ? null : flags.starred ? 1 : 0;
+      // Only rows whose state actually changes are written, so the count is what the user changed.
+      const update = this.stmt(
+        `UPDATE articles SET read = coalesce(@read, read), starred = coalesce(@starred, starred)
+         WHERE rid = @rid AND (read != coalesce(@read, read) OR starred != coalesce(@starred, starred))`,
+      );
+      let changed = 0;
+      for (const rid of rids) changed += update.run({ rid, read, starred }).changes;
+      return changed;
+    });
+  }
+
+  related(id: string, limit = 5): StoredArticle[] {
+    return this.guard(() => {
+      const me = this.stmt('SELECT rid, lang FROM articles WHERE id = ?').get(id) as
+        | { rid: number; lang: string | null }
+        | undefined;
+      if (me === undefined) return [];
+      const n = Math.min(100, Math.max(0, Math.floor(Number.isFinite(limit) ? limit : 5)));
+      if (n === 0) return [];
+      const keys = this.stmt('SELECT tag_key FROM article_tags WHERE article_rid = ?').pluck().all(me.rid) as string[];
+      if (keys.length === 0) return [];
+      const countOf = this.stmt('SELECT count(*) FROM article_tags WHERE tag_key = ?').pluck();
+      // A tag on every article says little about kinship; a rare one says a lot.
+      const weights = keys.map((k) => [k, 1 / Math.log(1 + (countOf.get(k) as number))]);
+      const exclude = [me.rid, ...this.pairRids(me.rid)];
+      const rids = this.stmt(
+        `WITH w (k, w) AS (SELECT value ->> 0, value ->> 1 FROM json_each(@weights))
+         SELECT t.article_rid AS rid, round(sum(w.w), 9) AS score, max(t.sort_time) AS st
+         FROM w JOIN article_tags t ON t.tag_key = w.k
+         WHERE (@lang IS NULL OR t.lang = @lang OR t.lang IS NULL)
+           AND t.article_rid NOT IN (SELECT value FROM json_each(@exclude))
+         GROUP BY t.article_rid
+         ORDER BY score DESC, st DESC, rid
+         LIMIT @n`,
+      )
+        .pluck()
+        .all({ weights: JSON.stringify(weights), lang: me.lang, exclude: JSON.stringify(exclude), n }) as number[];
+      return this.byRids(rids).map(toStored);
+    });
+  }
+
+  alternate(id: string, lang?: string): StoredArticle | null {
+    return this.guard(() => {
+      const me = this.stmt(
+        `SELECT ${COLUMNS} FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url WHERE a.id = ?`,
+      ).get(id) as ArticleRow | undefined;
+      if (me === undefined) return null;
+      const want = lang === undefined ? undefined : sanitizeLine(lang).toLowerCase() || undefined;
+      const hreflang = new Map(
+        parseJson<Alternate[]>(me.alternates, []).map((alt) => [alt.href, alt.hreflang?.toLowerCase() ?? null]),
+      );
+      const candidates = this.byRids(this.pairRids(me.rid)).map((row) => {
+        const effective = row.lang ?? (row.url === null ? null : (hreflang.get(row.url) ?? null));
+        return { row, lang: effective };
+      });
+      const fit = candidates.filter((c) => {
+        if (want !== undefined) return c.lang === want;
+        return c.lang === null || c.lang !== me.lang;
+      });
+      // Prefer a known other language, then the newest edition.
+      fit.sort(
+        (x, y) =>
+          Number(y.lang !== null) - Number(x.lang !== null) ||
+          y.row.sort_time - x.row.sort_time ||
+          x.row.rid - y.row.rid,
+      );
+      const best = fit[0];
+      return best === undefined ? null : toStored(best.row);
+    });
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Keeps read/star flags rescued from a damaged cache until those articles are stored again. */
+  addRecoveredFlags(flags: { id: string; read: number; starred: number }[]): void {
+    this.write(() => {
+      const put = this.stmt(
+        `INSERT INTO recovered_flags (id, read, starred) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET read = max(read, excluded.read), starred = max(starred, excluded.starred)`,
+      );
+      for (const f of flags) put.run(f.id, f.read ? 1 : 0, f.starred ? 1 : 0);
+    });
+  }
+}
+
+function corruptError(message: string): Error {
+  return Object.assign(new Error(message), { code: 'SQLITE_CORRUPT' });
+}
+
+/** Opens, configures, migrates and probes one file; throws the raw SQLite error on damage. */
+function openChecked(path: string): SqliteStore {
+  checkHeader(path);
+  const db = new Database(path, { timeout: 5000 });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // Only takes effect on a new file. Article rows are 2-4 KB: with 4 KB pages most pages hold one row
+    // and waste the rest (5.3 KB per article measured); 16 KB pages bring it to 3.6 KB.
+    db.pragma('page_size = 16384');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+    // Touch the roots the first screen needs, so damage shows up here and not in the middle of a view.
+    db.prepare('SELECT count(*) FROM feeds').get();
+    db.prepare('SELECT rid FROM articles ORDER BY sort_time DESC, rid LIMIT 1').get();
+    db.prepare('SELECT tag_key FROM article_tags LIMIT 1').get();
+    db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'a' LIMIT 1").get();
+    return new SqliteStore(db, path);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Rejects a file that is not SQLite before SQLite opens it: given a foreign file, SQLite's own open would
+ * still checkpoint and delete a -wal beside it, and that WAL may be the only copy of recent changes.
+ */
+function checkHeader(path: string): void {
+  if (path === ':memory:' || !existsSync(path)) return;
+  const size = statSync(path).size;
+  if (size === 0) return;
+  const head = Buffer.alloc(MAGIC.length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 100 || !head.equals(MAGIC)) throw corruptError('file is not a database');
+}
+
+/** A sentence for a cache that cannot be opened, naming the actual cause when the file system shows it. */
+function openFailure(err: unknown, path: string): unknown {
+  if (err instanceof StoreError) return err;
+  const dir = dirname(path);
+  if (!existsSync(dir)) {
+    return new StoreError(`Cannot create the cache at ${path}: the directory ${dir} does not exist. Create it or use --home DIR.`, {
+      cause: err,
+    });
+  }
+  if (!statSync(dir).isDirectory()) {
+    return new StoreError(`Cannot create the cache at ${path}: ${dir} is not a directory. Use --home DIR to choose another place.`, {
+      cause: err,
+    });
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return new StoreError(
+      `Cannot write the cache at ${path}: the directory is read-only. Check its permissions or use --home DIR.`,
+      { cause: err },
+    );
+  }
+  if (existsSync(path)) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      return new StoreError(
+        `Cannot write the cache at ${path}: the file is read-only. Check its permissions or use --home DIR.`,
+        { cause: err },
+      );
+    }
+  }
+  return toStoreError(err, path);
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/** Renames the damaged file and its WAL/SHM/journal side files; never overwrites an earlier copy. */
+function moveAside(path: string): string {
+  const base = `${path}.corrupt-${stamp(new Date())}`;
+  let movedTo = base;
+  for (let i = 2; existsSync(movedTo); i++) movedTo = `${base}-${i}`;
+  try {
+    renameSync(path, movedTo);
+    for (const side of ['-wal', '-shm', '-journal']) {
+      if (existsSync(path + side)) renameSync(path + side, movedTo + side);
+    }
+  } catch (err) {
+    throw new StoreError(
+      `The cache at ${path} is damaged and could not be moved aside to ${movedTo}. Move or remove it yourself, or use --home DIR.`,
+      { cause: err },
+    );
+  }
+  return movedTo;
+}
+
+type Flag = { id: string; read: number; starred: number };
+
+/**
+ * Collects read/starred rows from one damaged file into `found`. Returns false when the file could not
+ * be read to the end (opening or scanning hit the damage).
+ */
+function readFlags(file: string, found: Map<string, Flag>): boolean {
+  let old: Db;
+  try {
+    old = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return false;
+  }
+  let complete = true;
+  const take = (sql: string) => {
+    try {
+      for (const r of old.prepare(sql).iterate() as IterableIterator<{ id: unknown; read: unknown; starred: unknown }>) {
+        if (typeof r.id !== 'string') continue;
+        const prev = found.get(r.id);
+        const read = r.read === 1 || prev?.read === 1 ? 1 : 0;
+        const starred = r.starred === 1 || prev?.starred === 1 ? 1 : 0;
+        found.set(r.id, { id: r.id, read, starred });
+      }
+    } catch {
+      // keep the rows read before the damage
+      complete = false;
+    }
+  };
+  // NOT INDEXED: the table itself is the most likely part to survive; indexes may point into the damage.
+  take('SELECT id, read, starred FROM articles NOT INDEXED WHERE read = 1 OR starred = 1');
+  take('SELECT id, read, starred FROM recovered_flags');
+  old.close();
+  return complete;
+}
+
+/**
+ * Rescues what read/starred flags a damaged cache still yields. SQLite refuses a file shorter than its
+ * header says, so a cut-short file is read again through a scratch copy whose header states the real
+ * length; the moved-aside file itself is never modified.
+ */
+function rescueFlags(file: string): Flag[] {
+  const found = new Map<string, Flag>();
+  if (readFlags(file, found)) return [...found.values()];
+  const copy = `${file}.rescue`;
+  try {
+    copyFileSync(file, copy);
+    const fd = openSync(copy, 'r+');
+    try {
+      const head = Buffer.alloc(100);
+      if (readSync(fd, head, 0, 100, 0) === 100 && head.subarray(0, MAGIC.length).equals(MAGIC)) {
+        const raw = head.readUInt16BE(16);
+        const pageSize = raw === 1 ? 65536 : raw;
+        if (pageSize >= 512) {
+          const pages = Buffer.alloc(4);
+          pages.writeUInt32BE(Math.floor(statSync(copy).size / pageSize));
+          writeSync(fd, pages, 0, 4, 28);
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+    readFlags(copy, found);
+  } catch {
+    // a copy that cannot be made or read rescues nothing more
+  } finally {
+    for (const side of ['', '-wal', '-shm']) rmSync(copy + side, { force: true });
+  }
+  return [...found.values()];
+}
+
+/**
+ * Opens the cache at `path` (its directory must exist) or ":memory:". A damaged file is moved aside to
+ * `<path>.corrupt-<YYYYMMDDTHHMMSS>`, a fresh cache is built and the read/star flags that could be read
+ * from the old one are kept for when those articles arrive again. Other failures throw a StoreError.
+ */
+export function openStore(path: string): OpenResult {
+  try {
+    return { store: openChecked(path) };
+  } catch (err) {
+    if (path === ':memory:' || !isCorruption(err)) throw openFailure(err, path);
+  }
+  const movedTo = moveAside(path);
+  const flags = rescueFlags(movedTo);
+  let store: SqliteStore;
+  try {
+    store = openChecked(path);
+  } catch (err) {
+    throw openFailure(err, path);
+  }
+  if (flags.length > 0) store.addRecoveredFlags(flags);
+  return { store, recovered: { movedTo, restoredFlags: flags.length } };
+}

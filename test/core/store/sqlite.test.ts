@@ -1,0 +1,334 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../../src/core/store/migrations.js';
+import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
+import { article, at, FETCH } from './make.js';
+
+const FEED = 'https://example.test/feed.xml';
+const FEED2 = 'https://other.test/rss';
+let dir: string;
+let store: SqliteStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cyberread-store-'));
+  store = openStore(join(dir, 'cache.db')).store;
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ids = (list: { id: string }[]) => list.map((a) => a.id);
+
+describe('migrations', () => {
+  it('creates the schema on an empty file and re-opens without change', () => {
+    const path = join(dir, 'cache.db');
+    store.saveFeed(FEED, FETCH, [article('a1')]);
+    store.close();
+    const again = openStore(path);
+    expect(again.recovered).toBeUndefined();
+    expect(again.store.get('a1')?.title).toBe('Title a1');
+    again.store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['article_links', 'article_tags', 'articles', 'articles_fts', 'feeds', 'recovered_flags']);
+    db.close();
+    store = openStore(path).store;
+  });
+
+  it('refuses a cache from a newer schema without touching it', () => {
+    const path = join(dir, 'newer.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openStore(path)).toThrow(`The cache at ${path} was written by a newer cyberread`);
+  });
+
+  it('works in memory', () => {
+    const mem = openStore(':memory:').store;
+    expect(mem.saveFeed(FEED, FETCH, [article('m1')])).toEqual({ added: 1, updated: 0 });
+    expect(ids(mem.query({}))).toEqual(['m1']);
+    mem.close();
+  });
+});
+
+describe('feed state', () => {
+  it('keeps fields left undefined and replaces given ones', () => {
+    expect(store.getFeedState(FEED)).toBeNull();
+    store.saveFetchState(FEED, { lastFetched: at(1), lastStatus: 'new', etag: '"v1"', title: 'Cyber\u001b]0;x\u0007 News' });
+    store.saveFetchState(FEED, { lastFetched: at(2), lastStatus: 'error', lastError: 'Timed out.', retryAfter: at(30) });
+    expect(store.getFeedState(FEED)).toEqual({
+      url: FEED,
+      title: 'Cyber News',
+      siteUrl: null,
+      etag: '"v1"',
+      lastModified: null,
+      lastFetched: at(2),
+      lastStatus: 'error',
+      lastError: 'Timed out.',
+      retryAfter: at(30),
+    });
+    store.saveFetchState(FEED2, { lastFetched: at(3), lastStatus: 'unchanged' });
+    expect(store.listFeedStates().map((f) => f.url)).toEqual([FEED, FEED2]);
+  });
+});
+
+describe('saveFeed', () => {
+  it('counts added and updated exactly and updates in place keeping read, starred and fetchedAt', () => {
+    expect(store.saveFeed(FEED, { ...FETCH, title: 'Feed One' }, [article('a1'), article('a2'), article('a3')])).toEqual({
+      added: 3,
+      updated: 0,
+    });
+    const fetchedAt = store.get('a1')?.fetchedAt;
+    expect(store.mark(['a1'], { read: true, starred: true })).toBe(1);
+    const result = store.saveFeed(FEED, FETCH, [
+      article('a1', { title: 'New title', tags: ['Ransomware'] }),
+      article('a2'),
+      article('a4'),
+      article('a4', { title: 'duplicate entry in the same document' }),
+    ]);
+    expect(result).toEqual({ added: 1, updated: 1 });
+    const a1 = store.get('a1');
+    expect(a1).toMatchObject({ title: 'New title', tags: ['Ransomware'], read: true, starred: true, fetchedAt, feedTitle: 'Feed One' });
+    expect(store.get('a4')?.title).toBe('Title a4');
+    expect(store.saveFeed(FEED, FETCH, [article('a1', { title: 'New title', tags: ['Ransomware'] })])).toEqual({ added: 0, updated: 0 });
+    expect(store.query({ tags: ['ransomware'] }).map((a) => a.id)).toEqual(['a1']);
+  });
+
+  it('stores every field and returns it from get', () => {
+    const full = article('full', {
+      guid: 'g-1',
+      author: 'Arif Rahman',
+      published: '2019-11-16T05:59:00.000Z',
+      updated: '2019-11-17T00:00:00.000Z',
+      lang: 'ID',
+      tags: ['#TrendMicro', 'databreach', 'DataBreach'],
+      summary: 'Ringkasan',
+      contentHtml: '<p>Isi <b>berita</b></p>',
+      image: 'https://example.test/i.jpg',
+      enclosures: [{ url: 'https://example.test/a.mp3', type: 'audio/mpeg', length: 12 }],
+      alternates: [{ href: 'https://example.test/en/full', hreflang: 'EN' }],
+      pairKey: 'example.test#1',
+    });
+    store.saveFeed(FEED, FETCH, [full]);
+    const got = store.get('full');
+    expect(got).toEqual({
+      ...full,
+      lang: 'id',
+      tags: ['TrendMicro', 'databreach'],
+      alternates: [{ href: 'https://example.test/en/full', hreflang: 'en' }],
+      read: false,
+      starred: false,
+      fetchedAt: got?.fetchedAt,
+      feedTitle: null,
+    });
+    expect(Number.isNaN(Date.parse(got?.fetchedAt ?? ''))).toBe(false);
+    expect(store.get('missing')).toBeNull();
+  });
+
+  it('orders articles without a date by their fetch time', () => {
+    store.saveFeed(FEED, FETCH, [article('old', { published: '2000-01-01T00:00:00.000Z' }), article('undated', { published: null })]);
+    expect(ids(store.query({}))).toEqual(['undated', 'old']);
+  });
+});
+
+describe('query', () => {
+  beforeEach(() => {
+    store.saveFeed(FEED, FETCH, [
+      article('id1', { published: at(1), lang: 'id', tags: ['DataBreach', 'TrendMicro'], title: 'Data pelanggan dibocorkan karyawan' }),
+      article('en1', { published: at(2), lang: 'en', tags: ['databreach'], title: 'Customer data leaked by an employee' }),
+      article('nul', { published: at(3), lang: null, tags: ['Ransomware', 'databreach'], title: 'Serangan ransomware' }),
+      article('id2', {
+        published: at(4),
+        lang: 'id',
+        tags: ['ransomware'],
+        title: 'Peretas menyerang rumah sakit',
+        contentHtml: '<p>Sistem <em>rumah&nbsp;sakit</em> lumpuh &amp; data pasien disandera.</p>',
+      }),
+    ]);
+    store.saveFeed(FEED2, FETCH, [
+      article('pt1', { feedUrl: FEED2, published: at(5), lang: 'pt', tags: ['phishing'], summary: 'Campanha de phishing' }),
+      article('en2', { feedUrl: FEED2, published: at(6), lang: 'en', tags: ['Phishing', 'databreach'], summary: 'A phishing wave hits banks' }),
+    ]);
+  });
+
+  it('lists newest first with paging', () => {
+    expect(ids(store.query({}))).toEqual(['en2', 'pt1', 'id2', 'nul', 'en1', 'id1']);
+    expect(ids(store.query({ limit: 2, offset: 1 }))).toEqual(['pt1', 'id2']);
+    expect(ids(store.query({ limit: 2, offset: 10 }))).toEqual([]);
+    expect(store.count({})).toBe(6);
+  });
+
+  it('filters by edition: that lang plus unknown', () => {
+    expect(ids(store.query({ lang: 'id' }))).toEqual(['id2', 'nul', 'id1']);
+    expect(ids(store.query({ lang: 'EN' }))).toEqual(['en2', 'nul', 'en1']);
+    expect(store.count({ lang: 'en' })).toBe(3);
+  });
+
+  it('requires all tags, case-insensitively', () => {
+    expect(ids(store.query({ tags: ['DATABREACH'] }))).toEqual(['en2', 'nul', 'en1', 'id1']);
+    expect(ids(store.query({ tags: ['#databreach', 'ransomware'] }))).toEqual(['nul']);
+    expect(ids(store.query({ tags: ['databreach', 'trendmicro'] }))).toEqual(['id1']);
+    expect(ids(store.query({ tags: ['databreach'], lang: 'id' }))).toEqual(['nul', 'id1']);
+    expect(ids(store.query({ tags: ['nothing'] }))).toEqual([]);
+    expect(store.count({ tags: ['databreach'], lang: 'en' })).toBe(3);
+  });
+
+  it('filters by unread, starred and feed', () => {
+    store.mark(['id2', 'en1'], { read: true });
+    store.mark(['pt1'], { starred: true });
+    expect(ids(store.query({ unread: true }))).toEqual(['en2', 'pt1', 'nul', 'id1']);
+    expect(ids(store.query({ starred: true }))).toEqual(['pt1']);
+    expect(ids(store.query({ feedUrl: FEED2 }))).toEqual(['en2', 'pt1']);
+    expect(ids(store.query({ feedUrl: FEED, unread: true, lang: 'en' }))).toEqual(['nul']);
+    expect(ids(store.query({ tags: ['databreach'], unread: true, feedUrl: FEED }))).toEqual(['nul', 'id1']);
+    expect(store.unreadCount({})).toBe(4);
+    expect(store.unreadCount({ lang: 'id' })).toBe(2);
+  });
+
+  it('searches title, summary and body text, with prefixes and Indonesian words', () => {
+    expect(ids(store.query({ search: 'rumah sakit' }))).toEqual(['id2']);
+    expect(ids(store.query({ search: 'pasien' }))).toEqual(['id2']);
+    expect(ids(store.query({ search: 'disandera' }))).toEqual(['id2']);
+    expect(ids(store.query({ search: 'rumah lumpuh' }))).toEqual(['id2']);
+    expect(ids(store.query({ search: 'phish' }))).toEqual(['en2', 'pt1']);
+    expect(ids(store.query({ search: 'DATA' }))).toEqual(['id2', 'en1', 'id1']);
+    expect(ids(store.query({ search: 'data', lang: 'id', tags: ['databreach'] }))).toEqual(['id1']);
+    expect(ids(store.query({ search: 'nbsp' }))).toEqual([]);
+    expect(store.count({ search: 'phishing' })).toBe(2);
+  });
+
+  it('never throws on FTS syntax in user input', () => {
+    for (const search of ['"', 'AND', '*', '-', 'NEAR(', 'data"', '"data', 'data AND', 'OR NOT', '(', '^', ':', 'title:data', '\u0000']) {
+      expect(() => store.query({ search }), search).not.toThrow();
+    }
+    expect(ids(store.query({ search: 'data"' }))).toEqual(['id2', 'en1', 'id1']);
+    expect(ids(store.query({ search: 'AND' }))).toEqual([]);
+    // Nothing searchable is no filter, like an empty prompt.
+    expect(ids(store.query({ search: '"*-' }))).toHaveLength(6);
+  });
+});
+
+describe('tags', () => {
+  it('counts per edition, most used first then alphabetical, in the most common casing', () => {
+    store.saveFeed(FEED, FETCH, [
+      article('a', { lang: 'id', tags: ['Phishing', 'Zeta'] }),
+      article('b', { lang: 'id', tags: ['phishing', 'Alpha'] }),
+      article('c', { lang: 'en', tags: ['phishing', 'beta'] }),
+      article('d', { lang: null, tags: ['PHISHING', 'ALPHA'] }),
+    ]);
+    expect(store.tags()).toEqual([
+      { tag: 'phishing', count: 4 },
+      { tag: 'Alpha', count: 2 },
+      { tag: 'beta', count: 1 },
+      { tag: 'Zeta', count: 1 },
+    ]);
+    expect(store.tags('ID')).toEqual([
+      { tag: 'Phishing', count: 3 },
+      { tag: 'Alpha', count: 2 },
+      { tag: 'Zeta', count: 1 },
+    ]);
+    expect(store.tags('en')).toEqual([
+      { tag: 'phishing', count: 2 },
+      { tag: 'ALPHA', count: 1 },
+      { tag: 'beta', count: 1 },
+    ]);
+  });
+});
+
+describe('pairing', () => {
+  beforeEach(() => {
+    store.saveFeed(FEED, FETCH, [
+      article('id-a', { lang: 'id', url: 'https://x.test/id/1', alternates: [{ href: 'https://x.test/en/1', hreflang: 'en' }] }),
+      article('id-b', { lang: 'id', pairKey: 'x#2' }),
+      article('id-c', { lang: 'id', url: 'https://x.test/id/3' }),
+      article('lonely', { lang: 'id' }),
+    ]);
+    store.saveFeed(FEED2, FETCH, [
+      article('en-a', { lang: 'en', url: 'https://x.test/en/1' }),
+      article('en-b', { lang: 'en', pairKey: 'x#2' }),
+      article('en-c', { lang: 'en', url: 'https://x.test/en/3', alternates: [{ href: 'https://x.test/id/3', hreflang: 'id' }] }),
+    ]);
+  });
+
+  it('marks both editions and counts changed rows', () => {
+    expect(store.mark(['id-a'], { read: true })).toBe(2);
+    expect(store.get('en-a')?.read).toBe(true);
+    expect(store.mark(['en-a'], { read: true })).toBe(0);
+    expect(store.mark(['en-b', 'id-c'], { starred: true, read: true })).toBe(4);
+    expect(ids(store.query({ starred: true }))).toEqual(['id-b', 'id-c', 'en-b', 'en-c']);
+    expect(store.mark(['en-c'], { starred: false })).toBe(2);
+    expect(store.get('id-c')).toMatchObject({ read: true, starred: false });
+    expect(store.mark(['missing'], { read: true })).toBe(0);
+    expect(store.mark(['lonely'], {})).toBe(0);
+    expect(store.get('lonely')?.read).toBe(false);
+  });
+
+  it('finds the other edition both ways', () => {
+    expect(store.alternate('id-a')?.id).toBe('en-a');
+    expect(store.alternate('en-a')?.id).toBe('id-a');
+    expect(store.alternate('id-b')?.id).toBe('en-b');
+    expect(store.alternate('en-b', 'id')?.id).toBe('id-b');
+    expect(store.alternate('en-c')?.id).toBe('id-c');
+    expect(store.alternate('id-c')?.id).toBe('en-c');
+    expect(store.alternate('id-c', 'pt')).toBeNull();
+    expect(store.alternate('lonely')).toBeNull();
+    expect(store.alternate('missing')).toBeNull();
+  });
+
+  it('gives a new edition the state of the story', () => {
+    store.mark(['lonely'], { read: true, starred: true });
+    store.saveFeed(FEED2, FETCH, [article('lonely-en', { lang: 'en', alternates: [{ href: 'https://example.test/lonely' }] })]);
+    expect(store.get('lonely-en')).toMatchObject({ read: true, starred: true });
+  });
+});
+
+describe('related', () => {
+  it('scores shared tags, rarer weighing more, same language or unknown, excluding the pair', () => {
+    store.saveFeed(FEED, FETCH, [
+      article('me', { published: at(0), lang: 'id', pairKey: 'p1', tags: ['rare', 'common', 'mid'] }),
+      article('twin', { published: at(1), lang: 'en', pairKey: 'p1', tags: ['rare', 'common', 'mid'] }),
+      article('twin-id', { published: at(1), lang: 'id', pairKey: 'p1', tags: ['rare', 'common', 'mid'] }),
+      article('r-rare', { published: at(2), lang: 'id', tags: ['rare'] }),
+      article('r-common-mid', { published: at(3), lang: null, tags: ['Common', 'mid'] }),
+      article('r-mid', { published: at(4), lang: 'id', tags: ['mid'] }),
+      article('r-common-new', { published: at(6), lang: 'id', tags: ['common'] }),
+      article('r-common-old', { published: at(5), lang: 'id', tags: ['common'] }),
+      article('english', { published: at(7), lang: 'en', tags: ['rare', 'common', 'mid'] }),
+      article('untagged', { published: at(8), lang: 'id' }),
+      article('c1', { published: at(-1), lang: 'en', tags: ['common'] }),
+      article('c2', { published: at(-2), lang: 'en', tags: ['common'] }),
+    ]);
+    // rare on 5 articles: 1/ln 6 = 0.558; mid on 6: 1/ln 7 = 0.514; common on 9: 1/ln 10 = 0.434.
+    // english (other language), twin and twin-id (paired editions) and untagged never appear.
+    expect(ids(store.related('me', 10))).toEqual(['r-common-mid', 'r-rare', 'r-mid', 'r-common-new', 'r-common-old']);
+    expect(ids(store.related('me'))).toHaveLength(5);
+    expect(ids(store.related('me', 2))).toEqual(['r-common-mid', 'r-rare']);
+    expect(store.related('untagged')).toEqual([]);
+    expect(store.related('missing')).toEqual([]);
+  });
+});
+
+describe('removeFeed', () => {
+  it('removes the feed and its unstarred articles with their tags and search rows', () => {
+    store.saveFeed(FEED, FETCH, [
+      article('keep', { tags: ['x'], title: 'zebra keep' }),
+      article('drop', { tags: ['x'], title: 'zebra drop' }),
+      article('drop2'),
+    ]);
+    store.saveFeed(FEED2, FETCH, [article('other', { tags: ['x'] })]);
+    store.mark(['keep'], { starred: true });
+    expect(store.removeFeed(FEED)).toBe(2);
+    expect(store.getFeedState(FEED)).toBeNull();
+    expect(ids(store.query({}))).toEqual(['keep', 'other']);
+    expect(store.get('keep')).toMatchObject({ starred: true, feedTitle: null });
+    expect(store.tags()).toEqual([{ tag: 'x', count: 2 }]);
+    expect(ids(store.query({ search: 'zebra' }))).toEqual(['keep']);
+    expect(store.removeFeed('https://never.test/')).toBe(0);
+  });
+});
