@@ -21,7 +21,7 @@ await build({
   target: 'node20',
   jsx: 'automatic',
   // native addon and packages that must stay real node_modules at run time
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'react-devtools-core'],
   define: {
     'process.env.NODE_ENV': '"production"',
     __CYBERREAD_VERSION__: JSON.stringify(pkg.version),

@@ -1,2 +1,117 @@
-declare const __CYBERREAD_VERSION__: string;
-process.stdout.write(`cyberread ${typeof __CYBERREAD_VERSION__ === 'string' ? __CYBERREAD_VERSION__ : 'dev'}\n`);
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCommandLine, UsageError, type ParsedArgs } from './cli/args.js';
+import {
+  exportCommand, feedsCommand, importCommand, listCommand, markCommand, refreshCommand, showCommand, tagsCommand,
+} from './cli/commands.js';
+import { CliError, createContext, type Context, type Output } from './cli/context.js';
+import { cliMessages } from './cli/messages.js';
+import { sampleFeeds, samplesDir } from './core/defaults.js';
+import { loadPipeline } from './core/feeds/pipeline.js';
+import { refreshFeeds } from './core/feeds/refresh.js';
+import { detectLocaleLang } from './core/i18n/index.js';
+import { VERSION } from './core/version.js';
+
+function terminalWidth(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const cols = Number(process.env.COLUMNS);
+  return Number.isInteger(cols) && cols >= 20 ? cols : 100;
+}
+
+const output: Output = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  width: terminalWidth(),
+};
+
+/** The demo runs on the bundled sample feeds in a throw-away home: no network, nothing left behind. */
+async function prepareDemo(): Promise<{ home: string; cleanup: () => void }> {
+  const home = mkdtempSync(join(tmpdir(), 'cyberread-demo-'));
+  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+async function seedDemo(ctx: Context): Promise<void> {
+  const feeds = sampleFeeds(samplesDir(import.meta.url));
+  ctx.config.set('feeds', feeds);
+  const pipeline = await loadPipeline({ concurrency: 2, perHost: 2, version: VERSION });
+  try {
+    await refreshFeeds(feeds, ctx.store(), pipeline);
+  } finally {
+    await pipeline.close?.();
+  }
+  ctx.config.set('lastRefreshAt', new Date().toISOString());
+}
+
+async function run(args: ParsedArgs): Promise<number | undefined> {
+  const v = args.values;
+  const localeMsg = cliMessages(typeof v.lang === 'string' && v.lang.toLowerCase() === 'id' ? 'id' : detectLocaleLang(process.env));
+  if (v.version) {
+    output.out(VERSION);
+    return 0;
+  }
+  if (v.help || args.command === 'help') {
+    const topic = args.command === 'help' ? args.positionals[0] : args.command;
+    const help = topic && Object.hasOwn(localeMsg.commandHelp, topic) ? localeMsg.commandHelp[topic as keyof typeof localeMsg.commandHelp] : localeMsg.usage;
+    output.out(help);
+    return 0;
+  }
+  const demo = v.demo === true ? await prepareDemo() : undefined;
+  const ctx = createContext({
+    home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
+    lang: typeof v.lang === 'string' ? v.lang : undefined,
+    json: v.json === true,
+    output,
+  });
+  try {
+    if (demo) await seedDemo(ctx);
+    switch (args.command) {
+      case '': {
+        if (!process.stdin.isTTY || !process.stdout.isTTY) throw new CliError(ctx.msg.needsTerminal, 2);
+        const { runTui } = await import('./tui.js');
+        return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [], demo: demo !== undefined });
+      }
+      case 'feeds':
+        return feedsCommand(ctx, args);
+      case 'refresh':
+        return await refreshCommand(ctx, args);
+      case 'list':
+        return listCommand(ctx, args);
+      case 'show':
+        return showCommand(ctx, args);
+      case 'tags':
+        return tagsCommand(ctx, args);
+      case 'mark':
+        return markCommand(ctx, args);
+      case 'import':
+        return importCommand(ctx, args);
+      case 'export':
+        return exportCommand(ctx);
+      default:
+        return 0;
+    }
+  } finally {
+    ctx.close();
+    demo?.cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  let code: number;
+  try {
+    code = (await run(parseCommandLine(process.argv.slice(2)))) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof CliError) {
+      output.err(`cyberread: ${error.message}`);
+      code = error instanceof CliError ? error.exitCode : 2;
+    } else {
+      const text = error instanceof Error ? error.message : String(error);
+      output.err(`cyberread: unexpected error: ${text}. Please report it with the command you ran.`);
+      if (process.env.CYBERREAD_DEBUG && error instanceof Error) output.err(error.stack ?? '');
+      code = 1;
+    }
+  }
+  process.exitCode = code;
+}
+
+await main();

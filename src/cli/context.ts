@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { Config } from '../core/config.js';
+import { DEFAULT_FEEDS } from '../core/defaults.js';
+import { detectLocaleLang } from '../core/i18n/index.js';
+import { resolvePaths, type Paths } from '../core/paths.js';
+import { openStore, type SqliteStore } from '../core/store/sqlite.js';
+import { StoreError } from '../core/store/errors.js';
+import type { Edition } from '../core/types.js';
+import { cliMessages, type CliMessages } from './messages.js';
+
+/** A failure the user can act on: printed as one sentence, never with a stack trace. */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+  /** Columns available for human output. */
+  width: number;
+}
+
+export interface Context extends Output {
+  paths: Paths;
+  config: Config;
+  lang: Edition;
+  msg: CliMessages;
+  json: boolean;
+  timeZone: string;
+  /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
+  store(): SqliteStore;
+  close(): void;
+}
+
+export function parseLang(value: string | undefined, fallback: CliMessages): Edition | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase();
+  if (v === 'id' || v === 'en') return v;
+  throw new CliError(fallback.badLang(value), 2);
+}
+
+export function createContext(options: {
+  home: string | undefined;
+  lang: string | undefined;
+  json: boolean;
+  output: Output;
+  env?: NodeJS.ProcessEnv;
+  defaultFeeds?: typeof DEFAULT_FEEDS;
+}): Context {
+  const env = options.env ?? process.env;
+  const paths = resolvePaths(options.home ?? (env.CYBERREAD_HOME || undefined), env);
+  const localeLang = detectLocaleLang(env);
+  const requested = parseLang(options.lang, cliMessages(localeLang));
+  let config: Config;
+  try {
+    config = new Config(paths.configDir, options.defaultFeeds ?? DEFAULT_FEEDS);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  const lang = requested ?? config.settings.lang ?? localeLang;
+  const msg = cliMessages(lang);
+  for (const w of config.warnings) options.output.err(w);
+  let store: SqliteStore | undefined;
+  return {
+    ...options.output,
+    paths,
+    config,
+    lang,
+    msg,
+    json: options.json,
+    timeZone: config.settings.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+    store() {
+      if (store) return store;
+      try {
+        mkdirSync(paths.dataDir, { recursive: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(
+          code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `Cannot create the cache directory ${paths.dataDir}: permission denied. Check its permissions or use --home DIR.`
+            : `Cannot create the cache directory ${paths.dataDir}: ${(error as Error).message}.`,
+        );
+      }
+      try {
+        const opened = openStore(paths.cacheFile);
+        if (opened.recovered) {
+          options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags));
+        }
+        store = opened.store;
+        return store;
+      } catch (error) {
+        if (error instanceof StoreError) throw new CliError(error.message);
+        throw error;
+      }
+    },
+    close() {
+      store?.close();
+      store = undefined;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { ArticleStore } from '../store/store.js';
+import type { Article, FeedConfig, ParsedFeed, RefreshResult } from '../types.js';
+import { sanitizeLine } from '../sanitize.js';
+
+/** The outcome of one fetch, as src/core/feeds/http.ts reports it. */
+export type FetchResult =
+  | { kind: 'ok'; url: string; status: number; bytes: Uint8Array; contentType: string | null; etag: string | null; lastModified: string | null }
+  | { kind: 'not-modified'; url: string; etag: string | null; lastModified: string | null }
+  | { kind: 'error'; url: string; message: string; status?: number; retryAfter?: string };
+
+/** The steps a refresh chains; plain functions so tests can run them on fixtures. */
+export interface Pipeline {
+  fetch(req: { url: string; etag?: string | null; lastModified?: string | null }): Promise<FetchResult>;
+  parse(bytes: Uint8Array, options: { url: string; contentType: string | null }): ParsedFeed;
+  normalise(feed: ParsedFeed, cfg: FeedConfig, options: { fetchedAt: string }): { title: string | null; siteUrl: string | null; articles: Article[] };
+  close?(): Promise<void>;
+}
+
+export interface RefreshOptions {
+  /** Called after each feed, in completion order. */
+  onResult?: (result: RefreshResult, done: number, total: number) => void;
+  /** Ask again even when a server's Retry-After has not passed yet. */
+  ignoreRetryAfter?: boolean;
+  now?: () => Date;
+}
+
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return sanitizeLine(text) || 'Unknown error.';
+}
+
+async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipeline, options: RefreshOptions): Promise<RefreshResult> {
+  const now = (options.now ?? (() => new Date()))();
+  const fetchedAt = now.toISOString();
+  const state = store.getFeedState(feed.url);
+  const base = { url: feed.url, added: 0, updated: 0 };
+
+  if (!options.ignoreRetryAfter && state?.retryAfter && Date.parse(state.retryAfter) > now.getTime()) {
+    const error = `The server asked cyberread to wait until ${state.retryAfter}; skipped.`;
+    return { ...base, status: 'error', error };
+  }
+
+  let outcome: FetchResult;
+  try {
+    outcome = await pipeline.fetch({ url: feed.url, etag: state?.etag, lastModified: state?.lastModified });
+  } catch (error) {
+    outcome = { kind: 'error', url: feed.url, message: message(error) };
+  }
+
+  try {
+    if (outcome.kind === 'error') {
+      store.saveFetchState(feed.url, {
+        lastFetched: fetchedAt,
+        lastStatus: 'error',
+        lastError: outcome.message,
+        retryAfter: outcome.retryAfter ?? null,
+      });
+      return { ...base, status: 'error', error: sanitizeLine(outcome.message) };
+    }
+    if (outcome.kind === 'not-modified') {
+      store.saveFetchState(feed.url, {
+        lastFetched: fetchedAt,
+        lastStatus: 'unchanged',
+        lastError: null,
+        retryAfter: null,
+        etag: outcome.etag ?? state?.etag ?? null,
+        lastModified: outcome.lastModified ?? state?.lastModified ?? null,
+      });
+      return { ...base, status: 'unchanged' };
+    }
+    let articles: Article[];
+    let title: string | null;
+    let siteUrl: string | null;
+    try {
+      const parsed = pipeline.parse(outcome.bytes, { url: outcome.url, contentType: outcome.contentType });
+      ({ articles, title, siteUrl } = pipeline.normalise(parsed, feed, { fetchedAt }));
+    } catch (error) {
+      const text = message(error);
+      // Validators are not stored: the next refresh must download the document again.
+      store.saveFetchState(feed.url, { lastFetched: fetchedAt, lastStatus: 'error', lastError: text, retryAfter: null });
+      return { ...base, status: 'error', error: text };
+    }
+    const { added, updated } = store.saveFeed(
+      feed.url,
+      {
+        title,
+        siteUrl,
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+        lastFetched: fetchedAt,
+        lastStatus: added0(articles) ? 'new' : 'unchanged',
+        lastError: null,
+        retryAfter: null,
+      },
+      articles,
+    );
+    return { ...base, added, updated, status: added + updated > 0 ? 'new' : 'unchanged' };
+  } catch (error) {
+    // The store itself failed (disk full, read-only cache): report it for this feed, keep going.
+    return { ...base, status: 'error', error: message(error) };
+  }
+}
+
+function added0(articles: Article[]): boolean {
+  return articles.length > 0;
+}
+
+/**
+ * Refreshes every feed through the pipeline. Requests run concurrently (the fetcher bounds how many);
+ * each feed's articles are written in one transaction as soon as that feed is done. One result per feed,
+ * in the order of `feeds`; a failing feed never stops the others.
+ */
+export async function refreshFeeds(feeds: FeedConfig[], store: ArticleStore, pipeline: Pipeline, options: RefreshOptions = {}): Promise<RefreshResult[]> {
+  let done = 0;
+  const total = feeds.length;
+  return Promise.all(
+    feeds.map(async (feed) => {
+      const result = await refreshOne(feed, store, pipeline, options);
+      done += 1;
+      options.onResult?.(result, done, total);
+      return result;
+    }),
+  );
+}

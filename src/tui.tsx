@@ -1,0 +1,88 @@
+import React from 'react';
+import { render } from 'ink';
+import type { Context } from './cli/context.js';
+import { loadPipeline } from './core/feeds/pipeline.js';
+import { refreshFeeds } from './core/feeds/refresh.js';
+import { formatPosted, relativeTime } from './core/i18n/dates.js';
+import { messages } from './core/i18n/index.js';
+import { openExternal } from './core/open.js';
+import { renderHtml } from './core/render/html.js';
+import { displayWidth, truncate, wrap } from './core/render/text.js';
+import { VERSION } from './core/version.js';
+import { App } from './ui/App.js';
+import type { UiServices } from './ui/services.js';
+
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
+
+function buildServices(ctx: Context): UiServices {
+  const store = ctx.store();
+  const tz = ctx.timeZone;
+  return {
+    store,
+    renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
+    formatPosted: (iso, lang) => formatPosted(iso, lang, tz),
+    relativeTime: (iso, lang, compact) => relativeTime(iso, new Date(), lang, tz, { compact }),
+    displayWidth,
+    truncate: (s, w) => truncate(s, w),
+    wrap,
+    async refresh(onProgress) {
+      const feeds = ctx.config.settings.feeds;
+      onProgress({ done: 0, total: feeds.length });
+      const s = ctx.config.settings;
+      const pipeline = await loadPipeline({ concurrency: s.concurrency, perHost: s.perHost, version: VERSION });
+      try {
+        const results = await refreshFeeds(feeds, store, pipeline, {
+          onResult: (result, done, total) => onProgress({ done, total, result }),
+        });
+        ctx.config.set('lastRefreshAt', new Date().toISOString());
+        return results;
+      } finally {
+        await pipeline.close?.();
+      }
+    },
+    lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
+    refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
+    openUrl: (url, lang) => openExternal(url, { lang }),
+    saveLang: (lang) => ctx.config.set('lang', lang),
+    writeTerminal: (data) => process.stdout.write(data),
+  };
+}
+
+/**
+ * Runs the reader on the alternate screen and gives the terminal back on every way out:
+ * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
+ */
+export async function runTui(ctx: Context, options: { tags: string[]; demo: boolean }): Promise<number> {
+  const services = buildServices(ctx);
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    process.stdout.write(LEAVE_ALT_SCREEN);
+  };
+  process.stdout.write(ENTER_ALT_SCREEN);
+  process.once('exit', restore);
+  let app: ReturnType<typeof render> | undefined;
+  const quitOnSignal = (): void => {
+    app?.unmount();
+    restore();
+    ctx.close();
+    process.exit(130);
+  };
+  process.once('SIGTERM', quitOnSignal);
+  process.once('SIGHUP', quitOnSignal);
+  try {
+    app = render(<App services={services} initialLang={ctx.lang} initialTags={options.tags} />, {
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    await app.waitUntilExit();
+    return 0;
+  } finally {
+    app?.cleanup();
+    restore();
+    process.off('SIGTERM', quitOnSignal);
+    process.off('SIGHUP', quitOnSignal);
+  }
+}
