@@ -1,4 +1,5 @@
 import { sanitizeLine } from './sanitize.js';
+import { tagKey } from './tags.js';
 import type { ArticleQuery } from './types.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -7,9 +8,7 @@ export const MAX_LIMIT = 1000;
 const MAX_SEARCH_WORDS = 32;
 
 /** The case-insensitive identity of a tag: "#DataBreach " and "databreach" are the same tag. */
-export function tagKey(tag: string): string {
-  return tag.normalize('NFKC').trim().replace(/^#+/, '').trim().toLowerCase();
-}
+export { tagKey };
 
 function cleanTag(tag: string): string {
   return sanitizeLine(tag.normalize('NFKC')).replace(/^#+/, '').trim();
