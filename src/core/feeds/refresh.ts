@@ -88,7 +88,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
         etag: outcome.etag,
         lastModified: outcome.lastModified,
         lastFetched: fetchedAt,
-        lastStatus: added0(articles) ? 'new' : 'unchanged',
+        lastStatus: 'new',
         lastError: null,
         retryAfter: null,
       },
@@ -99,10 +99,6 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     // The store itself failed (disk full, read-only cache): report it for this feed, keep going.
     return { ...base, status: 'error', error: message(error) };
   }
-}
-
-function added0(articles: Article[]): boolean {
-  return articles.length > 0;
 }
 
 /**
