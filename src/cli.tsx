@@ -6,7 +6,7 @@ import {
   exportCommand, feedsCommand, importCommand, listCommand, markCommand, refreshCommand, showCommand, tagsCommand,
 } from './cli/commands.js';
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
-import { cliMessages } from './cli/messages.js';
+import { cliMessages } from './core/i18n/cli.js';
 import { sampleFeeds, samplesDir } from './core/defaults.js';
 import { loadPipeline } from './core/feeds/pipeline.js';
 import { refreshFeeds } from './core/feeds/refresh.js';

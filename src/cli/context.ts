@@ -6,7 +6,7 @@ import { resolvePaths, type Paths } from '../core/paths.js';
 import { openStore, type SqliteStore } from '../core/store/sqlite.js';
 import { StoreError } from '../core/store/errors.js';
 import type { Edition } from '../core/types.js';
-import { cliMessages, type CliMessages } from './messages.js';
+import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
 export class CliError extends Error {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/core/i18n/en.js';
 import { id } from '../../../src/core/i18n/id.js';
+import { cliMessages } from '../../../src/core/i18n/cli.js';
 import { detectLocaleLang, messages } from '../../../src/core/i18n/index.js';
 
 function sample(v: unknown): string {
@@ -18,8 +19,11 @@ describe('message tables', () => {
     expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it('have no empty message in either language', () => {
-    for (const table of [en, id]) {
+  it('have no empty message in either language (interface and command line)', () => {
+    const flat = (t: object): [string, unknown][] =>
+      Object.entries(t).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? flat(v).map(([k2, v2]) => [`${k}.${k2}`, v2] as [string, unknown]) : [[k, v]]));
+    expect(flat(cliMessages('id')).map(([k]) => k).sort()).toEqual(flat(cliMessages('en')).map(([k]) => k).sort());
+    for (const table of [en, id, Object.fromEntries(flat(cliMessages('en'))), Object.fromEntries(flat(cliMessages('id')))]) {
       for (const [key, value] of Object.entries(table)) {
         expect(sample(value).trim(), key).not.toBe('');
         if (typeof value === 'function') expect(sample(value), key).not.toContain('undefined');
@@ -33,9 +37,9 @@ describe('message tables', () => {
     expect(en.feedsFailed(1)).toBe('1 feed failed — press e');
     expect(en.feedsFailed(2)).toBe('2 feeds failed — press e');
     expect(id.feedsFailed(2)).toBe('2 umpan gagal — tekan e');
-    expect(en.cliRefreshSummary(1, 1)).toBe('1 feed refreshed, 1 new article');
-    expect(en.cliRefreshSummary(12, 1234)).toBe('12 feeds refreshed, 1,234 new articles');
-    expect(id.cliRefreshSummary(12, 1234)).toBe('12 umpan dimuat ulang, 1.234 artikel baru');
+    expect(cliMessages('en').refreshSummary(1, 1, 0)).toBe('1 feed refreshed, 1 new article.');
+    expect(cliMessages('en').refreshSummary(12, 1234, 2)).toBe('12 feeds refreshed, 1,234 new articles, 2 failed.');
+    expect(cliMessages('id').refreshSummary(12, 1234, 0)).toBe('12 umpan dimuat ulang, 1.234 artikel baru.');
     expect(id.unreadCount(100000)).toBe('100.000 belum dibaca');
     expect(en.unreadCount(100000)).toBe('100,000 unread');
   });

@@ -1,4 +1,9 @@
-import type { Edition } from '../core/types.js';
+import type { Edition } from '../types.js';
+import { formatCount } from './messages.js';
+
+const nEn = (x: number): string => formatCount(x, 'en');
+const nId = (x: number): string => formatCount(x, 'id');
+const plural = (x: number, one: string, many: string): string => `${nEn(x)} ${x === 1 ? one : many}`;
 
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
@@ -87,18 +92,18 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   },
   feedAdded: (url) => `Added ${url}. Run "cyberread refresh" to fetch it.`,
   feedExists: (url) => `${url} is already in your feeds.`,
-  feedRemoved: (url, n) => `Removed ${url} and ${n} cached article${n === 1 ? '' : 's'} (starred ones are kept).`,
+  feedRemoved: (url, n) => `Removed ${url} and ${plural(n, 'cached article', 'cached articles')} (starred ones are kept).`,
   feedNotFound: (url) => `${url} is not one of your feeds. Run "cyberread feeds" to see them.`,
   noFeeds: 'You have no feeds. Add one with "cyberread feeds add URL".',
   neverFetched: 'never fetched',
   refreshSummary: (feeds, added, failed) =>
-    `${feeds} feed${feeds === 1 ? '' : 's'} refreshed, ${added} new article${added === 1 ? '' : 's'}` + (failed ? `, ${failed} failed.` : '.'),
+    `${plural(feeds, 'feed', 'feeds')} refreshed, ${plural(added, 'new article', 'new articles')}` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'failed' : status === 'unchanged' ? 'unchanged' : `${added} new, ${updated} updated`,
   noArticles: 'No articles match.',
   articleNotFound: (id) => `No article with id ${id}. Run "cyberread list" to see the ids.`,
-  marked: (n) => `Marked ${n} article${n === 1 ? '' : 's'}.`,
-  imported: (added, skipped, rejected) => `Imported ${added} feed${added === 1 ? '' : 's'}; ${skipped} already present, ${rejected} refused.`,
+  marked: (n) => `Marked ${plural(n, 'article', 'articles')}.`,
+  imported: (added, skipped, rejected) => `Imported ${plural(added, 'feed', 'feeds')}; ${nEn(skipped)} already present, ${nEn(rejected)} refused.`,
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
   by: 'by',
   tagsHeading: 'Tags',
@@ -118,16 +123,16 @@ const id: CliMessages = {
 Cara pakai:
   cyberread                      buka pembaca (perlu terminal)
   cyberread --demo               buka pembaca dengan berita contoh bawaan (tanpa jaringan)
-  cyberread feeds                daftar langganan
-  cyberread feeds add URL        berlangganan (--lang id|en, --title T, --tag T …)
-  cyberread feeds remove URL     berhenti berlangganan (artikel berbintang tetap disimpan)
-  cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
+  cyberread feeds                daftar umpan yang diikuti
+  cyberread feeds add URL        ikuti umpan (--lang id|en, --title T, --tag T …)
+  cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
+  cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
   cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --limit)
   cyberread show ID              satu artikel sebagai teks
   cyberread tags                 tagar beserta jumlah artikelnya (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread import BERKAS.opml   berlangganan semua feed dari berkas OPML
-  cyberread export               cetak langganan sebagai OPML 2.0
+  cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
+  cyberread export               cetak daftar umpan sebagai OPML 2.0
 
 Opsi untuk semua perintah:
   --home DIR     simpan pengaturan dan cache di DIR (juga CYBERREAD_HOME)
@@ -136,14 +141,14 @@ Opsi untuk semua perintah:
   -h, --help     bantuan sebuah perintah   -v, --version   cetak versi`,
   commandHelp: {
     feeds: `Cara pakai:
-  cyberread feeds                        daftar langganan beserta status terakhirnya
+  cyberread feeds                        daftar umpan yang diikuti beserta status terakhirnya
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus feed menghapus artikelnya dari cache, kecuali yang berbintang.`,
+URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
 
-Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
+Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
 --force tetap meminta walau server meminta menunggu (Retry-After).
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
     list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
@@ -163,25 +168,25 @@ Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
 Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.`,
     import: `Cara pakai: cyberread import BERKAS.opml
 
-Berlangganan semua feed dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
+Mengikuti semua umpan dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
 bahasa dan tagar dibaca dari atribut "language" dan "category".`,
     export: `Cara pakai: cyberread export > feeds.opml
 
-Mencetak semua langganan sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
   },
   feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
-  feedExists: (url) => `${url} sudah ada di daftar feed Anda.`,
-  feedRemoved: (url, n) => `${url} dihapus beserta ${n} artikel di cache (artikel berbintang tetap disimpan).`,
-  feedNotFound: (url) => `${url} tidak ada di daftar feed Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
-  noFeeds: 'Anda belum punya feed. Tambahkan dengan "cyberread feeds add URL".',
+  feedExists: (url) => `${url} sudah ada di daftar umpan Anda.`,
+  feedRemoved: (url, n) => `${url} dihapus beserta ${nId(n)} artikel di cache (artikel berbintang tetap disimpan).`,
+  feedNotFound: (url) => `${url} tidak ada di daftar umpan Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
+  noFeeds: 'Anda belum mengikuti umpan apa pun. Tambahkan dengan "cyberread feeds add URL".',
   neverFetched: 'belum pernah dimuat',
-  refreshSummary: (feeds, added, failed) => `${feeds} feed dimuat ulang, ${added} artikel baru` + (failed ? `, ${failed} gagal.` : '.'),
+  refreshSummary: (feeds, added, failed) => `${nId(feeds)} umpan dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'gagal' : status === 'unchanged' ? 'tidak berubah' : `${added} baru, ${updated} diperbarui`,
   noArticles: 'Tidak ada artikel yang cocok.',
   articleNotFound: (id) => `Tidak ada artikel dengan id ${id}. Jalankan "cyberread list" untuk melihat id-nya.`,
-  marked: (n) => `${n} artikel ditandai.`,
-  imported: (added, skipped, rejected) => `${added} feed diimpor; ${skipped} sudah ada, ${rejected} ditolak.`,
+  marked: (n) => `${nId(n)} artikel ditandai.`,
+  imported: (added, skipped, rejected) => `${nId(added)} umpan diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   by: 'oleh',
   tagsHeading: 'Tagar',
@@ -192,7 +197,7 @@ Mencetak semua langganan sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
-  badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
 };
 
 export function cliMessages(lang: Edition): CliMessages {
