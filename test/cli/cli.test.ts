@@ -259,6 +259,38 @@ describe('cyberread CLI', () => {
     expect(readFileSync(join(home, 'config.json'), 'utf8')).toContain('https://example.org/a.xml');
   });
 
+  it('lists the other edition in show --json, and shows posting times in the configured zone and language', async () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ feeds: [], timeZone: 'Asia/Makassar' }));
+    const demo = await runCli(['--home', home, 'feeds', 'add', join(process.cwd(), 'samples', 'cyberthreat-id.xml'), '--lang', 'id']);
+    expect(demo.code).toBe(0);
+    await runCli(['--home', home, 'feeds', 'add', join(process.cwd(), 'samples', 'cyberthreat-en.xml'), '--lang', 'en']);
+    expect((await runCli(['--home', home, 'refresh'])).code).toBe(0);
+    const list = JSON.parse((await runCli(['--home', home, 'list', '--json', '--lang', 'id', '--limit', '100'])).stdout) as { id: string; url: string; published: string }[];
+    let paired: { id: string; alternates: { url: string; lang: string | null; id: string | null }[] } | undefined;
+    for (const a of list) {
+      const shown = JSON.parse((await runCli(['--home', home, 'show', a.id, '--json'])).stdout) as typeof paired;
+      if (shown!.alternates.some((x) => x.id)) {
+        paired = shown;
+        break;
+      }
+    }
+    expect(paired).toBeDefined();
+    const other = paired!.alternates.find((x) => x.id)!;
+    expect(other.lang).toBe('en');
+    expect(other.url).toMatch(/^https:\/\/en\.cyberthreat\.id\/read\//);
+    const text = await runCli(['--home', home, 'show', paired!.id, '--lang', 'id']);
+    expect(text.stdout).toMatch(/(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ 2026 - \d\d:\d\d WITA/);
+    expect(text.stdout).toContain(`ENG: ${other.id}`);
+  });
+
+  it('speaks Indonesian when the locale is Indonesian and no language was chosen', async () => {
+    const r = await runCli(['--home', tempHome(), 'list'], { env: { LANG: 'id_ID.UTF-8' } });
+    expect(r.stdout.trim()).toBe('Tidak ada artikel yang cocok.');
+    const flag = await runCli(['--home', tempHome(), 'list', '--lang', 'en'], { env: { LANG: 'id_ID.UTF-8' } });
+    expect(flag.stdout.trim()).toBe('No articles match.');
+  });
+
   it('runs any command on the bundled sample news with --demo', async () => {
     const r = await runCli(['--demo', 'list', '--json', '--limit', '200']);
     expect(r.code).toBe(0);
