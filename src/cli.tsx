@@ -19,6 +19,14 @@ function terminalWidth(): number {
   return Number.isInteger(cols) && cols >= 20 ? cols : 100;
 }
 
+// `cyberread list | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const output: Output = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
@@ -59,7 +67,8 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
   const demo = v.demo === true ? await prepareDemo() : undefined;
   const ctx = createContext({
     home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
-    lang: typeof v.lang === 'string' ? v.lang : undefined,
+    // For feeds/list/tags, --lang is the feed's language or the edition to list, not the language to talk in.
+    lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) ? v.lang : undefined,
     json: v.json === true,
     output,
   });

@@ -6,7 +6,7 @@ import { loadPipeline } from '../core/feeds/pipeline.js';
 import { refreshFeeds } from '../core/feeds/refresh.js';
 import { OpmlError, parseOpml, toOpml } from '../core/opml.js';
 import { renderToText } from '../core/render/html.js';
-import { displayWidth, truncate } from '../core/render/text.js';
+import { displayWidth, truncate, wrap } from '../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import type { ArticleQuery, FeedConfig, RefreshResult, StoredArticle } from '../core/types.js';
 import { VERSION } from '../core/version.js';
@@ -235,20 +235,22 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   }
   const width = Math.max(20, ctx.width);
   const out: string[] = [];
-  out.push(sanitizeLine(article.title));
+  out.push(...wrap(sanitizeLine(article.title), width));
   const meta = [
     article.author ? sanitizeLine(article.author) : null,
     article.published ? formatPosted(article.published, ctx.lang, ctx.timeZone) : null,
     article.feedTitle ? sanitizeLine(article.feedTitle) : null,
   ].filter(Boolean);
-  if (meta.length) out.push(meta.join(' · '));
-  if (article.url) out.push(sanitizeLine(article.url));
+  if (meta.length) out.push(...wrap(meta.join(' · '), width));
+  // the link is printed whole so that it can be copied, even when the terminal wraps it
+  const link = article.url ? sanitizeLine(article.url) : null;
   if (article.tags.length) out.push(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
   out.push('─'.repeat(Math.min(width, 80)));
   const body = article.contentHtml || article.summary;
   out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.lang === 'id' ? 'gambar' : 'image', baseUrl: article.url ?? undefined })));
   for (const o of others) out.push('', `${o.lang === 'id' ? 'IND' : o.lang === 'en' ? 'ENG' : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
   ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));
+  if (link) ctx.out(`\n${link}`);
   if (!article.read) store.mark([article.id], { read: true });
   return 0;
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, runCli, tempHome } from '../helpers/cli.js';
 
 const ESC = '\u001b';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -253,6 +254,25 @@ describe('cyberread CLI', () => {
     expect(feeds.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('treats --lang of feeds add and list as the feed language or edition, not the language to answer in', async () => {
+    const home = tempHome();
+    const r = await runCli(['--home', home, 'feeds', 'add', 'https://example.org/id.xml', '--lang', 'id']);
+    expect(r.stdout).toContain('Added https://example.org/id.xml');
+  });
+
+  it('stops quietly when its output pipe is closed early', async () => {
+    const r = await new Promise<{ stderr: string; out: string }>((resolve) => {
+      const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" --demo list --limit 200 | head -n 1`], { env: { ...process.env, COLUMNS: '80' } });
+      let stderr = '';
+      let out = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', () => resolve({ stderr, out }));
+    });
+    expect(r.out.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+
   it('uses CYBERREAD_HOME', async () => {
     const home = tempHome();
     await runCli(['feeds', 'add', 'https://example.org/a.xml'], { env: { CYBERREAD_HOME: home } });
@@ -287,8 +307,11 @@ describe('cyberread CLI', () => {
   it('speaks Indonesian when the locale is Indonesian and no language was chosen', async () => {
     const r = await runCli(['--home', tempHome(), 'list'], { env: { LANG: 'id_ID.UTF-8' } });
     expect(r.stdout.trim()).toBe('Tidak ada artikel yang cocok.');
-    const flag = await runCli(['--home', tempHome(), 'list', '--lang', 'en'], { env: { LANG: 'id_ID.UTF-8' } });
-    expect(flag.stdout.trim()).toBe('No articles match.');
+    const flag = await runCli(['--home', tempHome(), 'refresh', '--lang', 'en'], { env: { LANG: 'id_ID.UTF-8' } });
+    expect(flag.stdout.trim()).toBe('You have no feeds. Add one with "cyberread feeds add URL".');
+    const saved = tempHome();
+    writeFileSync(join(saved, 'config.json'), '{"feeds": [], "lang": "en"}');
+    expect((await runCli(['--home', saved, 'list'], { env: { LANG: 'id_ID.UTF-8' } })).stdout.trim()).toBe('No articles match.');
   });
 
   it('runs any command on the bundled sample news with --demo', async () => {
