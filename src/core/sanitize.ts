@@ -5,7 +5,9 @@
  * Removed: ESC sequences with their payload (CSI, OSC incl. OSC 8 links and OSC 52 clipboard writes,
  * DCS, SOS, PM, APC, and two-byte ESC x), their 8-bit C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS …),
  * every other C0 control but tab and newline, DEL, C1 U+0080–U+009F, and the bidi controls
- * U+202A–U+202E and U+2066–U+2069 that can make text read differently from what it is.
+ * U+202A–U+202E and U+2066–U+2069 that can make text read differently from what it is, plus the invisible
+ * marks that only hide or reorder text: U+061C, U+200B, U+200E, U+200F, U+2060–U+2064 and U+FEFF.
+ * ZWJ and ZWNJ (U+200D, U+200C) stay: emoji sequences and several scripts need them.
  */
 
 // String-terminated sequences: OSC (ESC ] / U+009D), DCS (ESC P / U+0090), SOS (ESC X / U+0098),
@@ -15,14 +17,14 @@ const STRING_SEQ = /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(
 const CSI_SEQ = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 // Any other ESC sequence: ESC, intermediates, one final byte.
 const ESC_SEQ = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
-// Remaining controls: C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates.
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Remaining controls: C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates and marks, invisibles.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Removes control sequences; keeps tabs and newlines (CRLF and lone CR become LF). */
 export function sanitizeText(input: string): string {
   if (!input) return '';
   let s = input;
-  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s)) {
+  if (/[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(s)) {
     s = s
       .replace(/\r\n?/g, '\n')
       .replace(STRING_SEQ, '')

@@ -2,7 +2,6 @@ import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, us
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { messages, type UiLang } from '../core/i18n/index.js';
 import { checkOpenableUrl } from '../core/open.js';
-import { sanitizeLine } from '../core/sanitize.js';
 import type { StoredArticle } from '../core/types.js';
 import { Header } from './components/Header.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -252,7 +251,8 @@ export function App(props: AppProps): React.JSX.Element {
         return;
       }
       case 'openLink': {
-        const url = sanitizeLine(target()?.url ?? '');
+        // Not sanitised first: a link carrying control characters must be refused, not cleaned and opened.
+        const url = (target()?.url ?? '').trim();
         if (url === '') {
           dispatch({ type: 'toast', toast: { key: 'noLink' } });
           return;
@@ -264,7 +264,7 @@ export function App(props: AppProps): React.JSX.Element {
         return;
       }
       case 'copyLink': {
-        const url = sanitizeLine(shown?.url ?? '');
+        const url = (shown?.url ?? '').trim();
         if (url === '') {
           dispatch({ type: 'toast', toast: { key: 'noLink' } });
           return;

@@ -32,7 +32,8 @@ export function toStoreError(err: unknown, path: string): unknown {
   if (code === undefined || !code.startsWith('SQLITE_')) return err;
   const where = path === ':memory:' ? 'the in-memory cache' : `the cache at ${path}`;
   const opts = { cause: err, code };
-  if (code.startsWith('SQLITE_FULL')) {
+  // SHMSIZE: the WAL index could not grow, which on Linux means the file system is full (tmpfs, /dev/shm).
+  if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_SHMSIZE') {
     return new StoreError(`Cannot write ${where}: the disk is full. Free some space and try again.`, opts);
   }
   if (code.startsWith('SQLITE_READONLY')) {
