@@ -76,7 +76,8 @@ export type Action =
   | { type: 'step'; delta: 1 | -1 }
   | { type: 'back' }
   | { type: 'showView'; view: 'hashtags' | 'language' | 'help' | 'search' | 'errors' }
-  | { type: 'toggleFocus' }
+  /** `relatedCount`: the "Read also" entries known to the caller, for a Tab pressed before the layout came back. */
+  | { type: 'toggleFocus'; relatedCount?: number }
   | { type: 'setLang'; lang: UiLang }
   | { type: 'addTag'; tag: string }
   | { type: 'clearFilters' }
@@ -274,10 +275,12 @@ export function reducer(s: AppState, a: Action): AppState {
       if (a.view === 'language') return { ...s, view: a.view, returnTo, language: { selected: s.lang === 'id' ? 0 : 1 } };
       return { ...s, view: a.view, returnTo };
     }
-    case 'toggleFocus':
-      if (s.view !== 'reader' || s.reader.relatedCount === 0) return s;
+    case 'toggleFocus': {
+      const relatedCount = Math.max(s.reader.relatedCount, a.relatedCount ?? 0);
+      if (s.view !== 'reader' || relatedCount === 0) return s;
       if (s.reader.focus === 'related') return { ...s, reader: { ...s.reader, focus: 'body' } };
-      return showRelated({ ...s, reader: { ...s.reader, focus: 'related' } });
+      return showRelated({ ...s, reader: { ...s.reader, focus: 'related', relatedCount } });
+    }
     case 'setLang': {
       if (a.lang === s.lang) return s;
       const next = refiltered({ ...s, lang: a.lang }, s.filters);
@@ -330,7 +333,8 @@ export function reducer(s: AppState, a: Action): AppState {
         related: clamp(s.reader.related, 0, Math.max(0, a.relatedCount - 1)),
         focus: a.relatedCount === 0 ? ('body' as const) : s.reader.focus,
       };
-      return scrollReader({ ...s, reader }, s.reader.scroll);
+      const laid = scrollReader({ ...s, reader }, s.reader.scroll);
+      return reader.focus === 'related' ? showRelated(laid) : laid;
     }
     case 'refreshStarted':
       return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };

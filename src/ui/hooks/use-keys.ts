@@ -3,7 +3,7 @@ import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
-import { matchKey, type KeyAction } from '../keymap.js';
+import { matchKey, type InkKey, type KeyAction } from '../keymap.js';
 import type { UiServices } from '../services.js';
 import { visibleTags, type Action, type AppState } from '../state.js';
 import type { AppStore } from './use-app-state.js';
@@ -30,12 +30,32 @@ const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
   unread: () => ({ type: 'toggleUnreadOnly' }),
   next: () => ({ type: 'step', delta: 1 }),
   prev: () => ({ type: 'step', delta: -1 }),
-  focusRelated: () => ({ type: 'toggleFocus' }),
   errors: () => ({ type: 'showView', view: 'errors' }),
   deleteChar: () => ({ type: 'deleteChar' }),
   applySearch: () => ({ type: 'applySearch' }),
   cancelSearch: () => ({ type: 'cancelSearch' }),
 };
+
+const NO_KEY: InkKey = {
+  upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false,
+  escape: false, tab: false, shift: false, ctrl: false, meta: false, backspace: false, delete: false,
+};
+
+/**
+ * One keypress per character of a run of plain text. Ink hands a pasted or quickly typed run ("/ransomware⏎")
+ * to the handler as one input; split, "/" opens the prompt and the rest is typed into it.
+ */
+export function splitRun(input: string): { input: string; key: InkKey }[] {
+  const out: { input: string; key: InkKey }[] = [];
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') out.push({ input: '', key: { ...NO_KEY, return: true } });
+    else if (ch === '\t') out.push({ input: '', key: { ...NO_KEY, tab: true } });
+    else if (ch === '\u007f' || ch === '\b') out.push({ input: '', key: { ...NO_KEY, backspace: true } });
+    // eslint-disable-next-line no-control-regex
+    else if (!/[\u0000-\u001f\u0080-\u009f]/.test(ch)) out.push({ input: ch, key: NO_KEY });
+  }
+  return out;
+}
 
 /**
  * The key table applied to the state. Every handler reads the state as of the keys before it (not as last
@@ -91,6 +111,11 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
       case 'refresh':
         if (!startRefresh()) dispatch({ type: 'toast', toast: { key: 'refreshRunning' } });
         return;
+      case 'focusRelated': {
+        const a = s.reader.relatedCount === 0 ? shown(s) : null;
+        dispatch({ type: 'toggleFocus', ...(a ? { relatedCount: services.store.related(a.id, 5).length } : {}) });
+        return;
+      }
       case 'openRelated': {
         const a = s.reader.focus === 'related' ? shown(s) : null;
         const r = a ? services.store.related(a.id, 5)[s.reader.related] : undefined;
@@ -160,10 +185,19 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
     }
   };
 
-  useInput((input, key) => {
+  const press = (input: string, key: InkKey): void => {
     const s = current();
     const hit = matchKey(s.view, input, key);
     if (s.toast !== null) dispatch({ type: 'toast', toast: null });
     if (hit) run(hit.action, hit.text);
+  };
+
+  useInput((input, key) => {
+    const run = [...input].length > 1 && !key.ctrl && !key.meta && !key.escape;
+    if (!run) {
+      press(input, key);
+      return;
+    }
+    for (const k of splitRun(input)) press(k.input, k.key);
   });
 }
