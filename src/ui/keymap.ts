@@ -118,6 +118,8 @@ export interface InkKey {
 /** The display name of a keypress as Ink reports it, or null for keys the table cannot name. */
 export function keyName(input: string, key: InkKey): string | null {
   if (key.ctrl && input === 'c') return 'Ctrl-C';
+  // a line feed is Enter typed before raw mode was on (the terminal turned it into \n), or Ctrl-J
+  if (input === '\n') return 'Enter';
   if (key.upArrow) return '↑';
   if (key.downArrow) return '↓';
   if (key.pageDown) return 'PgDn';

@@ -49,6 +49,8 @@ describe('key table', () => {
     expect(matchKey('list', '', k({ end: true }))).toEqual({ action: 'bottom' });
     expect(matchKey('list', 'x', k({ meta: true }))).toBeNull();
     expect(matchKey('list', 'z', k())).toBeNull();
+    // Enter typed before raw mode reaches Ink as a line feed
+    expect(matchKey('list', '\n', k())).toEqual({ action: 'open' });
   });
 
   it('lets every printable key narrow in typing views', () => {
