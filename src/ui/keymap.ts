@@ -211,8 +211,9 @@ export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
     { keys: '#', hint: 'hintHashtags' },
     { keys: '/', hint: 'hintSearch' },
     { keys: 'L', hint: 'hintLang' },
-    { keys: 'r', hint: 'hintRefresh' },
+    // q before r: when the line is short, how to leave matters more than how to refresh
     { keys: 'q', hint: 'hintQuit' },
+    { keys: 'r', hint: 'hintRefresh' },
     { keys: '?', hint: 'hintHelp' },
   ],
   reader: [
