@@ -36,7 +36,10 @@ const output: Output = {
 /** The demo runs on the bundled sample feeds in a throw-away home: no network, nothing left behind. */
 async function prepareDemo(): Promise<{ home: string; cleanup: () => void }> {
   const home = mkdtempSync(join(tmpdir(), 'cyberread-demo-'));
-  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+  const cleanup = (): void => rmSync(home, { recursive: true, force: true });
+  // a signal ends the reader with process.exit, past the finally below: remove the home then too
+  process.once('exit', cleanup);
+  return { home, cleanup };
 }
 
 async function seedDemo(ctx: Context): Promise<void> {

@@ -7,6 +7,7 @@ import { formatPosted, relativeTime } from './core/i18n/dates.js';
 import { messages } from './core/i18n/index.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
+import { sanitizeLine } from './core/sanitize.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { VERSION } from './core/version.js';
 import { App } from './ui/App.js';
@@ -64,14 +65,36 @@ export async function runTui(ctx: Context, options: { tags: string[]; demo: bool
   process.stdout.write(ENTER_ALT_SCREEN);
   process.once('exit', restore);
   let app: ReturnType<typeof render> | undefined;
-  const quitOnSignal = (): void => {
-    app?.unmount();
+  const leave = (code: number): never => {
+    try {
+      app?.unmount();
+    } catch {
+      // the screen is given back below whatever state Ink is in
+    }
     restore();
     ctx.close();
-    process.exit(130);
+    process.exit(code);
   };
-  process.once('SIGTERM', quitOnSignal);
-  process.once('SIGHUP', quitOnSignal);
+  // 128 + the signal's number, as shells report a program ended by that signal
+  const onTerm = (): void => leave(143);
+  const onHup = (): void => leave(129);
+  // An error no one caught would end the process with the terminal still in raw mode on the alternate
+  // screen: give it back first, then say what happened in one sentence.
+  const onCrash = (e: unknown): void => {
+    try {
+      app?.unmount();
+    } catch {
+      // as above
+    }
+    restore();
+    process.stderr.write(`cyberread: ${sanitizeLine(e instanceof Error ? e.message : String(e))}\n`);
+    ctx.close();
+    process.exit(1);
+  };
+  process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
   try {
     app = render(<App services={services} initialLang={ctx.lang} initialTags={options.tags} />, {
       exitOnCtrlC: false,
@@ -82,7 +105,9 @@ export async function runTui(ctx: Context, options: { tags: string[]; demo: bool
   } finally {
     app?.cleanup();
     restore();
-    process.off('SIGTERM', quitOnSignal);
-    process.off('SIGHUP', quitOnSignal);
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
   }
 }

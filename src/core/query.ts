@@ -36,6 +36,7 @@ export function normaliseQuery(q: ArticleQuery): ArticleQuery {
   const lang = q.lang === undefined ? '' : sanitizeLine(q.lang).toLowerCase();
   if (lang !== '') out.lang = lang;
   if (q.unread === true) out.unread = true;
+  if (q.unread === true && q.keepIds && q.keepIds.length > 0) out.keepIds = [...new Set(q.keepIds)].slice(0, 1000);
   if (q.starred === true) out.starred = true;
   const search = q.search === undefined ? '' : sanitizeLine(q.search);
   if (search !== '') out.search = search;

@@ -43,16 +43,11 @@ export interface Binding {
   keys: string[];
   views: View[];
   help: TextKey;
-  /** Drawn in help and README only: the keys belong to ink-select-input, focused in those views. */
-  handledBy?: 'select-input';
 }
 
 export const ALL_VIEWS: View[] = ['list', 'reader', 'hashtags', 'language', 'help', 'search', 'errors'];
 /** Views whose text prompt takes every printable key. */
 export const TYPING_VIEWS: View[] = ['hashtags', 'search'];
-/** Views where ink-select-input has focus, and the keys it owns there. */
-export const SELECT_INPUT_VIEWS: View[] = ['language'];
-export const SELECT_INPUT_KEYS = ['↑', '↓', 'j', 'k', 'Enter', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 /** The pseudo key of "type to narrow". */
 export const TYPE_KEY = 'type';
 
@@ -65,8 +60,8 @@ export const BINDINGS: Binding[] = [
   { action: 'lang', keys: ['L'], views: ['list', 'reader', 'language', 'help', 'errors'], help: 'actLang' },
   { action: 'languageView', keys: ['l'], views: ['list'], help: 'actLanguageView' },
   { action: 'refresh', keys: ['r'], views: ['list', 'reader', 'errors'], help: 'actRefresh' },
-  { action: 'down', keys: ['j', '↓'], views: ['list', 'help'], help: 'actDown' },
-  { action: 'up', keys: ['k', '↑'], views: ['list', 'help'], help: 'actUp' },
+  { action: 'down', keys: ['j', '↓'], views: ['list', 'help', 'language'], help: 'actDown' },
+  { action: 'up', keys: ['k', '↑'], views: ['list', 'help', 'language'], help: 'actUp' },
   { action: 'pageDown', keys: ['PgDn'], views: ['list', 'hashtags'], help: 'actPageDown' },
   { action: 'pageUp', keys: ['PgUp'], views: ['list', 'hashtags'], help: 'actPageUp' },
   { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader'], help: 'actTop' },
@@ -99,13 +94,7 @@ export const BINDINGS: Binding[] = [
   { action: 'narrow', keys: [TYPE_KEY], views: ['search'], help: 'actSearch' },
   { action: 'applySearch', keys: ['Enter'], views: ['search'], help: 'actApplySearch' },
   { action: 'cancelSearch', keys: ['Esc'], views: ['search'], help: 'actCancelSearch' },
-  {
-    action: 'chooseLanguage',
-    keys: ['↑', '↓', 'Enter'],
-    views: ['language'],
-    help: 'actChooseLanguage',
-    handledBy: 'select-input',
-  },
+  { action: 'chooseLanguage', keys: ['Enter'], views: ['language'], help: 'actChooseLanguage' },
 ];
 
 /** The subset of Ink's Key that names a key. */
@@ -129,6 +118,8 @@ export interface InkKey {
 /** The display name of a keypress as Ink reports it, or null for keys the table cannot name. */
 export function keyName(input: string, key: InkKey): string | null {
   if (key.ctrl && input === 'c') return 'Ctrl-C';
+  // a line feed is Enter typed before raw mode was on (the terminal turned it into \n), or Ctrl-J
+  if (input === '\n') return 'Enter';
   if (key.upArrow) return '↑';
   if (key.downArrow) return '↓';
   if (key.pageDown) return 'PgDn';
@@ -148,7 +139,7 @@ const byView = new Map<View, Map<string, Binding>>();
 for (const view of ALL_VIEWS) {
   const m = new Map<string, Binding>();
   for (const b of BINDINGS) {
-    if (b.handledBy || !b.views.includes(view)) continue;
+    if (!b.views.includes(view)) continue;
     for (const k of b.keys) if (k !== TYPE_KEY) m.set(k, b);
   }
   byView.set(view, m);
@@ -220,8 +211,9 @@ export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
     { keys: '#', hint: 'hintHashtags' },
     { keys: '/', hint: 'hintSearch' },
     { keys: 'L', hint: 'hintLang' },
-    { keys: 'r', hint: 'hintRefresh' },
+    // q before r: when the line is short, how to leave matters more than how to refresh
     { keys: 'q', hint: 'hintQuit' },
+    { keys: 'r', hint: 'hintRefresh' },
     { keys: '?', hint: 'hintHelp' },
   ],
   reader: [

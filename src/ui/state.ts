@@ -49,6 +49,11 @@ export interface AppState {
     relatedStart: number;
   };
   hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
+  /** The highlighted row of the language view: 0 Indonesian, 1 English. */
+  language: { selected: number };
+  /** Articles read from the unread-only list since its filter last changed: they stay listed (like most
+   *  readers do) until the user changes the filter or toggles unread-only, so rows never shift under them. */
+  keptRead: string[];
   /** First help row shown (the help of a view can be taller than the terminal). */
   helpScroll: number;
   refresh: RefreshState;
@@ -71,7 +76,8 @@ export type Action =
   | { type: 'step'; delta: 1 | -1 }
   | { type: 'back' }
   | { type: 'showView'; view: 'hashtags' | 'language' | 'help' | 'search' | 'errors' }
-  | { type: 'toggleFocus' }
+  /** `relatedCount`: the "Read also" entries known to the caller, for a Tab pressed before the layout came back. */
+  | { type: 'toggleFocus'; relatedCount?: number }
   | { type: 'setLang'; lang: UiLang }
   | { type: 'addTag'; tag: string }
   | { type: 'clearFilters' }
@@ -87,7 +93,7 @@ export type Action =
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
   | { type: 'refreshFinished'; results: RefreshResult[] }
   | { type: 'refreshError'; message: string }
-  | { type: 'override'; id: string; read?: boolean; starred?: boolean }
+  | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
   | { type: 'quit' };
 
@@ -118,6 +124,8 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     list: { total: 0, selected: 0, scroll: 0 },
     reader: { articleId: null, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 },
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
+    language: { selected: o.lang === 'id' ? 0 : 1 },
+    keptRead: [],
     helpScroll: 0,
     refresh: { running: false, done: 0, total: 0, added: 0, failed: [], error: null },
     size: { columns: o.columns, rows: o.rows },
@@ -134,6 +142,7 @@ export function listQuery(s: AppState): ArticleQuery {
   if (s.filters.tags.length > 0) q.tags = [...s.filters.tags];
   if (s.filters.search.trim() !== '') q.search = s.filters.search.trim();
   if (s.filters.unreadOnly) q.unread = true;
+  if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
   return q;
 }
 
@@ -202,7 +211,7 @@ function freshReader(s: AppState, articleId: string | null): AppState['reader'] 
 
 /** Filters changed: the list is queried again from the top. */
 function refiltered(s: AppState, filters: Filters): AppState {
-  return { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, dataVersion: s.dataVersion + 1 };
+  return { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
 }
 
 export function reducer(s: AppState, a: Action): AppState {
@@ -222,6 +231,7 @@ export function reducer(s: AppState, a: Action): AppState {
         return scrollReader(s, s.reader.scroll + a.delta);
       }
       if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.delta);
+      if (s.view === 'language') return { ...s, language: { selected: clamp(s.language.selected + a.delta, 0, 1) } };
       return s;
     case 'page': {
       const h = bodyHeight(s.size);
@@ -262,12 +272,15 @@ export function reducer(s: AppState, a: Action): AppState {
       if (a.view === 'help' && s.view === 'help') return { ...s, view: s.returnTo };
       if (a.view === 'help') return { ...s, view: a.view, returnTo, helpScroll: 0 };
       if (a.view === 'hashtags') return { ...s, view: a.view, returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
+      if (a.view === 'language') return { ...s, view: a.view, returnTo, language: { selected: s.lang === 'id' ? 0 : 1 } };
       return { ...s, view: a.view, returnTo };
     }
-    case 'toggleFocus':
-      if (s.view !== 'reader' || s.reader.relatedCount === 0) return s;
+    case 'toggleFocus': {
+      const relatedCount = Math.max(s.reader.relatedCount, a.relatedCount ?? 0);
+      if (s.view !== 'reader' || relatedCount === 0) return s;
       if (s.reader.focus === 'related') return { ...s, reader: { ...s.reader, focus: 'body' } };
-      return showRelated({ ...s, reader: { ...s.reader, focus: 'related' } });
+      return showRelated({ ...s, reader: { ...s.reader, focus: 'related', relatedCount } });
+    }
     case 'setLang': {
       if (a.lang === s.lang) return s;
       const next = refiltered({ ...s, lang: a.lang }, s.filters);
@@ -320,7 +333,8 @@ export function reducer(s: AppState, a: Action): AppState {
         related: clamp(s.reader.related, 0, Math.max(0, a.relatedCount - 1)),
         focus: a.relatedCount === 0 ? ('body' as const) : s.reader.focus,
       };
-      return scrollReader({ ...s, reader }, s.reader.scroll);
+      const laid = scrollReader({ ...s, reader }, s.reader.scroll);
+      return reader.focus === 'related' ? showRelated(laid) : laid;
     }
     case 'refreshStarted':
       return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };
@@ -344,7 +358,8 @@ export function reducer(s: AppState, a: Action): AppState {
       const next = { ...prev };
       if (a.read !== undefined) next.read = a.read;
       if (a.starred !== undefined) next.starred = a.starred;
-      return { ...s, overrides: { ...s.overrides, [a.id]: next } };
+      const keep = a.read === true && a.fromList === true && s.filters.unreadOnly && !s.keptRead.includes(a.id);
+      return { ...s, overrides: { ...s.overrides, [a.id]: next }, keptRead: keep ? [...s.keptRead, a.id] : s.keptRead };
     }
     case 'toast':
       return s.toast === null && a.toast === null ? s : { ...s, toast: a.toast };

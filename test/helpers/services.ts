@@ -19,9 +19,11 @@ export function testServices(
   o: {
     lastRefreshAt?: string | null;
     refresh?: (onProgress: (p: RefreshProgress) => void) => Promise<RefreshResult[]>;
+    /** The fixed clock; defaults to an afternoon after the newest sample article. */
+    now?: string;
   } = {},
 ): TestServices {
-  const now = new Date('2019-11-16T08:00:00Z');
+  const now = new Date(o.now ?? '2026-11-28T08:00:00Z');
   const tz = 'Asia/Jakarta';
   const s: TestServices = {
     store,
@@ -35,7 +37,7 @@ export function testServices(
       s.refreshCalls++;
       return o.refresh ? o.refresh(onProgress) : Promise.resolve([]);
     },
-    lastRefreshAt: () => (o.lastRefreshAt === undefined ? '2019-11-16T07:55:00Z' : o.lastRefreshAt),
+    lastRefreshAt: () => (o.lastRefreshAt === undefined ? new Date(now.getTime() - 5 * 60_000).toISOString() : o.lastRefreshAt),
     refreshIntervalMinutes: 30,
     openUrl: (url) => {
       s.opened.push(url);

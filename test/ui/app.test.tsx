@@ -1,127 +1,165 @@
 import React from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
+import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import type { RefreshResult } from '../../src/core/types.js';
 import type { RefreshProgress } from '../../src/ui/services.js';
-import { article, MemStore } from '../helpers/mem-store.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { fixtureStore } from './fixtures.js';
+import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
 
 let h: Harness | undefined;
+const open: SqliteStore[] = [];
+const track = (s: SqliteStore): SqliteStore => {
+  open.push(s);
+  return s;
+};
 afterEach(() => {
   h?.unmount();
   h = undefined;
+  for (const s of open.splice(0)) s.close();
+  removeTempStores();
 });
 
 const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -2).filter((l) => l.trim() !== '');
+const NIAGAKU_ID = 'Data 2,3 Juta Pelanggan Marketplace NiagaKu';
+const NIAGAKU_EN = 'Data of 2.3 Million NiagaKu Marketplace Customers';
+const TELENUSA = 'Data 1,1 Juta Pelanggan Prabayar TeleNusa';
 
-describe('App frames', () => {
+describe('App frames on the sample editions in a real cache', () => {
   it('list → Enter → reader → n → Esc, marking opened articles read', async () => {
-    const store = fixtureStore();
-    const services = testServices(store);
-    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
-    const list = await h.waitFor('Data Pelanggan Trend Micro');
-    expect(list).toContain('3 belum dibaca');
+    const store = track(sampleStore());
+    const mark = vi.spyOn(store, 'mark');
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    const list = await h.waitFor(NIAGAKU_ID);
+    expect(list).toContain('18 belum dibaca');
     expect(list.split('\n')).toHaveLength(23);
-    expect(list).toContain('›●  2 jam  Cyberthreat.id  Data Pelanggan Trend Micro');
+    expect(list).toContain('›●  2 jam  Cyberthreat.id… Data 2,3 Juta Pelanggan Marketplace NiagaKu Diduga…');
 
     const reader = await h.press('Enter');
-    expect(reader).toContain('Arif Rahman · Sabtu, 16 November 2019 - 12:59 WIB · Cyberthreat.id');
+    expect(reader).toContain('Rina Kartikasari · Sabtu, 28 November 2026 - 12:59 WIB · Cyberthreat.id');
     expect(reader).toContain('[IND] | ENG · L membuka edisi bahasa lain');
-    expect(reader).toContain('[Ilustrasi: Logo]');
-    expect(reader).toContain('#TrendMicro #databreach #bigdata');
-    expect(reader).toContain('Bagikan: y salin tautan · o buka di peramban');
-    expect(reader).toContain('Baca juga');
-    expect(reader).toContain('[1] https://example.com/tm');
-    expect(store.marks).toEqual([{ ids: ['id1'], flags: { read: true } }]);
+    expect(reader).toContain('[Ilustrasi: Ilustrasi kebocoran data pelanggan marketplace]');
+    const bottom = await h.press('G');
+    expect(bottom).toContain('#databreach #ecommerce #privacy #PDP #bigdata');
+    expect(bottom).toContain('Bagikan: y salin tautan · o buka di peramban');
+    expect(bottom).toContain('Baca juga');
+    expect(bottom).toContain('[1] https://bssn.go.id/');
+    expect(mark.mock.calls.map((c) => c[0])).toEqual([[store.query({ lang: 'id', limit: 1 })[0]?.id]]);
 
     const next = await h.press('n');
-    expect(next).toContain('Gelombang Phishing Menyasar Nasabah Bank');
-    expect(next).toContain('Oktarina · Sabtu, 16 November 2019 - 11:00 WIB');
-    expect(store.marks.map((x) => x.ids[0])).toEqual(['id1', 'id2']);
+    expect(next).toContain(TELENUSA);
+    expect(next).toContain('Fajar Setiadi · Jumat, 27 November 2026 - 19:40 WIB');
+    expect(mark).toHaveBeenCalledTimes(2);
 
     const back = await h.press('Esc');
-    expect(back).toContain('›   4 jam  Cyberthreat.id  Gelombang Phishing');
-    expect(back).toContain('1 belum dibaca');
+    expect(back).toMatch(/^›   \d+ jam .*TeleNusa/m);
+    expect(back).toContain('16 belum dibaca');
+    expect(store.unreadCount({ lang: 'id' })).toBe(16);
   });
 
-  it('# → choose a tag → only tagged rows; c clears', async () => {
-    h = await renderUi(<App services={testServices(fixtureStore())} initialLang="id" rows={24} columns={80} />);
-    await h.waitFor('Ransomware');
+  it('# → choose a tag → only tagged rows; a second tag narrows further; c clears', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
     const tags = await h.press('#');
     expect(tags).toContain('Ketik untuk menyaring:');
-    expect(tags).toContain('2  #databreach');
-    await h.type('rans');
+    expect(tags).toContain('7  #cybersecurity');
+    await h.type('ransom');
     const narrowed = h.frame();
     expect(narrowed).toContain('#ransomware');
-    expect(narrowed).not.toContain('#databreach');
+    expect(narrowed).not.toContain('#cybersecurity');
     const filtered = await h.press('Enter');
-    expect(filtered).toContain('#ransomware');
-    expect(rowsOf(filtered)).toHaveLength(1);
-    expect(filtered).toContain('Ransomware Serang Rumah Sakit');
-    expect(filtered).not.toContain('Gelombang Phishing');
+    expect(filtered).toContain('#ransomware   2 belum dibaca');
+    expect(rowsOf(filtered)).toHaveLength(2);
+    expect(filtered).toContain('Ransomware Lumpuhkan Layanan Publik');
+    expect(filtered).toContain('Serangan Ransomware Ganggu Bongkar Muat');
+    await h.press('#');
+    await h.type('govern');
+    const both = await h.press('Enter');
+    expect(both).toContain('#ransomware #government');
+    expect(rowsOf(both)).toHaveLength(1);
+    expect(both).toContain('Ransomware Lumpuhkan Layanan Publik');
     const cleared = await h.press('c');
-    expect(cleared).toContain('Gelombang Phishing');
+    expect(rowsOf(cleared)).toHaveLength(18);
   });
 
   it('L switches labels, dates and the edition listed, and persists the choice', async () => {
-    const services = testServices(fixtureStore());
+    const services = testServices(track(sampleStore()));
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
-    await h.waitFor('Data Pelanggan');
+    await h.waitFor(NIAGAKU_ID);
     const en = await h.press('L');
     expect(en).toContain('IND | [ENG]');
-    expect(en).toContain('Trend Micro Customer Data Leaked');
-    expect(en).not.toContain('Data Pelanggan');
+    expect(en).toContain(NIAGAKU_EN);
+    expect(en).not.toContain(NIAGAKU_ID);
     expect(en).toContain('j/k move · Enter open');
-    expect(en).toContain('2h');
+    expect(en).toContain('›●  2h     Cyberthreat.id… Data of 2.3 Million NiagaKu');
     expect(services.savedLang).toEqual(['en']);
     const reader = await h.press('Enter');
-    expect(reader).toContain('Saturday, 16 November 2019 - 12:58 WIB');
-    expect(reader).toContain('Share: y copy link · o open in browser');
-    // the article has an Indonesian edition: L opens it
+    expect(reader).toContain('Saturday, 28 November 2026 - 12:59 WIB');
+    expect((await h.press('G'))).toContain('Share: y copy link · o open in browser');
+    // the story has an Indonesian edition: L opens it
     const other = await h.press('L');
-    expect(other).toContain('Data Pelanggan Trend Micro Dibocorkan');
+    expect(other).toContain(NIAGAKU_ID);
     expect(other).toContain('[IND] | ENG');
   });
 
-  it('/ query → matching rows; Esc clears the search', async () => {
-    h = await renderUi(<App services={testServices(fixtureStore())} initialLang="id" rows={24} columns={80} />);
-    await h.waitFor('Data Pelanggan');
+  it('/ query → matching rows; Enter keeps them; Esc clears the search', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
     await h.press('/');
-    const typed = await h.type('sms');
-    expect(typed).toContain('Cari: sms█');
+    const typed = await h.type('pinjol');
+    expect(typed).toContain('Cari: pinjol█');
     expect(rowsOf(typed)).toHaveLength(1);
-    expect(typed).toContain('Gelombang Phishing');
+    expect(typed).toContain('Aplikasi Pinjol Ilegal Sedot Kontak');
     const kept = await h.press('Enter');
-    expect(kept).toContain('cari: sms');
+    expect(kept).toContain('cari: pinjol');
     expect(rowsOf(kept)).toHaveLength(1);
     await h.press('/');
     const cleared = await h.press('Esc');
-    expect(rowsOf(cleared)).toHaveLength(3);
+    expect(rowsOf(cleared)).toHaveLength(18);
+  });
+
+  it('shows FTS syntax as a plain search, never an error or a crash', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
+    await h.press('/');
+    const quoted = await h.type('"pinjol');
+    expect(rowsOf(quoted)).toHaveLength(1);
+    expect(quoted).toContain('Aplikasi Pinjol Ilegal');
+    await h.press('Esc');
+    await h.press('/');
+    const syntax = await h.type('NEAR( AND *');
+    expect(syntax).toContain('Tidak ada artikel yang cocok');
+    await h.press('Esc');
+    await h.press('/');
+    // nothing searchable is no filter, like an empty prompt
+    expect(rowsOf(await h.type('"*-('))).toHaveLength(18);
   });
 
   it('renders a 100,000-article list and moves with j, querying only a window', async () => {
     const n = 100_000;
-    const store = new MemStore([], {
-      count: n,
-      at: (i) => article({ id: `a${i}`, title: `Artikel nomor ${i}`, published: new Date(Date.UTC(2019, 10, 16, 5) - i * 60_000).toISOString() }),
-    });
+    const base = Date.UTC(2026, 10, 28, 5);
+    const articles = Array.from({ length: n }, (_, i) =>
+      article({ id: `a${i}`, title: `Artikel nomor ${i}`, published: new Date(base - i * 60_000).toISOString() }),
+    );
+    const store = track(storeWith(articles));
+    const query = vi.spyOn(store, 'query');
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('Artikel nomor 0');
     expect(h.frame()).toContain('100.000 belum dibaca');
     for (let i = 0; i < 25; i++) await h.press('j');
     const f = h.frame();
     expect(f).toMatch(/›●.*Artikel nomor 25$/m);
-    expect(f).not.toContain('Artikel nomor 0\n');
+    expect(f).not.toMatch(/Artikel nomor 0$/m);
     const g = await h.press('G');
     expect(g).toMatch(/›●.*Artikel nomor 99999$/m);
     // one window per page crossed, never the whole list
-    expect(store.queries).toBeLessThan(20);
-  });
+    expect(query.mock.calls.length).toBeLessThan(20);
+    expect(Math.max(...query.mock.calls.map((c) => c[0].limit ?? 0))).toBeLessThanOrEqual(38);
+  }, 60_000);
 
-  it('keeps the selected article selected when a refresh brings new ones', async () => {
-    const store = fixtureStore();
+  it('keeps the selected article selected when a refresh brings new ones, and lists failed feeds', async () => {
+    const store = track(sampleStore());
     let progress: ((p: RefreshProgress) => void) | undefined;
     let finish: ((r: RefreshResult[]) => void) | undefined;
     const services = testServices(store, {
@@ -132,16 +170,18 @@ describe('App frames', () => {
       },
     });
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
-    await h.waitFor('Data Pelanggan');
+    await h.waitFor(NIAGAKU_ID);
     await h.press('j');
-    expect(h.frame()).toContain('›●  4 jam  Cyberthreat.id  Gelombang Phishing');
+    expect(h.frame()).toMatch(/^›●.*TeleNusa/m);
     await h.waitFor(() => progress !== undefined);
-    store.add(article({ id: 'new1', title: 'Berita Paling Baru', published: '2019-11-16T07:59:00Z' }));
-    const result: RefreshResult = { url: 'https://cyberthreat.id/feed', status: 'new', added: 1, updated: 0 };
+    store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00Z', lastStatus: 'new' }, [
+      article({ id: 'new1', feedUrl: 'https://cyberthreat.id/rss', title: 'Berita Paling Baru', published: '2026-11-28T07:59:00Z' }),
+    ]);
+    const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: 1, updated: 0 };
     const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' };
     progress?.({ done: 1, total: 2, result });
     await h.waitFor('Berita Paling Baru');
-    expect(h.frame()).toContain('›●  4 jam  Cyberthreat.id  Gelombang Phishing');
+    expect(h.frame()).toMatch(/^›●.*TeleNusa/m);
     expect(h.frame()).toContain('↻ 1/2 umpan · 1 baru');
     progress?.({ done: 2, total: 2, result: bad });
     finish?.([result, bad]);
@@ -151,60 +191,112 @@ describe('App frames', () => {
     expect(errors).toContain('HTTP 500');
   });
 
+  it('unread-only keeps an article read from it listed until the filter changes', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
+    const unread = await h.press('u');
+    expect(unread).toContain('hanya yang belum dibaca   18 belum dibaca');
+    await h.press('Enter');
+    const back = await h.press('Esc');
+    expect(back).toContain('17 belum dibaca');
+    expect(back).toMatch(/^›   2 jam .*NiagaKu/m);
+    // the next article is still one row down, then n/p walk the same rows
+    await h.press('j');
+    await h.press('Enter');
+    expect(await h.press('p')).toContain(NIAGAKU_ID);
+    await h.press('Esc');
+    expect(rowsOf(h.frame())).toHaveLength(18);
+    await h.press('u');
+    const again = await h.press('u');
+    expect(rowsOf(again)).toHaveLength(16);
+    expect(again).not.toContain(NIAGAKU_ID);
+  });
+
+  it('acts on pasted keys in order: ↓ Enter in the language view, / and a query, Tab Enter in the reader', async () => {
+    const store = track(sampleStore());
+    const services = testServices(store);
+    h = await renderUi(<App services={services} initialLang="id" rows={30} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
+    await h.press('l');
+    const en = await h.press('\u001b[B\r');
+    expect(en).toContain(NIAGAKU_EN);
+    expect(services.savedLang).toEqual(['en']);
+    const searched = await h.press('/ransomware\r');
+    expect(searched).toContain('search: ransomware');
+    expect(rowsOf(searched)).toHaveLength(store.count({ lang: 'en', search: 'ransomware' }));
+    expect(rowsOf(searched).length).toBeLessThan(18);
+    await h.press('c');
+    const related = await h.press('\r\t\r');
+    // Enter opened the first English article, Tab focused its first "Read also" entry, Enter opened that
+    expect(related).not.toContain(NIAGAKU_EN);
+    const first = store.query({ lang: 'en', limit: 1 })[0];
+    const also = first ? store.related(first.id, 5)[0] : undefined;
+    expect(also).toBeDefined();
+    expect(related.split('\n')[2]).toContain((also?.title ?? '').slice(0, 40));
+  });
+
   it('shows only a message when the terminal is too small', async () => {
-    h = await renderUi(<App services={testServices(fixtureStore())} initialLang="id" rows={9} columns={60} />);
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={9} columns={60} />);
     expect(await h.waitFor('Terminal terlalu kecil')).toBe('Terminal terlalu kecil (60×9); minimal 40×10');
   });
 
-  it('never wraps a row: wide titles are cut by display width', async () => {
-    const store = new MemStore([
-      article({ id: 'w', title: '情報漏洩 '.repeat(20) + '🔥🔥🔥', tags: ['漏洩'] }),
-      article({ id: 'x', title: 'Judul \u001b]52;c;aGk=\u0007 bersih \u001b[31mmerah', published: '2019-11-16T05:00:00Z' }),
-    ]);
+  it('never wraps a row: wide titles are cut by display width, control sequences stripped', async () => {
+    const store = track(
+      storeWith([
+        article({ id: 'w', title: '情報漏洩 '.repeat(20) + '🔥🔥🔥', tags: ['漏洩'] }),
+        article({ id: 'x', title: 'Judul \u001b]52;c;aGk=\u0007 bersih \u001b[31mmerah', published: '2026-11-28T04:00:00Z' }),
+      ]),
+    );
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={12} columns={50} />);
     const f = await h.waitFor('情報');
     expect(f.split('\n')).toHaveLength(11);
     for (const line of f.split('\n')) expect(testServices(store).displayWidth(line)).toBeLessThanOrEqual(50);
-    expect(f).toContain('Judul  bersih merah');
+    expect(f).toContain('Judul bersih merah');
   });
 
   it('y copies the link with OSC 52, o opens it through the services, ? shows help in the UI language', async () => {
-    const services = testServices(fixtureStore());
+    const store = track(sampleStore());
+    const services = testServices(store);
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={100} />);
-    await h.waitFor('Data Pelanggan');
+    await h.waitFor(NIAGAKU_ID);
     await h.press('Enter');
+    const url = 'https://cyberthreat.id/read/18240/Data-2-3-Juta-Pelanggan-Marketplace-NiagaKu-Diduga-Bocor';
     expect(await h.press('y')).toContain('Tautan disalin ke papan klip');
-    expect(services.written).toEqual([`\u001b]52;c;${Buffer.from('https://cyberthreat.id/read/id1/x').toString('base64')}\u0007`]);
+    expect(services.written).toEqual([`\u001b]52;c;${Buffer.from(url).toString('base64')}\u0007`]);
     await h.press('o');
     await h.waitFor('Dibuka di peramban');
-    expect(services.opened).toEqual(['https://cyberthreat.id/read/id1/x']);
+    expect(services.opened).toEqual([url]);
     const help = await h.press('?');
     expect(help).toContain('Tombol — Baca');
     expect(help).toContain('salin tautan (OSC 52)');
     expect(help).toContain('artikel berikutnya di daftar');
     const back = await h.press('Esc');
-    expect(back).toContain('Bagikan:');
+    expect(back).toContain('Rina Kartikasari');
   });
 
   it('Tab then Enter opens a "Read also" article', async () => {
-    h = await renderUi(<App services={testServices(fixtureStore())} initialLang="id" rows={30} columns={80} />);
-    await h.waitFor('Data Pelanggan');
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={30} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
     await h.press('Enter');
     const focused = await h.press('Tab');
-    expect(focused).toContain(' » › Ransomware Serang Rumah Sakit');
+    const chosen = /^ » › (.+?)\s*$/m.exec(focused)?.[1];
+    expect(chosen).toBeDefined();
     const opened = await h.press('Enter');
-    expect(opened).toContain('Layanan terganggu dua hari.');
+    expect(opened.split('\n')[2]).toContain((chosen ?? '').replace(/…$/, ''));
+    expect(opened).not.toContain('Rina Kartikasari');
   });
 
-  it('the language view chooses with ink-select-input', async () => {
-    const services = testServices(fixtureStore());
+  it('the language view chooses with ↓ and Enter', async () => {
+    const services = testServices(track(sampleStore()));
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
-    await h.waitFor('Data Pelanggan');
+    await h.waitFor(NIAGAKU_ID);
     const lv = await h.press('l');
     expect(lv).toContain('Pilih bahasa tampilan dan edisi berita');
-    await h.press('Down');
+    expect(lv).toContain(' › IND  Bahasa Indonesia');
+    expect(await h.press('Down')).toContain(' › ENG  Bahasa Inggris');
     const done = await h.press('Enter');
-    expect(done).toContain('Trend Micro Customer Data Leaked');
+    expect(done).toContain(NIAGAKU_EN);
     expect(services.savedLang).toEqual(['en']);
   });
 });
@@ -214,7 +306,7 @@ describe('Indonesian frames', () => {
   const english = ['Read also', 'Share', 'unread', 'Search', 'Help', 'feeds', ' new', 'Back', 'Articles', 'Hashtags', 'Language', 'move', 'open', 'quit', 'refresh', 'Type to', 'Keys', 'Posted', 'Image', 'Saturday', 'minutes ago', 'Failed', 'press'];
 
   it('draw no English word in any view', async () => {
-    const services = testServices(fixtureStore(), {
+    const services = testServices(track(sampleStore()), {
       lastRefreshAt: null,
       refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' }]),
     });
@@ -222,6 +314,7 @@ describe('Indonesian frames', () => {
     await h.waitFor('1 umpan gagal — tekan e');
     const frames = [h.frame()];
     frames.push(await h.press('Enter'));
+    frames.push(await h.press('G'));
     frames.push(await h.press('?'));
     await h.press('Esc');
     frames.push(await h.press('Tab'));
@@ -234,6 +327,7 @@ describe('Indonesian frames', () => {
     await h.press('Esc');
     frames.push(await h.press('e'));
     await h.press('Esc');
+    frames.push(await h.press('u'));
     await h.press('/');
     frames.push(await h.type('zzz'));
     for (const f of frames) for (const w of english) expect(f, `${w} in\n${f}`).not.toContain(w);

@@ -1,50 +1,62 @@
-import { article, MemStore } from '../helpers/mem-store.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleFeeds, samplesDir } from '../../src/core/defaults.js';
+import { normalise } from '../../src/core/feeds/normalise.js';
+import { parseFeed } from '../../src/core/feeds/parse.js';
+import { openStore, type SqliteStore } from '../../src/core/store/sqlite.js';
+import type { Article } from '../../src/core/types.js';
 
-/** A small two-edition cache: Indonesian and English stories, some paired, with hashtags. */
-export function fixtureStore(): MemStore {
-  return new MemStore([
-    article({
-      id: 'id1',
-      title: 'Data Pelanggan Trend Micro Dibocorkan Karyawan Sendiri',
-      author: 'Arif Rahman',
-      published: '2019-11-16T05:59:00Z',
-      tags: ['TrendMicro', 'databreach', 'bigdata'],
-      contentHtml: '<p>Perusahaan keamanan siber mengakui ada <a href="https://example.com/tm">kebocoran</a> data.</p><img src="a.png" alt="Logo">',
-      pairKey: 'ct#1',
-    }),
-    article({
-      id: 'id2',
-      title: 'Gelombang Phishing Menyasar Nasabah Bank',
-      author: 'Oktarina',
-      published: '2019-11-16T04:00:00Z',
-      tags: ['phishing', 'bank'],
-      contentHtml: '<p>Pesan palsu beredar lewat SMS.</p>',
-    }),
-    article({
-      id: 'id3',
-      title: 'Ransomware Serang Rumah Sakit',
-      published: '2019-11-15T09:00:00Z',
-      tags: ['ransomware', 'databreach'],
-      contentHtml: '<p>Layanan terganggu dua hari.</p>',
-    }),
-    article({
-      id: 'en1',
-      lang: 'en',
-      title: 'Trend Micro Customer Data Leaked by Its Own Employee',
-      author: 'Arif Rahman',
-      published: '2019-11-16T05:58:00Z',
-      tags: ['TrendMicro', 'databreach'],
-      contentHtml: '<p>The security company admitted a leak.</p>',
-      pairKey: 'ct#1',
-      url: 'https://cyberthreat.id/en/read/1/x',
-    }),
-    article({
-      id: 'en2',
-      lang: 'en',
-      title: 'Phishing Wave Targets Bank Customers',
-      published: '2019-11-16T03:00:00Z',
-      tags: ['phishing'],
-      contentHtml: '<p>Fake messages spread by SMS.</p>',
-    }),
-  ]);
+const FETCH = { lastFetched: '2026-11-28T06:00:00.000Z', lastStatus: 'new' as const };
+const dirs: string[] = [];
+
+/** A real cache file in a fresh temp dir. */
+export function tempStore(): SqliteStore {
+  const dir = mkdtempSync(join(tmpdir(), 'cyberread-ui-'));
+  dirs.push(dir);
+  return openStore(join(dir, 'cache.db')).store;
+}
+
+/** Removes every temp dir made so far (call after the stores are closed). */
+export function removeTempStores(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** The bundled sample editions, through the real parser and normaliser, in a real SQLite cache. */
+export function sampleStore(): SqliteStore {
+  const store = tempStore();
+  for (const feed of sampleFeeds(samplesDir(import.meta.url))) {
+    const result = normalise(parseFeed(readFileSync(feed.url)), feed);
+    store.saveFeed(feed.url, { ...FETCH, title: feed.title ?? result.title }, result.articles);
+  }
+  return store;
+}
+
+/** A complete article for hand-made cases (wide text, hostile text, generated lists). */
+export function article(over: Partial<Article> & { id: string }): Article {
+  return {
+    feedUrl: 'https://cyberthreat.id/rss',
+    guid: over.id,
+    url: `https://cyberthreat.id/read/${over.id}/x`,
+    title: `Judul ${over.id}`,
+    author: null,
+    published: '2026-11-28T05:00:00.000Z',
+    updated: null,
+    lang: 'id',
+    tags: [],
+    summary: '',
+    contentHtml: '',
+    image: null,
+    enclosures: [],
+    alternates: [],
+    pairKey: null,
+    ...over,
+  };
+}
+
+/** A cache holding these articles, saved in one transaction under the feed title "Cyberthreat.id". */
+export function storeWith(articles: Article[]): SqliteStore {
+  const store = tempStore();
+  store.saveFeed('https://cyberthreat.id/rss', { ...FETCH, title: 'Cyberthreat.id' }, articles);
+  return store;
 }

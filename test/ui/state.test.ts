@@ -193,3 +193,35 @@ describe('reducer: help', () => {
     expect(run(s, { type: 'back' }, { type: 'showView', view: 'help' }).helpScroll).toBe(0);
   });
 });
+
+describe('reducer: unread-only, language view, early Tab', () => {
+  it('keeps articles read from the unread-only list in its query until the filter changes', () => {
+    const s = run(withTotal(10), { type: 'toggleUnreadOnly' });
+    expect(listQuery(s)).toEqual({ lang: 'id', unread: true });
+    const read = run(s, { type: 'override', id: 'a1', read: true, fromList: true }, { type: 'override', id: 'a1', read: true, fromList: true });
+    expect(read.keptRead).toEqual(['a1']);
+    expect(listQuery(read)).toEqual({ lang: 'id', unread: true, keepIds: ['a1'] });
+    // opened from "Read also", not from the list: not kept
+    expect(run(s, { type: 'override', id: 'r9', read: true }).keptRead).toEqual([]);
+    // outside unread-only nothing is kept
+    expect(run(withTotal(10), { type: 'override', id: 'a1', read: true, fromList: true }).keptRead).toEqual([]);
+    expect(run(read, { type: 'toggleUnreadOnly' }, { type: 'toggleUnreadOnly' }).keptRead).toEqual([]);
+    expect(run(read, { type: 'addTag', tag: 'x' }).keptRead).toEqual([]);
+  });
+
+  it('moves the language view highlight inside its two rows, starting on the current language', () => {
+    const s = run(base({ lang: 'en' }), { type: 'showView', view: 'language' });
+    expect(s.language.selected).toBe(1);
+    expect(run(s, { type: 'move', delta: 1 }).language.selected).toBe(1);
+    expect(run(s, { type: 'move', delta: -1 }, { type: 'move', delta: -1 }).language.selected).toBe(0);
+  });
+
+  it('lets Tab focus "Read also" before the reader layout is known, then scrolls it into view', () => {
+    const s = run(withTotal(3), { type: 'openArticle', id: null });
+    expect(run(s, { type: 'toggleFocus' }).reader.focus).toBe('body');
+    const focused = run(s, { type: 'toggleFocus', relatedCount: 2 });
+    expect(focused.reader.focus).toBe('related');
+    const laid = run(focused, { type: 'readerLayout', lineCount: 80, relatedCount: 2, relatedStart: 60 });
+    expect(laid.reader.scroll).toBe(60 - bodyHeight(laid.size) + 1);
+  });
+});

@@ -138,7 +138,7 @@ export const en = {
   actAddTag: 'add the hashtag to the filter',
   actApplySearch: 'keep the search results',
   actCancelSearch: 'clear the search',
-  actChooseLanguage: 'move and choose (↑ ↓ Enter)',
+  actChooseLanguage: 'choose the highlighted language',
 
   // short hints for the status bar
   hintMove: 'move',

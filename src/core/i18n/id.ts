@@ -124,7 +124,7 @@ export const id: Messages = {
   actAddTag: 'tambahkan tagar ke saringan',
   actApplySearch: 'simpan hasil pencarian',
   actCancelSearch: 'hapus pencarian',
-  actChooseLanguage: 'pindah dan pilih (↑ ↓ Enter)',
+  actChooseLanguage: 'pilih bahasa yang disorot',
 
   hintMove: 'pindah',
   hintOpen: 'buka',

@@ -482,7 +482,10 @@ export class SqliteStore implements ArticleStore {
         params.push(n.lang);
       }
     }
-    if (n.unread) where.push('a.read = 0');
+    if (n.unread && n.keepIds !== undefined) {
+      where.push(`(a.read = 0 OR a.id IN (${n.keepIds.map(() => '?').join(',')}))`);
+      params.push(...n.keepIds);
+    } else if (n.unread) where.push('a.read = 0');
     if (n.starred) where.push('a.starred = 1');
     if (n.feedUrl !== undefined) {
       where.push('a.feed_url = ?');
@@ -537,7 +540,8 @@ export class SqliteStore implements ArticleStore {
   }
 
   unreadCount(q: ArticleQuery): number {
-    return this.count({ ...q, unread: true });
+    const { keepIds: _kept, ...rest } = q;
+    return this.count({ ...rest, unread: true });
   }
 
   get(id: string): StoredArticle | null {

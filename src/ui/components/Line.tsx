@@ -15,7 +15,8 @@ export function clean(s: string | null | undefined): string {
 /** Cut to `width` cells and, when `pad`, fill the rest with spaces so an inverse bar spans the line. */
 export function fit(m: Measure, s: string, width: number, pad = false): string {
   const w = Math.max(0, width);
-  const cut = m.displayWidth(s) > w ? m.truncate(s, w) : s;
+  // a cut that lands in the gap before the tags would leave "title  …": keep the ellipsis by the word
+  const cut = m.displayWidth(s) > w ? m.truncate(s, w).replace(/\s+…$/u, '…') : s;
   return pad ? cut + ' '.repeat(Math.max(0, w - m.displayWidth(cut))) : cut;
 }
 

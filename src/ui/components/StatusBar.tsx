@@ -30,10 +30,31 @@ export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string 
   return parts.join(' · ');
 }
 
+/**
+ * Key hints that fit in `width` cells: whole hints in table order, never one cut in half; the last hint
+ * ("? help") is kept whenever anything fits, since it leads to all the others.
+ */
+export function fitHints(measure: Measure, hints: string[], width: number): string {
+  const sep = ' · ';
+  const last = hints[hints.length - 1];
+  const all = hints.join(sep);
+  if (last === undefined || measure.displayWidth(all) <= width) return all;
+  const room = width - measure.displayWidth(sep + last);
+  const kept: string[] = [];
+  let used = 0;
+  for (const h of hints.slice(0, -1)) {
+    const w = measure.displayWidth(h) + (kept.length > 0 ? measure.displayWidth(sep) : 0);
+    if (used + w > room) break;
+    kept.push(h);
+    used += w;
+  }
+  return fit(measure, [...kept, last].join(sep), width);
+}
+
 export function StatusBar(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
   const status = p.toast ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
-  const hints = p.prompt ?? HINTS[p.view].map((h) => `${h.keys} ${p.m[h.hint]}`).join(' · ');
+  const hints = p.prompt ?? fitHints(p.measure, HINTS[p.view].map((h) => `${h.keys} ${p.m[h.hint]}`), w);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" bold={p.toast !== null}>

@@ -15,7 +15,8 @@ export interface ArticlesData {
   error: string | null;
 }
 
-function withOverrides(a: StoredArticle, o: AppState['overrides']): StoredArticle {
+/** An article with this session's read/star changes drawn over it. */
+export function withOverrides(a: StoredArticle, o: AppState['overrides']): StoredArticle {
   const x = o[a.id];
   return x ? { ...a, read: x.read ?? a.read, starred: x.starred ?? a.starred } : a;
 }
@@ -30,7 +31,7 @@ function message(e: unknown): string {
  */
 export function useArticles(services: UiServices, s: AppState, dispatch: (a: Action) => void): ArticlesData {
   const { store } = services;
-  const query = useMemo(() => listQuery(s), [s.lang, s.filters]);
+  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.keptRead]);
   const queryKey = JSON.stringify(query);
   const h = bodyHeight(s.size);
   const chunkStart = Math.floor(s.list.scroll / h) * h;
@@ -74,6 +75,17 @@ export function useArticles(services: UiServices, s: AppState, dispatch: (a: Act
   }, [queryKey, s.dataVersion, s.overrides]);
 
   return { query, queryKey, rows, selectedArticle, unread, error: counted.error };
+}
+
+/** The list's article at the selection of a state, read from the store (for keys handled before a render). */
+export function selectedArticleOf(services: UiServices, s: AppState): StoredArticle | null {
+  if (s.list.total === 0) return null;
+  try {
+    const a = services.store.query({ ...listQuery(s), offset: s.list.selected, limit: 1 })[0];
+    return a ? withOverrides(a, s.overrides) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

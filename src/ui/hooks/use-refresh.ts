@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { UiServices } from '../services.js';
-import type { Action } from '../state.js';
+import { listQuery, type Action } from '../state.js';
+import type { AppStore } from './use-app-state.js';
+import { locateAfterRefresh } from './use-articles.js';
 
 /**
  * Runs refreshes and reports them as actions. `onAdded` is told each time a feed brought new articles, so
@@ -49,4 +51,27 @@ export function useRefresh(services: UiServices, dispatch: (a: Action) => void, 
   }, []);
 
   return start;
+}
+
+/**
+ * Refreshes for the list: new articles are taken in while the selected article stays selected.
+ * `selectedId` is the article drawn as selected: the store may already hold new rows above it.
+ */
+export function useListRefresh(services: UiServices, app: AppStore, selectedId: string | null): () => boolean {
+  const { dispatch, current } = app;
+  const selected = useRef(selectedId);
+  selected.current = selectedId;
+  const onAdded = useCallback(
+    (added: number) => {
+      const s = current();
+      try {
+        const r = locateAfterRefresh(services, listQuery(s), selected.current, s.list.selected, added);
+        dispatch({ type: 'listChanged', total: r.total, selectIndex: r.selectIndex, reload: true });
+      } catch {
+        dispatch({ type: 'listChanged', total: s.list.total, selectIndex: null, reload: true });
+      }
+    },
+    [services],
+  );
+  return useRefresh(services, dispatch, onAdded);
 }

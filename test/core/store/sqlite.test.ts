@@ -191,6 +191,16 @@ describe('query', () => {
     expect(store.unreadCount({ lang: 'id' })).toBe(2);
   });
 
+  it('keeps the given ids in an unread query, so a list read through does not shift', () => {
+    store.mark(['id2', 'en1', 'pt1'], { read: true });
+    expect(ids(store.query({ unread: true, keepIds: ['id2', 'zzz'] }))).toEqual(['en2', 'id2', 'nul', 'id1']);
+    expect(store.count({ unread: true, lang: 'id', keepIds: ['id2'] })).toBe(3);
+    expect(ids(store.query({ unread: true, lang: 'id', keepIds: ['id2'], offset: 1, limit: 1 }))).toEqual(['nul']);
+    // keepIds alone is no filter, and the unread count ignores them
+    expect(store.count({ keepIds: ['id2'] })).toBe(6);
+    expect(store.unreadCount({ lang: 'id', keepIds: ['id2'] })).toBe(2);
+  });
+
   it('searches title, summary and body text, with prefixes and Indonesian words', () => {
     expect(ids(store.query({ search: 'rumah sakit' }))).toEqual(['id2']);
     expect(ids(store.query({ search: 'pasien' }))).toEqual(['id2']);

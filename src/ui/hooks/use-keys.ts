@@ -1,0 +1,203 @@
+import { useInput } from 'ink';
+import { messages, type UiLang } from '../../core/i18n/index.js';
+import { checkOpenableUrl } from '../../core/open.js';
+import type { StoredArticle } from '../../core/types.js';
+import { matchKey, type InkKey, type KeyAction } from '../keymap.js';
+import type { UiServices } from '../services.js';
+import { visibleTags, type Action, type AppState } from '../state.js';
+import type { AppStore } from './use-app-state.js';
+import { selectedArticleOf } from './use-articles.js';
+import { shownArticle } from './use-reader.js';
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Actions that only move the reducer, with no effect outside it. */
+const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
+  quit: () => ({ type: 'quit' }),
+  back: () => ({ type: 'back' }),
+  help: () => ({ type: 'showView', view: 'help' }),
+  languageView: () => ({ type: 'showView', view: 'language' }),
+  down: () => ({ type: 'move', delta: 1 }),
+  up: () => ({ type: 'move', delta: -1 }),
+  pageDown: () => ({ type: 'page', dir: 1 }),
+  pageUp: () => ({ type: 'page', dir: -1 }),
+  top: () => ({ type: 'top' }),
+  bottom: () => ({ type: 'bottom' }),
+  open: () => ({ type: 'openArticle', id: null }),
+  search: () => ({ type: 'showView', view: 'search' }),
+  clear: () => ({ type: 'clearFilters' }),
+  unread: () => ({ type: 'toggleUnreadOnly' }),
+  next: () => ({ type: 'step', delta: 1 }),
+  prev: () => ({ type: 'step', delta: -1 }),
+  errors: () => ({ type: 'showView', view: 'errors' }),
+  deleteChar: () => ({ type: 'deleteChar' }),
+  applySearch: () => ({ type: 'applySearch' }),
+  cancelSearch: () => ({ type: 'cancelSearch' }),
+};
+
+const NO_KEY: InkKey = {
+  upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false,
+  escape: false, tab: false, shift: false, ctrl: false, meta: false, backspace: false, delete: false,
+};
+
+/**
+ * One keypress per character of a run of plain text. Ink hands a pasted or quickly typed run ("/ransomware⏎")
+ * to the handler as one input; split, "/" opens the prompt and the rest is typed into it.
+ */
+export function splitRun(input: string): { input: string; key: InkKey }[] {
+  const out: { input: string; key: InkKey }[] = [];
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') out.push({ input: '', key: { ...NO_KEY, return: true } });
+    else if (ch === '\t') out.push({ input: '', key: { ...NO_KEY, tab: true } });
+    else if (ch === '\u007f' || ch === '\b') out.push({ input: '', key: { ...NO_KEY, backspace: true } });
+    // eslint-disable-next-line no-control-regex
+    else if (!/[\u0000-\u001f\u0080-\u009f]/.test(ch)) out.push({ input: ch, key: NO_KEY });
+  }
+  return out;
+}
+
+/**
+ * The key table applied to the state. Every handler reads the state as of the keys before it (not as last
+ * rendered), and looks articles up in the store when it needs them, so pasted key sequences act in order.
+ */
+export function useKeys(services: UiServices, app: AppStore, startRefresh: () => boolean): void {
+  const { dispatch, current } = app;
+
+  const setLang = (lang: UiLang): void => {
+    dispatch({ type: 'setLang', lang });
+    try {
+      services.saveLang(lang);
+    } catch {
+      // the switch still applies to this session; persisting it is best effort
+    }
+    const mm = messages(lang);
+    dispatch({ type: 'toast', toast: { text: mm.languageSwitched(lang === 'id' ? mm.langNameId : mm.langNameEn) } });
+  };
+
+  const shown = (s: AppState): StoredArticle | null => shownArticle(services, s, selectedArticleOf(services, s));
+  const target = (s: AppState): StoredArticle | null => (s.view === 'reader' ? shown(s) : selectedArticleOf(services, s));
+
+  const run = (action: KeyAction, text: string | undefined): void => {
+    const s = current();
+    const pure = PURE[action];
+    if (pure) {
+      dispatch(pure(s));
+      return;
+    }
+    switch (action) {
+      case 'lang': {
+        const other: UiLang = s.lang === 'id' ? 'en' : 'id';
+        const a = s.view === 'reader' ? shown(s) : null;
+        if (a) {
+          const alt = services.store.alternate(a.id, a.lang === 'en' ? 'id' : 'en');
+          if (alt) {
+            dispatch({ type: 'openArticle', id: alt.id });
+            return;
+          }
+          // keep this article on screen; the list behind it becomes the other edition
+          dispatch({ type: 'openArticle', id: a.id });
+        }
+        setLang(other);
+        if (s.view === 'language') dispatch({ type: 'back' });
+        return;
+      }
+      case 'chooseLanguage': {
+        const lang: UiLang = s.language.selected === 0 ? 'id' : 'en';
+        if (lang !== s.lang) setLang(lang);
+        dispatch({ type: 'back' });
+        return;
+      }
+      case 'refresh':
+        if (!startRefresh()) dispatch({ type: 'toast', toast: { key: 'refreshRunning' } });
+        return;
+      case 'focusRelated': {
+        const a = s.reader.relatedCount === 0 ? shown(s) : null;
+        dispatch({ type: 'toggleFocus', ...(a ? { relatedCount: services.store.related(a.id, 5).length } : {}) });
+        return;
+      }
+      case 'openRelated': {
+        const a = s.reader.focus === 'related' ? shown(s) : null;
+        const r = a ? services.store.related(a.id, 5)[s.reader.related] : undefined;
+        if (r) dispatch({ type: 'openArticle', id: r.id });
+        return;
+      }
+      case 'hashtags':
+        try {
+          dispatch({ type: 'tagsLoaded', tags: services.store.tags(s.lang) });
+        } catch {
+          dispatch({ type: 'tagsLoaded', tags: [] });
+        }
+        dispatch({ type: 'showView', view: 'hashtags' });
+        return;
+      case 'toggleRead':
+      case 'toggleStar': {
+        const a = target(s);
+        if (!a) return;
+        const flags = action === 'toggleRead' ? { read: !a.read } : { starred: !a.starred };
+        try {
+          services.store.mark([a.id], flags);
+          dispatch({ type: 'override', id: a.id, ...flags, fromList: s.view === 'list' || s.reader.articleId === null });
+          const key = action === 'toggleRead' ? (flags.read ? 'markedRead' : 'markedUnread') : flags.starred ? 'starred' : 'unstarred';
+          dispatch({ type: 'toast', toast: { key } });
+        } catch (e) {
+          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+        }
+        return;
+      }
+      case 'openLink': {
+        // Not sanitised first: a link carrying control characters must be refused, not cleaned and opened.
+        const url = (target(s)?.url ?? '').trim();
+        if (url === '') {
+          dispatch({ type: 'toast', toast: { key: 'noLink' } });
+          return;
+        }
+        void services.openUrl(url, s.lang).then((r) => {
+          dispatch({ type: 'toast', toast: r.ok ? { key: 'linkOpened' } : { text: messages(s.lang).openFailed(r.message) } });
+        });
+        return;
+      }
+      case 'copyLink': {
+        const url = (shown(s)?.url ?? '').trim();
+        if (url === '') {
+          dispatch({ type: 'toast', toast: { key: 'noLink' } });
+          return;
+        }
+        if (!checkOpenableUrl(url).ok) {
+          dispatch({ type: 'toast', toast: { key: 'linkRefused' } });
+          return;
+        }
+        const osc52 = `\u001b]52;c;${Buffer.from(url, 'utf8').toString('base64')}\u0007`;
+        if (services.writeTerminal) services.writeTerminal(osc52);
+        else process.stdout.write(osc52);
+        dispatch({ type: 'toast', toast: { key: 'linkCopied' } });
+        return;
+      }
+      case 'narrow':
+        if (text) dispatch({ type: 'typeChar', text });
+        return;
+      case 'addTag': {
+        const t = visibleTags(s)[s.hashtags.selected];
+        if (t) dispatch({ type: 'addTag', tag: t.tag });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const press = (input: string, key: InkKey): void => {
+    const s = current();
+    const hit = matchKey(s.view, input, key);
+    if (s.toast !== null) dispatch({ type: 'toast', toast: null });
+    if (hit) run(hit.action, hit.text);
+  };
+
+  useInput((input, key) => {
+    const run = [...input].length > 1 && !key.ctrl && !key.meta && !key.escape;
+    if (!run) {
+      press(input, key);
+      return;
+    }
+    for (const k of splitRun(input)) press(k.input, k.key);
+  });
+}

@@ -1,0 +1,86 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Messages } from '../../core/i18n/index.js';
+import type { ArticlesData } from '../hooks/use-articles.js';
+import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
+import type { UiServices } from '../services.js';
+import { bodyHeight, visibleTags, type AppState, type View } from '../state.js';
+import { ArticleList } from './ArticleList.js';
+import { Errors } from './Errors.js';
+import { Hashtags } from './Hashtags.js';
+import { Help } from './Help.js';
+import { Language } from './Language.js';
+import { Reader } from './Reader.js';
+
+const viewTitleKey = {
+  list: 'viewList',
+  reader: 'viewReader',
+  hashtags: 'viewHashtags',
+  language: 'viewLanguage',
+  help: 'viewHelp',
+  search: 'viewSearch',
+  errors: 'viewErrors',
+} as const satisfies Record<View, string>;
+
+/** The header's name of a view; the search prompt sits over the list, so it keeps the list's name. */
+export function viewTitle(m: Messages, view: View): string {
+  return m[viewTitleKey[view === 'search' ? 'list' : view]];
+}
+
+export interface ViewBodyProps {
+  services: UiServices;
+  s: AppState;
+  m: Messages;
+  data: ArticlesData;
+  reader: ReaderData;
+}
+
+/** The part of the frame between header and status bar, for the current view. */
+export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React.JSX.Element {
+  const h = bodyHeight(s.size);
+  const size = { height: h, columns: s.size.columns, measure: services };
+  switch (s.view) {
+    case 'reader':
+      return reader.shown ? (
+        <Reader doc={reader.doc} scroll={s.reader.scroll} focusRelated={s.reader.focus === 'related'} related={s.reader.related} {...size} />
+      ) : (
+        <Box height={h}>
+          <Text>{' ' + m.articleGone}</Text>
+        </Box>
+      );
+    case 'hashtags':
+      return (
+        <Hashtags
+          m={m}
+          lang={s.lang}
+          tags={visibleTags(s)}
+          total={s.hashtags.all.length}
+          query={s.hashtags.query}
+          active={s.filters.tags}
+          selected={s.hashtags.selected}
+          scroll={s.hashtags.scroll}
+          {...size}
+        />
+      );
+    case 'language':
+      return <Language m={m} lang={s.lang} selected={s.language.selected} {...size} />;
+    case 'help':
+      return <Help m={m} lang={s.lang} of={s.returnTo} viewTitle={viewTitle(m, s.returnTo)} scroll={s.helpScroll} {...size} />;
+    case 'errors':
+      return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
+    default: {
+      const filtered = s.filters.tags.length > 0 || s.filters.search !== '' || s.filters.unreadOnly;
+      return (
+        <ArticleList
+          rows={data.rows}
+          selected={s.list.selected}
+          relTime={(iso) => services.relativeTime(iso, s.lang, true)}
+          sourceOf={sourceOf}
+          emptyText={data.error ?? (filtered ? m.emptyList : m.emptyCache)}
+          {...(filtered && s.view !== 'search' ? { emptyHint: m.emptyListHint } : {})}
+          {...size}
+        />
+      );
+    }
+  }
+}
