@@ -11,6 +11,7 @@ import { sampleFeeds, samplesDir } from './core/defaults.js';
 import { loadPipeline } from './core/feeds/pipeline.js';
 import { refreshFeeds } from './core/feeds/refresh.js';
 import { detectLocaleLang } from './core/i18n/index.js';
+import { sanitizeLine } from './core/sanitize.js';
 import { VERSION } from './core/version.js';
 
 function terminalWidth(): number {
@@ -114,11 +115,12 @@ async function main(): Promise<void> {
     code = (await run(parseCommandLine(process.argv.slice(2)))) ?? 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliError) {
-      output.err(`cyberread: ${error.message}`);
+      // Messages quote argv, file names and settings: one line, no escapes, whatever the user typed.
+      output.err(`cyberread: ${sanitizeLine(error.message)}`);
       code = error instanceof CliError ? error.exitCode : 2;
     } else {
       const text = error instanceof Error ? error.message : String(error);
-      output.err(`cyberread: unexpected error: ${text}. Please report it with the command you ran.`);
+      output.err(`cyberread: unexpected error: ${sanitizeLine(text)}. Please report it with the command you ran.`);
       if (process.env.CYBERREAD_DEBUG && error instanceof Error) output.err(error.stack ?? '');
       code = 1;
     }

@@ -74,8 +74,22 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : argv;
   const options = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] } as OptionSpec;
+  // "--limit -1" is a value, not an option: join it so the option's own check can explain what is wrong.
+  const joined: string[] = [];
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i] as string;
+    const next = rest[i + 1];
+    if (arg === '--') {
+      joined.push(...rest.slice(i));
+      break;
+    }
+    if (arg.startsWith('--') && !arg.includes('=') && valueTaking(arg, options) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i += 1;
+    } else joined.push(arg);
+  }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: joined, options, allowPositionals: true, strict: true });
     return { command, positionals, values: values as ParsedArgs['values'] };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
@@ -84,6 +98,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     if (unknown) throw new UsageError(`Unknown option ${unknown[1]} for ${where}. Run "cyberread ${command ? command + ' ' : ''}--help" to see its options.`, command);
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(text);
     if (missing) throw new UsageError(`The option ${missing[1]?.replace(/^-\w, /, '')} needs a value.`, command);
-    throw new UsageError(`${text.replace(/\.$/, '')}. Run "cyberread ${command ? command + ' ' : ''}--help".`, command);
+    const ambiguous = /Option '(?:-\w, )?([^' ]+)[^']*' argument is ambiguous/.exec(text);
+    if (ambiguous) {
+      throw new UsageError(`The option ${ambiguous[1]} needs a value; for one that starts with "-", write ${ambiguous[1]}=VALUE.`, command);
+    }
+    throw new UsageError(`${(text.split('\n')[0] ?? '').replace(/\.$/, '')}. Run "cyberread ${command ? command + ' ' : ''}--help".`, command);
   }
 }

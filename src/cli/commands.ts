@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { formatPosted } from '../core/i18n/dates.js';
 import { loadPipeline } from '../core/feeds/pipeline.js';
 import { refreshFeeds } from '../core/feeds/refresh.js';
-import { OpmlError, parseOpml, toOpml } from '../core/opml.js';
+import { OpmlError, parseOpml, refuseFeedUrl, toOpml } from '../core/opml.js';
 import { renderToText } from '../core/render/html.js';
 import { displayWidth, truncate, wrap } from '../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
@@ -30,6 +30,8 @@ function line(ctx: Context, text: string): void {
 /** Accepts http(s) and file URLs and local paths; local paths are stored absolute. */
 export function normaliseFeedUrl(input: string, ctx: Context): string {
   const value = input.trim();
+  // Judged before URL parsing, which would percent-encode an ESC, drop a tab, or read "https:///x" as host x.
+  if (refuseFeedUrl(value) !== null) throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) {
     let url: URL;
     try {

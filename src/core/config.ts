@@ -1,5 +1,7 @@
 import Conf from 'conf';
 import { mkdirSync } from 'node:fs';
+import { refuseFeedUrl } from './opml.js';
+import { bound, sanitizeLine } from './sanitize.js';
 import type { Edition, FeedConfig } from './types.js';
 
 /** Everything cyberread remembers between runs that is not the article cache. */
@@ -56,6 +58,25 @@ function isFeedConfig(value: unknown): value is FeedConfig {
   );
 }
 
+/** Text from the settings file quoted back to the user: one line, no escapes, not a page long. */
+function quote(text: string): string {
+  return bound(sanitizeLine(text), 80);
+}
+
+class NotAnObject extends Error {}
+
+/**
+ * JSON.parse, accepting the byte-order mark some Windows editors write, and insisting on an object: conf
+ * would silently turn `null`, `[…]` or `"x"` into an empty or index-keyed store and then overwrite the file.
+ */
+function deserialize(text: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new NotAnObject(value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
+  }
+  return value as Record<string, unknown>;
+}
+
 function positiveInt(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= max;
 }
@@ -79,11 +100,15 @@ export class Config {
       throw new ConfigError(describeFsError(error, configDir, 'create the settings directory'));
     }
     try {
-      this.#conf = new Conf<Record<string, unknown>>({ projectName: 'cyberread', cwd: configDir, configName: 'config' });
+      this.#conf = new Conf<Record<string, unknown>>({ projectName: 'cyberread', cwd: configDir, configName: 'config', deserialize });
     } catch (error) {
       const path = `${configDir}/config.json`;
       if (error instanceof SyntaxError) {
-        throw new ConfigError(`The settings file ${path} is not valid JSON (${error.message}). Fix it or move it away to start with fresh settings.`);
+        // V8 quotes the file's text in its message, and that text may hold anything.
+        throw new ConfigError(`The settings file ${path} is not valid JSON (${quote(error.message)}). Fix it or move it away to start with fresh settings.`);
+      }
+      if (error instanceof NotAnObject) {
+        throw new ConfigError(`The settings file ${path} holds ${error.message} instead of an object such as {"feeds": []}. Fix it or move it away to start with fresh settings.`);
       }
       throw new ConfigError(describeFsError(error, path, 'read the settings file'));
     }
@@ -105,14 +130,20 @@ export class Config {
   #validate(raw: Record<string, unknown>, defaultFeeds: FeedConfig[]): Settings {
     const s: Settings = { feeds: [], ...DEFAULT_SETTINGS };
     for (const key of Object.keys(raw)) {
-      if (!KNOWN_KEYS.has(key)) this.warnings.push(`Ignoring unknown setting "${key}" in ${this.path}.`);
+      if (!KNOWN_KEYS.has(key)) this.warnings.push(`Ignoring unknown setting "${quote(key)}" in ${this.path}.`);
     }
     if (raw.feeds === undefined) {
       s.feeds = defaultFeeds.map((f) => ({ ...f }));
     } else if (Array.isArray(raw.feeds)) {
       raw.feeds.forEach((f, i) => {
-        if (isFeedConfig(f)) s.feeds.push(f);
-        else this.warnings.push(`Ignoring feed #${i + 1} in ${this.path}: it needs a "url" string.`);
+        if (!isFeedConfig(f)) {
+          this.warnings.push(`Ignoring feed #${i + 1} in ${this.path}: it needs a "url" string.`);
+          return;
+        }
+        // The same rule as `feeds add` and OPML import: a hand-edited exec:, javascript: … never reaches a fetch.
+        const refusal = refuseFeedUrl(f.url);
+        if (refusal === null) s.feeds.push(f);
+        else this.warnings.push(`Ignoring feed #${i + 1} (${quote(f.url)}) in ${this.path}: ${refusal}.`);
       });
     } else {
       this.warnings.push(`Ignoring "feeds" in ${this.path}: it must be a list.`);

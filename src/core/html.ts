@@ -32,7 +32,7 @@ const DROP_ATTRS = new Set(['srcset', 'imagesrcset', 'sizes', 'srcdoc', 'style',
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
 const VALID_TAG = /^[a-z][a-z0-9-]*$/;
 const VALID_ATTR = /^[a-z_][a-z0-9_.:-]*$/;
-const UNSAFE_IN_URL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_IN_URL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 class BoundedHandler extends DomHandler {
   private skipped = 0;

@@ -13,7 +13,7 @@ export interface OpenDeps {
 /** http(s) only, no whitespace or control characters anywhere: the URL reaches another program as argv. */
 export function checkOpenableUrl(url: string, lang: UiLang = 'en'): OpenResult {
   const m = messages(lang);
-  if (/[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(url)) return { ok: false, message: m.openBadChars };
+  if (/[\s\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(url)) return { ok: false, message: m.openBadChars };
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -33,8 +33,9 @@ const MAX_TITLE = 300;
 const MAX_TAG = 100;
 const MAX_TAGS = 32;
 
-// C0 (tab/newline/CR included: a URL holds none of them), DEL, C1, bidi embeddings/overrides/isolates.
-const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// C0 (tab/newline/CR included: a URL holds none of them), DEL, C1, bidi embeddings/overrides/isolates,
+// and the invisible marks sanitizeText removes (a URL shown without them would not be the URL stored).
+const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
 
 class NotOpml {
@@ -97,7 +98,9 @@ function addTags(target: string[], tags: Iterable<string>): void {
   }
 }
 
-function describeNonOpml(text: string, root: string | null): string {
+function describeNonOpml(text: string, rawRoot: string | null): string {
+  // The root name is the file's own text: a binary file or a hostile one can put escapes in it.
+  const root = rawRoot === null ? null : bound(sanitizeLine(rawRoot), 40);
   if (root !== null) {
     if (root === 'rss' || root === 'feed' || root === 'rdf:rdf') {
       return `it is a feed (root element <${root}>), not a list of feeds; add it as a feed instead`;
