@@ -73,7 +73,17 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(rowsOf(filtered)).toHaveLength(2);
     expect(filtered).toContain('Ransomware Lumpuhkan Layanan Publik');
     expect(filtered).toContain('Serangan Ransomware Ganggu Bongkar Muat');
-    await h.press('#');
+    // with a tag chosen: only the tags of the 2 ransomware articles, counted within them, the chosen one marked
+    const co = await h.press('#');
+    expect(co).toContain('Aktif: #ransomware');
+    expect(rowsOf(co).slice(1)).toEqual([
+      ' › 2  #ransomware ✓',
+      '   2  #cybersecurity',
+      '   1  #BSSN',
+      '   1  #government',
+      '   1  #infrastructure',
+      '   1  #malware',
+    ]);
     await h.type('govern');
     const both = await h.press('Enter');
     expect(both).toContain('#ransomware #government');

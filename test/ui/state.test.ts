@@ -116,16 +116,16 @@ describe('reducer: filters, language, views', () => {
     expect(run(base(), { type: 'addTag', tag: 'Bank' }, { type: 'addTag', tag: 'bank' }).filters.tags).toEqual(['Bank']);
   });
 
-  it('hashtag view narrows by typing, skips active tags, clamps selection', () => {
+  it('hashtag view narrows by typing, keeps chosen tags listed (the store counts them), clamps selection', () => {
     const tags = [
       { tag: 'databreach', count: 9 },
       { tag: 'ransomware', count: 5 },
       { tag: 'DataPribadi', count: 2 },
     ];
     let s = run(base({ filters: { tags: ['ransomware'], search: '', unreadOnly: false } }), { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags });
-    expect(visibleTags(s).map((t) => t.tag)).toEqual(['databreach', 'DataPribadi']);
+    expect(visibleTags(s).map((t) => t.tag)).toEqual(['databreach', 'ransomware', 'DataPribadi']);
     s = run(s, { type: 'move', delta: 5 });
-    expect(s.hashtags.selected).toBe(1);
+    expect(s.hashtags.selected).toBe(2);
     s = run(s, { type: 'typeChar', text: '#DATAP' });
     expect(visibleTags(s).map((t) => t.tag)).toEqual(['DataPribadi']);
     expect(s.hashtags.selected).toBe(0);
