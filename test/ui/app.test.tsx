@@ -113,6 +113,26 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(other).toContain('[IND] | ENG');
   });
 
+  it('reader: IND | ENG always shown; with no other edition L says so and stays; long links wrap whole', async () => {
+    const link = 'https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat-Terbuka-di-Penyimpanan-Cloud';
+    const store = track(
+      storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a>.</p>` })]),
+    );
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor('Hanya Edisi Indonesia');
+    const reader = await h.press('Enter');
+    expect(reader.split('\n')).toContain(' [IND] | ENG');
+    const l = await h.press('L');
+    expect(l).toContain('Artikel ini tidak punya edisi bahasa lain');
+    expect(l).toContain(' cyberread · Baca   [IND] | ENG');
+    expect(l).toContain('Hanya Edisi Indonesia');
+    const lines = (await h.press('G')).split('\n');
+    const at = lines.indexOf(' [1] https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('     -Terbuka-di-Penyimpanan-Cloud');
+    expect(lines.join('\n')).not.toContain('…');
+  });
+
   it('/ query → matching rows; Enter keeps them; Esc clears the search', async () => {
     h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);

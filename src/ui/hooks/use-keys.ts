@@ -90,12 +90,9 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
         const a = s.view === 'reader' ? shown(s) : null;
         if (a) {
           const alt = services.store.alternate(a.id, a.lang === 'en' ? 'id' : 'en');
-          if (alt) {
-            dispatch({ type: 'openArticle', id: alt.id });
-            return;
-          }
-          // keep this article on screen; the list behind it becomes the other edition
-          dispatch({ type: 'openArticle', id: a.id });
+          // in the reader L is the page's IND | ENG switch: with no other edition there is nothing to switch to
+          dispatch(alt ? { type: 'openArticle', id: alt.id } : { type: 'toast', toast: { key: 'noOtherEdition' } });
+          return;
         }
         setLang(other);
         if (s.view === 'language') dispatch({ type: 'back' });
