@@ -97,8 +97,8 @@ export type Action =
   | { type: 'toast'; toast: Toast | null }
   | { type: 'quit' };
 
-/** Frame layout: header (2 lines) + body + status (2 lines), one line shorter than the terminal. */
-export const CHROME_LINES = 4;
+/** Frame layout: header (2 lines) + body + rule, status and hints (3 lines), one line shorter than the terminal. */
+export const CHROME_LINES = 5;
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 
