@@ -70,7 +70,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(narrowed).toContain('#ransomware');
     expect(narrowed).not.toContain('#cybersecurity');
     const filtered = await h.press('Enter');
-    expect(filtered).toContain('#ransomware   2 belum dibaca');
+    expect(filtered).toContain(' cyberread · Artikel   [IND] | ENG   #ransomware ×   2 belum dibaca');
     expect(rowsOf(filtered)).toHaveLength(2);
     expect(filtered).toContain('Ransomware Lumpuhkan Layanan Publik');
     expect(filtered).toContain('Serangan Ransomware Ganggu Bongkar Muat');
@@ -87,7 +87,7 @@ describe('App frames on the sample editions in a real cache', () => {
     ]);
     await h.type('govern');
     const both = await h.press('Enter');
-    expect(both).toContain('#ransomware #government');
+    expect(both).toContain('#ransomware #government ×');
     expect(rowsOf(both)).toHaveLength(1);
     expect(both).toContain('Ransomware Lumpuhkan Layanan Publik');
     const cleared = await h.press('c');
