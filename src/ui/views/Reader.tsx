@@ -48,11 +48,8 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   const push = (text: string, style: ReaderStyle, related?: number): void => {
     lines.push(related === undefined ? { text, style } : { text, style, related });
   };
-  for (const t of i.wrap(clean(i.article.title) || m.noTitle, w)) push(t, 'title');
-  const byline = [i.article.author ? clean(i.article.author) : null, i.posted, clean(i.source)].filter((x) => x);
-  for (const t of i.wrap(byline.join(' · '), w)) push(t, 'byline');
-  // Always drawn, so the switch sits in the same place on every article; the other edition is lit only
-  // when the cache has it.
+  // First and always drawn, so the switch sits in the same place on every article; the other edition is
+  // lit only when the cache has it.
   const own: UiLang = i.article.lang === 'en' || i.article.lang === 'id' ? i.article.lang : i.lang;
   const ind = own === 'id' ? `[${m.langShortId}]` : m.langShortId;
   const eng = own === 'en' ? `[${m.langShortEn}]` : m.langShortEn;
@@ -61,6 +58,9 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
     style: 'edition',
     edition: { own, other: i.hasAlternate },
   });
+  for (const t of i.wrap(clean(i.article.title) || m.noTitle, w)) push(t, 'title');
+  const byline = [i.article.author ? clean(i.article.author) : null, i.posted, clean(i.source)].filter((x) => x);
+  for (const t of i.wrap(byline.join(' · '), w)) push(t, 'byline');
   push('─'.repeat(w), 'rule');
   for (const l of i.body.lines) push(clean(l.text), l.style);
   if (i.article.tags.length > 0) {
