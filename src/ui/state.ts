@@ -97,8 +97,8 @@ export type Action =
   | { type: 'toast'; toast: Toast | null }
   | { type: 'quit' };
 
-/** Frame layout: header (2 lines) + body + status (2 lines), one line shorter than the terminal. */
-export const CHROME_LINES = 4;
+/** Frame layout: header (2 lines) + body + rule, status and hints (3 lines), one line shorter than the terminal. */
+export const CHROME_LINES = 5;
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 
@@ -146,11 +146,13 @@ export function listQuery(s: AppState): ArticleQuery {
   return q;
 }
 
-/** Tags of the hashtag view narrowed by what was typed (case-insensitive), most used first; active ones left out. */
+/**
+ * Tags of the hashtag view narrowed by what was typed (case-insensitive), in the store's order (most used
+ * first). With tags chosen, the store gave only those that co-occur with them, chosen ones included.
+ */
 export function visibleTags(s: AppState): TagCount[] {
   const q = s.hashtags.query.toLowerCase().replace(/^#/, '');
-  const active = new Set(s.filters.tags.map((t) => t.toLowerCase()));
-  return s.hashtags.all.filter((t) => !active.has(t.tag.toLowerCase()) && t.tag.toLowerCase().includes(q));
+  return s.hashtags.all.filter((t) => t.tag.toLowerCase().includes(q));
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));

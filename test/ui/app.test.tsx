@@ -21,9 +21,10 @@ afterEach(() => {
   removeTempStores();
 });
 
-const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -2).filter((l) => l.trim() !== '');
-const NIAGAKU_ID = 'Data 2,3 Juta Pelanggan Marketplace NiagaKu';
-const NIAGAKU_EN = 'Data of 2.3 Million NiagaKu Marketplace Customers';
+const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -3).filter((l) => l.trim() !== '');
+// prefixes: at 80 columns the list cuts the titles after them
+const NIAGAKU_ID = 'Data 2,3 Juta Pelanggan Marketplace Niaga';
+const NIAGAKU_EN = 'Data of 2.3 Million NiagaKu Marketplace';
 const TELENUSA = 'Data 1,1 Juta Pelanggan Prabayar TeleNusa';
 
 describe('App frames on the sample editions in a real cache', () => {
@@ -34,7 +35,7 @@ describe('App frames on the sample editions in a real cache', () => {
     const list = await h.waitFor(NIAGAKU_ID);
     expect(list).toContain('18 belum dibaca');
     expect(list.split('\n')).toHaveLength(23);
-    expect(list).toContain('›●  2 jam  Cyberthreat.id… Data 2,3 Juta Pelanggan Marketplace NiagaKu Diduga…');
+    expect(list).toContain('›●  2 jam  Cyberthreat.id (contoh)  Data 2,3 Juta Pelanggan Marketplace NiagaK…');
 
     const reader = await h.press('Enter');
     expect(reader).toContain('Rina Kartikasari · Sabtu, 28 November 2026 - 12:59 WIB · Cyberthreat.id');
@@ -69,14 +70,24 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(narrowed).toContain('#ransomware');
     expect(narrowed).not.toContain('#cybersecurity');
     const filtered = await h.press('Enter');
-    expect(filtered).toContain('#ransomware   2 belum dibaca');
+    expect(filtered).toContain(' cyberread · Artikel   [IND] | ENG   #ransomware ×   2 belum dibaca');
     expect(rowsOf(filtered)).toHaveLength(2);
     expect(filtered).toContain('Ransomware Lumpuhkan Layanan Publik');
     expect(filtered).toContain('Serangan Ransomware Ganggu Bongkar Muat');
-    await h.press('#');
+    // with a tag chosen: only the tags of the 2 ransomware articles, counted within them, the chosen one marked
+    const co = await h.press('#');
+    expect(co).toContain('Aktif: #ransomware');
+    expect(rowsOf(co).slice(1)).toEqual([
+      ' › 2  #ransomware ✓',
+      '   2  #cybersecurity',
+      '   1  #BSSN',
+      '   1  #government',
+      '   1  #infrastructure',
+      '   1  #malware',
+    ]);
     await h.type('govern');
     const both = await h.press('Enter');
-    expect(both).toContain('#ransomware #government');
+    expect(both).toContain('#ransomware #government ×');
     expect(rowsOf(both)).toHaveLength(1);
     expect(both).toContain('Ransomware Lumpuhkan Layanan Publik');
     const cleared = await h.press('c');
@@ -92,7 +103,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(en).toContain(NIAGAKU_EN);
     expect(en).not.toContain(NIAGAKU_ID);
     expect(en).toContain('j/k move · Enter open');
-    expect(en).toContain('›●  2h     Cyberthreat.id… Data of 2.3 Million NiagaKu');
+    expect(en).toContain('›●  2h     Cyberthreat.id English…  Data of 2.3 Million NiagaKu Marketplace Cu…');
     expect(services.savedLang).toEqual(['en']);
     const reader = await h.press('Enter');
     expect(reader).toContain('Saturday, 28 November 2026 - 12:59 WIB');
@@ -101,6 +112,27 @@ describe('App frames on the sample editions in a real cache', () => {
     const other = await h.press('L');
     expect(other).toContain(NIAGAKU_ID);
     expect(other).toContain('[IND] | ENG');
+  });
+
+  it('reader: IND | ENG always shown; with no other edition L says so and stays; long links wrap whole', async () => {
+    const link = 'https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat-Terbuka-di-Penyimpanan-Cloud';
+    const store = track(
+      storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a>.</p>` })]),
+    );
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor('Hanya Edisi Indonesia');
+    const reader = await h.press('Enter');
+    // the first line of the page, where the switch always is
+    expect(reader.split('\n')[2]).toBe(' [IND] | ENG');
+    const l = await h.press('L');
+    expect(l).toContain('Artikel ini tidak punya edisi bahasa lain');
+    expect(l).toContain(' cyberread · Baca   [IND] | ENG');
+    expect(l).toContain('Hanya Edisi Indonesia');
+    const lines = (await h.press('G')).split('\n');
+    const at = lines.indexOf(' [1] https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('     -Terbuka-di-Penyimpanan-Cloud');
+    expect(lines.join('\n')).not.toContain('…');
   });
 
   it('/ query → matching rows; Enter keeps them; Esc clears the search', async () => {
@@ -180,9 +212,11 @@ describe('App frames on the sample editions in a real cache', () => {
     const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: 1, updated: 0 };
     const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' };
     progress?.({ done: 1, total: 2, result });
-    await h.waitFor('Berita Paling Baru');
-    expect(h.frame()).toMatch(/^›●.*TeleNusa/m);
-    expect(h.frame()).toContain('↻ 1/2 umpan · 1 baru');
+    await h.waitFor('↻ 1/2 umpan · 1 baru');
+    // same article selected, on the same screen row: the new one came in above the window
+    expect(rowsOf(h.frame())[1]).toMatch(/^›●.*TeleNusa/);
+    expect(h.frame()).toContain('19 belum dibaca');
+    expect(rowsOf(await h.press('g'))[0]).toMatch(/^›●.*Berita Paling Baru/);
     progress?.({ done: 2, total: 2, result: bad });
     finish?.([result, bad]);
     await h.waitFor('1 umpan gagal — tekan e');
@@ -200,7 +234,7 @@ describe('App frames on the sample editions in a real cache', () => {
     await h.press('Enter');
     const back = await h.press('Esc');
     expect(back).toContain('17 belum dibaca');
-    expect(back).toMatch(/^›   2 jam .*NiagaKu/m);
+    expect(back).toMatch(/^›   2 jam .*NiagaK/m);
     // the next article is still one row down, then n/p walk the same rows
     await h.press('j');
     await h.press('Enter');
@@ -233,7 +267,7 @@ describe('App frames on the sample editions in a real cache', () => {
     const first = store.query({ lang: 'en', limit: 1 })[0];
     const also = first ? store.related(first.id, 5)[0] : undefined;
     expect(also).toBeDefined();
-    expect(related.split('\n')[2]).toContain((also?.title ?? '').slice(0, 40));
+    expect(related.split('\n')[3]).toContain((also?.title ?? '').slice(0, 40));
   });
 
   it('shows only a message when the terminal is too small', async () => {
@@ -283,7 +317,7 @@ describe('App frames on the sample editions in a real cache', () => {
     const chosen = /^ » › (.+?)\s*$/m.exec(focused)?.[1];
     expect(chosen).toBeDefined();
     const opened = await h.press('Enter');
-    expect(opened.split('\n')[2]).toContain((chosen ?? '').replace(/…$/, ''));
+    expect(opened.split('\n')[3]).toContain((chosen ?? '').replace(/…$/, ''));
     expect(opened).not.toContain('Rina Kartikasari');
   });
 

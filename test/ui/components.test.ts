@@ -3,6 +3,7 @@ import { displayWidth, truncate } from '../../src/core/render/text.js';
 import { fitHints } from '../../src/ui/components/StatusBar.js';
 import { fit } from '../../src/ui/components/Line.js';
 import { splitRun } from '../../src/ui/hooks/use-keys.js';
+import { sourceWidth } from '../../src/ui/views/ArticleList.js';
 
 const measure = { displayWidth, truncate: (s: string, w: number) => truncate(s, w) };
 
@@ -30,5 +31,20 @@ describe('splitRun', () => {
     expect(keys[3]?.key.return).toBe(true);
     expect(keys[4]?.key.tab).toBe(true);
     expect(keys[5]?.key.backspace).toBe(true);
+  });
+});
+
+describe('list source column', () => {
+  it('adapts to the terminal: whole "Cyberthreat.id (contoh)" from 80 columns, at most 24 cells, title keeps half', () => {
+    // the row is one cell narrower than the terminal
+    expect(displayWidth('Cyberthreat.id (contoh)')).toBe(23);
+    expect(sourceWidth(79)).toBe(24);
+    expect(sourceWidth(199)).toBe(24);
+    expect(sourceWidth(59)).toBe(18);
+    expect(sourceWidth(39)).toBe(7);
+    for (let w = 39; w <= 300; w++) {
+      const title = w - 11 - 1 - sourceWidth(w);
+      expect(title, `width ${w}`).toBeGreaterThanOrEqual(Math.max(20, Math.floor(w / 2)));
+    }
   });
 });

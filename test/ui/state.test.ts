@@ -7,7 +7,7 @@ const withTotal = (total: number, s = base()): AppState => reducer(s, { type: 'l
 
 describe('reducer: list movement', () => {
   it('body height is the terminal minus chrome minus one line', () => {
-    expect(bodyHeight({ rows: 24 })).toBe(19);
+    expect(bodyHeight({ rows: 24 })).toBe(18);
     expect(tooSmall({ columns: 39, rows: 24 })).toBe(true);
     expect(tooSmall({ columns: 40, rows: 9 })).toBe(true);
     expect(tooSmall({ columns: 40, rows: 10 })).toBe(false);
@@ -16,12 +16,12 @@ describe('reducer: list movement', () => {
   it('moves inside the total and scrolls to follow', () => {
     const s = withTotal(100);
     expect(run(s, { type: 'move', delta: -1 }).list).toEqual({ total: 100, selected: 0, scroll: 0 });
-    expect(run(s, { type: 'move', delta: 18 }).list).toEqual({ total: 100, selected: 18, scroll: 0 });
-    expect(run(s, { type: 'move', delta: 19 }).list).toEqual({ total: 100, selected: 19, scroll: 1 });
-    expect(run(s, { type: 'bottom' }).list).toEqual({ total: 100, selected: 99, scroll: 81 });
+    expect(run(s, { type: 'move', delta: 17 }).list).toEqual({ total: 100, selected: 17, scroll: 0 });
+    expect(run(s, { type: 'move', delta: 18 }).list).toEqual({ total: 100, selected: 18, scroll: 1 });
+    expect(run(s, { type: 'bottom' }).list).toEqual({ total: 100, selected: 99, scroll: 82 });
     expect(run(s, { type: 'bottom' }, { type: 'top' }).list).toEqual({ total: 100, selected: 0, scroll: 0 });
-    expect(run(s, { type: 'page', dir: 1 }).list).toEqual({ total: 100, selected: 19, scroll: 1 });
-    expect(run(s, { type: 'bottom' }, { type: 'page', dir: -1 }).list).toEqual({ total: 100, selected: 80, scroll: 80 });
+    expect(run(s, { type: 'page', dir: 1 }).list).toEqual({ total: 100, selected: 18, scroll: 1 });
+    expect(run(s, { type: 'bottom' }, { type: 'page', dir: -1 }).list).toEqual({ total: 100, selected: 81, scroll: 81 });
   });
 
   it('an empty list keeps selection at 0', () => {
@@ -31,20 +31,20 @@ describe('reducer: list movement', () => {
 
   it('new articles keep the selected article selected, on the same screen row', () => {
     const s = run(withTotal(100), { type: 'move', delta: 25 });
-    expect(s.list).toEqual({ total: 100, selected: 25, scroll: 7 });
+    expect(s.list).toEqual({ total: 100, selected: 25, scroll: 8 });
     const after = reducer(s, { type: 'listChanged', total: 103, selectIndex: 28, reload: true });
-    expect(after.list).toEqual({ total: 103, selected: 28, scroll: 10 });
+    expect(after.list).toEqual({ total: 103, selected: 28, scroll: 11 });
     expect(after.dataVersion).toBe(s.dataVersion + 1);
   });
 
   it('when the selected article is gone the index is clamped', () => {
     const s = run(withTotal(100), { type: 'bottom' });
-    expect(reducer(s, { type: 'listChanged', total: 50, selectIndex: null }).list).toEqual({ total: 50, selected: 49, scroll: 31 });
+    expect(reducer(s, { type: 'listChanged', total: 50, selectIndex: null }).list).toEqual({ total: 50, selected: 49, scroll: 32 });
   });
 
   it('resize keeps the selection on screen', () => {
     const s = run(withTotal(100), { type: 'move', delta: 18 });
-    expect(reducer(s, { type: 'resize', columns: 80, rows: 12 }).list).toEqual({ total: 100, selected: 18, scroll: 12 });
+    expect(reducer(s, { type: 'resize', columns: 80, rows: 12 }).list).toEqual({ total: 100, selected: 18, scroll: 13 });
   });
 });
 
@@ -56,8 +56,8 @@ describe('reducer: reader', () => {
     expect(s.view).toBe('reader');
     expect(s.reader.articleId).toBeNull();
     expect(run(s, { type: 'move', delta: 5 }).reader.scroll).toBe(5);
-    expect(run(s, { type: 'bottom' }).reader.scroll).toBe(41);
-    expect(run(s, { type: 'page', dir: 1 }).reader.scroll).toBe(18);
+    expect(run(s, { type: 'bottom' }).reader.scroll).toBe(42);
+    expect(run(s, { type: 'page', dir: 1 }).reader.scroll).toBe(17);
     expect(run(s, { type: 'move', delta: -4 }).reader.scroll).toBe(0);
   });
 
@@ -74,7 +74,7 @@ describe('reducer: reader', () => {
   it('Tab focuses "Read also", scrolls it into view, moves within it', () => {
     const s = run(open(), { type: 'toggleFocus' });
     expect(s.reader.focus).toBe('related');
-    expect(s.reader.scroll).toBe(32);
+    expect(s.reader.scroll).toBe(33);
     expect(run(s, { type: 'move', delta: 1 }).reader.related).toBe(1);
     expect(run(s, { type: 'move', delta: 5 }).reader.related).toBe(1);
     expect(run(s, { type: 'toggleFocus' }).reader.focus).toBe('body');
@@ -116,16 +116,16 @@ describe('reducer: filters, language, views', () => {
     expect(run(base(), { type: 'addTag', tag: 'Bank' }, { type: 'addTag', tag: 'bank' }).filters.tags).toEqual(['Bank']);
   });
 
-  it('hashtag view narrows by typing, skips active tags, clamps selection', () => {
+  it('hashtag view narrows by typing, keeps chosen tags listed (the store counts them), clamps selection', () => {
     const tags = [
       { tag: 'databreach', count: 9 },
       { tag: 'ransomware', count: 5 },
       { tag: 'DataPribadi', count: 2 },
     ];
     let s = run(base({ filters: { tags: ['ransomware'], search: '', unreadOnly: false } }), { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags });
-    expect(visibleTags(s).map((t) => t.tag)).toEqual(['databreach', 'DataPribadi']);
+    expect(visibleTags(s).map((t) => t.tag)).toEqual(['databreach', 'ransomware', 'DataPribadi']);
     s = run(s, { type: 'move', delta: 5 });
-    expect(s.hashtags.selected).toBe(1);
+    expect(s.hashtags.selected).toBe(2);
     s = run(s, { type: 'typeChar', text: '#DATAP' });
     expect(visibleTags(s).map((t) => t.tag)).toEqual(['DataPribadi']);
     expect(s.hashtags.selected).toBe(0);

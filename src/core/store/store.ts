@@ -36,8 +36,11 @@ export interface ArticleStore {
   query(q: ArticleQuery): StoredArticle[];
   count(q: ArticleQuery): number;
   get(id: string): StoredArticle | null;
-  /** Tags with their article counts, most used first, for one edition (or all). */
-  tags(lang?: string): TagCount[];
+  /**
+   * Tags with their article counts, most used first, for one edition (or all). With `withTags`, only the
+   * articles having all of those tags are counted: the tags that co-occur with them (themselves included).
+   */
+  tags(lang?: string, withTags?: string[]): TagCount[];
   /** Sets read and/or starred on the given ids (and on their paired editions). Returns rows changed. */
   mark(ids: string[], flags: { read?: boolean; starred?: boolean }): number;
   /** Up to `limit` related articles: shared tags (rarer weigh more), same language, newest first. */

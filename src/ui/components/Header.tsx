@@ -15,13 +15,14 @@ export interface HeaderProps {
   measure: Measure;
 }
 
-/** " cyberread · Artikel   [IND] | ENG   #databreach   cari: x   12 belum dibaca", then a rule. */
+/** " cyberread · Artikel   [IND] | ENG   #databreach ×   cari: x   12 belum dibaca", then a rule. */
 export function Header(p: HeaderProps): React.JSX.Element {
   const w = p.columns - 2;
   const ind = p.lang === 'id' ? `[${p.m.langShortId}]` : p.m.langShortId;
   const eng = p.lang === 'en' ? `[${p.m.langShortEn}]` : p.m.langShortEn;
   const parts = [`${p.m.appName} · ${p.title}`, `${ind} | ${eng}`];
-  if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' '));
+  // "×" as in DESIGN §1: the filter is removable (c clears it, as the key hints say)
+  if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' ') + ' ×');
   if (p.search !== '') parts.push(p.m.searchActive(clean(p.search)));
   if (p.unreadOnly) parts.push(p.m.unreadOnlyActive);
   parts.push(p.m.unreadCount(p.unread));

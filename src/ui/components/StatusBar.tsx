@@ -51,12 +51,16 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
   return fit(measure, [...kept, last].join(sep), width);
 }
 
+/** A rule, the refresh status (or a toast), and the key hints (or the search prompt). */
 export function StatusBar(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
   const status = p.toast ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
   const hints = p.prompt ?? fitHints(p.measure, HINTS[p.view].map((h) => `${h.keys} ${p.m[h.hint]}`), w);
   return (
     <Box flexDirection="column">
+      <Text wrap="truncate-end" dimColor>
+        {' ' + '─'.repeat(Math.max(0, w))}
+      </Text>
       <Text wrap="truncate-end" bold={p.toast !== null}>
         {' ' + fit(p.measure, status, w)}
       </Text>

@@ -1,7 +1,7 @@
 import { useInput } from 'ink';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
-import type { StoredArticle } from '../../core/types.js';
+import type { StoredArticle, TagCount } from '../../core/types.js';
 import { matchKey, type InkKey, type KeyAction } from '../keymap.js';
 import type { UiServices } from '../services.js';
 import { visibleTags, type Action, type AppState } from '../state.js';
@@ -90,12 +90,9 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
         const a = s.view === 'reader' ? shown(s) : null;
         if (a) {
           const alt = services.store.alternate(a.id, a.lang === 'en' ? 'id' : 'en');
-          if (alt) {
-            dispatch({ type: 'openArticle', id: alt.id });
-            return;
-          }
-          // keep this article on screen; the list behind it becomes the other edition
-          dispatch({ type: 'openArticle', id: a.id });
+          // in the reader L is the page's IND | ENG switch: with no other edition there is nothing to switch to
+          dispatch(alt ? { type: 'openArticle', id: alt.id } : { type: 'toast', toast: { key: 'noOtherEdition' } });
+          return;
         }
         setLang(other);
         if (s.view === 'language') dispatch({ type: 'back' });
@@ -123,7 +120,11 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
       }
       case 'hashtags':
         try {
-          dispatch({ type: 'tagsLoaded', tags: services.store.tags(s.lang) });
+          // the chosen tags count every filtered article: listed first, whatever their spelling sorts as
+          const chosen = new Set(s.filters.tags.map((t) => t.toLowerCase()));
+          const tags = services.store.tags(s.lang, s.filters.tags);
+          const isChosen = (t: TagCount): boolean => chosen.has(t.tag.toLowerCase());
+          dispatch({ type: 'tagsLoaded', tags: [...tags.filter(isChosen), ...tags.filter((t) => !isChosen(t))] });
         } catch {
           dispatch({ type: 'tagsLoaded', tags: [] });
         }

@@ -54,6 +54,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
             body,
             related,
             hasAlternate,
+            lang: s.lang,
             posted: shown.published ? services.formatPosted(shown.published, s.lang) : m.dateUnknown,
             source: sourceOf(shown),
             width,

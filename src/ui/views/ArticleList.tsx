@@ -25,9 +25,21 @@ function padCells(m: Measure, s: string, w: number): string {
   return fit(m, s, w, true);
 }
 
+/** Cells before the source: pointer, unread, star, space, a 6-cell time and its space. */
+const LEAD = 4 + 6 + 1;
+
+/**
+ * The source column: what is left once the title keeps at least half the row (20 cells on the narrowest
+ * terminal), between 6 and 24 cells, so "Cyberthreat.id (contoh)" fits whole from 80 columns up.
+ */
+export function sourceWidth(width: number): number {
+  const titleMin = Math.max(20, Math.floor(width / 2));
+  return Math.max(6, Math.min(24, width - LEAD - 1 - titleMin));
+}
+
 /** One row: pointer, unread ●, star ★, compact time, source, title, #tags — cut to the width, never wrapped. */
 export function formatRow(p: Pick<ArticleListProps, 'measure' | 'relTime' | 'sourceOf'>, a: StoredArticle, selected: boolean, width: number): string {
-  const srcW = Math.max(6, Math.min(24, Math.floor(width / 5)));
+  const srcW = sourceWidth(width);
   const head = `${selected ? '›' : ' '}${a.read ? ' ' : '●'}${a.starred ? '★' : ' '} `;
   const time = padCells(p.measure, p.relTime(a.published ?? a.fetchedAt), 6);
   const source = padCells(p.measure, clean(p.sourceOf(a)), srcW);

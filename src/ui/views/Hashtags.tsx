@@ -8,7 +8,7 @@ import { clean, fit, Line, type Measure } from '../components/Line.js';
 export interface HashtagsProps {
   m: Messages;
   lang: UiLang;
-  /** Already narrowed by the query, most used first. */
+  /** Already narrowed by the query, most used first; the chosen ones (`active`) are among them, marked ✓. */
   tags: TagCount[];
   total: number;
   query: string;
@@ -25,6 +25,7 @@ export function Hashtags(p: HashtagsProps): React.JSX.Element {
   const w = p.columns - 1;
   const listH = Math.max(1, p.height - 1);
   const visible = p.tags.slice(p.scroll, p.scroll + listH);
+  const active = new Set(p.active.map((t) => t.toLowerCase()));
   const countW = Math.max(...p.tags.map((t) => formatCount(t.count, p.lang).length), 1);
   const prompt = `${p.m.hashtagsPrompt}${clean(p.query)}█` + (p.active.length > 0 ? `   ${p.m.hashtagsActive(p.active.map((t) => '#' + clean(t)).join(' '))}` : '');
   return (
@@ -37,9 +38,10 @@ export function Hashtags(p: HashtagsProps): React.JSX.Element {
           const i = p.scroll + k;
           const sel = i === p.selected;
           const count = formatCount(t.count, p.lang).padStart(countW);
+          const chosen = active.has(t.tag.toLowerCase()) ? ' ✓' : '';
           return (
-            <Line key={t.tag} inverse={sel}>
-              {fit(p.measure, `${sel ? ' › ' : '   '}${count}  #${clean(t.tag)}`, w, sel)}
+            <Line key={t.tag} inverse={sel} bold={chosen !== ''}>
+              {fit(p.measure, `${sel ? ' › ' : '   '}${count}  #${clean(t.tag)}${chosen}`, w, sel)}
             </Line>
           );
         })

@@ -1,6 +1,6 @@
 import React from 'react';
-import { Box } from 'ink';
-import type { Messages } from '../../core/i18n/index.js';
+import { Box, Text } from 'ink';
+import type { Messages, UiLang } from '../../core/i18n/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { BodyLine } from '../services.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
@@ -12,6 +12,8 @@ export interface ReaderLine {
   style: ReaderStyle;
   /** Index into the related list for "Read also" entries. */
   related?: number;
+  /** The "IND | ENG" line: the article's own edition, and whether the other one is in the cache. */
+  edition?: { own: UiLang; other: boolean };
 }
 
 export interface ReaderDoc {
@@ -25,6 +27,8 @@ export interface ReaderInput {
   body: { lines: BodyLine[]; links: string[] };
   related: StoredArticle[];
   hasAlternate: boolean;
+  /** The UI language: the edition an article of unknown language is shown as. */
+  lang: UiLang;
   posted: string;
   source: string;
   width: number;
@@ -44,14 +48,19 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   const push = (text: string, style: ReaderStyle, related?: number): void => {
     lines.push(related === undefined ? { text, style } : { text, style, related });
   };
+  // First and always drawn, so the switch sits in the same place on every article; the other edition is
+  // lit only when the cache has it.
+  const own: UiLang = i.article.lang === 'en' || i.article.lang === 'id' ? i.article.lang : i.lang;
+  const ind = own === 'id' ? `[${m.langShortId}]` : m.langShortId;
+  const eng = own === 'en' ? `[${m.langShortEn}]` : m.langShortEn;
+  lines.push({
+    text: `${ind} | ${eng}` + (i.hasAlternate ? ` · ${m.otherEditionHint}` : ''),
+    style: 'edition',
+    edition: { own, other: i.hasAlternate },
+  });
   for (const t of i.wrap(clean(i.article.title) || m.noTitle, w)) push(t, 'title');
   const byline = [i.article.author ? clean(i.article.author) : null, i.posted, clean(i.source)].filter((x) => x);
   for (const t of i.wrap(byline.join(' · '), w)) push(t, 'byline');
-  const own = i.article.lang === 'en' ? 'en' : 'id';
-  const ind = own === 'id' ? `[${m.langShortId}]` : m.langShortId;
-  const eng = own === 'en' ? `[${m.langShortEn}]` : m.langShortEn;
-  if (i.hasAlternate) push(`${ind} | ${eng} · ${m.otherEditionHint}`, 'edition');
-  else if (i.article.lang === 'id' || i.article.lang === 'en') push(own === 'id' ? ind : eng, 'edition');
   push('─'.repeat(w), 'rule');
   for (const l of i.body.lines) push(clean(l.text), l.style);
   if (i.article.tags.length > 0) {
@@ -70,12 +79,49 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   if (i.body.links.length > 0) {
     push('', 'blank');
     push(m.linksTitle, 'section');
-    i.body.links.forEach((u, k) => push(`[${k + 1}] ${clean(u)}`, 'footnote'));
+    // wrapped, not cut: a link is only useful whole; continuation lines sit under the link's first character
+    i.body.links.forEach((u, k) => {
+      const mark = `[${k + 1}] `;
+      const indent = ' '.repeat(mark.length);
+      i.wrap(clean(u).replace(/ /g, '%20'), Math.max(1, w - mark.length)).forEach((part, j) =>
+        push((j === 0 ? mark : indent) + part, 'footnote'),
+      );
+    });
   }
   return { lines, relatedStart, relatedCount: i.related.length };
 }
 
+/** " [IND] | ENG · L opens the other edition": the other edition struck through and dim when there is none. */
+function EditionLine(p: { m: Messages; own: UiLang; other: boolean }): React.JSX.Element {
+  const label = (l: UiLang): string => (l === 'id' ? p.m.langShortId : p.m.langShortEn);
+  const other: UiLang = p.own === 'id' ? 'en' : 'id';
+  const mine = (
+    <Text key="own" bold>
+      [{label(p.own)}]
+    </Text>
+  );
+  const theirs = p.other ? (
+    <Text key="other" color="cyan" bold>
+      {label(other)}
+    </Text>
+  ) : (
+    <Text key="other" dimColor strikethrough>
+      {label(other)}
+    </Text>
+  );
+  return (
+    <Text wrap="truncate-end">
+      {' '}
+      {p.own === 'id' ? mine : theirs}
+      <Text dimColor> | </Text>
+      {p.own === 'id' ? theirs : mine}
+      {p.other ? <Text dimColor>{` · ${p.m.otherEditionHint}`}</Text> : null}
+    </Text>
+  );
+}
+
 export interface ReaderProps {
+  m: Messages;
   doc: ReaderDoc;
   scroll: number;
   height: number;
@@ -100,6 +146,7 @@ export function Reader(p: ReaderProps): React.JSX.Element {
             </Line>
           );
         }
+        if (l.edition) return <EditionLine key={key} m={p.m} {...l.edition} />;
         const text = fit(p.measure, ' ' + l.text, w);
         switch (l.style) {
           case 'title':

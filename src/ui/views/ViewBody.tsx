@@ -42,7 +42,7 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
   switch (s.view) {
     case 'reader':
       return reader.shown ? (
-        <Reader doc={reader.doc} scroll={s.reader.scroll} focusRelated={s.reader.focus === 'related'} related={s.reader.related} {...size} />
+        <Reader m={m} doc={reader.doc} scroll={s.reader.scroll} focusRelated={s.reader.focus === 'related'} related={s.reader.related} {...size} />
       ) : (
         <Box height={h}>
           <Text>{' ' + m.articleGone}</Text>

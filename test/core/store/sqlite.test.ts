@@ -251,6 +251,51 @@ describe('tags', () => {
   });
 });
 
+describe('tags co-occurring with chosen tags', () => {
+  beforeEach(() => {
+    store.saveFeed(FEED, FETCH, [
+      article('a', { lang: 'id', tags: ['ransomware', 'government', 'Jakarta'] }),
+      article('b', { lang: 'id', tags: ['Ransomware', 'health'] }),
+      article('c', { lang: 'en', tags: ['ransomware', 'government'] }),
+      article('d', { lang: null, tags: ['ransomware', 'government', 'health'] }),
+      article('e', { lang: 'id', tags: ['phishing', 'government'] }),
+    ]);
+  });
+
+  it('counts only the articles having every chosen tag, in the edition, chosen ones included', () => {
+    expect(store.tags('id', ['ransomware'])).toEqual([
+      { tag: 'ransomware', count: 3 },
+      { tag: 'government', count: 2 },
+      { tag: 'health', count: 2 },
+      { tag: 'Jakarta', count: 1 },
+    ]);
+    expect(store.tags('id', ['#Ransomware', 'GOVERNMENT'])).toEqual([
+      { tag: 'government', count: 2 },
+      { tag: 'ransomware', count: 2 },
+      { tag: 'health', count: 1 },
+      { tag: 'Jakarta', count: 1 },
+    ]);
+    expect(store.tags(undefined, ['government', 'ransomware'])).toEqual([
+      { tag: 'government', count: 3 },
+      { tag: 'ransomware', count: 3 },
+      { tag: 'health', count: 1 },
+      { tag: 'Jakarta', count: 1 },
+    ]);
+    expect(store.tags('en', ['phishing'])).toEqual([]);
+    expect(store.tags('id', [])).toEqual(store.tags('id'));
+  });
+
+  it('walks the rarest chosen tag range and reads the rest by index, never scanning', () => {
+    const db = new Database(join(dir, 'cache.db'), { readonly: true });
+    const { sql, params } = store.coTagsSql('id', ['health', 'ransomware']);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    db.close();
+    expect(plan.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+    expect(plan.some((d) => d.startsWith('SEARCH t0 USING PRIMARY KEY (tag_key=?)'))).toBe(true);
+    expect(plan.some((d) => /^SEARCH t USING (COVERING )?INDEX article_tags_article \(article_rid=\?\)/.test(d))).toBe(true);
+  });
+});
+
 describe('pairing', () => {
   beforeEach(() => {
     store.saveFeed(FEED, FETCH, [
