@@ -35,7 +35,7 @@ describe('App frames on the sample editions in a real cache', () => {
     const list = await h.waitFor(NIAGAKU_ID);
     expect(list).toContain('18 belum dibaca');
     expect(list.split('\n')).toHaveLength(23);
-    expect(list).toContain('›●  2 jam  Cyberthreat.id (contoh)  Data 2,3 Juta Pelanggan Marketplace NiagaK…');
+    expect(list).toContain('›●  2 jam  Cyberthreat.id… Data 2,3 Juta Pelanggan Marketplace NiagaKu Diduga…');
 
     const reader = await h.press('Enter');
     expect(reader).toContain('Rina Kartikasari · Sabtu, 28 November 2026 - 12:59 WIB · Cyberthreat.id');
@@ -103,7 +103,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(en).toContain(NIAGAKU_EN);
     expect(en).not.toContain(NIAGAKU_ID);
     expect(en).toContain('j/k move · Enter open');
-    expect(en).toContain('›●  2h     Cyberthreat.id English…  Data of 2.3 Million NiagaKu Marketplace Cu…');
+    expect(en).toContain('›●  2h     Cyberthreat.id… Data of 2.3 Million NiagaKu Marketplace Customers A…');
     expect(services.savedLang).toEqual(['en']);
     const reader = await h.press('Enter');
     expect(reader).toContain('Saturday, 28 November 2026 - 12:59 WIB');

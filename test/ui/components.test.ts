@@ -35,16 +35,16 @@ describe('splitRun', () => {
 });
 
 describe('list source column', () => {
-  it('adapts to the terminal: whole "Cyberthreat.id (contoh)" from 80 columns, at most 24 cells, title keeps half', () => {
+  it('adapts to the terminal: a fifth of the row, 6 to 28 cells, the title keeps at least 60%', () => {
     // the row is one cell narrower than the terminal
-    expect(displayWidth('Cyberthreat.id (contoh)')).toBe(23);
-    expect(sourceWidth(79)).toBe(24);
-    expect(sourceWidth(199)).toBe(24);
-    expect(sourceWidth(59)).toBe(18);
-    expect(sourceWidth(39)).toBe(7);
+    expect(sourceWidth(79)).toBe(15);
+    expect(sourceWidth(119)).toBe(23);
+    expect(sourceWidth(199)).toBe(28);
+    expect(sourceWidth(59)).toBe(11);
+    expect(sourceWidth(39)).toBe(6);
     for (let w = 39; w <= 300; w++) {
       const title = w - 11 - 1 - sourceWidth(w);
-      expect(title, `width ${w}`).toBeGreaterThanOrEqual(Math.max(20, Math.floor(w / 2)));
+      expect(title, `width ${w}`).toBeGreaterThanOrEqual(Math.min(Math.max(20, Math.floor(w * 0.6)), w - 11 - 1 - 6));
     }
   });
 });

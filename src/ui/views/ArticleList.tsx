@@ -33,8 +33,9 @@ const LEAD = 4 + 6 + 1;
  * terminal), between 6 and 24 cells, so "Cyberthreat.id (contoh)" fits whole from 80 columns up.
  */
 export function sourceWidth(width: number): number {
-  const titleMin = Math.max(20, Math.floor(width / 2));
-  return Math.max(6, Math.min(24, width - LEAD - 1 - titleMin));
+  // The title is what a reader scans: it keeps at least 60% of the row; the source gets a fifth, 6 to 28 cells.
+  const titleMin = Math.max(20, Math.floor(width * 0.6));
+  return Math.max(6, Math.min(28, Math.floor(width / 5), width - LEAD - 1 - titleMin));
 }
 
 /** One row: pointer, unread ●, star ★, compact time, source, title, #tags — cut to the width, never wrapped. */
