@@ -15,9 +15,11 @@ const WORK = join(ROOT, 'bench', '.work');
 const require = createRequire(import.meta.url);
 const QUICK = process.env.BENCH_QUICK === '1';
 const M = 50;
-const CFG = QUICK
+const ONLY_FEEDS = process.env.BENCH_FEEDS ? process.env.BENCH_FEEDS.split(',').map(Number) : null;
+const CFG0 = QUICK
   ? { feeds: [30, 100], freshRuns: 2, warmRuns: 2, nbRuns: 1, store: [2_000, 10_000, 20_000], tuiSizes: [1_000, 20_000], tuiRuns: 1, presses: 30, reps: 50 }
   : { feeds: [100, 300], freshRuns: 3, warmRuns: 5, nbRuns: 3, store: [10_000, 50_000, 100_000], tuiSizes: [1_000, 100_000], tuiRuns: 3, presses: 100, reps: 300 };
+const CFG = ONLY_FEEDS ? { ...CFG0, feeds: ONLY_FEEDS } : CFG0;
 const BIG = CFG.feeds[CFG.feeds.length - 1];
 
 mkdirSync(WORK, { recursive: true });
@@ -172,14 +174,20 @@ function cacheBytesPerArticle(file, table) {
 }
 
 // ---------------------------------------------------------------- refresh
+const ONLY = process.env.BENCH_ONLY;
 const refresh = {};
-for (const n of CFG.feeds) {
+for (const n of ONLY === 'tui' ? [] : CFG.feeds) {
   refresh[n] = { ours: await refreshSeries('ours', n), newsboat: await refreshSeries('newsboat', n) };
 }
-const cache = cacheBytesPerArticle(join(refresh[BIG].ours.home, 'cache.db'), 'articles');
-const nbCache = cacheBytesPerArticle(join(refresh[BIG].newsboat.home, 'cache.db'), 'rss_item');
-log('cache', f1(cache.perArticle), 'B/article; newsboat', f1(nbCache.perArticle));
+const cache = ONLY === 'tui' ? null : cacheBytesPerArticle(join(refresh[BIG].ours.home, 'cache.db'), 'articles');
+const nbCache = ONLY === 'tui' ? null : cacheBytesPerArticle(join(refresh[BIG].newsboat.home, 'cache.db'), 'rss_item');
+if (ONLY !== 'tui') log('cache', f1(cache.perArticle), 'B/article; newsboat', f1(nbCache.perArticle));
 server.close();
+if (process.env.BENCH_ONLY === 'refresh') {
+  // for iterating on refresh speed: nothing else runs and BENCHMARKS.md is left alone
+  rmSync(TMP, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- store queries
 log('bundling the store');
@@ -326,6 +334,10 @@ for (const size of CFG.tuiSizes) {
 }
 
 // ---------------------------------------------------------------- report
+if (ONLY) {
+  rmSync(TMP, { recursive: true, force: true });
+  process.exit(0);
+}
 const results = { date: new Date().toISOString(), quick: QUICK, refresh: Object.fromEntries(Object.entries(refresh).map(([n, r]) => [n, { ours: { ...r.ours, home: undefined }, newsboat: { ...r.newsboat, home: undefined } }])), cache, nbCache, queries, tui };
 writeFileSync(join(WORK, 'last.json'), JSON.stringify(results, null, 2));
 if (process.env.BENCH_SAVE_BASELINE === '1') writeFileSync(join(ROOT, 'bench', 'baseline.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,9 +1,108 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import type { FeedConfig } from '../types.js';
+import type { NormaliseResult } from './normalise.js';
 import type { Pipeline } from './refresh.js';
 
 export interface PipelineOptions {
   concurrency: number;
   perHost: number;
   version: string;
+  /**
+   * Parse + normalise in this many worker threads (default: up to 2, fewer on a one-core machine); 0 keeps
+   * everything in this thread. Workers are only used when the built worker file exists (not under vitest).
+   */
+  workers?: number;
+}
+
+export interface WorkerRequest {
+  id: number;
+  bytes: Uint8Array;
+  url: string;
+  contentType: string | null;
+  cfg: FeedConfig;
+  fetchedAt: string;
+}
+
+export type WorkerReply = { id: number; ok: true; result: NormaliseResult } | { id: number; ok: false; message: string };
+
+/** A small pool: each job goes to the worker with the fewest jobs outstanding. */
+class WorkerPool {
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (r: NormaliseResult) => void; reject: (e: Error) => void; worker: number }>();
+  private readonly load: number[];
+
+  constructor(private readonly workers: Worker[]) {
+    this.load = workers.map(() => 0);
+    workers.forEach((w, i) => {
+      w.on('message', (reply: WorkerReply) => {
+        const job = this.pending.get(reply.id);
+        if (job === undefined) return;
+        this.pending.delete(reply.id);
+        this.load[i] = (this.load[i] ?? 1) - 1;
+        if (this.load[i] === 0) w.unref();
+        if (reply.ok) job.resolve(reply.result);
+        else job.reject(new Error(reply.message));
+      });
+      w.on('error', (error) => this.fail(i, error));
+      w.on('exit', () => this.fail(i, new Error('The feed worker stopped unexpectedly. Try the refresh again.')));
+      // Idle workers must not keep the process alive.
+      w.unref();
+    });
+  }
+
+  private fail(worker: number, error: Error): void {
+    this.load[worker] = Number.POSITIVE_INFINITY;
+    for (const [id, job] of this.pending) {
+      if (job.worker !== worker) continue;
+      this.pending.delete(id);
+      job.reject(error);
+    }
+  }
+
+  run(req: Omit<WorkerRequest, 'id'>): Promise<NormaliseResult> {
+    let best = 0;
+    for (let i = 1; i < this.load.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
+    const worker = this.workers[best];
+    if (worker === undefined || this.load[best] === Number.POSITIVE_INFINITY) {
+      return Promise.reject(new Error('No feed worker is available. Try the refresh again.'));
+    }
+    const id = this.next++;
+    this.load[best] = (this.load[best] ?? 0) + 1;
+    // Referenced only while it has work: a pending job must keep the process alive, an idle pool must not.
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: best });
+      worker.postMessage({ ...req, id } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** The built worker beside this module (dist/), or null when running from source. */
+function workerFile(): URL | null {
+  const url = new URL('./feed-worker.js', import.meta.url);
+  try {
+    return existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+async function startPool(count: number): Promise<WorkerPool | null> {
+  const file = count > 0 ? workerFile() : null;
+  if (file === null) return null;
+  try {
+    const { Worker } = await import('node:worker_threads');
+    return new WorkerPool(Array.from({ length: count }, () => new Worker(file)));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -11,16 +110,25 @@ export interface PipelineOptions {
  * here, on first use, so starting the reader does not pay for them before the first frame.
  */
 export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> {
-  const [{ createFetcher, userAgent }, { parseFeed }, { normalise }] = await Promise.all([
+  const workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism()));
+  const [{ createFetcher, userAgent }, { parseFeed }, { normalise }, pool] = await Promise.all([
     import('./http.js'),
     import('./parse.js'),
     import('./normalise.js'),
+    startPool(workers),
   ]);
   const fetcher = createFetcher({ concurrency: options.concurrency, perHost: options.perHost, userAgent: userAgent(options.version) });
-  return {
+  const pipeline: Pipeline = {
     fetch: (req) => fetcher.fetch(req),
     parse: (bytes, o) => parseFeed(bytes, o),
     normalise: (feed, cfg, o) => normalise(feed, cfg, o),
-    close: () => fetcher.close(),
+    close: async () => {
+      await Promise.all([fetcher.close(), pool?.close()]);
+    },
   };
+  if (pool !== null) {
+    pipeline.parseAndNormalise = (bytes, o, cfg, n) =>
+      pool.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+  }
+  return pipeline;
 }
