@@ -177,13 +177,14 @@ function cacheBytesPerArticle(file, table) {
 const ONLY = process.env.BENCH_ONLY;
 const refresh = {};
 for (const n of ONLY === 'tui' ? [] : CFG.feeds) {
-  refresh[n] = { ours: await refreshSeries('ours', n), newsboat: await refreshSeries('newsboat', n) };
+  refresh[n] = { ours: await refreshSeries('ours', n) };
+  if (ONLY !== 'ours') refresh[n].newsboat = await refreshSeries('newsboat', n);
 }
-const cache = ONLY === 'tui' ? null : cacheBytesPerArticle(join(refresh[BIG].ours.home, 'cache.db'), 'articles');
-const nbCache = ONLY === 'tui' ? null : cacheBytesPerArticle(join(refresh[BIG].newsboat.home, 'cache.db'), 'rss_item');
-if (ONLY !== 'tui') log('cache', f1(cache.perArticle), 'B/article; newsboat', f1(nbCache.perArticle));
+const cache = ONLY === 'tui' || ONLY === 'ours' ? null : cacheBytesPerArticle(join(refresh[BIG].ours.home, 'cache.db'), 'articles');
+const nbCache = ONLY === 'tui' || ONLY === 'ours' ? null : cacheBytesPerArticle(join(refresh[BIG].newsboat.home, 'cache.db'), 'rss_item');
+if (cache) log('cache', f1(cache.perArticle), 'B/article; newsboat', f1(nbCache.perArticle));
 server.close();
-if (process.env.BENCH_ONLY === 'refresh') {
+if (process.env.BENCH_ONLY === 'refresh' || ONLY === 'ours') {
   // for iterating on refresh speed: nothing else runs and BENCHMARKS.md is left alone
   rmSync(TMP, { recursive: true, force: true });
   process.exit(0);

@@ -111,24 +111,29 @@ async function startPool(count: number): Promise<WorkerPool | null> {
  */
 export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> {
   const workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism()));
-  const [{ createFetcher, userAgent }, { parseFeed }, { normalise }, pool] = await Promise.all([
+  const [{ createFetcher, userAgent }, { parseFeed }, { normalise }] = await Promise.all([
     import('./http.js'),
     import('./parse.js'),
     import('./normalise.js'),
-    startPool(workers),
   ]);
+  // Started on the first document that needs parsing: a refresh where every feed answers 304 starts none.
+  let pool: Promise<WorkerPool | null> | undefined;
   const fetcher = createFetcher({ concurrency: options.concurrency, perHost: options.perHost, userAgent: userAgent(options.version) });
   const pipeline: Pipeline = {
     fetch: (req) => fetcher.fetch(req),
     parse: (bytes, o) => parseFeed(bytes, o),
     normalise: (feed, cfg, o) => normalise(feed, cfg, o),
     close: async () => {
-      await Promise.all([fetcher.close(), pool?.close()]);
+      await Promise.all([fetcher.close(), pool?.then((p) => p?.close())]);
     },
   };
-  if (pool !== null) {
-    pipeline.parseAndNormalise = (bytes, o, cfg, n) =>
-      pool.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+  if (workers > 0 && workerFile() !== null) {
+    pipeline.parseAndNormalise = async (bytes, o, cfg, n) => {
+      pool ??= startPool(workers);
+      const p = await pool;
+      if (p === null) return normalise(parseFeed(bytes, o), cfg, n);
+      return p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+    };
   }
   return pipeline;
 }

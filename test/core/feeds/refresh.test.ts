@@ -82,3 +82,33 @@ describe('refreshFeeds', () => {
     expect(store.getFeedState('http://x.test/1')?.etag).toBe('"e"');
   });
 });
+
+describe('prepared articles', () => {
+  it('stores the same row whether a worker prepared the article or the store did', async () => {
+    const { prepareArticle } = await import('../../../src/core/store/prepare.js');
+    const url = 'http://x.test/feed';
+    const { articles } = normalise(parseFeed(RSS, { url, contentType: 'application/rss+xml' }), { url });
+    const withPrepared = articles.map((a) => ({ ...a, prepared: prepareArticle(a, url) }));
+    store.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, withPrepared);
+    const other = openStore(join(dir, 'other.db')).store;
+    try {
+      other.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, articles);
+      const strip = (xs: { fetchedAt: string }[]) => xs.map((x) => ({ ...x, fetchedAt: '' }));
+      expect(articles.length).toBeGreaterThan(0);
+      expect(strip(store.query({ limit: 100 }))).toEqual(strip(other.query({ limit: 100 })));
+      const word = articles[0]?.title.split(' ')[0] ?? '';
+      expect(store.query({ search: word }).map((a) => a.id)).toEqual(other.query({ search: word }).map((a) => a.id));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('ignores a prepared form made for another feed', async () => {
+    const { prepareArticle } = await import('../../../src/core/store/prepare.js');
+    const url = 'http://x.test/feed';
+    const { articles } = normalise(parseFeed(RSS, { url, contentType: 'application/rss+xml' }), { url });
+    const foreign = articles.map((a) => ({ ...a, prepared: prepareArticle(a, 'http://elsewhere.test/') }));
+    store.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, foreign);
+    expect(new Set(store.query({ limit: 100 }).map((a) => a.feedUrl))).toEqual(new Set([url]));
+  });
+});
