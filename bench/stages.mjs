@@ -38,4 +38,6 @@ for (let f = 0; f < n; f++) {
   t.save += b - a;
   items += articles.length;
 }
+store.close();
+if (process.env.DBSTAT) { const D = (await import("better-sqlite3")).default; const db = new D(join(dir, "cache.db")); db.pragma("wal_checkpoint(TRUNCATE)"); console.log(db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY 2 DESC").all().map((r) => `${r.name} ${(r.bytes / items).toFixed(0)} B/article`).join("\n")); }
 for (const [k, v] of Object.entries(t)) console.log(k.padEnd(10), `${v.toFixed(0)} ms`, `${((v / items) * 1000).toFixed(0)} µs/item`);

@@ -7,7 +7,8 @@ import { DomHandler, isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { getAttributeValue } from 'domutils';
 import render from 'dom-serializer';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { sanitizeTextFast as sanitizeText } from './clean-text.js';
+import { sanitizeLine } from './sanitize.js';
 
 /** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
 export const MAX_HTML_DEPTH = 128;

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import { tagKey } from '../query.js';
-import { sanitizeLine, sanitizeText } from '../sanitize.js';
+import { sanitizeTextFast as sanitizeText } from '../clean-text.js';
+import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, Enclosure } from '../types.js';
 
 // An article with more tags than this is tag spam; the first ones are kept.
