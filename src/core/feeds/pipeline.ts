@@ -115,28 +115,32 @@ async function startPool(count: number): Promise<WorkerPool | null> {
  */
 export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> {
   const workers = options.workers ?? Math.min(2, Math.max(1, availableParallelism()));
-  const [{ createFetcher, userAgent }, { parseFeed }, { normalise }] = await Promise.all([
-    import('./http.js'),
-    import('./parse.js'),
-    import('./normalise.js'),
-  ]);
-  // Started on the first document that needs parsing: a refresh where every feed answers 304 starts none.
+  const { createFetcher, userAgent } = await import('./http.js');
+  // The parser and normaliser (most of the code) load on the first document that needs parsing, and then
+  // only when no worker does it: a refresh where every feed answers 304 loads neither.
+  let inProcess: Promise<[typeof import('./parse.js'), typeof import('./normalise.js')]> | undefined;
+  const loadInProcess = () => (inProcess ??= Promise.all([import('./parse.js'), import('./normalise.js')]));
+  const [parseModule, normaliseModule] = workers > 0 && workerFile() !== null ? [null, null] : await loadInProcess();
   let pool: Promise<WorkerPool | null> | undefined;
   const fetcher = createFetcher({ concurrency: options.concurrency, perHost: options.perHost, userAgent: userAgent(options.version) });
+  const notLoaded = (): never => {
+    throw new Error('The feed parser is not loaded in this thread; use parseAndNormalise.');
+  };
   const pipeline: Pipeline = {
     fetch: (req) => fetcher.fetch(req),
-    parse: (bytes, o) => parseFeed(bytes, o),
-    normalise: (feed, cfg, o) => normalise(feed, cfg, o),
+    parse: (bytes, o) => (parseModule ? parseModule.parseFeed(bytes, o) : notLoaded()),
+    normalise: (feed, cfg, o) => (normaliseModule ? normaliseModule.normalise(feed, cfg, o) : notLoaded()),
     close: async () => {
       await Promise.all([fetcher.close(), pool?.then((p) => p?.close())]);
     },
   };
-  if (workers > 0 && workerFile() !== null) {
+  if (parseModule === null) {
     pipeline.parseAndNormalise = async (bytes, o, cfg, n) => {
       pool ??= startPool(workers);
       const p = await pool;
-      if (p === null) return normalise(parseFeed(bytes, o), cfg, n);
-      return p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+      if (p !== null) return p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+      const [{ parseFeed }, { normalise }] = await loadInProcess();
+      return normalise(parseFeed(bytes, o), cfg, n);
     };
   }
   return pipeline;
