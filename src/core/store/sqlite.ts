@@ -14,6 +14,7 @@ import {
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
 import { ftsQuery, normaliseQuery, tagKey } from '../query.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
@@ -43,7 +44,7 @@ interface ArticleRow {
   sort_time: number;
   lang: string | null;
   summary: string;
-  content_html: string;
+  content_html: string | Uint8Array;
   image: string | null;
   enclosures: string;
   alternates: string;
@@ -79,8 +80,35 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
+/** A packed body (see packHtml) back as text. */
+function unpackHtml(value: string | Uint8Array): string {
+  return typeof value === 'string' ? value : inflateRawSync(value).toString('utf8');
+}
+
+/**
+ * Defines contentHtml so that a packed body is inflated on first read: lists fetch 50-100 rows whose bodies
+ * are never shown, and inflating each would cost more than the query itself.
+ */
+function withBody(article: Omit<StoredArticle, 'contentHtml'> & { contentHtml?: string }, stored: string | Uint8Array): StoredArticle {
+  if (typeof stored === 'string') {
+    article.contentHtml = stored;
+    return article as StoredArticle;
+  }
+  const settle = (value: string): string => {
+    Object.defineProperty(article, 'contentHtml', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(article, 'contentHtml', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(unpackHtml(stored)),
+    set: (value: string) => settle(value),
+  });
+  return article as StoredArticle;
+}
+
 function toStored(r: ArticleRow): StoredArticle {
-  return {
+  return withBody({
     id: r.id,
     feedUrl: r.feed_url,
     guid: r.guid,
@@ -92,7 +120,7 @@ function toStored(r: ArticleRow): StoredArticle {
     lang: r.lang,
     tags: parseJson<string[]>(r.tags, []),
     summary: r.summary,
-    contentHtml: r.content_html,
+    contentHtml: '',
     image: r.image,
     enclosures: parseJson<Enclosure[]>(r.enclosures, []),
     alternates: parseJson<Alternate[]>(r.alternates, []),
@@ -101,7 +129,7 @@ function toStored(r: ArticleRow): StoredArticle {
     starred: r.starred === 1,
     fetchedAt: r.fetched_at,
     feedTitle: r.feed_title,
-  };
+  }, r.content_html);
 }
 
 function toFeedState(r: FeedRow): FeedState {
@@ -230,7 +258,7 @@ export class SqliteStore implements ArticleStore {
       sort_time: sortTime,
       lang: p.lang,
       summary: p.summary,
-      content_html: p.contentHtml,
+      content_html: typeof p.contentStored === 'string' ? p.contentStored : Buffer.from(p.contentStored.buffer, p.contentStored.byteOffset, p.contentStored.byteLength),
       image: p.image,
       enclosures: p.enclosures,
       alternates: p.alternates,
