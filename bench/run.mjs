@@ -23,6 +23,7 @@ const CFG = ONLY_FEEDS ? { ...CFG0, feeds: ONLY_FEEDS } : CFG0;
 const BIG = CFG.feeds[CFG.feeds.length - 1];
 
 mkdirSync(WORK, { recursive: true });
+const LOAD = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', ');
 const TMP = mkdtempSync(join(tmpdir(), 'cyberread-bench-'));
 const log = (...a) => console.error('[bench]', ...a);
 
@@ -90,7 +91,7 @@ function requestStats(n) {
 function run(cmd, args, { env, cwd } = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', cmd, ...args], { env: env ?? process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { env: env ?? process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -98,8 +99,8 @@ function run(cmd, args, { env, cwd } = {}) {
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       const lines = err.trim().split('\n');
-      const rssKib = Number(lines.pop());
-      resolve({ ms, code, rssMib: rssKib / 1024, stderr: lines.join('\n'), stdout: out });
+      const [rssKib, user, sys] = (lines.pop() ?? '').split(' ').map(Number);
+      resolve({ ms, code, rssMib: rssKib / 1024, cpuMs: (user + sys) * 1000, stderr: lines.join('\n'), stdout: out });
     });
   });
 }
@@ -111,6 +112,7 @@ function ourHome(n) {
   return home;
 }
 const ours = (home) => run(process.execPath, [CLI, '--home', home, 'refresh']);
+const oursWorkers = (home) => run(process.execPath, [CLI, '--home', home, 'refresh'], { env: { ...process.env, CYBERREAD_WORKERS: '2' } });
 
 function nbHome(n) {
   const dir = mkdtempSync(join(TMP, `newsboat-${n}-`));
@@ -125,9 +127,9 @@ const newsboat = (dir) =>
   });
 
 async function refreshSeries(kind, n) {
-  const setup = kind === 'ours' ? ourHome : nbHome;
-  const exec = kind === 'ours' ? ours : newsboat;
-  const runs = kind === 'ours' ? CFG.freshRuns : CFG.nbRuns;
+  const setup = kind === 'newsboat' ? nbHome : ourHome;
+  const exec = kind === 'ours' ? ours : kind === 'workers' ? oursWorkers : newsboat;
+  const runs = kind === 'newsboat' ? CFG.nbRuns : CFG.freshRuns;
   const fresh = [];
   const warm = [];
   let freshReq, warmReq, home;
@@ -139,7 +141,7 @@ async function refreshSeries(kind, n) {
     fresh.push(res);
     freshReq = requestStats(n);
   }
-  const warmRuns = kind === 'ours' ? CFG.warmRuns : CFG.nbRuns;
+  const warmRuns = kind === 'newsboat' ? CFG.nbRuns : kind === 'workers' ? 1 : CFG.warmRuns;
   for (let r = 0; r < warmRuns; r++) {
     resetCounts();
     const res = await exec(home);
@@ -152,6 +154,8 @@ async function refreshSeries(kind, n) {
     warmMs: median(warm.map((r) => r.ms)),
     freshRuns: fresh.map((r) => Math.round(r.ms)),
     warmRuns: warm.map((r) => Math.round(r.ms)),
+    freshCpuMs: median(fresh.map((r) => r.cpuMs)),
+    warmCpuMs: median(warm.map((r) => r.cpuMs)),
     freshPeakMib: Math.max(...fresh.map((r) => r.rssMib)),
     warmPeakMib: Math.max(...warm.map((r) => r.rssMib)),
     freshReq,
@@ -179,6 +183,7 @@ const refresh = {};
 for (const n of ONLY === 'tui' ? [] : CFG.feeds) {
   refresh[n] = { ours: await refreshSeries('ours', n) };
   if (ONLY !== 'ours') refresh[n].newsboat = await refreshSeries('newsboat', n);
+  if (n === BIG && ONLY !== 'ours') refresh[n].workers = await refreshSeries('workers', n);
 }
 const cache = ONLY === 'tui' || ONLY === 'ours' ? null : cacheBytesPerArticle(join(refresh[BIG].ours.home, 'cache.db'), 'articles');
 const nbCache = ONLY === 'tui' || ONLY === 'ours' ? null : cacheBytesPerArticle(join(refresh[BIG].newsboat.home, 'cache.db'), 'rss_item');
@@ -339,7 +344,7 @@ if (ONLY) {
   rmSync(TMP, { recursive: true, force: true });
   process.exit(0);
 }
-const results = { date: new Date().toISOString(), quick: QUICK, refresh: Object.fromEntries(Object.entries(refresh).map(([n, r]) => [n, { ours: { ...r.ours, home: undefined }, newsboat: { ...r.newsboat, home: undefined } }])), cache, nbCache, queries, tui };
+const results = { date: new Date().toISOString(), quick: QUICK, refresh: Object.fromEntries(Object.entries(refresh).map(([n, r]) => [n, { ours: { ...r.ours, home: undefined }, newsboat: { ...r.newsboat, home: undefined }, workers: r.workers && { ...r.workers, home: undefined } }])), cache, nbCache, queries, tui };
 writeFileSync(join(WORK, 'last.json'), JSON.stringify(results, null, 2));
 if (process.env.BENCH_SAVE_BASELINE === '1') writeFileSync(join(ROOT, 'bench', 'baseline.json'), JSON.stringify(results, null, 2) + '\n');
 const baseline = existsSync(join(ROOT, 'bench', 'baseline.json')) ? JSON.parse(readFileSync(join(ROOT, 'bench', 'baseline.json'), 'utf8')) : null;
@@ -378,6 +383,7 @@ const L = [];
 L.push('# Benchmarks', '');
 L.push(`Written by \`${QUICK ? 'BENCH_QUICK=1 ' : ''}npm run bench\` (bench/run.mjs) on ${results.date}. Do not edit by hand: run it again.`, '');
 L.push(`Machine: ${cpus().length} × ${cpu}, ${f1(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${node}, ${nbVersion}.`);
+L.push(`Load average when the run started: ${LOAD}.`);
 L.push('The machine is shared and noisy: every number is a median of several runs, and every comparison is a ratio against a baseline measured in the same run.', '');
 L.push('## Method', '');
 L.push(`- Feeds: ${BIG} synthetic RSS 2.0 feeds × ${M} items (bench/gen.mjs): HTML bodies of 2–4 KB with paragraphs, headings, links, lists, quotes and an image; Indonesian and English text (alternating feeds); 2–4 categories per item; deterministic, so ETags are stable across runs. Served by node:http on 127.0.0.1 (uncompressed, ETag, 304 on a matching If-None-Match), which counts requests per feed.`);
@@ -385,6 +391,7 @@ L.push(`- cyberread: the built CLI, \`node bin/cyberread.js --home DIR refresh\`
 L.push(`- newsboat: \`newsboat -x reload -u urls -c cache.db -C config\` with \`reload-threads 8\` in config and HOME set to a temp dir; fresh and warm, ${CFG.nbRuns} runs each.`);
 L.push('- Cache size: cache.db plus -wal/-shm after `wal_checkpoint(TRUNCATE)`, divided by the article count.');
 L.push(`- Queries: src/core/store/sqlite.ts bundled with esbuild into bench/.work, one store filled to ${CFG.store.join(', ')} articles through \`saveFeed\`, each query timed ${CFG.reps} times after 5 warm-ups (full-text: ${Math.max(20, CFG.reps / 10)} times), median, results converted to StoredArticle as the UI gets them.`);
+L.push('- cyberread parses in this thread on a 2-core machine (the default), and in two worker threads (dist/feed-worker.js) on 3+ cores or with CYBERREAD_WORKERS=2, which is measured too; see "What changed" below.');
 L.push(`- TUI: \`node bin/cyberread.js --home DIR\` in a pseudo-terminal (bench/pty_driver.py, python3 pty, 120×40) with ${CFG.tuiSizes.join(' and ')} cached articles, no feeds and a recent lastRefreshAt (no background refresh). First frame = spawn until a known title appears in the output; RSS = VmHWM at that moment; \`j\` = write of the key until the next output, ${CFG.presses} presses per run, ${CFG.tuiRuns} runs. Baseline: \`node -e 0\` spawn-to-exit in the same pseudo-terminal.`, '');
 L.push('## Targets', '', '| target | measured | |', '|---|---|---|');
 for (const [t, m, ok] of targets) L.push(`| ${t} | ${m} | ${yes(ok)} |`);
@@ -393,10 +400,19 @@ for (const n of CFG.feeds) {
   const r = refresh[n];
   L.push(`| ${n} × ${M} | ${f1(r.ours.freshMs)} ms | ${f1(r.newsboat.freshMs)} ms | ${f1(r.ours.freshMs / r.newsboat.freshMs)}× | ${f1(r.ours.warmMs)} ms | ${f1(r.newsboat.warmMs)} ms | ${f1(r.ours.warmMs / r.newsboat.warmMs)}× | ${f1(r.ours.freshPeakMib)} / ${f1(r.newsboat.freshPeakMib)} MiB |`);
 }
+L.push('', 'CPU time (user + sys, median) — steadier than wall time on a shared machine:', '', '| feeds × items | cyberread fresh | newsboat fresh | ratio | cyberread warm | newsboat warm | ratio |', '|---|---|---|---|---|---|---|');
+for (const n of CFG.feeds) {
+  const r = refresh[n];
+  L.push(`| ${n} × ${M} | ${f1(r.ours.freshCpuMs)} ms | ${f1(r.newsboat.freshCpuMs)} ms | ${f1(r.ours.freshCpuMs / r.newsboat.freshCpuMs)}× | ${f1(r.ours.warmCpuMs)} ms | ${f1(r.newsboat.warmCpuMs)} ms | ${f1(r.ours.warmCpuMs / r.newsboat.warmCpuMs)}× |`);
+}
 L.push('', 'Runs (ms):', '');
 for (const n of CFG.feeds) {
   const r = refresh[n];
   L.push(`- ${n} feeds: cyberread fresh ${r.ours.freshRuns.join(', ')}; warm ${r.ours.warmRuns.join(', ')}; newsboat fresh ${r.newsboat.freshRuns.join(', ')}; warm ${r.newsboat.warmRuns.join(', ')}`);
+}
+if (big.workers) {
+  const x = big.workers;
+  L.push('', `With \`CYBERREAD_WORKERS=2\` (parse in two worker threads; the default only on 3+ cores), ${BIG} feeds: fresh ${f1(x.freshMs)} ms (${f1(x.freshMs / big.newsboat.freshMs)}× newsboat, ${f1(x.freshMs / big.ours.freshMs)}× the default), CPU ${f1(x.freshCpuMs)} ms, peak RSS ${f1(x.freshPeakMib)} MiB; warm ${f1(x.warmMs)} ms.`);
 }
 L.push('', `Requests (${BIG} feeds):`, '', '| | requests per feed | conditional | 304 |', '|---|---|---|---|');
 for (const [name, r] of [['cyberread', big.ours], ['newsboat', big.newsboat]]) {
