@@ -28,6 +28,9 @@ export interface WorkerRequest {
 
 export type WorkerReply = { id: number; ok: true; result: NormaliseResult } | { id: number; ok: false; message: string };
 
+/** The pool lost its worker(s); the job can still be done in this thread. */
+class WorkerGone extends Error {}
+
 /** A small pool: each job goes to the worker with the fewest jobs outstanding. */
 class WorkerPool {
   private next = 1;
@@ -46,8 +49,8 @@ class WorkerPool {
         if (reply.ok) job.resolve(reply.result);
         else job.reject(new Error(reply.message));
       });
-      w.on('error', (error) => this.fail(i, error));
-      w.on('exit', () => this.fail(i, new Error('The feed worker stopped unexpectedly. Try the refresh again.')));
+      w.on('error', (error) => this.fail(i, new WorkerGone(error.message)));
+      w.on('exit', () => this.fail(i, new WorkerGone('The feed worker stopped unexpectedly.')));
       // Idle workers must not keep the process alive.
       w.unref();
     });
@@ -67,7 +70,7 @@ class WorkerPool {
     for (let i = 1; i < this.load.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
     const worker = this.workers[best];
     if (worker === undefined || this.load[best] === Number.POSITIVE_INFINITY) {
-      return Promise.reject(new Error('No feed worker is available. Try the refresh again.'));
+      return Promise.reject(new WorkerGone('No feed worker is available.'));
     }
     const id = this.next++;
     this.load[best] = (this.load[best] ?? 0) + 1;
@@ -85,14 +88,15 @@ class WorkerPool {
 }
 
 /**
- * CYBERREAD_WORKERS when set (0-8), else two workers when there is a core for each besides this thread.
- * On two cores they measured the same wall time as one thread (the three threads just share the cores, and
- * cloning results costs extra CPU) for ~110 MiB more memory, so two-core machines parse in-process.
+ * CYBERREAD_WORKERS when set (0-8), else two workers, or none on a one-core machine. On two cores the
+ * three threads share the cores, yet a 300-feed refresh took 4.5-5.1 s instead of 6.1-6.8 s (the main
+ * thread fetches and writes SQLite while the workers parse), for 20% more CPU and ~100 MiB more memory;
+ * CYBERREAD_WORKERS=0 trades that speed back for the memory.
  */
 export function defaultWorkers(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const set = env.CYBERREAD_WORKERS;
   if (set !== undefined && /^\d+$/.test(set.trim())) return Math.min(8, Number(set.trim()));
-  return cores >= 3 ? Math.min(2, cores - 1) : 0;
+  return cores >= 2 ? 2 : 0;
 }
 
 /** The built worker beside this module (dist/), or null when running from source. */
@@ -131,28 +135,37 @@ export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> 
   // only when no worker does it: a refresh where every feed answers 304 loads neither.
   let inProcess: Promise<[typeof import('./parse.js'), typeof import('./normalise.js')]> | undefined;
   const loadInProcess = () => (inProcess ??= Promise.all([import('./parse.js'), import('./normalise.js')]));
-  const [parseModule, normaliseModule] = workers > 0 && workerFile() !== null ? [null, null] : await loadInProcess();
+  let modules: [typeof import('./parse.js'), typeof import('./normalise.js')] | undefined;
+  const inThread = async (...[bytes, o, cfg, n]: Parameters<NonNullable<Pipeline['parseAndNormalise']>>) => {
+    modules ??= await loadInProcess();
+    const [{ parseFeed }, { normalise }] = modules;
+    return normalise(parseFeed(bytes, o), cfg, n);
+  };
+  const useWorkers = workers > 0 && workerFile() !== null;
   let pool: Promise<WorkerPool | null> | undefined;
   const fetcher = createFetcher({ concurrency: options.concurrency, perHost: options.perHost, userAgent: userAgent(options.version) });
   const notLoaded = (): never => {
-    throw new Error('The feed parser is not loaded in this thread; use parseAndNormalise.');
+    throw new Error('The feed parser is loaded with the first document; use parseAndNormalise.');
   };
-  const pipeline: Pipeline = {
+  return {
     fetch: (req) => fetcher.fetch(req),
-    parse: (bytes, o) => (parseModule ? parseModule.parseFeed(bytes, o) : notLoaded()),
-    normalise: (feed, cfg, o) => (normaliseModule ? normaliseModule.normalise(feed, cfg, o) : notLoaded()),
+    parse: (bytes, o) => (modules ? modules[0].parseFeed(bytes, o) : notLoaded()),
+    normalise: (feed, cfg, o) => (modules ? modules[1].normalise(feed, cfg, o) : notLoaded()),
+    parseAndNormalise: async (bytes, o, cfg, n) => {
+      if (!useWorkers) return inThread(bytes, o, cfg, n);
+      pool ??= startPool(workers);
+      const p = await pool;
+      if (p === null) return inThread(bytes, o, cfg, n);
+      try {
+        return await p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+      } catch (error) {
+        // A worker that died (out of memory, killed) fails only the thread, not the feed.
+        if (error instanceof WorkerGone) return inThread(bytes, o, cfg, n);
+        throw error;
+      }
+    },
     close: async () => {
       await Promise.all([fetcher.close(), pool?.then((p) => p?.close())]);
     },
   };
-  if (parseModule === null) {
-    pipeline.parseAndNormalise = async (bytes, o, cfg, n) => {
-      pool ??= startPool(workers);
-      const p = await pool;
-      if (p !== null) return p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
-      const [{ parseFeed }, { normalise }] = await loadInProcess();
-      return normalise(parseFeed(bytes, o), cfg, n);
-    };
-  }
-  return pipeline;
 }
