@@ -12,7 +12,7 @@ const pkg = require('../package.json');
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'feed-worker': 'src/core/feeds/feed-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

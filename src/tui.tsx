@@ -16,7 +16,35 @@ import type { UiServices } from './ui/services.js';
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
+/**
+ * Remembers the last few thousand answers of a pure string function. Every keypress redraws the same
+ * visible rows, and measuring a title that has a character outside the fast width table costs string-width's
+ * full grapheme scan each time; the rows' strings repeat from frame to frame, so their widths need not.
+ */
+export function memoStrings<R>(fn: (s: string) => R, max = 4096): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const value = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, value);
+    return value;
+  };
+}
+
 function buildServices(ctx: Context): UiServices {
+  const width = memoStrings(displayWidth);
+  const cutTo = new Map<number, (s: string) => string>();
+  const cut = (s: string, w: number): string => {
+    let f = cutTo.get(w);
+    if (f === undefined) {
+      if (cutTo.size > 64) cutTo.clear();
+      f = memoStrings((x) => truncate(x, w), 1024);
+      cutTo.set(w, f);
+    }
+    return f(s);
+  };
   const store = ctx.store();
   const tz = ctx.timeZone;
   return {
@@ -24,8 +52,8 @@ function buildServices(ctx: Context): UiServices {
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
     formatPosted: (iso, lang) => formatPosted(iso, lang, tz),
     relativeTime: (iso, lang, compact) => relativeTime(iso, new Date(), lang, tz, { compact }),
-    displayWidth,
-    truncate: (s, w) => truncate(s, w),
+    displayWidth: width,
+    truncate: cut,
     wrap,
     async refresh(onProgress) {
       const feeds = ctx.config.settings.feeds;
@@ -99,6 +127,10 @@ export async function runTui(ctx: Context, options: { tags: string[]; demo: bool
     app = render(<App services={services} initialLang={ctx.lang} initialTags={options.tags} />, {
       exitOnCtrlC: false,
       patchConsole: false,
+      // Ink's default 30 fps throttle holds a keypress's frame back up to 33 ms; a frame here costs a few ms.
+      maxFps: 240,
+      // Rewrite only the lines that changed: moving the selection touches two rows, not the whole screen.
+      incrementalRendering: true,
     });
     await app.waitUntilExit();
     return 0;

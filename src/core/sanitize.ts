@@ -19,12 +19,15 @@ const CSI_SEQ = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u00
 const ESC_SEQ = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 // Remaining controls: C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates and marks, invisibles.
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// Every sequence above starts with one of these characters (ESC and the C1 introducers are in the set), and
+// CR is in it too: clean text, newlines and tabs included — the common case — costs one test.
+const NEEDS_WORK = new RegExp(CONTROLS.source);
 
 /** Removes control sequences; keeps tabs and newlines (CRLF and lone CR become LF). */
 export function sanitizeText(input: string): string {
   if (!input) return '';
   let s = input;
-  if (/[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(s)) {
+  if (NEEDS_WORK.test(s)) {
     s = s
       .replace(/\r\n?/g, '\n')
       .replace(STRING_SEQ, '')

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bound, sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
 
@@ -44,5 +45,29 @@ describe('bound', () => {
   it('never splits a surrogate pair', () => {
     const s = 'ab😀cd';
     expect(bound(s, 4)).toBe('ab…');
+  });
+});
+
+describe('sanitizeText fast path', () => {
+  // The full chain of replaces, always run: what sanitizeText must equal when it skips them for clean text.
+  const slow = (s: string): string => sanitizeText(`\u0007${s}`);
+
+  it('returns clean text with tabs and newlines as the same string', () => {
+    const text = 'Serangan siber\n\tmenimpa bank — “kutipan” 日本語 👩‍💻';
+    expect(sanitizeText(text)).toBe(text);
+  });
+
+  it('agrees with the full chain of replaces on any string', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('\n', '\t', '\r', '\u001b', '[', ']', '\u0007', '\\', '\u009b', '\u009d', '\u009c', '\u202e', '\u2066', '\u200b', '\ufeff', '\u007f', 'a', ' '),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(sanitizeText(s)).toBe(slow(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

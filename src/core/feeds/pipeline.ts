@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import type { FeedConfig } from '../types.js';
 import type { FetchLimits } from './http.js';
+import type { NormaliseResult } from './normalise.js';
 import type { Pipeline } from './refresh.js';
 
 export interface PipelineOptions {
@@ -7,6 +13,11 @@ export interface PipelineOptions {
   version: string;
   /** Where CYBERREAD_TIMEOUT_MS is read from; process.env by default. */
   env?: Record<string, string | undefined>;
+  /**
+   * Parse + normalise in this many worker threads (default: see defaultWorkers); 0 keeps everything in this
+   * thread. Workers are only used when the built worker file exists (not under vitest).
+   */
+  workers?: number;
 }
 
 /**
@@ -21,26 +32,160 @@ export function timeoutLimits(env: Record<string, string | undefined>): Partial<
   return { connectTimeoutMs: ms, firstByteTimeoutMs: ms, bodyTimeoutMs: ms };
 }
 
+export interface WorkerRequest {
+  id: number;
+  bytes: Uint8Array;
+  url: string;
+  contentType: string | null;
+  cfg: FeedConfig;
+  fetchedAt: string;
+}
+
+export type WorkerReply = { id: number; ok: true; result: NormaliseResult } | { id: number; ok: false; message: string };
+
+/** The pool lost its worker(s); the job can still be done in this thread. */
+class WorkerGone extends Error {}
+
+/** A small pool: each job goes to the worker with the fewest jobs outstanding. */
+class WorkerPool {
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (r: NormaliseResult) => void; reject: (e: Error) => void; worker: number }>();
+  private readonly load: number[];
+
+  constructor(private readonly workers: Worker[]) {
+    this.load = workers.map(() => 0);
+    workers.forEach((w, i) => {
+      w.on('message', (reply: WorkerReply) => {
+        const job = this.pending.get(reply.id);
+        if (job === undefined) return;
+        this.pending.delete(reply.id);
+        this.load[i] = (this.load[i] ?? 1) - 1;
+        if (this.load[i] === 0) w.unref();
+        if (reply.ok) job.resolve(reply.result);
+        else job.reject(new Error(reply.message));
+      });
+      w.on('error', (error) => this.fail(i, new WorkerGone(error.message)));
+      w.on('exit', () => this.fail(i, new WorkerGone('The feed worker stopped unexpectedly.')));
+      // Idle workers must not keep the process alive.
+      w.unref();
+    });
+  }
+
+  private fail(worker: number, error: Error): void {
+    this.load[worker] = Number.POSITIVE_INFINITY;
+    for (const [id, job] of this.pending) {
+      if (job.worker !== worker) continue;
+      this.pending.delete(id);
+      job.reject(error);
+    }
+  }
+
+  run(req: Omit<WorkerRequest, 'id'>): Promise<NormaliseResult> {
+    let best = 0;
+    for (let i = 1; i < this.load.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
+    const worker = this.workers[best];
+    if (worker === undefined || this.load[best] === Number.POSITIVE_INFINITY) {
+      return Promise.reject(new WorkerGone('No feed worker is available.'));
+    }
+    const id = this.next++;
+    this.load[best] = (this.load[best] ?? 0) + 1;
+    // Referenced only while it has work: a pending job must keep the process alive, an idle pool must not.
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: best });
+      worker.postMessage({ ...req, id } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * CYBERREAD_WORKERS when set (0-8), else two workers, or none on a one-core machine. On two cores the
+ * three threads share the cores, yet a 300-feed refresh took 4.5-5.1 s instead of 6.1-6.8 s (the main
+ * thread fetches and writes SQLite while the workers parse), for 20% more CPU and ~100 MiB more memory;
+ * CYBERREAD_WORKERS=0 trades that speed back for the memory.
+ */
+export function defaultWorkers(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const set = env.CYBERREAD_WORKERS;
+  if (set !== undefined && /^\d+$/.test(set.trim())) return Math.min(8, Number(set.trim()));
+  return cores >= 2 ? 2 : 0;
+}
+
+/** The built worker beside this module (dist/), or null when running from source. */
+function workerFile(): URL | null {
+  const url = new URL('./feed-worker.js', import.meta.url);
+  try {
+    return existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+// V8 lets a busy parser's young generation grow to 48 MiB per thread; 12 MiB measured ~50 MiB less peak
+// memory for a 300-feed refresh at a few percent more CPU.
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 12 } };
+
+async function startPool(count: number): Promise<WorkerPool | null> {
+  const file = count > 0 ? workerFile() : null;
+  if (file === null) return null;
+  try {
+    const { Worker } = await import('node:worker_threads');
+    return new WorkerPool(Array.from({ length: count }, () => new Worker(file, WORKER_OPTIONS)));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Builds the real fetch → decode → parse → normalise chain. The network client and the parser are loaded
  * here, on first use, so starting the reader does not pay for them before the first frame.
  */
 export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> {
-  const [{ createFetcher, userAgent }, { parseFeed }, { normalise }] = await Promise.all([
-    import('./http.js'),
-    import('./parse.js'),
-    import('./normalise.js'),
-  ]);
+  const workers = options.workers ?? defaultWorkers();
+  const { createFetcher, userAgent } = await import('./http.js');
+  // The parser and normaliser (most of the code) load on the first document that needs parsing, and then
+  // only when no worker does it: a refresh where every feed answers 304 loads neither.
+  let inProcess: Promise<[typeof import('./parse.js'), typeof import('./normalise.js')]> | undefined;
+  const loadInProcess = () => (inProcess ??= Promise.all([import('./parse.js'), import('./normalise.js')]));
+  let modules: [typeof import('./parse.js'), typeof import('./normalise.js')] | undefined;
+  const inThread = async (...[bytes, o, cfg, n]: Parameters<NonNullable<Pipeline['parseAndNormalise']>>) => {
+    modules ??= await loadInProcess();
+    const [{ parseFeed }, { normalise }] = modules;
+    return normalise(parseFeed(bytes, o), cfg, n);
+  };
+  const useWorkers = workers > 0 && workerFile() !== null;
+  let pool: Promise<WorkerPool | null> | undefined;
   const fetcher = createFetcher({
     concurrency: options.concurrency,
     perHost: options.perHost,
     userAgent: userAgent(options.version),
     limits: timeoutLimits(options.env ?? process.env),
   });
+  const notLoaded = (): never => {
+    throw new Error('The feed parser is loaded with the first document; use parseAndNormalise.');
+  };
   return {
     fetch: (req) => fetcher.fetch(req),
-    parse: (bytes, o) => parseFeed(bytes, o),
-    normalise: (feed, cfg, o) => normalise(feed, cfg, o),
-    close: () => fetcher.close(),
+    parse: (bytes, o) => (modules ? modules[0].parseFeed(bytes, o) : notLoaded()),
+    normalise: (feed, cfg, o) => (modules ? modules[1].normalise(feed, cfg, o) : notLoaded()),
+    parseAndNormalise: async (bytes, o, cfg, n) => {
+      if (!useWorkers) return inThread(bytes, o, cfg, n);
+      pool ??= startPool(workers);
+      const p = await pool;
+      if (p === null) return inThread(bytes, o, cfg, n);
+      try {
+        return await p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+      } catch (error) {
+        // A worker that died (out of memory, killed) fails only the thread, not the feed.
+        if (error instanceof WorkerGone) return inThread(bytes, o, cfg, n);
+        throw error;
+      }
+    },
+    close: async () => {
+      await Promise.all([fetcher.close(), pool?.then((p) => p?.close())]);
+    },
   };
 }

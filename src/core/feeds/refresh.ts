@@ -13,6 +13,13 @@ export interface Pipeline {
   fetch(req: { url: string; etag?: string | null; lastModified?: string | null }): Promise<FetchResult>;
   parse(bytes: Uint8Array, options: { url: string; contentType: string | null }): ParsedFeed;
   normalise(feed: ParsedFeed, cfg: FeedConfig, options: { fetchedAt: string }): { title: string | null; siteUrl: string | null; articles: Article[] };
+  /** parse + normalise off this thread (a worker pool); refresh uses it when present. */
+  parseAndNormalise?(
+    bytes: Uint8Array,
+    options: { url: string; contentType: string | null },
+    cfg: FeedConfig,
+    normaliseOptions: { fetchedAt: string },
+  ): Promise<{ title: string | null; siteUrl: string | null; articles: Article[] }>;
   close?(): Promise<void>;
 }
 
@@ -22,6 +29,11 @@ export interface RefreshOptions {
   /** Ask again even when a server's Retry-After has not passed yet. */
   ignoreRetryAfter?: boolean;
   now?: () => Date;
+  /**
+   * Feeds in progress at once (fetched, parsed or being written); default 16. The fetcher bounds requests
+   * itself; this bound keeps fetched bodies from piling up in memory faster than they are parsed.
+   */
+  inFlight?: number;
 }
 
 function message(error: unknown): string {
@@ -72,8 +84,13 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     let title: string | null;
     let siteUrl: string | null;
     try {
-      const parsed = pipeline.parse(outcome.bytes, { url: outcome.url, contentType: outcome.contentType });
-      ({ articles, title, siteUrl } = pipeline.normalise(parsed, feed, { fetchedAt }));
+      const where = { url: outcome.url, contentType: outcome.contentType };
+      if (pipeline.parseAndNormalise) {
+        ({ articles, title, siteUrl } = await pipeline.parseAndNormalise(outcome.bytes, where, feed, { fetchedAt }));
+      } else {
+        const parsed = pipeline.parse(outcome.bytes, where);
+        ({ articles, title, siteUrl } = pipeline.normalise(parsed, feed, { fetchedAt }));
+      }
     } catch (error) {
       const text = message(error);
       // Validators are not stored: the next refresh must download the document again.
@@ -109,12 +126,19 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
 export async function refreshFeeds(feeds: FeedConfig[], store: ArticleStore, pipeline: Pipeline, options: RefreshOptions = {}): Promise<RefreshResult[]> {
   let done = 0;
   const total = feeds.length;
-  return Promise.all(
-    feeds.map(async (feed) => {
+  const results: RefreshResult[] = new Array<RefreshResult>(total);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < total) {
+      const index = next++;
+      const feed = feeds[index] as FeedConfig;
       const result = await refreshOne(feed, store, pipeline, options);
+      results[index] = result;
       done += 1;
       options.onResult?.(result, done, total);
-      return result;
-    }),
-  );
+    }
+  };
+  const lanes = Math.max(1, Math.min(total, options.inFlight ?? 16));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return results;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   accessSync,
   closeSync,
@@ -15,10 +14,13 @@ import {
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { decodeHTML } from 'entities';
+import { inflateRawSync } from 'node:zlib';
 import { ftsQuery, normaliseQuery, tagKey } from '../query.js';
-import { sanitizeLine, sanitizeText } from '../sanitize.js';
+import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
+import { preparedFor, type PreparedArticle } from './prepare.js';
+
+export { htmlToText, prepareArticle, type PreparedArticle } from './prepare.js';
 import { isCorruption, StoreError, toStoreError } from './errors.js';
 import { migrate } from './migrations.js';
 import type { ArticleStore, FetchStateUpdate, UpsertResult } from './store.js';
@@ -28,9 +30,6 @@ export interface OpenResult {
   /** Set when the cache file was damaged: where it was moved and how many read/star flags were rescued. */
   recovered?: { movedTo: string; restoredFlags: number };
 }
-
-// An article with more tags than this is tag spam; the first ones are kept.
-const MAX_TAGS_PER_ARTICLE = 64;
 
 interface ArticleRow {
   rid: number;
@@ -45,7 +44,7 @@ interface ArticleRow {
   sort_time: number;
   lang: string | null;
   summary: string;
-  content_html: string;
+  content_html: string | Uint8Array;
   image: string | null;
   enclosures: string;
   alternates: string;
@@ -73,114 +72,6 @@ const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.pu
   a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
   a.fetched_at, f.title AS feed_title`;
 
-/** The article as it goes into the row: sanitised, serialised, with its tag keys and searchable text. */
-interface PreparedArticle {
-  id: string;
-  feedUrl: string;
-  guid: string | null;
-  url: string | null;
-  title: string;
-  author: string | null;
-  published: string | null;
-  updated: string | null;
-  publishedMs: number | null;
-  lang: string | null;
-  summary: string;
-  contentHtml: string;
-  image: string | null;
-  enclosures: string;
-  alternates: string;
-  alternateHrefs: string[];
-  tags: { key: string; tag: string }[];
-  tagsJson: string;
-  pairKey: string | null;
-  hash: string;
-  body: string;
-}
-
-/** Plain text of an HTML body for the full-text index. */
-export function htmlToText(html: string): string {
-  const stripped = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ');
-  return decodeHTML(stripped).replace(/\s+/g, ' ').trim();
-}
-
-function orNull(s: string | null | undefined, clean: (s: string) => string): string | null {
-  if (s === null || s === undefined) return null;
-  const c = clean(s);
-  return c === '' ? null : c;
-}
-
-function parseTime(iso: string | null): number | null {
-  if (iso === null) return null;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : null;
-}
-
-function prepareArticle(a: Article, feedUrl: string): PreparedArticle {
-  // The normaliser already sanitises; doing it again here keeps the cache clean whoever calls it.
-  const tags: { key: string; tag: string }[] = [];
-  const seen = new Set<string>();
-  for (const raw of a.tags) {
-    const tag = sanitizeLine(raw).replace(/^#+/, '').trim();
-    const key = tagKey(tag);
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    tags.push({ key, tag });
-    if (tags.length >= MAX_TAGS_PER_ARTICLE) break;
-  }
-  const alternates: Alternate[] = a.alternates
-    .map((alt) => {
-      const out: Alternate = { href: sanitizeLine(alt.href) };
-      if (alt.hreflang) out.hreflang = sanitizeLine(alt.hreflang).toLowerCase();
-      return out;
-    })
-    .filter((alt) => alt.href !== '');
-  const enclosures: Enclosure[] = a.enclosures.map((e) => {
-    const out: Enclosure = { url: sanitizeLine(e.url) };
-    if (e.type !== undefined) out.type = sanitizeLine(e.type);
-    if (e.length !== undefined) out.length = e.length;
-    return out;
-  });
-  const p = {
-    id: a.id,
-    feedUrl,
-    guid: orNull(a.guid, sanitizeLine),
-    url: orNull(a.url, sanitizeLine),
-    title: sanitizeLine(a.title),
-    author: orNull(a.author, sanitizeLine),
-    published: orNull(a.published, sanitizeLine),
-    updated: orNull(a.updated, sanitizeLine),
-    lang: orNull(a.lang, (s) => sanitizeLine(s).toLowerCase()),
-    summary: sanitizeText(a.summary),
-    contentHtml: sanitizeText(a.contentHtml),
-    image: orNull(a.image, sanitizeLine),
-    enclosures: JSON.stringify(enclosures),
-    alternates: JSON.stringify(alternates),
-    tagsJson: JSON.stringify(tags.map((t) => t.tag)),
-    pairKey: orNull(a.pairKey, sanitizeLine),
-  };
-  const hash = createHash('sha256')
-    .update(
-      JSON.stringify([
-        p.feedUrl, p.guid, p.url, p.title, p.author, p.published, p.updated, p.lang, p.summary,
-        p.contentHtml, p.image, p.enclosures, p.alternates, p.tagsJson, p.pairKey,
-      ]),
-    )
-    .digest('base64url')
-    .slice(0, 22);
-  return {
-    ...p,
-    publishedMs: parseTime(p.published),
-    alternateHrefs: [...new Set(alternates.map((alt) => alt.href))],
-    tags,
-    hash,
-    body: htmlToText(p.contentHtml),
-  };
-}
-
 function parseJson<T>(text: string, fallback: T): T {
   try {
     return JSON.parse(text) as T;
@@ -189,8 +80,35 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
+/** A packed body (see packHtml) back as text. */
+function unpackHtml(value: string | Uint8Array): string {
+  return typeof value === 'string' ? value : inflateRawSync(value).toString('utf8');
+}
+
+/**
+ * Defines contentHtml so that a packed body is inflated on first read: lists fetch 50-100 rows whose bodies
+ * are never shown, and inflating each would cost more than the query itself.
+ */
+function withBody(article: Omit<StoredArticle, 'contentHtml'> & { contentHtml?: string }, stored: string | Uint8Array): StoredArticle {
+  if (typeof stored === 'string') {
+    article.contentHtml = stored;
+    return article as StoredArticle;
+  }
+  const settle = (value: string): string => {
+    Object.defineProperty(article, 'contentHtml', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(article, 'contentHtml', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(unpackHtml(stored)),
+    set: (value: string) => settle(value),
+  });
+  return article as StoredArticle;
+}
+
 function toStored(r: ArticleRow): StoredArticle {
-  return {
+  return withBody({
     id: r.id,
     feedUrl: r.feed_url,
     guid: r.guid,
@@ -202,7 +120,7 @@ function toStored(r: ArticleRow): StoredArticle {
     lang: r.lang,
     tags: parseJson<string[]>(r.tags, []),
     summary: r.summary,
-    contentHtml: r.content_html,
+    contentHtml: '',
     image: r.image,
     enclosures: parseJson<Enclosure[]>(r.enclosures, []),
     alternates: parseJson<Alternate[]>(r.alternates, []),
@@ -211,7 +129,7 @@ function toStored(r: ArticleRow): StoredArticle {
     starred: r.starred === 1,
     fetchedAt: r.fetched_at,
     feedTitle: r.feed_title,
-  };
+  }, r.content_html);
 }
 
 function toFeedState(r: FeedRow): FeedState {
@@ -301,7 +219,7 @@ export class SqliteStore implements ArticleStore {
   }
 
   saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult {
-    const prepared = articles.map((a) => prepareArticle(a, url));
+    const prepared = articles.map((a) => preparedFor(a, url));
     const fetchedAt = new Date().toISOString();
     return this.write(() => {
       this.upsertFeed(url, state);
@@ -340,7 +258,7 @@ export class SqliteStore implements ArticleStore {
       sort_time: sortTime,
       lang: p.lang,
       summary: p.summary,
-      content_html: p.contentHtml,
+      content_html: typeof p.contentStored === 'string' ? p.contentStored : Buffer.from(p.contentStored.buffer, p.contentStored.byteOffset, p.contentStored.byteLength),
       image: p.image,
       enclosures: p.enclosures,
       alternates: p.alternates,

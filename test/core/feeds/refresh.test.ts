@@ -81,7 +81,10 @@ describe('refreshFeeds with the real pipeline', () => {
     await refreshFeeds(feeds, store, pipeline);
     const before = requests.length;
     let parsed = 0;
-    const counting: Pipeline = { ...pipeline, parse: (b, o) => ((parsed += 1), pipeline.parse(b, o)) };
+    const counting: Pipeline = {
+      ...pipeline,
+      parseAndNormalise: (b, o, cfg, n) => ((parsed += 1), pipeline.parseAndNormalise!(b, o, cfg, n)),
+    };
     const second = await refreshFeeds(feeds, store, counting);
     expect(strip(second)).toEqual([
       { url: `${base}/ok.xml`, status: 'unchanged', added: 0, updated: 0, error: undefined },

@@ -1,0 +1,459 @@
+// `npm run bench`: refresh, cache, query and TUI-start measurements against newsboat and `node -e 0`
+// measured in the same run; writes BENCHMARKS.md. BENCH_QUICK=1 for a short run.
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, release } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { feedXml, item } from './gen.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(ROOT, 'bench', '.work');
+const require = createRequire(import.meta.url);
+const QUICK = process.env.BENCH_QUICK === '1';
+const M = 50;
+const ONLY_FEEDS = process.env.BENCH_FEEDS ? process.env.BENCH_FEEDS.split(',').map(Number) : null;
+const CFG0 = QUICK
+  ? { feeds: [30, 100], freshRuns: 2, warmRuns: 2, nbRuns: 1, store: [2_000, 10_000, 20_000], tuiSizes: [1_000, 20_000], tuiRuns: 1, presses: 30, reps: 50 }
+  : { feeds: [100, 300], freshRuns: 3, warmRuns: 5, nbRuns: 3, store: [10_000, 50_000, 100_000], tuiSizes: [1_000, 100_000], tuiRuns: 3, presses: 100, reps: 300 };
+const CFG = ONLY_FEEDS ? { ...CFG0, feeds: ONLY_FEEDS } : CFG0;
+const BIG = CFG.feeds[CFG.feeds.length - 1];
+
+mkdirSync(WORK, { recursive: true });
+const LOAD = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', ');
+const TMP = mkdtempSync(join(tmpdir(), 'cyberread-bench-'));
+const log = (...a) => console.error('[bench]', ...a);
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs, p) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0) : 'n/a');
+
+// ---------------------------------------------------------------- server
+log(`generating ${BIG} feeds x ${M} items`);
+const FEEDS = [];
+for (let f = 0; f < BIG; f++) FEEDS.push(feedXml(f, M));
+const counts = new Map();
+function resetCounts() {
+  counts.clear();
+}
+const server = createServer((req, res) => {
+  const m = /^\/feed\/(\d+)\.xml$/.exec(req.url ?? '');
+  const feed = m ? FEEDS[Number(m[1])] : undefined;
+  if (!feed) {
+    res.writeHead(404).end();
+    return;
+  }
+  const c = counts.get(m[1]) ?? { requests: 0, conditional: 0, notModified: 0 };
+  counts.set(m[1], c);
+  c.requests++;
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined || req.headers['if-modified-since'] !== undefined) c.conditional++;
+  if (inm !== undefined && inm.split(/\s*,\s*/).includes(feed.etag)) {
+    c.notModified++;
+    res.writeHead(304, { ETag: feed.etag }).end();
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/rss+xml; charset=utf-8',
+    'Content-Length': feed.body.length,
+    ETag: feed.etag,
+  });
+  res.end(feed.body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const PORT = server.address().port;
+const urlOf = (f) => `http://127.0.0.1:${PORT}/feed/${f}.xml`;
+
+function requestStats(n) {
+  let requests = 0, conditional = 0, notModified = 0, exactlyOne = 0;
+  for (let f = 0; f < n; f++) {
+    const c = counts.get(String(f)) ?? { requests: 0, conditional: 0, notModified: 0 };
+    requests += c.requests;
+    conditional += c.conditional;
+    notModified += c.notModified;
+    if (c.requests === 1) exactlyOne++;
+  }
+  return { perFeed: requests / n, conditional, notModified, exactlyOne, feeds: n };
+}
+
+// ---------------------------------------------------------------- process timing
+function run(cmd, args, { env, cwd } = {}) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { env: env ?? process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      const ms = performance.now() - t0;
+      const lines = err.trim().split('\n');
+      const [rssKib, user, sys] = (lines.pop() ?? '').split(' ').map(Number);
+      resolve({ ms, code, rssMib: rssKib / 1024, cpuMs: (user + sys) * 1000, stderr: lines.join('\n'), stdout: out });
+    });
+  });
+}
+
+const CLI = join(ROOT, 'bin', 'cyberread.js');
+function ourHome(n) {
+  const home = mkdtempSync(join(TMP, `ours-${n}-`));
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ feeds: Array.from({ length: n }, (_, f) => ({ url: urlOf(f) })) }));
+  return home;
+}
+const ours = (home) => run(process.execPath, [CLI, '--home', home, 'refresh']);
+const oursWorkers = (home) => run(process.execPath, [CLI, '--home', home, 'refresh'], { env: { ...process.env, CYBERREAD_WORKERS: '0' } });
+
+function nbHome(n) {
+  const dir = mkdtempSync(join(TMP, `newsboat-${n}-`));
+  writeFileSync(join(dir, 'urls'), Array.from({ length: n }, (_, f) => urlOf(f)).join('\n') + '\n');
+  writeFileSync(join(dir, 'config'), 'reload-threads 8\n');
+  return dir;
+}
+const newsboat = (dir) =>
+  run('/usr/bin/newsboat', ['-x', 'reload', '-u', join(dir, 'urls'), '-c', join(dir, 'cache.db'), '-C', join(dir, 'config')], {
+    env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), XDG_DATA_HOME: join(dir, '.local') },
+    cwd: dir,
+  });
+
+async function refreshSeries(kind, n) {
+  const setup = kind === 'newsboat' ? nbHome : ourHome;
+  const exec = kind === 'ours' ? ours : kind === 'workers' ? oursWorkers : newsboat;
+  const runs = kind === 'newsboat' ? CFG.nbRuns : CFG.freshRuns;
+  const fresh = [];
+  const warm = [];
+  let freshReq, warmReq, home;
+  for (let r = 0; r < runs; r++) {
+    home = setup(n);
+    resetCounts();
+    const res = await exec(home);
+    if (res.code !== 0) log(`${kind} fresh ${n} exit ${res.code}: ${res.stderr.slice(0, 300)}`);
+    fresh.push(res);
+    freshReq = requestStats(n);
+  }
+  const warmRuns = kind === 'newsboat' ? CFG.nbRuns : kind === 'workers' ? 1 : CFG.warmRuns;
+  for (let r = 0; r < warmRuns; r++) {
+    resetCounts();
+    const res = await exec(home);
+    if (res.code !== 0) log(`${kind} warm ${n} exit ${res.code}: ${res.stderr.slice(0, 300)}`);
+    warm.push(res);
+    if (r === 0) warmReq = requestStats(n);
+  }
+  const out = {
+    freshMs: median(fresh.map((r) => r.ms)),
+    warmMs: median(warm.map((r) => r.ms)),
+    freshRuns: fresh.map((r) => Math.round(r.ms)),
+    warmRuns: warm.map((r) => Math.round(r.ms)),
+    freshCpuMs: median(fresh.map((r) => r.cpuMs)),
+    warmCpuMs: median(warm.map((r) => r.cpuMs)),
+    freshPeakMib: Math.max(...fresh.map((r) => r.rssMib)),
+    warmPeakMib: Math.max(...warm.map((r) => r.rssMib)),
+    freshReq,
+    warmReq,
+    home,
+  };
+  log(kind, n, `fresh ${f1(out.freshMs)} ms`, `warm ${f1(out.warmMs)} ms`, `peak ${f1(out.freshPeakMib)} MiB`);
+  return out;
+}
+
+function cacheBytesPerArticle(file, table) {
+  const Database = require('better-sqlite3');
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const n = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+  db.close();
+  let bytes = statSync(file).size;
+  for (const side of ['-wal', '-shm']) if (existsSync(file + side)) bytes += statSync(file + side).size;
+  return { bytes, articles: n, perArticle: bytes / n };
+}
+
+// ---------------------------------------------------------------- refresh
+const ONLY = process.env.BENCH_ONLY;
+const refresh = {};
+for (const n of ONLY === 'tui' ? [] : CFG.feeds) {
+  refresh[n] = { ours: await refreshSeries('ours', n) };
+  if (ONLY !== 'ours') refresh[n].newsboat = await refreshSeries('newsboat', n);
+  if (n === BIG && ONLY !== 'ours') refresh[n].workers = await refreshSeries('workers', n);
+}
+const cache = ONLY === 'tui' || ONLY === 'ours' ? null : cacheBytesPerArticle(join(refresh[BIG].ours.home, 'cache.db'), 'articles');
+const nbCache = ONLY === 'tui' || ONLY === 'ours' ? null : cacheBytesPerArticle(join(refresh[BIG].newsboat.home, 'cache.db'), 'rss_item');
+if (cache) log('cache', f1(cache.perArticle), 'B/article; newsboat', f1(nbCache.perArticle));
+server.close();
+if (process.env.BENCH_ONLY === 'refresh' || ONLY === 'ours') {
+  // for iterating on refresh speed: nothing else runs and BENCHMARKS.md is left alone
+  rmSync(TMP, { recursive: true, force: true });
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- store queries
+log('bundling the store');
+const { build } = await import('esbuild');
+await build({
+  entryPoints: { store: join(ROOT, 'src/core/store/sqlite.ts') },
+  outdir: WORK,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  outExtension: { '.js': '.mjs' },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+const { openStore } = await import(join(WORK, 'store.mjs'));
+
+const MARKER = 'BENCHNEWEST';
+function articlesFor(f, from, to) {
+  const out = [];
+  for (let i = from; i < to; i++) {
+    const it = item(f, i);
+    out.push({
+      id: createHash('sha256').update(`${f}\n${it.guid}`).digest('hex').slice(0, 16),
+      feedUrl: `https://news${f}.example/feed.xml`,
+      guid: it.guid,
+      url: it.link,
+      title: it.title,
+      author: it.author,
+      published: it.published.toISOString(),
+      updated: null,
+      lang: it.lang,
+      tags: it.cats,
+      summary: it.summary,
+      contentHtml: it.html,
+      image: null,
+      enclosures: [],
+      alternates: [],
+      pairKey: null,
+    });
+  }
+  return out;
+}
+const marker = {
+  ...articlesFor(0, 0, 1)[0],
+  id: 'benchmarker00000',
+  guid: 'urn:bench:marker',
+  title: `${MARKER} marker article`,
+  published: '2030-01-01T00:00:00.000Z',
+  lang: null,
+};
+/** Fills a store up to `total` articles, feeds of 500 items each. */
+function fill(store, from, total) {
+  const per = 500;
+  const state = { lastFetched: new Date().toISOString(), lastStatus: 'new' };
+  for (let n = from; n < total; ) {
+    const f = Math.floor(n / per);
+    const i = n % per;
+    const take = Math.min(per - i, total - n);
+    const arts = articlesFor(f, i, i + take);
+    if (n === 0) arts.unshift(marker);
+    store.saveFeed(`https://news${f}.example/feed.xml`, { ...state, title: `Bench source ${f}` }, arts);
+    n += take;
+  }
+}
+function time(fn, reps) {
+  for (let i = 0; i < 5; i++) fn();
+  const xs = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+function tuiHome(file, dir) {
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ feeds: [], lang: 'en', lastRefreshAt: new Date(Date.now() + 86400_000).toISOString() }));
+  if (file !== join(dir, 'cache.db')) copyFileSync(file, join(dir, 'cache.db'));
+  return dir;
+}
+
+const storeDir = mkdtempSync(join(TMP, 'store-'));
+const storeFile = join(storeDir, 'cache.db');
+const { store } = openStore(storeFile);
+const queries = {};
+let filled = 0;
+const homes = {};
+for (const size of CFG.store) {
+  const t = performance.now();
+  fill(store, filled, size);
+  log(`filled ${size} articles (${f1((performance.now() - t) / (size - filled) * 1000)} µs/article)`);
+  const saveUs = ((performance.now() - t) / (size - filled)) * 1000;
+  filled = size;
+  const q = { saveUsPerArticle: saveUs };
+  q.newest50 = time(() => store.query({ limit: 50 }), CFG.reps);
+  q.newest50TagLang = time(() => store.query({ tags: ['Ransomware'], lang: 'id', limit: 50 }), CFG.reps);
+  q.newest100Tag = time(() => store.query({ tags: ['Malware'], limit: 100 }), CFG.reps);
+  q.ftsCommon = time(() => store.query({ search: 'vulnerability', limit: 50 }), Math.max(20, CFG.reps / 10));
+  q.ftsTwoWords = time(() => store.query({ search: 'forensik digital', lang: 'id', limit: 50 }), Math.max(20, CFG.reps / 10));
+  queries[size] = q;
+  log(size, JSON.stringify(q, (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v)));
+}
+store.close();
+const bigDir = mkdtempSync(join(TMP, 'tui-big-'));
+{
+  const Database = require('better-sqlite3');
+  const db = new Database(storeFile);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+homes[CFG.tuiSizes[1]] = tuiHome(storeFile, bigDir);
+{
+  const smallDir = mkdtempSync(join(TMP, 'tui-small-'));
+  const s = openStore(join(smallDir, 'cache.db')).store;
+  fill(s, 0, CFG.tuiSizes[0]);
+  s.close();
+  homes[CFG.tuiSizes[0]] = tuiHome(join(smallDir, 'cache.db'), smallDir);
+}
+
+// ---------------------------------------------------------------- TUI in a pseudo-terminal
+const DRIVER = join(ROOT, 'bench', 'pty_driver.py');
+function pty(cfg) {
+  const out = execFileSync('python3', [DRIVER, JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+const nodeBase = [];
+for (let i = 0; i < 7; i++) nodeBase.push(pty({ mode: 'exit', cmd: [process.execPath, '-e', '0'] }).ms);
+const tui = { nodeMs: median(nodeBase) };
+for (const size of CFG.tuiSizes) {
+  const first = [], rss = [], j = [];
+  for (let r = 0; r < CFG.tuiRuns; r++) {
+    const res = pty({ mode: 'tui', cmd: [process.execPath, CLI, '--home', homes[size]], marker: MARKER, presses: CFG.presses });
+    if (res.error) {
+      log(`TUI ${size}: ${res.error}`);
+      continue;
+    }
+    first.push(res.first_frame_ms);
+    rss.push(res.rss_kib / 1024);
+    j.push(...res.j_ms);
+  }
+  tui[size] = { firstMs: median(first), firstRuns: first.map(Math.round), rssMib: Math.max(...rss), jMedian: median(j), jP95: pct(j, 95), jMissed: j.filter((x) => x === null).length, presses: j.length };
+  log('TUI', size, JSON.stringify(tui[size]));
+}
+
+// ---------------------------------------------------------------- report
+if (ONLY) {
+  rmSync(TMP, { recursive: true, force: true });
+  process.exit(0);
+}
+const results = { date: new Date().toISOString(), quick: QUICK, refresh: Object.fromEntries(Object.entries(refresh).map(([n, r]) => [n, { ours: { ...r.ours, home: undefined }, newsboat: { ...r.newsboat, home: undefined }, workers: r.workers && { ...r.workers, home: undefined } }])), cache, nbCache, queries, tui };
+writeFileSync(join(WORK, 'last.json'), JSON.stringify(results, null, 2));
+if (process.env.BENCH_SAVE_BASELINE === '1') writeFileSync(join(ROOT, 'bench', 'baseline.json'), JSON.stringify(results, null, 2) + '\n');
+const baseline = existsSync(join(ROOT, 'bench', 'baseline.json')) ? JSON.parse(readFileSync(join(ROOT, 'bench', 'baseline.json'), 'utf8')) : null;
+
+const big = refresh[BIG];
+const midStore = CFG.store[1];
+const bigTui = CFG.tuiSizes[1];
+const smallTui = CFG.tuiSizes[0];
+const freshRatio = big.ours.freshMs / big.newsboat.freshMs;
+const warmRatio = big.ours.warmMs / big.newsboat.warmMs;
+const w = big.ours.warmReq;
+const yes = (ok) => (ok ? '**met**' : '**missed**');
+const targets = [
+  [`fresh ${BIG}×${M} ≤ 0.4× newsboat`, `${f1(freshRatio)}×`, freshRatio <= 0.4],
+  [`warm ${BIG}×${M} ≤ 0.12× newsboat`, `${f1(warmRatio)}×`, warmRatio <= 0.12],
+  ['warm: exactly one request per feed, all conditional, all 304', `${w.exactlyOne}/${w.feeds} one request, ${w.conditional} conditional, ${w.notModified} × 304`, w.exactlyOne === w.feeds && w.conditional === w.feeds && w.notModified === w.feeds],
+  [`peak memory of the ${BIG}-feed refresh < 160 MiB`, `${f1(big.ours.freshPeakMib)} MiB`, big.ours.freshPeakMib < 160],
+  ['cache ≤ 3 KB per article incl. FTS', `${f1(cache.perArticle / 1024)} KiB`, cache.perArticle <= 3072],
+  [`newest 100 with a tag ≤ 1 ms at ${midStore}`, `${f1(queries[midStore].newest100Tag)} ms`, queries[midStore].newest100Tag <= 1],
+  [`full-text search ≤ 50 ms at ${midStore}`, `${f1(Math.max(queries[midStore].ftsCommon, queries[midStore].ftsTwoWords))} ms`, Math.max(queries[midStore].ftsCommon, queries[midStore].ftsTwoWords) <= 50],
+  ['TUI first frame ≤ 6× `node -e 0`', `${f1(tui[smallTui].firstMs / tui.nodeMs)}× / ${f1(tui[bigTui].firstMs / tui.nodeMs)}×`, Math.max(tui[smallTui].firstMs, tui[bigTui].firstMs) <= 6 * tui.nodeMs],
+  [`first frame the same at ${bigTui} as at ${smallTui} (within 15%)`, `${f1(tui[bigTui].firstMs / tui[smallTui].firstMs)}×`, tui[bigTui].firstMs <= 1.15 * tui[smallTui].firstMs],
+  ['`j` median < 8 ms, p95 < 16 ms', `${f1(tui[bigTui].jMedian)} / ${f1(tui[bigTui].jP95)} ms (${bigTui})`, Math.max(tui[smallTui].jMedian, tui[bigTui].jMedian) < 8 && Math.max(tui[smallTui].jP95, tui[bigTui].jP95) < 16],
+  ['< 130 MiB at the first frame', `${f1(Math.max(tui[smallTui].rssMib, tui[bigTui].rssMib))} MiB`, Math.max(tui[smallTui].rssMib, tui[bigTui].rssMib) < 130],
+];
+
+const node = process.version;
+const cpu = cpus()[0]?.model ?? 'unknown';
+let nbVersion = '';
+try {
+  nbVersion = execFileSync('/usr/bin/newsboat', ['-v'], { encoding: 'utf8', env: { ...process.env, HOME: TMP } }).split('\n')[0];
+} catch {
+  nbVersion = 'newsboat (version unknown)';
+}
+const L = [];
+L.push('# Benchmarks', '');
+L.push(`Written by \`${QUICK ? 'BENCH_QUICK=1 ' : ''}npm run bench\` (bench/run.mjs) on ${results.date}. Do not edit by hand: run it again.`, '');
+L.push(`Machine: ${cpus().length} × ${cpu}, ${f1(totalmem() / 2 ** 30)} GiB RAM, Linux ${release()}, Node ${node}, ${nbVersion}.`);
+L.push(`Load average when the run started: ${LOAD}.`);
+L.push('The machine is shared and noisy: every number is a median of several runs, and every comparison is a ratio against a baseline measured in the same run.', '');
+L.push('## Method', '');
+L.push(`- Feeds: ${BIG} synthetic RSS 2.0 feeds × ${M} items (bench/gen.mjs): HTML bodies of 2–4 KB with paragraphs, headings, links, lists, quotes and an image; Indonesian and English text (alternating feeds); 2–4 categories per item; deterministic, so ETags are stable across runs. Served by node:http on 127.0.0.1 (uncompressed, ETag, 304 on a matching If-None-Match), which counts requests per feed.`);
+L.push(`- cyberread: the built CLI, \`node bin/cyberread.js --home DIR refresh\`, feeds written to DIR/config.json. Fresh = new home (${CFG.freshRuns} runs); warm = the same home again, all 304 (${CFG.warmRuns} runs). Peak RSS from \`/usr/bin/time -f %M\`.`);
+L.push(`- newsboat: \`newsboat -x reload -u urls -c cache.db -C config\` with \`reload-threads 8\` in config and HOME set to a temp dir; fresh and warm, ${CFG.nbRuns} runs each.`);
+L.push('- Cache size: cache.db plus -wal/-shm after `wal_checkpoint(TRUNCATE)`, divided by the article count.');
+L.push(`- Queries: src/core/store/sqlite.ts bundled with esbuild into bench/.work, one store filled to ${CFG.store.join(', ')} articles through \`saveFeed\`, each query timed ${CFG.reps} times after 5 warm-ups (full-text: ${Math.max(20, CFG.reps / 10)} times), median, results converted to StoredArticle as the UI gets them.`);
+L.push('- cyberread parses in two worker threads (dist/feed-worker.js) by default while the main thread fetches and writes SQLite; `CYBERREAD_WORKERS=0` (all in one thread) is measured too; see "What changed" below.');
+L.push(`- TUI: \`node bin/cyberread.js --home DIR\` in a pseudo-terminal (bench/pty_driver.py, python3 pty, 120×40) with ${CFG.tuiSizes.join(' and ')} cached articles, no feeds and a recent lastRefreshAt (no background refresh). First frame = spawn until a known title appears in the output; RSS = VmHWM at that moment; \`j\` = write of the key until the next output, ${CFG.presses} presses per run, ${CFG.tuiRuns} runs. Baseline: \`node -e 0\` spawn-to-exit in the same pseudo-terminal.`, '');
+L.push('## Targets', '', '| target | measured | |', '|---|---|---|');
+for (const [t, m, ok] of targets) L.push(`| ${t} | ${m} | ${yes(ok)} |`);
+L.push('', '## Refresh', '', '| feeds × items | cyberread fresh | newsboat fresh | ratio | cyberread warm | newsboat warm | ratio | peak RSS fresh (ours / newsboat) |', '|---|---|---|---|---|---|---|---|');
+for (const n of CFG.feeds) {
+  const r = refresh[n];
+  L.push(`| ${n} × ${M} | ${f1(r.ours.freshMs)} ms | ${f1(r.newsboat.freshMs)} ms | ${f1(r.ours.freshMs / r.newsboat.freshMs)}× | ${f1(r.ours.warmMs)} ms | ${f1(r.newsboat.warmMs)} ms | ${f1(r.ours.warmMs / r.newsboat.warmMs)}× | ${f1(r.ours.freshPeakMib)} / ${f1(r.newsboat.freshPeakMib)} MiB |`);
+}
+L.push('', 'CPU time (user + sys, median) — steadier than wall time on a shared machine:', '', '| feeds × items | cyberread fresh | newsboat fresh | ratio | cyberread warm | newsboat warm | ratio |', '|---|---|---|---|---|---|---|');
+for (const n of CFG.feeds) {
+  const r = refresh[n];
+  L.push(`| ${n} × ${M} | ${f1(r.ours.freshCpuMs)} ms | ${f1(r.newsboat.freshCpuMs)} ms | ${f1(r.ours.freshCpuMs / r.newsboat.freshCpuMs)}× | ${f1(r.ours.warmCpuMs)} ms | ${f1(r.newsboat.warmCpuMs)} ms | ${f1(r.ours.warmCpuMs / r.newsboat.warmCpuMs)}× |`);
+}
+L.push('', 'Runs (ms):', '');
+for (const n of CFG.feeds) {
+  const r = refresh[n];
+  L.push(`- ${n} feeds: cyberread fresh ${r.ours.freshRuns.join(', ')}; warm ${r.ours.warmRuns.join(', ')}; newsboat fresh ${r.newsboat.freshRuns.join(', ')}; warm ${r.newsboat.warmRuns.join(', ')}`);
+}
+if (big.workers) {
+  const x = big.workers;
+  L.push('', `With \`CYBERREAD_WORKERS=0\` (everything in one thread; the default is two parsing workers), ${BIG} feeds: fresh ${f1(x.freshMs)} ms (${f1(x.freshMs / big.newsboat.freshMs)}× newsboat, ${f1(x.freshMs / big.ours.freshMs)}× the default), CPU ${f1(x.freshCpuMs)} ms, peak RSS ${f1(x.freshPeakMib)} MiB; warm ${f1(x.warmMs)} ms.`);
+}
+L.push('', `Requests (${BIG} feeds):`, '', '| | requests per feed | conditional | 304 |', '|---|---|---|---|');
+for (const [name, r] of [['cyberread', big.ours], ['newsboat', big.newsboat]]) {
+  L.push(`| ${name} fresh | ${f1(r.freshReq.perFeed)} | ${r.freshReq.conditional} | ${r.freshReq.notModified} |`);
+  L.push(`| ${name} warm | ${f1(r.warmReq.perFeed)} | ${r.warmReq.conditional} | ${r.warmReq.notModified} |`);
+}
+L.push('', `Cache: cyberread ${f1(cache.perArticle)} bytes per article (${cache.articles} articles, ${f1(cache.bytes / 2 ** 20)} MiB incl. the full-text index); newsboat ${f1(nbCache.perArticle)} bytes per article.`);
+L.push('', '## List queries (median ms)', '', `| query | ${CFG.store.map((s) => `${s} articles`).join(' | ')} |`, `|---|${CFG.store.map(() => '---').join('|')}|`);
+const qrow = (label, key) => L.push(`| ${label} | ${CFG.store.map((s) => f1(queries[s][key])).join(' | ')} |`);
+qrow('newest 50', 'newest50');
+qrow('newest 50, tag + lang', 'newest50TagLang');
+qrow('newest 100, tag', 'newest100Tag');
+qrow('full text "vulnerability", newest 50', 'ftsCommon');
+qrow('full text "forensik digital" + lang id, newest 50', 'ftsTwoWords');
+qrow('store save, µs per article (filling)', 'saveUsPerArticle');
+L.push('', '## TUI start (pseudo-terminal)', '', '| | first frame | × node -e 0 | RSS at first frame | `j` median | `j` p95 |', '|---|---|---|---|---|---|');
+L.push(`| \`node -e 0\` | ${f1(tui.nodeMs)} ms | 1× | | | |`);
+for (const s of CFG.tuiSizes) {
+  const t = tui[s];
+  L.push(`| ${s} cached articles | ${f1(t.firstMs)} ms | ${f1(t.firstMs / tui.nodeMs)}× | ${f1(t.rssMib)} MiB | ${f1(t.jMedian)} ms | ${f1(t.jP95)} ms |`);
+}
+if (baseline) {
+  const b = baseline;
+  const bb = b.refresh[BIG];
+  const bq = b.queries[midStore];
+  const rows = [
+    [`fresh ${BIG}×${M} (ratio to newsboat)`, bb && `${f1(bb.ours.freshMs)} ms (${f1(bb.ours.freshMs / bb.newsboat.freshMs)}×)`, `${f1(big.ours.freshMs)} ms (${f1(freshRatio)}×)`],
+    [`warm ${BIG}×${M} (ratio to newsboat)`, bb && `${f1(bb.ours.warmMs)} ms (${f1(bb.ours.warmMs / bb.newsboat.warmMs)}×)`, `${f1(big.ours.warmMs)} ms (${f1(warmRatio)}×)`],
+    ['peak RSS fresh', bb && `${f1(bb.ours.freshPeakMib)} MiB`, `${f1(big.ours.freshPeakMib)} MiB`],
+    ['cache bytes per article', `${f1(b.cache.perArticle)}`, `${f1(cache.perArticle)}`],
+    [`store save µs/article`, bq && f1(bq.saveUsPerArticle), f1(queries[midStore].saveUsPerArticle)],
+    ['TUI first frame (× node -e 0), small / big', `${f1(b.tui[smallTui]?.firstMs / b.tui.nodeMs)}× / ${f1(b.tui[bigTui]?.firstMs / b.tui.nodeMs)}×`, `${f1(tui[smallTui].firstMs / tui.nodeMs)}× / ${f1(tui[bigTui].firstMs / tui.nodeMs)}×`],
+    ['TUI RSS at first frame (big)', `${f1(b.tui[bigTui]?.rssMib)} MiB`, `${f1(tui[bigTui].rssMib)} MiB`],
+    ['`j` median / p95 (big)', `${f1(b.tui[bigTui]?.jMedian)} / ${f1(b.tui[bigTui]?.jP95)} ms`, `${f1(tui[bigTui].jMedian)} / ${f1(tui[bigTui].jP95)} ms`],
+  ];
+  L.push('', '## Before / after', '', `Before = bench/baseline.json (run of ${b.date}, before the speed work of the perf branch); after = this run.`, '', '| | before | after |', '|---|---|---|');
+  for (const [k, x, y] of rows) L.push(`| ${k} | ${x ?? 'n/a'} | ${y} |`);
+  const notes = join(ROOT, 'bench', 'CHANGES.md');
+  if (existsSync(notes)) L.push('', readFileSync(notes, 'utf8').trim());
+}
+L.push('');
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), L.join('\n'));
+rmSync(TMP, { recursive: true, force: true });
+log('wrote BENCHMARKS.md');

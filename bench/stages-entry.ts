@@ -1,0 +1,3 @@
+export { parseFeed } from '../src/core/feeds/parse.js';
+export { normalise } from '../src/core/feeds/normalise.js';
+export { openStore } from '../src/core/store/sqlite.js';

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalise } from '../../../src/core/feeds/normalise.js';
+import { parseFeed } from '../../../src/core/feeds/parse.js';
+import { refreshFeeds, type FetchResult, type Pipeline } from '../../../src/core/feeds/refresh.js';
+import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
+import type { FeedConfig } from '../../../src/core/types.js';
+
+const RSS = readFileSync(new URL('../../fixtures/feeds/rss2.xml', import.meta.url));
+
+let dir: string;
+let store: SqliteStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cyberread-refresh-'));
+  store = openStore(join(dir, 'cache.db')).store;
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A pipeline over fixture bytes that records how many fetches were running at once. */
+function fixturePipeline(extra: Partial<Pipeline> = {}): Pipeline & { peak: number; order: string[] } {
+  let running = 0;
+  const p = {
+    peak: 0,
+    order: [] as string[],
+    async fetch(req: { url: string }): Promise<FetchResult> {
+      running++;
+      p.peak = Math.max(p.peak, running);
+      p.order.push(req.url);
+      await new Promise((r) => setImmediate(r));
+      running--;
+      if (req.url.endsWith('/bad')) return { kind: 'error', url: req.url, message: 'The server answered 500.' };
+      return { kind: 'ok', url: req.url, status: 200, bytes: RSS, contentType: 'application/rss+xml', etag: '"e"', lastModified: null };
+    },
+    parse: (bytes: Uint8Array, o: { url: string; contentType: string | null }) => parseFeed(bytes, o),
+    normalise: (feed: Parameters<Pipeline['normalise']>[0], cfg: FeedConfig, o: { fetchedAt: string }) => normalise(feed, cfg, o),
+    ...extra,
+  };
+  return p;
+}
+
+describe('refreshFeeds', () => {
+  it('keeps at most inFlight feeds in progress and returns results in the order of the feeds', async () => {
+    const feeds = Array.from({ length: 7 }, (_, i) => ({ url: i === 3 ? 'http://x.test/bad' : `http://x.test/${i}` }));
+    const pipeline = fixturePipeline();
+    const done: number[] = [];
+    const results = await refreshFeeds(feeds, store, pipeline, { inFlight: 2, onResult: (_r, n) => done.push(n) });
+    expect(pipeline.peak).toBe(2);
+    expect(results.map((r) => r.url)).toEqual(feeds.map((f) => f.url));
+    expect(results.map((r) => r.status)).toEqual(['new', 'new', 'new', 'error', 'new', 'new', 'new']);
+    expect(results[3]?.error).toBe('The server answered 500.');
+    expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('uses parseAndNormalise when the pipeline offers it, and reports its failure as that feed’s error', async () => {
+    const calls: string[] = [];
+    const pipeline = fixturePipeline({
+      parseAndNormalise: async (bytes, o, cfg, n) => {
+        calls.push(o.url);
+        if (o.url.endsWith('/2')) throw new Error('This is not a feed: the document is binary data, not text.');
+        return normalise(parseFeed(bytes, o), cfg, n);
+      },
+      parse: () => {
+        throw new Error('parse must not run in this thread');
+      },
+    });
+    const feeds = [{ url: 'http://x.test/1' }, { url: 'http://x.test/2' }];
+    const results = await refreshFeeds(feeds, store, pipeline);
+    expect(calls).toEqual(['http://x.test/1', 'http://x.test/2']);
+    expect(results[0]?.status).toBe('new');
+    expect(results[0]?.added).toBe(store.count({ feedUrl: 'http://x.test/1' }));
+    expect(results[1]).toEqual({
+      url: 'http://x.test/2', added: 0, updated: 0, status: 'error',
+      error: 'This is not a feed: the document is binary data, not text.',
+    });
+    // A document that could not be read leaves no validators, so the next refresh downloads it again.
+    expect(store.getFeedState('http://x.test/2')?.etag).toBeNull();
+    expect(store.getFeedState('http://x.test/1')?.etag).toBe('"e"');
+  });
+});
+
+describe('prepared articles', () => {
+  it('stores the same row whether a worker prepared the article or the store did', async () => {
+    const { prepareArticle } = await import('../../../src/core/store/prepare.js');
+    const url = 'http://x.test/feed';
+    const { articles } = normalise(parseFeed(RSS, { url, contentType: 'application/rss+xml' }), { url });
+    const withPrepared = articles.map((a) => ({ ...a, prepared: prepareArticle(a, url) }));
+    store.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, withPrepared);
+    const other = openStore(join(dir, 'other.db')).store;
+    try {
+      other.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, articles);
+      const strip = (xs: { fetchedAt: string }[]) => xs.map((x) => ({ ...x, fetchedAt: '' }));
+      expect(articles.length).toBeGreaterThan(0);
+      expect(strip(store.query({ limit: 100 }))).toEqual(strip(other.query({ limit: 100 })));
+      const word = articles[0]?.title.split(' ')[0] ?? '';
+      expect(store.query({ search: word }).map((a) => a.id)).toEqual(other.query({ search: word }).map((a) => a.id));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('ignores a prepared form made for another feed', async () => {
+    const { prepareArticle } = await import('../../../src/core/store/prepare.js');
+    const url = 'http://x.test/feed';
+    const { articles } = normalise(parseFeed(RSS, { url, contentType: 'application/rss+xml' }), { url });
+    const foreign = articles.map((a) => ({ ...a, prepared: prepareArticle(a, 'http://elsewhere.test/') }));
+    store.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, foreign);
+    expect(new Set(store.query({ limit: 100 }).map((a) => a.feedUrl))).toEqual(new Set([url]));
+  });
+});
