@@ -81,6 +81,8 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
     switch (args.command) {
       case '': {
         if (!process.stdin.isTTY || !process.stdout.isTTY) throw new CliError(ctx.msg.needsTerminal, 2);
+        // no-color.org: a non-empty NO_COLOR turns colours off; chalk (under Ink) only reads FORCE_COLOR.
+        if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
         const { runTui } = await import('./tui.js');
         return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [], demo: demo !== undefined });
       }

@@ -35,7 +35,7 @@ function fakeHome(config?: object): string {
   return dir;
 }
 
-function runInPty(args: string[], steps: Step[], size = { rows: 24, cols: 80 }): PtyResult {
+function runInPty(args: string[], steps: Step[], size = { rows: 24, cols: 80 }, extraEnv: Record<string, string> = {}): PtyResult {
   const home = fakeHome();
   const json = execFileSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], {
     encoding: 'utf8',
@@ -51,6 +51,7 @@ function runInPty(args: string[], steps: Step[], size = { rows: 24, cols: 80 }):
       TZ: 'Asia/Jakarta',
       PTY_ROWS: String(size.rows),
       PTY_COLS: String(size.cols),
+      ...extraEnv,
     },
   });
   return JSON.parse(json) as PtyResult;
@@ -73,7 +74,20 @@ function expectRestored(r: PtyResult): void {
 
 const FIRST = 'Data 2,3 Juta Pelanggan';
 
+// Select Graphic Rendition: colours, bold, dim, inverse … (cursor and screen control use other final bytes)
+const SGR = /\u001b\[[0-9;]*m/;
+
 describe('the reader in a pseudo-terminal', () => {
+  it('draws no colour or style sequences when NO_COLOR is set, and does without it', () => {
+    const steps: Step[] = [{ wait: FIRST, timeout: 10 }, { send: 'q' }, { exit: 10 }];
+    const plain = runInPty(['--demo', '--lang', 'id'], steps, undefined, { NO_COLOR: '1' });
+    expectRestored(plain);
+    expect(plain.output).toContain(FIRST);
+    expect(plain.output).not.toMatch(SGR);
+    const styled = runInPty(['--demo', '--lang', 'id'], steps);
+    expect(styled.output).toMatch(SGR);
+  });
+
   it('shows the sample articles with no network and quits with q', () => {
     const r = runInPty(['--demo', '--lang', 'id'], [{ wait: FIRST, timeout: 10 }, { send: 'q' }, { exit: 10 }]);
     expectRestored(r);
