@@ -3,13 +3,42 @@
 // behind dynamic import() (network, parser) lands in chunks loaded only when needed.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../package.json');
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+/**
+ * Ink redoes its whole output pass on every frame; src/ui/ink-output.ts remembers the parts that repeat
+ * (string widths, finished rows). Swapped in here so tests keep running the unmodified Ink; if a new Ink
+ * moves these files the bundle simply keeps the originals.
+ */
+const inkBuild = dirname(require.resolve('ink'));
+const inkOutput = join(inkBuild, 'output.js');
+const stringWidthFile = require.resolve('string-width', { paths: [inkBuild] });
+const speedups = resolve('src/ui/ink-output.ts');
+const inkSpeedups = {
+  name: 'ink-speedups',
+  setup(b) {
+    if (!existsSync(inkOutput)) return;
+    b.onResolve({ filter: /^\.\/output\.js$/ }, (a) =>
+      a.importer === join(inkBuild, 'renderer.js') ? { path: 'output', namespace: 'ink-speedups' } : undefined,
+    );
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.namespace === 'ink-speedups' ? undefined : { path: 'string-width', namespace: 'ink-speedups' }));
+    b.onLoad({ filter: /.*/, namespace: 'ink-speedups' }, (a) => ({
+      resolveDir: process.cwd(),
+      loader: 'js',
+      contents:
+        a.path === 'output'
+          ? `import Output from ${JSON.stringify(inkOutput)}; import { fastOutput } from ${JSON.stringify(speedups)}; export default fastOutput(Output);`
+          : `import stringWidth from ${JSON.stringify(stringWidthFile)}; import { memoStringWidth } from ${JSON.stringify(speedups)}; export default memoStringWidth(stringWidth);`,
+    }));
+  },
+};
 
 await build({
   entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'feed-worker': 'src/core/feeds/feed-worker.ts' },
@@ -22,6 +51,7 @@ await build({
   jsx: 'automatic',
   // native addon and packages that must stay real node_modules at run time
   external: ['better-sqlite3', 'react-devtools-core'],
+  plugins: [inkSpeedups],
   define: {
     'process.env.NODE_ENV': '"production"',
     __CYBERREAD_VERSION__: JSON.stringify(pkg.version),

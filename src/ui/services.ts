@@ -42,6 +42,8 @@ export interface UiServices {
   writeTerminal?(data: string): void;
   /** Current time; tests pass a fixed one. */
   now?(): Date;
+  /** Told the article id of every list row drawn again (tests check a move redraws only two rows). */
+  onRowRender?(id: string): void;
 }
 
 export interface AppProps {

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { clean, fit, type Measure } from './Line.js';
@@ -16,7 +16,7 @@ export interface HeaderProps {
 }
 
 /** " cyberread · Artikel   [IND] | ENG   #databreach ×   cari: x   12 belum dibaca", then a rule. */
-export function Header(p: HeaderProps): React.JSX.Element {
+function HeaderView(p: HeaderProps): React.JSX.Element {
   const w = p.columns - 2;
   const ind = p.lang === 'id' ? `[${p.m.langShortId}]` : p.m.langShortId;
   const eng = p.lang === 'en' ? `[${p.m.langShortEn}]` : p.m.langShortEn;
@@ -37,3 +37,6 @@ export function Header(p: HeaderProps): React.JSX.Element {
     </Box>
   );
 }
+
+/** Redrawn only when what it shows changes, not on every move of the list's selection. */
+export const Header = memo(HeaderView);

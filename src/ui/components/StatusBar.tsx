@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Messages } from '../../core/i18n/index.js';
 import { HINTS } from '../keymap.js';
@@ -52,7 +52,7 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
 }
 
 /** A rule, the refresh status (or a toast), and the key hints (or the search prompt). */
-export function StatusBar(p: StatusBarProps): React.JSX.Element {
+function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
   const status = p.toast ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
   const hints = p.prompt ?? fitHints(p.measure, HINTS[p.view].map((h) => `${h.keys} ${p.m[h.hint]}`), w);
@@ -70,3 +70,6 @@ export function StatusBar(p: StatusBarProps): React.JSX.Element {
     </Box>
   );
 }
+
+/** Redrawn only when what it shows changes, not on every move of the list's selection. */
+export const StatusBar = memo(StatusBarView);

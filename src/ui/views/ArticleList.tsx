@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo, useRef } from 'react';
 import { Box } from 'ink';
 import type { StoredArticle } from '../../core/types.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
@@ -19,6 +19,13 @@ export interface ArticleListProps {
   sourceOf: (a: StoredArticle) => string;
   emptyText: string;
   emptyHint?: string;
+  /**
+   * Everything outside the article that a row's text depends on (UI language, the clock rounded to the
+   * relative time's granularity): rows are formatted again only when it changes or the article does.
+   */
+  rowKey?: string;
+  /** Called once per row component render (tests count re-rendered rows with it). */
+  onRowRender?: (id: string) => void;
 }
 
 function padCells(m: Measure, s: string, w: number): string {
@@ -48,8 +55,46 @@ export function formatRow(p: Pick<ArticleListProps, 'measure' | 'relTime' | 'sou
   return fit(p.measure, `${head}${time} ${source} ${clean(a.title)}${tags}`, width, selected);
 }
 
+interface RowProps {
+  id: string;
+  text: string;
+  selected: boolean;
+  unread: boolean;
+  onRender?: ((id: string) => void) | undefined;
+}
+
+/** A row re-renders only when its text or style changes: a move touches the two rows that swap the bar. */
+const Row = memo(function Row(p: RowProps): React.JSX.Element {
+  p.onRender?.(p.id);
+  return (
+    <Line inverse={p.selected} bold={p.unread}>
+      {p.text}
+    </Line>
+  );
+});
+
+/**
+ * Formatted rows remembered per article object: the list's chunk keeps its objects between keypresses (a
+ * read/star change makes a new object), so a move formats no row again, only looks two up.
+ */
+function useRowTexts(key: string): (a: StoredArticle, selected: boolean, make: () => string) => string {
+  const ref = useRef<{ key: string; rows: WeakMap<StoredArticle, [string | undefined, string | undefined]> } | null>(null);
+  if (ref.current === null || ref.current.key !== key) ref.current = { key, rows: new WeakMap() };
+  const rows = ref.current.rows;
+  return (a, selected, make) => {
+    let pair = rows.get(a);
+    if (pair === undefined) {
+      pair = [undefined, undefined];
+      rows.set(a, pair);
+    }
+    const i = selected ? 1 : 0;
+    return (pair[i] ??= make());
+  };
+}
+
 export function ArticleList(p: ArticleListProps): React.JSX.Element {
   const w = p.columns - 1;
+  const rowText = useRowTexts(`${w}\u0000${p.rowKey ?? ''}`);
   if (p.rows.length === 0) {
     return (
       <Box flexDirection="column" height={p.height}>
@@ -62,11 +107,8 @@ export function ArticleList(p: ArticleListProps): React.JSX.Element {
     <Box flexDirection="column" height={p.height}>
       {p.rows.map(({ article, index }) => {
         const sel = index === p.selected;
-        return (
-          <Line key={article.id} inverse={sel} bold={!article.read}>
-            {formatRow(p, article, sel, w)}
-          </Line>
-        );
+        const text = rowText(article, sel, () => formatRow(p, article, sel, w));
+        return <Row key={article.id} id={article.id} text={text} selected={sel} unread={!article.read} onRender={p.onRowRender} />;
       })}
     </Box>
   );

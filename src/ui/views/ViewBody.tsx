@@ -27,6 +27,14 @@ export function viewTitle(m: Messages, view: View): string {
   return m[viewTitleKey[view === 'search' ? 'list' : view]];
 }
 
+/**
+ * The clock in 10-second steps: list rows show compact relative times ("5m", "2h", "3d"), so a row formatted
+ * up to ten seconds ago is still right to the minute it shows, and a move need not format it again.
+ */
+function timeBucket(services: UiServices): number {
+  return Math.floor((services.now?.() ?? new Date()).getTime() / 10_000);
+}
+
 export interface ViewBodyProps {
   services: UiServices;
   s: AppState;
@@ -76,6 +84,8 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
           selected={s.list.selected}
           relTime={(iso) => services.relativeTime(iso, s.lang, true)}
           sourceOf={sourceOf}
+          rowKey={`${s.lang} ${timeBucket(services)}`}
+          onRowRender={services.onRowRender}
           emptyText={data.error ?? (filtered ? m.emptyList : m.emptyCache)}
           {...(filtered && s.view !== 'search' ? { emptyHint: m.emptyListHint } : {})}
           {...size}
