@@ -11,27 +11,11 @@ import { sanitizeLine } from './core/sanitize.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { VERSION } from './core/version.js';
 import { App } from './ui/App.js';
+import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
-
-/**
- * Remembers the last few thousand answers of a pure string function. Every keypress redraws the same
- * visible rows, and measuring a title that has a character outside the fast width table costs string-width's
- * full grapheme scan each time; the rows' strings repeat from frame to frame, so their widths need not.
- */
-export function memoStrings<R>(fn: (s: string) => R, max = 4096): (s: string) => R {
-  const cache = new Map<string, R>();
-  return (s) => {
-    const hit = cache.get(s);
-    if (hit !== undefined) return hit;
-    const value = fn(s);
-    if (cache.size >= max) cache.clear();
-    cache.set(s, value);
-    return value;
-  };
-}
 
 function buildServices(ctx: Context): UiServices {
   const width = memoStrings(displayWidth);

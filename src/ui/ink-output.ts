@@ -5,6 +5,8 @@
  * Both steps are pure functions of their input, so their answers can be remembered across frames.
  */
 
+import { memoStrings } from './memo.js';
+
 type Transformer = (line: string, index: number) => string;
 
 /** The operations Ink's Output records (ink/build/output.js, Ink 6). */
@@ -23,19 +25,6 @@ export interface OutputLike {
 
 export type OutputClass = new (options: { width: number; height: number }) => OutputLike;
 
-/** Remembers up to `max` answers of a one-string function, forgetting them all when full. */
-function remember<R>(fn: (s: string) => R, max: number): (s: string) => R {
-  const cache = new Map<string, R>();
-  return (s) => {
-    const hit = cache.get(s);
-    if (hit !== undefined) return hit;
-    const value = fn(s);
-    if (cache.size >= max) cache.clear();
-    cache.set(s, value);
-    return value;
-  };
-}
-
 /**
  * string-width with the plain one-argument call remembered: Ink measures every text line of every frame
  * (widest-line), and any line with a character outside printable ASCII (● ★ › in the list) takes
@@ -45,7 +34,7 @@ export function memoStringWidth(
   stringWidth: (s: string, options?: object) => number,
   max = 8192,
 ): (s: string, options?: object) => number {
-  const plain = remember((s: string) => stringWidth(s), max);
+  const plain = memoStrings((s: string) => stringWidth(s), max);
   return (s, options) => (options === undefined && typeof s === 'string' ? plain(s) : stringWidth(s, options));
 }
 

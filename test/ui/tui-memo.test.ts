@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoStrings } from '../../src/tui.js';
+import { memoStrings } from '../../src/ui/memo.js';
 
 describe('memoStrings', () => {
   it('answers repeated strings from memory and forgets everything when full', () => {
