@@ -6,6 +6,7 @@ import { normalise } from '../../src/core/feeds/normalise.js';
 import { parseFeed } from '../../src/core/feeds/parse.js';
 import { openStore, type SqliteStore } from '../../src/core/store/sqlite.js';
 import type { Article } from '../../src/core/types.js';
+import { article as baseArticle } from '../core/store/make.js';
 
 const FETCH = { lastFetched: '2026-11-28T06:00:00.000Z', lastStatus: 'new' as const };
 const dirs: string[] = [];
@@ -34,24 +35,13 @@ export function sampleStore(): SqliteStore {
 
 /** A complete article for hand-made cases (wide text, hostile text, generated lists). */
 export function article(over: Partial<Article> & { id: string }): Article {
-  return {
+  return baseArticle(over.id, {
     feedUrl: 'https://cyberthreat.id/rss',
-    guid: over.id,
     url: `https://cyberthreat.id/read/${over.id}/x`,
     title: `Judul ${over.id}`,
-    author: null,
     published: '2026-11-28T05:00:00.000Z',
-    updated: null,
-    lang: 'id',
-    tags: [],
-    summary: '',
-    contentHtml: '',
-    image: null,
-    enclosures: [],
-    alternates: [],
-    pairKey: null,
     ...over,
-  };
+  });
 }
 
 /** A cache holding these articles, saved in one transaction under the feed title "Cyberthreat.id". */
