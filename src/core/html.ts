@@ -223,6 +223,9 @@ const BLOCK: Record<string, 1 | 2> = {
 };
 const SKIP_TEXT = new Set([...DROP].filter((n) => n !== 'title'));
 
+// Whitespace that /\s+/g → ' ' would change: any whitespace but a space, or two in a row.
+const FOLDABLE = /[^\S ]|\s\s/;
+
 class TextWriter {
   out = '';
   private pendingBreak = 0;
@@ -238,7 +241,8 @@ class TextWriter {
       });
       return;
     }
-    this.words(data.replace(/\s+/g, ' '));
+    // Most text nodes hold single spaces only; skipping the replace there saves a string per node.
+    this.words(FOLDABLE.test(data) ? data.replace(/\s+/g, ' ') : data);
   }
 
   private words(s: string): void {

@@ -42,12 +42,17 @@ export interface PreparedArticle {
 
 /** Plain text of an HTML body for the full-text index. */
 export function htmlToText(html: string): string {
-  const stripped = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ');
-  return decodeHTML(stripped).replace(/\s+/g, ' ').trim();
+  // Each step runs only when its pattern can occur: bodies from the normaliser never hold script, style or
+  // comments, and most hold no entity, so three of the five passes over every body were no-ops.
+  let s = html;
+  if (HAS_SCRIPT.test(s)) s = s.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  if (s.includes('<!--')) s = s.replace(/<!--[\s\S]*?-->/g, ' ');
+  s = s.replace(/<[^>]*>/g, ' ');
+  if (s.includes('&')) s = decodeHTML(s);
+  return s.replace(/\s+/g, ' ').trim();
 }
+
+const HAS_SCRIPT = /<(?:script|style)\b/i;
 
 function orNull(s: string | null | undefined, clean: (s: string) => string): string | null {
   if (s === null || s === undefined) return null;
@@ -124,6 +129,10 @@ export function prepareArticle(a: Article, feedUrl: string): PreparedArticle {
   };
 }
 
+// Level 3 instead of the default 6: on the benchmark bodies 35 instead of 53 µs per body for 3% more bytes
+// (1036 instead of 1003 of 3163). Readers inflate any level.
+const PACK_OPTIONS = { level: 3 } as const;
+
 // Below this, deflate's framing eats most of the gain and the row is small anyway.
 const PACK_MIN = 512;
 
@@ -134,7 +143,7 @@ const PACK_MIN = 512;
  */
 export function packHtml(html: string): Uint8Array | string {
   if (html.length < PACK_MIN) return html;
-  const packed = deflateRawSync(html);
+  const packed = deflateRawSync(html, PACK_OPTIONS);
   return packed.byteLength < Buffer.byteLength(html) ? packed : html;
 }
 
