@@ -211,7 +211,7 @@ export function cleanHtmlParts(
 ): { html: string; text: string; image: { src: string; alt: string } | null } {
   if (!html) return { html: '', text: '', image: null };
   const doc = cleanDocument(html, baseUrl);
-  return { html: renderClean(doc), text: plainText(doc), image: imageOf(findImage(doc.children)) };
+  return { html: renderClean(doc), text: plainText(doc, true), image: imageOf(findImage(doc.children)) };
 }
 
 // Elements that end a line (1) or a paragraph (2) in plain text.
@@ -231,8 +231,10 @@ class TextWriter {
   private pendingBreak = 0;
   private pendingSpace = false;
 
+  constructor(private readonly cleaned: boolean) {}
+
   text(raw: string, pre: boolean): void {
-    const data = sanitizeText(raw);
+    const data = this.cleaned ? raw : sanitizeText(raw);
     if (pre) {
       const lines = data.split('\n');
       lines.forEach((line, i) => {
@@ -319,11 +321,12 @@ function writeText(nodes: ChildNode[], w: TextWriter, pre: boolean): void {
 /** Readable plain text: blocks become line or paragraph breaks, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string): string {
   if (!html) return '';
-  return plainText(parse(html));
+  return plainText(parse(html), false);
 }
 
-function plainText(doc: Document): string {
-  const w = new TextWriter();
+/** cleaned: the text nodes already went through cleanChildren, which sanitised each one. */
+function plainText(doc: Document, cleaned: boolean): string {
+  const w = new TextWriter(cleaned);
   writeText(doc.children, w, false);
   return sanitizeText(w.out);
 }
