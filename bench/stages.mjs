@@ -1,4 +1,4 @@
-// Developer tool (not part of `npm run bench`): times parse, normalise and store save in one process
+// Developer tool (not part of `npm run bench`): times parse, normalise, row preparation and store save in one process
 // on N synthetic feeds, to see where a fresh refresh spends its time. `node bench/stages.mjs [N]`.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -22,7 +22,7 @@ const n = Number(process.argv[2] ?? 60);
 const feeds = Array.from({ length: n }, (_, f) => feedXml(f, 50).body);
 const dir = mkdtempSync(join(tmpdir(), 'cyberread-stages-'));
 const { store } = m.openStore(join(dir, 'cache.db'));
-const t = { parse: 0, normalise: 0, save: 0 };
+const t = { parse: 0, normalise: 0, prepare: 0, save: 0 };
 let items = 0;
 for (let f = 0; f < n; f++) {
   const url = `http://127.0.0.1/feed/${f}.xml`;
@@ -33,6 +33,11 @@ for (let f = 0; f < n; f++) {
   const { articles, title, siteUrl } = m.normalise(parsed, { url }, { fetchedAt: new Date().toISOString() });
   a = performance.now();
   t.normalise += a - b;
+  // Prepared here as a refresh worker does, so save below times SQLite only.
+  for (const art of articles) art.prepared = m.prepareArticle(art, url);
+  b = performance.now();
+  t.prepare += b - a;
+  a = b;
   store.saveFeed(url, { title, siteUrl, lastFetched: new Date().toISOString(), lastStatus: 'new', etag: 'x' }, articles);
   b = performance.now();
   t.save += b - a;

@@ -211,7 +211,7 @@ export function cleanHtmlParts(
 ): { html: string; text: string; image: { src: string; alt: string } | null } {
   if (!html) return { html: '', text: '', image: null };
   const doc = cleanDocument(html, baseUrl);
-  return { html: renderClean(doc), text: plainText(doc), image: imageOf(findImage(doc.children)) };
+  return { html: renderClean(doc), text: plainText(doc, true), image: imageOf(findImage(doc.children)) };
 }
 
 // Elements that end a line (1) or a paragraph (2) in plain text.
@@ -223,13 +223,18 @@ const BLOCK: Record<string, 1 | 2> = {
 };
 const SKIP_TEXT = new Set([...DROP].filter((n) => n !== 'title'));
 
+// Whitespace that /\s+/g → ' ' would change: any whitespace but a space, or two in a row.
+const FOLDABLE = /[^\S ]|\s\s/;
+
 class TextWriter {
   out = '';
   private pendingBreak = 0;
   private pendingSpace = false;
 
+  constructor(private readonly cleaned: boolean) {}
+
   text(raw: string, pre: boolean): void {
-    const data = sanitizeText(raw);
+    const data = this.cleaned ? raw : sanitizeText(raw);
     if (pre) {
       const lines = data.split('\n');
       lines.forEach((line, i) => {
@@ -238,7 +243,8 @@ class TextWriter {
       });
       return;
     }
-    this.words(data.replace(/\s+/g, ' '));
+    // Most text nodes hold single spaces only; skipping the replace there saves a string per node.
+    this.words(FOLDABLE.test(data) ? data.replace(/\s+/g, ' ') : data);
   }
 
   private words(s: string): void {
@@ -315,11 +321,12 @@ function writeText(nodes: ChildNode[], w: TextWriter, pre: boolean): void {
 /** Readable plain text: blocks become line or paragraph breaks, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string): string {
   if (!html) return '';
-  return plainText(parse(html));
+  return plainText(parse(html), false);
 }
 
-function plainText(doc: Document): string {
-  const w = new TextWriter();
+/** cleaned: the text nodes already went through cleanChildren, which sanitised each one. */
+function plainText(doc: Document, cleaned: boolean): string {
+  const w = new TextWriter(cleaned);
   writeText(doc.children, w, false);
   return sanitizeText(w.out);
 }

@@ -40,13 +40,67 @@ export interface PreparedArticle {
   body: string;
 }
 
-/** Plain text of an HTML body for the full-text index. */
+/**
+ * Plain text of an HTML body for the full-text index: tags become spaces, entities are decoded, whitespace
+ * runs fold to one space. The same text as removing tags, decoding and folding with regexes, in one scan
+ * for the common body without entities (~40% less time on 3 KB bodies).
+ */
 export function htmlToText(html: string): string {
-  const stripped = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ');
-  return decodeHTML(stripped).replace(/\s+/g, ' ').trim();
+  let s = html;
+  // Bodies from the normaliser never hold script, style or comments: test before running those passes.
+  if (HAS_SCRIPT.test(s)) s = s.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  if (s.includes('<!--')) s = s.replace(/<!--[\s\S]*?-->/g, ' ');
+  // A decoded "&lt;" is text, not a tag, so with entities the tags go before decoding.
+  if (s.includes('&')) return words(decodeHTML(s.replace(/<[^>]*>/g, ' ')), false);
+  return words(s, true);
+}
+
+const HAS_SCRIPT = /<(?:script|style)\b/i;
+
+/** Exactly the characters /\s/ matches. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * The runs of s between whitespace (and, when tags is set, between `<…>` tags, as /<[^>]*>/ finds them),
+ * joined by single spaces: s.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() without the two copies.
+ */
+function words(s: string, tags: boolean): string {
+  let out = '';
+  let start = -1;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let next = i;
+    let gap = false;
+    if (c === 60 && tags) {
+      const close = s.indexOf('>', i + 1);
+      // A "<" with no ">" after it is text, as the regex leaves it.
+      if (close >= 0) {
+        gap = true;
+        next = close;
+      }
+    } else if (isSpace(c)) {
+      gap = true;
+    }
+    if (gap) {
+      if (start >= 0) {
+        out = out === '' ? s.slice(start, i) : `${out} ${s.slice(start, i)}`;
+        start = -1;
+      }
+      i = next;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  if (start >= 0) out = out === '' ? s.slice(start) : `${out} ${s.slice(start)}`;
+  return out;
 }
 
 function orNull(s: string | null | undefined, clean: (s: string) => string): string | null {
@@ -124,6 +178,10 @@ export function prepareArticle(a: Article, feedUrl: string): PreparedArticle {
   };
 }
 
+// Level 3 instead of the default 6: on the benchmark bodies 35 instead of 53 µs per body for 3% more bytes
+// (1036 instead of 1003 of 3163). Readers inflate any level.
+const PACK_OPTIONS = { level: 3 } as const;
+
 // Below this, deflate's framing eats most of the gain and the row is small anyway.
 const PACK_MIN = 512;
 
@@ -134,7 +192,7 @@ const PACK_MIN = 512;
  */
 export function packHtml(html: string): Uint8Array | string {
   if (html.length < PACK_MIN) return html;
-  const packed = deflateRawSync(html);
+  const packed = deflateRawSync(html, PACK_OPTIONS);
   return packed.byteLength < Buffer.byteLength(html) ? packed : html;
 }
 
