@@ -34,6 +34,16 @@ const output: Output = {
   width: terminalWidth(),
 };
 
+function hideEnv(names: string[]): { restore: () => void } {
+  const saved = names.filter((n) => n in process.env).map((n) => [n, process.env[n]] as const);
+  for (const [n] of saved) delete process.env[n];
+  return {
+    restore: () => {
+      for (const [n, v] of saved) process.env[n] = v;
+    },
+  };
+}
+
 /** The demo runs on the bundled sample feeds in a throw-away home: no network, nothing left behind. */
 async function prepareDemo(): Promise<{ home: string; cleanup: () => void }> {
   const home = mkdtempSync(join(tmpdir(), 'cyberread-demo-'));
@@ -83,7 +93,11 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
         if (!process.stdin.isTTY || !process.stdout.isTTY) throw new CliError(ctx.msg.needsTerminal, 2);
         // no-color.org: a non-empty NO_COLOR turns colours off; chalk (under Ink) only reads FORCE_COLOR.
         if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-        const { runTui } = await import('./tui.js');
+        // Ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads CI and
+        // CONTINUOUS_INTEGRATION once, when Ink loads). The reader only starts on an interactive terminal,
+        // so those variables are hidden while Ink loads and put back for the programs it may start.
+        const ciVars = hideEnv(['CI', 'CONTINUOUS_INTEGRATION']);
+        const { runTui } = await import('./tui.js').finally(ciVars.restore);
         return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [], demo: demo !== undefined });
       }
       case 'feeds':

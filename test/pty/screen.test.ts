@@ -53,7 +53,8 @@ afterEach(() => {
 describe.skipIf(!hasTmux)('the reader on a real terminal screen (skipped when tmux is not installed)', () => {
   it('moves the selection without leaving stale or doubled rows, and reflows on resize', async () => {
     home = mkdtempSync(join(tmpdir(), 'cyberread-screen-'));
-    const env = `HOME=${home} LANG=C.UTF-8 TZ=Asia/Jakarta TERM=xterm-256color`;
+    // CI=true as on a CI machine: Ink would then draw only the last frame, unless cyberread hides it from Ink.
+    const env = `HOME=${home} LANG=C.UTF-8 TZ=Asia/Jakarta TERM=xterm-256color CI=true`;
     tmux('new-session', '-d', '-s', 'app', '-x', '80', '-y', '24', `env ${env} "${process.execPath}" "${BIN}" --demo --lang en`);
     const first = await waitFor('Data of 2.3 Million');
     const rows = (lines: string[]) => lines.filter((l) => /^[ ›][ ●][ ★] /.test(l));
