@@ -234,6 +234,24 @@ function mapJson(feed: JsonFeed.Feed<string>, options: ParseOptions, clip: Clipp
 // ---------------------------------------------------------------------------------------------------------
 // RSS 0.9x / 2.0
 
+/**
+ * An RSS/RDF item's base URL and links: from the link scan when it covered this item (it sees xml:base on
+ * single elements and xhtml:link, which feedsmith drops), else from feedsmith's fields.
+ */
+function itemLinks(
+  it: { link?: string; xml?: { base?: string }; atom?: { links?: Parameters<typeof atomLinks>[0] } },
+  scanned: { base: string | undefined; links: ScannedLink[] } | undefined,
+  feedBase: string | undefined,
+): { base: string | undefined; links: ScannedLink[] } {
+  if (scanned) return { base: scanned.base, links: scanned.links };
+  const base = resolveUrl(it.xml?.base, feedBase) ?? feedBase;
+  const links: ScannedLink[] = [
+    ...(it.link !== undefined ? [{ href: resolveUrl(it.link, base) ?? '', kind: 'text' as const }] : []),
+    ...atomLinks(it.atom?.links, base),
+  ].filter((l) => l.href !== '');
+  return { base, links };
+}
+
 type RssItem = RssFeed.Item<string>;
 
 function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
@@ -244,14 +262,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it: RssItem, i) => {
-    const s = scanned?.[i];
-    const base = s ? s.base : resolveUrl(it.xml?.base, feedBase) ?? feedBase;
-    const links: ScannedLink[] = s
-      ? s.links
-      : [
-          ...(it.link !== undefined ? [{ href: resolveUrl(it.link, base) ?? '', kind: 'text' as const }] : []),
-          ...atomLinks(it.atom?.links, base),
-        ].filter((l) => l.href !== '');
+    const { base, links } = itemLinks(it, scanned?.[i], feedBase);
     const textLink = links.find((l) => l.kind === 'text');
     const guid = it.guid?.value;
     const guidLink = it.guid?.isPermaLink !== false && guid !== undefined && /^https?:\/\//i.test(guid) ? guid : undefined;
@@ -300,14 +311,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it, i) => {
-    const s = scanned?.[i];
-    const base = s ? s.base : resolveUrl(it.xml?.base, feedBase) ?? feedBase;
-    const links: ScannedLink[] = s
-      ? s.links
-      : [
-          ...(it.link !== undefined ? [{ href: resolveUrl(it.link, base) ?? '', kind: 'text' as const }] : []),
-          ...atomLinks(it.atom?.links, base),
-        ].filter((l) => l.href !== '');
+    const { base, links } = itemLinks(it, scanned?.[i], feedBase);
     const item: ParsedItem = {
       guid: clip.opt(it.rdf?.about ?? it.link),
       link: clip.opt(links.find((l) => l.kind === 'text')?.href ?? resolveUrl(it.rdf?.about, base)),
