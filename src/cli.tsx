@@ -115,7 +115,7 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
       case 'import':
         return importCommand(ctx, args);
       case 'export':
-        return exportCommand(ctx);
+        return exportCommand(ctx, args);
       default:
         return 0;
     }

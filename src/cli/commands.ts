@@ -73,6 +73,11 @@ function shortDate(iso: string | null, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
+/** Commands that take no words besides options say so instead of ignoring them. */
+function noPositionals(ctx: Context, args: ParsedArgs, command: string): void {
+  if (args.positionals.length) throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.positionals.join(' ')), command), 2);
+}
+
 export function feedsCommand(ctx: Context, args: ParsedArgs): number {
   const [sub, ...rest] = args.positionals;
   if (sub === 'add') {
@@ -194,6 +199,7 @@ export function buildQuery(ctx: Context, values: Values): ArticleQuery {
 }
 
 export function listCommand(ctx: Context, args: ParsedArgs): number {
+  noPositionals(ctx, args, 'list');
   const articles = ctx.store().query(buildQuery(ctx, args.values));
   if (ctx.json) {
     printJson(ctx, articles.map(articleJson));
@@ -258,6 +264,7 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
 }
 
 export function tagsCommand(ctx: Context, args: ParsedArgs): number {
+  noPositionals(ctx, args, 'tags');
   const tags = ctx.store().tags(parseLang(str(args.values.lang), ctx.msg));
   if (ctx.json) {
     printJson(ctx, tags);
@@ -328,7 +335,8 @@ export function importCommand(ctx: Context, args: ParsedArgs): number {
   return 0;
 }
 
-export function exportCommand(ctx: Context): number {
+export function exportCommand(ctx: Context, args: ParsedArgs): number {
+  noPositionals(ctx, args, 'export');
   ctx.out(toOpml(ctx.config.settings.feeds, { title: 'cyberread feeds' }).trimEnd());
   return 0;
 }

@@ -76,7 +76,7 @@ describe('cyberread CLI', () => {
   });
 
   it('rejects a bad command or option with one sentence and exit code 2', async () => {
-    for (const args of [['frobnicate'], ['list', '--bogus'], ['list', '--limit', 'x'], ['list', '--lang', 'fr']]) {
+    for (const args of [['frobnicate'], ['list', '--bogus'], ['list', '--limit', 'x'], ['list', '--lang', 'fr'], ['list', 'ransomware'], ['tags', 'x'], ['export', 'out.opml']]) {
       const r = await runCli(['--home', tempHome(), ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

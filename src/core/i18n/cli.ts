@@ -28,6 +28,7 @@ export interface CliMessages {
   cacheRecovered(from: string, to: string, restored: number): string;
   needOneOf(flags: string): string;
   needArgument(what: string, command: string): string;
+  extraArguments(words: string, command: string): string;
   badLimit: string;
   badLang(value: string): string;
   badUrl(value: string): string;
@@ -112,6 +113,7 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
     `The article cache ${from} was damaged; it was moved to ${to} and a fresh cache was built (${restored} read/starred marks recovered).`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" needs ${what}. Run "cyberread ${command} --help".`,
+  extraArguments: (words, command) => `"cyberread ${command}" takes no argument like "${words}". Run "cyberread ${command} --help".`,
   badLimit: '--limit must be a whole number from 1 to 1000.',
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
@@ -195,6 +197,7 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
     `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
+  extraArguments: (words, command) => `"cyberread ${command}" tidak menerima argumen seperti "${words}". Jalankan "cyberread ${command} --help".`,
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
   badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
