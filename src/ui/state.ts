@@ -290,8 +290,10 @@ export function reducer(s: AppState, a: Action): AppState {
       return s.view === 'reader' && s.reader.articleId === null ? { ...next, view: 'list', reader: freshReader(s, null) } : next;
     }
     case 'addTag': {
-      const has = s.filters.tags.some((t) => t.toLowerCase() === a.tag.toLowerCase());
-      const next = has ? s : refiltered(s, { ...s.filters, tags: [...s.filters.tags, a.tag] });
+      // Enter on a tag already in the filter (marked ✓ in the view) takes it out again.
+      const same = (t: string): boolean => t.toLowerCase() === a.tag.toLowerCase();
+      const tags = s.filters.tags.some(same) ? s.filters.tags.filter((t) => !same(t)) : [...s.filters.tags, a.tag];
+      const next = refiltered(s, { ...s.filters, tags });
       return { ...next, view: 'list', returnTo: 'list', hashtags: { ...next.hashtags, query: '', selected: 0, scroll: 0 } };
     }
     case 'clearFilters':

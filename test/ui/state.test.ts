@@ -113,7 +113,9 @@ describe('reducer: filters, language, views', () => {
   });
 
   it('adding a tag twice (any case) keeps one', () => {
-    expect(run(base(), { type: 'addTag', tag: 'Bank' }, { type: 'addTag', tag: 'bank' }).filters.tags).toEqual(['Bank']);
+    // choosing a tag that is already in the filter (any casing) takes it out again
+    expect(run(base(), { type: 'addTag', tag: 'Bank' }, { type: 'addTag', tag: 'bank' }).filters.tags).toEqual([]);
+    expect(run(base(), { type: 'addTag', tag: 'Bank' }, { type: 'addTag', tag: 'AI' }, { type: 'addTag', tag: 'bank' }).filters.tags).toEqual(['AI']);
   });
 
   it('hashtag view narrows by typing, keeps chosen tags listed (the store counts them), clamps selection', () => {

@@ -135,7 +135,7 @@ export const en = {
   actErrors: 'show the errors of failed feeds',
   actNarrow: 'type to narrow the list',
   actDeleteChar: 'delete the last character typed',
-  actAddTag: 'add the hashtag to the filter',
+  actAddTag: 'add the hashtag to the filter (or take a ✓ one out)',
   actApplySearch: 'keep the search results',
   actCancelSearch: 'clear the search',
   actChooseLanguage: 'choose the highlighted language',
@@ -152,7 +152,7 @@ export const en = {
   hintQuit: 'quit',
   hintHelp: 'help',
   hintRefresh: 'refresh',
-  hintAdd: 'add',
+  hintAdd: 'add/remove',
   hintReadAlso: 'read also',
   hintChoose: 'choose',
 

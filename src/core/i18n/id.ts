@@ -121,7 +121,7 @@ export const id: Messages = {
   actErrors: 'lihat galat umpan yang gagal',
   actNarrow: 'ketik untuk menyaring daftar',
   actDeleteChar: 'hapus huruf terakhir yang diketik',
-  actAddTag: 'tambahkan tagar ke saringan',
+  actAddTag: 'tambahkan tagar ke saringan (atau lepas yang bertanda ✓)',
   actApplySearch: 'simpan hasil pencarian',
   actCancelSearch: 'hapus pencarian',
   actChooseLanguage: 'pilih bahasa yang disorot',
@@ -137,7 +137,7 @@ export const id: Messages = {
   hintQuit: 'keluar',
   hintHelp: 'bantuan',
   hintRefresh: 'muat ulang',
-  hintAdd: 'tambah',
+  hintAdd: 'tambah/lepas',
   hintReadAlso: 'baca juga',
   hintChoose: 'pilih',
 
