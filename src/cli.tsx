@@ -8,8 +8,6 @@ import {
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
 import { cliMessages } from './core/i18n/cli.js';
 import { sampleFeeds, samplesDir } from './core/defaults.js';
-import { loadPipeline } from './core/feeds/pipeline.js';
-import { refreshFeeds } from './core/feeds/refresh.js';
 import { detectLocaleLang } from './core/i18n/index.js';
 import { sanitizeLine } from './core/sanitize.js';
 import { VERSION } from './core/version.js';
@@ -56,13 +54,7 @@ async function prepareDemo(): Promise<{ home: string; cleanup: () => void }> {
 async function seedDemo(ctx: Context): Promise<void> {
   const feeds = sampleFeeds(samplesDir(import.meta.url));
   ctx.config.set('feeds', feeds);
-  const pipeline = await loadPipeline({ concurrency: 2, perHost: 2, version: VERSION });
-  try {
-    await refreshFeeds(feeds, ctx.store(), pipeline);
-  } finally {
-    await pipeline.close?.();
-  }
-  ctx.config.set('lastRefreshAt', new Date().toISOString());
+  await ctx.refresh(feeds);
 }
 
 async function run(args: ParsedArgs): Promise<number | undefined> {

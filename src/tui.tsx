@@ -1,15 +1,11 @@
-import React from 'react';
 import { render } from 'ink';
 import type { Context } from './cli/context.js';
-import { loadPipeline } from './core/feeds/pipeline.js';
-import { refreshFeeds } from './core/feeds/refresh.js';
 import { formatPosted, relativeTime } from './core/i18n/dates.js';
 import { messages } from './core/i18n/index.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
-import { VERSION } from './core/version.js';
 import { App } from './ui/App.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
@@ -42,18 +38,9 @@ function buildServices(ctx: Context): UiServices {
     async refresh(onProgress) {
       const feeds = ctx.config.settings.feeds;
       onProgress({ done: 0, total: feeds.length });
-      const s = ctx.config.settings;
-      const pipeline = await loadPipeline({ concurrency: s.concurrency, perHost: s.perHost, version: VERSION });
-      try {
-        const results = await refreshFeeds(feeds, store, pipeline, {
-          onResult: (result, done, total) => onProgress({ done, total, result }),
-        });
-        ctx.config.set('lastRefreshAt', new Date().toISOString());
-        return results;
-      } finally {
-        await pipeline.close?.();
-      }
+      return ctx.refresh(feeds, { onResult: (result, done, total) => onProgress({ done, total, result }) });
     },
+
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
     openUrl: (url, lang) => openExternal(url, { lang }),

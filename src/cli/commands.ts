@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { formatPosted } from '../core/i18n/dates.js';
-import { loadPipeline } from '../core/feeds/pipeline.js';
-import { refreshFeeds } from '../core/feeds/refresh.js';
 import { OpmlError, parseOpml, refuseFeedUrl, toOpml } from '../core/opml.js';
 import { renderToText } from '../core/render/html.js';
 import { displayWidth, truncate, wrap } from '../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import type { ArticleQuery, FeedConfig, RefreshResult, StoredArticle } from '../core/types.js';
-import { VERSION } from '../core/version.js';
 import type { ParsedArgs } from './args.js';
 import { CliError, parseLang, type Context } from './context.js';
 
@@ -152,19 +148,11 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
     else ctx.out(ctx.msg.noFeeds);
     return 0;
   }
-  const store = ctx.store();
-  const s = ctx.config.settings;
-  const pipeline = await loadPipeline({ concurrency: s.concurrency, perHost: s.perHost, version: VERSION });
-  let results: RefreshResult[];
-  try {
-    results = await refreshFeeds(feeds, store, pipeline, {
-      ignoreRetryAfter: args.values.force === true,
-      onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
-    });
-  } finally {
-    await pipeline.close?.();
-  }
-  if (!args.positionals.length) ctx.config.set('lastRefreshAt', new Date().toISOString());
+  const results = await ctx.refresh(feeds, {
+    all: args.positionals.length === 0,
+    ignoreRetryAfter: args.values.force === true,
+    onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
+  });
   const failed = results.filter((r) => r.status === 'error').length;
   if (ctx.json) printJson(ctx, results);
   else ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
@@ -317,7 +305,8 @@ export function importCommand(ctx: Context, args: ParsedArgs): number {
   const existing = new Set(ctx.config.settings.feeds.map((f) => f.url));
   const feeds = [...ctx.config.settings.feeds];
   for (const f of parsed.feeds) {
-    const url = /^[a-z][a-z0-9+.-]*:/i.test(f.url) ? f.url : pathToFileURL(resolve(f.url)).pathname;
+    // a relative path in an OPML file is relative to that file, not to where the command runs
+    const url = /^[a-z][a-z0-9+.-]*:/i.test(f.url) ? f.url : resolve(dirname(file), f.url);
     if (existing.has(url)) {
       skipped += 1;
       continue;

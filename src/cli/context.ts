@@ -5,7 +5,10 @@ import { detectLocaleLang } from '../core/i18n/index.js';
 import { resolvePaths, type Paths } from '../core/paths.js';
 import { openStore, type SqliteStore } from '../core/store/sqlite.js';
 import { StoreError } from '../core/store/errors.js';
-import type { Edition } from '../core/types.js';
+import { loadPipeline } from '../core/feeds/pipeline.js';
+import { refreshFeeds, type RefreshOptions } from '../core/feeds/refresh.js';
+import type { Edition, FeedConfig, RefreshResult } from '../core/types.js';
+import { VERSION } from '../core/version.js';
 import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
@@ -32,6 +35,11 @@ export interface Context extends Output {
   timeZone: string;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
+  /**
+   * Refreshes `feeds` into the cache with the settings' concurrency; when `all` (every subscribed feed was
+   * asked), records the time so the reader's background refresh waits a full interval.
+   */
+  refresh(feeds: FeedConfig[], options?: RefreshOptions & { all?: boolean }): Promise<RefreshResult[]>;
   close(): void;
 }
 
@@ -94,6 +102,18 @@ export function createContext(options: {
       } catch (error) {
         if (error instanceof StoreError) throw new CliError(error.message);
         throw error;
+      }
+    },
+    async refresh(feeds, refreshOptions = {}) {
+      const { all = true, ...rest } = refreshOptions;
+      const s = config.settings;
+      const pipeline = await loadPipeline({ concurrency: s.concurrency, perHost: s.perHost, version: VERSION });
+      try {
+        const results = await refreshFeeds(feeds, this.store(), pipeline, rest);
+        if (all) config.set('lastRefreshAt', new Date().toISOString());
+        return results;
+      } finally {
+        await pipeline.close?.();
       }
     },
     close() {

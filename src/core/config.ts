@@ -2,6 +2,7 @@ import Conf from 'conf';
 import { mkdirSync } from 'node:fs';
 import { refuseFeedUrl } from './opml.js';
 import { bound, sanitizeLine } from './sanitize.js';
+import { isValidTimeZone } from './i18n/dates.js';
 import type { Edition, FeedConfig } from './types.js';
 
 /** Everything cyberread remembers between runs that is not the article cache. */
@@ -153,7 +154,7 @@ export class Config {
       else this.warnings.push(`Ignoring "lang" in ${this.path}: it must be "id" or "en".`);
     }
     if (raw.timeZone !== undefined) {
-      if (typeof raw.timeZone === 'string' && isTimeZone(raw.timeZone)) s.timeZone = raw.timeZone;
+      if (typeof raw.timeZone === 'string' && isValidTimeZone(raw.timeZone)) s.timeZone = raw.timeZone;
       else this.warnings.push(`Ignoring "timeZone" in ${this.path}: it must be an IANA zone such as "Asia/Jakarta".`);
     }
     const ints: [keyof Settings & ('refreshIntervalMinutes' | 'concurrency' | 'perHost'), number][] = [
@@ -194,14 +195,5 @@ export class Config {
     if (feeds.length === this.#settings.feeds.length) return false;
     this.set('feeds', feeds);
     return true;
-  }
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -207,7 +207,7 @@ function showRelated(s: AppState): AppState {
   return scrollReader(s, scroll);
 }
 
-function freshReader(s: AppState, articleId: string | null): AppState['reader'] {
+function freshReader(articleId: string | null): AppState['reader'] {
   return { articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 };
 }
 
@@ -255,17 +255,17 @@ export function reducer(s: AppState, a: Action): AppState {
       return s;
     case 'openArticle':
       if (a.id === null && s.list.total === 0) return s;
-      return { ...s, view: 'reader', returnTo: 'list', reader: freshReader(s, a.id) };
+      return { ...s, view: 'reader', returnTo: 'list', reader: freshReader(a.id) };
     case 'step': {
       const to = s.list.selected + a.delta;
       if (to < 0 || to >= s.list.total) {
         return { ...s, toast: { key: a.delta > 0 ? 'endOfList' : 'startOfList' } };
       }
       const moved = moveList(s, to);
-      return { ...moved, reader: freshReader(moved, null) };
+      return { ...moved, reader: freshReader(null) };
     }
     case 'back':
-      if (s.view === 'reader') return { ...s, view: 'list', reader: freshReader(s, null) };
+      if (s.view === 'reader') return { ...s, view: 'list', reader: freshReader(null) };
       if (s.view === 'list') return s;
       if (s.view === 'hashtags') return { ...s, view: s.returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
       return { ...s, view: s.returnTo };
@@ -287,7 +287,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (a.lang === s.lang) return s;
       const next = refiltered({ ...s, lang: a.lang }, s.filters);
       // the edition changed: a reader showing an article of the old list goes back to the new list
-      return s.view === 'reader' && s.reader.articleId === null ? { ...next, view: 'list', reader: freshReader(s, null) } : next;
+      return s.view === 'reader' && s.reader.articleId === null ? { ...next, view: 'list', reader: freshReader(null) } : next;
     }
     case 'addTag': {
       // Enter on a tag already in the filter (marked ✓ in the view) takes it out again.

@@ -7,8 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess, spawn as nodeSpawn } from 'node:child_process';
-import React from 'react';
+import type { spawn as nodeSpawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { openStore, type SqliteStore } from '../../src/core/store/sqlite.js';
