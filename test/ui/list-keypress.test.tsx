@@ -87,4 +87,25 @@ describe('moving in the list', () => {
     const back = await h.press('k');
     expect(back).toMatch(/^›   1 jam .*Berita nomor 1 /m);
   });
+
+  it('scrolling an opened (so marked read) article reuses its laid-out page instead of building it per key', async () => {
+    store = storeWith([
+      article({ id: 'long', title: 'Artikel panjang', contentHtml: Array.from({ length: 40 }, (_, i) => `<p>Paragraf ${i} tentang keamanan siber.</p>`).join('') }),
+    ]);
+    const services = testServices(store);
+    let wraps = 0;
+    const wrap = services.wrap;
+    services.wrap = (text, width) => ((wraps += 1), wrap(text, width));
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor('Artikel panjang');
+    await h.press('Enter');
+    await h.waitFor('Paragraf 0 ');
+    wraps = 0;
+    await h.press('j');
+    await h.press('j');
+    const after = await h.press('j');
+    expect(after).toContain('Paragraf 2 ');
+    expect(wraps).toBe(0);
+  });
 });
+

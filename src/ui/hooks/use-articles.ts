@@ -32,7 +32,7 @@ function message(e: unknown): string {
 export function useArticles(services: UiServices, s: AppState, dispatch: (a: Action) => void): ArticlesData {
   const { store } = services;
   const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.keptRead]);
-  const queryKey = JSON.stringify(query);
+  const queryKey = useMemo(() => JSON.stringify(query), [query]);
   const h = bodyHeight(s.size);
   const chunkStart = Math.floor(s.list.scroll / h) * h;
 
@@ -58,13 +58,15 @@ export function useArticles(services: UiServices, s: AppState, dispatch: (a: Act
     }
   }, [queryKey, s.dataVersion, chunkStart, h, counted.error]);
 
+  // Marks made in this session are overlaid once per chunk and marks change, not on every keypress: the
+  // same article object from render to render lets the row cache and the reader page be reused.
+  const shown = useMemo(() => chunk.map((a) => withOverrides(a, s.overrides)), [chunk, s.overrides]);
   const rows: ListRow[] = [];
-  for (let i = s.list.scroll; i < Math.min(s.list.scroll + h, chunkStart + chunk.length); i++) {
-    const a = chunk[i - chunkStart];
-    if (a) rows.push({ article: withOverrides(a, s.overrides), index: i });
+  for (let i = s.list.scroll; i < Math.min(s.list.scroll + h, chunkStart + shown.length); i++) {
+    const a = shown[i - chunkStart];
+    if (a) rows.push({ article: a, index: i });
   }
-  const sel = chunk[s.list.selected - chunkStart];
-  const selectedArticle = sel ? withOverrides(sel, s.overrides) : null;
+  const selectedArticle = shown[s.list.selected - chunkStart] ?? null;
 
   const unread = useMemo(() => {
     try {
