@@ -90,7 +90,7 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
         // so those variables are hidden while Ink loads and put back for the programs it may start.
         const ciVars = hideEnv(['CI', 'CONTINUOUS_INTEGRATION']);
         const { runTui } = await import('./tui.js').finally(ciVars.restore);
-        return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [], demo: demo !== undefined });
+        return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [] });
       }
       case 'feeds':
         return feedsCommand(ctx, args);

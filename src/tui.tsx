@@ -53,7 +53,7 @@ function buildServices(ctx: Context): UiServices {
  * Runs the reader on the alternate screen and gives the terminal back on every way out:
  * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
  */
-export async function runTui(ctx: Context, options: { tags: string[]; demo: boolean }): Promise<number> {
+export async function runTui(ctx: Context, options: { tags: string[] }): Promise<number> {
   const services = buildServices(ctx);
   let restored = false;
   const restore = (): void => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { formatPosted } from '../core/i18n/dates.js';
+import { messages } from '../core/i18n/index.js';
 import { OpmlError, parseOpml, refuseFeedUrl, toOpml } from '../core/opml.js';
 import { renderToText } from '../core/render/html.js';
 import { displayWidth, truncate, wrap } from '../core/render/text.js';
@@ -243,8 +244,9 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   if (article.tags.length) out.push(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
   out.push('─'.repeat(Math.min(width, 80)));
   const body = article.contentHtml || article.summary;
-  out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.lang === 'id' ? 'gambar' : 'image', baseUrl: article.url ?? undefined })));
-  for (const o of others) out.push('', `${o.lang === 'id' ? 'IND' : o.lang === 'en' ? 'ENG' : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
+  out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined })));
+  const short = messages(ctx.lang);
+  for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
   ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));
   if (link) ctx.out(`\n${link}`);
   if (!article.read) store.mark([article.id], { read: true });

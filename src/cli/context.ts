@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Config } from '../core/config.js';
 import { DEFAULT_FEEDS } from '../core/defaults.js';
+import { systemTimeZone } from '../core/i18n/dates.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
 import { resolvePaths, type Paths } from '../core/paths.js';
 import { openStore, type SqliteStore } from '../core/store/sqlite.js';
@@ -79,7 +80,7 @@ export function createContext(options: {
     lang,
     msg,
     json: options.json,
-    timeZone: config.settings.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+    timeZone: config.settings.timeZone ?? systemTimeZone(),
     store() {
       if (store) return store;
       try {

@@ -31,7 +31,6 @@ export function App(props: AppProps): React.JSX.Element {
   useKeys(services, store, startRefresh);
   useEffect(() => {
     if (!s.quit) return;
-    props.onQuit?.();
     app.exit();
   }, [s.quit]);
 

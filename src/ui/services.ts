@@ -53,6 +53,4 @@ export interface AppProps {
   /** Fixed terminal size (tests); otherwise read from stdout and followed on resize. */
   rows?: number;
   columns?: number;
-  /** Called once when the user quits (q from the list, Ctrl-C). */
-  onQuit?: () => void;
 }

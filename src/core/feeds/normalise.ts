@@ -188,7 +188,8 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
   const body = boundedCleanHtml(item.contentHtml ?? item.summary ?? '', htmlBase);
   const contentHtml = body.html;
   const bodyText = body.text;
-  const summarySource = present(item.summary) ? htmlToPlainText(head(item.summary, RAW_HTML_MAX)) : bodyText;
+  // Without content the body was made from the summary: its text is already at hand.
+  const summarySource = present(item.summary) && item.contentHtml !== undefined ? htmlToPlainText(head(item.summary, RAW_HTML_MAX)) : bodyText;
   const summary = bound(summarySource.trim(), LIMITS.summary);
 
   const rawTitle = typeof item.title === 'string' ? htmlToLine(head(item.title, LIMITS.title * 4)) : '';

@@ -22,8 +22,8 @@ export interface CliMessages {
   marked(count: number): string;
   imported(added: number, skipped: number, rejected: number): string;
   rejected(url: string, reason: string): string;
-  by: string;
-  tagsHeading: string;
+  /** How `show` labels an image: [image: alt]. */
+  imageLabel: string;
   needsTerminal: string;
   cacheRecovered(from: string, to: string, restored: number): string;
   needOneOf(flags: string): string;
@@ -106,8 +106,7 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   marked: (n) => `Marked ${plural(n, 'article', 'articles')}.`,
   imported: (added, skipped, rejected) => `Imported ${plural(added, 'feed', 'feeds')}; ${nEn(skipped)} already present, ${nEn(rejected)} refused.`,
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
-  by: 'by',
-  tagsHeading: 'Tags',
+  imageLabel: 'image',
   needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
   cacheRecovered: (from, to, restored) =>
     `The article cache ${from} was damaged; it was moved to ${to} and a fresh cache was built (${restored} read/starred marks recovered).`,
@@ -190,8 +189,7 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   marked: (n) => `${nId(n)} artikel ditandai.`,
   imported: (added, skipped, rejected) => `${nId(added)} umpan diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
-  by: 'oleh',
-  tagsHeading: 'Tagar',
+  imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
   cacheRecovered: (from, to, restored) =>
     `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,

@@ -24,7 +24,6 @@ export const en = {
   unreadCount: (x: number) => `${n(x)} unread`,
   searchActive: (q: string) => `search: ${q}`,
   unreadOnlyActive: 'unread only',
-  articleCount: (x: number) => plural(x, 'article', 'articles'),
 
   // list
   emptyList: 'No articles match',
@@ -34,7 +33,6 @@ export const en = {
 
   // reader
   postedLabel: 'Posted',
-  byAuthor: (a: string) => `by ${a}`,
   dateUnknown: 'date unknown',
   imageLabel: 'Image',
   shareLine: 'Share: y copy link · o open in browser',
@@ -57,14 +55,11 @@ export const en = {
   starred: 'Starred',
   unstarred: 'Star removed',
   languageSwitched: (name: string) => `Language: ${name}`,
-  filtersCleared: 'Filters cleared',
-  tagAdded: (t: string) => `Filtering by #${t}`,
 
   // status line
   refreshProgress: (done: number, total: number) => `${n(done)}/${n(total)} feeds`,
   newArticles: (x: number) => `${n(x)} new`,
   feedsFailed: (x: number) => `${plural(x, 'feed', 'feeds')} failed — press e`,
-  refreshDone: 'Up to date',
   refreshRunning: 'A refresh is already running',
   refreshFailed: (m: string) => `Refresh failed: ${m}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,

@@ -21,7 +21,6 @@ export const id: Messages = {
   unreadCount: (x) => `${n(x)} belum dibaca`,
   searchActive: (q) => `cari: ${q}`,
   unreadOnlyActive: 'hanya yang belum dibaca',
-  articleCount: (x) => `${n(x)} artikel`,
 
   emptyList: 'Tidak ada artikel yang cocok',
   emptyListHint: 'Tekan c untuk menghapus saringan',
@@ -29,7 +28,6 @@ export const id: Messages = {
   noTitle: '(tanpa judul)',
 
   postedLabel: 'Diposting',
-  byAuthor: (a) => `oleh ${a}`,
   dateUnknown: 'tanggal tidak diketahui',
   imageLabel: 'Ilustrasi',
   shareLine: 'Bagikan: y salin tautan · o buka di peramban',
@@ -51,13 +49,10 @@ export const id: Messages = {
   starred: 'Diberi bintang',
   unstarred: 'Bintang dicabut',
   languageSwitched: (name) => `Bahasa: ${name}`,
-  filtersCleared: 'Saringan dihapus',
-  tagAdded: (t) => `Disaring menurut #${t}`,
 
   refreshProgress: (done, total) => `${n(done)}/${n(total)} umpan`,
   newArticles: (x) => `${n(x)} baru`,
   feedsFailed: (x) => `${n(x)} umpan gagal — tekan e`,
-  refreshDone: 'Sudah terbaru',
   refreshRunning: 'Pemuatan ulang sedang berjalan',
   refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,

@@ -11,10 +11,6 @@ export function messages(lang: UiLang): Messages {
   return tables[lang];
 }
 
-export function isUiLang(v: unknown): v is UiLang {
-  return v === 'id' || v === 'en';
-}
-
 /**
  * The interface language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG that is set decides
  * (as setlocale does); Indonesian when it starts with "id" (id_ID.UTF-8) or is the old "in_ID".

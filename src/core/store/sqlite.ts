@@ -20,7 +20,6 @@ import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { preparedFor, type PreparedArticle } from './prepare.js';
 
-export { htmlToText, prepareArticle, type PreparedArticle } from './prepare.js';
 import { isCorruption, StoreError, toStoreError } from './errors.js';
 import { migrate } from './migrations.js';
 import type { ArticleStore, FetchStateUpdate, UpsertResult } from './store.js';
