@@ -48,11 +48,14 @@ export function isClean(input: string): boolean {
   return sanitizeText(input) === input.replace(/\r\n?/g, '\n');
 }
 
-/** Cuts a string to at most max UTF-16 units without splitting a surrogate pair; appends "…" when cut. */
-export function bound(input: string, max: number): string {
+/**
+ * Cuts a string to at most max UTF-16 units without splitting a surrogate pair; appends `mark` ("…" unless
+ * given, may be '') when cut, counted in max.
+ */
+export function bound(input: string, max: number, mark = '…'): string {
   if (input.length <= max) return input;
-  let end = max - 1;
+  let end = max - mark.length;
   const code = input.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return input.slice(0, end) + '…';
+  return input.slice(0, end) + mark;
 }

@@ -1,5 +1,5 @@
 /** Tags: display casing kept, matched case-insensitively, plus #hashtags found in article text. */
-import { sanitizeLine } from './sanitize.js';
+import { bound, sanitizeLine } from './sanitize.js';
 
 export const MAX_TAG_LENGTH = 64;
 export const MAX_TAGS = 30;
@@ -11,14 +11,6 @@ export function tagKey(tag: string): string {
   return folded.trim().replace(/^#+/, '').trim();
 }
 
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end).trim();
-}
-
 /** Sanitised, bounded, deduplicated (first casing wins) and capped list of tags. */
 export function normaliseTags(tags: Iterable<string>): string[] {
   const out: string[] = [];
@@ -26,7 +18,7 @@ export function normaliseTags(tags: Iterable<string>): string[] {
   for (const raw of tags) {
     if (typeof raw !== 'string') continue;
     // A tag is an identifier, so it is cut without an ellipsis.
-    const tag = cut(sanitizeLine(raw.slice(0, MAX_TAG_LENGTH * 4)).replace(/^#+/, '').trim(), MAX_TAG_LENGTH);
+    const tag = bound(sanitizeLine(raw.slice(0, MAX_TAG_LENGTH * 4)).replace(/^#+/, '').trim(), MAX_TAG_LENGTH, '').trim();
     const key = tagKey(tag);
     if (!key || seen.has(key)) continue;
     seen.add(key);

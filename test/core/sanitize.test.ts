@@ -45,6 +45,8 @@ describe('bound', () => {
   it('never splits a surrogate pair', () => {
     const s = 'ab😀cd';
     expect(bound(s, 4)).toBe('ab…');
+    expect(bound(s, 3, '')).toBe('ab');
+    expect(bound(s, 4, '')).toBe('ab😀');
   });
 });
 

@@ -36,12 +36,6 @@ const UNSAFE_IN_URL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The first max UTF-16 units, without leaving half a surrogate pair at the end. */
-function head(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
-
 function present(value: string | undefined | null): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
@@ -128,7 +122,7 @@ function boundedCleanHtml(
   raw: string,
   base: string | undefined,
 ): { html: string; text: string; image: { src: string; alt: string } | null } {
-  const parts = cleanHtmlParts(head(raw, RAW_HTML_MAX), base);
+  const parts = cleanHtmlParts(bound(raw, RAW_HTML_MAX, ''), base);
   return { ...parts, html: boundHtml(parts.html, base) };
 }
 
@@ -189,16 +183,16 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
   const contentHtml = body.html;
   const bodyText = body.text;
   // Without content the body was made from the summary: its text is already at hand.
-  const summarySource = present(item.summary) && item.contentHtml !== undefined ? htmlToPlainText(head(item.summary, RAW_HTML_MAX)) : bodyText;
+  const summarySource = present(item.summary) && item.contentHtml !== undefined ? htmlToPlainText(bound(item.summary, RAW_HTML_MAX, '')) : bodyText;
   const summary = bound(summarySource.trim(), LIMITS.summary);
 
-  const rawTitle = typeof item.title === 'string' ? htmlToLine(head(item.title, LIMITS.title * 4)) : '';
+  const rawTitle = typeof item.title === 'string' ? htmlToLine(bound(item.title, LIMITS.title * 4, '')) : '';
   const title = bound(rawTitle || titleFromSummary(summary) || UNTITLED, LIMITS.title);
 
-  const rawAuthor = typeof item.author === 'string' ? htmlToLine(head(item.author, LIMITS.author * 4)) : '';
+  const rawAuthor = typeof item.author === 'string' ? htmlToLine(bound(item.author, LIMITS.author * 4, '')) : '';
   const author = rawAuthor ? bound(rawAuthor, LIMITS.author) : null;
 
-  const guidLine = typeof item.guid === 'string' ? sanitizeLine(head(item.guid, LIMITS.url * 2)) : '';
+  const guidLine = typeof item.guid === 'string' ? sanitizeLine(bound(item.guid, LIMITS.url * 2, '')) : '';
   const guid = guidLine ? bound(guidLine, LIMITS.url) : null;
 
   const text = `${title}\n${summary}\n${bodyText}`;
@@ -242,7 +236,7 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
 export function normalise(feed: ParsedFeed, cfg: FeedConfig, _options?: { fetchedAt?: string }): NormaliseResult {
   const siteUrl = absoluteHttpUrl(feed.siteUrl, httpBase(cfg.url));
   const base = httpBase(cfg.url) ?? siteUrl ?? undefined;
-  const feedTitle = typeof feed.title === 'string' ? htmlToLine(head(feed.title, LIMITS.title * 4)) : '';
+  const feedTitle = typeof feed.title === 'string' ? htmlToLine(bound(feed.title, LIMITS.title * 4, '')) : '';
 
   const articles: Article[] = [];
   const seen = new Set<string>();
