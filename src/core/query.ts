@@ -1,5 +1,5 @@
 import { sanitizeLine } from './sanitize.js';
-import { tagKey } from './tags.js';
+import { normaliseTags, tagKey } from './tags.js';
 import type { ArticleQuery } from './types.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -10,10 +10,6 @@ const MAX_SEARCH_WORDS = 32;
 /** The case-insensitive identity of a tag: "#DataBreach " and "databreach" are the same tag. */
 export { tagKey };
 
-function cleanTag(tag: string): string {
-  return sanitizeLine(tag.normalize('NFKC')).replace(/^#+/, '').trim();
-}
-
 /**
  * Canonical form of a query, so the CLI, the UI and the store agree on what it means: sanitised tags
  * deduplicated case-insensitively (first spelling kept), lower-case lang, trimmed search, clamped paging.
@@ -22,15 +18,7 @@ function cleanTag(tag: string): string {
 export function normaliseQuery(q: ArticleQuery): ArticleQuery {
   const out: ArticleQuery = {};
   if (q.tags && q.tags.length > 0) {
-    const seen = new Set<string>();
-    const tags: string[] = [];
-    for (const raw of q.tags) {
-      const tag = cleanTag(raw);
-      const key = tagKey(tag);
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
-      tags.push(tag);
-    }
+    const tags = normaliseTags(q.tags.map((t) => t.normalize('NFKC')));
     if (tags.length > 0) out.tags = tags;
   }
   const lang = q.lang === undefined ? '' : sanitizeLine(q.lang).toLowerCase();

@@ -6,12 +6,9 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { decodeHTML } from 'entities';
-import { tagKey } from '../query.js';
+import { normaliseTags, tagKey } from '../tags.js';
 import { sanitizeLine, sanitizeText } from '../sanitize.js';
 import type { Alternate, Article, Enclosure } from '../types.js';
-
-// An article with more tags than this is tag spam; the first ones are kept.
-const MAX_TAGS_PER_ARTICLE = 64;
 
 /** The article as it goes into the row: sanitised, serialised, with its tag keys and searchable text. */
 export interface PreparedArticle {
@@ -117,16 +114,7 @@ function parseTime(iso: string | null): number | null {
 
 export function prepareArticle(a: Article, feedUrl: string): PreparedArticle {
   // The normaliser already sanitises; doing it again here keeps the cache clean whoever calls it.
-  const tags: { key: string; tag: string }[] = [];
-  const seen = new Set<string>();
-  for (const raw of a.tags) {
-    const tag = sanitizeLine(raw).replace(/^#+/, '').trim();
-    const key = tagKey(tag);
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    tags.push({ key, tag });
-    if (tags.length >= MAX_TAGS_PER_ARTICLE) break;
-  }
+  const tags = normaliseTags(a.tags).map((tag) => ({ key: tagKey(tag), tag }));
   const alternates: Alternate[] = a.alternates
     .map((alt) => {
       const out: Alternate = { href: sanitizeLine(alt.href) };
