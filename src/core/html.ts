@@ -328,7 +328,8 @@ export function htmlToPlainText(html: string): string {
 function plainText(doc: Document, cleaned: boolean): string {
   const w = new TextWriter(cleaned);
   writeText(doc.children, w, false);
-  return sanitizeText(w.out);
+  // The writer adds only spaces, line breaks, bullets and digits to the node texts.
+  return cleaned ? w.out : sanitizeText(w.out);
 }
 
 /**
