@@ -30,15 +30,15 @@ for (let f = 0; f < n; f++) {
   const parsed = m.parseFeed(feeds[f], { url, contentType: 'application/rss+xml; charset=utf-8' });
   let b = performance.now();
   t.parse += b - a;
-  const { articles, title, siteUrl } = m.normalise(parsed, { url }, { fetchedAt: new Date().toISOString() });
+  const { articles, title, siteUrl, bodyTexts } = m.normaliseWithText(parsed, { url });
   a = performance.now();
   t.normalise += a - b;
   // Prepared here as a refresh worker does, so save below times SQLite only.
-  for (const art of articles) art.prepared = m.prepareArticle(art, url);
+  const rows = articles.map((art, i) => m.prepareArticle(art, url, bodyTexts[i]));
   b = performance.now();
   t.prepare += b - a;
   a = b;
-  store.saveFeed(url, { title, siteUrl, lastFetched: new Date().toISOString(), lastStatus: 'new', etag: 'x' }, articles);
+  store.saveRows(url, { title, siteUrl, lastFetched: new Date().toISOString(), lastStatus: 'new', etag: 'x' }, rows);
   b = performance.now();
   t.save += b - a;
   items += articles.length;

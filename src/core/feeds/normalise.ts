@@ -121,9 +121,10 @@ function cutPoint(html: string, target: number): number {
 function boundedCleanHtml(
   raw: string,
   base: string | undefined,
-): { html: string; text: string; image: { src: string; alt: string } | null } {
+): { html: string; text: string; cut: boolean; image: { src: string; alt: string } | null } {
   const parts = cleanHtmlParts(bound(raw, RAW_HTML_MAX, ''), base);
-  return { ...parts, html: boundHtml(parts.html, base) };
+  const html = boundHtml(parts.html, base);
+  return { ...parts, html, cut: html !== parts.html };
 }
 
 function boundHtml(clean: string, base: string | undefined): string {
@@ -175,7 +176,12 @@ function cleanAlternates(list: Alternate[] | undefined, base: string | undefined
   return out;
 }
 
-function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base: string | undefined): Article {
+function normaliseItem(
+  item: ParsedItem,
+  feed: ParsedFeed,
+  cfg: FeedConfig,
+  base: string | undefined,
+): { article: Article; bodyText: string } {
   const url = absoluteHttpUrl(item.link, base);
   const htmlBase = url ?? base;
 
@@ -210,7 +216,7 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
     enclosures.find((e) => e.type?.startsWith('image/'))?.url ??
     absoluteHttpUrl(body.image?.src, htmlBase);
 
-  return {
+  const article: Article = {
     id: articleId(cfg.url, item),
     feedUrl: cfg.url,
     guid,
@@ -228,24 +234,38 @@ function normaliseItem(item: ParsedItem, feed: ParsedFeed, cfg: FeedConfig, base
     alternates: cleanAlternates(item.alternates, htmlBase),
     pairKey: pairKeyFor(url, guid),
   };
+  // The index gets the text of the HTML as stored: a body cut to LIMITS.contentHtml is read again (over 1 MB).
+  return { article, bodyText: body.cut ? htmlToPlainText(contentHtml) : bodyText };
 }
 
 /** Turns a parsed feed into articles ready to store. Never throws on hostile content; never invents a date. */
 // fetchedAt is accepted for the refresh pipeline's call shape; no field is derived from it, so that an
 // article without a date stays without one.
 export function normalise(feed: ParsedFeed, cfg: FeedConfig, _options?: { fetchedAt?: string }): NormaliseResult {
+  const { bodyTexts: _texts, ...result } = normaliseWithText(feed, cfg);
+  return result;
+}
+
+/**
+ * normalise, plus each article's body as plain text (in article order): the full-text index's input, which
+ * the cleaning pass produces anyway, so a refresh does not derive it from the HTML a second time.
+ */
+export function normaliseWithText(feed: ParsedFeed, cfg: FeedConfig): NormaliseResult & { bodyTexts: string[] } {
   const siteUrl = absoluteHttpUrl(feed.siteUrl, httpBase(cfg.url));
   const base = httpBase(cfg.url) ?? siteUrl ?? undefined;
   const feedTitle = typeof feed.title === 'string' ? htmlToLine(bound(feed.title, LIMITS.title * 4, '')) : '';
 
   const articles: Article[] = [];
+  const bodyTexts: string[] = [];
   const seen = new Set<string>();
   for (const item of feed.items ?? []) {
     const id = articleId(cfg.url, item);
     // The same guid twice in one document: the first one is the one the publisher put on top.
     if (seen.has(id)) continue;
     seen.add(id);
-    articles.push(normaliseItem(item, feed, cfg, base));
+    const { article, bodyText } = normaliseItem(item, feed, cfg, base);
+    articles.push(article);
+    bodyTexts.push(bodyText);
   }
-  return { title: feedTitle ? bound(feedTitle, LIMITS.title) : null, siteUrl, articles };
+  return { title: feedTitle ? bound(feedTitle, LIMITS.title) : null, siteUrl, articles, bodyTexts };
 }

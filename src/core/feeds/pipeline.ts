@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import type { FeedConfig } from '../types.js';
 import type { FetchLimits } from './http.js';
-import type { NormaliseResult } from './normalise.js';
+import type { PreparedFeed } from './prepare-feed.js';
 import type { Pipeline } from './refresh.js';
 
 export interface PipelineOptions {
@@ -39,10 +39,9 @@ export interface WorkerRequest {
   url: string;
   contentType: string | null;
   cfg: FeedConfig;
-  fetchedAt: string;
 }
 
-export type WorkerReply = { id: number; ok: true; result: NormaliseResult } | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; result: PreparedFeed } | { id: number; ok: false; message: string };
 
 /** The pool lost its worker(s); the job can still be done in this thread. */
 class WorkerGone extends Error {}
@@ -50,7 +49,7 @@ class WorkerGone extends Error {}
 /** A small pool: each job goes to the worker with the fewest jobs outstanding. */
 class WorkerPool {
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (r: NormaliseResult) => void; reject: (e: Error) => void; worker: number }>();
+  private readonly pending = new Map<number, { resolve: (r: PreparedFeed) => void; reject: (e: Error) => void; worker: number }>();
   private readonly load: number[];
 
   constructor(private readonly workers: Worker[]) {
@@ -81,7 +80,7 @@ class WorkerPool {
     }
   }
 
-  run(req: Omit<WorkerRequest, 'id'>): Promise<NormaliseResult> {
+  run(req: Omit<WorkerRequest, 'id'>): Promise<PreparedFeed> {
     let best = 0;
     for (let i = 1; i < this.load.length; i++) if ((this.load[i] ?? 0) < (this.load[best] ?? 0)) best = i;
     const worker = this.workers[best];
@@ -167,13 +166,13 @@ export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> 
   const { createFetcher, userAgent } = await import('./http.js');
   // The parser and normaliser (most of the code) load on the first document that needs parsing, and then
   // only when no worker does it: a refresh where every feed answers 304 loads neither.
-  let inProcess: Promise<[typeof import('./parse.js'), typeof import('./normalise.js')]> | undefined;
-  const loadInProcess = () => (inProcess ??= Promise.all([import('./parse.js'), import('./normalise.js')]));
-  let modules: [typeof import('./parse.js'), typeof import('./normalise.js')] | undefined;
-  const inThread = async (...[bytes, o, cfg, n]: Parameters<NonNullable<Pipeline['parseAndNormalise']>>) => {
+  let inProcess: Promise<[typeof import('./parse.js'), typeof import('./normalise.js'), typeof import('./prepare-feed.js')]> | undefined;
+  const loadInProcess = () =>
+    (inProcess ??= Promise.all([import('./parse.js'), import('./normalise.js'), import('./prepare-feed.js')]));
+  let modules: Awaited<ReturnType<typeof loadInProcess>> | undefined;
+  const inThread = async (...[bytes, o, cfg]: Parameters<NonNullable<Pipeline['parseAndPrepare']>>) => {
     modules ??= await loadInProcess();
-    const [{ parseFeed }, { normalise }] = modules;
-    return normalise(parseFeed(bytes, o), cfg, n);
+    return modules[2].parseAndPrepare(bytes, o, cfg);
   };
   const useWorkers = workers > 0 && workerFile() !== null;
   let pool: Promise<WorkerPool | null> | undefined;
@@ -184,22 +183,22 @@ export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> 
     limits: timeoutLimits(options.env ?? process.env),
   });
   const notLoaded = (): never => {
-    throw new Error('The feed parser is loaded with the first document; use parseAndNormalise.');
+    throw new Error('The feed parser is loaded with the first document; use parseAndPrepare.');
   };
   return {
     fetch: (req) => fetcher.fetch(req),
     parse: (bytes, o) => (modules ? modules[0].parseFeed(bytes, o) : notLoaded()),
     normalise: (feed, cfg, o) => (modules ? modules[1].normalise(feed, cfg, o) : notLoaded()),
-    parseAndNormalise: async (bytes, o, cfg, n) => {
-      if (!useWorkers) return inThread(bytes, o, cfg, n);
+    parseAndPrepare: async (bytes, o, cfg) => {
+      if (!useWorkers) return inThread(bytes, o, cfg);
       pool ??= startPool(workers);
       const p = await pool;
-      if (p === null) return inThread(bytes, o, cfg, n);
+      if (p === null) return inThread(bytes, o, cfg);
       try {
-        return await p.run({ bytes, url: o.url, contentType: o.contentType, cfg, fetchedAt: n.fetchedAt });
+        return await p.run({ bytes, url: o.url, contentType: o.contentType, cfg });
       } catch (error) {
         // A worker that died (out of memory, killed) fails only the thread, not the feed.
-        if (error instanceof WorkerGone) return inThread(bytes, o, cfg, n);
+        if (error instanceof WorkerGone) return inThread(bytes, o, cfg);
         throw error;
       }
     },

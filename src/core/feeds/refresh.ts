@@ -1,4 +1,5 @@
-import type { ArticleStore } from '../store/store.js';
+import type { ArticleStore, UpsertResult } from '../store/store.js';
+import type { PreparedFeed } from './prepare-feed.js';
 import type { Article, FeedConfig, ParsedFeed, RefreshResult } from '../types.js';
 import { sanitizeLine } from '../sanitize.js';
 
@@ -13,13 +14,11 @@ export interface Pipeline {
   fetch(req: { url: string; etag?: string | null; lastModified?: string | null }): Promise<FetchResult>;
   parse(bytes: Uint8Array, options: { url: string; contentType: string | null }): ParsedFeed;
   normalise(feed: ParsedFeed, cfg: FeedConfig, options: { fetchedAt: string }): { title: string | null; siteUrl: string | null; articles: Article[] };
-  /** parse + normalise off this thread (a worker pool); refresh uses it when present. */
-  parseAndNormalise?(
-    bytes: Uint8Array,
-    options: { url: string; contentType: string | null },
-    cfg: FeedConfig,
-    normaliseOptions: { fetchedAt: string },
-  ): Promise<{ title: string | null; siteUrl: string | null; articles: Article[] }>;
+  /**
+   * parse + normalise + row preparation in one step, off this thread when a worker pool is running; refresh
+   * uses it when present.
+   */
+  parseAndPrepare?(bytes: Uint8Array, options: { url: string; contentType: string | null }, cfg: FeedConfig): Promise<PreparedFeed>;
   close?(): Promise<void>;
 }
 
@@ -80,16 +79,24 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       });
       return { ...base, status: 'unchanged' };
     }
-    let articles: Article[];
-    let title: string | null;
-    let siteUrl: string | null;
+    const fetchState = {
+      etag: outcome.etag,
+      lastModified: outcome.lastModified,
+      lastFetched: fetchedAt,
+      lastStatus: 'new' as const,
+      lastError: null,
+      retryAfter: null,
+    };
+    let save: () => UpsertResult;
     try {
       const where = { url: outcome.url, contentType: outcome.contentType };
-      if (pipeline.parseAndNormalise) {
-        ({ articles, title, siteUrl } = await pipeline.parseAndNormalise(outcome.bytes, where, feed, { fetchedAt }));
+      if (pipeline.parseAndPrepare) {
+        const { title, siteUrl, rows } = await pipeline.parseAndPrepare(outcome.bytes, where, feed);
+        save = () => store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
       } else {
         const parsed = pipeline.parse(outcome.bytes, where);
-        ({ articles, title, siteUrl } = pipeline.normalise(parsed, feed, { fetchedAt }));
+        const { title, siteUrl, articles } = pipeline.normalise(parsed, feed, { fetchedAt });
+        save = () => store.saveFeed(feed.url, { ...fetchState, title, siteUrl }, articles);
       }
     } catch (error) {
       const text = message(error);
@@ -97,20 +104,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       store.saveFetchState(feed.url, { lastFetched: fetchedAt, lastStatus: 'error', lastError: text, retryAfter: null });
       return { ...base, status: 'error', error: text };
     }
-    const { added, updated } = store.saveFeed(
-      feed.url,
-      {
-        title,
-        siteUrl,
-        etag: outcome.etag,
-        lastModified: outcome.lastModified,
-        lastFetched: fetchedAt,
-        lastStatus: 'new',
-        lastError: null,
-        retryAfter: null,
-      },
-      articles,
-    );
+    const { added, updated } = save();
     return { ...base, added, updated, status: added + updated > 0 ? 'new' : 'unchanged' };
   } catch (error) {
     // The store itself failed (disk full, read-only cache): report it for this feed, keep going.

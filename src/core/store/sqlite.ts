@@ -19,7 +19,7 @@ import { ftsQuery, normaliseQuery } from '../query.js';
 import { tagKey } from '../tags.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
-import { preparedFor, type PreparedArticle } from './prepare.js';
+import { prepareArticle, type PreparedArticle } from './prepare.js';
 
 import { isCorruption, StoreError, toStoreError } from './errors.js';
 import { migrate } from './migrations.js';
@@ -219,7 +219,13 @@ export class SqliteStore implements ArticleStore {
   }
 
   saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult {
-    const prepared = articles.map((a) => preparedFor(a, url));
+    return this.saveRows(url, state, articles.map((a) => prepareArticle(a, url)));
+  }
+
+  saveRows(url: string, state: FetchStateUpdate, rows: PreparedArticle[]): UpsertResult {
+    // A row prepared for another feed would file the article (and its hash) under the wrong feed.
+    if (rows.some((p) => p.feedUrl !== url)) throw new Error(`Articles prepared for another feed cannot be saved under ${url}.`);
+    const prepared = rows;
     const fetchedAt = new Date().toISOString();
     return this.write(() => {
       this.upsertFeed(url, state);

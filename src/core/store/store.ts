@@ -1,4 +1,5 @@
 import type { Article, ArticleQuery, FeedState, StoredArticle, TagCount } from '../types.js';
+import type { PreparedArticle } from './prepare.js';
 
 /** What a refresh records about one fetch of a feed. Fields left undefined are kept as they were. */
 export interface FetchStateUpdate {
@@ -27,6 +28,8 @@ export interface ArticleStore {
    * matched by id and updated in place; read/starred/fetched_at of existing ones are kept.
    */
   saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult;
+  /** saveFeed for articles already turned into rows (prepareArticle, done by a refresh worker). */
+  saveRows(url: string, state: FetchStateUpdate, rows: PreparedArticle[]): UpsertResult;
   /** Records a fetch that produced no articles (304 or error). */
   saveFetchState(url: string, state: FetchStateUpdate): void;
   /** Forgets a feed's state and its articles, but keeps starred articles. Returns articles removed. */

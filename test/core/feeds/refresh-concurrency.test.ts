@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalise } from '../../../src/core/feeds/normalise.js';
 import { parseFeed } from '../../../src/core/feeds/parse.js';
+import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { refreshFeeds, type FetchResult, type Pipeline } from '../../../src/core/feeds/refresh.js';
 import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
 import type { FeedConfig } from '../../../src/core/types.js';
@@ -56,13 +57,13 @@ describe('refreshFeeds', () => {
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('uses parseAndNormalise when the pipeline offers it, and reports its failure as that feed’s error', async () => {
+  it('uses parseAndPrepare when the pipeline offers it, and reports its failure as that feed’s error', async () => {
     const calls: string[] = [];
     const pipeline = fixturePipeline({
-      parseAndNormalise: async (bytes, o, cfg, n) => {
+      parseAndPrepare: async (bytes, o, cfg) => {
         calls.push(o.url);
         if (o.url.endsWith('/2')) throw new Error('This is not a feed: the document is binary data, not text.');
-        return normalise(parseFeed(bytes, o), cfg, n);
+        return parseAndPrepare(bytes, o, cfg);
       },
       parse: () => {
         throw new Error('parse must not run in this thread');
@@ -84,31 +85,32 @@ describe('refreshFeeds', () => {
 });
 
 describe('prepared articles', () => {
-  it('stores the same row whether a worker prepared the article or the store did', async () => {
-    const { prepareArticle } = await import('../../../src/core/store/prepare.js');
+  it('stores the same rows whether a worker prepared them (with the cleaner’s body text) or the store did', async () => {
     const url = 'http://x.test/feed';
-    const { articles } = normalise(parseFeed(RSS, { url, contentType: 'application/rss+xml' }), { url });
-    const withPrepared = articles.map((a) => ({ ...a, prepared: prepareArticle(a, url) }));
-    store.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, withPrepared);
+    const where = { url, contentType: 'application/rss+xml' };
+    const { rows } = parseAndPrepare(RSS, where, { url });
+    const { articles } = normalise(parseFeed(RSS, where), { url });
+    store.saveRows(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, rows);
     const other = openStore(join(dir, 'other.db')).store;
     try {
       other.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, articles);
       const strip = (xs: { fetchedAt: string }[]) => xs.map((x) => ({ ...x, fetchedAt: '' }));
       expect(articles.length).toBeGreaterThan(0);
       expect(strip(store.query({ limit: 100 }))).toEqual(strip(other.query({ limit: 100 })));
-      const word = articles[0]?.title.split(' ')[0] ?? '';
-      expect(store.query({ search: word }).map((a) => a.id)).toEqual(other.query({ search: word }).map((a) => a.id));
+      for (const a of articles) {
+        const word = a.title.split(' ')[0] ?? '';
+        expect(store.query({ search: word }).map((x) => x.id)).toEqual(other.query({ search: word }).map((x) => x.id));
+      }
     } finally {
       other.close();
     }
   });
 
-  it('ignores a prepared form made for another feed', async () => {
-    const { prepareArticle } = await import('../../../src/core/store/prepare.js');
+  it('refuses rows prepared for another feed, and writes none of them', () => {
     const url = 'http://x.test/feed';
-    const { articles } = normalise(parseFeed(RSS, { url, contentType: 'application/rss+xml' }), { url });
-    const foreign = articles.map((a) => ({ ...a, prepared: prepareArticle(a, 'http://elsewhere.test/') }));
-    store.saveFeed(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, foreign);
-    expect(new Set(store.query({ limit: 100 }).map((a) => a.feedUrl))).toEqual(new Set([url]));
+    const { rows } = parseAndPrepare(RSS, { url: 'http://elsewhere.test/', contentType: 'application/rss+xml' }, { url: 'http://elsewhere.test/' });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(() => store.saveRows(url, { lastFetched: '2024-01-01T00:00:00Z', lastStatus: 'new' }, rows)).toThrow(/another feed/);
+    expect(store.count({})).toBe(0);
   });
 });

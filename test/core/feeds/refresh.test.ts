@@ -83,7 +83,7 @@ describe('refreshFeeds with the real pipeline', () => {
     let parsed = 0;
     const counting: Pipeline = {
       ...pipeline,
-      parseAndNormalise: (b, o, cfg, n) => ((parsed += 1), pipeline.parseAndNormalise!(b, o, cfg, n)),
+      parseAndPrepare: (b, o, cfg) => ((parsed += 1), pipeline.parseAndPrepare!(b, o, cfg)),
     };
     const second = await refreshFeeds(feeds, store, counting);
     expect(strip(second)).toEqual([
