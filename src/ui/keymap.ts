@@ -1,4 +1,5 @@
 import { messages, type TextKey, type UiLang } from '../core/i18n/index.js';
+import { memoLast } from './memo.js';
 import type { View } from './state.js';
 
 /** Every key binding of the program: the input handler, the help overlay and the README table come from here. */
@@ -163,8 +164,17 @@ export function matchKey(view: View, input: string, key: InkKey): Matched | null
   return null;
 }
 
-/** Bindings of one view, as drawn in the help overlay: keys joined per help text, in table order. */
-export function helpRows(view: View, lang: UiLang): { keys: string; help: string }[] {
+export interface HelpRow {
+  readonly keys: string;
+  readonly help: string;
+}
+
+/**
+ * Bindings of one view, as drawn in the help overlay: keys joined per help text, in table order. Built again
+ * only when the view or the language changes, not on each scroll of the overlay (the reducer clamps with
+ * its length and the view draws it).
+ */
+export const helpRows: (view: View, lang: UiLang) => readonly HelpRow[] = memoLast((view: View, lang: UiLang): HelpRow[] => {
   const m = messages(lang);
   const rows: { keys: string[]; help: TextKey }[] = [];
   for (const b of BINDINGS) {
@@ -175,7 +185,7 @@ export function helpRows(view: View, lang: UiLang): { keys: string; help: string
     else rows.push({ keys, help: b.help });
   }
   return rows.map((r) => ({ keys: r.keys.join(' '), help: m[r.help] }));
-}
+});
 
 const whereKey: Record<View, TextKey> = {
   list: 'whereList',

@@ -1,6 +1,7 @@
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
 import { helpRows } from './keymap.js';
+import { memoLast } from './memo.js';
 
 /** Screen state and its transitions. Pure: no ink, no store; effects report back through actions. */
 
@@ -146,13 +147,19 @@ export function listQuery(s: AppState): ArticleQuery {
   return q;
 }
 
+const narrowTags = memoLast((all: readonly TagCount[], query: string): readonly TagCount[] => {
+  const q = query.toLowerCase().replace(/^#/, '');
+  return all.filter((t) => t.tag.toLowerCase().includes(q));
+});
+
 /**
  * Tags of the hashtag view narrowed by what was typed (case-insensitive), in the store's order (most used
  * first). With tags chosen, the store gave only those that co-occur with them, chosen ones included.
+ * Filtered again only when the tags or the query change: the reducer (to clamp a move), the view and Enter
+ * all ask for it on a keypress, and a move of the selection leaves both as they were.
  */
-export function visibleTags(s: AppState): TagCount[] {
-  const q = s.hashtags.query.toLowerCase().replace(/^#/, '');
-  return s.hashtags.all.filter((t) => t.tag.toLowerCase().includes(q));
+export function visibleTags(s: AppState): readonly TagCount[] {
+  return narrowTags(s.hashtags.all, s.hashtags.query);
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Messages } from '../../core/i18n/index.js';
 import { formatCount, type UiLang } from '../../core/i18n/messages.js';
@@ -9,7 +9,7 @@ export interface HashtagsProps {
   m: Messages;
   lang: UiLang;
   /** Already narrowed by the query, most used first; the chosen ones (`active`) are among them, marked ✓. */
-  tags: TagCount[];
+  tags: readonly TagCount[];
   total: number;
   query: string;
   active: string[];
@@ -25,8 +25,9 @@ export function Hashtags(p: HashtagsProps): React.JSX.Element {
   const w = p.columns - 1;
   const listH = Math.max(1, p.height - 1);
   const visible = p.tags.slice(p.scroll, p.scroll + listH);
-  const active = new Set(p.active.map((t) => t.toLowerCase()));
-  const countW = Math.max(...p.tags.map((t) => formatCount(t.count, p.lang).length), 1);
+  // over every tag, not just the visible ones: worked out again when the list changes, not on each move
+  const active = useMemo(() => new Set(p.active.map((t) => t.toLowerCase())), [p.active]);
+  const countW = useMemo(() => p.tags.reduce((w, t) => Math.max(w, formatCount(t.count, p.lang).length), 1), [p.tags, p.lang]);
   const prompt = `${p.m.hashtagsPrompt}${clean(p.query)}█` + (p.active.length > 0 ? `   ${p.m.hashtagsActive(p.active.map((t) => '#' + clean(t)).join(' '))}` : '');
   return (
     <Box flexDirection="column" height={p.height}>

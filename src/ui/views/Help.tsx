@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { helpRows } from '../keymap.js';
@@ -21,8 +21,11 @@ export interface HelpProps {
 export function Help(p: HelpProps): React.JSX.Element {
   const w = p.columns - 1;
   const rows = helpRows(p.of, p.lang);
-  const keyW = Math.min(18, Math.max(...rows.map((r) => p.measure.displayWidth(r.keys))));
-  const lines = rows.map((r) => `  ${fit(p.measure, r.keys, keyW, true)}  ${r.help}`);
+  // every row measured once per view and language, not on each scroll
+  const lines = useMemo(() => {
+    const keyW = Math.min(18, Math.max(...rows.map((r) => p.measure.displayWidth(r.keys))));
+    return rows.map((r) => `  ${fit(p.measure, r.keys, keyW, true)}  ${r.help}`);
+  }, [rows, p.measure]);
   const room = Math.max(1, p.height - 3);
   return (
     <Box flexDirection="column" height={p.height}>

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { BodyLine } from '../services.js';
+import { EditionSwitch, editionSwitchText } from '../components/EditionSwitch.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
 
 export type ReaderStyle = BodyLine['style'] | 'title' | 'byline' | 'edition' | 'tags' | 'share' | 'section' | 'related';
@@ -51,10 +52,8 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   // First and always drawn, so the switch sits in the same place on every article; the other edition is
   // lit only when the cache has it.
   const own: UiLang = i.article.lang === 'en' || i.article.lang === 'id' ? i.article.lang : i.lang;
-  const ind = own === 'id' ? `[${m.langShortId}]` : m.langShortId;
-  const eng = own === 'en' ? `[${m.langShortEn}]` : m.langShortEn;
   lines.push({
-    text: `${ind} | ${eng}` + (i.hasAlternate ? ` · ${m.otherEditionHint}` : ''),
+    text: editionSwitchText(m, own) + (i.hasAlternate ? ` · ${m.otherEditionHint}` : ''),
     style: 'edition',
     edition: { own, other: i.hasAlternate },
   });
@@ -93,28 +92,10 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
 
 /** " [IND] | ENG · L opens the other edition": the other edition struck through and dim when there is none. */
 function EditionLine(p: { m: Messages; own: UiLang; other: boolean }): React.JSX.Element {
-  const label = (l: UiLang): string => (l === 'id' ? p.m.langShortId : p.m.langShortEn);
-  const other: UiLang = p.own === 'id' ? 'en' : 'id';
-  const mine = (
-    <Text key="own" bold>
-      [{label(p.own)}]
-    </Text>
-  );
-  const theirs = p.other ? (
-    <Text key="other" color="cyan" bold>
-      {label(other)}
-    </Text>
-  ) : (
-    <Text key="other" dimColor strikethrough>
-      {label(other)}
-    </Text>
-  );
   return (
     <Text wrap="truncate-end">
       {' '}
-      {p.own === 'id' ? mine : theirs}
-      <Text dimColor> | </Text>
-      {p.own === 'id' ? theirs : mine}
+      <EditionSwitch m={p.m} active={p.own} other={p.other} />
       {p.other ? <Text dimColor>{` · ${p.m.otherEditionHint}`}</Text> : null}
     </Text>
   );
