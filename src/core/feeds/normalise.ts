@@ -201,14 +201,15 @@ function normaliseItem(
   const guidLine = typeof item.guid === 'string' ? sanitizeLine(bound(item.guid, LIMITS.url * 2, '')) : '';
   const guid = guidLine ? bound(guidLine, LIMITS.url) : null;
 
-  const text = `${title}\n${summary}\n${bodyText}`;
   const lang =
     normaliseLang(cfg.lang) ??
     normaliseLang(item.lang) ??
     normaliseLang(feed.lang) ??
     detectLang(`${title}\n${summary.slice(0, 1500)}\n${bodyText.slice(0, 1500)}`);
 
-  const tags = normaliseTags([...(cfg.tags ?? []), ...(item.categories ?? []), ...hashtagsIn(text)]);
+  // Each part on its own: a hashtag never spans two of them, and joining them copied every body once more.
+  const hashtags = [title, summary, bodyText].flatMap(hashtagsIn);
+  const tags = normaliseTags([...(cfg.tags ?? []), ...(item.categories ?? []), ...hashtags]);
 
   const enclosures = cleanEnclosures(item.enclosures, htmlBase);
   const image =
