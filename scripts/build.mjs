@@ -41,7 +41,12 @@ const inkSpeedups = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'feed-worker': 'src/core/feeds/feed-worker.ts' },
+  entryPoints: {
+    cli: 'src/cli.tsx',
+    index: 'src/index.ts',
+    'feed-worker': 'src/core/feeds/feed-worker.ts',
+    'refresh-worker': 'src/core/feeds/refresh-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -38,7 +38,7 @@ function buildServices(ctx: Context): UiServices {
     async refresh(onProgress) {
       const feeds = ctx.config.settings.feeds;
       onProgress({ done: 0, total: feeds.length });
-      return ctx.refresh(feeds, { onResult: (result, done, total) => onProgress({ done, total, result }) });
+      return ctx.refresh(feeds, { thread: 'worker', onResult: (result, done, total) => onProgress({ done, total, result }) });
     },
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,

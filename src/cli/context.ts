@@ -8,6 +8,7 @@ import { openStore, type SqliteStore } from '../core/store/sqlite.js';
 import { StoreError } from '../core/store/errors.js';
 import { loadPipeline } from '../core/feeds/pipeline.js';
 import { refreshFeeds, type RefreshOptions } from '../core/feeds/refresh.js';
+import { refreshInWorker, refreshWorkerFile } from '../core/feeds/refresh-thread.js';
 import type { Edition, FeedConfig, RefreshResult } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
@@ -40,9 +41,27 @@ export interface Context extends Output {
    * Refreshes `feeds` into the cache with the settings' concurrency; when `all` (every subscribed feed was
    * asked), records the time so the reader's background refresh waits a full interval.
    */
-  refresh(feeds: FeedConfig[], options?: RefreshOptions & { all?: boolean }): Promise<RefreshResult[]>;
+  refresh(feeds: FeedConfig[], options?: ContextRefreshOptions): Promise<RefreshResult[]>;
   close(): void;
 }
+
+export interface ContextRefreshOptions extends RefreshOptions {
+  /** Every subscribed feed was asked: record the time. Default true. */
+  all?: boolean;
+  /**
+   * Where the refresh runs: 'worker' on a thread of its own (the reader: keys keep being answered), 'here'
+   * on this one, 'auto' (default) a thread of its own from REFRESH_THREAD_MIN_FEEDS feeds on. A thread is
+   * only used from the built program (dist/), and not when `now` is given.
+   */
+  thread?: 'worker' | 'here' | 'auto';
+}
+
+/**
+ * From this many feeds a refresh gets a thread of its own (see core/feeds/refresh-thread.ts: its young
+ * generation is capped, which keeps a big refresh under 160 MiB); starting one costs ~40 ms, more than a
+ * few feeds take.
+ */
+export const REFRESH_THREAD_MIN_FEEDS = 8;
 
 export function parseLang(value: string | undefined, fallback: CliMessages): Edition | undefined {
   if (value === undefined) return undefined;
@@ -106,16 +125,33 @@ export function createContext(options: {
       }
     },
     async refresh(feeds, refreshOptions = {}) {
-      const { all = true, ...rest } = refreshOptions;
+      const { all = true, thread = 'auto', ...rest } = refreshOptions;
       const s = config.settings;
-      const pipeline = await loadPipeline({ concurrency: s.concurrency, perHost: s.perHost, version: VERSION });
-      try {
-        const results = await refreshFeeds(feeds, this.store(), pipeline, rest);
-        if (all) config.set('lastRefreshAt', new Date().toISOString());
-        return results;
-      } finally {
-        await pipeline.close?.();
+      const pipelineOptions = { concurrency: s.concurrency, perHost: s.perHost, version: VERSION };
+      const file = rest.now === undefined && thread !== 'here' ? refreshWorkerFile() : null;
+      let results: RefreshResult[];
+      if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
+        // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.
+        this.store();
+        try {
+          results = await refreshInWorker(
+            file,
+            { feeds, cacheFile: paths.cacheFile, ignoreRetryAfter: rest.ignoreRetryAfter, pipeline: pipelineOptions },
+            { onResult: rest.onResult },
+          );
+        } catch (error) {
+          throw new CliError(error instanceof Error ? error.message : String(error));
+        }
+      } else {
+        const pipeline = await loadPipeline(pipelineOptions);
+        try {
+          results = await refreshFeeds(feeds, this.store(), pipeline, rest);
+        } finally {
+          await pipeline.close?.();
+        }
       }
+      if (all) config.set('lastRefreshAt', new Date().toISOString());
+      return results;
     },
     close() {
       store?.close();

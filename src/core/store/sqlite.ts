@@ -854,3 +854,16 @@ export function openStore(path: string): OpenResult {
   if (flags.length > 0) store.addRecoveredFlags(flags);
   return { store, recovered: { movedTo, restoredFlags: flags.length } };
 }
+
+/**
+ * Opens a cache that another connection of this process already opened (and so migrated and checked): a
+ * refresh thread's own connection. Damage is reported, never repaired here: moving the file aside is the
+ * first connection's decision.
+ */
+export function openExistingStore(path: string): SqliteStore {
+  try {
+    return openChecked(path);
+  } catch (err) {
+    throw openFailure(err, path);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Worker-thread entry for a whole refresh: fetch, parse, normalise and write with its own connection to the
+ * cache. The thread that asked (the reader or a CLI command) stays free, and this thread's young generation
+ * is capped by the Worker's resourceLimits: see refresh-thread.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openExistingStore } from '../store/sqlite.js';
+import { loadPipeline } from './pipeline.js';
+import { refreshFeeds } from './refresh.js';
+import type { RefreshJob, RefreshMessage } from './refresh-thread.js';
+
+const post = (m: RefreshMessage): void => parentPort?.postMessage(m);
+
+async function run(job: RefreshJob): Promise<void> {
+  const store = openExistingStore(job.cacheFile);
+  try {
+    const pipeline = await loadPipeline(job.pipeline);
+    try {
+      const results = await refreshFeeds(job.feeds, store, pipeline, {
+        ignoreRetryAfter: job.ignoreRetryAfter,
+        onResult: (result, done, total) => post({ kind: 'result', result, done, total }),
+      });
+      post({ kind: 'done', results });
+    } finally {
+      await pipeline.close?.();
+    }
+  } finally {
+    store.close();
+  }
+}
+
+run(workerData as RefreshJob).catch((error: unknown) => {
+  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+});
