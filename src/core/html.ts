@@ -100,7 +100,12 @@ class BoundedParser extends Parser {
   }
 }
 
-function parse(html: string): Document {
+/**
+ * The one depth-bounded parse (entities decoded) for feed HTML: elements nested deeper than MAX_HTML_DEPTH are
+ * dropped and their text kept in the deepest kept ancestor, so no walker of the result recurses deeper than that,
+ * and the parser's own stack stays short. Nothing is sanitised here. Also used by the terminal renderer.
+ */
+export function parseHtml(html: string): Document {
   const handler = new BoundedHandler();
   const parser = new BoundedParser(handler, { decodeEntities: true });
   parser.end(html);
@@ -192,7 +197,7 @@ export function cleanHtml(html: string, baseUrl?: string): string {
 }
 
 function cleanDocument(html: string, baseUrl: string | undefined): Document {
-  const doc = parse(html);
+  const doc = parseHtml(html);
   cleanChildren(doc, isHttpBase(baseUrl) ? baseUrl : undefined);
   return doc;
 }
@@ -321,7 +326,7 @@ function writeText(nodes: ChildNode[], w: TextWriter, pre: boolean): void {
 /** Readable plain text: blocks become line or paragraph breaks, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string): string {
   if (!html) return '';
-  return plainText(parse(html), false);
+  return plainText(parseHtml(html), false);
 }
 
 /** cleaned: the text nodes already went through cleanChildren, which sanitised each one. */
@@ -374,7 +379,7 @@ function findImage(nodes: ChildNode[]): Element | null {
 /** The first real image (tracking pixels of 0–1 px are skipped), src and alt sanitised; null when none. */
 export function firstImage(html: string): { src: string; alt: string } | null {
   if (!html) return null;
-  return imageOf(findImage(parse(html).children));
+  return imageOf(findImage(parseHtml(html).children));
 }
 
 function imageOf(img: Element | null): { src: string; alt: string } | null {
