@@ -7,7 +7,7 @@ import { DomHandler, isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { getAttributeValue } from 'domutils';
 import render from 'dom-serializer';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { sanitizeLine, sanitizeText, UNSAFE_IN_URL } from './sanitize.js';
 
 /** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
 export const MAX_HTML_DEPTH = 128;
@@ -32,7 +32,6 @@ const DROP_ATTRS = new Set(['srcset', 'imagesrcset', 'sizes', 'srcdoc', 'style',
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
 const VALID_TAG = /^[a-z][a-z0-9-]*$/;
 const VALID_ATTR = /^[a-z_][a-z0-9_.:-]*$/;
-const UNSAFE_IN_URL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 class BoundedHandler extends DomHandler {
   private skipped = 0;
