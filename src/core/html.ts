@@ -7,7 +7,7 @@ import { DomHandler, isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
 import { getAttributeValue } from 'domutils';
 import render from 'dom-serializer';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { sanitizeLine, sanitizeText, UNSAFE_IN_URL } from './sanitize.js';
 
 /** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
 export const MAX_HTML_DEPTH = 128;
@@ -32,7 +32,6 @@ const DROP_ATTRS = new Set(['srcset', 'imagesrcset', 'sizes', 'srcdoc', 'style',
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
 const VALID_TAG = /^[a-z][a-z0-9-]*$/;
 const VALID_ATTR = /^[a-z_][a-z0-9_.:-]*$/;
-const UNSAFE_IN_URL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 class BoundedHandler extends DomHandler {
   private skipped = 0;
@@ -100,7 +99,12 @@ class BoundedParser extends Parser {
   }
 }
 
-function parse(html: string): Document {
+/**
+ * The one depth-bounded parse (entities decoded) for feed HTML: elements nested deeper than MAX_HTML_DEPTH are
+ * dropped and their text kept in the deepest kept ancestor, so no walker of the result recurses deeper than that,
+ * and the parser's own stack stays short. Nothing is sanitised here. Also used by the terminal renderer.
+ */
+export function parseHtml(html: string): Document {
   const handler = new BoundedHandler();
   const parser = new BoundedParser(handler, { decodeEntities: true });
   parser.end(html);
@@ -192,7 +196,7 @@ export function cleanHtml(html: string, baseUrl?: string): string {
 }
 
 function cleanDocument(html: string, baseUrl: string | undefined): Document {
-  const doc = parse(html);
+  const doc = parseHtml(html);
   cleanChildren(doc, isHttpBase(baseUrl) ? baseUrl : undefined);
   return doc;
 }
@@ -321,7 +325,7 @@ function writeText(nodes: ChildNode[], w: TextWriter, pre: boolean): void {
 /** Readable plain text: blocks become line or paragraph breaks, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string): string {
   if (!html) return '';
-  return plainText(parse(html), false);
+  return plainText(parseHtml(html), false);
 }
 
 /** cleaned: the text nodes already went through cleanChildren, which sanitised each one. */
@@ -374,7 +378,7 @@ function findImage(nodes: ChildNode[]): Element | null {
 /** The first real image (tracking pixels of 0–1 px are skipped), src and alt sanitised; null when none. */
 export function firstImage(html: string): { src: string; alt: string } | null {
   if (!html) return null;
-  return imageOf(findImage(parse(html).children));
+  return imageOf(findImage(parseHtml(html).children));
 }
 
 function imageOf(img: Element | null): { src: string; alt: string } | null {

@@ -1,5 +1,6 @@
 import { spawn as nodeSpawn } from 'node:child_process';
 import { messages, type UiLang } from './i18n/index.js';
+import { UNSAFE_IN_URL } from './sanitize.js';
 
 export type OpenResult = { ok: true } | { ok: false; message: string };
 
@@ -10,10 +11,10 @@ export interface OpenDeps {
   lang?: UiLang;
 }
 
-/** http(s) only, no whitespace or control characters anywhere: the URL reaches another program as argv. */
+/** http(s) only, no whitespace or control characters (UNSAFE_IN_URL) anywhere: the URL reaches another program as argv. */
 export function checkOpenableUrl(url: string, lang: UiLang = 'en'): OpenResult {
   const m = messages(lang);
-  if (/[\s\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.test(url)) return { ok: false, message: m.openBadChars };
+  if (UNSAFE_IN_URL.test(url) || /\s/.test(url)) return { ok: false, message: m.openBadChars };
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -7,7 +7,7 @@
  * stack is linear in the input, never recurses, and ignores DTDs, so entity-expansion tricks do nothing.
  */
 import { Parser } from 'htmlparser2';
-import { bound, sanitizeLine } from './sanitize.js';
+import { bound, sanitizeLine, UNSAFE_IN_URL } from './sanitize.js';
 import type { FeedConfig } from './types.js';
 
 export interface OpmlImport {
@@ -33,9 +33,6 @@ const MAX_TITLE = 300;
 const MAX_TAG = 100;
 const MAX_TAGS = 32;
 
-// C0 (tab/newline/CR included: a URL holds none of them), DEL, C1, bidi embeddings/overrides/isolates,
-// and the invisible marks sanitizeText removes (a URL shown without them would not be the URL stored).
-const URL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
 
 class NotOpml {
@@ -50,7 +47,7 @@ function notOpml(detail: string): OpmlError {
 /** Why a url is refused, or null when it is an http(s) URL, a local file: URL or a plain local path. */
 export function refuseFeedUrl(url: string): string | null {
   if (url === '') return 'the outline has an empty xmlUrl';
-  if (URL_CONTROLS.test(url)) return 'the URL contains control characters';
+  if (UNSAFE_IN_URL.test(url)) return 'the URL contains control characters';
   if (url.length > MAX_URL) return `the URL is longer than ${MAX_URL} characters`;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
   // A one-letter "scheme" is a Windows drive letter (C:\feeds\x.xml): a plain local path.

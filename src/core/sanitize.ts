@@ -17,11 +17,30 @@ const STRING_SEQ = /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(
 const CSI_SEQ = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 // Any other ESC sequence: ESC, intermediates, one final byte.
 const ESC_SEQ = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
-// Remaining controls: C0 but \t and \n, DEL, C1, bidi embeddings/overrides/isolates and marks, invisibles.
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// Bidi embeddings/overrides/isolates and marks, and the invisibles: the part of CONTROLS above C1, shared with
+// the URL sets below.
+const HIDDEN = '\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+// Remaining controls: C0 but \t and \n, DEL, C1, and HIDDEN.
+const CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${HIDDEN}]`, 'g');
 // Every sequence above starts with one of these characters (ESC and the C1 introducers are in the set), and
 // CR is in it too: clean text, newlines and tabs included — the common case — costs one test.
 const NEEDS_WORK = new RegExp(CONTROLS.source);
+
+/**
+ * A URL holding one of these is refused, never cleaned or percent-encoded into a harmless-looking address:
+ * every character sanitizeText removes, plus tab and newline (so all of C0). A URL that passes is shown exactly
+ * as it is stored. For URLs kept as written: HTML attributes (where "java\nscript:" still runs), subscriptions
+ * (feeds add, OPML, settings), the argument handed to the browser.
+ */
+export const UNSAFE_IN_URL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${HIDDEN}]`);
+
+/**
+ * UNSAFE_IN_URL without tab, LF and CR, for a feed URL that is kept only as its WHATWG serialisation
+ * (new URL(value).href): the URL parser drops those three wherever they are, so none can reach what is stored,
+ * and a link a feed wrapped over lines still resolves. Used by the feed parser's link resolution and normalise,
+ * which must agree: the parser leaves a link it refuses unresolved so that normalise refuses it too.
+ */
+export const UNSAFE_IN_PARSED_URL = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${HIDDEN}]`);
 
 /** Removes control sequences; keeps tabs and newlines (CRLF and lone CR become LF). */
 export function sanitizeText(input: string): string {

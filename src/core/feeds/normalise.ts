@@ -1,7 +1,7 @@
 /** ParsedFeed → Article[]: stable ids, absolute URLs, plain-text fields, clean HTML, tags, language, pairing. */
 import { createHash } from 'node:crypto';
 import type { Alternate, Article, Enclosure, FeedConfig, ParsedFeed, ParsedItem } from '../types.js';
-import { bound, sanitizeLine } from '../sanitize.js';
+import { bound, sanitizeLine, UNSAFE_IN_PARSED_URL } from '../sanitize.js';
 import { cleanHtml, cleanHtmlParts, htmlToLine, htmlToPlainText } from '../html.js';
 import { detectLang, normaliseLang } from '../lang.js';
 import { hashtagsIn, MAX_TAG_LENGTH, MAX_TAGS, normaliseTags } from '../tags.js';
@@ -32,7 +32,7 @@ const RAW_HTML_MAX = LIMITS.contentHtml * 4;
 const UNTITLED = '(untitled)';
 const TITLE_WORDS = 12;
 const TITLE_FROM_SUMMARY_MAX = 120;
-const UNSAFE_IN_URL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const UNSAFE_IN_URL = UNSAFE_IN_PARSED_URL; // tab, LF, CR pass: only new URL(…).href, which drops them, is kept
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The first max UTF-16 units, without leaving half a surrogate pair at the end. */

@@ -5,6 +5,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { UNSAFE_IN_PARSED_URL } from '../sanitize.js';
 
 export class DepthError extends Error {}
 
@@ -291,16 +292,13 @@ export interface LinkScan {
   items: ScannedItem[];
 }
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_HREF = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   if (href === undefined) return undefined;
   const h = href.trim();
   if (h === '') return undefined;
   // The URL parser would percent-encode an ESC or a bidi override into a harmless-looking address; leave
   // such a link as it was so normalise refuses it instead of keeping a link a feed tried to smuggle in.
-  if (UNSAFE_IN_HREF.test(h)) return h;
+  if (UNSAFE_IN_PARSED_URL.test(h)) return h;
   try {
     return new URL(h, base).href;
   } catch {

@@ -1,6 +1,6 @@
-import { parseDocument } from 'htmlparser2';
 import { isTag, isText } from 'domhandler';
 import type { ChildNode, Element } from 'domhandler';
+import { parseHtml } from '../html.js';
 import { sanitizeLine, sanitizeText } from '../sanitize.js';
 import { displayWidth, truncate, wrap } from './text.js';
 
@@ -8,6 +8,16 @@ import { displayWidth, truncate, wrap } from './text.js';
  * Article HTML → terminal lines. Two passes: the DOM is reduced to a small block tree (paragraphs, lists,
  * quotes, code, images …), then the tree is laid out at a width. Keeping layout separate lets the reader
  * re-run only the cheap second step on resize if it ever needs to, and keeps each pass linear.
+ *
+ * Sanitising happens once, where feed text enters the block tree: every text node, <pre> text, alt/title and
+ * href goes through sanitize.ts before it is measured and wrapped, so widths are those of the text shown (and a
+ * sequence cut by markup goes piece by piece, as cleanHtml removes it when the article is stored). Layout only
+ * cuts those strings and adds its own characters (spaces, "│ ", "• ", digits, "[n]", "…", "─"), and footnote
+ * URLs are WHATWG serialisations (ASCII only), so no output line can hold a character sanitizeText would remove.
+ * The hostile-text tests feed a payload through each of these entries.
+ *
+ * Depth: the DOM comes from html.ts's bounded parse (MAX_HTML_DEPTH), so both passes, which recurse once per
+ * level of nesting, stay shallow however deep the markup is.
  */
 
 export type LineStyle = 'text' | 'heading' | 'quote' | 'code' | 'list' | 'image' | 'rule' | 'blank' | 'footnote';
@@ -40,8 +50,6 @@ type Block =
   | { kind: 'table'; rows: string[] };
 
 const MIN_WIDTH = 10;
-// Past this depth the DOM is flattened to text: hostile input can nest 100k elements, and both passes recurse.
-const MAX_DEPTH = 200;
 // A nested block narrower than this loses its indentation rather than squeezing text into a sliver.
 const MIN_INNER = 6;
 const NBSP = '\u00a0';
@@ -61,7 +69,7 @@ function collapse(s: string): string {
   return sanitizeText(s).replace(HTML_SPACE, ' ');
 }
 
-/** Text content without recursion, so absurdly deep markup cannot overflow the stack. */
+/** Text content, raw (not sanitised), of an element and everything in it. */
 function textOf(node: ChildNode): string {
   let out = '';
   const stack: ChildNode[] = [node];
@@ -147,26 +155,25 @@ class Builder {
 
 class Walker {
   readonly links: Links;
-  constructor(
-    private readonly imageLabel: string,
-    baseUrl: string | undefined,
-  ) {
+  private readonly imageLabel: string;
+  constructor(imageLabel: string, baseUrl: string | undefined) {
+    this.imageLabel = sanitizeLine(imageLabel);
     this.links = new Links(baseUrl);
   }
 
-  children(node: Element | { children: ChildNode[] }, b: Builder, depth: number): void {
-    for (const child of node.children) this.node(child, b, depth + 1);
+  children(node: Element | { children: ChildNode[] }, b: Builder): void {
+    for (const child of node.children) this.node(child, b);
   }
 
-  container(node: Element, depth: number, b?: Builder): Block[] {
+  container(node: Element, b?: Builder): Block[] {
     const sub = new Builder();
     if (b) sub.imageLink = b.imageLink;
-    this.children(node, sub, depth);
+    this.children(node, sub);
     sub.flush();
     return sub.blocks;
   }
 
-  node(node: ChildNode, b: Builder, depth: number): void {
+  node(node: ChildNode, b: Builder): void {
     if (isText(node)) {
       b.text(collapse(node.data));
       return;
@@ -174,15 +181,11 @@ class Walker {
     if (!isTag(node)) return;
     const name = node.name;
     if (SKIP.has(name)) return;
-    if (depth > MAX_DEPTH) {
-      b.text(collapse(textOf(node)));
-      return;
-    }
     if (HEADINGS.has(name)) {
       b.flush();
       const prev = b.style;
       b.style = 'heading';
-      this.children(node, b, depth);
+      this.children(node, b);
       b.flush();
       b.style = prev;
       return;
@@ -207,45 +210,45 @@ class Walker {
       case 'ul':
       case 'ol':
       case 'menu':
-        b.push(this.list(node, depth));
+        b.push(this.list(node));
         return;
       case 'blockquote':
-        b.push({ kind: 'quote', blocks: this.container(node, depth) });
+        b.push({ kind: 'quote', blocks: this.container(node) });
         return;
       case 'dd':
-        b.push({ kind: 'indent', blocks: this.container(node, depth) });
+        b.push({ kind: 'indent', blocks: this.container(node) });
         return;
       case 'table':
-        b.push({ kind: 'table', rows: this.table(node, depth) });
+        b.push({ kind: 'table', rows: this.table(node) });
         return;
       case 'figcaption':
-        this.caption(node, b, depth);
+        this.caption(node, b);
         return;
       case 'a':
-        this.anchor(node, b, depth);
+        this.anchor(node, b);
         return;
       default:
         if (BLOCKS.has(name)) {
           b.flush();
-          this.children(node, b, depth);
+          this.children(node, b);
           b.flush();
         } else {
-          this.children(node, b, depth);
+          this.children(node, b);
         }
     }
   }
 
   image(node: Element, link: number): Block {
     const alt = sanitizeLine(node.attribs['alt'] ?? node.attribs['title'] ?? '');
-    const label = sanitizeLine(this.imageLabel);
+    const label = this.imageLabel;
     let text = alt ? `[${label}: ${alt}]` : `[${label}]`;
     if (link > 0) text += `${NBSP}[${link}]`;
     return { kind: 'image', text, caption: '' };
   }
 
-  caption(node: Element, b: Builder, depth: number): void {
+  caption(node: Element, b: Builder): void {
     b.flush();
-    const blocks = this.container(node, depth, b);
+    const blocks = this.container(node, b);
     const text = blocks
       .map((x) => (x.kind === 'para' ? x.text : ''))
       .join(' ')
@@ -258,28 +261,28 @@ class Walker {
     for (const x of blocks) b.push(x);
   }
 
-  anchor(node: Element, b: Builder, depth: number): void {
+  anchor(node: Element, b: Builder): void {
     const href = node.attribs['href'];
     const hasText = VISIBLE.test(textOf(node));
     const image = !hasText && hasImage(node);
     // Numbering happens here, before the children, so footnotes follow the order links are read in.
     const n = href === undefined || (!hasText && !image) ? 0 : this.links.number(href);
     if (n === 0) {
-      this.children(node, b, depth);
+      this.children(node, b);
       return;
     }
     if (image) {
       const prev = b.imageLink;
       b.imageLink = n;
-      this.children(node, b, depth);
+      this.children(node, b);
       b.imageLink = prev;
       return;
     }
-    this.children(node, b, depth);
+    this.children(node, b);
     b.mark(`${NBSP}[${n}]`);
   }
 
-  list(node: Element, depth: number): Block {
+  list(node: Element): Block {
     const ordered = node.name === 'ol';
     const startAttr = Number.parseInt(node.attribs['start'] ?? '1', 10);
     const start = Number.isFinite(startAttr) ? startAttr : 1;
@@ -291,11 +294,11 @@ class Walker {
         loose.flush();
         if (loose.blocks.length > 0) items.push(loose.blocks);
         loose = new Builder();
-        items.push(this.container(child, depth + 1));
+        items.push(this.container(child));
       } else if (isTag(child) && (child.name === 'ul' || child.name === 'ol') && items.length > 0) {
-        (items[items.length - 1] as Block[]).push(this.list(child, depth + 1));
+        (items[items.length - 1] as Block[]).push(this.list(child));
       } else {
-        this.node(child, loose, depth + 1);
+        this.node(child, loose);
       }
     }
     loose.flush();
@@ -303,31 +306,31 @@ class Walker {
     return { kind: 'list', ordered, start, items };
   }
 
-  table(node: Element, depth: number): string[] {
+  table(node: Element): string[] {
     const rows: string[] = [];
-    const visit = (el: Element, d: number): void => {
+    const visit = (el: Element): void => {
       for (const child of el.children) {
         if (!isTag(child)) continue;
         if (child.name === 'tr') {
           const cells: string[] = [];
           for (const cell of child.children) {
             if (!isTag(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
-            cells.push(this.cellText(cell, depth + d));
+            cells.push(this.cellText(cell));
           }
           if (cells.some((c) => c !== '')) rows.push(cells.join(' │ '));
         } else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
-          visit(child, d + 1);
+          visit(child);
         } else if (child.name === 'caption') {
-          const text = this.cellText(child, depth + d);
+          const text = this.cellText(child);
           if (text) rows.push(text);
         }
       }
     };
-    visit(node, 1);
+    visit(node);
     return rows;
   }
 
-  cellText(cell: Element, depth: number): string {
+  cellText(cell: Element): string {
     const parts: string[] = [];
     const collect = (blocks: Block[]): void => {
       for (const x of blocks) {
@@ -337,7 +340,7 @@ class Walker {
         else if (x.kind === 'table') parts.push(...x.rows);
       }
     };
-    collect(this.container(cell, depth));
+    collect(this.container(cell));
     return parts.join(' ').replace(/\s+/g, ' ').trim();
   }
 }
@@ -346,11 +349,10 @@ function blank(): RenderedLine {
   return { text: '', style: 'blank' };
 }
 
-/** Final form of a wrapped line: glue spaces become spaces, nothing trails, nothing hostile survives. */
+/** Final form of a wrapped line: glue spaces become spaces, nothing trails. (Its text was sanitised on the way in.) */
 function finish(text: string, style: LineStyle): RenderedLine {
-  let t = text.includes(NBSP) ? text.replaceAll(NBSP, ' ') : text;
-  t = sanitizeText(t).trimEnd();
-  return { text: t, style };
+  const t = text.includes(NBSP) ? text.replaceAll(NBSP, ' ') : text;
+  return { text: t.trimEnd(), style };
 }
 
 function wrapLines(text: string, width: number, style: LineStyle, out: RenderedLine[]): void {
@@ -455,48 +457,12 @@ function layoutList(block: Extract<Block, { kind: 'list' }>, width: number): Ren
   return out;
 }
 
-// htmlparser2 keeps its open-element stack with Array#unshift, so parsing N nested elements costs N²:
-// 100k nested <div>s took 4.7 s. Tags past this depth are dropped (their text kept) before parsing.
-const MAX_PARSE_DEPTH = 1000;
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/g;
-// Void elements never nest; these close implicitly, so legitimate documents leave them open.
-const NO_NEST = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'rb', 'rt', 'rp',
-]);
-
-function flattenDeep(html: string): string {
-  if (html.length < MAX_PARSE_DEPTH * 6) return html;
-  let depth = 0;
-  let out = '';
-  let last = 0;
-  let dropped = false;
-  for (const m of html.matchAll(TAG)) {
-    const name = (m[2] as string).toLowerCase();
-    if (NO_NEST.has(name) || m[0].endsWith('/>')) continue;
-    let drop: boolean;
-    if (m[1] === '/') {
-      drop = depth > MAX_PARSE_DEPTH;
-      if (depth > 0) depth--;
-    } else {
-      depth++;
-      drop = depth > MAX_PARSE_DEPTH;
-    }
-    if (drop) {
-      out += html.slice(last, m.index);
-      last = m.index + m[0].length;
-      dropped = true;
-    }
-  }
-  return dropped ? out + html.slice(last) : html;
-}
-
 export function renderHtml(html: string, options: RenderOptions): RenderedDoc {
   const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? options.width : MIN_WIDTH));
-  const doc = parseDocument(flattenDeep(html ?? ''), { decodeEntities: true });
+  const doc = parseHtml(html ?? '');
   const walker = new Walker(options.imageLabel, options.baseUrl);
   const root = new Builder();
-  walker.children(doc, root, 0);
+  walker.children(doc, root);
   root.flush();
   const lines = layout(root.blocks, width, false);
   const links = walker.links.list;

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml, renderToText } from '../../../src/core/render/html.js';
 import type { RenderedLine, RenderOptions } from '../../../src/core/render/html.js';
 import { displayWidth } from '../../../src/core/render/text.js';
+import { MAX_HTML_DEPTH } from '../../../src/core/html.js';
 import { isClean } from '../../../src/core/sanitize.js';
+import { ALL, findInjection } from '../../fixtures/hostile/payloads.js';
 
 const ID: RenderOptions = { width: 40, imageLabel: 'Ilustrasi' };
 const EN: RenderOptions = { width: 40, imageLabel: 'Image' };
@@ -301,6 +303,19 @@ describe('renderHtml: wrapping', () => {
     const spans = '<span><b>'.repeat(20_000) + 'x';
     expect(texts(spans)).toEqual(['x']);
   });
+
+  it('lays out block nesting as deep as the parse allows, and flattens what is deeper', () => {
+    // Every level here is a block the layout recurses into (quote, list, item); the parse keeps MAX_HTML_DEPTH.
+    const html = '<blockquote><ul><li>'.repeat(30_000) + 'paling dalam' + '</li></ul></blockquote>'.repeat(30_000);
+    const doc = renderHtml(html, ID);
+    assertWellFormed(doc.lines, 40);
+    expect(doc.lines.flatMap((l) => l.text.match(/\p{L}+/gu) ?? [])).toEqual(['paling', 'dalam']);
+    const shallow = '<blockquote>'.repeat(3) + '<p>a</p><p>b</p>' + '</blockquote>'.repeat(3);
+    const deep = '<div>'.repeat(MAX_HTML_DEPTH + 10) + shallow;
+    // Past the limit the elements go and their text stays, run together as inline text.
+    expect(texts(shallow)).toEqual(['│ │ │ a', '│ │ │', '│ │ │ b']);
+    expect(texts(deep)).toEqual(['ab']);
+  });
 });
 
 describe('renderHtml: hostile text', () => {
@@ -329,6 +344,37 @@ describe('renderHtml: hostile text', () => {
       '[1] https://e.id/ab',
     ]);
     expect(doc.links).toEqual(['https://e.id/ab']);
+  });
+
+  it('lets no payload through on any way feed text enters a line', () => {
+    // One case per place the walker takes text from: text nodes in each kind of block, pre (with CR), alt,
+    // title, figcaption, table cells and caption, link text and hrefs (footnotes), entity-encoded controls,
+    // and text flattened out of markup nested past MAX_HTML_DEPTH.
+    const refs = '&#27;]0;osc0-marker&#7; &#x1b;[2J &#x9b;31m &#8238; &#x200b; &#xfeff;';
+    const cases = [
+      `<p>teks ${ALL} ${refs} akhir</p>`,
+      `<h2>judul ${ALL}</h2><blockquote>kutip ${ALL}</blockquote><dl><dt>${ALL}</dt><dd>isi ${ALL}</dd></dl>`,
+      `<ol start="${ALL}"><li>butir ${ALL}</li></ol><ul><li>${ALL}<ul><li>${refs}</li></ul></li></ul>`,
+      `<pre>kode ${ALL}\r\nbaris\rlagi\t${refs}</pre>`,
+      `<img alt="alt ${ALL}"><img title="judul ${ALL}"><figure><img alt="x"><figcaption>${ALL} ${refs}</figcaption></figure>`,
+      `<table><caption>${ALL}</caption><tr><th>${ALL}</th><td>${refs}<br>sel</td></tr></table>`,
+      `<a href="https://e.example/${ALL}">tautan ${ALL}</a> <a href="mailto:r@e.example?subject=${ALL}">surel</a>`,
+      '<a href="https://e.example/%1b%5b2J%c2%9b">enc</a> <a href="https://%e2%80%ae.example/">host</a> <a href="mailto:%E2%80%AE@e.example">m</a>',
+      `${'<div><b>'.repeat(MAX_HTML_DEPTH)}dalam ${ALL} <i>${refs}</i><pre>${ALL}</pre>`,
+    ];
+    for (const html of cases) {
+      for (const width of [10, 17, 40, 80]) {
+        for (const options of [{ width, imageLabel: 'Image', baseUrl: 'https://e.example/x' }, { width, imageLabel: 'Image', footnotes: false }]) {
+          const doc = renderHtml(html, options);
+          expect(doc.lines.length).toBeGreaterThan(0);
+          for (const line of [...doc.lines.map((l) => l.text), ...doc.links]) expect(findInjection(line), `${html} @${width}`).toBeNull();
+          assertWellFormed(doc.lines, width);
+        }
+      }
+    }
+    // The visible words around the payloads are still there.
+    // (&#x9b; is not a control: HTML maps numeric references 128–159 to windows-1252, so it reads "›".)
+    expect(renderToText(cases[0] as string, { ...EN, width: 80 })).toBe('teks klik gnp.exex nollebarkata ›31m akhir');
   });
 
   it('cleans a bidi override out of a link host before numbering it', () => {
