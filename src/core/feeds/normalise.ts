@@ -32,7 +32,6 @@ const RAW_HTML_MAX = LIMITS.contentHtml * 4;
 const UNTITLED = '(untitled)';
 const TITLE_WORDS = 12;
 const TITLE_FROM_SUMMARY_MAX = 120;
-const UNSAFE_IN_URL = UNSAFE_IN_PARSED_URL; // tab, LF, CR pass: only new URL(…).href, which drops them, is kept
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The first max UTF-16 units, without leaving half a surrogate pair at the end. */
@@ -63,11 +62,14 @@ function httpBase(candidate: string | undefined | null): string | undefined {
   }
 }
 
-/** An absolute http(s) URL, or null. Never "repaired": a URL with control characters is refused outright. */
+/**
+ * An absolute http(s) URL, or null. Never "repaired": a URL with control characters is refused outright
+ * (tab, LF and CR pass: only new URL(…).href is kept, and the URL parser drops them).
+ */
 function absoluteHttpUrl(raw: string | undefined | null, base: string | undefined): string | null {
   if (typeof raw !== 'string') return null;
   const value = raw.trim();
-  if (!value || value.length > LIMITS.url || UNSAFE_IN_URL.test(value)) return null;
+  if (!value || value.length > LIMITS.url || UNSAFE_IN_PARSED_URL.test(value)) return null;
   let url: URL;
   try {
     url = base ? new URL(value, base) : new URL(value);
@@ -76,7 +78,7 @@ function absoluteHttpUrl(raw: string | undefined | null, base: string | undefine
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const href = url.href;
-  if (href.length > LIMITS.url || UNSAFE_IN_URL.test(href)) return null;
+  if (href.length > LIMITS.url || UNSAFE_IN_PARSED_URL.test(href)) return null;
   return href;
 }
 
