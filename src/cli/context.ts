@@ -51,7 +51,7 @@ export interface ContextRefreshOptions extends RefreshOptions {
   /**
    * Where the refresh runs: 'worker' on a thread of its own (the reader: keys keep being answered), 'here'
    * on this one, 'auto' (default) a thread of its own from REFRESH_THREAD_MIN_FEEDS feeds on. A thread is
-   * only used from the built program (dist/), and not when `now` is given.
+   * only used from the built program (dist/), not when `now` is given, nor with CYBERREAD_REFRESH_THREAD=0.
    */
   thread?: 'worker' | 'here' | 'auto';
 }
@@ -128,7 +128,9 @@ export function createContext(options: {
       const { all = true, thread = 'auto', ...rest } = refreshOptions;
       const s = config.settings;
       const pipelineOptions = { concurrency: s.concurrency, perHost: s.perHost, version: VERSION };
-      const file = rest.now === undefined && thread !== 'here' ? refreshWorkerFile() : null;
+      // CYBERREAD_REFRESH_THREAD=0 keeps every refresh on this thread (to compare, or to debug).
+      const threadAllowed = rest.now === undefined && thread !== 'here' && env.CYBERREAD_REFRESH_THREAD !== '0';
+      const file = threadAllowed ? refreshWorkerFile() : null;
       let results: RefreshResult[];
       if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
         // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.

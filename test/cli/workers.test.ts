@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultWorkers } from '../../src/core/feeds/pipeline.js';
@@ -32,6 +32,48 @@ describe('refresh in worker threads', () => {
     expect(workers.code).toBe(0);
     expect(workers.stderr).toBe('');
     expect(workers.list).toEqual(inProcess.list);
+  }, 60_000);
+});
+
+describe('a refresh on a thread of its own', () => {
+  // Eight feeds or more get the refresh thread; CYBERREAD_REFRESH_THREAD=0 keeps the same refresh in-process.
+  async function refreshCopies(env: Record<string, string>) {
+    const home = tempHome();
+    const dir = join(home, 'feeds');
+    mkdirSync(dir);
+    const urls: string[] = [];
+    for (const [i, f] of ['cyberthreat-id.xml', 'cyberthreat-en.xml', 'cyberthreat-id.xml', 'cyberthreat-en.xml'].entries()) {
+      const file = join(dir, `${i}-${f}`);
+      copyFileSync(join(SAMPLES, f), file);
+      urls.push(file);
+    }
+    for (let i = 0; i < 5; i++) {
+      const file = join(dir, `broken-${i}.xml`);
+      writeFileSync(file, i === 0 ? '<rss><channel><item>' : `<rss version="2.0"><channel><title>F${i}</title><item><guid>g${i}</guid><title>Berita ${i} #databreach</title><description>Isi ${i}</description></item></channel></rss>`);
+      urls.push(file);
+    }
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ feeds: urls.map((url) => ({ url })) }));
+    const refresh = await runCli(['--home', home, 'refresh'], { env });
+    const json = await runCli(['--home', home, 'refresh', '--json'], { env });
+    const list = await runCli(['--home', home, 'list', '--json', '--limit', '1000']);
+    // Ids hash the feed URL, which holds the temp home: compare the rest, in one order.
+    const rows = (JSON.parse(list.stdout) as { id: string; feed: { url: string } }[])
+      .map((r) => JSON.stringify({ ...r, id: '', feed: { ...r.feed, url: r.feed.url.replace(home, '') } }))
+      .sort();
+    return { refresh, json: JSON.parse(json.stdout) as { url: string; status: string }[], rows, home, urls };
+  }
+
+  it('stores what the in-process refresh stores, prints a line per feed and fails on the broken one', async () => {
+    const here = await refreshCopies({ CYBERREAD_REFRESH_THREAD: '0' });
+    const thread = await refreshCopies({});
+    for (const r of [here, thread]) {
+      expect(r.refresh.code).toBe(1);
+      expect(r.refresh.stdout.split('\n').filter((l) => /^[✓✗·] /.test(l))).toHaveLength(9);
+      expect(r.refresh.stdout).toMatch(/✗ .*broken-0\.xml/);
+      expect(r.json.map((x) => x.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'error', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    }
+    expect(thread.rows.length).toBeGreaterThan(30);
+    expect(thread.rows).toEqual(here.rows);
   }, 60_000);
 });
 

@@ -11,8 +11,12 @@ import type { RefreshJob, RefreshMessage } from './refresh-thread.js';
 
 const post = (m: RefreshMessage): void => parentPort?.postMessage(m);
 
+// A refresh runs in the background: waiting for another cyberread's writes (a second refresh, the reader's
+// own background refresh) is better than failing a feed after the interactive 5 seconds.
+const REFRESH_BUSY_TIMEOUT_MS = 30_000;
+
 async function run(job: RefreshJob): Promise<void> {
-  const store = openExistingStore(job.cacheFile);
+  const store = openExistingStore(job.cacheFile, REFRESH_BUSY_TIMEOUT_MS);
   try {
     const pipeline = await loadPipeline(job.pipeline);
     try {

@@ -43,8 +43,14 @@ function message(error: unknown): string {
 async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipeline, options: RefreshOptions): Promise<RefreshResult> {
   const now = (options.now ?? (() => new Date()))();
   const fetchedAt = now.toISOString();
-  const state = store.getFeedState(feed.url);
   const base = { url: feed.url, added: 0, updated: 0 };
+  let state: ReturnType<ArticleStore['getFeedState']>;
+  try {
+    state = store.getFeedState(feed.url);
+  } catch (error) {
+    // A cache that cannot be read right now (locked too long, damaged) fails this feed, not the refresh.
+    return { ...base, status: 'error', error: message(error) };
+  }
 
   if (!options.ignoreRetryAfter && state?.retryAfter && Date.parse(state.retryAfter) > now.getTime()) {
     const error = `The server asked cyberread to wait until ${state.retryAfter}; skipped.`;

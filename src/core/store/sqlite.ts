@@ -659,11 +659,11 @@ function corruptError(message: string): Error {
 }
 
 /** Opens, configures, migrates and probes one file; throws the raw SQLite error on damage. */
-function openChecked(path: string): SqliteStore {
+function openChecked(path: string, busyTimeoutMs = 5000): SqliteStore {
   checkHeader(path);
-  const db = new Database(path, { timeout: 5000 });
+  const db = new Database(path, { timeout: busyTimeoutMs });
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     // Only takes effect on a new file. Article rows are 2-4 KB: with 4 KB pages most pages hold one row
     // and waste the rest (5.3 KB per article measured); 16 KB pages bring it to 3.6 KB.
     db.pragma('page_size = 16384');
@@ -858,11 +858,11 @@ export function openStore(path: string): OpenResult {
 /**
  * Opens a cache that another connection of this process already opened (and so migrated and checked): a
  * refresh thread's own connection. Damage is reported, never repaired here: moving the file aside is the
- * first connection's decision.
+ * first connection's decision. `busyTimeoutMs`: how long to wait for another process's write lock.
  */
-export function openExistingStore(path: string): SqliteStore {
+export function openExistingStore(path: string, busyTimeoutMs = 5000): SqliteStore {
   try {
-    return openChecked(path);
+    return openChecked(path, busyTimeoutMs);
   } catch (err) {
     throw openFailure(err, path);
   }

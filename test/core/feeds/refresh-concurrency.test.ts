@@ -84,6 +84,21 @@ describe('refreshFeeds', () => {
   });
 });
 
+describe('a cache that fails while a refresh reads it', () => {
+  it('fails only the feed whose state could not be read', async () => {
+    const flaky = Object.create(store) as SqliteStore;
+    flaky.getFeedState = (url: string) => {
+      if (url.endsWith('/2')) throw new Error('The cache at x stayed locked by another cyberread process for too long. Try again in a moment.');
+      return store.getFeedState(url);
+    };
+    const feeds = [{ url: 'http://x.test/1' }, { url: 'http://x.test/2' }, { url: 'http://x.test/3' }];
+    const results = await refreshFeeds(feeds, flaky, fixturePipeline());
+    expect(results.map((r) => r.status)).toEqual(['new', 'error', 'new']);
+    expect(results[1]?.error).toMatch(/stayed locked/);
+    expect(store.count({ feedUrl: 'http://x.test/3' })).toBeGreaterThan(0);
+  });
+});
+
 describe('prepared articles', () => {
   it('stores the same rows whether a worker prepared them (with the cleaner’s body text) or the store did', async () => {
     const url = 'http://x.test/feed';

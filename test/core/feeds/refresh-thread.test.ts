@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import { openStore } from '../../../src/core/store/sqlite.js';
+import type { RefreshResult } from '../../../src/core/types.js';
+
+// The built worker: npm test builds before vitest runs.
+const WORKER = new URL('../../../dist/refresh-worker.js', import.meta.url);
+const SAMPLE = readFileSync(new URL('../../../samples/cyberthreat-id.xml', import.meta.url));
+const PIPELINE = { concurrency: 8, perHost: 2, version: 'test', workers: 0 };
+
+let server: Server;
+let base = '';
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cyberread-thread-'));
+  server = createServer((req, res) => {
+    if (req.url === '/feed.xml') res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"s"' }).end(SAMPLE);
+    else res.writeHead(500).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('refreshInWorker', () => {
+  it('refreshes on the worker, relays each feed’s result as it finishes, and the writes are in the cache', async () => {
+    const cacheFile = join(dir, 'cache.db');
+    const { store } = openStore(cacheFile);
+    const seen: [string, number, number][] = [];
+    const feeds = [{ url: `${base}/feed.xml`, lang: 'id' }, { url: `${base}/broken` }];
+    const results = await refreshInWorker(WORKER, { feeds, cacheFile, pipeline: PIPELINE }, {
+      onResult: (r: RefreshResult, done, total) => seen.push([r.url, done, total]),
+    });
+    expect(results.map((r) => [r.url, r.status])).toEqual([
+      [`${base}/feed.xml`, 'new'],
+      [`${base}/broken`, 'error'],
+    ]);
+    expect(results[1]?.error).toMatch(/500/);
+    expect(seen.map(([, done, total]) => [done, total])).toEqual([[1, 2], [2, 2]]);
+    expect(new Set(seen.map(([url]) => url))).toEqual(new Set(feeds.map((f) => f.url)));
+    // Written by the worker's own connection, read through this one.
+    expect(store.count({ feedUrl: `${base}/feed.xml` })).toBe(results[0]?.added);
+    expect(results[0]?.added).toBeGreaterThan(10);
+    expect(store.getFeedState(`${base}/feed.xml`)?.etag).toBe('"s"');
+    store.close();
+  });
+
+  it('rejects with the cache’s own sentence when the worker cannot open it, and never moves it aside', async () => {
+    const cacheFile = join(dir, 'not-a-cache.db');
+    writeFileSync(cacheFile, 'this is not a database, but it is somebody’s file'.repeat(10));
+    await expect(refreshInWorker(WORKER, { feeds: [{ url: `${base}/feed.xml` }], cacheFile, pipeline: PIPELINE })).rejects.toThrow(
+      /cache/i,
+    );
+    expect(readFileSync(cacheFile, 'utf8')).toMatch(/^this is not a database/);
+  });
+});
