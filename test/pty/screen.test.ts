@@ -78,3 +78,20 @@ describe.skipIf(!hasTmux)('the reader on a real terminal screen (skipped when tm
     expect(narrow.every((l) => l.length <= 60)).toBe(true);
   });
 });
+
+describe.skipIf(!hasTmux)('keys sent in one chunk on a real terminal (skipped when tmux is not installed)', () => {
+  it('Enter G in one send-keys opens the article at its bottom, as Enter and G sent apart do', async () => {
+    home = mkdtempSync(join(tmpdir(), 'cyberread-screen-'));
+    const env = `HOME=${home} LANG=C.UTF-8 TZ=Asia/Jakarta TERM=xterm-256color`;
+    tmux('new-session', '-d', '-s', 'app', '-x', '100', '-y', '30', `env ${env} "${process.execPath}" "${BIN}" --demo --lang en`);
+    await waitFor('Data of 2.3 Million');
+    // one tmux command writes both keys to the terminal at once
+    tmux('send-keys', '-t', 'app', 'Enter', 'G');
+    const together = await press();
+    expect(together.join('\n')).toContain('Read also');
+    expect(together.join('\n')).not.toContain('Rina Kartikasari');
+    await press('q');
+    const apart = await press('Enter', 'G');
+    expect(apart).toEqual(together);
+  });
+});

@@ -252,21 +252,25 @@ describe('App frames on the sample editions in a real cache', () => {
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     await h.press('l');
-    const en = await h.press('\u001b[B\r');
+    // a pasted run is drawn key by key: wait for the frame of its last key
+    await h.press('\u001b[B\r');
+    const en = await h.waitFor((f) => f.includes(NIAGAKU_EN) && !f.includes('Pilih bahasa'));
     expect(en).toContain(NIAGAKU_EN);
     expect(services.savedLang).toEqual(['en']);
-    const searched = await h.press('/ransomware\r');
-    expect(searched).toContain('search: ransomware');
+    await h.press('/ransomware\r');
+    // Enter closed the prompt (its cursor █ is gone)
+    const searched = await h.waitFor((f) => f.includes('search: ransomware') && !f.includes('█'));
     expect(rowsOf(searched)).toHaveLength(store.count({ lang: 'en', search: 'ransomware' }));
     expect(rowsOf(searched).length).toBeLessThan(18);
     await h.press('c');
-    const related = await h.press('\r\t\r');
-    // Enter opened the first English article, Tab focused its first "Read also" entry, Enter opened that
-    expect(related).not.toContain(NIAGAKU_EN);
+    await h.waitFor((f) => !f.includes('search: ransomware'));
     const first = store.query({ lang: 'en', limit: 1 })[0];
     const also = first ? store.related(first.id, 5)[0] : undefined;
     expect(also).toBeDefined();
-    expect(related.split('\n')[3]).toContain((also?.title ?? '').slice(0, 40));
+    await h.press('\r\t\r');
+    // Enter opened the first English article, Tab focused its first "Read also" entry, Enter opened that
+    const related = await h.waitFor((f) => (f.split('\n')[3] ?? '').includes((also?.title ?? '').slice(0, 40)));
+    expect(related).not.toContain(NIAGAKU_EN);
   });
 
   it('shows only a message when the terminal is too small', async () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useInput } from 'ink';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
@@ -40,12 +41,17 @@ const NO_KEY: InkKey = {
   escape: false, tab: false, shift: false, ctrl: false, meta: false, backspace: false, delete: false,
 };
 
+export interface Keypress {
+  input: string;
+  key: InkKey;
+}
+
 /**
  * One keypress per character of a run of plain text. Ink hands a pasted or quickly typed run ("/ransomware⏎")
  * to the handler as one input; split, "/" opens the prompt and the rest is typed into it.
  */
-export function splitRun(input: string): { input: string; key: InkKey }[] {
-  const out: { input: string; key: InkKey }[] = [];
+export function splitRun(input: string): Keypress[] {
+  const out: Keypress[] = [];
   for (const ch of input) {
     if (ch === '\r' || ch === '\n') out.push({ input: '', key: { ...NO_KEY, return: true } });
     else if (ch === '\t') out.push({ input: '', key: { ...NO_KEY, tab: true } });
@@ -57,11 +63,13 @@ export function splitRun(input: string): { input: string; key: InkKey }[] {
 }
 
 /**
- * The key table applied to the state. Every handler reads the state as of the keys before it (not as last
- * rendered), and looks articles up in the store when it needs them, so pasted key sequences act in order.
+ * The key table applied to the state. Keys that arrive together (a paste, tmux send-keys, a fast typist) are
+ * handled one frame apart, so they act exactly as if typed one by one; a single key is handled at once.
+ * Handlers read the state as of the actions before them (not as last rendered) and look articles up in the
+ * store when they need them.
  */
 export function useKeys(services: UiServices, app: AppStore, startRefresh: () => boolean): void {
-  const { dispatch, current } = app;
+  const { dispatch, current, batch } = app;
 
   const setLang = (lang: UiLang): void => {
     dispatch({ type: 'setLang', lang });
@@ -193,12 +201,60 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
     if (hit) run(hit.action, hit.text);
   };
 
+  // Keys held back until the frame of the keys before them is drawn. A key can change what the next one
+  // acts on in ways only a render tells: the length of the page an Enter opened (laid out in useReader),
+  // the size of the list a filter change makes (counted in useArticles), the read mark the opened article
+  // gets (an effect). A person typing sees the frame before the next key; a paste must get the same.
+  const held = useRef<Keypress[]>([]);
+  /** A key changed the state and its render has not settled yet (frame drawn, effects run). */
+  const unsettled = useRef(false);
+  const drainTimer = useRef<ReturnType<typeof setImmediate> | null>(null);
+
+  /** Handles keys in order until one changes the state; the rest wait for its frame. */
+  const feed = (keys: Keypress[]): void => {
+    for (let i = 0; i < keys.length; i++) {
+      // behind held keys too: a key arriving before they are drained goes after them
+      if (unsettled.current || held.current.length > 0) {
+        held.current.push(...keys.slice(i));
+        return;
+      }
+      const before = current();
+      if (before.quit) return;
+      const k = keys[i] as Keypress;
+      press(k.input, k.key);
+      if (current() !== before) unsettled.current = true;
+    }
+  };
+
+  const drain = (): void => {
+    drainTimer.current = null;
+    const keys = held.current.splice(0);
+    batch(() => feed(keys));
+  };
+
+  // After every commit: once the rendered state is the latest (layout actions from this commit rendered
+  // too, effects run), the next held key goes. On the next turn of the event loop, not in this effect, so a
+  // long paste is not one deep chain of nested updates.
+  useEffect(() => {
+    if (!unsettled.current || app.state !== current()) return;
+    unsettled.current = false;
+    if (held.current.length > 0 && drainTimer.current === null) drainTimer.current = setImmediate(drain);
+  });
+  useEffect(
+    () => () => {
+      if (drainTimer.current !== null) clearImmediate(drainTimer.current);
+    },
+    [],
+  );
+
   useInput((input, key) => {
-    const run = [...input].length > 1 && !key.ctrl && !key.meta && !key.escape;
-    if (!run) {
-      press(input, key);
+    // Ctrl-C quits at once, even behind a long paste still being worked through
+    if (key.ctrl && input === 'c') {
+      held.current.length = 0;
+      dispatch({ type: 'quit' });
       return;
     }
-    for (const k of splitRun(input)) press(k.input, k.key);
+    const run = [...input].length > 1 && !key.ctrl && !key.meta && !key.escape;
+    feed(run ? splitRun(input) : [{ input, key }]);
   });
 }
