@@ -78,13 +78,12 @@ describe('a refresh on a thread of its own', () => {
 });
 
 describe('defaultWorkers', () => {
-  it('uses two workers with two cores or more, unless CYBERREAD_WORKERS says otherwise', () => {
-    expect(defaultWorkers({}, 1)).toBe(0);
-    expect(defaultWorkers({}, 2)).toBe(2);
-    expect(defaultWorkers({}, 16)).toBe(2);
-    expect(defaultWorkers({ CYBERREAD_WORKERS: '2' }, 1)).toBe(2);
-    expect(defaultWorkers({ CYBERREAD_WORKERS: '0' }, 16)).toBe(0);
-    expect(defaultWorkers({ CYBERREAD_WORKERS: '99' }, 2)).toBe(8);
-    expect(defaultWorkers({ CYBERREAD_WORKERS: 'many' }, 4)).toBe(2);
+  it('parses on the refresh thread itself unless CYBERREAD_WORKERS asks for parse workers', () => {
+    expect(defaultWorkers({})).toBe(0);
+    expect(defaultWorkers({ CYBERREAD_WORKERS: '2' })).toBe(2);
+    expect(defaultWorkers({ CYBERREAD_WORKERS: ' 1 ' })).toBe(1);
+    expect(defaultWorkers({ CYBERREAD_WORKERS: '0' })).toBe(0);
+    expect(defaultWorkers({ CYBERREAD_WORKERS: '99' })).toBe(8);
+    expect(defaultWorkers({ CYBERREAD_WORKERS: 'many' })).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
@@ -103,15 +102,15 @@ class WorkerPool {
 }
 
 /**
- * CYBERREAD_WORKERS when set (0-8), else two workers, or none on a one-core machine. On two cores the
- * three threads share the cores, yet a 300-feed refresh took 4.5-5.1 s instead of 6.1-6.8 s (the main
- * thread fetches and writes SQLite while the workers parse), for 20% more CPU and ~100 MiB more memory;
- * CYBERREAD_WORKERS=0 trades that speed back for the memory.
+ * CYBERREAD_WORKERS when set (0-8), else none: the refresh thread parses too (see refresh-thread.ts). On two
+ * cores two parse workers made a fresh 300-feed refresh ~25% faster (4.2-4.7 s instead of 5.7-5.9 s) but
+ * peaked at ~240 MiB instead of ~150 MiB (each worker is a V8 heap and a Node environment of its own), over
+ * the 160 MiB this refresh must stay under; whoever prefers the speed sets CYBERREAD_WORKERS=2.
  */
-export function defaultWorkers(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const set = env.CYBERREAD_WORKERS;
   if (set !== undefined && /^\d+$/.test(set.trim())) return Math.min(8, Number(set.trim()));
-  return cores >= 2 ? 2 : 0;
+  return 0;
 }
 
 /** The built worker beside this module (dist/), or null when running from source. */
