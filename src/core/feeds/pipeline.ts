@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import type { FeedConfig } from '../types.js';
 import type { FetchLimits } from './http.js';
 import type { PreparedFeed } from './prepare-feed.js';
+import { builtBeside } from './refresh-thread.js';
 import type { Pipeline } from './refresh.js';
 
 export interface PipelineOptions {
@@ -113,14 +112,9 @@ export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   return 0;
 }
 
-/** The built worker beside this module (dist/), or null when running from source. */
+/** The built parse worker (dist/), or null when running from source. */
 function workerFile(): URL | null {
-  const url = new URL('./feed-worker.js', import.meta.url);
-  try {
-    return existsSync(fileURLToPath(url)) ? url : null;
-  } catch {
-    return null;
-  }
+  return builtBeside('feed-worker.js', import.meta.url);
 }
 
 // V8 lets a busy parser's young generation grow to 48 MiB per thread; 12 MiB measured ~50 MiB less peak

@@ -30,9 +30,17 @@ export type RefreshMessage =
 // gave the same peak for more collections, 24 MiB +10 MiB.
 const REFRESH_THREAD_LIMITS = { maxYoungGenerationSizeMb: 12 };
 
-/** The built worker beside this module (dist/), or null when running from source (vitest). */
+/** The built refresh worker (dist/), or null when running from source (vitest). */
 export function refreshWorkerFile(): URL | null {
-  const url = new URL('./refresh-worker.js', import.meta.url);
+  return builtBeside('refresh-worker.js', import.meta.url);
+}
+
+/**
+ * The built file `name` in the directory of `moduleUrl` (the bundle's chunks and worker entries all sit in
+ * dist/), or null when that module runs from source and nothing is built beside it.
+ */
+export function builtBeside(name: string, moduleUrl: string): URL | null {
+  const url = new URL(`./${name}`, moduleUrl);
   try {
     return existsSync(fileURLToPath(url)) ? url : null;
   } catch {
