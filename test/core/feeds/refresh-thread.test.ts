@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
 import { openStore } from '../../../src/core/store/sqlite.js';
@@ -53,6 +54,15 @@ describe('refreshInWorker', () => {
     expect(results[0]?.added).toBeGreaterThan(10);
     expect(store.getFeedState(`${base}/feed.xml`)?.etag).toBe('"s"');
     store.close();
+  });
+
+  it('rejects with one sentence when the worker stops without an answer (killed, out of memory)', async () => {
+    const stops = join(dir, 'stops.mjs');
+    writeFileSync(stops, 'process.exit(3);\n');
+    const cacheFile = join(dir, 'cache.db');
+    await expect(refreshInWorker(pathToFileURL(stops), { feeds: [], cacheFile, pipeline: PIPELINE })).rejects.toThrow(
+      'The refresh stopped unexpectedly; what it had saved is kept. Run it again.',
+    );
   });
 
   it('rejects with the cache’s own sentence when the worker cannot open it, and never moves it aside', async () => {
