@@ -242,9 +242,8 @@ function normaliseItem(
 }
 
 /** Turns a parsed feed into articles ready to store. Never throws on hostile content; never invents a date. */
-// fetchedAt is accepted for the refresh pipeline's call shape; no field is derived from it, so that an
-// article without a date stays without one.
-export function normalise(feed: ParsedFeed, cfg: FeedConfig, _options?: { fetchedAt?: string }): NormaliseResult {
+// No field is derived from the fetch time, so that an article without a date stays without one.
+export function normalise(feed: ParsedFeed, cfg: FeedConfig): NormaliseResult {
   const { bodyTexts: _texts, ...result } = normaliseWithText(feed, cfg);
   return result;
 }

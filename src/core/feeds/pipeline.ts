@@ -159,13 +159,10 @@ export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> 
   const { createFetcher, userAgent } = await import('./http.js');
   // The parser and normaliser (most of the code) load on the first document that needs parsing, and then
   // only when no worker does it: a refresh where every feed answers 304 loads neither.
-  let inProcess: Promise<[typeof import('./parse.js'), typeof import('./normalise.js'), typeof import('./prepare-feed.js')]> | undefined;
-  const loadInProcess = () =>
-    (inProcess ??= Promise.all([import('./parse.js'), import('./normalise.js'), import('./prepare-feed.js')]));
-  let modules: Awaited<ReturnType<typeof loadInProcess>> | undefined;
-  const inThread = async (...[bytes, o, cfg]: Parameters<NonNullable<Pipeline['parseAndPrepare']>>) => {
-    modules ??= await loadInProcess();
-    return modules[2].parseAndPrepare(bytes, o, cfg);
+  let inProcess: Promise<typeof import('./prepare-feed.js')> | undefined;
+  const inThread = async (...[bytes, o, cfg]: Parameters<Pipeline['parseAndPrepare']>) => {
+    const { parseAndPrepare } = await (inProcess ??= import('./prepare-feed.js'));
+    return parseAndPrepare(bytes, o, cfg);
   };
   const useWorkers = workers > 0 && workerFile() !== null;
   let pool: Promise<WorkerPool | null> | undefined;
@@ -175,13 +172,8 @@ export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> 
     userAgent: userAgent(options.version),
     limits: timeoutLimits(options.env ?? process.env),
   });
-  const notLoaded = (): never => {
-    throw new Error('The feed parser is loaded with the first document; use parseAndPrepare.');
-  };
   return {
     fetch: (req) => fetcher.fetch(req),
-    parse: (bytes, o) => (modules ? modules[0].parseFeed(bytes, o) : notLoaded()),
-    normalise: (feed, cfg, o) => (modules ? modules[1].normalise(feed, cfg, o) : notLoaded()),
     parseAndPrepare: async (bytes, o, cfg) => {
       if (!useWorkers) return inThread(bytes, o, cfg);
       pool ??= startPool(workers);

@@ -1,6 +1,6 @@
-import type { ArticleStore, UpsertResult } from '../store/store.js';
+import type { ArticleStore } from '../store/store.js';
 import type { PreparedFeed } from './prepare-feed.js';
-import type { Article, FeedConfig, ParsedFeed, RefreshResult } from '../types.js';
+import type { FeedConfig, RefreshResult } from '../types.js';
 import { sanitizeLine } from '../sanitize.js';
 
 /** The outcome of one fetch, as src/core/feeds/http.ts reports it. */
@@ -12,13 +12,8 @@ export type FetchResult =
 /** The steps a refresh chains; plain functions so tests can run them on fixtures. */
 export interface Pipeline {
   fetch(req: { url: string; etag?: string | null; lastModified?: string | null }): Promise<FetchResult>;
-  parse(bytes: Uint8Array, options: { url: string; contentType: string | null }): ParsedFeed;
-  normalise(feed: ParsedFeed, cfg: FeedConfig, options: { fetchedAt: string }): { title: string | null; siteUrl: string | null; articles: Article[] };
-  /**
-   * parse + normalise + row preparation in one step, off this thread when a worker pool is running; refresh
-   * uses it when present.
-   */
-  parseAndPrepare?(bytes: Uint8Array, options: { url: string; contentType: string | null }, cfg: FeedConfig): Promise<PreparedFeed>;
+  /** parse + normalise + row preparation of one document (prepare-feed.ts), off this thread when a worker pool runs. */
+  parseAndPrepare(bytes: Uint8Array, options: { url: string; contentType: string | null }, cfg: FeedConfig): Promise<PreparedFeed>;
   close?(): Promise<void>;
 }
 
@@ -93,24 +88,17 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       lastError: null,
       retryAfter: null,
     };
-    let save: () => UpsertResult;
+    let prepared: PreparedFeed;
     try {
-      const where = { url: outcome.url, contentType: outcome.contentType };
-      if (pipeline.parseAndPrepare) {
-        const { title, siteUrl, rows } = await pipeline.parseAndPrepare(outcome.bytes, where, feed);
-        save = () => store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
-      } else {
-        const parsed = pipeline.parse(outcome.bytes, where);
-        const { title, siteUrl, articles } = pipeline.normalise(parsed, feed, { fetchedAt });
-        save = () => store.saveFeed(feed.url, { ...fetchState, title, siteUrl }, articles);
-      }
+      prepared = await pipeline.parseAndPrepare(outcome.bytes, { url: outcome.url, contentType: outcome.contentType }, feed);
     } catch (error) {
       const text = message(error);
       // Validators are not stored: the next refresh must download the document again.
       store.saveFetchState(feed.url, { lastFetched: fetchedAt, lastStatus: 'error', lastError: text, retryAfter: null });
       return { ...base, status: 'error', error: text };
     }
-    const { added, updated } = save();
+    const { title, siteUrl, rows } = prepared;
+    const { added, updated } = store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
     return { ...base, added, updated, status: added + updated > 0 ? 'new' : 'unchanged' };
   } catch (error) {
     // The store itself failed (disk full, read-only cache): report it for this feed, keep going.

@@ -11,15 +11,7 @@ import { sanitizeLine, sanitizeText } from '../sanitize.js';
 import type { Alternate, Article, Enclosure } from '../types.js';
 
 /** The article as it goes into the row: sanitised, serialised, with its tag keys and searchable text. */
-export interface PreparedArticle {
-  id: string;
-  feedUrl: string;
-  guid: string | null;
-  url: string | null;
-  title: string;
-  author: string | null;
-  published: string | null;
-  updated: string | null;
+export interface PreparedArticle extends Pick<Article, 'id' | 'feedUrl' | 'guid' | 'url' | 'title' | 'author' | 'published' | 'updated'> {
   publishedMs: number | null;
   lang: string | null;
   summary: string;

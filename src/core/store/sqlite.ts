@@ -225,14 +225,13 @@ export class SqliteStore implements ArticleStore {
   saveRows(url: string, state: FetchStateUpdate, rows: PreparedArticle[]): UpsertResult {
     // A row prepared for another feed would file the article (and its hash) under the wrong feed.
     if (rows.some((p) => p.feedUrl !== url)) throw new Error(`Articles prepared for another feed cannot be saved under ${url}.`);
-    const prepared = rows;
     const fetchedAt = new Date().toISOString();
     return this.write(() => {
       this.upsertFeed(url, state);
       let added = 0;
       let updated = 0;
       const done = new Set<string>();
-      for (const p of prepared) {
+      for (const p of rows) {
         // A feed listing one entry twice is one article; the first copy wins.
         if (done.has(p.id)) continue;
         done.add(p.id);

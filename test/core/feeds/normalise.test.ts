@@ -98,7 +98,6 @@ describe('normalise', () => {
     const result = normalise(
       feed([idItem], { title: 'Cyberthreat.id &amp; Kawan', siteUrl: 'https://cyberthreat.id/', lang: 'id-ID' }),
       ID_FEED,
-      { fetchedAt: '2019-11-16T06:00:00.000Z' },
     );
     expect(result.title).toBe('Cyberthreat.id & Kawan');
     expect(result.siteUrl).toBe('https://cyberthreat.id/');
@@ -262,7 +261,7 @@ describe('normalise', () => {
   it('never invents a date', () => {
     const [article] = normalise(feed([item({ guid: 'd', title: 'Tanpa tanggal', published: null, updated: null })]), {
       url: 'https://x.example/f',
-    }, { fetchedAt: '2024-05-01T00:00:00.000Z' }).articles;
+    }).articles;
     expect(article?.published).toBeNull();
     expect(article?.updated).toBeNull();
     const [bad] = normalise(feed([item({ guid: 'b', published: 'Item 12', updated: '2019-13-45T99:99:99Z' })]), {

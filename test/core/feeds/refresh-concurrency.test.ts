@@ -37,8 +37,7 @@ function fixturePipeline(extra: Partial<Pipeline> = {}): Pipeline & { peak: numb
       if (req.url.endsWith('/bad')) return { kind: 'error', url: req.url, message: 'The server answered 500.' };
       return { kind: 'ok', url: req.url, status: 200, bytes: RSS, contentType: 'application/rss+xml', etag: '"e"', lastModified: null };
     },
-    parse: (bytes: Uint8Array, o: { url: string; contentType: string | null }) => parseFeed(bytes, o),
-    normalise: (feed: Parameters<Pipeline['normalise']>[0], cfg: FeedConfig, o: { fetchedAt: string }) => normalise(feed, cfg, o),
+    parseAndPrepare: async (bytes: Uint8Array, o: { url: string; contentType: string | null }, cfg: FeedConfig) => parseAndPrepare(bytes, o, cfg),
     ...extra,
   };
   return p;
@@ -57,16 +56,13 @@ describe('refreshFeeds', () => {
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('uses parseAndPrepare when the pipeline offers it, and reports its failure as that feed’s error', async () => {
+  it('prepares each document through parseAndPrepare, and reports its failure as that feed’s error', async () => {
     const calls: string[] = [];
     const pipeline = fixturePipeline({
       parseAndPrepare: async (bytes, o, cfg) => {
         calls.push(o.url);
         if (o.url.endsWith('/2')) throw new Error('This is not a feed: the document is binary data, not text.');
         return parseAndPrepare(bytes, o, cfg);
-      },
-      parse: () => {
-        throw new Error('parse must not run in this thread');
       },
     });
     const feeds = [{ url: 'http://x.test/1' }, { url: 'http://x.test/2' }];
