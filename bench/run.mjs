@@ -200,7 +200,7 @@ if (process.env.BENCH_ONLY === 'refresh' || ONLY === 'ours') {
 log('bundling the store');
 const { build } = await import('esbuild');
 await build({
-  entryPoints: { store: join(ROOT, 'src/core/store/sqlite.ts') },
+  entryPoints: { store: join(ROOT, 'src/core/store/open-store.ts') },
   outdir: WORK,
   bundle: true,
   format: 'esm',
@@ -391,7 +391,7 @@ L.push(`- Feeds: ${BIG} synthetic RSS 2.0 feeds × ${M} items (bench/gen.mjs): H
 L.push(`- cyberread: the built CLI, \`node bin/cyberread.js --home DIR refresh\`, feeds written to DIR/config.json. Fresh = new home (${CFG.freshRuns} runs); warm = the same home again, all 304 (${CFG.warmRuns} runs). Peak RSS from \`/usr/bin/time -f %M\`.`);
 L.push(`- newsboat: \`newsboat -x reload -u urls -c cache.db -C config\` with \`reload-threads 8\` in config and HOME set to a temp dir; fresh and warm, ${CFG.nbRuns} runs each.`);
 L.push('- Cache size: cache.db plus -wal/-shm after `wal_checkpoint(TRUNCATE)`, divided by the article count.');
-L.push(`- Queries: src/core/store/sqlite.ts bundled with esbuild into bench/.work, one store filled to ${CFG.store.join(', ')} articles through \`saveFeed\`, each query timed ${CFG.reps} times after 5 warm-ups (full-text: ${Math.max(20, CFG.reps / 10)} times), median, results converted to StoredArticle as the UI gets them.`);
+L.push(`- Queries: src/core/store/open-store.ts bundled with esbuild into bench/.work, one store filled to ${CFG.store.join(', ')} articles through \`saveFeed\`, each query timed ${CFG.reps} times after 5 warm-ups (full-text: ${Math.max(20, CFG.reps / 10)} times), median, results converted to StoredArticle as the UI gets them.`);
 L.push('- cyberread runs a refresh of 8 feeds or more on a thread of its own (dist/refresh-worker.js, young generation capped at 12 MiB) that fetches, parses and writes SQLite; `CYBERREAD_WORKERS=2` (two more threads that parse, the speed option in README) is measured too; see bench/CHANGES.md.');
 L.push(`- TUI: \`node bin/cyberread.js --home DIR\` in a pseudo-terminal (bench/pty_driver.py, python3 pty, 120×40) with ${CFG.tuiSizes.join(' and ')} cached articles, no feeds and a recent lastRefreshAt (no background refresh). First frame = spawn until a known title appears in the output; RSS = VmHWM at that moment; \`j\` = write of the key until the next output, ${CFG.presses} presses per run, ${CFG.tuiRuns} runs. Baseline: \`node -e 0\` spawn-to-exit in the same pseudo-terminal.`, '');
 L.push('## Targets', '', '| target | measured | |', '|---|---|---|');

@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCommandLine, UsageError, type ParsedArgs } from './cli/args.js';
-import {
-  exportCommand, feedsCommand, importCommand, listCommand, markCommand, refreshCommand, showCommand, tagsCommand,
-} from './cli/commands.js';
+import { feedsCommand } from './cli/commands/feeds.js';
+import { listCommand } from './cli/commands/list.js';
+import { markCommand } from './cli/commands/mark.js';
+import { exportCommand, importCommand } from './cli/commands/opml.js';
+import { refreshCommand } from './cli/commands/refresh.js';
+import { showCommand } from './cli/commands/show.js';
+import { tagsCommand } from './cli/commands/tags.js';
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
 import { cliMessages } from './core/i18n/cli.js';
 import { sampleFeeds, samplesDir } from './core/defaults.js';

@@ -6,7 +6,7 @@
  * the feed parser's link resolution and normalise.
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseFeedUrl } from '../../src/cli/commands.js';
+import { normaliseFeedUrl } from '../../src/cli/commands/shared.js';
 import { CliError, type Context } from '../../src/cli/context.js';
 import { normalise } from '../../src/core/feeds/normalise.js';
 import { resolveUrl } from '../../src/core/feeds/xml-tools.js';

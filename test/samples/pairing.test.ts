@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleFeeds, samplesDir } from '../../src/core/defaults.js';
 import { normalise } from '../../src/core/feeds/normalise.js';
 import { parseFeed } from '../../src/core/feeds/parse.js';
-import { openStore, type SqliteStore } from '../../src/core/store/sqlite.js';
+import { openStore } from '../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../src/core/store/sqlite.js';
 
 let store: SqliteStore;
 const feeds = sampleFeeds(samplesDir(import.meta.url));

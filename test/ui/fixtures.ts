@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { sampleFeeds, samplesDir } from '../../src/core/defaults.js';
 import { normalise } from '../../src/core/feeds/normalise.js';
 import { parseFeed } from '../../src/core/feeds/parse.js';
-import { openStore, type SqliteStore } from '../../src/core/store/sqlite.js';
+import { openStore } from '../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import type { Article } from '../../src/core/types.js';
 import { article as baseArticle } from '../core/store/make.js';
 

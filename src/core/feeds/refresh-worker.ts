@@ -4,7 +4,7 @@
  * is capped by the Worker's resourceLimits: see refresh-thread.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openExistingStore } from '../store/sqlite.js';
+import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline } from './pipeline.js';
 import { refreshFeeds } from './refresh.js';
 import type { RefreshJob, RefreshMessage } from './refresh-thread.js';

@@ -6,7 +6,8 @@ import { normalise } from '../../../src/core/feeds/normalise.js';
 import { parseFeed } from '../../../src/core/feeds/parse.js';
 import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { refreshFeeds, type FetchResult, type Pipeline } from '../../../src/core/feeds/refresh.js';
-import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import type { FeedConfig } from '../../../src/core/types.js';
 
 const RSS = readFileSync(new URL('../../fixtures/feeds/rss2.xml', import.meta.url));

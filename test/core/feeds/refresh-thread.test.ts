@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
-import { openStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
 import type { RefreshResult } from '../../../src/core/types.js';
 
 // The built worker: npm test builds before vitest runs.

@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFeeds, samplesDir } from '../../../src/core/defaults.js';
 import { loadPipeline } from '../../../src/core/feeds/pipeline.js';
 import { refreshFeeds, type Pipeline } from '../../../src/core/feeds/refresh.js';
-import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import type { FeedConfig, RefreshResult } from '../../../src/core/types.js';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Uji</title><link>http://127.0.0.1/</link>

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/store/errors.js';
-import { openStore, SqliteStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
+import { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { article, at, FETCH } from './make.js';
 
 const FEED = 'https://example.test/feed.xml';

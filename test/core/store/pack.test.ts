@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packHtml } from '../../../src/core/store/prepare.js';
-import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { article, FETCH } from './make.js';
 
 const FEED = 'https://example.test/feed.xml';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type SqliteStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import type { Article } from '../../../src/core/types.js';
 import { article, at, FETCH } from './make.js';
 

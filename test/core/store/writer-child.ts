@@ -1,5 +1,5 @@
 // Run as a separate process by faults.test.ts: a second cyberread refreshing the same cache.
-import { openStore } from '../../../src/core/store/sqlite.js';
+import { openStore } from '../../../src/core/store/open-store.js';
 import { article } from './make.js';
 
 const [path, roundsArg] = process.argv.slice(2);

@@ -1,0 +1,64 @@
+import type { FeedConfig } from '../../core/types.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { ParsedArgs } from '../args.js';
+import { CliError, parseLang, type Context } from '../context.js';
+import { line, list, normaliseFeedUrl, printJson, shortDate, str } from './shared.js';
+
+export function feedsCommand(ctx: Context, args: ParsedArgs): number {
+  const [sub, ...rest] = args.positionals;
+  if (sub === 'add') {
+    const raw = rest[0];
+    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds add'), 2);
+    const url = normaliseFeedUrl(raw, ctx);
+    const feed: FeedConfig = { url };
+    const title = str(args.values.title);
+    if (title) feed.title = sanitizeLine(title);
+    const lang = parseLang(str(args.values.lang), ctx.msg);
+    if (lang) feed.lang = lang;
+    const tags = list(args.values.tag).map((t) => sanitizeLine(t).replace(/^#/, '')).filter(Boolean);
+    if (tags.length) feed.tags = tags;
+    const added = ctx.config.addFeed(feed);
+    if (ctx.json) printJson(ctx, { added, feed });
+    else ctx.out(added ? ctx.msg.feedAdded(url) : ctx.msg.feedExists(url));
+    return 0;
+  }
+  if (sub === 'remove' || sub === 'rm') {
+    const raw = rest[0];
+    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds remove'), 2);
+    const candidates = [raw.trim()];
+    try {
+      candidates.push(normaliseFeedUrl(raw, ctx));
+    } catch {
+      // an unparseable argument can still match a stored url literally
+    }
+    const url = candidates.find((c) => ctx.config.settings.feeds.some((f) => f.url === c));
+    if (!url) throw new CliError(ctx.msg.feedNotFound(sanitizeLine(raw)));
+    ctx.config.removeFeed(url);
+    const removed = ctx.store().removeFeed(url);
+    if (ctx.json) printJson(ctx, { removed: url, articles: removed });
+    else ctx.out(ctx.msg.feedRemoved(url, removed));
+    return 0;
+  }
+  if (sub !== undefined) throw new CliError(`Unknown "feeds" subcommand "${sanitizeLine(sub)}": use add or remove.`, 2);
+  const feeds = ctx.config.settings.feeds;
+  const states = new Map(ctx.store().listFeedStates().map((s) => [s.url, s]));
+  if (ctx.json) {
+    printJson(ctx, feeds.map((f) => {
+      const s = states.get(f.url);
+      return { ...f, title: f.title ?? s?.title ?? null, lastFetched: s?.lastFetched ?? null, lastStatus: s?.lastStatus ?? null, lastError: s?.lastError ?? null };
+    }));
+    return 0;
+  }
+  if (!feeds.length) {
+    ctx.out(ctx.msg.noFeeds);
+    return 0;
+  }
+  for (const f of feeds) {
+    const s = states.get(f.url);
+    const title = f.title ?? s?.title ?? '';
+    const status = !s?.lastStatus ? ctx.msg.neverFetched : s.lastStatus === 'error' ? `✗ ${s.lastError ?? ''}` : `✓ ${shortDate(s.lastFetched, ctx.timeZone)}`;
+    line(ctx, `${f.lang ? `[${f.lang}] ` : ''}${title ? `${title} — ` : ''}${f.url}  ${f.tags?.length ? f.tags.map((t) => `#${t}`).join(' ') + '  ' : ''}${status}`);
+  }
+  return 0;
+}
+

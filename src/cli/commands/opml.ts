@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { OpmlError, parseOpml, toOpml } from '../../core/opml.js';
+import type { ParsedArgs } from '../args.js';
+import { CliError, type Context } from '../context.js';
+import { line, noPositionals, printJson } from './shared.js';
+
+export function importCommand(ctx: Context, args: ParsedArgs): number {
+  const file = args.positionals[0];
+  if (!file) throw new CliError(ctx.msg.needArgument('FILE.opml', 'import'), 2);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `There is no file ${file}.` : `Cannot read ${file}: ${(error as Error).message}.`);
+  }
+  let parsed;
+  try {
+    parsed = parseOpml(text);
+  } catch (error) {
+    if (error instanceof OpmlError) throw new CliError(error.message);
+    throw error;
+  }
+  let added = 0;
+  let skipped = 0;
+  const existing = new Set(ctx.config.settings.feeds.map((f) => f.url));
+  const feeds = [...ctx.config.settings.feeds];
+  for (const f of parsed.feeds) {
+    // a relative path in an OPML file is relative to that file, not to where the command runs
+    const url = /^[a-z][a-z0-9+.-]*:/i.test(f.url) ? f.url : resolve(dirname(file), f.url);
+    if (existing.has(url)) {
+      skipped += 1;
+      continue;
+    }
+    existing.add(url);
+    feeds.push({ ...f, url });
+    added += 1;
+  }
+  ctx.config.set('feeds', feeds);
+  if (ctx.json) printJson(ctx, { added, skipped, rejected: parsed.rejected });
+  else {
+    for (const r of parsed.rejected) line(ctx, ctx.msg.rejected(r.url, r.reason));
+    ctx.out(ctx.msg.imported(added, skipped, parsed.rejected.length));
+  }
+  return 0;
+}
+
+export function exportCommand(ctx: Context, args: ParsedArgs): number {
+  noPositionals(ctx, args, 'export');
+  ctx.out(toOpml(ctx.config.settings.feeds, { title: 'cyberread feeds' }).trimEnd());
+  return 0;
+}

@@ -1,0 +1,40 @@
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { FeedConfig, RefreshResult } from '../../core/types.js';
+import type { ParsedArgs } from '../args.js';
+import { CliError, type Context } from '../context.js';
+import { line, normaliseFeedUrl, printJson } from './shared.js';
+
+export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<number> {
+  const all = ctx.config.settings.feeds;
+  let feeds = all;
+  if (args.positionals.length) {
+    feeds = args.positionals.map((raw) => {
+      const url = normaliseFeedUrl(raw, ctx);
+      const known = all.find((f) => f.url === url || f.url === raw);
+      if (!known) throw new CliError(ctx.msg.feedNotFound(sanitizeLine(raw)));
+      return known;
+    });
+  }
+  if (!feeds.length) {
+    if (ctx.json) printJson(ctx, []);
+    else ctx.out(ctx.msg.noFeeds);
+    return 0;
+  }
+  const results = await ctx.refresh(feeds, {
+    all: args.positionals.length === 0,
+    ignoreRetryAfter: args.values.force === true,
+    onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
+  });
+  const failed = results.filter((r) => r.status === 'error').length;
+  if (ctx.json) printJson(ctx, results);
+  else ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
+  return failed ? 1 : 0;
+}
+
+function printRefreshLine(ctx: Context, r: RefreshResult, feeds: FeedConfig[]): void {
+  const name = feeds.find((f) => f.url === r.url)?.title ?? r.url;
+  const mark = r.status === 'error' ? '✗' : r.status === 'new' ? '✓' : '·';
+  const detail = r.status === 'error' ? `${ctx.msg.refreshLine(r.status, 0, 0)}: ${r.error ?? ''}` : ctx.msg.refreshLine(r.status, r.added, r.updated);
+  line(ctx, `${mark} ${name}  ${detail}`);
+}
+

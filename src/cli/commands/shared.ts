@@ -1,0 +1,75 @@
+import { isAbsolute, resolve } from 'node:path';
+import { refuseFeedUrl } from '../../core/opml.js';
+import { truncate } from '../../core/render/text.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { StoredArticle } from '../../core/types.js';
+import type { ParsedArgs } from '../args.js';
+import { CliError, type Context } from '../context.js';
+
+/** What the commands share: option readers, output helpers, the feed URL rule, the article JSON shape. */
+
+export type Values = ParsedArgs['values'];
+
+export const str = (v: Values[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+export const list = (v: Values[string]): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []);
+
+export function printJson(ctx: Context, value: unknown): void {
+  ctx.out(JSON.stringify(value, null, 2));
+}
+
+/** One line of human output: sanitised and cut to the terminal width. */
+export function line(ctx: Context, text: string): void {
+  ctx.out(truncate(sanitizeLine(text), ctx.width));
+}
+
+/** Accepts http(s) and file URLs and local paths; local paths are stored absolute. */
+export function normaliseFeedUrl(input: string, ctx: Context): string {
+  const value = input.trim();
+  // Judged before URL parsing, which would percent-encode an ESC, drop a tab, or read "https:///x" as host x.
+  if (refuseFeedUrl(value) !== null) throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
+    }
+    if (!['http:', 'https:', 'file:'].includes(url.protocol) || !url.host && url.protocol !== 'file:') {
+      throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
+    }
+    return url.href;
+  }
+  if (!value || /[\u0000-\u001f\u007f]/.test(value)) throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
+  return isAbsolute(value) ? value : resolve(value);
+}
+
+export function articleJson(a: StoredArticle) {
+  return {
+    id: a.id,
+    title: a.title,
+    url: a.url,
+    author: a.author,
+    published: a.published,
+    lang: a.lang,
+    tags: a.tags,
+    feed: { url: a.feedUrl, title: a.feedTitle },
+    read: a.read,
+    starred: a.starred,
+    summary: a.summary,
+  };
+}
+
+export function shortDate(iso: string | null, timeZone: string): string {
+  if (!iso) return '                ';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Commands that take no words besides options say so instead of ignoring them. */
+export function noPositionals(ctx: Context, args: ParsedArgs, command: string): void {
+  if (args.positionals.length) throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.positionals.join(' ')), command), 2);
+}
+
