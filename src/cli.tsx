@@ -11,7 +11,7 @@ import { showCommand } from './cli/commands/show.js';
 import { tagsCommand } from './cli/commands/tags.js';
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
 import { cliMessages } from './core/i18n/cli.js';
-import { sampleFeeds, samplesDir } from './core/defaults.js';
+import { sampleFeeds, samplePageLocator, samplesDir } from './core/defaults.js';
 import { detectLocaleLang } from './core/i18n/index.js';
 import { sanitizeLine } from './core/sanitize.js';
 import { VERSION } from './core/version.js';
@@ -81,6 +81,8 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
     lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) ? v.lang : undefined,
     json: v.json === true,
     output,
+    // The demo reads article pages from samples/pages/ and never from the network.
+    ...(demo ? { locatePage: samplePageLocator(samplesDir(import.meta.url)) } : {}),
   });
   try {
     if (demo) await seedDemo(ctx);
@@ -103,7 +105,7 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
       case 'list':
         return listCommand(ctx, args);
       case 'show':
-        return showCommand(ctx, args);
+        return await showCommand(ctx, args);
       case 'tags':
         return tagsCommand(ctx, args);
       case 'mark':

@@ -22,8 +22,8 @@ export const GLOBAL_OPTIONS = {
 
 export const COMMAND_OPTIONS = {
   '': {},
-  feeds: { title: { type: 'string' } },
-  refresh: { force: { type: 'boolean' } },
+  feeds: { title: { type: 'string' }, full: { type: 'string' } },
+  refresh: { force: { type: 'boolean' }, full: { type: 'boolean' } },
   list: {
     unread: { type: 'boolean' },
     starred: { type: 'boolean' },
@@ -31,7 +31,7 @@ export const COMMAND_OPTIONS = {
     feed: { type: 'string' },
     limit: { type: 'string' },
   },
-  show: {},
+  show: { full: { type: 'boolean' } },
   tags: {},
   mark: { read: { type: 'boolean' }, unread: { type: 'boolean' }, star: { type: 'boolean' }, unstar: { type: 'boolean' } },
   import: {},

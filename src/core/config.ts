@@ -4,6 +4,7 @@ import { refuseFeedUrl } from './opml.js';
 import { bound, sanitizeLine } from './sanitize.js';
 import { isValidTimeZone } from './i18n/dates.js';
 import type { Edition, FeedConfig } from './types.js';
+import { FULL_TEXT_MODES, isFullTextMode } from './article/policy.js';
 
 /** Everything cyberread remembers between runs that is not the article cache. */
 export interface Settings {
@@ -143,6 +144,15 @@ export class Config {
         }
         // The same rule as `feeds add` and OPML import: a hand-edited exec:, javascript: … never reaches a fetch.
         const refusal = refuseFeedUrl(f.url);
+        if (refusal === null && f.fullText !== undefined && !isFullTextMode(f.fullText)) {
+          // A bad mode costs the feed its setting, not its subscription.
+          this.warnings.push(
+            `Ignoring "fullText" of feed #${i + 1} in ${this.path}: it must be ${FULL_TEXT_MODES.map((m) => `"${m}"`).join(', ')}.`,
+          );
+          const { fullText: _dropped, ...rest } = f;
+          s.feeds.push(rest);
+          return;
+        }
         if (refusal === null) s.feeds.push(f);
         else this.warnings.push(`Ignoring feed #${i + 1} (${quote(f.url)}) in ${this.path}: ${refusal}.`);
       });
@@ -187,6 +197,13 @@ export class Config {
   addFeed(feed: FeedConfig): boolean {
     if (this.#settings.feeds.some((f) => f.url === feed.url)) return false;
     this.set('feeds', [...this.#settings.feeds, feed]);
+    return true;
+  }
+
+  /** Changes settings of a subscribed feed; false when it is not subscribed. */
+  updateFeed(url: string, patch: Partial<Omit<FeedConfig, 'url'>>): boolean {
+    if (!this.#settings.feeds.some((f) => f.url === url)) return false;
+    this.set('feeds', this.#settings.feeds.map((f) => (f.url === url ? { ...f, ...patch } : f)));
     return true;
   }
 

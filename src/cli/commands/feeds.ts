@@ -1,4 +1,5 @@
 import type { FeedConfig } from '../../core/types.js';
+import { isFullTextMode } from '../../core/article/policy.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, parseLang, type Context } from '../context.js';
@@ -17,7 +18,20 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     if (lang) feed.lang = lang;
     const tags = list(args.values.tag).map((t) => sanitizeLine(t).replace(/^#/, '')).filter(Boolean);
     if (tags.length) feed.tags = tags;
+    const mode = str(args.values.full);
+    if (mode !== undefined) {
+      const m = mode.trim().toLowerCase();
+      if (!isFullTextMode(m)) throw new CliError(ctx.msg.badFullMode(sanitizeLine(mode)), 2);
+      feed.fullText = m;
+    }
     const added = ctx.config.addFeed(feed);
+    // Adding a feed again with --full changes its mode: the way to set it without editing config.json.
+    if (!added && feed.fullText !== undefined) {
+      ctx.config.updateFeed(url, { fullText: feed.fullText });
+      if (ctx.json) printJson(ctx, { added, feed: ctx.config.settings.feeds.find((f) => f.url === url) });
+      else ctx.out(ctx.msg.fullModeSet(url, feed.fullText));
+      return 0;
+    }
     if (ctx.json) printJson(ctx, { added, feed });
     else ctx.out(added ? ctx.msg.feedAdded(url) : ctx.msg.feedExists(url));
     return 0;
@@ -45,7 +59,7 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
   if (ctx.json) {
     printJson(ctx, feeds.map((f) => {
       const s = states.get(f.url);
-      return { ...f, title: f.title ?? s?.title ?? null, lastFetched: s?.lastFetched ?? null, lastStatus: s?.lastStatus ?? null, lastError: s?.lastError ?? null };
+      return { ...f, fullText: f.fullText ?? 'auto', title: f.title ?? s?.title ?? null, lastFetched: s?.lastFetched ?? null, lastStatus: s?.lastStatus ?? null, lastError: s?.lastError ?? null };
     }));
     return 0;
   }
@@ -57,7 +71,8 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     const s = states.get(f.url);
     const title = f.title ?? s?.title ?? '';
     const status = !s?.lastStatus ? ctx.msg.neverFetched : s.lastStatus === 'error' ? `✗ ${s.lastError ?? ''}` : `✓ ${shortDate(s.lastFetched, ctx.timeZone)}`;
-    line(ctx, `${f.lang ? `[${f.lang}] ` : ''}${title ? `${title} — ` : ''}${f.url}  ${f.tags?.length ? f.tags.map((t) => `#${t}`).join(' ') + '  ' : ''}${status}`);
+    const full = f.fullText && f.fullText !== 'auto' ? `--full ${f.fullText}  ` : '';
+    line(ctx, `${f.lang ? `[${f.lang}] ` : ''}${title ? `${title} — ` : ''}${f.url}  ${f.tags?.length ? f.tags.map((t) => `#${t}`).join(' ') + '  ' : ''}${full}${status}`);
   }
   return 0;
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
 import type { RefreshOptions } from './refresh.js';
+import type { PageRunStats } from '../article/full.js';
 
 export interface RefreshJob {
   feeds: FeedConfig[];
@@ -19,10 +20,13 @@ export interface RefreshJob {
   ignoreRetryAfter?: boolean;
   /** Plain data only: it crosses to the worker (env is the worker's own copy of process.env). */
   pipeline: Omit<PipelineOptions, 'env'>;
+  /** refresh --full: after the feeds, fetch the pages of the articles stored since this ISO time. */
+  pagesSince?: string;
 }
 
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
+  | { kind: 'pages'; stats: PageRunStats }
   | { kind: 'done'; results: RefreshResult[] }
   | { kind: 'failed'; message: string };
 
@@ -55,7 +59,7 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 export async function refreshInWorker(
   file: URL,
   job: RefreshJob,
-  options: Pick<RefreshOptions, 'onResult'> = {},
+  options: Pick<RefreshOptions, 'onResult'> & { onPages?: (stats: PageRunStats) => void } = {},
 ): Promise<RefreshResult[]> {
   const { Worker } = await import('node:worker_threads');
   return new Promise<RefreshResult[]>((resolve, reject) => {
@@ -68,6 +72,7 @@ export async function refreshInWorker(
     };
     worker.on('message', (m: RefreshMessage) => {
       if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
+      else if (m.kind === 'pages') options.onPages?.(m.stats);
       else if (m.kind === 'done') settle(() => resolve(m.results));
       else settle(() => reject(new Error(m.message)));
     });

@@ -24,6 +24,14 @@ async function run(job: RefreshJob): Promise<void> {
         ignoreRetryAfter: job.ignoreRetryAfter,
         onResult: (result, done, total) => post({ kind: 'result', result, done, total }),
       });
+      if (job.pagesSince !== undefined) {
+        const [{ pagesAfterRefresh }, { extractPage }] = await Promise.all([
+          import('../article/refresh-pages.js'),
+          import('../article/extractor.js'),
+        ]);
+        const deps = { fetch: pipeline.fetch, extract: extractPage };
+        post({ kind: 'pages', stats: await pagesAfterRefresh(store, job.feeds, job.pagesSince, deps, job.pipeline.concurrency) });
+      }
       post({ kind: 'done', results });
     } finally {
       await pipeline.close?.();

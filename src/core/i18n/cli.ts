@@ -32,6 +32,14 @@ export interface CliMessages {
   badLimit: string;
   badLang(value: string): string;
   badUrl(value: string): string;
+  badFullMode(value: string): string;
+  fullModeSet(url: string, mode: string): string;
+  /** `show --full` could not get the page: one sentence for stderr; the feed text was printed. */
+  fullFailed(reason: string): string;
+  /** After `refresh --full`. */
+  pagesSummary(fetched: number, ok: number, failed: number): string;
+  fullLabel: string;
+  feedLabel: string;
 }
 
 const en: CliMessages = {
@@ -116,6 +124,13 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   badLimit: '--limit must be a whole number from 1 to 1000.',
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+  badFullMode: (v) => `Unknown --full mode "${v}": use auto, always or never.`,
+  fullModeSet: (url, mode) => `Full articles for ${url}: ${mode}.`,
+  fullFailed: (reason) => `Could not load the full article (${reason}); the feed text is shown instead.`,
+  pagesSummary: (fetched, ok, failed) =>
+    `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
+  fullLabel: 'full article',
+  feedLabel: 'feed text',
 };
 
 const id: CliMessages = {
@@ -199,6 +214,13 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
   badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
+  fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,
+  fullFailed: (reason) => `Artikel lengkap tidak dapat dimuat (${reason}); yang ditampilkan teks feed.`,
+  pagesSummary: (fetched, ok, failed) =>
+    `Artikel lengkap: ${nId(fetched)} halaman dimuat, ${nId(ok)} terbaca lengkap` + (failed ? `, ${nId(failed)} gagal.` : '.'),
+  fullLabel: 'artikel lengkap',
+  feedLabel: 'teks feed',
 };
 
 export function cliMessages(lang: Edition): CliMessages {
