@@ -30,6 +30,7 @@ export type KeyAction =
   | 'prev'
   | 'focusRelated'
   | 'copyLink'
+  | 'toggleFull'
   | 'errors'
   | 'narrow'
   | 'deleteChar'
@@ -85,6 +86,7 @@ export const BINDINGS: Binding[] = [
   { action: 'focusRelated', keys: ['Tab'], views: ['reader'], help: 'actFocusRelated' },
   { action: 'openRelated', keys: ['Enter'], views: ['reader'], help: 'actOpenRelated' },
   { action: 'copyLink', keys: ['y'], views: ['reader'], help: 'actCopyLink' },
+  { action: 'toggleFull', keys: ['f'], views: ['reader'], help: 'actToggleFull' },
   { action: 'narrow', keys: [TYPE_KEY], views: ['hashtags'], help: 'actNarrow' },
   { action: 'deleteChar', keys: ['Backspace'], views: ['hashtags', 'search'], help: 'actDeleteChar' },
   { action: 'down', keys: ['↓'], views: ['hashtags'], help: 'actDown' },
@@ -230,6 +232,7 @@ export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
     { keys: 'j/k', hint: 'hintScroll' },
     { keys: 'n/p', hint: 'hintArticle' },
     { keys: 'Tab', hint: 'hintReadAlso' },
+    { keys: 'f', hint: 'hintFull' },
     { keys: 'L', hint: 'hintLang' },
     { keys: 'q', hint: 'hintBack' },
     { keys: '?', hint: 'hintHelp' },

@@ -48,6 +48,14 @@ export interface AppState {
     relatedCount: number;
     /** Line of the first "Read also" entry, so focusing it can scroll it into view. */
     relatedStart: number;
+    /** `f`: the feed's text is shown although the full article is cached. */
+    showFeed: boolean;
+    /** Bumped by `f` when the full article is wanted and not cached: the page is fetched (again). */
+    fullRequest: number;
+    /** The page of the article shown is being fetched. */
+    loading: boolean;
+    /** Bumped when a fetched page arrives, so the page is read from the cache again. */
+    pageVersion: number;
   };
   hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
   /** The highlighted row of the language view: 0 Indonesian, 1 English. */
@@ -96,7 +104,11 @@ export type Action =
   | { type: 'refreshError'; message: string }
   | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** `f`: toggles full article / feed text; `fetch` when the full article is not cached (asks for it). */
+  | { type: 'toggleFull'; fetch: boolean }
+  /** A page fetch for article `id` started or ended (`arrived`: something was stored). */
+  | { type: 'pageLoading'; id: string | null; loading: boolean; arrived?: boolean };
 
 /** Frame layout: header (2 lines) + body + rule, status and hints (3 lines), one line shorter than the terminal. */
 export const CHROME_LINES = 5;
@@ -123,7 +135,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     lang: o.lang,
     filters: { tags: [...(o.tags ?? [])], search: '', unreadOnly: false },
     list: { total: 0, selected: 0, scroll: 0 },
-    reader: { articleId: null, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 },
+    reader: freshReader(null),
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
     language: { selected: o.lang === 'id' ? 0 : 1 },
     keptRead: [],
@@ -215,7 +227,10 @@ function showRelated(s: AppState): AppState {
 }
 
 function freshReader(articleId: string | null): AppState['reader'] {
-  return { articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 };
+  return {
+    articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0,
+    showFeed: false, fullRequest: 0, loading: false, pageVersion: 0,
+  };
 }
 
 /** Filters changed: the list is queried again from the top. */
@@ -376,5 +391,13 @@ export function reducer(s: AppState, a: Action): AppState {
       return s.toast === null && a.toast === null ? s : { ...s, toast: a.toast };
     case 'quit':
       return { ...s, quit: true };
+    case 'toggleFull':
+      if (s.view !== 'reader') return s;
+      if (a.fetch) return { ...s, reader: { ...s.reader, showFeed: false, fullRequest: s.reader.fullRequest + 1 } };
+      return { ...s, reader: { ...s.reader, showFeed: !s.reader.showFeed } };
+    case 'pageLoading': {
+      if (s.reader.loading === a.loading && !a.arrived) return s;
+      return { ...s, reader: { ...s.reader, loading: a.loading, pageVersion: s.reader.pageVersion + (a.arrived ? 1 : 0) } };
+    }
   }
 }

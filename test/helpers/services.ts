@@ -21,6 +21,8 @@ export function testServices(
     refresh?: (onProgress: (p: RefreshProgress) => void) => Promise<RefreshResult[]>;
     /** The fixed clock; defaults to an afternoon after the newest sample article. */
     now?: string;
+    /** Article pages; default: none is wanted and loading one gives nothing. */
+    pages?: UiServices['pages'];
   } = {},
 ): TestServices {
   const now = new Date(o.now ?? '2026-11-28T08:00:00Z');
@@ -39,6 +41,11 @@ export function testServices(
     },
     lastRefreshAt: () => (o.lastRefreshAt === undefined ? new Date(now.getTime() - 5 * 60_000).toISOString() : o.lastRefreshAt),
     refreshIntervalMinutes: 30,
+    pages: o.pages ?? {
+      get: (id) => store.getPage(id),
+      wanted: () => false,
+      load: () => Promise.resolve({ kind: 'none', error: { code: 'no-link' } }),
+    },
     openUrl: (url) => {
       s.opened.push(url);
       return Promise.resolve({ ok: true });
