@@ -78,7 +78,7 @@ describe('show --full', () => {
     expect(r.stdout).toContain('artikel lengkap');
     expect(r.stdout).toMatch(/#rekammedis/);
     expect(r.stdout).toContain('Baca juga');
-    expect(r.stdout).toContain(idOf.related);
+    expect(r.stdout).toContain(`› ${idOf.related}  Data 2,3 Juta Pelanggan`);
     expect(pageHits()).toBe(1);
   });
 
@@ -104,7 +104,7 @@ describe('show --full', () => {
     expect(full.tags).toEqual(expect.arrayContaining(['rekammedis', 'cloud', 'databreach']));
     expect(full.text).toContain('Sekitar 180 ribu berkas');
     for (const chrome of CHROME) expect(full.text).not.toContain(chrome);
-    expect((full.related as { url: string; id: string | null }[])[0]).toMatchObject({ url: RELATED_ID, id: idOf.related });
+    expect(full.related).toEqual(expect.arrayContaining([{ title: expect.any(String), url: RELATED_ID, id: idOf.related }]));
     expect(full.alternates).toEqual(expect.arrayContaining([{ lang: 'en', url: `${server.base}${PATHS.enPage}` }]));
     // page tags are the article's tags too
     expect(value.tags).toEqual(expect.arrayContaining(['databreach', 'healthcare', 'rekammedis']));

@@ -104,7 +104,11 @@ function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | n
   out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.msg.imageLabel, ...(base ? { baseUrl: base } : {}) })));
   if (page !== null && page.related.length > 0) {
     out.push('', short.readAlso);
-    for (const r of page.related) out.push(`  › ${sanitizeLine(r.title)}  ${r.id ?? sanitizeLine(r.url)}`);
+    // a cached one by its id (for `cyberread show ID`), any other by its address
+    for (const r of page.related) {
+      if (r.id !== null) out.push(`  › ${r.id}  ${sanitizeLine(r.title)}`);
+      else out.push(`  › ${sanitizeLine(r.title)}`, `    ${sanitizeLine(r.url)}`);
+    }
   }
   for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
   ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));
