@@ -67,8 +67,8 @@ function usePageFetch(services: UiServices, s: AppState, dispatch: (a: Action) =
   const explicit = s.reader.fullRequest > 0;
   // Decided once per article: it reads the article's whole text.
   const wanted = useMemo(() => (shown !== null && services.pages.wanted(shown)), [shown?.id]);
+  // `shown` is null once the article is left; an overlay over it (help, errors) keeps the fetch going.
   const needed =
-    s.view === 'reader' &&
     shown !== null &&
     (page === null ? explicit || wanted : page.stale || (explicit && page.status === 'failed'));
   useEffect(() => {
