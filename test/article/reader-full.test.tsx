@@ -26,7 +26,10 @@ beforeAll(async () => {
   server = await serve({
     [PATHS.idPage]: (req, res) => {
       const send = () => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages(server.base).id);
-      if (!req.url?.includes('held')) return send();
+      if (!req.url?.includes('held')) {
+        send();
+        return;
+      }
       release = send;
       req.on('close', () => {
         if (!res.writableEnded) aborted++;

@@ -53,7 +53,7 @@ Usage:
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
   cyberread list                 articles, newest first (--tag, --lang, --unread, --starred, --search, --feed, --limit)
-  cyberread show ID              one article as readable text
+  cyberread show ID [--full]     one article as readable text (--full: the whole article from its page)
   cyberread tags                 tags with their article counts (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread import FILE.opml     subscribe to the feeds of an OPML file
@@ -67,24 +67,29 @@ Options for every command:
   commandHelp: {
     feeds: `Usage:
   cyberread feeds                        list subscriptions with their last status
-  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.`,
-    refresh: `Usage: cyberread refresh [URL…] [--force] [--json]
+URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.
+--full says when the pages of its articles are fetched: auto (when the feed's text is an excerpt), always
+or never; on a feed already subscribed it changes just that.`,
+    refresh: `Usage: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
+--full also fetches the pages of the new articles of feeds whose --full mode is auto or always.
 Exit code: 0 when every feed worked, 1 when any failed.`,
     list: `Usage: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
 Articles newest first. Several --tag options select articles having all of them.
 --lang selects an edition; articles whose language is unknown appear in both.
 --search uses the full-text index over title, summary and body. --limit defaults to 50.`,
-    show: `Usage: cyberread show ID [--json]
+    show: `Usage: cyberread show ID [--full] [--json]
 
 Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
-and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.`,
+and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.
+--full prints the full article from its page (fetched if not cached); if the page cannot be had,
+the feed text is printed and the exit code is 1. With --json it adds "full".`,
     tags: `Usage: cyberread tags [--lang id|en] [--json]
 
 Every tag with its number of articles, most used first.`,
@@ -144,7 +149,7 @@ Cara pakai:
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
   cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
   cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --limit)
-  cyberread show ID              satu artikel sebagai teks
+  cyberread show ID [--full]     satu artikel sebagai teks (--full: artikel lengkap dari halamannya)
   cyberread tags                 tagar beserta jumlah artikelnya (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
@@ -158,24 +163,29 @@ Opsi untuk semua perintah:
   commandHelp: {
     feeds: `Cara pakai:
   cyberread feeds                        daftar umpan yang diikuti beserta status terakhirnya
-  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
-    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
+URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.
+--full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
+pada feed yang sudah diikuti, hanya itu yang diubah.`,
+    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
 --force tetap meminta walau server meminta menunggu (Retry-After).
+--full juga memuat halaman artikel baru dari feed bermode --full auto atau always.
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
     list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
 Artikel, terbaru dulu. Beberapa --tag memilih artikel yang memiliki semuanya.
 --lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
 --search memakai indeks teks penuh atas judul, ringkasan dan isi. --limit bawaan 50.`,
-    show: `Cara pakai: cyberread show ID [--json]
+    show: `Cara pakai: cyberread show ID [--full] [--json]
 
 Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
-dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.`,
+dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.
+--full mencetak artikel lengkap dari halamannya (dimuat bila belum ada di cache); bila halaman tidak
+dapat dimuat, teks feed yang dicetak dan kode keluarnya 1. Dengan --json ditambahkan "full".`,
     tags: `Cara pakai: cyberread tags [--lang id|en] [--json]
 
 Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
