@@ -3,7 +3,8 @@ import type { PageError, StoredPage } from '../../core/article/page.js';
 import { pageErrorText } from '../../core/article/reason.js';
 import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
-import { renderToText } from '../../core/render/html.js';
+import { enclosureLines } from '../../core/enclosures.js';
+import { renderHtml } from '../../core/render/html.js';
 import { truncate, wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -83,8 +84,7 @@ export async function showCommand(ctx: Context, args: ParsedArgs): Promise<numbe
 /** The article as text: the page's body when `full` is given (else the feed's), the page's byline where the feed had none. */
 function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | null, page: StoredPage | null, others: StoredArticle[]): void {
   const width = Math.max(20, ctx.width);
-  const short = messages(ctx.lang);
-  const out: string[] = [];
+  const out: (string | { whole: string })[] = [];
   out.push(...wrap(sanitizeLine(article.title), width));
   const author = article.author ?? page?.author ?? null;
   const published = article.published ?? page?.published ?? null;
@@ -101,16 +101,23 @@ function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | n
   out.push('─'.repeat(Math.min(width, 80)));
   const body = full !== null ? full.html : article.contentHtml || article.summary;
   const base = (full?.url ?? article.url) || undefined;
-  out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.msg.imageLabel, ...(base ? { baseUrl: base } : {}) })));
+  const doc = renderHtml(body, { width, imageLabel: ctx.msg.imageLabel, ...(base ? { baseUrl: base } : {}) });
+  out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
+  const short = messages(ctx.lang);
   if (page !== null && page.related.length > 0) {
     out.push('', short.readAlso);
     // a cached one by its id (for `cyberread show ID`), any other by its address
     for (const r of page.related) {
       if (r.id !== null) out.push(`  › ${r.id}  ${sanitizeLine(r.title)}`);
-      else out.push(`  › ${sanitizeLine(r.title)}`, `    ${sanitizeLine(r.url)}`);
+      else out.push(`  › ${sanitizeLine(r.title)}`, { whole: `    ${sanitizeLine(r.url)}` });
     }
   }
+  // numbered after the body's [n] links, as in the reader, where one number opens either
+  const enclosures = enclosureLines(article.enclosures, doc.links.length + 1, ctx.lang);
+  if (enclosures.length) out.push('', short.enclosuresTitle);
+  for (const e of enclosures) out.push(`[${e.number}] ${e.label}`, { whole: `    ${e.url}` });
   for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
-  ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));
+  // enclosure URLs are printed whole, like the article's link below, so that they can be copied
+  ctx.out(out.map((l) => (typeof l === 'string' ? l.split('\n').map((x) => truncate(x, width)).join('\n') : l.whole)).join('\n'));
   if (link) ctx.out(`\n${link}`);
 }

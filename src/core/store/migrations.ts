@@ -96,7 +96,12 @@ export const MIGRATIONS: readonly string[] = [
     starred INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 2: the article's web page, fetched and extracted (src/core/article/). One row per article at most; it
+  // The name a user gave a feed (config.json's title), shown instead of the title the feed document gives
+  // itself; each refresh copies it from the settings, and a rename in the reader writes it at once.
+  `
+  ALTER TABLE feeds ADD COLUMN user_title TEXT;
+  `,
+  // 3: the article's web page, fetched and extracted (src/core/article/). One row per article at most; it
   // goes with the article. text and html are packed like content_html (a BLOB is deflated). feed_tags keeps
   // the feed's own tags once the page's are merged into articles.tags, so a page fetched again can be merged
   // afresh; stale = the feed changed the article since the page was fetched (the next fetch is conditional).
