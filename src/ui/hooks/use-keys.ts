@@ -99,7 +99,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
         if (a) {
           const alt = services.store.alternate(a.id, a.lang === 'en' ? 'id' : 'en');
           // in the reader L is the page's IND | ENG switch: with no other edition there is nothing to switch to
-          dispatch(alt ? { type: 'openArticle', id: alt.id } : { type: 'toast', toast: { key: 'noOtherEdition' } });
+          dispatch(alt ? { type: 'openArticle', id: alt.id, replace: true } : { type: 'toast', toast: { key: 'noOtherEdition' } });
           return;
         }
         setLang(other);
