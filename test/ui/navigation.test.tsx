@@ -17,7 +17,6 @@ afterEach(() => {
   removeTempStores();
 });
 
-const NIAGAKU = 'Data 2,3 Juta Pelanggan Marketplace Niaga';
 const title = (frame: string): string => frame.split('\n')[0] ?? '';
 
 async function start(o: { failing?: boolean } = {}): Promise<Harness> {
