@@ -94,6 +94,12 @@ export interface AppState {
   quit: boolean;
 }
 
+/** The selected article's place in a list about to be shown, so a filter change keeps it selected. */
+export interface Kept {
+  index: number;
+  total: number;
+}
+
 export type Action =
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'move'; delta: number }
@@ -109,8 +115,9 @@ export type Action =
   | { type: 'toggleFocus'; relatedCount?: number }
   | { type: 'setLang'; lang: UiLang }
   | { type: 'addTag'; tag: string }
-  | { type: 'clearFilters' }
-  | { type: 'toggleUnreadOnly' }
+  /** `keep`: where the selected article (or the one now in its place) is in the new list, and its length. */
+  | { type: 'clearFilters'; keep?: Kept }
+  | { type: 'toggleUnreadOnly'; keep?: Kept }
   | { type: 'typeChar'; text: string }
   | { type: 'deleteChar' }
   | { type: 'applySearch' }
@@ -298,16 +305,27 @@ function toList(s: AppState): AppState {
   return next;
 }
 
-/** Filters changed: the list is queried again from the top. */
-function refiltered(s: AppState, filters: Filters): AppState {
-  return { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
+/**
+ * Filters changed: the list is queried again, from the top, or at `keep` (the selected article's place in
+ * the new list) on the same screen row as before.
+ */
+function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
+  const next: AppState = { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
+  if (keep === undefined) return next;
+  const total = Math.max(0, keep.total);
+  const selected = total === 0 ? 0 : clamp(keep.index, 0, total - 1);
+  const row = s.list.selected - s.list.scroll;
+  return moveList({ ...next, list: { total, selected, scroll: clamp(selected - row, 0, Math.max(0, total - 1)) } }, selected);
 }
 
 export function reducer(s: AppState, a: Action): AppState {
   switch (a.type) {
     case 'resize': {
+      // Every scrolled view is clamped to its new height: a taller terminal shows more rows, never a view
+      // left scrolled down with empty rows under its end.
       const next = { ...s, size: { columns: a.columns, rows: a.rows } };
-      return scrollReader(moveList(next, next.list.selected), next.reader.scroll);
+      const listed = moveList(next, next.list.selected);
+      return scrollHelp(moveTags(scrollReader(listed, listed.reader.scroll), listed.hashtags.selected), listed.helpScroll);
     }
     case 'move':
       if (s.view === 'list' || s.view === 'search') return moveList(s, s.list.selected + a.delta);
@@ -384,9 +402,9 @@ export function reducer(s: AppState, a: Action): AppState {
     }
     case 'clearFilters':
       if (s.filters.tags.length === 0 && s.filters.search === '' && !s.filters.unreadOnly) return s;
-      return refiltered(s, { tags: [], search: '', unreadOnly: false });
+      return refiltered(s, { tags: [], search: '', unreadOnly: false }, a.keep);
     case 'toggleUnreadOnly':
-      return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly });
+      return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly }, a.keep);
     case 'typeChar':
       if (s.view === 'search') return refiltered(s, { ...s.filters, search: s.filters.search + a.text });
       if (s.view === 'hashtags') return { ...s, hashtags: { ...s.hashtags, query: s.hashtags.query + a.text, selected: 0, scroll: 0 } };

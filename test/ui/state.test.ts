@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { below, bodyHeight, initialState, MAX_STACK, listQuery, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
+import { helpRows } from '../../src/ui/keymap.js';
+import { below, bodyHeight, hashtagListHeight, helpHeight, initialState, MAX_STACK, listQuery, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
 
 const base = (over: Partial<AppState> = {}): AppState => ({ ...initialState({ lang: 'id', columns: 80, rows: 24 }), ...over });
 const run = (s: AppState, ...as: Action[]): AppState => as.reduce(reducer, s);
@@ -323,5 +324,29 @@ describe('reducer: navigation is a stack', () => {
     expect(s.stack[0]?.view).toBe('list');
     for (let i = 0; i < MAX_STACK; i++) s = run(s, { type: 'back' });
     expect(views(s)).toEqual(['list']);
+  });
+});
+
+describe('reducer: resize', () => {
+  it('growing the terminal from 40x12 to 60x15 leaves no empty rows under the end of the hashtag list', () => {
+    const tags = Array.from({ length: 30 }, (_, i) => ({ tag: `tag${i}`, count: 30 - i }));
+    let s = run(base(), { type: 'resize', columns: 40, rows: 12 }, { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags }, { type: 'bottom' });
+    expect(s.hashtags.selected).toBe(29);
+    expect(s.hashtags.scroll).toBe(30 - hashtagListHeight(s.size));
+    s = run(s, { type: 'resize', columns: 60, rows: 15 });
+    // the last tag on the last row: the list ends at the bottom of the view
+    expect(s.hashtags.scroll).toBe(30 - hashtagListHeight(s.size));
+    expect(s.hashtags.selected).toBe(29);
+    // a terminal taller than the list shows it from its first tag
+    expect(run(s, { type: 'resize', columns: 60, rows: 50 }).hashtags.scroll).toBe(0);
+  });
+
+  it('growing the terminal under a scrolled help shows its end at the bottom', () => {
+    let s = run(withTotal(3), { type: 'resize', columns: 40, rows: 12 }, { type: 'showView', view: 'help' });
+    for (let i = 0; i < 40; i++) s = run(s, { type: 'move', delta: 1 });
+    const rows = helpRows('list', s.lang).length;
+    expect(s.helpScroll).toBe(rows - helpHeight(s.size));
+    s = run(s, { type: 'resize', columns: 60, rows: 20 });
+    expect(s.helpScroll).toBe(Math.max(0, rows - helpHeight(s.size)));
   });
 });

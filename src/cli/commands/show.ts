@@ -1,6 +1,7 @@
 import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
-import { renderToText } from '../../core/render/html.js';
+import { renderHtml } from '../../core/render/html.js';
+import { normaliseTags } from '../../core/tags.js';
 import { truncate, wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -40,10 +41,12 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   if (meta.length) out.push(...wrap(meta.join(' · '), width));
   // the link is printed whole so that it can be copied, even when the terminal wraps it
   const link = article.url ? sanitizeLine(article.url) : null;
-  if (article.tags.length) out.push(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
+  const body = renderHtml(article.contentHtml || article.summary, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...article.tags, ...body.hashtags]);
+  if (tags.length) out.push(tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
   out.push('─'.repeat(Math.min(width, 80)));
-  const body = article.contentHtml || article.summary;
-  out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined })));
+  out.push(sanitizeText(body.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
   for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
   ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));

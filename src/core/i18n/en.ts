@@ -22,6 +22,7 @@ export const en = {
 
   // header
   unreadCount: (x: number) => `${n(x)} unread`,
+  unreadCountShort: (x: number) => `● ${n(x)}`,
   searchActive: (q: string) => `search: ${q}`,
   unreadOnlyActive: 'unread only',
 
@@ -150,6 +151,7 @@ export const en = {
   hintAdd: 'add/remove',
   hintReadAlso: 'read also',
   hintChoose: 'choose',
+  hintBackToArticle: 'article text',
 
   // key table headings (README / help)
   keysWhere: 'where',
