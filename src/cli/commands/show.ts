@@ -1,5 +1,6 @@
 import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
+import { enclosureLines } from '../../core/enclosures.js';
 import { renderHtml } from '../../core/render/html.js';
 import { normaliseTags } from '../../core/tags.js';
 import { truncate, wrap } from '../../core/render/text.js';
@@ -31,7 +32,7 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
     return 0;
   }
   const width = Math.max(20, ctx.width);
-  const out: string[] = [];
+  const out: (string | { whole: string })[] = [];
   out.push(...wrap(sanitizeLine(article.title), width));
   const meta = [
     article.author ? sanitizeLine(article.author) : null,
@@ -41,15 +42,20 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   if (meta.length) out.push(...wrap(meta.join(' · '), width));
   // the link is printed whole so that it can be copied, even when the terminal wraps it
   const link = article.url ? sanitizeLine(article.url) : null;
-  const body = renderHtml(article.contentHtml || article.summary, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
+  const doc = renderHtml(article.contentHtml || article.summary, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
   // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
-  const tags = normaliseTags([...article.tags, ...body.hashtags]);
+  const tags = normaliseTags([...article.tags, ...doc.hashtags]);
   if (tags.length) out.push(tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
   out.push('─'.repeat(Math.min(width, 80)));
-  out.push(sanitizeText(body.lines.map((l) => l.text).join('\n')));
+  out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
+  // numbered after the body's [n] links, as in the reader, where one number opens either
+  const enclosures = enclosureLines(article.enclosures, doc.links.length + 1, ctx.lang);
+  if (enclosures.length) out.push('', short.enclosuresTitle);
+  for (const e of enclosures) out.push(`[${e.number}] ${e.label}`, { whole: `    ${e.url}` });
   for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
-  ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));
+  // enclosure URLs are printed whole, like the article's link below, so that they can be copied
+  ctx.out(out.map((l) => (typeof l === 'string' ? l.split('\n').map((x) => truncate(x, width)).join('\n') : l.whole)).join('\n'));
   if (link) ctx.out(`\n${link}`);
   if (!article.read) store.mark([article.id], { read: true });
   return 0;
