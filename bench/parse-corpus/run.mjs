@@ -3,7 +3,7 @@
 // the fields cyberread keeps with the expectations each suite ships. See bench/parse-corpus/README.md.
 //
 //   node bench/parse-corpus/run.mjs [--corpus DIR] [--write] [--failures FILE] [--only PARSER] [--time N]
-//                                   [--save-baseline] [--group]
+//                                   [--before DIR] [--group] [--snapshot]
 //
 // --write updates the section between <!-- parse-corpus:start/end --> in BENCHMARKS.md (bench/run.mjs keeps it).
 import { build } from 'esbuild';
@@ -16,7 +16,6 @@ import { agrees, cyberreadView, feedsmithView, rssParserView, useTextViews } fro
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORK = join(ROOT, 'bench', '.work');
-const BASELINE = join(ROOT, 'bench', 'parse-corpus', 'baseline.json');
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -195,7 +194,6 @@ const timings = {};
 }
 
 const pct = (a, b) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
-const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : null;
 const suiteFiles = {};
 for (const c of cases) if (c.path) suiteFiles[c.suite] = (suiteFiles[c.suite] ?? 0) + 1;
 const nChecks = cases.reduce((a, c) => a + c.checks.length, 0);
@@ -210,21 +208,16 @@ L.push(`Corpus: ${Object.entries(suiteFiles).map(([s, n]) => `${s} ${n} files`).
   'How to get the mirror and how fields are compared: bench/parse-corpus/README.md.');
 L.push('');
 const cols = results.map((r) => r.name);
-const hasBase = !before && baseline && results.some((r) => r.name === 'cyberread');
-L.push(`| field | ${hasBase ? 'cyberread before | ' : ''}${cols.join(' | ')} | checks |`);
-L.push(`|---|${hasBase ? '---|' : ''}${cols.map(() => '---|').join('')}---|`);
+L.push(`| field | ${cols.join(' | ')} | checks |`);
+L.push(`|---|${cols.map(() => '---|').join('')}---|`);
 for (const f of FIELDS) {
   const total = results[0].perField[f].total;
   if (total === 0) continue;
-  const before = hasBase ? `${baseline.perField?.[f] ? pct(baseline.perField[f].pass, baseline.perField[f].total) : '–'} | ` : '';
-  L.push(`| ${f} | ${before}${results.map((r) => pct(r.perField[f].pass, r.perField[f].total)).join(' | ')} | ${total} |`);
+  L.push(`| ${f} | ${results.map((r) => pct(r.perField[f].pass, r.perField[f].total)).join(' | ')} | ${total} |`);
 }
-const beforeTotal = hasBase ? `**${pct(baseline.pass, baseline.total)}** | ` : '';
-L.push(`| **all fields** | ${beforeTotal}${results.map((r) => `**${pct(r.pass, r.total)}**`).join(' | ')} | ${results[0].total} |`);
-const beforeRead = hasBase ? `${baseline.read} / ${baseline.mustRead} | ` : '';
-L.push(`| files read | ${beforeRead}${results.map((r) => `${r.read} / ${r.mustRead}`).join(' | ')} | |`);
-const beforeTime = hasBase && baseline.timeMs ? `${baseline.timeMs.toFixed(0)} ms | ` : hasBase ? '– | ' : '';
-L.push(`| parse time, all files (median of ${timeRuns}) | ${beforeTime}${results.map((r) => (timings[r.name] === undefined ? '–' : `${timings[r.name].toFixed(0)} ms`)).join(' | ')} | |`);
+L.push(`| **all fields** | ${results.map((r) => `**${pct(r.pass, r.total)}**`).join(' | ')} | ${results[0].total} |`);
+L.push(`| files read | ${results.map((r) => `${r.read} / ${r.mustRead}`).join(' | ')} | |`);
+L.push(`| parse time, all files (median of ${timeRuns}) | ${results.map((r) => (timings[r.name] === undefined ? '–' : `${timings[r.name].toFixed(0)} ms`)).join(' | ')} | |`);
 if (flag('--group')) {
   L.push('');
   L.push(`| suite / group | files | ${cols.map((c) => `${c} read | ${c} agree`).join(' | ')} |`);
@@ -244,10 +237,31 @@ if (failuresFile) {
 const ours = results.find((r) => r.name === 'cyberread');
 if (ours) {
   writeFileSync(join(WORK, 'parse-corpus-read.json'), JSON.stringify(ours.readFiles, null, 1));
-  if (flag('--save-baseline')) {
-    const { perField, pass, total, read, mustRead } = ours;
-    writeFileSync(BASELINE, JSON.stringify({ perField, pass, total, read, mustRead, timeMs: timings.cyberread }, null, 1) + '\n');
+}
+// --snapshot: the committed regression corpus (test/fixtures/corpus): the test feeds of the suites whose
+// licence lets us ship them, and for each the checks cyberread passes today and whether it reads the file.
+if (flag('--snapshot') && ours) {
+  const SHIP = new Set(['feedparser', 'gofeed', 'newsboat', 'feedparser-dates']);
+  const dest = join(ROOT, 'test', 'fixtures', 'corpus');
+  const failed = new Set(ours.failures.map((f) => `${f.suite}/${f.file}\n${JSON.stringify(f.check)}`));
+  const read = new Set(ours.readFiles);
+  const entries = [];
+  for (const c of cases) {
+    if (!SHIP.has(c.suite)) continue;
+    const checks = c.checks.filter((k) => !failed.has(`${c.suite}/${c.file}\n${JSON.stringify(k)}`));
+    if (c.path) {
+      const target = join(dest, c.suite, c.file);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, inputs.get(c.path));
+    }
+    const entry = { suite: c.suite, file: c.file };
+    if (c.path) entry.read = read.has(`${c.suite}/${c.file}`);
+    if (c.url) entry.url = c.url;
+    if (c.contentType) entry.contentType = c.contentType;
+    if (checks.length > 0) entry.checks = checks;
+    entries.push(entry);
   }
+  writeFileSync(join(dest, 'expected.json'), JSON.stringify(entries, null, 0).replace(/\},\{"suite"/g, '},\n{"suite"') + '\n');
 }
 if (flag('--write')) {
   const file = join(ROOT, 'BENCHMARKS.md');

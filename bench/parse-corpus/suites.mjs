@@ -30,8 +30,6 @@ function tupleMs(t) {
 // ---------------------------------------------------------------------------------------------------------
 // feedparser (kurtmckee/feedparser, BSD-2-Clause): "Expect:" Python expressions in a header comment.
 
-const FP_TEXT_DETAIL = /^(title|subtitle|tagline|info|rights|copyright|summary|description)_detail$/;
-
 /** feedparser result path → check target, or null when cyberread has no such field. */
 function mapFeedparserPath(path) {
   const [root, ...rest] = path;
@@ -41,7 +39,8 @@ function mapFeedparserPath(path) {
     if (k === 'title_detail' && k2 === 'value') return { scope: 'feed', field: 'feed.title' };
     if (k === 'link' && rest.length === 1) return { scope: 'feed', field: 'feed.link' };
     if (k === 'language' && rest.length === 1) return { scope: 'feed', field: 'feed.lang' };
-    if (typeof k === 'string' && FP_TEXT_DETAIL.test(k) && k2 === 'language') return { scope: 'feed', field: 'feed.lang' };
+    // The language of one text construct (title_detail.language …) is not a field cyberread keeps: it has
+    // one language per feed and one per item, the language of the body.
     return null;
   }
   if (root !== 'entries' || typeof rest[0] !== 'number') return null;
@@ -62,7 +61,6 @@ function mapFeedparserPath(path) {
   if ((k === 'summary_detail' || k === 'description_detail') && k2 === 'value') return at('summary');
   if (k === 'content' && typeof k2 === 'number' && k3 === 'value') return at('content');
   if (k === 'content' && typeof k2 === 'number' && k3 === 'language') return at('lang');
-  if (typeof k === 'string' && FP_TEXT_DETAIL.test(k) && k2 === 'language') return at('lang');
   if (k === 'tags' && typeof k2 === 'number' && k3 === 'term') return at('categories', { member: true });
   if (k === 'category' && n === 1) return at('categories', { member: true });
   if (k === 'enclosures' && typeof k2 === 'number' && (k3 === 'href' || k3 === 'url')) return at('enclosures', { enc: k2, part: 'url' });

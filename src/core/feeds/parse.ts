@@ -85,8 +85,8 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
 
   const lt = text.indexOf('<');
   if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
-  checkXmlDepth(text, MAX_DEPTH);
-  return parseXml(text.slice(lt), options);
+  const balanced = checkXmlDepth(text, MAX_DEPTH);
+  return parseXml(text.slice(lt), options, balanced);
 }
 
 function tooLarge(): FeedParseError {
@@ -119,7 +119,7 @@ function isFeedsmithRejection(error: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // XML
 
-function parseXml(original: string, options: ParseOptions): ParsedFeed {
+function parseXml(original: string, options: ParseOptions, balanced: boolean): ParsedFeed {
   const warnings: string[] = [];
   const tag = /<(?:[A-Za-z_][\w.-]*:)?entry[\s>/]/i.test(original) && !/<(?:[A-Za-z_][\w.-]*:)?item[\s>/]/i.test(original) ? 'entry' : 'item';
   const capped = capXmlItems(original, tag, MAX_ITEMS);
@@ -144,8 +144,8 @@ function parseXml(original: string, options: ParseOptions): ParsedFeed {
     } catch (again) {
       if (!isFeedsmithRejection(again)) throw again;
       // feedsmith refuses a feed in which it found nothing it knows (no items, no title): that is an empty
-      // feed, not a broken one, when the document is a feed element.
-      const format = emptyFeedFormat(repaired.rootName);
+      // feed, not a broken one, when the document is a whole feed element. A cut-off one stays an error.
+      const format = balanced ? emptyFeedFormat(repaired.rootName) : null;
       if (format === null) {
         throw new FeedParseError('The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.', {
           cause: again,

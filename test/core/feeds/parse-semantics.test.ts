@@ -94,3 +94,9 @@ describe('fallback fields', () => {
     expect(parseFeed(doc).siteUrl).toBe('https://situs.example.id/');
   });
 });
+
+describe('a cut-off document is still an error, not an empty feed', () => {
+  it.each(['<rss><channel><item>', '<rss version="2.0"><channel><item></channel>', '<feed xmlns="http://www.w3.org/2005/Atom"><entry>'])('%j', (doc) => {
+    expect(() => parseFeed(doc)).toThrow('damaged beyond repair');
+  });
+});
