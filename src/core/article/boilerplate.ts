@@ -10,7 +10,7 @@ import type { PageDocument, PageElement } from './dom.js';
 import { INLINE_TEASER, RELATED_LABEL } from './links.js';
 
 // One class or id token (or a run of tokens joined by - or _) naming page chrome.
-const CHROME = new RegExp(
+export const CHROME = new RegExp(
   String.raw`(?:^|[-_\s])(?:` +
     [
       'cookies?', 'consent', 'gdpr', 'cookie-?banner', 'newsletter', 'subscribe', 'subscription', 'langganan',
@@ -31,6 +31,28 @@ const CHROME_ROLES = /^(?:navigation|banner|contentinfo|complementary|dialog|ale
 const LIST_HEADING = /^(?:terpopuler|populer|terkini|terbaru|trending|most\s+popular|most\s+read|popular|latest(?:\s+news)?|berita\s+(?:terkini|terbaru|populer|lainnya)|artikel\s+lainnya|editor'?s\s+picks?|pilihan\s+editor|newsletter|berlangganan|subscribe.*|komentar|comments?|tinggalkan\s+komentar|leave\s+a\s+(?:reply|comment)|share(?:\s+this)?(?:\s+article)?|bagikan(?:\s+artikel)?)\s*:?$/i;
 // Links of share buttons.
 const SHARE_LINK = /^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*(?:facebook\.com\/(?:sharer|share|dialog)|twitter\.com\/(?:intent|share)|x\.com\/intent|wa\.me|api\.whatsapp\.com\/send|whatsapp:\/\/|t\.me\/share|telegram\.me\/share|linkedin\.com\/(?:share|sharing|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|line\.me\/R\/msg|social-plugins\.line\.me)/i;
+
+// Promotions printed inside the body: "Simak breaking news … WhatsApp Channel", "Follow us on Google News".
+const PROMO =
+  /^(?:simak|dapatkan|ikuti|follow|download|unduh|gabung(?:lah)?|join|subscribe|berlangganan|baca\s+berita|update\s+berita|sign\s+up|klik)\b[^]{0,300}?\b(?:whatsapp|telegram|google\s+news|channel|saluran|aplikasi|app\b|newsletter|instagram|twitter|facebook|youtube|tiktok|notifikasi|push\s+notification)/i;
+// Whole blocks of ad labels and scroll prompts.
+const AD_LABEL = /^(?:advertisement|iklan|ads|sponsored|konten\s+bersponsor|scroll\s+to\s+continue(?:\s+with\s+content)?|lanjutkan\s+membaca|continue\s+reading\s+below|story\s+continues\s+below|\s)+$/i;
+
+/**
+ * True when el sits inside page chrome (navigation, header bar, sidebar, comments, footer): a date, a time or
+ * an image found there belongs to the site or to another article, not to this one.
+ */
+export function inChrome(el: PageElement): boolean {
+  for (let up: PageElement | null = el; up && up.localName !== 'body' && up.localName !== 'html'; up = up.parentElement) {
+    const name = up.localName;
+    if (name === 'nav' || name === 'aside' || name === 'footer') return true;
+    if (name === 'header' && !up.querySelector('h1')) return true;
+    if (CHROME_ROLES.test(up.getAttribute('role') ?? '')) return true;
+    const cls = `${up.getAttribute('class') ?? ''} ${up.getAttribute('id') ?? ''}`;
+    if (cls.trim() && (CHROME.test(cls) || /(?:^|[-_\s])(?:top|date-?today|today)(?:$|[-_\s])/i.test(cls))) return true;
+  }
+  return false;
+}
 
 const text = (el: PageElement): string => sanitizeLine(el.textContent ?? '');
 
@@ -105,7 +127,7 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void
   for (const el of Array.from(doc.body.querySelectorAll('p,div,li,blockquote,h3,h4,h5,h6,strong'))) {
     if (isRemoved(el, removed)) continue;
     const t = text(el);
-    if (t.length < 400 && INLINE_TEASER.test(t)) remove(el);
+    if (t.length < 400 && (INLINE_TEASER.test(t) || PROMO.test(t) || AD_LABEL.test(t))) remove(el);
   }
 
   for (const el of removed) el.remove();

@@ -172,3 +172,14 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
   }
   return { document, jsonLd, baseHref, elements };
 }
+
+/**
+ * Each element's position in document order. linkedom's compareDocumentPosition compares depths rather than
+ * positions (0.18), so order is taken from one walk instead.
+ */
+export function documentOrder(doc: PageDocument): Map<PageElement, number> {
+  const order = new Map<PageElement, number>();
+  let i = 0;
+  for (const el of Array.from(doc.querySelectorAll('*'))) order.set(el, i++);
+  return order;
+}

@@ -5,6 +5,7 @@
  */
 import { sanitizeLine } from '../sanitize.js';
 import type { EditionLink, RelatedLink } from './types.js';
+import { documentOrder } from './dom.js';
 import type { PageDocument, PageElement } from './dom.js';
 import { pageUrl, samePage } from './url.js';
 
@@ -16,11 +17,11 @@ const text = (el: PageElement): string => sanitizeLine(el.textContent ?? '');
 
 // A heading or label that opens a list of related articles.
 export const RELATED_LABEL =
-  /^(?:baca\s+juga|read\s+also|also\s+read|related(?:\s+(?:articles?|posts?|stories|news|reading))?|artikel\s+terkait|berita\s+terkait|berita\s+lainnya|artikel\s+lainnya|lihat\s+juga|simak\s+juga|see\s+also|you\s+may\s+also\s+like|more\s+stories|recommended(?:\s+for\s+you)?)\s*:?$/i;
+  /^(?:baca\s+juga|read\s+also|also\s+read|terkait|related(?:\s+(?:articles?|posts?|stories|news|reading))?|artikel\s+terkait|berita\s+terkait|berita\s+lainnya|artikel\s+lainnya|lihat\s+juga|simak\s+juga|see\s+also|you\s+may\s+also\s+like|more\s+stories|recommended(?:\s+for\s+you)?)\s*:?$/i;
 // An inline teaser inside the body: "BACA JUGA: <a>…</a>".
 export const INLINE_TEASER = /^\s*(?:baca\s+juga|read\s+also|also\s+read|lihat\s+juga|simak\s+juga|baca\s+pula|read\s+more|related)\s*:/i;
 // class/id of a container that holds related articles.
-const RELATED_CONTAINER = /(?:^|[-_\s])(?:related|terkait|baca-?juga|bacajuga|read-?also|readalso|see-?also)(?:$|[-_\s])/i;
+const RELATED_CONTAINER = /(?:^|[-_\s])(?:related\w*|terkait|baca-?juga|bacajuga|read-?also|readalso|see-?also)(?:$|[-_\s])/i;
 
 function attr(el: PageElement, name: string): string {
   return el.getAttribute(name) ?? '';
@@ -81,7 +82,7 @@ function relatedContainer(label: PageElement): PageElement | null {
 
 // Language switch links: "IND | ENG", "ID / EN", "Bahasa Indonesia", "English".
 const SWITCH_TEXT: Record<string, string> = {
-  ind: 'id', id: 'id', indonesia: 'id', 'bahasa indonesia': 'id', bahasa: 'id', in: 'id',
+  ind: 'id', id: 'id', indonesia: 'id', 'bahasa indonesia': 'id', bahasa: 'id',
   eng: 'en', en: 'en', english: 'en', inggris: 'en',
 };
 
@@ -123,7 +124,8 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
       blocks.push(hashtagRow(a));
       continue;
     }
-    if (/(?:^|\s)tag(?:\s|$)/i.test(rel) && label) {
+    // WordPress marks category links rel="category tag": those are sections, not hashtags.
+    if (/(?:^|\s)tag(?:\s|$)/i.test(rel) && !/(?:^|\s)category(?:\s|$)/i.test(rel) && label) {
       relTags.push(label);
       continue;
     }
@@ -136,17 +138,17 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     if (switchLang && switchLang !== pageLang) addAlternate(switchLang, attr(a, 'href'));
   }
 
-  // Related lists introduced by a label ("Baca juga", "Read also", "Related").
+  // Related lists: gathered from three kinds of evidence, then read in page order.
+  const sources: PageElement[] = [];
+  // Introduced by a label ("Baca juga", "Read also", "Related").
   for (const el of Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,p,div,span,strong,b,em,dt,header,figcaption,label'))) {
     if (el.children.length > 2) continue;
     const t = text(el);
-    if (t.length > 40) continue;
-    if (RELATED_LABEL.test(t)) {
-      const box = relatedContainer(el);
-      if (!box) continue;
-      for (const a of linksIn(box)) addRelated(related, relatedSeen, a, base, self);
-      blocks.push(box);
-    }
+    if (t.length > 40 || !RELATED_LABEL.test(t)) continue;
+    const box = relatedContainer(el);
+    if (!box) continue;
+    sources.push(box);
+    blocks.push(box);
   }
   // Inline teasers in the body: "BACA JUGA: <a>…</a>".
   for (const el of Array.from(doc.querySelectorAll('p,div,li,blockquote,h3,h4,h5,h6'))) {
@@ -154,7 +156,7 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     if (links.length === 0 || links.length > 10) continue;
     const t = text(el);
     if (t.length > 400 || !INLINE_TEASER.test(t)) continue;
-    for (const a of links) addRelated(related, relatedSeen, a, base, self);
+    sources.push(el);
     blocks.push(el);
   }
   // Containers named for it.
@@ -165,8 +167,11 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     // Link lists only: a page whose body carries "related" in a class name must not turn into related links.
     const linkText = links.reduce((n, a) => n + text(a).length, 0);
     if (linkText < 0.5 * text(el).length) continue;
-    for (const a of links) addRelated(related, relatedSeen, a, base, self);
+    sources.push(el);
   }
+  const order = documentOrder(doc);
+  sources.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  for (const el of sources) for (const a of linksIn(el)) addRelated(related, relatedSeen, a, base, self);
 
   return { tags: [...hashtags, ...relTags], related, alternates, blocks };
 }

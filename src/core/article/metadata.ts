@@ -9,7 +9,9 @@ import { htmlToLine } from '../html.js';
 import { normaliseLang } from '../lang.js';
 import { bound, sanitizeLine } from '../sanitize.js';
 import type { ArticleImage } from './types.js';
+import { documentOrder } from './dom.js';
 import type { PageDocument, PageElement } from './dom.js';
+import { inChrome } from './boilerplate.js';
 import { parseDateLine, UPDATED_LINE } from './dates.js';
 import { pageUrl } from './url.js';
 
@@ -237,41 +239,57 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
     'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date',
     'parsely-pub-date', 'article.published'));
   if (!published) {
-    for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime]')).slice(0, 20)) {
+    for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime]')).slice(0, 50)) {
       if (/(?:^|\s)(?:dateModified|updated)(?:\s|$)/i.test(`${el.getAttribute('itemprop') ?? ''} ${el.className}`)) continue;
+      // Comments, related lists and sidebars carry times of their own.
+      if (inChrome(el)) continue;
       published = readIso(el.getAttribute('datetime') ?? el.getAttribute('content'));
       if (published) break;
     }
   }
   // The printed line: read it when nothing better was found, or when the machine-readable time had no zone
   // (the printed line usually names WIB/WITA/WIT and is then the better source); remove it from the body.
-  for (const el of Array.from(doc.querySelectorAll(DATE_SELECTOR)).slice(0, 200)) {
-    if (el.localName === 'body' || el.localName === 'html') continue;
+  // Best candidate: outside the chrome (a "today's date" in the top bar is not the posting time), with a time
+  // of day, after the title.
+  const h1 = doc.querySelector('h1');
+  let order: Map<PageElement, number> | null = null;
+  let best: { el: PageElement; iso: string; score: number } | null = null;
+  const consider = (el: PageElement, maxLength: number): void => {
+    if (el.localName === 'body' || el.localName === 'html') return;
     const t = sanitizeLine(el.textContent ?? '');
-    if (!t || t.length > 160 || UPDATED_LINE.test(t)) continue;
+    if (!t || t.length > maxLength || UPDATED_LINE.test(t)) return;
     const iso = parseDateLine(t, { lang });
-    if (!iso) continue;
-    if (!published || zoneless) published = iso;
-    blocks.push(el);
-    break;
-  }
-  if (!published) {
-    // Pages without markup for it: a short text block near the top that is a date line.
-    for (const el of Array.from(doc.querySelectorAll('p,span,div,small,em,li')).slice(0, 400)) {
-      if (el.children.length > 3) continue;
-      const t = sanitizeLine(el.textContent ?? '');
-      if (!t || t.length > 100 || UPDATED_LINE.test(t)) continue;
-      const iso = parseDateLine(t, { lang });
-      if (!iso) continue;
-      published = iso;
-      if (t.length < 80) blocks.push(el);
-      break;
+    if (!iso) return;
+    const chrome = inChrome(el);
+    let score = (chrome ? -4 : 0) + (/\d[:.]\d\d/.test(t) ? 2 : 0);
+    if (h1) {
+      order ??= documentOrder(doc);
+      if ((order.get(el) ?? 0) > (order.get(h1) ?? 0)) score += 1;
     }
+    if (!best || score > best.score) best = { el, iso, score };
+  };
+  for (const el of Array.from(doc.querySelectorAll(DATE_SELECTOR)).slice(0, 200)) consider(el, 160);
+  if (!best && !published) {
+    // Pages without markup for it: a short text block that is a date line.
+    for (const el of Array.from(doc.querySelectorAll('p,span,div,small,em,li')).slice(0, 400)) {
+      if (el.children.length <= 3) consider(el, 100);
+    }
+  }
+  const line0 = best as { el: PageElement; iso: string; score: number } | null;
+  if (line0 && line0.score >= 0) {
+    if (!published || zoneless) published = line0.iso;
+    blocks.push(line0.el);
+  } else if (line0 && !published) {
+    published = line0.iso;
   }
 
   const rawImage = (article ? imageOf(article.image) : null) ?? (() => {
     const url = first('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailurl');
-    return url ? { url, caption: null } : null;
+    if (url) return { url, caption: null };
+    // No declared illustration: the first figure outside the chrome.
+    const img = Array.from(doc.querySelectorAll('figure img, [class*="photo"] img, [class*="media"] img')).slice(0, 20).find((i) => !inChrome(i));
+    const src = img?.getAttribute('src') ?? img?.getAttribute('data-src');
+    return src ? { url: src, caption: null } : null;
   })();
   let image: ArticleImage | null = null;
   const imageUrl = rawImage ? pageUrl(rawImage.url, base) : null;
@@ -294,11 +312,13 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
 /** The figcaption of the figure that shows url, when the page has one. */
 function figureCaption(doc: PageDocument, url: string, base: string | undefined): string | null {
   const file = url.replace(/[?#].*$/, '').split('/').pop() ?? '';
-  for (const img of Array.from(doc.querySelectorAll('figure img')).slice(0, 50)) {
+  for (const img of Array.from(doc.querySelectorAll('img')).slice(0, 100)) {
     const src = pageUrl(img.getAttribute('src') ?? img.getAttribute('data-src'), base);
     if (!src) continue;
     if (src !== url && (!file || !src.replace(/[?#].*$/, '').endsWith(`/${file}`))) continue;
-    const cap = img.closest('figure')?.querySelector('figcaption');
+    const cap =
+      img.closest('figure')?.querySelector('figcaption') ??
+      img.parentElement?.querySelector('[class*="caption"], [class*="keterangan"], .credit, .wp-caption-text');
     if (cap) return line(cap.textContent, 1_000);
   }
   return null;
