@@ -13,7 +13,13 @@ import { parseHtml } from '../html.js';
 import { ExtractError } from './types.js';
 
 /** Elements a page may hold, counted before parsing (a cheap scan) and again while building. */
-export const MAX_ELEMENTS = 60_000;
+export const MAX_ELEMENTS = 50_000;
+/**
+ * Elements nested deeper than this are unwrapped into their deepest kept ancestor (their text stays). Real
+ * article pages stay well under it; Readability's work grows with depth (it walks ancestors and rewraps
+ * single-child chains), and a hostile page nests thousands deep.
+ */
+export const MAX_DOM_DEPTH = 60;
 /** Attribute values longer than this are dropped: no attribute Readability or we read needs more. */
 export const MAX_ATTRIBUTE_LENGTH = 4_096;
 /** Attributes per element kept. */
@@ -27,6 +33,11 @@ const DROP = new Set([
   'noframes', 'portal', 'slot', 'dialog',
 ]);
 const VALID_TAG = /^[a-z][a-z0-9-]*$/;
+// Attributes that hold a URL: only http(s) and relative values enter the DOM. Readability then finds lazy
+// images' real address in data-src and the like when a data: placeholder is gone from src.
+const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'longdesc', 'data', 'srcset', 'xlink:href']);
+const OTHER_SCHEME = /^\s*(?![a-z][a-z0-9+.-]*:\/\/)[a-z][a-z0-9+.-]*:/i;
+const HTTP_SCHEME = /^\s*https?:/i;
 const VALID_ATTR = /^[a-z_][a-z0-9_.:-]*$/;
 
 /** The part of the DOM this code uses (the project compiles without the DOM lib, so it names its own). */
@@ -94,7 +105,7 @@ const tooComplex = (what: string): ExtractError => new ExtractError('too-complex
 
 export function buildDocument(html: string, checkTime: () => void): BuiltPage {
   // The scan counts tags inside scripts and comments too, hence the margin over MAX_ELEMENTS.
-  if (roughTagCount(html, MAX_ELEMENTS * 4) > MAX_ELEMENTS * 4) throw tooComplex(`more than ${MAX_ELEMENTS} elements`);
+  if (roughTagCount(html, MAX_ELEMENTS * 2) > MAX_ELEMENTS * 2) throw tooComplex(`more than ${MAX_ELEMENTS} elements`);
   const tree = parseHtml(html);
   checkTime();
   // parseHTML is typed `any` here (its typings name DOM lib types the project does not load).
@@ -111,13 +122,14 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
     for (const name in from.attribs) {
       const value = from.attribs[name] ?? '';
       if (value.length > MAX_ATTRIBUTE_LENGTH || !VALID_ATTR.test(name) || name.startsWith('on')) continue;
+      if (URL_ATTRIBUTES.has(name) && OTHER_SCHEME.test(value) && !HTTP_SCHEME.test(value)) continue;
       to.setAttribute(name, value);
       if (++n >= MAX_ATTRIBUTES) break;
     }
   };
 
   // Iterative: the tree is at most MAX_HTML_DEPTH deep, but a loop costs nothing and needs no such argument.
-  const stack: Array<{ nodes: ChildNode[]; i: number; into: PageNode }> = [];
+  const stack: Array<{ nodes: ChildNode[]; i: number; into: PageNode; depth: number }> = [];
   const place = (name: string, parent: PageNode): PageNode => {
     // The page's own html/head/body merge into ours; head-only elements found in the body stay where they are.
     if (name === 'html') return html0;
@@ -125,7 +137,7 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
     if (name === 'body') return body;
     return parent;
   };
-  stack.push({ nodes: tree.children, i: 0, into: body });
+  stack.push({ nodes: tree.children, i: 0, into: body, depth: 2 });
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.i >= frame.nodes.length) {
@@ -157,18 +169,18 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
     if (target !== frame.into || name === 'html') {
       // Merged into our own html/head/body: children go there, the element itself is not copied twice.
       if (name !== 'head') copyAttributes(node, target as PageElement);
-      stack.push({ nodes: node.children, i: 0, into: name === 'html' ? frame.into : target });
+      stack.push({ nodes: node.children, i: 0, into: name === 'html' ? frame.into : target, depth: frame.depth });
       continue;
     }
-    if (!VALID_TAG.test(name)) {
-      // An element with a name no DOM accepts: keep what it holds.
-      stack.push({ nodes: node.children, i: 0, into: frame.into });
+    if (!VALID_TAG.test(name) || frame.depth >= MAX_DOM_DEPTH) {
+      // An element with a name no DOM accepts, or one too deep: keep what it holds.
+      stack.push({ nodes: node.children, i: 0, into: frame.into, depth: frame.depth });
       continue;
     }
     const el = document.createElement(name);
     copyAttributes(node, el);
     frame.into.appendChild(el);
-    if (node.children.length > 0) stack.push({ nodes: node.children, i: 0, into: el });
+    if (node.children.length > 0) stack.push({ nodes: node.children, i: 0, into: el, depth: frame.depth + 1 });
   }
   return { document, jsonLd, baseHref, elements };
 }
