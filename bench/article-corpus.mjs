@@ -55,7 +55,7 @@ export function score(expected, got) {
 /**
  * Mean precision and recall over pages (each page weighs the same), and the F1 of those means — the way the
  * scrapinghub benchmark aggregates, so figures can be set beside its published table. A page the extractor
- * failed on scores 0 recall (precision 1: it claimed nothing).
+ * failed on scores 0 precision and 0 recall, as there.
  */
 export function aggregate(scores) {
   const n = scores.length;

@@ -6,7 +6,7 @@
  * bagikan, komentar, tagar, baca-juga, berita-terkait) and print the teasers inside the body.
  */
 import { sanitizeLine } from '../sanitize.js';
-import type { PageDocument, PageElement } from './dom.js';
+import type { PageDocument, PageElement, PageNode } from './dom.js';
 import { INLINE_TEASER, RELATED_LABEL } from './links.js';
 
 // One class or id token (or a run of tokens joined by - or _) naming page chrome.
@@ -18,7 +18,7 @@ export const CHROME = new RegExp(
       'popular', 'trending', 'most-?read', 'most-?viewed', 'most-?popular', 'terbaca', 'terkini-?sidebar',
       'baca-?juga', 'bacajuga', 'related', 'terkait', 'komentar', 'comments?', 'disqus', 'iklan', 'advert\\w*',
       'ads?', 'adsbygoogle', 'ad-?slot', 'ad-?unit', 'banner', 'sidebar', 'breadcrumbs?', 'tags', 'tag-?list',
-      'tagar', 'hashtags?', 'promo', 'sponsor\\w*', 'recommend\\w*', 'rekomendasi', 'widget', 'modal', 'popup',
+      'tagar', 'hashtags?', 'promo', 'sponsor\\w*', 'recommend\\w*', 'rekomendasi', 'modal', 'popup',
       'paywall', 'navbar', 'nav', 'navigation', 'menu', 'footer', 'masthead', 'topbar', 'lang-?switch',
       'language-?switch', 'author-?box', 'author-?bio', 'print', 'toolbar', 'pagination', 'newsticker', 'ticker',
     ].join('|') +
@@ -56,15 +56,23 @@ export function inChrome(el: PageElement): boolean {
 
 const text = (el: PageElement): string => sanitizeLine(el.textContent ?? '');
 
-/** The element a removal must never take: it holds most of the page's paragraph text. */
-function paragraphTextShare(doc: PageDocument): (el: PageElement) => number {
-  let total = 0;
-  for (const p of Array.from(doc.querySelectorAll('p'))) total += (p.textContent ?? '').length;
+/**
+ * Whether el holds the page's main text, which no removal may take: most of its paragraph text, or (for pages
+ * that write their body as text and <br> without <p>, like Blogger's) more than half of all its text.
+ */
+function holdsMainText(doc: PageDocument): (el: PageElement) => boolean {
+  let paragraphs = 0;
+  for (const p of Array.from(doc.querySelectorAll('p'))) paragraphs += (p.textContent ?? '').length;
+  const all = (doc.body.textContent ?? '').length;
   return (el) => {
-    if (total === 0) return 0;
-    let inside = 0;
-    for (const p of Array.from(el.querySelectorAll('p'))) inside += (p.textContent ?? '').length;
-    return inside / total;
+    if (paragraphs > 0) {
+      let inside = 0;
+      for (const p of Array.from(el.querySelectorAll('p'))) inside += (p.textContent ?? '').length;
+      if (inside > 0.4 * paragraphs) return true;
+    }
+    // A few words are never worth keeping chrome for (a page that is only a menu has no article).
+    const own = (el.textContent ?? '').length;
+    return own > 200 && own > 0.5 * all;
   };
 }
 
@@ -74,13 +82,13 @@ function isRemoved(el: PageElement, removed: Set<PageElement>): boolean {
 }
 
 /** Removes chrome from the page in place. `extra` are blocks that links.ts and metadata.ts already read. */
-export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void {
-  const share = paragraphTextShare(doc);
+export function removeBoilerplate(doc: PageDocument, extra: PageElement[], loose: PageNode[] = []): void {
+  const isMain = holdsMainText(doc);
   const removed = new Set<PageElement>();
   const remove = (el: PageElement): void => {
     if (el.localName === 'body' || el.localName === 'html' || isRemoved(el, removed)) return;
     // Guard against a page that names its content wrapper "has-sidebar" or puts the article in a <form>.
-    if (share(el) > 0.4) return;
+    if (isMain(el)) return;
     removed.add(el);
   };
 
@@ -131,6 +139,7 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void
   }
 
   for (const el of removed) el.remove();
+  for (const node of loose) node.remove();
 }
 
 /** The nearest ancestor of a list heading that is made mostly of links (the list), or null. */

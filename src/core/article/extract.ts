@@ -114,7 +114,7 @@ export function extractArticle(page: string | Uint8Array, options: ExtractOption
   const meta = readMetadata(doc, built.jsonLd, base);
   const links = readLinks(doc, base, self, meta.lang);
   checkTime();
-  removeBoilerplate(doc, [...meta.blocks, ...links.blocks]);
+  removeBoilerplate(doc, [...meta.blocks, ...links.blocks], links.loose);
   checkTime();
 
   let result: ReturnType<Readability['parse']>;

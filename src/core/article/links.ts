@@ -6,7 +6,7 @@
 import { sanitizeLine } from '../sanitize.js';
 import type { EditionLink, RelatedLink } from './types.js';
 import { documentOrder } from './dom.js';
-import type { PageDocument, PageElement } from './dom.js';
+import type { PageDocument, PageElement, PageNode } from './dom.js';
 import { pageUrl, samePage } from './url.js';
 
 export const MAX_RELATED = 20;
@@ -37,6 +37,26 @@ export interface PageLinks {
   alternates: EditionLink[];
   /** Elements whose only job was one of the above, to be removed from the body. */
   blocks: PageElement[];
+  /** Loose nodes of the same kind (a "Baca juga:" label and its link between two <br>), also to be removed. */
+  loose: PageNode[];
+}
+
+// The label alone, as the text before a teaser link in a body written with <br>: "… <br>Baca Juga: <a>…</a><br>".
+const TEASER_LABEL = /^\s*(?:baca\s+juga|read\s+also|also\s+read|lihat\s+juga|simak\s+juga|baca\s+pula)\s*:?\s*$/i;
+const TEXT_NODE = 3;
+
+/** The label node before a link (skipping blank text), when it is a teaser label; otherwise null. */
+function teaserLabelBefore(a: PageElement): PageNode[] | null {
+  const passed: PageNode[] = [];
+  for (let n = a.previousSibling; n; n = n.previousSibling) {
+    const t = n.textContent ?? '';
+    if (n.nodeType === TEXT_NODE && !t.trim()) {
+      passed.push(n);
+      continue;
+    }
+    return TEASER_LABEL.test(t) && t.length < 40 ? [...passed, n] : null;
+  }
+  return null;
 }
 
 /** The highest ancestor of el (el included) whose text is only hashtags and a short label. */
@@ -159,6 +179,14 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     sources.push(el);
     blocks.push(el);
   }
+  // Teasers in bodies written as text and <br>: the label is a loose text node (or a <b>) before the link.
+  const loose: PageNode[] = [];
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const label = teaserLabelBefore(a);
+    if (!label) continue;
+    sources.push(a);
+    loose.push(...label, a);
+  }
   // Containers named for it.
   for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
     if (!RELATED_CONTAINER.test(`${attr(el, 'class')} ${attr(el, 'id')}`)) continue;
@@ -171,7 +199,7 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
   }
   const order = documentOrder(doc);
   sources.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  for (const el of sources) for (const a of linksIn(el)) addRelated(related, relatedSeen, a, base, self);
+  for (const el of sources) for (const a of el.localName === 'a' ? [el] : linksIn(el)) addRelated(related, relatedSeen, a, base, self);
 
-  return { tags: [...hashtags, ...relTags], related, alternates, blocks };
+  return { tags: [...hashtags, ...relTags], related, alternates, blocks, loose };
 }

@@ -148,7 +148,8 @@ const line = (s: string | null | undefined, max: number): string | null => {
 };
 
 // "Oleh: Arif Rahman", "By Jane Doe", "Penulis : X", "Reporter: X | Editor: Y".
-const BYLINE_PREFIX = /^\s*(?:oleh|by|penulis|reporter|writer|author|ditulis\s+oleh|written\s+by|posted\s+by)\s*:?\s*/i;
+const BYLINE_PREFIX =
+  /^\s*(?:(?:ditulis|diposting|dikirim|dipublikasikan|dilaporkan|diterbitkan)\s+oleh|oleh|by|penulis|reporter|wartawan|kontributor|writer|author|written\s+by|posted\s+by|published\s+by|reported\s+by)\s*:?\s*/i;
 
 function cleanAuthor(raw: string | null): string | null {
   if (!raw) return null;
@@ -214,7 +215,7 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   if (article) author = cleanAuthor(names(article.author).join(', ') || null);
   author ??= cleanAuthor(first('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'));
   for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 50)) {
-    const named = el.querySelector('[itemprop~="name"]');
+    const named = el.querySelector('[itemprop~="name"], .fn');
     const t = sanitizeLine((named ?? el).textContent ?? '');
     if (!t || t.length > 120) continue;
     const who = cleanAuthor(t);
@@ -239,11 +240,13 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
     'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date',
     'parsely-pub-date', 'article.published'));
   if (!published) {
-    for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime]')).slice(0, 50)) {
+    // <time datetime>, microdata, and the microformat Blogger and many themes print: <abbr class="published" title>.
+    for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime], .published[title], .dt-published[title], abbr[title].updated')).slice(0, 50)) {
       if (/(?:^|\s)(?:dateModified|updated)(?:\s|$)/i.test(`${el.getAttribute('itemprop') ?? ''} ${el.className}`)) continue;
-      // Comments, related lists and sidebars carry times of their own.
-      if (inChrome(el)) continue;
-      published = readIso(el.getAttribute('datetime') ?? el.getAttribute('content'));
+      // Comments, related lists and sidebars carry times of their own (a post footer is where many themes put
+      // the post's own time, so footers are not skipped here).
+      if (inOtherContent(el)) continue;
+      published = readIso(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title'));
       if (published) break;
     }
   }
@@ -307,6 +310,18 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   ];
 
   return { title, author, published, lang, siteName, image, tags, blocks };
+}
+
+const OTHER_CONTENT = /(?:^|[-_\s])(?:comments?|komentar|replies|related\w*|terkait|sidebar|popular\w*|populer|terpopuler|recommend\w*|rekomendasi|trending)(?:$|[-_\s])/i;
+
+/** Inside comments, related lists, sidebars or navigation: content about other things than this article. */
+function inOtherContent(el: PageElement): boolean {
+  for (let up: PageElement | null = el; up && up.localName !== 'body'; up = up.parentElement) {
+    if (up.localName === 'aside' || up.localName === 'nav') return true;
+    const cls = `${up.getAttribute('class') ?? ''} ${up.getAttribute('id') ?? ''}`;
+    if (cls.trim() && OTHER_CONTENT.test(cls)) return true;
+  }
+  return false;
 }
 
 /** The figcaption of the figure that shows url, when the page has one. */
