@@ -476,6 +476,10 @@ if (baseline) {
 }
 L.push('', articles.markdown);
 L.push('');
+// The parser-agreement section is written by bench/parse-corpus/run.mjs --write: keep it across runs.
+const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
+const parseSection = /<!-- parse-corpus:start -->[\s\S]*<!-- parse-corpus:end -->/.exec(previous)?.[0];
+if (parseSection) L.push('', parseSection, '');
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), L.join('\n'));
 rmSync(TMP, { recursive: true, force: true });
 log('wrote BENCHMARKS.md');

@@ -532,6 +532,22 @@ export class SqliteStore implements ArticleStore {
     });
   }
 
+  position(q: ArticleQuery, id: string): number | null {
+    return this.guard(() => {
+      const at = this.stmt('SELECT sort_time, rid FROM articles WHERE id = ?').get(id) as { sort_time: number; rid: number } | undefined;
+      if (at === undefined) return null;
+      const n = normaliseQuery(q);
+      // the articles listed before it: every variant orders by (sort_time DESC, rid)
+      const before = '(a.sort_time > ? OR (a.sort_time = ? AND a.rid < ?))';
+      const params = [at.sort_time, at.sort_time, at.rid];
+      if (n.lang !== undefined && n.tags === undefined) {
+        const rest = { ...n, lang: undefined };
+        return this.countOf(rest, `a.lang = ? AND ${before}`, [n.lang, ...params]) + this.countOf(rest, `a.lang IS NULL AND ${before}`, params);
+      }
+      return this.countOf(n, before, params);
+    });
+  }
+
   private countOf(n: ArticleQuery, extra: string | null, extraParams: unknown[]): number {
     const p = this.plan(n, 'count');
     const where = extra === null ? p.where : [extra, ...p.where];
