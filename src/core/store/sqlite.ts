@@ -348,9 +348,21 @@ export class SqliteStore implements ArticleStore {
   feedCounts(): Map<string, FeedCount> {
     return this.guard(() => {
       const rows = this.stmt(
-        'SELECT feed_url AS url, count(*) AS total, coalesce(sum(read = 0), 0) AS unread FROM articles GROUP BY feed_url',
-      ).all() as { url: string; total: number; unread: number }[];
-      return new Map(rows.map((r) => [r.url, { total: r.total, unread: r.unread }]));
+        `SELECT feed_url AS url, lang, count(*) AS total, coalesce(sum(read = 0), 0) AS unread FROM articles
+         GROUP BY feed_url, lang`,
+      ).all() as { url: string; lang: string | null; total: number; unread: number }[];
+      const out = new Map<string, FeedCount>();
+      for (const r of rows) {
+        let c = out.get(r.url);
+        if (c === undefined) {
+          c = { total: 0, unread: 0, langs: {} };
+          out.set(r.url, c);
+        }
+        c.total += r.total;
+        c.unread += r.unread;
+        c.langs[r.lang ?? ''] = r.total;
+      }
+      return out;
     });
   }
 
