@@ -20,6 +20,8 @@ export interface TestServices extends UiServices {
   savedLang: string[];
   /** Resolves the pending refresh, if one was started. */
   refreshCalls: number;
+  /** The feeds each refresh was asked for (null: all). */
+  refreshed: (string[] | null)[];
 }
 
 /** Real render/text/date code, a fixed clock and Jakarta time, and recorders for the outside effects. */
@@ -27,7 +29,7 @@ export function testServices(
   store: UiServices['store'],
   o: {
     lastRefreshAt?: string | null;
-    refresh?: (onProgress: (p: RefreshProgress) => void) => Promise<RefreshResult[]>;
+    refresh?: (onProgress: (p: RefreshProgress) => void, urls?: string[]) => Promise<RefreshResult[]>;
     /** The fixed clock; defaults to an afternoon after the newest sample article. */
     now?: string;
     /** The subscriptions; by default the feeds the cache holds, with their titles. */
@@ -49,9 +51,10 @@ export function testServices(
     displayWidth,
     truncate: (x, w) => truncate(x, w),
     wrap,
-    refresh: (onProgress) => {
+    refresh: (onProgress, urls) => {
       s.refreshCalls++;
-      return o.refresh ? o.refresh(onProgress) : Promise.resolve([]);
+      s.refreshed.push(urls ?? null);
+      return o.refresh ? o.refresh(onProgress, urls) : Promise.resolve([]);
     },
     lastRefreshAt: () => (o.lastRefreshAt === undefined ? new Date(now.getTime() - 5 * 60_000).toISOString() : o.lastRefreshAt),
     refreshIntervalMinutes: 30,
@@ -83,6 +86,7 @@ export function testServices(
     written: [],
     savedLang: [],
     refreshCalls: 0,
+    refreshed: [],
   };
   return s;
 }
