@@ -91,9 +91,30 @@ export async function refreshInWorker(
       settled = true;
       fn();
     };
+    // One document per turn of the event loop: a port delivers every queued message in one go, and parsing
+    // them back to back would hold up the reader's keys and frames (and the new articles they show) for as
+    // long as all of them take.
+    const queue: ParseRequest[] = [];
+    let stepping = false;
+    const step = (): void => {
+      const m = queue.shift();
+      if (m === undefined) {
+        stepping = false;
+        return;
+      }
+      void answerParse(m).then((reply) => {
+        if (!settled) worker.postMessage(reply);
+        setImmediate(step);
+      });
+    };
     worker.on('message', (m: RefreshMessage) => {
-      if (m.kind === 'parse') void answerParse(m).then((reply) => settled || worker.postMessage(reply));
-      else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
+      if (m.kind === 'parse') {
+        queue.push(m);
+        if (!stepping) {
+          stepping = true;
+          setImmediate(step);
+        }
+      } else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'done') settle(() => resolve(m.results));
       else settle(() => reject(new Error(m.message)));
     });
