@@ -53,6 +53,11 @@ export interface ArticleStore {
   /** Newest first (published, else fetched time). `limit` defaults to 50. */
   query(q: ArticleQuery): StoredArticle[];
   count(q: ArticleQuery): number;
+  /**
+   * Where article `id` is, or would be, in the result of `q` (its offset, 0 first): the number of matching
+   * articles listed before it. null when the article is not in the cache.
+   */
+  position(q: ArticleQuery, id: string): number | null;
   get(id: string): StoredArticle | null;
   /**
    * Tags with their article counts, most used first, for one edition (or all). With `withTags`, only the
@@ -73,6 +78,10 @@ export interface ArticleStore {
   setFeedTitle(url: string, title: string | null): void;
   /** Moves a feed's cached articles to this language's edition. Returns articles changed. */
   setFeedLang(url: string, lang: string): number;
+  /** The largest row id so far: what newestAfter counts from. */
+  lastRowId(): number;
+  /** The newest article of an edition (or any) stored after lastRowId() returned `rid`, or null. */
+  newestAfter(rid: number, lang?: string): StoredArticle | null;
   /** Up to `limit` related articles: shared tags (rarer weigh more), same language, newest first. */
   related(id: string, limit?: number): StoredArticle[];
   /** The same story in another language, if the cache has it. */
