@@ -104,7 +104,9 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[], loose
       remove(el);
       continue;
     }
-    const id = el.getAttribute('id') ?? '';
+    // An id of four words or more is a slug of a heading ("sharing-with-a-single-developer"), not a role.
+    const rawId = el.getAttribute('id') ?? '';
+    const id = rawId.split(/[-_]/).length >= 4 ? '' : rawId;
     const cls = el.getAttribute('class') ?? '';
     if ((cls || id) && CHROME.test(`${cls} ${id}`)) {
       remove(el);

@@ -29,7 +29,7 @@ const MAX_ATTRIBUTES = 64;
 // Never copied into the DOM, with everything inside. JSON-LD scripts are read on the way (see below).
 const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'param', 'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'input', 'button', 'select',
+  'param', 'svg', 'annotation', 'annotation-xml', 'canvas', 'audio', 'video', 'source', 'track', 'input', 'button', 'select',
   'option', 'optgroup', 'textarea', 'datalist', 'output', 'keygen', 'xmp', 'plaintext', 'noembed',
   'noframes', 'portal', 'slot', 'dialog',
 ]);
@@ -197,8 +197,9 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
       stack.push({ nodes: node.children, i: 0, into: name === 'html' ? frame.into : target, depth: frame.depth });
       continue;
     }
-    if (!VALID_TAG.test(name) || frame.depth >= MAX_DOM_DEPTH) {
-      // An element with a name no DOM accepts, or one too deep: keep what it holds.
+    if (!VALID_TAG.test(name) || name === 'math' || frame.depth >= MAX_DOM_DEPTH) {
+      // An element with a name no DOM accepts, or one too deep: keep what it holds. A formula is kept as its
+      // text ("a ≠ 0"): a terminal cannot draw MathML, and the cleaner would drop <math> with its content.
       stack.push({ nodes: node.children, i: 0, into: frame.into, depth: frame.depth });
       continue;
     }

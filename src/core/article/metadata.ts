@@ -228,6 +228,8 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   author ??= cleanAuthor(first('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'));
   const all = elementsOf(doc);
   for (const el of all.filter(isByline).slice(0, 50)) {
+    // The byline itself must be short: WordPress puts "author-NAME" on the whole <article>.
+    if (shortText(el, 200) === null) continue;
     const named = el.querySelector('[itemprop~="name"], .fn');
     const t = shortText(named ?? el, 120);
     if (!t) continue;
