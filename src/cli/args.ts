@@ -34,7 +34,17 @@ export const COMMAND_OPTIONS = {
   },
   show: {},
   tags: { query: { type: 'string' } },
-  mark: { read: { type: 'boolean' }, unread: { type: 'boolean' }, star: { type: 'boolean' }, unstar: { type: 'boolean' } },
+  mark: {
+    read: { type: 'boolean' },
+    unread: { type: 'boolean' },
+    star: { type: 'boolean' },
+    unstar: { type: 'boolean' },
+    // --all with the filters of list (--tag and --lang are global); --unread there is the action, not a filter
+    all: { type: 'boolean' },
+    starred: { type: 'boolean' },
+    search: { type: 'string' },
+    feed: { type: 'string' },
+  },
   import: {},
   export: {},
   help: {},

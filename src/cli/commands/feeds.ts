@@ -1,7 +1,7 @@
-import type { FeedConfig } from '../../core/types.js';
+import { feedConfigFrom } from '../../core/subscriptions.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { ParsedArgs } from '../args.js';
-import { CliError, parseLang, type Context } from '../context.js';
+import { CliError, type Context } from '../context.js';
 import { line, list, normaliseFeedUrl, printJson, shortDate, str } from './shared.js';
 
 export function feedsCommand(ctx: Context, args: ParsedArgs): number {
@@ -9,14 +9,15 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
   if (sub === 'add') {
     const raw = rest[0];
     if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds add'), 2);
-    const url = normaliseFeedUrl(raw, ctx);
-    const feed: FeedConfig = { url };
+    const lang = str(args.values.lang);
     const title = str(args.values.title);
-    if (title) feed.title = sanitizeLine(title);
-    const lang = parseLang(str(args.values.lang), ctx.msg);
-    if (lang) feed.lang = lang;
-    const tags = list(args.values.tag).map((t) => sanitizeLine(t).replace(/^#/, '')).filter(Boolean);
-    if (tags.length) feed.tags = tags;
+    const spec = feedConfigFrom({ url: raw, ...(title !== undefined ? { title } : {}), ...(lang !== undefined ? { lang } : {}), tags: list(args.values.tag) });
+    if (!spec.ok) {
+      const e = spec.error;
+      throw new CliError(e.kind === 'badLang' ? ctx.msg.badLang(e.value) : ctx.msg.badUrl(sanitizeLine(raw)), 2);
+    }
+    const { feed } = spec;
+    const url = feed.url;
     const added = ctx.config.addFeed(feed);
     if (ctx.json) printJson(ctx, { added, feed });
     else ctx.out(added ? ctx.msg.feedAdded(url) : ctx.msg.feedExists(url));

@@ -1,6 +1,7 @@
 import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
-import { renderToText } from '../../core/render/html.js';
+import { enclosureLines } from '../../core/enclosures.js';
+import { renderHtml } from '../../core/render/html.js';
 import { truncate, wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -30,7 +31,7 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
     return 0;
   }
   const width = Math.max(20, ctx.width);
-  const out: string[] = [];
+  const out: (string | { whole: string })[] = [];
   out.push(...wrap(sanitizeLine(article.title), width));
   const meta = [
     article.author ? sanitizeLine(article.author) : null,
@@ -43,10 +44,16 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   if (article.tags.length) out.push(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
   out.push('─'.repeat(Math.min(width, 80)));
   const body = article.contentHtml || article.summary;
-  out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined })));
+  const doc = renderHtml(body, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
+  out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
+  // numbered after the body's [n] links, as in the reader, where one number opens either
+  const enclosures = enclosureLines(article.enclosures, doc.links.length + 1, ctx.lang);
+  if (enclosures.length) out.push('', short.enclosuresTitle);
+  for (const e of enclosures) out.push(`[${e.number}] ${e.label}`, { whole: `    ${e.url}` });
   for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
-  ctx.out(out.map((l) => l.split('\n').map((x) => truncate(x, width)).join('\n')).join('\n'));
+  // enclosure URLs are printed whole, like the article's link below, so that they can be copied
+  ctx.out(out.map((l) => (typeof l === 'string' ? l.split('\n').map((x) => truncate(x, width)).join('\n') : l.whole)).join('\n'));
   if (link) ctx.out(`\n${link}`);
   if (!article.read) store.mark([article.id], { read: true });
   return 0;

@@ -205,4 +205,12 @@ export const en = {
   openBadChars: 'The link contains spaces or control characters and was not opened',
   openNoOpener: (cmd: string) => `No program to open links was found (${cmd}); set $BROWSER or open the link yourself`,
   openFailedToStart: (cmd: string, m: string) => `Could not start ${cmd}: ${m}`,
+
+  // notifications (notify.ts) and enclosures (enclosures.ts)
+  notifyNew: (x: number) => `cyberread: ${plural(x, 'new article', 'new articles')}`,
+  notifyNoCommand: 'notify is "command" but notifyCommand is empty',
+  notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${why}`,
+  notifyNotFound: 'not found',
+  enclosuresTitle: 'Attachments',
+  enclosureUnknownType: 'file',
 };

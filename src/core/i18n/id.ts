@@ -187,4 +187,11 @@ export const id: Messages = {
   openBadChars: 'Tautan berisi spasi atau karakter kendali sehingga tidak dibuka',
   openNoOpener: (cmd) => `Program pembuka tautan tidak ditemukan (${cmd}); atur $BROWSER atau buka tautannya sendiri`,
   openFailedToStart: (cmd, m) => `${cmd} tidak bisa dijalankan: ${m}`,
+
+  notifyNew: (x) => `cyberread: ${n(x)} artikel baru`,
+  notifyNoCommand: 'notify bernilai "command" tetapi notifyCommand kosong',
+  notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${why}`,
+  notifyNotFound: 'tidak ditemukan',
+  enclosuresTitle: 'Lampiran',
+  enclosureUnknownType: 'berkas',
 };

@@ -11,8 +11,6 @@ export interface CompileContext {
   now: number;
   /** The zone whose calendar days since:/until: mean. */
   timeZone: string;
-  /** Subscriptions as configured: feed: also matches the title the user gave a feed. */
-  feedTitles?: readonly { url: string; title: string }[];
 }
 
 export interface SqlPart {
@@ -68,10 +66,6 @@ function contains(column: string, needle: string): SqlPart {
     return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] };
   }
   return { sql: `instr(cyberread_fold(${column}), ?) > 0`, params: [needle] };
-}
-
-function foldJs(s: string): string {
-  return s.normalize('NFKC').toLocaleLowerCase('und');
 }
 
 export interface CompileOptions {
@@ -155,12 +149,13 @@ class Compiler {
       case 'lang':
         return { sql: '(a.lang = ? OR a.lang IS NULL)', params: [node.lang] };
       case 'feed': {
+        // the feed document's own title, and the name the user gave it in the settings
         const url = contains('qf.url', node.text);
         const title = contains("coalesce(qf.title, '')", node.text);
-        const named = (this.ctx.feedTitles ?? []).filter((f) => foldJs(f.title).includes(node.text)).map((f) => f.url);
+        const named = contains("coalesce(qf.user_title, '')", node.text);
         return {
-          sql: `a.feed_url IN (SELECT qf.url FROM feeds qf WHERE ${url.sql} OR ${title.sql} UNION ALL SELECT value FROM json_each(?))`,
-          params: [...url.params, ...title.params, JSON.stringify(named)],
+          sql: `a.feed_url IN (SELECT qf.url FROM feeds qf WHERE ${url.sql} OR ${title.sql} OR ${named.sql})`,
+          params: [...url.params, ...title.params, ...named.params],
         };
       }
       case 'author': {

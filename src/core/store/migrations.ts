@@ -96,7 +96,12 @@ export const MIGRATIONS: readonly string[] = [
     starred INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 2: the query language's author: walks this index (a few bytes per article) instead of the article rows;
+  // The name a user gave a feed (config.json's title), shown instead of the title the feed document gives
+  // itself; each refresh copies it from the settings, and a rename in the reader writes it at once.
+  `
+  ALTER TABLE feeds ADD COLUMN user_title TEXT;
+  `,
+  // 3: the query language's author: walks this index (a few bytes per article) instead of the article rows;
   // `gone` remembers articles a drop rule or the retention limits removed, so a feed that still lists them
   // does not bring them back as new (why: 'keep', or the drop rule's query as written).
   `

@@ -34,7 +34,7 @@ function remember(stmt: Stmt, rows: { id: string }[], why: string, at: number): 
 export function applyDrop(stmt: Stmt, policy: StorePolicy, rids: number[], now: number): Set<number> {
   const removed = new Set<number>();
   if (rids.length === 0 || policy.drop.length === 0) return removed;
-  const ctx = { now, timeZone: policy.timeZone, feedTitles: policy.feedTitles };
+  const ctx = { now, timeZone: policy.timeZone };
   for (const { rule, node } of policy.drop) {
     const c = compileCondition(node, ctx, { rowwise: true });
     const hits = stmt(

@@ -13,7 +13,7 @@ import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArti
 import { prepareArticle, type PreparedArticle } from './prepare.js';
 import { toStoreError } from './errors.js';
 import { applyDrop, applyRetention, goneIds } from './policy.js';
-import type { ArticleStore, FetchStateUpdate, StorePolicy, UpsertResult } from './store.js';
+import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, StorePolicy, UpsertResult } from './store.js';
 
 interface ArticleRow {
   rid: number;
@@ -50,11 +50,12 @@ interface FeedRow {
   last_status: string | null;
   last_error: string | null;
   retry_after: string | null;
+  user_title: string | null;
 }
 
 const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
-  a.fetched_at, f.title AS feed_title`;
+  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -132,7 +133,7 @@ function toFeedState(r: FeedRow): FeedState {
 }
 
 /** The settings' defaults: nothing hidden, dropped or removed. */
-export const NO_POLICY: StorePolicy = { hide: [], drop: [], keep: {}, timeZone: 'UTC', feedTitles: [] };
+export const NO_POLICY: StorePolicy = { hide: [], drop: [], keep: {}, timeZone: 'UTC' };
 
 // Queries typed in the reader make a new SQL text for each shape of query: the cache of prepared statements
 // is emptied when it grows past this, rather than growing for as long as the reader runs.
@@ -177,7 +178,7 @@ export class SqliteStore implements ArticleStore {
   private planContext(): PlanContext {
     const p = this.policy;
     const hide = [...p.hide, ...p.drop.map((d) => d.node)];
-    return { now: Date.now(), timeZone: p.timeZone, feedTitles: p.feedTitles, hide, rarestFirst: (keys) => this.rarestFirst(keys) };
+    return { now: Date.now(), timeZone: p.timeZone, hide, rarestFirst: (keys) => this.rarestFirst(keys) };
   }
 
   /** Every public method runs through here so SQLite failures reach callers as one-sentence StoreErrors. */
@@ -219,11 +220,12 @@ export class SqliteStore implements ArticleStore {
       next !== undefined ? next : (old ?? null);
     const line = (v: string | null | undefined) => (v === null || v === undefined ? v : sanitizeLine(v));
     this.stmt(
-      `INSERT INTO feeds (url, title, site_url, etag, last_modified, last_fetched, last_status, last_error, retry_after)
-       VALUES (@url, @title, @site_url, @etag, @last_modified, @last_fetched, @last_status, @last_error, @retry_after)
+      `INSERT INTO feeds (url, title, site_url, etag, last_modified, last_fetched, last_status, last_error, retry_after, user_title)
+       VALUES (@url, @title, @site_url, @etag, @last_modified, @last_fetched, @last_status, @last_error, @retry_after, @user_title)
        ON CONFLICT (url) DO UPDATE SET title = excluded.title, site_url = excluded.site_url, etag = excluded.etag,
          last_modified = excluded.last_modified, last_fetched = excluded.last_fetched,
-         last_status = excluded.last_status, last_error = excluded.last_error, retry_after = excluded.retry_after`,
+         last_status = excluded.last_status, last_error = excluded.last_error, retry_after = excluded.retry_after,
+         user_title = excluded.user_title`,
     ).run({
       url,
       title: keep(line(s.title), prev?.title),
@@ -234,6 +236,7 @@ export class SqliteStore implements ArticleStore {
       last_status: s.lastStatus,
       last_error: keep(line(s.lastError), prev?.last_error),
       retry_after: keep(s.retryAfter, prev?.retry_after),
+      user_title: keep(s.userTitle === undefined || s.userTitle === null ? s.userTitle : line(s.userTitle) || null, prev?.user_title),
     });
   }
 
@@ -392,6 +395,105 @@ export class SqliteStore implements ArticleStore {
       const removed = this.stmt('DELETE FROM articles WHERE feed_url = ? AND starred = 0').run(url).changes;
       this.stmt('DELETE FROM feeds WHERE url = ?').run(url);
       return removed;
+    });
+  }
+
+  /** Per feed: its cached articles and how many are unread, every edition counted. */
+  feedCounts(): Map<string, FeedCount> {
+    return this.guard(() => {
+      // what the ignore rules hide is in no count
+      const hidden = this.hiddenRids();
+      const rows = this.stmt(
+        `SELECT a.feed_url AS url, count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM articles a
+         ${hidden === null ? '' : `WHERE a.rid NOT IN ${hidden.sql}`} GROUP BY a.feed_url`,
+      ).all(...(hidden?.params ?? [])) as { url: string; total: number; unread: number }[];
+      return new Map(rows.map((r) => [r.url, { total: r.total, unread: r.unread }]));
+    });
+  }
+
+  /**
+   * Sets read on every article of the query (limit and offset do not apply) and on their other editions, in
+   * one transaction. Returns the ids whose state changed, so the caller can undo exactly that (setRead), and
+   * how many of them are articles of the query itself.
+   */
+  markAll(q: ArticleQuery, read: boolean): MarkAllResult {
+    const n = normaliseQuery(q);
+    const p = this.plan(n, 'count');
+    const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
+    // The matching rows, then their editions by the three pairing rules of pairRids, as sets.
+    const sql = `WITH m (rid) AS (SELECT a.rid FROM ${p.from} ${where}),
+      e (rid) AS (
+        SELECT rid FROM m
+        UNION SELECT b.rid FROM m JOIN articles a ON a.rid = m.rid JOIN articles b ON b.pair_key = a.pair_key
+          WHERE a.pair_key IS NOT NULL
+        UNION SELECT b.rid FROM m JOIN article_links l ON l.article_rid = m.rid JOIN articles b ON b.url = l.href
+        UNION SELECT l.article_rid FROM m JOIN articles a ON a.rid = m.rid JOIN article_links l ON l.href = a.url
+      )
+      SELECT a.rid, a.id, a.rid IN (SELECT rid FROM m) AS own FROM e JOIN articles a ON a.rid = e.rid WHERE a.read != ?`;
+    return this.write(() => {
+      const rows = this.stmt(sql).all(...p.params, read ? 1 : 0) as { rid: number; id: string; own: number }[];
+      const set = this.stmt('UPDATE articles SET read = ? WHERE rid = ?');
+      for (const r of rows) set.run(read ? 1 : 0, r.rid);
+      return { ids: rows.map((r) => r.id), matched: rows.reduce((k, r) => k + r.own, 0) };
+    });
+  }
+
+  /** Sets read on exactly these articles, not their other editions (the undo of markAll). Returns rows changed. */
+  setRead(ids: string[], read: boolean): number {
+    return this.write(() => {
+      const set = this.stmt('UPDATE articles SET read = ? WHERE id = ? AND read != ?');
+      let changed = 0;
+      for (const id of ids) changed += set.run(read ? 1 : 0, id, read ? 1 : 0).changes;
+      return changed;
+    });
+  }
+
+  /**
+   * The nearest unread article of the query after (dir 1) or before (dir -1) the article `fromId` in list
+   * order, with its index in the list; from the top (or the bottom) when `fromId` is null or not listed.
+   */
+  unreadNeighbour(q: ArticleQuery, fromId: string | null, dir: 1 | -1): { id: string; index: number } | null {
+    return this.guard(() => {
+      const n = normaliseQuery(q);
+      const p = this.plan(n, 'page');
+      const tagged = p.from.startsWith('article_tags');
+      const st = tagged ? 't0.sort_time' : 'a.sort_time';
+      const rid = tagged ? 't0.article_rid' : 'a.rid';
+      const from = fromId === null ? undefined : (this.stmt('SELECT sort_time AS st, rid FROM articles WHERE id = ?').get(fromId) as { st: number; rid: number } | undefined);
+      const where = [...p.where, 'a.read = 0'];
+      const params = [...p.params];
+      if (from !== undefined) {
+        where.push(dir === 1 ? `(${st} < ? OR (${st} = ? AND ${rid} > ?))` : `(${st} > ? OR (${st} = ? AND ${rid} < ?))`);
+        params.push(from.st, from.st, from.rid);
+      }
+      const order = dir === 1 ? `${st} DESC, ${rid}` : `${st} ASC, ${rid} DESC`;
+      const hit = this.stmt(`SELECT a.id, a.sort_time AS st, a.rid FROM ${p.from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT 1`).get(
+        ...params,
+      ) as { id: string; st: number; rid: number } | undefined;
+      if (hit === undefined) return null;
+      // Its index: the rows of the list before it.
+      const c = this.plan(n, 'count');
+      const before = [...c.where, `(${st} > ? OR (${st} = ? AND ${rid} < ?))`];
+      const index = this.stmt(`SELECT count(*) FROM ${c.from} WHERE ${before.join(' AND ')}`)
+        .pluck()
+        .get(...c.params, hit.st, hit.st, hit.rid) as number;
+      return { id: hit.id, index };
+    });
+  }
+
+  /** Names a feed in every article list from now on; null gives it the feed document's own title back. */
+  setFeedTitle(url: string, title: string | null): void {
+    this.write(() => {
+      this.stmt('UPDATE feeds SET user_title = ? WHERE url = ?').run(title === null ? null : sanitizeLine(title) || null, url);
+    });
+  }
+
+  /** Files every cached article of a feed under this language (its edition), tags included. */
+  setFeedLang(url: string, lang: string): number {
+    const l = sanitizeLine(lang).toLowerCase();
+    return this.write(() => {
+      this.stmt('UPDATE article_tags SET lang = ? WHERE article_rid IN (SELECT rid FROM articles WHERE feed_url = ?)').run(l, url);
+      return this.stmt('UPDATE articles SET lang = ? WHERE feed_url = ? AND lang IS NOT ?').run(l, url, l).changes;
     });
   }
 

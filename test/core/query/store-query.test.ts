@@ -36,7 +36,7 @@ function ids(text: string, extra: ArticleQuery = {}): string[] {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cyberread-query-'));
   store = openStore(join(dir, 'cache.db')).store;
-  store.setPolicy({ ...NO_POLICY, timeZone: 'Asia/Jakarta', feedTitles: [{ url: B, title: 'Beta Keamanan (contoh)' }] });
+  store.setPolicy({ ...NO_POLICY, timeZone: 'Asia/Jakarta' });
   store.saveFeed(A, { ...FETCH, title: 'Alpha News' }, [
     article('a1', {
       feedUrl: A,
@@ -73,7 +73,7 @@ beforeAll(() => {
       published: ago(40 * DAY),
     }),
   ]);
-  store.saveFeed(B, { ...FETCH, title: 'Beta' }, [
+  store.saveFeed(B, { ...FETCH, title: 'Beta', userTitle: 'Beta Keamanan (contoh)' }, [
     article('b1', { feedUrl: B, lang: 'id', tags: ['Ransomware'], title: 'Serangan ransomware ganggu layanan', published: ago(2 * 3_600_000) }),
     article('b2', { feedUrl: B, lang: 'en', tags: ['Phishing'], title: 'Phishing wave', published: null }),
     // 00:30 WIB on 2 November 2024 (still 1 November in UTC)
