@@ -44,6 +44,7 @@ export const COMMAND_OPTIONS = {
     starred: { type: 'boolean' },
     search: { type: 'string' },
     feed: { type: 'string' },
+    query: { type: 'string' },
   },
   import: {},
   export: {},

@@ -106,4 +106,22 @@ describe('list --query on the sample editions', () => {
     expect(counts.find((t) => t.tag === 'databreach')?.count).toBe(picked.length);
     expect(counts.reduce((n, t) => n + t.count, 0)).toBe(picked.reduce((n, a) => n + a.tags.length, 0));
   });
+
+  it('mark --all --query marks exactly the articles the query lists (and their other editions)', async () => {
+    const picked = await list('--query', '#ransomware lang:en');
+    expect(picked.length).toBeGreaterThan(0);
+    const r = await runCli(['--home', home, 'mark', '--all', '--query', '#ransomware lang:en', '--read', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { changed: number }).changed).toBe(picked.length);
+    const unread = await list('--unread');
+    for (const id of picked) expect(unread).not.toContain(id);
+    // what else was marked read is the Indonesian edition of the same stories
+    expect(unread.length).toBeGreaterThanOrEqual(all.length - 2 * picked.length);
+    const bad = await runCli(['--home', home, 'mark', '--all', '--query', '#', '--unread']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('cyberread: "#" at column 1 needs a tag name, such as #ransomware.\n');
+    expect((await runCli(['--home', home, 'mark', '--all', '--query', '-#ransomware', '--unread'])).code).toBe(0);
+    const restored = await runCli(['--home', home, 'mark', '--all', '--unread']);
+    expect(restored.code).toBe(0);
+  });
 });

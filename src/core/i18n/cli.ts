@@ -53,7 +53,7 @@ Usage:
   cyberread show ID              one article as readable text
   cyberread tags                 tags with their article counts (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
+  cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import FILE.opml     subscribe to the feeds of an OPML file
   cyberread export               print subscriptions as OPML 2.0
 
@@ -92,7 +92,7 @@ and links as [n] footnotes listed at the end. --json adds contentHtml and the ot
 
 Every tag with its number of articles, most used first; with --query, counted among the articles it selects.`,
     mark: `Usage: cyberread mark ID… --read|--unread|--star|--unstar
-       cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
+       cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Marks articles. The other-language edition of the same story is marked too.
 --all marks every article the same filters of "list" select (no limit) and prints how many changed.`,
@@ -149,7 +149,7 @@ Cara pakai:
   cyberread show ID              satu artikel sebagai teks
   cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
+  cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
   cyberread export               cetak daftar umpan sebagai OPML 2.0
 
@@ -188,7 +188,7 @@ dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan
 
 Semua tagar beserta jumlah artikelnya, yang terbanyak dulu; dengan --query, dihitung di antara artikel yang dipilihnya.`,
     mark: `Cara pakai: cyberread mark ID… --read|--unread|--star|--unstar
-            cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
+            cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.
 --all menandai semua artikel yang dipilih penyaring yang sama dengan "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
