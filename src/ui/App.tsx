@@ -35,7 +35,7 @@ export function App(props: AppProps): React.JSX.Element {
   }, [s.quit]);
 
   if (tooSmall(s.size)) return <Text>{m.tooSmall(s.size.columns, s.size.rows)}</Text>;
-  const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem) : null;
+  const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem.code, s.filters.problem.column, s.filters.problem.token) : null;
   const toast = problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text);
   const last = services.lastRefreshAt();
   return (

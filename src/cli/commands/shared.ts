@@ -69,6 +69,6 @@ export function parseQueryOption(ctx: Context, value: Values[string]): QueryNode
   const text = str(value);
   if (text === undefined) return undefined;
   const r = parseQuery(text);
-  if (!r.ok) throw new CliError(messages(ctx.lang).queryProblem(r.problem), 2);
+  if (!r.ok) throw new CliError(messages(ctx.lang).queryProblem(r.problem.code, r.problem.column, r.problem.token), 2);
   return r.node ?? undefined;
 }

@@ -1,4 +1,4 @@
-import type { QueryProblem } from '../query/ast.js';
+import type { QueryProblemCode } from '../query/ast.js';
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount } from './messages.js';
 
@@ -163,9 +163,10 @@ export const en = {
 
 
   // the query language (src/core/query): where (the column) and why, in one sentence
-  queryProblem: (p: QueryProblem): string => {
-    const at = `"${p.token}" at column ${p.column}`;
-    switch (p.code) {
+  queryProblem: (code: QueryProblemCode, column: number, token: string): string => {
+    const p = { column, token };
+    const at = `"${token}" at column ${column}`;
+    switch (code) {
       case 'unclosedQuote':
         return `The quote opened at column ${p.column} is not closed: add the closing ".`;
       case 'emptyTag':
@@ -196,6 +197,8 @@ export const en = {
         return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
       case 'tooLong':
         return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
+      default:
+        return `${at} cannot be read.`;
     }
   },
   queryActive: (q: string) => `query: ${q}`,

@@ -146,9 +146,10 @@ export const id: Messages = {
 
 
   // bahasa kueri (src/core/query): di mana (kolom) dan mengapa, dalam satu kalimat
-  queryProblem: (p) => {
-    const at = `"${p.token}" di kolom ${p.column}`;
-    switch (p.code) {
+  queryProblem: (code, column, token) => {
+    const p = { column, token };
+    const at = `"${token}" di kolom ${column}`;
+    switch (code) {
       case 'unclosedQuote':
         return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
       case 'emptyTag':
@@ -179,6 +180,8 @@ export const id: Messages = {
         return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
       case 'tooLong':
         return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
+      default:
+        return `${at} tidak bisa dibaca.`;
     }
   },
   queryActive: (q) => `kueri: ${q}`,

@@ -190,14 +190,14 @@ describe('parseQuery: problems say where and why', () => {
       const r = parseQuery(text);
       if (r.ok) throw new Error(text);
       for (const lang of ['en', 'id'] as const) {
-        const sentence = messages(lang).queryProblem(r.problem);
+        const sentence = messages(lang).queryProblem(r.problem.code, r.problem.column, r.problem.token);
         expect(sentence).toMatch(/^[A-Z"].*[.]$/s);
         expect(sentence).not.toContain('\n');
         expect(sentence).toContain(String(r.problem.column));
       }
     }
     const p = { code: 'badAge' as const, column: 3, token: 'age:<' };
-    expect(messages('en').queryProblem(p)).toBe('"age:<" at column 3 is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).');
-    expect(messages('id').queryProblem(p)).toBe('"age:<" di kolom 3 bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).');
+    expect(messages('en').queryProblem(p.code, p.column, p.token)).toBe('"age:<" at column 3 is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).');
+    expect(messages('id').queryProblem(p.code, p.column, p.token)).toBe('"age:<" di kolom 3 bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).');
   });
 });

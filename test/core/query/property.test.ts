@@ -60,7 +60,7 @@ describe('query language property', () => {
         if (!r.ok) {
           problems++;
           expect(r.problem.column).toBeGreaterThanOrEqual(1);
-          for (const lang of ['en', 'id'] as const) expect(messages(lang).queryProblem(r.problem)).not.toMatch(/[\u0000-\u001f]/);
+          for (const lang of ['en', 'id'] as const) expect(messages(lang).queryProblem(r.problem.code, r.problem.column, r.problem.token)).not.toMatch(/[\u0000-\u001f]/);
           return;
         }
         if (r.node === null) return;
