@@ -55,6 +55,7 @@ export function App(props: AppProps): React.JSX.Element {
       <StatusBar
         m={m}
         view={s.view}
+        hintContext={{ readerFocus: s.reader.focus, relatedCount: s.reader.relatedCount }}
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}

@@ -18,8 +18,9 @@ export interface RefreshProgress {
 export interface UiServices {
   store: ArticleStore & { unreadCount(q: ArticleQuery): number };
   /** Article HTML → terminal lines of at most `width` cells plus the [n] link list (drawn by the reader,
-   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel. */
-  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[] };
+   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel.
+   *  `hashtags`: those of a closing line of hashtags, left out of `lines` (the reader has its tag line). */
+  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[]; hashtags?: string[] };
   /** "Sabtu, 16 November 2019 - 12:59 WIB" in the configured time zone. */
   formatPosted(iso: string, lang: UiLang): string;
   /** "5 menit lalu" / "5m"; `now` is read by the implementation. */

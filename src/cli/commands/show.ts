@@ -2,6 +2,7 @@ import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
 import { enclosureLines } from '../../core/enclosures.js';
 import { renderHtml } from '../../core/render/html.js';
+import { normaliseTags } from '../../core/tags.js';
 import { truncate, wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -41,10 +42,11 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   if (meta.length) out.push(...wrap(meta.join(' · '), width));
   // the link is printed whole so that it can be copied, even when the terminal wraps it
   const link = article.url ? sanitizeLine(article.url) : null;
-  if (article.tags.length) out.push(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
+  const doc = renderHtml(article.contentHtml || article.summary, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...article.tags, ...doc.hashtags]);
+  if (tags.length) out.push(tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
   out.push('─'.repeat(Math.min(width, 80)));
-  const body = article.contentHtml || article.summary;
-  const doc = renderHtml(body, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
   out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
   // numbered after the body's [n] links, as in the reader, where one number opens either

@@ -24,6 +24,7 @@ export const en = {
 
   // header
   unreadCount: (x: number) => `${n(x)} unread`,
+  unreadCountShort: (x: number) => `● ${n(x)}`,
   searchActive: (q: string) => `search: ${q}`,
   unreadOnlyActive: 'unread only',
 
@@ -152,6 +153,7 @@ export const en = {
   hintAdd: 'add/remove',
   hintReadAlso: 'read also',
   hintChoose: 'choose',
+  hintBackToArticle: 'article text',
 
   // key table headings (README / help)
   keysWhere: 'where',
@@ -216,4 +218,7 @@ export const en = {
   notifyNotFound: 'not found',
   enclosuresTitle: 'Attachments',
   enclosureUnknownType: 'file',
+
+  // Failures (Problem keys, src/core/i18n/problem.ts), shown by the reader and by the CLI in the user's language
+  errUnexpected: (detail: string) => `Something unexpected failed: ${detail}`,
 };

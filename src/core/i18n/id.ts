@@ -20,6 +20,7 @@ export const id: Messages = {
   viewSearch: 'Cari',
 
   unreadCount: (x) => `${n(x)} belum dibaca`,
+  unreadCountShort: (x) => `● ${n(x)}`,
   searchActive: (q) => `cari: ${q}`,
   unreadOnlyActive: 'hanya yang belum dibaca',
 
@@ -136,6 +137,7 @@ export const id: Messages = {
   hintAdd: 'tambah/lepas',
   hintReadAlso: 'baca juga',
   hintChoose: 'pilih',
+  hintBackToArticle: 'isi artikel',
 
   keysWhere: 'tempat',
   keysKey: 'tombol',
@@ -197,4 +199,6 @@ export const id: Messages = {
   notifyNotFound: 'tidak ditemukan',
   enclosuresTitle: 'Lampiran',
   enclosureUnknownType: 'berkas',
+
+  errUnexpected: (detail) => `Terjadi kesalahan tak terduga: ${detail}`,
 };

@@ -547,9 +547,24 @@ export class SqliteStore implements ArticleStore {
     });
   }
 
-  private countOf(p: ListPlan): number {
-    const clause = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
-    return this.stmt(`SELECT count(*) FROM ${p.from} ${clause}`).pluck().get(...p.params) as number;
+  position(q: ArticleQuery, id: string): number | null {
+    return this.guard(() => {
+      const at = this.stmt('SELECT sort_time, rid FROM articles WHERE id = ?').get(id) as { sort_time: number; rid: number } | undefined;
+      if (at === undefined) return null;
+      const n = normaliseQuery(q);
+      // the articles listed before it: every variant orders by (sort_time DESC, rid)
+      const before = '(a.sort_time > ? OR (a.sort_time = ? AND a.rid < ?))';
+      const params = [at.sort_time, at.sort_time, at.rid];
+      const known = this.plan(n, 'count', 'known');
+      if (known.lang === undefined || known.keys.length > 0) return this.countOf(this.plan(n, 'count'), before, params);
+      return this.countOf(known, before, params) + this.countOf(this.plan(n, 'count', 'unknown'), before, params);
+    });
+  }
+
+  private countOf(p: ListPlan, extra: string | null = null, extraParams: unknown[] = []): number {
+    const where = extra === null ? p.where : [extra, ...p.where];
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.stmt(`SELECT count(*) FROM ${p.from} ${clause}`).pluck().get(...extraParams, ...p.params) as number;
   }
 
   unreadCount(q: ArticleQuery): number {

@@ -73,6 +73,11 @@ export interface ArticleStore {
   /** Newest first (published, else fetched time). `limit` defaults to 50. */
   query(q: ArticleQuery): StoredArticle[];
   count(q: ArticleQuery): number;
+  /**
+   * Where article `id` is, or would be, in the result of `q` (its offset, 0 first): the number of matching
+   * articles listed before it. null when the article is not in the cache.
+   */
+  position(q: ArticleQuery, id: string): number | null;
   get(id: string): StoredArticle | null;
   /**
    * Tags with their article counts, most used first, for one edition (or all). With `withTags`, only the

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
+import { normaliseTags } from '../../core/tags.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { BodyLine } from '../services.js';
 import { EditionSwitch, editionSwitchText } from '../components/EditionSwitch.js';
@@ -25,7 +26,7 @@ export interface ReaderDoc {
 
 export interface ReaderInput {
   article: StoredArticle;
-  body: { lines: BodyLine[]; links: string[] };
+  body: { lines: BodyLine[]; links: string[]; hashtags?: string[] };
   related: StoredArticle[];
   hasAlternate: boolean;
   /** The UI language: the edition an article of unknown language is shown as. */
@@ -62,9 +63,11 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   for (const t of i.wrap(byline.join(' · '), w)) push(t, 'byline');
   push('─'.repeat(w), 'rule');
   for (const l of i.body.lines) push(clean(l.text), l.style);
-  if (i.article.tags.length > 0) {
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...i.article.tags, ...(i.body.hashtags ?? [])]);
+  if (tags.length > 0) {
     push('', 'blank');
-    for (const t of i.wrap(i.article.tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
+    for (const t of i.wrap(tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
   }
   push('', 'blank');
   push(m.shareLine, 'share');
