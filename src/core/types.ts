@@ -112,6 +112,11 @@ export interface ArticleQuery {
   feedUrl?: string;
   /** A query of the query language (src/core/query/parse.ts), ANDed with the other fields. */
   where?: QueryNode;
+  /**
+   * Only articles stored up to this row id (store.lastRowId()): the reader's list keeps showing the rows
+   * it has accounted for while a refresh writes new ones, and takes those in at once (see use-refresh.ts).
+   */
+  maxRid?: number;
   limit?: number;
   offset?: number;
 }

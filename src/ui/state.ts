@@ -101,6 +101,12 @@ export interface AppState {
   overrides: Record<string, { read?: boolean; starred?: boolean }>;
   /** Bumped whenever the list must be queried again (filters, language, new articles). */
   dataVersion: number;
+  /**
+   * The last row id the list has taken in (store.lastRowId()), null for no bound. A refresh writes from
+   * another thread at any moment: the list shows rows up to here, so every frame agrees with the selection
+   * until the refresh's new rows are taken in at once, with the selection kept on its article.
+   */
+  watermark: number | null;
   quit: boolean;
 }
 
@@ -133,7 +139,7 @@ export type Action =
   | { type: 'applySearch' }
   | { type: 'cancelSearch' }
   | { type: 'tagsLoaded'; tags: TagCount[] }
-  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean }
+  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null }
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
@@ -161,7 +167,7 @@ export function tooSmall(size: { columns: number; rows: number }): boolean {
   return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 }
 
-export function initialState(o: { lang: UiLang; tags?: string[]; columns: number; rows: number }): AppState {
+export function initialState(o: { lang: UiLang; tags?: string[]; columns: number; rows: number; watermark?: number | null }): AppState {
   return {
     view: 'list',
     stack: [],
@@ -178,6 +184,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     toast: null,
     overrides: {},
     dataVersion: 0,
+    watermark: o.watermark ?? null,
     quit: false,
   };
 }
@@ -199,6 +206,7 @@ export function listQuery(s: AppState): ArticleQuery {
   if (s.filters.query !== null) q.where = s.filters.query;
   if (s.filters.unreadOnly) q.unread = true;
   if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
+  if (s.watermark !== null) q.maxRid = s.watermark;
   return q;
 }
 
@@ -458,7 +466,8 @@ export function reducer(s: AppState, a: Action): AppState {
       return moveTags({ ...s, hashtags: { ...s.hashtags, all: a.tags } }, s.hashtags.selected);
     case 'listChanged': {
       const total = Math.max(0, a.total);
-      const base = a.reload ? { ...s, dataVersion: s.dataVersion + 1 } : s;
+      const moved = a.watermark === undefined ? s : { ...s, watermark: a.watermark };
+      const base = a.reload ? { ...moved, dataVersion: s.dataVersion + 1 } : moved;
       if (a.selectIndex === null) return moveList({ ...base, list: { ...s.list, total } }, s.list.selected);
       // keep the same article selected and on the same screen row
       const delta = a.selectIndex - s.list.selected;

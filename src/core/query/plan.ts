@@ -92,6 +92,10 @@ export function planList(n: ArticleQuery, mode: 'page' | 'count', ctx: PlanConte
     // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort.
     if (lang !== undefined) add(langCondition('a', lang, langPart, mode === 'page'));
   }
+  if (n.maxRid !== undefined) {
+    // '+' for a page: a rowid range must not replace the ordered index walk
+    add({ sql: keys.length > 0 ? 't0.article_rid <= ?' : mode === 'page' ? '+a.rid <= ?' : 'a.rid <= ?', params: [n.maxRid] });
+  }
   if (n.unread && n.keepIds !== undefined) {
     add({ sql: `(a.read = 0 OR a.id IN (${n.keepIds.map(() => '?').join(',')}))`, params: n.keepIds });
   } else if (n.unread) add({ sql: 'a.read = 0', params: [] });

@@ -8,6 +8,7 @@ import type { UiServices } from '../services.js';
 import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { selectedArticleOf } from './use-articles.js';
+import type { StartRefresh } from './use-refresh.js';
 import { shownArticle } from './use-reader.js';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -66,7 +67,7 @@ export function splitRun(input: string): Keypress[] {
  * Handlers read the state as of the actions before them (not as last rendered) and look articles up in the
  * store when they need them.
  */
-export function useKeys(services: UiServices, app: AppStore, startRefresh: () => boolean): void {
+export function useKeys(services: UiServices, app: AppStore, startRefresh: StartRefresh): void {
   const { dispatch, current, batch } = app;
 
   const setLang = (lang: UiLang): void => {
