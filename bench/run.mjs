@@ -494,7 +494,7 @@ for (const n of CFG.feeds) {
 }
 if (big.workers) {
   const x = big.workers;
-  L.push('', `With \`CYBERREAD_WORKERS=2\` (two parse workers beside the refresh thread; the default parses on the refresh thread), ${BIG} feeds: fresh ${f1(x.freshMs)} ms (${f1(x.freshMs / big.newsboat.freshMs)}× newsboat, ${f1(x.freshMs / big.ours.freshMs)}× the default), CPU ${f1(x.freshCpuMs)} ms, peak RSS ${f1(x.freshPeakMib)} MiB; warm ${f1(x.warmMs)} ms.`);
+  L.push('', `With \`CYBERREAD_WORKERS=2\` (two parse workers beside the refresh thread; by default the thread that started the refresh parses), ${BIG} feeds: fresh ${f1(x.freshMs)} ms (${f1(x.freshMs / big.newsboat.freshMs)}× newsboat, ${f1(x.freshMs / big.ours.freshMs)}× the default), CPU ${f1(x.freshCpuMs)} ms, peak RSS ${f1(x.freshPeakMib)} MiB; warm ${f1(x.warmMs)} ms.`);
 }
 if (early.runs.length > 0) {
   L.push('', `First articles in the reader of a fresh home (${BIG} feeds): ${f1(early.afterAnswerMs)} ms after the first feed answered (median; runs ${early.runs.map((x) => Math.round(x.afterAnswerMs)).join(', ')} ms), ${f1(early.fromStartMs)} ms after the reader started.`);

@@ -21,6 +21,7 @@ import {
   checkXmlDepth,
   repairXml,
   resolveUrl,
+  rewriteForFeedsmith,
   scanLinks,
   type LinkScan,
   type ScannedLink,
@@ -85,8 +86,9 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
 
   const lt = text.indexOf('<');
   if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
-  const balanced = checkXmlDepth(text, MAX_DEPTH);
-  return parseXml(text.slice(lt), options, balanced);
+  const shape = checkXmlDepth(text, MAX_DEPTH);
+  const xml = text.slice(lt);
+  return parseXml(shape.rewrite ? rewriteForFeedsmith(xml) : xml, options, shape.balanced);
 }
 
 function tooLarge(): FeedParseError {
