@@ -80,8 +80,9 @@ export function App(props: AppProps): React.JSX.Element {
   }, [s.quit]);
 
   if (tooSmall(s.size)) return <Text>{m.tooSmall(s.size.columns, s.size.rows)}</Text>;
+  const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem.code, s.filters.problem.column, s.filters.problem.token) : null;
   // a question waiting for its answer is what the status line says until it is answered
-  const toast = s.confirm !== null ? confirmText(m, s.confirm) : s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text;
+  const toast = s.confirm !== null ? confirmText(m, s.confirm) : (problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text));
   const prompt =
     s.view === 'search'
       ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}`
@@ -98,7 +99,7 @@ export function App(props: AppProps): React.JSX.Element {
         lang={s.lang}
         title={viewTitle(m, s.view)}
         tags={s.filters.tags}
-        search={s.filters.search}
+        search={s.filters.queryText}
         unreadOnly={s.filters.unreadOnly}
         starredOnly={s.filters.starredOnly}
         feed={feedName}

@@ -98,7 +98,7 @@ export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps)
       return <Links m={m} targets={reader.targets} selected={s.links.selected} scroll={s.links.scroll} {...size} />;
     default: {
       const f = s.filters;
-      const filtered = f.tags.length > 0 || f.search !== '' || f.unreadOnly || f.starredOnly || f.feed !== null;
+      const filtered = f.tags.length > 0 || f.query !== null || f.unreadOnly || f.starredOnly || f.feed !== null;
       return (
         <ArticleList
           rows={data.rows}
