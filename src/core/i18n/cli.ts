@@ -136,17 +136,17 @@ const id: CliMessages = {
 Cara pakai:
   cyberread                      buka pembaca (perlu terminal)
   cyberread --demo               buka pembaca dengan berita contoh bawaan (tanpa jaringan)
-  cyberread feeds                daftar umpan yang diikuti
-  cyberread feeds add URL        ikuti umpan (--lang id|en, --title T, --tag T …)
+  cyberread feeds                daftar feed yang diikuti
+  cyberread feeds add URL        ikuti feed (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
-  cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
+  cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
   cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --limit)
   cyberread show ID              satu artikel sebagai teks
   cyberread tags                 tagar beserta jumlah artikelnya (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
-  cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
-  cyberread export               cetak daftar umpan sebagai OPML 2.0
+  cyberread import FILE.opml     ikuti semua feed dari file OPML
+  cyberread export               cetak daftar feed sebagai OPML 2.0
 
 Opsi untuk semua perintah:
   --home DIR     simpan pengaturan dan cache di DIR (juga CYBERREAD_HOME)
@@ -155,15 +155,15 @@ Opsi untuk semua perintah:
   -h, --help     bantuan sebuah perintah   -v, --version   cetak versi`,
   commandHelp: {
     feeds: `Cara pakai:
-  cyberread feeds                        daftar umpan yang diikuti beserta status terakhirnya
+  cyberread feeds                        daftar feed yang diikuti beserta status terakhirnya
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
+URL berupa http(s)://, file:// atau path lokal. Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
 
-Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
---force tetap meminta walau server meminta menunggu (Retry-After).
+Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
+--force tetap mengambil feed walau server minta menunggu (Retry-After).
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
     list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
@@ -181,22 +181,22 @@ Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
             cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.
---all menandai semua artikel yang dipilih penyaring yang sama dengan "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
-    import: `Cara pakai: cyberread import BERKAS.opml
+--all menandai semua artikel yang cocok dengan filter yang sama seperti "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
+    import: `Cara pakai: cyberread import FILE.opml
 
-Mengikuti semua umpan dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
+Mengikuti semua feed dari file OPML. Hanya URL http(s) dan path lokal yang diterima;
 bahasa dan tagar dibaca dari atribut "language" dan "category".`,
     export: `Cara pakai: cyberread export > feeds.opml
 
-Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+Mencetak semua feed yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
   },
   feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
-  feedExists: (url) => `${url} sudah ada di daftar umpan Anda.`,
+  feedExists: (url) => `${url} sudah ada di daftar feed Anda.`,
   feedRemoved: (url, n) => `${url} dihapus beserta ${nId(n)} artikel di cache (artikel berbintang tetap disimpan).`,
-  feedNotFound: (url) => `${url} tidak ada di daftar umpan Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
-  noFeeds: 'Anda belum mengikuti umpan apa pun. Tambahkan dengan "cyberread feeds add URL".',
-  neverFetched: 'belum pernah dimuat',
-  refreshSummary: (feeds, added, failed) => `${nId(feeds)} umpan dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
+  feedNotFound: (url) => `${url} tidak ada di daftar feed Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
+  noFeeds: 'Anda belum mengikuti feed apa pun. Tambahkan dengan "cyberread feeds add URL".',
+  neverFetched: 'belum pernah dimuat ulang',
+  refreshSummary: (feeds, added, failed) => `${nId(feeds)} feed dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'gagal' : status === 'unchanged' ? 'tidak berubah' : `${added} baru, ${updated} diperbarui`,
   noArticles: 'Tidak ada artikel yang cocok.',
@@ -206,18 +206,18 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   idsOrAll: 'Sebutkan ID artikel atau --all, bukan keduanya.',
   allNeedsRead: '--all menandai artikel sudah atau belum dibaca: tambahkan --read atau --unread.',
   filterNeedsAll: (option) => `${option} memilih artikel untuk --all; bersama ID artikel, jangan dipakai.`,
-  imported: (added, skipped, rejected) => `${nId(added)} umpan diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
+  imported: (added, skipped, rejected) => `${nId(added)} feed diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
   cacheRecovered: (from, to, restored) =>
-    `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,
+    `Cache artikel ${from} rusak; file-nya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda sudah dibaca/berbintang dipulihkan).`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" tidak menerima argumen seperti "${words}". Jalankan "cyberread ${command} --help".`,
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
-  badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
 };
 
 export function cliMessages(lang: Edition): CliMessages {

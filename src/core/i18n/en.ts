@@ -29,6 +29,8 @@ export const en = {
   // list
   emptyList: 'No articles match',
   emptyListHint: 'Press c to clear the filters',
+  emptyEdition: (lang: string) => `No articles in ${lang}`,
+  emptyEditionHint: (count: number, other: string) => `${plural(count, 'article', 'articles')} in ${other}: press L to read them`,
   emptyCache: 'No articles yet — press r to refresh',
   noTitle: '(no title)',
 
