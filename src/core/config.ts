@@ -1,8 +1,10 @@
 import Conf from 'conf';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { refuseFeedUrl } from './opml.js';
 import { bound, sanitizeLine } from './sanitize.js';
 import { isValidTimeZone } from './i18n/dates.js';
+import { problem, ProblemError, type Problem } from './i18n/problem.js';
 import type { Edition, FeedConfig } from './types.js';
 
 /** Everything cyberread remembers between runs that is not the article cache. */
@@ -33,8 +35,23 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'feeds'> = {
   perHost: 2,
 };
 
-export class ConfigError extends Error {
+/** The settings file cannot be read or written; `problem` tells why in the user's language. */
+export class ConfigError extends ProblemError {
   override name = 'ConfigError';
+}
+
+/**
+ * The "lang" of the settings file in `configDir`, read without opening the settings (for the language of a
+ * message printed before they are): undefined when there is none or the file cannot be read.
+ */
+export function settingsLang(configDir: string): Edition | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
+    const lang = typeof value === 'object' && value !== null ? (value as { lang?: unknown }).lang : undefined;
+    return lang === 'id' || lang === 'en' ? lang : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const KNOWN_KEYS = new Set([
@@ -56,17 +73,14 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-function describeFsError(error: unknown, path: string, action: string): string {
+/** What went wrong when the settings file (or its directory) was created, read or written. */
+function describeFsError(error: unknown, path: string, action: 'mkdir' | 'read' | 'write'): Problem {
   const code = errorCode(error);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return `Cannot ${action} ${path}: permission denied. Check the directory's permissions or use --home DIR.`;
-  }
-  if (code === 'ENOSPC') return `Cannot ${action} ${path}: the disk is full. Free some space and try again.`;
-  if (code === 'ENOTDIR' || code === 'EEXIST') {
-    return `Cannot ${action} ${path}: a file stands where a directory is needed. Move it away or use --home DIR.`;
-  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return problem('errSettingsDenied', action, path);
+  if (code === 'ENOSPC') return problem('errSettingsDiskFull', action, path);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return problem('errSettingsNotDir', action, path);
   const message = error instanceof Error ? error.message : String(error);
-  return `Cannot ${action} ${path}: ${message}.`;
+  return problem('errSettingsFs', action, path, message);
 }
 
 function isFeedConfig(value: unknown): value is FeedConfig {
@@ -95,7 +109,7 @@ class NotAnObject extends Error {}
 function deserialize(text: string): Record<string, unknown> {
   const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new NotAnObject(value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
+    throw new NotAnObject(value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
   }
   return value as Record<string, unknown>;
 }
@@ -120,7 +134,7 @@ export class Config {
     try {
       mkdirSync(configDir, { recursive: true });
     } catch (error) {
-      throw new ConfigError(describeFsError(error, configDir, 'create the settings directory'));
+      throw new ConfigError(describeFsError(error, configDir, 'mkdir'));
     }
     try {
       this.#conf = new Conf<Record<string, unknown>>({ projectName: 'cyberread', cwd: configDir, configName: 'config', deserialize });
@@ -128,12 +142,12 @@ export class Config {
       const path = `${configDir}/config.json`;
       if (error instanceof SyntaxError) {
         // V8 quotes the file's text in its message, and that text may hold anything.
-        throw new ConfigError(`The settings file ${path} is not valid JSON (${quote(error.message)}). Fix it or move it away to start with fresh settings.`);
+        throw new ConfigError(problem('errSettingsJson', path, quote(error.message)));
       }
       if (error instanceof NotAnObject) {
-        throw new ConfigError(`The settings file ${path} holds ${error.message} instead of an object such as {"feeds": []}. Fix it or move it away to start with fresh settings.`);
+        throw new ConfigError(problem('errSettingsNotObject', path, error.message));
       }
-      throw new ConfigError(describeFsError(error, path, 'read the settings file'));
+      throw new ConfigError(describeFsError(error, path, 'read'));
     }
     this.path = this.#conf.path;
     const raw = this.#conf.store;
@@ -214,7 +228,7 @@ export class Config {
       if (value === undefined) this.#conf.delete(key);
       else this.#conf.set(key, value);
     } catch (error) {
-      throw new ConfigError(describeFsError(error, this.path, 'write the settings file'));
+      throw new ConfigError(describeFsError(error, this.path, 'write'));
     }
   }
 

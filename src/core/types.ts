@@ -1,3 +1,4 @@
+import type { Problem, Said } from './i18n/problem.js';
 /** Plain data passed between the core's steps. No behaviour lives here. */
 
 /** A language code as written in feeds ("id", "en", "pt-br" …), lower-case. 'id' and 'en' are the editions. */
@@ -127,7 +128,8 @@ export interface FeedState {
   lastModified: string | null;
   lastFetched: string | null;
   lastStatus: 'new' | 'unchanged' | 'error' | null;
-  lastError: string | null;
+  /** The last failure: a problem, or the sentence an older cyberread stored. */
+  lastError: Said | null;
   /** ISO time before which the feed must not be requested again (429/503 Retry-After). */
   retryAfter: string | null;
 }
@@ -139,5 +141,6 @@ export interface RefreshResult {
   status: RefreshStatus;
   added: number;
   updated: number;
-  error?: string;
+  /** Why the feed failed, told in the language of whoever shows it (core/i18n/problem.ts). */
+  error?: Problem;
 }

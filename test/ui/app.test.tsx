@@ -1,3 +1,4 @@
+import { problem } from '../../src/core/i18n/problem.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
@@ -212,7 +213,7 @@ describe('App frames on the sample editions in a real cache', () => {
       article({ id: 'new1', feedUrl: 'https://cyberthreat.id/rss', title: 'Berita Paling Baru', published: '2026-11-28T07:59:00Z' }),
     ]);
     const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: 1, updated: 0 };
-    const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' };
+    const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: problem('errStatus', 500, 'Internal Server Error') };
     progress?.({ done: 1, total: 2, result });
     await h.waitFor('↻ 1/2 feed · 1 baru');
     // same article selected, on the same screen row: the new one came in above the window
@@ -224,7 +225,8 @@ describe('App frames on the sample editions in a real cache', () => {
     await h.waitFor('1 feed gagal — tekan e');
     const errors = await h.press('e');
     expect(errors).toContain('https://rusak.example/feed');
-    expect(errors).toContain('HTTP 500');
+    // told in the interface's language
+    expect(errors).toContain('Server menjawab 500 Internal Server Error.');
   });
 
   it('unread-only keeps an article read from it listed until the filter changes', async () => {
@@ -350,7 +352,7 @@ describe('Indonesian frames', () => {
   it('draw no English word in any view', async () => {
     const services = testServices(track(sampleStore()), {
       lastRefreshAt: null,
-      refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' }]),
+      refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: problem('errNoSuchHost', 'x.example') }]),
     });
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={120} />);
     await h.waitFor('1 feed gagal — tekan e');

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
 import type { RefreshOptions } from './refresh.js';
+import { problem, ProblemError, type Problem } from '../i18n/problem.js';
 
 export interface RefreshJob {
   feeds: FeedConfig[];
@@ -24,7 +25,7 @@ export interface RefreshJob {
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
   | { kind: 'done'; results: RefreshResult[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; problem: Problem };
 
 // The young generation (both semi-spaces and the large-object part) of the refresh thread; see above. 8 MiB
 // gave the same peak for more collections, 24 MiB +10 MiB.
@@ -50,7 +51,8 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 
 /**
  * The refresh of `feeds` on a worker thread writing to `cacheFile` (already opened, so migrated, by the
- * caller). Rejects with the worker's own message when it cannot run (the cache cannot be opened) or stops.
+ * caller). Rejects with a ProblemError, the worker's own problem, when it cannot run (the cache cannot be
+ * opened) or stops.
  */
 export async function refreshInWorker(
   file: URL,
@@ -69,9 +71,9 @@ export async function refreshInWorker(
     worker.on('message', (m: RefreshMessage) => {
       if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'done') settle(() => resolve(m.results));
-      else settle(() => reject(new Error(m.message)));
+      else settle(() => reject(new ProblemError(m.problem)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', () => settle(() => reject(new Error('The refresh stopped unexpectedly; what it had saved is kept. Run it again.'))));
+    worker.on('exit', () => settle(() => reject(new ProblemError(problem('errRefreshStopped')))));
   });
 }

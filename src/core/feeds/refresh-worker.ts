@@ -8,6 +8,7 @@ import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline } from './pipeline.js';
 import { refreshFeeds } from './refresh.js';
 import type { RefreshJob, RefreshMessage } from './refresh-thread.js';
+import { problemOf } from '../i18n/problem.js';
 
 const post = (m: RefreshMessage): void => parentPort?.postMessage(m);
 
@@ -34,5 +35,5 @@ async function run(job: RefreshJob): Promise<void> {
 }
 
 run(workerData as RefreshJob).catch((error: unknown) => {
-  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  post({ kind: 'failed', problem: problemOf(error) });
 });

@@ -37,7 +37,21 @@ export interface CliMessages {
   badLimit: string;
   badLang(value: string): string;
   badUrl(value: string): string;
+  unknownCommand(word: string): string;
+  unknownOption(option: string, command: string): string;
+  optionNeedsValue(option: string, command: string): string;
+  optionAmbiguous(option: string, command: string): string;
+  badArguments(detail: string, command: string): string;
+  unknownSubcommand(word: string): string;
+  cacheDirDenied(dir: string): string;
+  cacheDirFailed(dir: string, detail: string): string;
+  /** A bug: what failed, and to report it. */
+  unexpected(detail: string): string;
 }
+
+/** "cyberread list" for a command, "cyberread" for none. */
+const named = (command: string): string => (command ? `"cyberread ${command}"` : 'cyberread');
+const helpFor = (command: string): string => `"cyberread ${command ? command + ' ' : ''}--help"`;
 
 const en: CliMessages = {
   usage: `cyberread — a terminal news reader for RSS, Atom and JSON feeds
@@ -128,6 +142,15 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   badLimit: '--limit must be a whole number from 1 to 1000.',
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+  unknownCommand: (w) => `Unknown command "${w}". Run "cyberread --help" to see the commands.`,
+  unknownOption: (o, c) => `Unknown option ${o} for ${named(c)}. Run ${helpFor(c)} to see its options.`,
+  optionNeedsValue: (o) => `The option ${o} needs a value.`,
+  optionAmbiguous: (o) => `The option ${o} needs a value; for one that starts with "-", write ${o}=VALUE.`,
+  badArguments: (d, c) => `${d}. Run ${helpFor(c)}.`,
+  unknownSubcommand: (w) => `Unknown "feeds" subcommand "${w}": use add or remove.`,
+  cacheDirDenied: (dir) => `Cannot create the cache directory ${dir}: permission denied. Check its permissions or use --home DIR.`,
+  cacheDirFailed: (dir, d) => `Cannot create the cache directory ${dir}: ${d}.`,
+  unexpected: (d) => `unexpected error: ${d}. Please report it with the command you ran.`,
 };
 
 const id: CliMessages = {
@@ -218,6 +241,15 @@ Mencetak semua feed yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
   badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  unknownCommand: (w) => `Perintah "${w}" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.`,
+  unknownOption: (o, c) => `Opsi ${o} tidak dikenal untuk ${named(c)}. Jalankan ${helpFor(c)} untuk melihat opsinya.`,
+  optionNeedsValue: (o) => `Opsi ${o} memerlukan nilai.`,
+  optionAmbiguous: (o) => `Opsi ${o} memerlukan nilai; untuk nilai yang diawali "-", tulis ${o}=NILAI.`,
+  badArguments: (d, c) => `${d}. Jalankan ${helpFor(c)}.`,
+  unknownSubcommand: (w) => `Subperintah "feeds" "${w}" tidak dikenal: gunakan add atau remove.`,
+  cacheDirDenied: (dir) => `Tidak bisa membuat direktori cache ${dir}: izin ditolak. Periksa izinnya atau gunakan --home DIR.`,
+  cacheDirFailed: (dir, d) => `Tidak bisa membuat direktori cache ${dir}: ${d}.`,
+  unexpected: (d) => `kesalahan tak terduga: ${d}. Mohon laporkan beserta perintah yang Anda jalankan.`,
 };
 
 export function cliMessages(lang: Edition): CliMessages {

@@ -1,6 +1,44 @@
 import { formatCount, type Messages } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'id');
+/** Decimal comma, as Indonesian writes numbers: 0,3 detik. */
+const dec = (x: number): string => String(Number(x.toFixed(1))).replace('.', ',');
+const seconds = (ms: number): string => `${dec(ms / 1000)} detik`;
+const MiB = 1024 * 1024;
+const cacheAt = (path: string): string => (path === ':memory:' ? 'cache di memori' : `cache di ${path}`);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const settingsAction = (action: string): string =>
+  action === 'mkdir' ? 'membuat direktori pengaturan' : action === 'write' ? 'menulis file pengaturan' : 'membaca file pengaturan';
+const size = (bytes: number): string =>
+  bytes >= MiB ? `${dec(bytes / MiB)} MiB` : bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${n(bytes)} byte`;
+
+/** Why a TLS connection was refused, by the error code Node gives. */
+function tlsReason(code: string): string {
+  switch (code) {
+    case 'CERT_HAS_EXPIRED':
+      return 'sertifikatnya sudah kedaluwarsa';
+    case 'CERT_NOT_YET_VALID':
+      return 'sertifikatnya belum berlaku';
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'sertifikatnya ditandatangani sendiri dan tidak dipercaya';
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return 'rantai sertifikatnya memuat sertifikat yang ditandatangani sendiri dan tidak dipercaya';
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return 'sertifikatnya ditandatangani pihak yang tidak dikenal';
+    case 'CERT_REVOKED':
+      return 'sertifikatnya sudah dicabut';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return 'sertifikatnya milik nama lain';
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return 'port ini tidak memakai TLS (benarkah alamatnya https?)';
+    case 'EPROTO':
+      return 'jabat tangan TLS gagal';
+    default:
+      return `sertifikat atau pengaturan TLS-nya ditolak (${code})`;
+  }
+}
 
 /**
  * Bahasa Indonesia, as readers of Indonesian tech news write it: the words of glossary.ts (feed, cache,
@@ -164,4 +202,89 @@ export const id: Messages = {
   enclosureUnknownType: 'file',
 
   errUnexpected: (detail) => `Terjadi kesalahan tak terduga: ${detail}`,
+
+  errClosing: 'cyberread sedang ditutup; feed tidak diambil.',
+  errEmptyAddress: 'Alamat feed kosong.',
+  errBadAddress: (address) => `Alamat tidak valid: ${address}.`,
+  errBadFileAddress: (address) => `Alamat file tidak bisa dipakai: ${address}.`,
+  errScheme: (scheme) => `cyberread tidak mengambil alamat ${scheme}; gunakan http(s)://, file:// atau path lokal.`,
+  errBadProxy: (name, value) => `Pengaturan proxy ${name} bukan alamat yang bisa dipakai (${value}); perbaiki atau hapus.`,
+  errCancelled: (url) => `Pengambilan ${url} dibatalkan.`,
+  errCancelledClosing: (url) => `Pengambilan ${url} dibatalkan karena cyberread sedang ditutup.`,
+  errProxyRefused: (proxy) => `Tidak bisa terhubung ke proxy ${proxy}: koneksi ditolak. Periksa HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyNotFound: (proxy) => `Proxy ${proxy} tidak ditemukan: host tidak ada. Periksa HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyTls: (host) => `Tidak bisa terhubung dengan aman ke proxy untuk ${host}. Periksa HTTPS_PROXY.`,
+  errConnectTimeout: (host, ms) => `Tidak bisa terhubung ke ${host} dalam ${seconds(ms)}. Periksa alamatnya atau coba lagi nanti.`,
+  errAnswerTimeout: (host, ms) => `${host} tidak menjawab dalam ${seconds(ms)}.`,
+  errBodyTimeout: (host, ms) => `${host} tidak mengirim feed secara lengkap dalam ${seconds(ms)}; coba lagi nanti.`,
+  errRefused: (host) => `Tidak bisa terhubung ke ${host}: koneksi ditolak. Periksa alamatnya atau coba lagi nanti.`,
+  errNoSuchHost: (host) => `${host} tidak ditemukan: host tidak ada. Periksa alamatnya atau jaringan Anda.`,
+  errDnsAgain: (host) => `Tidak bisa mencari ${host} (DNS gagal sementara). Periksa jaringan Anda atau coba lagi nanti.`,
+  errUnreachable: (host) => `Tidak bisa menjangkau ${host}: jaringan tidak terjangkau. Periksa koneksi Anda.`,
+  errLengthMismatch: (host) => `${host} mengirim isi yang tidak cocok dengan Content-Length-nya; feed tidak lengkap. Coba lagi nanti.`,
+  errLengthExceeded: (host) => `${host} mengirim lebih banyak byte daripada Content-Length-nya; feed mungkin terpotong. Coba lagi nanti.`,
+  errHeadersTooLarge: (host) => `${host} mengirim header respons yang terlalu besar; cyberread berhenti.`,
+  errTls: (host, code) => `Tidak bisa terhubung dengan aman ke ${host}: ${tlsReason(code)}. Periksa alamatnya atau beri tahu pemilik situs.`,
+  errNotHttp: (host) => `${host} mengirim respons HTTP yang tidak valid; cyberread berhenti.`,
+  errClosedEarly: (host) => `${host} menutup koneksi sebelum feed lengkap. Coba lagi nanti.`,
+  errClosedNoAnswer: (host) => `${host} menutup koneksi tanpa menjawab. Coba lagi nanti.`,
+  errFetch: (url, detail) => `Tidak bisa mengambil ${url}: ${detail || 'kesalahan tidak diketahui'}.`,
+  errTooManyEncodings: (host, encodings) => `${host} mengirim feed dengan terlalu banyak content encoding (${encodings}).`,
+  errUnknownEncoding: (host, encoding) => `${host} mengirim feed dalam encoding yang tidak bisa dibaca cyberread (${encoding}).`,
+  errDamagedEncoding: (host, encodings) => `${host} mengirim isi ${encodings} yang rusak; coba lagi nanti.`,
+  errTooLarge: (bytes) => `Feed lebih besar dari ${size(bytes)}; cyberread berhenti membacanya.`,
+  errUnpacksTooLarge: (bytes) => `Setelah diekstrak, feed lebih besar dari ${size(bytes)}; cyberread berhenti membacanya.`,
+  errRedirectNowhere: (status) => `Server menjawab ${status} (pengalihan) tanpa menyebut tujuannya; periksa alamat feed.`,
+  errRedirectBad: (host, location) => `${host} mengalihkan ke alamat yang tidak valid (${location}).`,
+  errRedirectScheme: (host, scheme) => `${host} mengalihkan ke alamat ${scheme}; cyberread hanya mengikuti pengalihan ke http dan https.`,
+  errRedirectLoop: (from, to) => `Pengalihan berputar: ${from} kembali ke ${to}. Periksa alamat feed.`,
+  errTooManyRedirects: (max, start) => `Terlalu banyak pengalihan (lebih dari ${max}) mulai dari ${start}.`,
+  errWaitAsked: (status, until) => `Server meminta menunggu (${status}); cyberread tidak akan meminta lagi sebelum ${until}.`,
+  errStatus: (status, reason) => `Server menjawab ${status}${reason ? ` ${reason}` : ''}.`,
+  errSkippedWait: (until) => `Server meminta cyberread menunggu sampai ${until}; dilewati.`,
+  errIsDirectory: (path) => `${path} adalah direktori, bukan file feed.`,
+  errNotAFile: (path) => `${path} bukan file biasa; cyberread hanya membaca file feed.`,
+  errNoSuchFile: (path) => `File tidak ada: ${path}. Periksa path-nya.`,
+  errNoSuchFileHost: (path) => `File tidak ada: ${path}. Untuk alamat web, awali dengan https://.`,
+  errFileDenied: (path) => `Tidak bisa membaca ${path}: izin ditolak.`,
+  errFileRead: (path, detail) => `Tidak bisa membaca ${path}: ${detail}.`,
+
+  errEmptyDocument: 'Feed kosong: dokumennya tidak berisi apa pun.',
+  errBinary: 'Ini bukan feed: dokumennya data biner, bukan teks.',
+  errPlainText: 'Ini bukan feed: dokumennya teks biasa, bukan RSS, Atom atau JSON Feed.',
+  errHtml: 'Ini bukan feed: dokumennya HTML, bukan RSS, Atom atau JSON Feed.',
+  errNotAFeed: 'Ini bukan feed: dokumennya bukan RSS, Atom atau JSON Feed.',
+  errDamagedXml: 'Feed rusak dan tidak bisa diperbaiki: XML-nya tidak valid dan tidak ada feed yang bisa dibaca darinya.',
+  errBadJson: 'Ini bukan feed: dokumennya tampak seperti JSON tetapi JSON-nya tidak valid.',
+  errJsonNotFeed: 'Ini bukan feed: dokumennya JSON tetapi bukan JSON Feed.',
+  errTooDeep: (levels) => `Feed bersarang terlalu dalam (lebih dari ${levels} tingkat) untuk dibaca dengan aman.`,
+  errTooComplex: 'Feed terlalu besar atau terlalu rumit untuk dibaca dengan aman.',
+  errParserFailed: 'Feed tidak bisa dibaca karena parser gagal secara tak terduga.',
+  errDocumentTooLarge: (bytes) => `Feed terlalu besar (lebih dari ${size(bytes)}) untuk dibaca dengan aman.`,
+  errRefreshStopped: 'Muat ulang berhenti tiba-tiba; yang sudah tersimpan tetap ada. Jalankan lagi.',
+
+  errSettingsDenied: (action, path) => `Tidak bisa ${settingsAction(action)} ${path}: izin ditolak. Periksa izin direktorinya atau gunakan --home DIR.`,
+  errSettingsDiskFull: (action, path) => `Tidak bisa ${settingsAction(action)} ${path}: disk penuh. Kosongkan sebagian ruang lalu coba lagi.`,
+  errSettingsNotDir: (action, path) =>
+    `Tidak bisa ${settingsAction(action)} ${path}: ada file di tempat yang seharusnya direktori. Pindahkan file itu atau gunakan --home DIR.`,
+  errSettingsFs: (action, path, detail) => `Tidak bisa ${settingsAction(action)} ${path}: ${detail}.`,
+  errSettingsJson: (path, detail) =>
+    `File pengaturan ${path} bukan JSON yang valid (${detail}). Perbaiki atau pindahkan agar cyberread mulai dengan pengaturan baru.`,
+  errSettingsNotObject: (path, what) =>
+    `File pengaturan ${path} berisi ${what === 'null' ? 'null' : what === 'list' ? 'daftar' : what === 'string' ? 'teks' : what === 'number' ? 'angka' : what} dan bukan objek seperti {"feeds": []}. Perbaiki atau pindahkan agar cyberread mulai dengan pengaturan baru.`,
+
+  errCacheDiskFull: (path) => `Tidak bisa menulis ${cacheAt(path)}: disk penuh. Kosongkan sebagian ruang lalu coba lagi.`,
+  errCacheReadOnly: (path) => `Tidak bisa menulis ${cacheAt(path)}: file atau direktorinya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheCantOpen: (path) => `Tidak bisa membuka ${cacheAt(path)}: direktorinya tidak ada atau tidak bisa ditulisi. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheLocked: (path) => `${cap(cacheAt(path))} terlalu lama dikunci proses cyberread lain. Coba lagi sebentar lagi.`,
+  errCacheDamaged: (path) => `${cap(cacheAt(path))} rusak. Jalankan ulang cyberread: file yang rusak dipindahkan dan cache baru dibuat.`,
+  errCacheIo: (path, code) => `Tidak bisa membaca atau menulis ${cacheAt(path)}: disk melaporkan kesalahan (${code}). Periksa disk lalu coba lagi.`,
+  errCacheFailed: (path, detail, code) => `${cap(cacheAt(path))} gagal: ${detail} (${code}).`,
+  errCacheNoDir: (path, dir) => `Tidak bisa membuat cache di ${path}: direktori ${dir} tidak ada. Buat direktorinya atau gunakan --home DIR.`,
+  errCacheNotDir: (path, dir) => `Tidak bisa membuat cache di ${path}: ${dir} bukan direktori. Gunakan --home DIR untuk memilih tempat lain.`,
+  errCacheDirReadOnly: (path) => `Tidak bisa menulis cache di ${path}: direktorinya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheFileReadOnly: (path) => `Tidak bisa menulis cache di ${path}: file-nya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheMoveAside: (path, to) => `Cache di ${path} rusak dan tidak bisa dipindahkan ke ${to}. Pindahkan atau hapus sendiri, atau gunakan --home DIR.`,
+  errCacheNewer: (path, schema, known) =>
+    `Cache di ${path} ditulis oleh cyberread yang lebih baru (skema ${schema}, versi ini mengenal ${known}). Perbarui cyberread atau gunakan --home DIR.`,
 };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { UiServices } from '../services.js';
+import { problemOf } from '../../core/i18n/problem.js';
 import { listQuery, type Action } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { locateAfterRefresh } from './use-articles.js';
@@ -31,7 +32,7 @@ export function useRefresh(services: UiServices, dispatch: (a: Action) => void, 
         },
         (e: unknown) => {
           running.current = false;
-          if (mounted.current) dispatch({ type: 'refreshError', message: e instanceof Error ? e.message : String(e) });
+          if (mounted.current) dispatch({ type: 'refreshError', problem: problemOf(e) });
         },
       );
     return true;

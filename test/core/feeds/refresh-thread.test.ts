@@ -46,7 +46,8 @@ describe('refreshInWorker', () => {
       [`${base}/feed.xml`, 'new'],
       [`${base}/broken`, 'error'],
     ]);
-    expect(results[1]?.error).toMatch(/500/);
+    // crossed the thread as a problem, not as an English sentence
+    expect(results[1]?.error).toEqual({ key: 'errStatus', args: [500, 'Internal Server Error'] });
     expect(seen.map(([, done, total]) => [done, total])).toEqual([[1, 2], [2, 2]]);
     expect(new Set(seen.map(([url]) => url))).toEqual(new Set(feeds.map((f) => f.url)));
     // Written by the worker's own connection, read through this one.
