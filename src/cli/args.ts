@@ -36,11 +36,12 @@ export const COMMAND_OPTIONS = {
     unread: { type: 'boolean' },
     starred: { type: 'boolean' },
     search: { type: 'string' },
+    query: { type: 'string' },
     feed: { type: 'string' },
     limit: { type: 'string' },
   },
   show: {},
-  tags: {},
+  tags: { query: { type: 'string' } },
   mark: {
     read: { type: 'boolean' },
     unread: { type: 'boolean' },
@@ -51,6 +52,7 @@ export const COMMAND_OPTIONS = {
     starred: { type: 'boolean' },
     search: { type: 'string' },
     feed: { type: 'string' },
+    query: { type: 'string' },
   },
   import: {},
   export: {},
@@ -74,6 +76,18 @@ function valueTaking(name: string, options: OptionSpec): boolean {
   return spec?.[1].type === 'string';
 }
 
+/**
+ * A word after an option that takes a value, starting with "-", that is that value: a negative number
+ * ("--limit -1", so the option's own check can explain what is wrong), and after --query anything that is
+ * not one of the command's options: "-" is the query language's "leave out" ("--query -#sponsored").
+ */
+function startsLikeValue(option: string, next: string, options: OptionSpec): boolean {
+  if (/^-\d/.test(next)) return true;
+  if (option !== '--query' || next === '-' || next === '--') return false;
+  const name = next.split('=')[0] as string;
+  return !Object.entries(options).some(([long, o]) => `--${long}` === name || (o.short !== undefined && `-${o.short}` === name));
+}
+
 /** Finds the command (the first bare word that is not an option's value), then parses its options. */
 export function parseCommandLine(argv: string[]): ParsedArgs {
   let command: Command = '';
@@ -92,7 +106,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : argv;
   const options = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] } as OptionSpec;
-  // "--limit -1" is a value, not an option: join it so the option's own check can explain what is wrong.
+  // "--limit -1" and "--query -#ads" are values, not options: joined to their option (see startsLikeValue).
   const joined: string[] = [];
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i] as string;
@@ -101,7 +115,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       joined.push(...rest.slice(i));
       break;
     }
-    if (arg.startsWith('--') && !arg.includes('=') && valueTaking(arg, options) && next !== undefined && /^-\d/.test(next)) {
+    if (arg.startsWith('--') && !arg.includes('=') && valueTaking(arg, options) && next !== undefined && startsLikeValue(arg, next, options)) {
       joined.push(`${arg}=${next}`);
       i += 1;
     } else joined.push(arg);

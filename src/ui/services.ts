@@ -31,11 +31,20 @@ export interface UiServices {
   truncate(s: string, width: number): string;
   /** Word-wrap to lines of at most `width` cells. */
   wrap(s: string, width: number): string[];
-  /** Refreshes every feed; calls onProgress once at the start (done 0) and once per finished feed. */
-  refresh(onProgress: (p: RefreshProgress) => void): Promise<RefreshResult[]>;
+  /**
+   * Refreshes every feed (or those of `urls`); calls onProgress once at the start (done 0) and once per
+   * finished feed. Only a refresh of every feed counts as the last refresh.
+   */
+  refresh(onProgress: (p: RefreshProgress) => void, urls?: string[]): Promise<RefreshResult[]>;
   /** ISO time of the last completed refresh, or null. */
   lastRefreshAt(): string | null;
   refreshIntervalMinutes: number;
+  /** The background refresh interval in ms, when it must differ from the setting (tests). */
+  refreshIntervalMs?: number;
+  /** How often the clock-driven text (relative times) is drawn again without a key; default 20 s. */
+  clockTickMs?: number;
+  /** Tells the user that `added` articles arrived (settings `notify`); absent when notifications are off. */
+  notify?(added: number, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Persists the chosen interface language. */
   saveLang(lang: UiLang): void;

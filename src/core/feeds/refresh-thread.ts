@@ -11,8 +11,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
+import type { NormalisedFeed, PreparedFeed } from './prepare-feed.js';
 import type { RefreshOptions } from './refresh.js';
-import { problem, ProblemError, type Problem } from '../i18n/problem.js';
+import { problem, problemOf, ProblemError, type Problem } from '../i18n/problem.js';
 
 export interface RefreshJob {
   feeds: FeedConfig[];
@@ -25,7 +26,27 @@ export interface RefreshJob {
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
   | { kind: 'done'; results: RefreshResult[] }
-  | { kind: 'failed'; problem: Problem };
+  | { kind: 'failed'; problem: Problem }
+  | ParseRequest;
+
+/**
+ * The refresh thread asks the thread that started it to parse and normalise one fetched document (and, when
+ * `prepare`, to prepare its rows too); the answer is a ParseReply with the same id.
+ */
+export interface ParseRequest {
+  kind: 'parse';
+  id: number;
+  bytes: Uint8Array;
+  url: string;
+  contentType: string | null;
+  cfg: FeedConfig;
+  prepare: boolean;
+}
+
+export type ParseReply =
+  | { id: number; ok: true; feed: NormalisedFeed }
+  | { id: number; ok: true; prepared: PreparedFeed }
+  | { id: number; ok: false; problem: Problem };
 
 // The young generation (both semi-spaces and the large-object part) of the refresh thread; see above. 8 MiB
 // gave the same peak for more collections, 24 MiB +10 MiB.
@@ -53,6 +74,10 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
  * The refresh of `feeds` on a worker thread writing to `cacheFile` (already opened, so migrated, by the
  * caller). Rejects with a ProblemError, the worker's own problem, when it cannot run (the cache cannot be
  * opened) or stops.
+ *
+ * The refresh uses both threads: the worker fetches, prepares rows and writes SQLite, and sends each fetched
+ * document here to be parsed and normalised (answerParse), so the two halves of consecutive feeds overlap on
+ * two cores. The worker keeps at most 16 feeds in progress, which bounds what waits in either queue.
  */
 export async function refreshInWorker(
   file: URL,
@@ -68,12 +93,48 @@ export async function refreshInWorker(
       settled = true;
       fn();
     };
+    // One document per turn of the event loop: a port delivers every queued message in one go, and parsing
+    // them back to back would hold up the reader's keys and frames (and the new articles they show) for as
+    // long as all of them take.
+    const queue: ParseRequest[] = [];
+    let stepping = false;
+    const step = (): void => {
+      const m = queue.shift();
+      if (m === undefined) {
+        stepping = false;
+        return;
+      }
+      void answerParse(m).then((reply) => {
+        if (!settled) worker.postMessage(reply);
+        setImmediate(step);
+      });
+    };
     worker.on('message', (m: RefreshMessage) => {
-      if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
+      if (m.kind === 'parse') {
+        queue.push(m);
+        if (!stepping) {
+          stepping = true;
+          setImmediate(step);
+        }
+      } else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'done') settle(() => resolve(m.results));
       else settle(() => reject(new ProblemError(m.problem)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', () => settle(() => reject(new ProblemError(problem('errRefreshStopped')))));
   });
+}
+
+// The parser and normaliser load on the first document, so a refresh where every feed answers 304 loads neither.
+let parser: Promise<typeof import('./prepare-feed.js')> | undefined;
+
+/** One ParseRequest answered on this thread; a document that cannot be read is answered with its problem. */
+export async function answerParse(m: ParseRequest): Promise<ParseReply> {
+  try {
+    const { normaliseDocument, prepareRows } = await (parser ??= import('./prepare-feed.js'));
+    const feed = normaliseDocument(m.bytes, { url: m.url, contentType: m.contentType }, m.cfg);
+    return m.prepare ? { id: m.id, ok: true, prepared: prepareRows(feed, m.cfg.url) } : { id: m.id, ok: true, feed };
+  } catch (error) {
+    return { id: m.id, ok: false, problem: problemOf(error) };
+  }
 }

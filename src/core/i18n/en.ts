@@ -1,3 +1,5 @@
+import type { QueryProblemCode } from '../query/ast.js';
+import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'en');
@@ -200,6 +202,47 @@ export const en = {
 
 
 
+  // the query language (src/core/query): where (the column) and why, in one sentence
+  queryProblem: (code: QueryProblemCode, column: number, token: string): string => {
+    const p = { column, token };
+    const at = `"${token}" at column ${column}`;
+    switch (code) {
+      case 'unclosedQuote':
+        return `The quote opened at column ${p.column} is not closed: add the closing ".`;
+      case 'emptyTag':
+        return `${at} needs a tag name, such as #ransomware.`;
+      case 'emptyValue':
+        return `${at} needs a value after the colon, such as author:arif.`;
+      case 'unknownField':
+        return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
+      case 'badAge':
+        return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
+      case 'badDate':
+        return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
+      case 'badLang':
+        return `${at} is not a language code: use lang:id or lang:en.`;
+      case 'badState':
+        return `${at} is not a state: use is:unread, is:read or is:starred.`;
+      case 'loneOr':
+        return `${at} needs something to search for on both sides.`;
+      case 'danglingNot':
+        return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
+      case 'unclosedParen':
+        return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
+      case 'strayParen':
+        return `${at} closes a parenthesis that was never opened.`;
+      case 'emptyParens':
+        return `The parentheses at column ${p.column} hold nothing to search for.`;
+      case 'nothingToSearch':
+        return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
+      case 'tooLong':
+        return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
+      default:
+        return `${at} cannot be read.`;
+    }
+  },
+  queryActive: (q: string) => `query: ${q}`,
+
   // open.ts
   openOnlyHttp: 'Only http and https links can be opened',
   openBadChars: 'The link contains spaces or control characters and was not opened',
@@ -213,6 +256,88 @@ export const en = {
   notifyNotFound: 'not found',
   enclosuresTitle: 'Attachments',
   enclosureUnknownType: 'file',
+
+  // feeds view, mark all, next unread, starred only, links (the daily keys)
+  viewFeeds: 'Feeds',
+  viewLinks: 'Links',
+  feedActive: (title: string) => `feed: ${title}`,
+  starredOnlyActive: 'starred only',
+  feedsEmpty: 'No feeds — press a to add one',
+  feedsNever: 'never',
+  feedsNeverFetched: 'never fetched — press r to fetch it',
+  feedsFetched: (rel: string) => `fetched ${rel}`,
+  promptAddFeed: 'Add feed: ',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter adds · Esc cancels',
+  promptRename: 'Name: ',
+  promptRenameHint: "Enter saves (empty: the feed's own title) · Esc cancels",
+  promptFeedLang: 'Language (id, en, empty: detect per article): ',
+  promptSaveHint: 'Enter saves · Esc cancels',
+  feedNeedUrl: "Type the feed's address",
+  feedBadUrl: (v: string) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path`,
+  feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
+  feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title or --tag`,
+  feedNeedValue: (opt: string) => `${opt} needs a value`,
+  feedExists: (url: string) => `${url} is already in your feeds`,
+  feedAdded: (title: string) => `Added ${title}; fetching it`,
+  feedRenamed: (title: string) => `Renamed to ${title}`,
+  feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
+  feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
+  feedRemoved: (title: string, x: number) => `Removed ${title} and ${plural(x, 'cached article', 'cached articles')}; starred ones are kept`,
+  feedGone: 'That feed is no longer in your feeds',
+  confirmRemoveFeed: (title: string, total: number, starred: number) =>
+    `Remove ${title}? ${plural(total - starred, 'cached article goes', 'cached articles go')}, ${n(starred)} starred stay. y/Enter: remove · other key: keep`,
+  confirmMarkAll: (x: number) => `Mark ${plural(x, 'article', 'articles')} of this list read? y/Enter: yes · other key: no`,
+  confirmMarkFeed: (title: string, x: number) => `Mark the ${plural(x, 'unread article', 'unread articles')} of ${title} read? y/Enter: yes · other key: no`,
+  cancelled: 'Cancelled',
+  markedAllRead: (x: number) => `${plural(x, 'article', 'articles')} marked read — z undoes`,
+  nothingToMark: 'No unread articles here',
+  undone: (x: number) => `Undone: ${plural(x, 'article is', 'articles are')} unread again`,
+  nothingToUndo: 'Nothing to undo',
+  noMoreUnread: 'No more unread articles',
+  noPrevUnread: 'No unread article before this one',
+  nextFeed: (title: string) => `Next feed with unread articles: ${title}`,
+  switchedEdition: (name: string) => `This feed's articles are in the ${name} edition: switched to it`,
+  linksEmpty: 'This article has no links or attachments',
+  linkNumber: (digits: string) => `Link ${digits}█ — Enter opens · Esc cancels`,
+  noSuchLink: (x: number) => `There is no link [${x}] in this article`,
+  openedInPlayer: 'Opened in the player',
+
+  actFeeds: 'show the feeds',
+  actMarkAll: 'mark every article of the list read (asks first)',
+  actUndo: 'undo the last mark-all while its notice shows',
+  actNextUnread: 'next unread article (in the reader: open it)',
+  actPrevUnread: 'previous unread article (in the reader: open it)',
+  actStarredOnly: 'show starred only / all',
+  actLinkDigits: 'type a link number, then Enter opens it',
+  actLinks: 'choose a link or attachment to open',
+  actOpenTarget: 'open the chosen link (attachments: with the player)',
+  actCopyTarget: 'copy the chosen link (OSC 52)',
+  actOpenFeed: "list this feed's articles",
+  actAddFeed: 'add a feed (URL and the options of feeds add)',
+  actRenameFeed: 'rename the feed',
+  actFeedLang: 'set the language of the feed',
+  actRemoveFeed: 'remove the feed (starred articles stay)',
+  actRefreshFeed: 'refresh this feed now',
+  actMarkFeedRead: "mark this feed's articles read (asks first)",
+  actConfirm: 'confirm',
+  actCancelConfirm: 'cancel',
+  actPromptType: 'type the text',
+  actPromptSubmit: 'save',
+  actPromptCancel: 'cancel',
+  whereFeeds: 'feeds',
+  whereLinks: 'links',
+  whereConfirm: 'a question',
+  wherePrompt: 'a prompt',
+  keyOther: 'other key',
+  keyDigits: '0–9',
+  hintFeeds: 'feeds',
+  hintAddFeed: 'add',
+  hintRename: 'rename',
+  hintRemove: 'remove',
+  hintMarkRead: 'mark read',
+  hintLinks: 'links',
+  hintCopy: 'copy',
+  hintUnread: 'unread',
 
   // Failures (Problem keys, src/core/i18n/problem.ts), shown by the reader and by the CLI in the user's language
   errUnexpected: (detail: string) => `Something unexpected failed: ${detail}`,

@@ -1,3 +1,4 @@
+import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount, type Messages } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'id');
@@ -189,6 +190,47 @@ export const id: Messages = {
 
 
 
+  // bahasa kueri (src/core/query): di mana (kolom) dan mengapa, dalam satu kalimat
+  queryProblem: (code, column, token) => {
+    const p = { column, token };
+    const at = `"${token}" di kolom ${column}`;
+    switch (code) {
+      case 'unclosedQuote':
+        return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
+      case 'emptyTag':
+        return `${at} memerlukan nama tagar, misalnya #ransomware.`;
+      case 'emptyValue':
+        return `${at} memerlukan nilai setelah titik dua, misalnya author:arif.`;
+      case 'unknownField':
+        return `${at} bukan filter yang dikenal cyberread (lang, feed, author, title, tag, age, since, until, is); beri tanda kutip untuk mencarinya sebagai teks.`;
+      case 'badAge':
+        return `${at} bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).`;
+      case 'badDate':
+        return `${at} bukan tanggal: tulis harinya sebagai TTTT-BB-HH, misalnya since:2024-11-01.`;
+      case 'badLang':
+        return `${at} bukan kode bahasa: gunakan lang:id atau lang:en.`;
+      case 'badState':
+        return `${at} bukan status: gunakan is:unread, is:read atau is:starred.`;
+      case 'loneOr':
+        return `${at} memerlukan sesuatu yang dicari di kedua sisinya.`;
+      case 'danglingNot':
+        return `${at} harus langsung diikuti hal yang dikecualikan, misalnya -#sponsored.`;
+      case 'unclosedParen':
+        return `Tanda kurung yang dibuka di kolom ${p.column} belum ditutup: tambahkan ")".`;
+      case 'strayParen':
+        return `${at} menutup tanda kurung yang tidak pernah dibuka.`;
+      case 'emptyParens':
+        return `Tanda kurung di kolom ${p.column} tidak berisi apa pun untuk dicari.`;
+      case 'nothingToSearch':
+        return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
+      case 'tooLong':
+        return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
+      default:
+        return `${at} tidak bisa dibaca.`;
+    }
+  },
+  queryActive: (q) => `kueri: ${q}`,
+
   openOnlyHttp: 'Hanya tautan http dan https yang bisa dibuka',
   openBadChars: 'Tautan berisi spasi atau karakter kendali sehingga tidak dibuka',
   openNoOpener: (cmd) => `Program pembuka tautan tidak ditemukan (${cmd}); atur $BROWSER atau buka tautannya sendiri`,
@@ -200,6 +242,87 @@ export const id: Messages = {
   notifyNotFound: 'tidak ditemukan',
   enclosuresTitle: 'Lampiran',
   enclosureUnknownType: 'file',
+
+  viewFeeds: 'Feed',
+  viewLinks: 'Tautan',
+  feedActive: (title) => `feed: ${title}`,
+  starredOnlyActive: 'hanya berbintang',
+  feedsEmpty: 'Belum ada feed — tekan a untuk menambah',
+  feedsNever: 'belum',
+  feedsNeverFetched: 'belum pernah dimuat — tekan r untuk memuatnya',
+  feedsFetched: (rel) => `dimuat ${rel}`,
+  promptAddFeed: 'Tambah feed: ',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter menambah · Esc batal',
+  promptRename: 'Nama: ',
+  promptRenameHint: 'Enter menyimpan (kosong: judul asli feed) · Esc batal',
+  promptFeedLang: 'Bahasa (id, en, kosong: dikenali per artikel): ',
+  promptSaveHint: 'Enter menyimpan · Esc batal',
+  feedNeedUrl: 'Ketik alamat feed',
+  feedBadUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal`,
+  feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
+  feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title atau --tag`,
+  feedNeedValue: (opt) => `${opt} perlu nilai`,
+  feedExists: (url) => `${url} sudah ada di daftar feed Anda`,
+  feedAdded: (title) => `${title} ditambahkan; sedang dimuat`,
+  feedRenamed: (title) => `Nama diganti menjadi ${title}`,
+  feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
+  feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
+  feedRemoved: (title, x) => `${title} dihapus beserta ${n(x)} artikel di cache; artikel berbintang tetap disimpan`,
+  feedGone: 'Feed itu sudah tidak ada di daftar Anda',
+  confirmRemoveFeed: (title, total, starred) =>
+    `Hapus ${title}? ${n(total - starred)} artikel di cache ikut terhapus, ${n(starred)} yang berbintang tetap. y/Enter: hapus · tombol lain: batal`,
+  confirmMarkAll: (x) => `Tandai ${n(x)} artikel di daftar ini sudah dibaca? y/Enter: ya · tombol lain: tidak`,
+  confirmMarkFeed: (title, x) => `Tandai ${n(x)} artikel ${title} yang belum dibaca sebagai sudah dibaca? y/Enter: ya · tombol lain: tidak`,
+  cancelled: 'Dibatalkan',
+  markedAllRead: (x) => `${n(x)} artikel ditandai sudah dibaca — z mengurungkan`,
+  nothingToMark: 'Tidak ada artikel yang belum dibaca di sini',
+  undone: (x) => `Diurungkan: ${n(x)} artikel kembali belum dibaca`,
+  nothingToUndo: 'Tidak ada yang bisa diurungkan',
+  noMoreUnread: 'Tidak ada lagi artikel yang belum dibaca',
+  noPrevUnread: 'Tidak ada artikel belum dibaca sebelum ini',
+  nextFeed: (title) => `Feed berikutnya yang punya artikel belum dibaca: ${title}`,
+  switchedEdition: (name) => `Artikel feed ini ada di edisi ${name}: tampilan pindah ke edisi itu`,
+  linksEmpty: 'Artikel ini tidak punya tautan atau lampiran',
+  linkNumber: (digits) => `Tautan ${digits}█ — Enter membuka · Esc batal`,
+  noSuchLink: (x) => `Tidak ada tautan [${x}] di artikel ini`,
+  openedInPlayer: 'Dibuka di pemutar',
+
+  actFeeds: 'tampilkan daftar feed',
+  actMarkAll: 'tandai semua artikel di daftar sudah dibaca (ditanya dulu)',
+  actUndo: 'urungkan penandaan terakhir selama pesannya tampil',
+  actNextUnread: 'artikel belum dibaca berikutnya (di pembaca: langsung dibuka)',
+  actPrevUnread: 'artikel belum dibaca sebelumnya (di pembaca: langsung dibuka)',
+  actStarredOnly: 'hanya yang berbintang / semua',
+  actLinkDigits: 'ketik nomor tautan, lalu Enter membukanya',
+  actLinks: 'pilih tautan atau lampiran untuk dibuka',
+  actOpenTarget: 'buka tautan yang dipilih (lampiran: dengan pemutar)',
+  actCopyTarget: 'salin tautan yang dipilih (OSC 52)',
+  actOpenFeed: 'tampilkan artikel feed ini',
+  actAddFeed: 'tambah feed (URL dan opsi feeds add)',
+  actRenameFeed: 'ganti nama feed',
+  actFeedLang: 'atur bahasa feed',
+  actRemoveFeed: 'hapus feed (artikel berbintang tetap disimpan)',
+  actRefreshFeed: 'muat ulang feed ini sekarang',
+  actMarkFeedRead: 'tandai artikel feed ini sudah dibaca (ditanya dulu)',
+  actConfirm: 'setuju',
+  actCancelConfirm: 'batal',
+  actPromptType: 'ketik teksnya',
+  actPromptSubmit: 'simpan',
+  actPromptCancel: 'batal',
+  whereFeeds: 'feed',
+  whereLinks: 'tautan',
+  whereConfirm: 'pertanyaan',
+  wherePrompt: 'isian',
+  keyOther: 'tombol lain',
+  keyDigits: '0–9',
+  hintFeeds: 'feed',
+  hintAddFeed: 'tambah',
+  hintRename: 'ganti nama',
+  hintRemove: 'hapus',
+  hintMarkRead: 'tandai dibaca',
+  hintLinks: 'tautan',
+  hintCopy: 'salin',
+  hintUnread: 'belum dibaca',
 
   errUnexpected: (detail) => `Terjadi kesalahan tak terduga: ${detail}`,
 

@@ -1,5 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { enclosureLines } from '../../core/enclosures.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { normaliseTags } from '../../core/tags.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -90,7 +91,27 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
       );
     });
   }
+  // Enclosures (podcast episodes, videos, files) follow the links, numbered on from them: one number opens either.
+  const enclosures = enclosureLines(i.article.enclosures, i.body.links.length + 1, i.lang);
+  if (enclosures.length > 0) {
+    push('', 'blank');
+    push(m.enclosuresTitle, 'section');
+    for (const e of enclosures) {
+      const mark = `[${e.number}] `;
+      const indent = ' '.repeat(mark.length);
+      push(mark + e.label, 'footnote');
+      for (const part of i.wrap(clean(e.url).replace(/ /g, '%20'), Math.max(1, w - mark.length))) push(indent + part, 'footnote');
+    }
+  }
   return { lines, relatedStart, relatedCount: i.related.length };
+}
+
+/** The targets of an article's numbers, [1] first: its body's links, then its enclosures (as readerDoc numbers them). */
+export function articleTargets(links: readonly string[], article: StoredArticle, lang: UiLang): { number: number; url: string; label: string | null }[] {
+  return [
+    ...links.map((url, k) => ({ number: k + 1, url, label: null })),
+    ...enclosureLines(article.enclosures, links.length + 1, lang).map((e) => ({ number: e.number, url: e.url, label: e.label })),
+  ];
 }
 
 /** " [IND] | ENG · L opens the other edition": the other edition struck through and dim when there is none. */
