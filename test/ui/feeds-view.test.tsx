@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeProblem, problem } from '../../src/core/i18n/problem.js';
+import { problem } from '../../src/core/i18n/problem.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
@@ -37,7 +37,7 @@ function setup(): { store: SqliteStore; services: TestServices } {
     article({ id: 'b1', feedUrl: B, title: 'Story B1', lang: 'en' }),
   ]);
   // the last fetch of B failed: its error is a problem, told in the interface language
-  store.saveFetchState(B, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'error', lastError: storeProblem(problem('errUnexpected', 'HTTP 503')) });
+  store.saveFetchState(B, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'error', lastError: problem('errUnexpected', 'HTTP 503') });
   const services = testServices(store, { feeds: [{ url: A, title: 'Berita A', lang: 'id' }, { url: B }] });
   return { store, services };
 }
