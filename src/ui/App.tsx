@@ -36,7 +36,7 @@ export function App(props: AppProps): React.JSX.Element {
   }, [size.columns, size.rows]);
   const data = useArticles(services, s, dispatch);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
-  const startRefresh = useListRefresh(services, store);
+  const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
   // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
   useClockTick(services);
