@@ -145,3 +145,22 @@ describe('undeclared entities in a feed read with the lenient fallback', () => {
     expect(feed.items[0]?.summary).toBe('?page=1&copy=2');
   });
 });
+
+describe('Atom 1.0 content of a media type that is neither text nor XML is base64', () => {
+  const b64 = (s: string): string => Buffer.from(s).toString('base64');
+  it('decodes title, summary and content typed application/octet-stream', () => {
+    const feed = parseFeed(
+      atom(
+        `<id>1</id><title type="application/octet-stream">\n  ${b64('Example <b>Atom</b>')}\n</title>` +
+          `<summary type="application/octet-stream">${b64('<p>S</p>')}</summary>` +
+          `<content type="application/octet-stream">${b64('<p>C</p>')}</content>`,
+      ),
+    );
+    expect([feed.items[0]?.title, feed.items[0]?.summary, feed.items[0]?.contentHtml]).toEqual(['Example <b>Atom</b>', '<p>S</p>', '<p>C</p>']);
+  });
+
+  it('drops inline binary that is not text', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]).toString('base64');
+    expect(parseFeed(atom(`<id>1</id><title>t</title><content type="image/png">${png}</content>`)).items[0]?.contentHtml).toBeUndefined();
+  });
+});
