@@ -7,6 +7,7 @@ import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
+import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import { memoStrings } from './ui/memo.js';
@@ -81,6 +82,15 @@ function buildServices(ctx: Context): UiServices {
           },
         }),
     openUrl: (url, lang) => openExternal(url, { lang }),
+    openMedia: (url, lang) => openExternal(url, { lang, ...(settings.player ? { program: settings.player } : {}) }),
+    hasPlayer: settings.player !== undefined,
+    feeds: {
+      list: () => ctx.config.settings.feeds,
+      add: (feed) => ctx.config.addFeed(feed),
+      rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
+      setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      remove: (url) => removeSubscription({ config: ctx.config, store }, url),
+    },
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };
