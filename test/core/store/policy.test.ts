@@ -53,7 +53,7 @@ describe('hide rules', () => {
     expect(Object.fromEntries(store.tags().map((t) => [t.tag, t.count]))).toEqual({ ransomware: 1, bank: 2 });
     expect(Object.fromEntries(store.tags('id', ['ransomware']).map((t) => [t.tag, t.count]))).toEqual({ ransomware: 1 });
     expect(store.related('news').map((a) => a.id)).toEqual([]);
-    expect(store.feedCounts().get(FEED)).toEqual({ total: 3, unread: 3 });
+    expect(store.feedCounts().get(FEED)).toEqual({ total: 3, unread: 3, langs: { id: 3 } });
     expect(store.position({}, 'old')).toBe(2);
     // the article itself is still there: show ID finds it, and the rules are reversible
     expect(store.get('ads')?.title).toBe('Backup murah');
