@@ -9,6 +9,9 @@ import { exportCommand, importCommand } from './cli/commands/opml.js';
 import { refreshCommand } from './cli/commands/refresh.js';
 import { showCommand } from './cli/commands/show.js';
 import { tagsCommand } from './cli/commands/tags.js';
+import { ignoreCommand } from './cli/commands/ignore.js';
+import { vacuumCommand } from './cli/commands/vacuum.js';
+import { viewsCommand } from './cli/commands/views.js';
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
 import { cliMessages } from './core/i18n/cli.js';
 import { explain, ProblemError } from './core/i18n/problem.js';
@@ -140,6 +143,12 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
         return importCommand(ctx, args);
       case 'export':
         return exportCommand(ctx, args);
+      case 'ignore':
+        return ignoreCommand(ctx, args);
+      case 'views':
+        return viewsCommand(ctx, args);
+      case 'vacuum':
+        return vacuumCommand(ctx, args);
       default:
         return 0;
     }

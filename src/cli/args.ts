@@ -56,6 +56,9 @@ export const COMMAND_OPTIONS = {
   },
   import: {},
   export: {},
+  ignore: { drop: { type: 'boolean' } },
+  views: {},
+  vacuum: {},
   help: {},
 } as const satisfies Record<string, OptionSpec>;
 
@@ -86,6 +89,28 @@ function startsLikeValue(option: string, next: string, options: OptionSpec): boo
   if (option !== '--query' || next === '-' || next === '--') return false;
   const name = next.split('=')[0] as string;
   return !Object.entries(options).some(([long, o]) => `--${long}` === name || (o.short !== undefined && `-${o.short}` === name));
+}
+
+/** The options first, then "--" and the other words in their order (so none of them is read as an option). */
+function queryWordsLast(args: string[], options: OptionSpec): string[] {
+  const opts: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    const name = arg.split('=')[0] as string;
+    const known = arg.startsWith('-') && Object.entries(options).some(([long, o]) => `--${long}` === name || (o.short !== undefined && `-${o.short}` === name));
+    if (!known) {
+      words.push(arg);
+      continue;
+    }
+    opts.push(arg);
+    if (!arg.includes('=') && valueTaking(arg, options) && i + 1 < args.length) opts.push(args[(i += 1)] as string);
+  }
+  return [...opts, '--', ...words];
 }
 
 /** Finds the command (the first bare word that is not an option's value), then parses its options. */
@@ -120,8 +145,11 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       i += 1;
     } else joined.push(arg);
   }
+  // The words of `ignore add -#ads` and `views add Name '-lang:id …'` are queries, where "-" means "leave out":
+  // such a word that is not one of the command's options is a word, not an unknown option.
+  const args = command === 'ignore' || command === 'views' ? queryWordsLast(joined, options) : joined;
   try {
-    const { values, positionals } = parseArgs({ args: joined, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { command, positionals, values: values as ParsedArgs['values'] };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

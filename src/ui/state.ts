@@ -214,7 +214,8 @@ export type Action =
   | { type: 'applySearch' }
   | { type: 'cancelSearch' }
   | { type: 'tagsLoaded'; tags: TagCount[] }
-  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null }
+  /** `pin`: the list's selected article was removed (retention): a reader showing it keeps it by id and says it is gone. */
+  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null; pin?: string }
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
@@ -640,7 +641,10 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'listChanged': {
       const total = Math.max(0, a.total);
       const moved = a.watermark === undefined ? s : { ...s, watermark: a.watermark };
-      const base = a.reload ? { ...moved, dataVersion: s.dataVersion + 1 } : moved;
+      const reloaded = a.reload ? { ...moved, dataVersion: s.dataVersion + 1 } : moved;
+      // the reader never goes on showing an article that was removed, nor silently shows the next one instead
+      const base =
+        a.pin !== undefined && s.view === 'reader' && s.reader.articleId === null ? { ...reloaded, reader: { ...reloaded.reader, articleId: a.pin } } : reloaded;
       if (a.selectIndex === null) return moveList({ ...base, list: { ...s.list, total } }, s.list.selected);
       // keep the same article selected and on the same screen row
       const delta = a.selectIndex - s.list.selected;

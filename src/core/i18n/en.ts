@@ -42,6 +42,46 @@ function tlsReason(code: string): string {
 }
 
 /** English. The source table: messages.ts derives the Messages type from it. */
+/** The query language (src/core/query): where (the column) and why, in one sentence. */
+const queryProblem = (code: QueryProblemCode, column: number, token: string): string => {
+  const p = { column, token };
+  const at = `"${token}" at column ${column}`;
+  switch (code) {
+    case 'unclosedQuote':
+      return `The quote opened at column ${p.column} is not closed: add the closing ".`;
+    case 'emptyTag':
+      return `${at} needs a tag name, such as #ransomware.`;
+    case 'emptyValue':
+      return `${at} needs a value after the colon, such as author:arif.`;
+    case 'unknownField':
+      return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
+    case 'badAge':
+      return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
+    case 'badDate':
+      return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
+    case 'badLang':
+      return `${at} is not a language code: use lang:id or lang:en.`;
+    case 'badState':
+      return `${at} is not a state: use is:unread, is:read or is:starred.`;
+    case 'loneOr':
+      return `${at} needs something to search for on both sides.`;
+    case 'danglingNot':
+      return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
+    case 'unclosedParen':
+      return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
+    case 'strayParen':
+      return `${at} closes a parenthesis that was never opened.`;
+    case 'emptyParens':
+      return `The parentheses at column ${p.column} hold nothing to search for.`;
+    case 'nothingToSearch':
+      return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
+    case 'tooLong':
+      return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
+    default:
+      return `${at} cannot be read.`;
+  }
+};
+
 export const en = {
   appName: 'cyberread',
   langShortId: 'IND',
@@ -203,44 +243,7 @@ export const en = {
 
 
   // the query language (src/core/query): where (the column) and why, in one sentence
-  queryProblem: (code: QueryProblemCode, column: number, token: string): string => {
-    const p = { column, token };
-    const at = `"${token}" at column ${column}`;
-    switch (code) {
-      case 'unclosedQuote':
-        return `The quote opened at column ${p.column} is not closed: add the closing ".`;
-      case 'emptyTag':
-        return `${at} needs a tag name, such as #ransomware.`;
-      case 'emptyValue':
-        return `${at} needs a value after the colon, such as author:arif.`;
-      case 'unknownField':
-        return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
-      case 'badAge':
-        return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
-      case 'badDate':
-        return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
-      case 'badLang':
-        return `${at} is not a language code: use lang:id or lang:en.`;
-      case 'badState':
-        return `${at} is not a state: use is:unread, is:read or is:starred.`;
-      case 'loneOr':
-        return `${at} needs something to search for on both sides.`;
-      case 'danglingNot':
-        return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
-      case 'unclosedParen':
-        return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
-      case 'strayParen':
-        return `${at} closes a parenthesis that was never opened.`;
-      case 'emptyParens':
-        return `The parentheses at column ${p.column} hold nothing to search for.`;
-      case 'nothingToSearch':
-        return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
-      case 'tooLong':
-        return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
-      default:
-        return `${at} cannot be read.`;
-    }
-  },
+  queryProblem,
   queryActive: (q: string) => `query: ${q}`,
 
   // open.ts
@@ -417,11 +420,46 @@ export const en = {
   errSettingsNotDir: (action: string, path: string) =>
     `Cannot ${settingsAction(action)} ${path}: a file stands where a directory is needed. Move it away or use --home DIR.`,
   errSettingsFs: (action: string, path: string, detail: string) => `Cannot ${settingsAction(action)} ${path}: ${detail}.`,
+  errSettingsChanged: (path: string) => `The settings file ${path} is no longer valid JSON, so it was not changed. Fix it or move it away.`,
   errSettingsJson: (path: string, detail: string) =>
     `The settings file ${path} is not valid JSON (${detail}). Fix it or move it away to start with fresh settings.`,
   /** `what`: null, list, string, number or boolean. */
   errSettingsNotObject: (path: string, what: string) =>
     `The settings file ${path} holds ${what === 'null' ? 'null' : what === 'list' ? 'a list' : `a ${what}`} instead of an object such as {"feeds": []}. Fix it or move it away to start with fresh settings.`,
+
+  // feed addresses refused (core/opml.ts refuseFeedUrl: feeds add, OPML import, the settings file)
+  errUrlEmpty: 'the outline has an empty xmlUrl',
+  errUrlControl: 'the URL contains control characters',
+  errUrlTooLong: (max: number) => `the URL is longer than ${max} characters`,
+  errUrlNoHost: 'the URL has no host',
+  errUrlInvalid: 'the URL is not valid',
+  errUrlRemoteFile: 'file: URLs must point to a local file',
+  errUrlScheme: (scheme: string) => `unsupported scheme ${scheme}`,
+  // OPML import
+  errNotOpml: (why: string) => `This file is not OPML: ${why}.`,
+  errOpmlIsFeed: (root: string) => `it is a feed (root element <${root}>), not a list of feeds; add it as a feed instead`,
+  errOpmlRoot: (root: string) => `its root element is <${root}>, expected <opml>`,
+  errOpmlEmpty: 'it is empty',
+  errOpmlJson: 'it looks like JSON, not XML',
+  errOpmlNoXml: 'it contains no XML elements',
+  errOpmlTooLarge: (mb: number, limit: number) => `This OPML file is too large to import (${mb} MB; the limit is ${limit} MB).`,
+  errOpmlTooDeep: (max: number) =>
+    `This OPML file nests outlines more than ${max} levels deep, so it was not imported; flatten its folders and try again.`,
+  errOpmlMoreRefused: (count: number) => `${count} more outlines were refused for the reasons above or similar ones`,
+  errOpmlTooMany: (more: number, max: number) => `this and ${more} more feeds were not imported: one import takes at most ${max} feeds`,
+  errOpmlNoFile: (path: string) => `There is no file ${path}.`,
+  errOpmlRead: (path: string, detail: string) => `Cannot read ${path}: ${detail}.`,
+  // settings that cannot be used (the rest of the file still applies)
+  errSettingUnknown: (key: string, path: string) => `Ignoring unknown setting "${key}" in ${path}.`,
+  errSettingFeedNoUrl: (n: number, path: string) => `Ignoring feed #${n} in ${path}: it needs a "url" string.`,
+  errSettingFeedRefused: (n: number, url: string, path: string, why: string) => `Ignoring feed #${n} (${url}) in ${path}: ${why}.`,
+  errSettingLang: (path: string) => `Ignoring "lang" in ${path}: it must be "id" or "en".`,
+  errSettingTimeZone: (path: string) => `Ignoring "timeZone" in ${path}: it must be an IANA zone such as "Asia/Jakarta".`,
+  errSettingNumber: (key: string, path: string, max: number) => `Ignoring "${key}" in ${path}: it must be a whole number from 1 to ${max}.`,
+  errSettingArgv: (key: string, path: string) =>
+    `Ignoring "${key}" in ${path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`,
+  errSettingNotifyCommand: (path: string) => `Ignoring "notify" in ${path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`,
+  errSettingNotify: (path: string) => `Ignoring "notify" in ${path}: it must be "bell", "osc9" or "command".`,
 
   // the article cache (core/store)
   errCacheDiskFull: (path: string) => `Cannot write ${cacheAt(path)}: the disk is full. Free some space and try again.`,
@@ -443,4 +481,20 @@ export const en = {
     `The cache at ${path} is damaged and could not be moved aside to ${to}. Move or remove it yourself, or use --home DIR.`,
   errCacheNewer: (path: string, schema: number, known: number) =>
     `The cache at ${path} was written by a newer cyberread (schema ${schema}, this one knows ${known}). Update cyberread or use --home DIR.`,
+  // settings (config.json) that cannot be used: which key, why; the rest of the file still applies
+  errSettingNotList: (key: string, path: string) => `Ignoring "${key}" in ${path}: it must be a list.`,
+  errSettingQuery: (key: string, n: number, path: string, code: QueryProblemCode, column: number, token: string) =>
+    `Ignoring "${key}" #${n} in ${path}: its query cannot be read: ${queryProblem(code, column, token)}`,
+  errSettingEmptyQuery: (key: string, n: number, path: string) => `Ignoring "${key}" #${n} in ${path}: its query is empty.`,
+  errSettingIgnoreShape: (n: number, path: string) =>
+    `Ignoring "ignore" #${n} in ${path}: write it as {"query": "#sponsored", "mode": "hide"} ("hide" or "drop").`,
+  errSettingIgnoreMode: (n: number, path: string, mode: string) =>
+    `Ignoring "ignore" #${n} in ${path}: its "mode" must be "hide" or "drop", not ${mode}.`,
+  errSettingViewShape: (n: number, path: string) => `Ignoring "views" #${n} in ${path}: write it as {"name": "Bocor", "query": "#databreach"}.`,
+  errSettingViewName: (n: number, path: string, max: number) =>
+    `Ignoring "views" #${n} in ${path}: its "name" must be text of 1 to ${max} characters.`,
+  errSettingViewTwice: (n: number, path: string, name: string) => `Ignoring "views" #${n} in ${path}: a view named "${name}" comes before it.`,
+  errSettingKeepShape: (path: string) => `Ignoring part of "keep" in ${path}: write it as {"days": 90, "perFeed": 500} (either or both).`,
+  errSettingKeepNumber: (field: string, path: string, max: number) =>
+    `Ignoring "keep.${field}" in ${path}: it must be a whole number from 1 to ${n(max)}.`,
 };

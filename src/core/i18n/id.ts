@@ -1,4 +1,5 @@
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
+import type { QueryProblemCode } from '../query/ast.js';
 import { formatCount, type Messages } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'id');
@@ -45,6 +46,47 @@ function tlsReason(code: string): string {
  * Bahasa Indonesia, as readers of Indonesian tech news write it: the words of glossary.ts (feed, cache,
  * browser, kesalahan …), not dictionary coinages. Indonesian nouns do not inflect for number.
  */
+/** Bahasa Indonesia, as a newsroom writes it. Indonesian nouns do not inflect for number. */
+/** The query language (src/core/query): where (the column) and why, in one sentence. */
+const queryProblem = (code: QueryProblemCode, column: number, token: string): string => {
+  const p = { column, token };
+  const at = `"${token}" di kolom ${column}`;
+  switch (code) {
+    case 'unclosedQuote':
+      return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
+    case 'emptyTag':
+      return `${at} memerlukan nama tagar, misalnya #ransomware.`;
+    case 'emptyValue':
+      return `${at} memerlukan nilai setelah titik dua, misalnya author:arif.`;
+    case 'unknownField':
+      return `${at} bukan filter yang dikenal cyberread (lang, feed, author, title, tag, age, since, until, is); beri tanda kutip untuk mencarinya sebagai teks.`;
+    case 'badAge':
+      return `${at} bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).`;
+    case 'badDate':
+      return `${at} bukan tanggal: tulis harinya sebagai TTTT-BB-HH, misalnya since:2024-11-01.`;
+    case 'badLang':
+      return `${at} bukan kode bahasa: gunakan lang:id atau lang:en.`;
+    case 'badState':
+      return `${at} bukan status: gunakan is:unread, is:read atau is:starred.`;
+    case 'loneOr':
+      return `${at} memerlukan sesuatu yang dicari di kedua sisinya.`;
+    case 'danglingNot':
+      return `${at} harus langsung diikuti hal yang dikecualikan, misalnya -#sponsored.`;
+    case 'unclosedParen':
+      return `Tanda kurung yang dibuka di kolom ${p.column} belum ditutup: tambahkan ")".`;
+    case 'strayParen':
+      return `${at} menutup tanda kurung yang tidak pernah dibuka.`;
+    case 'emptyParens':
+      return `Tanda kurung di kolom ${p.column} tidak berisi apa pun untuk dicari.`;
+    case 'nothingToSearch':
+      return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
+    case 'tooLong':
+      return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
+    default:
+      return `${at} tidak bisa dibaca.`;
+  }
+};
+
 export const id: Messages = {
   appName: 'cyberread',
   langShortId: 'IND',
@@ -191,44 +233,7 @@ export const id: Messages = {
 
 
   // bahasa kueri (src/core/query): di mana (kolom) dan mengapa, dalam satu kalimat
-  queryProblem: (code, column, token) => {
-    const p = { column, token };
-    const at = `"${token}" di kolom ${column}`;
-    switch (code) {
-      case 'unclosedQuote':
-        return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
-      case 'emptyTag':
-        return `${at} memerlukan nama tagar, misalnya #ransomware.`;
-      case 'emptyValue':
-        return `${at} memerlukan nilai setelah titik dua, misalnya author:arif.`;
-      case 'unknownField':
-        return `${at} bukan filter yang dikenal cyberread (lang, feed, author, title, tag, age, since, until, is); beri tanda kutip untuk mencarinya sebagai teks.`;
-      case 'badAge':
-        return `${at} bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).`;
-      case 'badDate':
-        return `${at} bukan tanggal: tulis harinya sebagai TTTT-BB-HH, misalnya since:2024-11-01.`;
-      case 'badLang':
-        return `${at} bukan kode bahasa: gunakan lang:id atau lang:en.`;
-      case 'badState':
-        return `${at} bukan status: gunakan is:unread, is:read atau is:starred.`;
-      case 'loneOr':
-        return `${at} memerlukan sesuatu yang dicari di kedua sisinya.`;
-      case 'danglingNot':
-        return `${at} harus langsung diikuti hal yang dikecualikan, misalnya -#sponsored.`;
-      case 'unclosedParen':
-        return `Tanda kurung yang dibuka di kolom ${p.column} belum ditutup: tambahkan ")".`;
-      case 'strayParen':
-        return `${at} menutup tanda kurung yang tidak pernah dibuka.`;
-      case 'emptyParens':
-        return `Tanda kurung di kolom ${p.column} tidak berisi apa pun untuk dicari.`;
-      case 'nothingToSearch':
-        return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
-      case 'tooLong':
-        return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
-      default:
-        return `${at} tidak bisa dibaca.`;
-    }
-  },
+  queryProblem,
   queryActive: (q) => `kueri: ${q}`,
 
   openOnlyHttp: 'Hanya tautan http dan https yang bisa dibuka',
@@ -394,10 +399,40 @@ export const id: Messages = {
   errSettingsNotDir: (action, path) =>
     `Tidak bisa ${settingsAction(action)} ${path}: ada file di tempat yang seharusnya direktori. Pindahkan file itu atau gunakan --home DIR.`,
   errSettingsFs: (action, path, detail) => `Tidak bisa ${settingsAction(action)} ${path}: ${detail}.`,
+  errSettingsChanged: (path) => `File pengaturan ${path} tidak lagi berisi JSON yang valid, jadi tidak diubah. Perbaiki atau pindahkan.`,
   errSettingsJson: (path, detail) =>
     `File pengaturan ${path} bukan JSON yang valid (${detail}). Perbaiki atau pindahkan agar cyberread mulai dengan pengaturan baru.`,
   errSettingsNotObject: (path, what) =>
     `File pengaturan ${path} berisi ${what === 'null' ? 'null' : what === 'list' ? 'daftar' : what === 'string' ? 'teks' : what === 'number' ? 'angka' : what} dan bukan objek seperti {"feeds": []}. Perbaiki atau pindahkan agar cyberread mulai dengan pengaturan baru.`,
+
+  errUrlEmpty: 'outline-nya tidak punya xmlUrl',
+  errUrlControl: 'URL-nya berisi karakter kendali',
+  errUrlTooLong: (max) => `URL-nya lebih panjang dari ${max} karakter`,
+  errUrlNoHost: 'URL-nya tidak punya host',
+  errUrlInvalid: 'URL-nya tidak valid',
+  errUrlRemoteFile: 'URL file: harus menunjuk ke file lokal',
+  errUrlScheme: (scheme) => `skema ${scheme} tidak didukung`,
+  errNotOpml: (why) => `File ini bukan OPML: ${why}.`,
+  errOpmlIsFeed: (root) => `ini sebuah feed (elemen akar <${root}>), bukan daftar feed; tambahkan sebagai feed`,
+  errOpmlRoot: (root) => `elemen akarnya <${root}>, seharusnya <opml>`,
+  errOpmlEmpty: 'isinya kosong',
+  errOpmlJson: 'isinya tampak seperti JSON, bukan XML',
+  errOpmlNoXml: 'isinya tidak memuat elemen XML',
+  errOpmlTooLarge: (mb, limit) => `File OPML ini terlalu besar untuk diimpor (${mb} MB; batasnya ${limit} MB).`,
+  errOpmlTooDeep: (max) => `File OPML ini menyusun outline lebih dari ${max} tingkat, jadi tidak diimpor; ratakan foldernya lalu coba lagi.`,
+  errOpmlMoreRefused: (count) => `${n(count)} outline lain ditolak karena alasan di atas atau yang serupa`,
+  errOpmlTooMany: (more, max) => `feed ini dan ${n(more)} feed lain tidak diimpor: satu impor paling banyak ${max} feed`,
+  errOpmlNoFile: (path) => `File ${path} tidak ada.`,
+  errOpmlRead: (path, detail) => `Tidak bisa membaca ${path}: ${detail}.`,
+  errSettingUnknown: (key, path) => `Pengaturan "${key}" di ${path} tidak dikenal dan diabaikan.`,
+  errSettingFeedNoUrl: (n, path) => `Feed #${n} di ${path} diabaikan: perlu "url" berupa teks.`,
+  errSettingFeedRefused: (n, url, path, why) => `Feed #${n} (${url}) di ${path} diabaikan: ${why}.`,
+  errSettingLang: (path) => `"lang" di ${path} diabaikan: isinya harus "id" atau "en".`,
+  errSettingTimeZone: (path) => `"timeZone" di ${path} diabaikan: isinya harus zona IANA seperti "Asia/Jakarta".`,
+  errSettingNumber: (key, path, max) => `"${key}" di ${path} diabaikan: isinya harus bilangan bulat dari 1 sampai ${max}.`,
+  errSettingArgv: (key, path) => `"${key}" di ${path} diabaikan: isinya harus daftar kata seperti ["notify-send", "cyberread"], programnya dulu.`,
+  errSettingNotifyCommand: (path) => `"notify" di ${path} diabaikan: "command" memerlukan "notifyCommand", misalnya ["notify-send", "cyberread"].`,
+  errSettingNotify: (path) => `"notify" di ${path} diabaikan: isinya harus "bell", "osc9" atau "command".`,
 
   errCacheDiskFull: (path) => `Tidak bisa menulis ${cacheAt(path)}: disk penuh. Kosongkan sebagian ruang lalu coba lagi.`,
   errCacheReadOnly: (path) => `Tidak bisa menulis ${cacheAt(path)}: file atau direktorinya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
@@ -413,4 +448,16 @@ export const id: Messages = {
   errCacheMoveAside: (path, to) => `Cache di ${path} rusak dan tidak bisa dipindahkan ke ${to}. Pindahkan atau hapus sendiri, atau gunakan --home DIR.`,
   errCacheNewer: (path, schema, known) =>
     `Cache di ${path} ditulis oleh cyberread yang lebih baru (skema ${schema}, versi ini mengenal ${known}). Perbarui cyberread atau gunakan --home DIR.`,
+  errSettingNotList: (key, path) => `"${key}" di ${path} diabaikan: isinya harus berupa daftar.`,
+  errSettingQuery: (key, n, path, code, column, token) =>
+    `"${key}" #${n} di ${path} diabaikan: kuerinya tidak bisa dibaca: ${queryProblem(code, column, token)}`,
+  errSettingEmptyQuery: (key, n, path) => `"${key}" #${n} di ${path} diabaikan: kuerinya kosong.`,
+  errSettingIgnoreShape: (n, path) =>
+    `"ignore" #${n} di ${path} diabaikan: tulis sebagai {"query": "#sponsored", "mode": "hide"} ("hide" atau "drop").`,
+  errSettingIgnoreMode: (n, path, mode) => `"ignore" #${n} di ${path} diabaikan: "mode"-nya harus "hide" atau "drop", bukan ${mode}.`,
+  errSettingViewShape: (n, path) => `"views" #${n} di ${path} diabaikan: tulis sebagai {"name": "Bocor", "query": "#databreach"}.`,
+  errSettingViewName: (n, path, max) => `"views" #${n} di ${path} diabaikan: "name"-nya harus teks sepanjang 1 sampai ${max} karakter.`,
+  errSettingViewTwice: (n, path, name) => `"views" #${n} di ${path} diabaikan: sudah ada tampilan bernama "${name}" sebelumnya.`,
+  errSettingKeepShape: (path) => `Sebagian "keep" di ${path} diabaikan: tulis sebagai {"days": 90, "perFeed": 500} (salah satu atau keduanya).`,
+  errSettingKeepNumber: (field, path, max) => `"keep.${field}" di ${path} diabaikan: harus bilangan bulat dari 1 sampai ${n(max)}.`,
 };
