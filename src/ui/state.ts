@@ -59,9 +59,11 @@ export interface Filters {
   starredOnly: boolean;
   /** The url of the one feed listed (chosen in the feeds view), or null for all. */
   feed: string | null;
+  /** The saved view whose query is listed (opened in the feeds view), for the header; null once the query is changed. */
+  viewName: string | null;
 }
 
-export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null };
+export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null, viewName: null };
 
 /** A question in the status line: y or Enter answers yes, any other key no. */
 export type Confirm =
@@ -184,6 +186,8 @@ export type Action =
   | { type: 'toggleStarredOnly'; keep?: Kept }
   /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there). */
   | { type: 'openFeed'; url: string; lang?: UiLang }
+  /** Lists a saved view (Enter on it in the feeds view): its query, in place of the typed one, tags and feed. */
+  | { type: 'openView'; name: string; query: string }
   | { type: 'feedsLoaded'; total: number; select?: number }
   | { type: 'linksLoaded'; total: number }
   | { type: 'ask'; confirm: Confirm }
@@ -460,7 +464,7 @@ function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
 function typed(s: AppState, search: string): AppState {
   const r = parseQuery(search, { prefixLast: true });
   if (!r.ok) return { ...s, filters: { ...s.filters, search, problem: r.problem } };
-  return refiltered(s, { ...s.filters, search, query: r.node, queryText: r.node === null ? '' : search.trim(), problem: null });
+  return refiltered(s, { ...s.filters, search, query: r.node, queryText: r.node === null ? '' : search.trim(), problem: null, viewName: null });
 }
 
 export function reducer(s: AppState, a: Action): AppState {
@@ -565,6 +569,12 @@ export function reducer(s: AppState, a: Action): AppState {
       const lang = a.lang ?? s.lang;
       return toList(refiltered({ ...s, lang }, { ...s.filters, feed: a.url }));
     }
+    case 'openView': {
+      const r = parseQuery(a.query);
+      if (!r.ok || r.node === null) return s;
+      const text = a.query.trim();
+      return toList(refiltered(s, { ...s.filters, tags: [], feed: null, search: text, query: r.node, queryText: text, problem: null, viewName: a.name }));
+    }
     case 'feedsLoaded': {
       const feeds = { ...s.feeds, total: Math.max(0, a.total) };
       return moveFeeds({ ...s, feeds }, a.select ?? s.feeds.selected);
@@ -632,7 +642,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.filters.problem !== null) return s;
       return s.view === 'search' ? pop(s) : s;
     case 'cancelSearch': {
-      const cleared = { ...s.filters, search: '', query: null, queryText: '', problem: null };
+      const cleared = { ...s.filters, search: '', query: null, queryText: '', problem: null, viewName: null };
       const next = s.filters.search === '' && s.filters.query === null ? { ...s, filters: cleared } : refiltered(s, cleared);
       return next.view === 'search' ? pop(next) : next;
     }

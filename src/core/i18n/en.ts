@@ -264,6 +264,8 @@ export const en = {
   viewFeeds: 'Feeds',
   viewLinks: 'Links',
   feedActive: (title: string) => `feed: ${title}`,
+  viewActive: (name: string) => `view: ${name}`,
+  viewRowHint: 'a saved view (settings "views", cyberread views add) · Enter lists it',
   starredOnlyActive: 'starred only',
   feedsEmpty: 'No feeds — press a to add one',
   feedsNever: 'never',

@@ -251,6 +251,8 @@ export const id: Messages = {
   viewFeeds: 'Feed',
   viewLinks: 'Tautan',
   feedActive: (title) => `feed: ${title}`,
+  viewActive: (name) => `tampilan: ${name}`,
+  viewRowHint: 'tampilan tersimpan (pengaturan "views", cyberread views add) · Enter menampilkannya',
   starredOnlyActive: 'hanya berbintang',
   feedsEmpty: 'Belum ada feed — tekan a untuk menambah',
   feedsNever: 'belum',
