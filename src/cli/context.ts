@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Config } from '../core/config.js';
+import { Config, storePolicy } from '../core/config.js';
 import { DEFAULT_FEEDS } from '../core/defaults.js';
 import { systemTimeZone } from '../core/i18n/dates.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
@@ -13,6 +13,7 @@ import { refreshInWorker, refreshWorkerFile } from '../core/feeds/refresh-thread
 import type { Edition, FeedConfig, RefreshResult } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
+import { explain, problemOf } from '../core/i18n/problem.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
 export class CliError extends Error {
@@ -87,12 +88,15 @@ export function createContext(options: {
   try {
     config = new Config(paths.configDir, options.defaultFeeds ?? DEFAULT_FEEDS);
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(explain(problemOf(error), requested ?? localeLang));
   }
   const lang = requested ?? config.settings.lang ?? localeLang;
   const msg = cliMessages(lang);
-  for (const w of config.warnings) options.output.err(w);
+  for (const w of config.warningsIn(lang)) options.output.err(w);
   let store: SqliteStore | undefined;
+  const timeZone = config.settings.timeZone ?? systemTimeZone();
+  // the ignore rules and retention limits, for every list, count and write of this run (the refresh thread too)
+  const policy = storePolicy(config.settings, timeZone);
   return {
     ...options.output,
     paths,
@@ -100,7 +104,7 @@ export function createContext(options: {
     lang,
     msg,
     json: options.json,
-    timeZone: config.settings.timeZone ?? systemTimeZone(),
+    timeZone,
     store() {
       if (store) return store;
       try {
@@ -109,8 +113,8 @@ export function createContext(options: {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(
           code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? `Cannot create the cache directory ${paths.dataDir}: permission denied. Check its permissions or use --home DIR.`
-            : `Cannot create the cache directory ${paths.dataDir}: ${(error as Error).message}.`,
+            ? msg.cacheDirDenied(paths.dataDir)
+            : msg.cacheDirFailed(paths.dataDir, (error as Error).message),
         );
       }
       try {
@@ -119,9 +123,10 @@ export function createContext(options: {
           options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags));
         }
         store = opened.store;
+        store.setPolicy(policy);
         return store;
       } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message);
+        if (error instanceof StoreError) throw new CliError(explain(error.problem, lang));
         throw error;
       }
     },
@@ -139,11 +144,11 @@ export function createContext(options: {
         try {
           results = await refreshInWorker(
             file,
-            { feeds, cacheFile: paths.cacheFile, ignoreRetryAfter: rest.ignoreRetryAfter, pipeline: pipelineOptions },
+            { feeds, cacheFile: paths.cacheFile, ignoreRetryAfter: rest.ignoreRetryAfter, pipeline: pipelineOptions, policy },
             { onResult: rest.onResult },
           );
         } catch (error) {
-          throw new CliError(error instanceof Error ? error.message : String(error));
+          throw new CliError(explain(problemOf(error), lang));
         }
       } else {
         const pipeline = await loadPipeline(pipelineOptions);

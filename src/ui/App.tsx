@@ -70,7 +70,7 @@ export function App(props: AppProps): React.JSX.Element {
   const feeds = useFeeds(services, s, dispatch);
   const feedName = useMemo(() => (s.filters.feed === null ? null : feedTitle(services, s.filters.feed)), [s.filters.feed, s.dataVersion]);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
-  const startRefresh = useListRefresh(services, store);
+  const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
   // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
   useClockTick(services);
@@ -107,6 +107,7 @@ export function App(props: AppProps): React.JSX.Element {
         unreadOnly={s.filters.unreadOnly}
         starredOnly={s.filters.starredOnly}
         feed={feedName}
+        view={s.filters.viewName}
         unread={data.unread}
         columns={s.size.columns}
         measure={services}
