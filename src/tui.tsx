@@ -2,15 +2,38 @@ import { render } from 'ink';
 import type { Context } from './cli/context.js';
 import { formatPosted, relativeTime } from './core/i18n/dates.js';
 import { messages } from './core/i18n/index.js';
+import type { UiLang } from './core/i18n/index.js';
+import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
+import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import { loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
+
+/**
+ * CYBERREAD_TEST_REFRESH_MS: a background refresh interval in milliseconds (50 to 3600000) instead of the
+ * refreshIntervalMinutes setting, so the tmux tests see the reader refresh on its own without waiting
+ * minutes. Not a setting for people: the README names it under Development only.
+ */
+function testInterval(): { refreshIntervalMs?: number } {
+  const v = process.env.CYBERREAD_TEST_REFRESH_MS;
+  if (v === undefined || !/^\d+$/.test(v)) return {};
+  const ms = Number(v);
+  return ms >= 50 && ms <= 3_600_000 ? { refreshIntervalMs: ms } : {};
+}
+
+function lastRowId(store: { lastRowId(): number }): number {
+  try {
+    return store.lastRowId();
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
@@ -29,6 +52,9 @@ function buildServices(ctx: Context): UiServices {
   };
   const store = ctx.store();
   const tz = ctx.timeZone;
+  const settings = ctx.config.settings;
+  const notifyKind = settings.notify;
+  let newestBefore = 0;
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -37,10 +63,12 @@ function buildServices(ctx: Context): UiServices {
     displayWidth: width,
     truncate: cut,
     wrap,
-    async refresh(onProgress) {
-      const feeds = ctx.config.settings.feeds;
+    async refresh(onProgress, urls) {
+      const all = ctx.config.settings.feeds;
+      const feeds = urls === undefined ? all : all.filter((f) => urls.includes(f.url));
       onProgress({ done: 0, total: feeds.length });
-      return ctx.refresh(feeds, { thread: 'worker', onResult: (result, done, total) => onProgress({ done, total, result }) });
+      newestBefore = lastRowId(store);
+      return ctx.refresh(feeds, { all: urls === undefined, thread: 'worker', onResult: (result, done, total) => onProgress({ done, total, result }) });
     },
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
@@ -54,7 +82,27 @@ function buildServices(ctx: Context): UiServices {
         ),
       load: (a, o) => loadPage(store, a, ctx.pages(), o),
     },
+    ...testInterval(),
+    ...(notifyKind === undefined
+      ? {}
+      : {
+          notify: (added: number, lang: UiLang) => {
+            // the newest article of the edition shown, among those this refresh stored
+            const title = store.newestAfter(newestBefore, lang)?.title ?? null;
+            return notify(notifyKind, { text: notificationText(added, title, lang), command: settings.notifyCommand, lang }, { write: (d) => process.stdout.write(d) });
+          },
+        }),
     openUrl: (url, lang) => openExternal(url, { lang }),
+    openMedia: (url, lang) => openExternal(url, { lang, ...(settings.player ? { program: settings.player } : {}) }),
+    hasPlayer: settings.player !== undefined,
+    feeds: {
+      list: () => ctx.config.settings.feeds,
+      add: (feed) => ctx.config.addFeed(feed),
+      rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
+      setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      remove: (url) => removeSubscription({ config: ctx.config, store }, url),
+    },
+    views: () => ctx.config.settings.views,
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { Config } from '../core/config.js';
-import { DEFAULT_FEEDS } from '../core/defaults.js';
+import { Config, storePolicy } from '../core/config.js';
+import { DEFAULT_FEEDS, samplePageLocator } from '../core/defaults.js';
 import { systemTimeZone } from '../core/i18n/dates.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
 import { resolvePaths, type Paths } from '../core/paths.js';
@@ -18,6 +18,7 @@ import { VERSION } from '../core/version.js';
 import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
 import type { PageDeps } from '../core/article/full.js';
 import type { Fetcher } from '../core/feeds/http.js';
+import { explain, problemOf } from '../core/i18n/problem.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
 export class CliError extends Error {
@@ -92,8 +93,11 @@ export function createContext(options: {
   output: Output;
   env?: NodeJS.ProcessEnv;
   defaultFeeds?: typeof DEFAULT_FEEDS;
-  /** Reads pages from local files instead of their addresses (the demo: see samplePageFor). */
-  locatePage?: (url: string) => string | null;
+  /**
+   * The demo: the samples/ directory whose pages/ are read instead of the sample site's addresses (see
+   * samplePageLocator), here and on the refresh thread.
+   */
+  samplePages?: string;
 }): Context {
   const env = options.env ?? process.env;
   const paths = resolvePaths(options.home ?? (env.CYBERREAD_HOME || undefined), env);
@@ -103,15 +107,19 @@ export function createContext(options: {
   try {
     config = new Config(paths.configDir, options.defaultFeeds ?? DEFAULT_FEEDS);
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(explain(problemOf(error), requested ?? localeLang));
   }
   const lang = requested ?? config.settings.lang ?? localeLang;
   const msg = cliMessages(lang);
-  for (const w of config.warnings) options.output.err(w);
+  for (const w of config.warningsIn(lang)) options.output.err(w);
   let store: SqliteStore | undefined;
+  const timeZone = config.settings.timeZone ?? systemTimeZone();
+  // the ignore rules and retention limits, for every list, count and write of this run (the refresh thread too)
+  const policy = storePolicy(config.settings, timeZone);
   // The HTTP client loads on the first page fetched, as the refresh pipeline's does: not before the first frame.
   let fetcher: Promise<Fetcher> | undefined;
   let deps: PageDeps | undefined;
+  const locate = options.samplePages === undefined ? undefined : samplePageLocator(options.samplePages);
   const makeFetcher = async (): Promise<Fetcher> => {
     const { createFetcher, userAgent } = await import('../core/feeds/http.js');
     return createFetcher({
@@ -129,7 +137,7 @@ export function createContext(options: {
     lang,
     msg,
     json: options.json,
-    timeZone: config.settings.timeZone ?? systemTimeZone(),
+    timeZone,
     store() {
       if (store) return store;
       try {
@@ -138,8 +146,8 @@ export function createContext(options: {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(
           code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? `Cannot create the cache directory ${paths.dataDir}: permission denied. Check its permissions or use --home DIR.`
-            : `Cannot create the cache directory ${paths.dataDir}: ${(error as Error).message}.`,
+            ? msg.cacheDirDenied(paths.dataDir)
+            : msg.cacheDirFailed(paths.dataDir, (error as Error).message),
         );
       }
       try {
@@ -148,9 +156,10 @@ export function createContext(options: {
           options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags));
         }
         store = opened.store;
+        store.setPolicy(policy);
         return store;
       } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message);
+        if (error instanceof StoreError) throw new CliError(explain(error.problem, lang));
         throw error;
       }
     },
@@ -175,12 +184,14 @@ export function createContext(options: {
               cacheFile: paths.cacheFile,
               ignoreRetryAfter: rest.ignoreRetryAfter,
               pipeline: pipelineOptions,
+              policy,
               ...(full ? { pagesSince: since } : {}),
+              ...(options.samplePages !== undefined ? { samplePages: options.samplePages } : {}),
             },
             { onResult: rest.onResult, ...(onPages ? { onPages } : {}) },
           );
         } catch (error) {
-          throw new CliError(error instanceof Error ? error.message : String(error));
+          throw new CliError(explain(problemOf(error), lang));
         }
       } else {
         const pipeline = await loadPipeline(pipelineOptions);
@@ -191,7 +202,7 @@ export function createContext(options: {
               this.store(),
               feeds,
               since,
-              { fetch: pipeline.fetch, extract: extractPage, ...(options.locatePage ? { locate: options.locatePage } : {}) },
+              { fetch: pipeline.fetch, extract: extractPage, ...(locate ? { locate } : {}) },
               s.concurrency,
             );
             onPages?.(stats);
@@ -208,7 +219,7 @@ export function createContext(options: {
       deps = {
         fetch: async (req) => (await (fetcher ??= makeFetcher())).fetch(req),
         extract: extractPage,
-        ...(options.locatePage ? { locate: options.locatePage } : {}),
+        ...(locate ? { locate } : {}),
       };
       return deps;
     },

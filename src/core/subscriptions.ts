@@ -1,5 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { Config } from './config.js';
 import { refuseFeedUrl } from './opml.js';
+import type { ArticleStore } from './store/store.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Edition, FeedConfig } from './types.js';
 
@@ -115,4 +117,37 @@ export function parseFeedSpec(text: string, cwd?: string): FeedSpecResult {
     else parts.title = value;
   }
   return feedConfigFrom(parts, cwd);
+}
+
+/** What changing a subscription touches: the settings (the list of feeds) and the cache (its articles). */
+export interface SubscriptionDeps {
+  config: Pick<Config, 'settings' | 'addFeed' | 'updateFeed' | 'removeFeed'>;
+  store: Pick<ArticleStore, 'setFeedTitle' | 'setFeedLang' | 'removeFeed'>;
+}
+
+/**
+ * Renames a feed: its title in the settings (written at once), and the name its articles are listed under.
+ * An empty title takes the name away: the feed's own title comes back.
+ */
+export function renameSubscription(d: SubscriptionDeps, url: string, title: string): boolean {
+  const clean = sanitizeLine(title);
+  if (!d.config.updateFeed(url, { title: clean === '' ? undefined : clean })) return false;
+  d.store.setFeedTitle(url, clean === '' ? null : clean);
+  return true;
+}
+
+/**
+ * Sets a feed's language (its edition): in the settings, and for its cached articles, which move to that
+ * edition at once. null: detected again per article, which applies to the articles fetched from now on.
+ */
+export function setSubscriptionLang(d: SubscriptionDeps, url: string, lang: Edition | null): boolean {
+  if (!d.config.updateFeed(url, { lang: lang ?? undefined })) return false;
+  if (lang !== null) d.store.setFeedLang(url, lang);
+  return true;
+}
+
+/** Unsubscribes: the feed leaves the settings, its cached articles the cache, except starred ones. */
+export function removeSubscription(d: SubscriptionDeps, url: string): { removed: boolean; articles: number } {
+  if (!d.config.removeFeed(url)) return { removed: false, articles: 0 };
+  return { removed: true, articles: d.store.removeFeed(url) };
 }

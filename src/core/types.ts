@@ -1,4 +1,6 @@
+import type { Problem, Said } from './i18n/problem.js';
 /** Plain data passed between the core's steps. No behaviour lives here. */
+import type { QueryNode } from './query/ast.js';
 
 /** A language code as written in feeds ("id", "en", "pt-br" …), lower-case. 'id' and 'en' are the editions. */
 export type Lang = string;
@@ -114,6 +116,13 @@ export interface ArticleQuery {
   /** Full-text query over title, summary and body. */
   search?: string;
   feedUrl?: string;
+  /** A query of the query language (src/core/query/parse.ts), ANDed with the other fields. */
+  where?: QueryNode;
+  /**
+   * Only articles stored up to this row id (store.lastRowId()): the reader's list keeps showing the rows
+   * it has accounted for while a refresh writes new ones, and takes those in at once (see use-refresh.ts).
+   */
+  maxRid?: number;
   limit?: number;
   offset?: number;
 }
@@ -132,7 +141,8 @@ export interface FeedState {
   lastModified: string | null;
   lastFetched: string | null;
   lastStatus: 'new' | 'unchanged' | 'error' | null;
-  lastError: string | null;
+  /** The last failure: a problem, or the sentence an older cyberread stored. */
+  lastError: Said | null;
   /** ISO time before which the feed must not be requested again (429/503 Retry-After). */
   retryAfter: string | null;
 }
@@ -144,5 +154,10 @@ export interface RefreshResult {
   status: RefreshStatus;
   added: number;
   updated: number;
-  error?: string;
+  /** New articles a drop rule kept out of the cache. */
+  dropped?: number;
+  /** Articles the retention limits (keep) removed. */
+  removed?: number;
+  /** Why the feed failed, told in the language of whoever shows it (core/i18n/problem.ts). */
+  error?: Problem;
 }

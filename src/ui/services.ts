@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../core/store/store.js';
-import type { ArticleQuery, RefreshResult, StoredArticle } from '../core/types.js';
+import type { ArticleQuery, Edition, FeedConfig, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
 import type { PageResult } from '../core/article/full.js';
 import type { StoredPage } from '../core/article/page.js';
@@ -16,12 +16,26 @@ export interface RefreshProgress {
   result?: RefreshResult;
 }
 
+/** The subscriptions (the settings' feeds) and what changes them: each change is written at once. */
+export interface FeedAdmin {
+  list(): readonly FeedConfig[];
+  /** false when the URL is already subscribed. */
+  add(feed: FeedConfig): boolean;
+  /** An empty title gives the feed its own title back. false when the feed is not subscribed (any more). */
+  rename(url: string, title: string): boolean;
+  /** null: the language is detected per article. */
+  setLang(url: string, lang: Edition | null): boolean;
+  /** Unsubscribes; its cached articles go, starred ones stay. */
+  remove(url: string): { removed: boolean; articles: number };
+}
+
 /** Everything the UI needs from the outside world; src/cli.tsx builds it, tests build a cheap real twin. */
 export interface UiServices {
   store: ArticleStore & { unreadCount(q: ArticleQuery): number };
   /** Article HTML → terminal lines of at most `width` cells plus the [n] link list (drawn by the reader,
-   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel. */
-  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[] };
+   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel.
+   *  `hashtags`: those of a closing line of hashtags, left out of `lines` (the reader has its tag line). */
+  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[]; hashtags?: string[] };
   /** "Sabtu, 16 November 2019 - 12:59 WIB" in the configured time zone. */
   formatPosted(iso: string, lang: UiLang): string;
   /** "5 menit lalu" / "5m"; `now` is read by the implementation. */
@@ -32,11 +46,20 @@ export interface UiServices {
   truncate(s: string, width: number): string;
   /** Word-wrap to lines of at most `width` cells. */
   wrap(s: string, width: number): string[];
-  /** Refreshes every feed; calls onProgress once at the start (done 0) and once per finished feed. */
-  refresh(onProgress: (p: RefreshProgress) => void): Promise<RefreshResult[]>;
+  /**
+   * Refreshes every feed (or those of `urls`); calls onProgress once at the start (done 0) and once per
+   * finished feed. Only a refresh of every feed counts as the last refresh.
+   */
+  refresh(onProgress: (p: RefreshProgress) => void, urls?: string[]): Promise<RefreshResult[]>;
   /** ISO time of the last completed refresh, or null. */
   lastRefreshAt(): string | null;
   refreshIntervalMinutes: number;
+  /** The background refresh interval in ms, when it must differ from the setting (tests). */
+  refreshIntervalMs?: number;
+  /** How often the clock-driven text (relative times) is drawn again without a key; default 20 s. */
+  clockTickMs?: number;
+  /** Tells the user that `added` articles arrived (settings `notify`); absent when notifications are off. */
+  notify?(added: number, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Article pages (core/article/full.ts). */
   pages: {
@@ -47,6 +70,13 @@ export interface UiServices {
     /** Fetches (or reads from the cache) an article's page; `retryFailed` for an explicit request (`f`). */
     load(article: StoredArticle, options: { signal: AbortSignal; retryFailed: boolean }): Promise<PageResult>;
   };
+  /** Opens an enclosure: with the `player` of the settings, else as openUrl. */
+  openMedia(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** True when enclosures open in a player of the settings (not the browser). */
+  hasPlayer?: boolean;
+  feeds: FeedAdmin;
+  /** The saved views of the settings, listed first in the feeds view. */
+  views?(): readonly { name: string; query: string }[];
   /** Persists the chosen interface language. */
   saveLang(lang: UiLang): void;
   /** Where OSC 52 is written (process.stdout in the program). */

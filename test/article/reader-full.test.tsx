@@ -93,19 +93,21 @@ describe('the reader with full articles', () => {
     expect(opened).toContain('Sekitar 180 ribu berkas pasien dapat diakses bebas dari internet.');
     await h.waitFor('Memuat artikel lengkap…');
     // keys still work while the page loads: a star, the help, back to the article
-    expect(await h.press('s')).toContain('Diberi bintang');
+    expect(await h.press('s')).toContain('Ditandai bintang');
     expect(await h.press('?')).toContain('artikel lengkap / teks feed');
     await h.press('Esc');
     expect(h.frame()).toContain('Memuat artikel lengkap…');
     await h.waitFor(() => release !== null, 5000);
     release?.();
-    const full = await h.waitFor('artikel lengkap', 5000);
     await h.waitFor('Direktur RS Harapan Sehat', 5000);
+    const full = h.frame();
+    // the header says which text is shown
+    expect(full).toContain('Artikel · artikel lengkap');
     expect(h.frame()).not.toContain('Memuat artikel lengkap…');
     // the byline now has the page's author; the page starts at its top
     expect(h.frame()).toContain('Rina Kartikasari · Sabtu, 21 November 2026 - 14:00 WIB');
     expect(h.frame()).toContain('[IND] | ENG');
-    expect(full).toContain('Baca');
+    expect(full).toContain('Tab baca juga');
     for (const chrome of ['Terpopuler', 'Setuju', 'Komentar', 'Iklan', 'Beranda']) expect(h.frame()).not.toContain(chrome);
     // f: the feed text, said in the header; f again: the full article
     const feed = await h.press('f');

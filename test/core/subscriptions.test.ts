@@ -1,5 +1,19 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { feedConfigFrom, normaliseFeedUrl, parseFeedSpec, splitWords } from '../../src/core/subscriptions.js';
+import { Config } from '../../src/core/config.js';
+import { openStore } from '../../src/core/store/open-store.js';
+import {
+  feedConfigFrom,
+  normaliseFeedUrl,
+  parseFeedSpec,
+  removeSubscription,
+  renameSubscription,
+  setSubscriptionLang,
+  splitWords,
+} from '../../src/core/subscriptions.js';
+import { article, FETCH } from './store/make.js';
 
 describe('normaliseFeedUrl (feeds add and the reader share it)', () => {
   it('keeps http(s) and file URLs as serialised, makes paths absolute, refuses the rest', () => {
@@ -45,5 +59,41 @@ describe('parseFeedSpec (the reader add prompt: the options of feeds add on one 
 
   it('splits words at spaces, keeping quoted spaces', () => {
     expect(splitWords(`a  "b c" 'd'e ""`)).toEqual(['a', 'b c', 'de', '']);
+  });
+});
+
+describe('changing a subscription (the reader feeds view)', () => {
+  it('rename, language and remove write the settings file at once and change the cache to match', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyberread-subs-'));
+    const url = 'https://x.org/rss';
+    const config = new Config(dir, [{ url, title: 'X' }, { url: 'https://y.org/rss' }]);
+    const store = openStore(join(dir, 'cache.db')).store;
+    store.saveFeed(url, { ...FETCH, title: 'X Feed', userTitle: 'X' }, [article('a', { feedUrl: url, lang: 'en' }), article('b', { feedUrl: url, lang: 'en' })]);
+    store.mark(['b'], { starred: true });
+    const d = { config, store };
+    const saved = () => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).feeds;
+
+    expect(renameSubscription(d, url, ' Berita\u001b[1m X ')).toBe(true);
+    expect(saved()[0]).toEqual({ url, title: 'Berita X' });
+    expect(store.get('a')?.feedTitle).toBe('Berita X');
+    expect(renameSubscription(d, url, '')).toBe(true);
+    expect(saved()[0]).toEqual({ url });
+    expect(store.get('a')?.feedTitle).toBe('X Feed');
+
+    expect(setSubscriptionLang(d, url, 'id')).toBe(true);
+    expect(saved()[0]).toEqual({ url, lang: 'id' });
+    expect(store.query({ lang: 'en' })).toEqual([]);
+    expect(store.count({ lang: 'id' })).toBe(2);
+    expect(setSubscriptionLang(d, url, null)).toBe(true);
+    expect(saved()[0]).toEqual({ url });
+    expect(setSubscriptionLang(d, 'https://nope.org/rss', 'en')).toBe(false);
+
+    expect(removeSubscription(d, url)).toEqual({ removed: true, articles: 1 });
+    expect(saved()).toEqual([{ url: 'https://y.org/rss' }]);
+    // the starred article stays
+    expect(store.query({}).map((a) => a.id)).toEqual(['b']);
+    expect(removeSubscription(d, url)).toEqual({ removed: false, articles: 0 });
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

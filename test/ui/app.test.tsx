@@ -1,3 +1,4 @@
+import { problem } from '../../src/core/i18n/problem.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
@@ -6,6 +7,7 @@ import type { RefreshProgress } from '../../src/ui/services.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
+import { sampleFeeds, samplesDir } from '../../src/core/defaults.js';
 
 let h: Harness | undefined;
 const open: SqliteStore[] = [];
@@ -39,10 +41,13 @@ describe('App frames on the sample editions in a real cache', () => {
     const reader = await h.press('Enter');
     expect(reader).toContain('Rina Kartikasari · Sabtu, 28 November 2026 - 12:59 WIB · Cyberthreat.id');
     expect(reader).toContain('[IND] | ENG · L membuka edisi bahasa lain');
-    expect(reader).toContain('[Ilustrasi: Ilustrasi kebocoran data pelanggan marketplace]');
+    // the alt text starts with the label: said once
+    expect(reader).toContain('[Ilustrasi kebocoran data pelanggan marketplace]');
     const bottom = await h.press('G');
     expect(bottom).toContain('#databreach #ecommerce #privacy #PDP #bigdata');
-    expect(bottom).toContain('Bagikan: y salin tautan · o buka di peramban');
+    // one line of hashtags: the body's closing "#databreach #PDP #ecommerce" is not drawn as well
+    expect(bottom.split('\n').filter((l) => /^ #\w/.test(l))).toEqual([' #databreach #ecommerce #privacy #PDP #bigdata']);
+    expect(bottom).toContain('Bagikan: y salin tautan · o buka di browser');
     expect(bottom).toContain('Baca juga');
     expect(bottom).toContain('[1] https://bssn.go.id/');
     expect(mark.mock.calls.map((c) => c[0])).toEqual([[store.query({ lang: 'id', limit: 1 })[0]?.id]]);
@@ -69,7 +74,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(narrowed).toContain('#ransomware');
     expect(narrowed).not.toContain('#cybersecurity');
     const filtered = await h.press('Enter');
-    expect(filtered).toContain(' cyberread · Artikel   [IND] | ENG   #ransomware ×   2 belum dibaca');
+    expect(filtered).toContain(' cyberread · Daftar artikel   [IND] | ENG   #ransomware ×   2 belum dibaca');
     expect(rowsOf(filtered)).toHaveLength(2);
     expect(filtered).toContain('Ransomware Lumpuhkan Layanan Publik');
     expect(filtered).toContain('Serangan Ransomware Ganggu Bongkar Muat');
@@ -125,7 +130,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(reader.split('\n')[2]).toBe(' [IND] | ENG');
     const l = await h.press('L');
     expect(l).toContain('Artikel ini tidak punya edisi bahasa lain');
-    expect(l).toContain(' cyberread · Baca   [IND] | ENG');
+    expect(l).toContain(' cyberread · Artikel   [IND] | ENG');
     expect(l).toContain('Hanya Edisi Indonesia');
     const lines = (await h.press('G')).split('\n');
     const at = lines.indexOf(' [1] https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat');
@@ -150,21 +155,48 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(rowsOf(cleared)).toHaveLength(18);
   });
 
-  it('shows FTS syntax as a plain search, never an error or a crash', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+  it('the / prompt takes the query language; a query that cannot be read says where and why', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor(NIAGAKU_ID);
     await h.press('/');
-    const quoted = await h.type('"pinjol');
-    expect(rowsOf(quoted)).toHaveLength(1);
-    expect(quoted).toContain('Aplikasi Pinjol Ilegal');
+    // an open quote: one sentence with the column, the list as it was (never "no results" for a typo)
+    const open = await h.type('"pinjol');
+    expect(open).toContain('Tanda kutip yang dibuka di kolom 1 belum ditutup');
+    expect(rowsOf(open)).toHaveLength(18);
+    // Enter does not take a query that cannot be read
+    expect(await h.press('Enter')).toContain('Cari: "pinjol█');
+    const closed = await h.type('"');
+    expect(closed).not.toContain('kolom');
+    expect(rowsOf(closed)).toHaveLength(1);
     await h.press('Esc');
     await h.press('/');
-    const syntax = await h.type('NEAR( AND *');
-    expect(syntax).toContain('Tidak ada artikel yang cocok');
+    expect(await h.type('NEAR(')).toContain('Tanda kurung yang dibuka di kolom 5 belum ditutup');
+    expect(await h.type(' AND')).toContain('"AND" di kolom 7 memerlukan sesuatu yang dicari di kedua sisinya.');
+    expect(await h.type(' *')).toContain('"*" di kolom 11 tidak memuat huruf atau angka untuk dicari');
     await h.press('Esc');
     await h.press('/');
-    // nothing searchable is no filter, like an empty prompt
-    expect(rowsOf(await h.type('"*-('))).toHaveLength(18);
+    // OR binds tighter than juxtaposition; a language in the query overrides the interface's edition
+    const q = '#ransomware OR #phishing lang:en -#malware';
+    const typed = await h.type(q);
+    const want = store.query({ where: { kind: 'and', children: [
+      { kind: 'or', children: [{ kind: 'tag', key: 'ransomware' }, { kind: 'tag', key: 'phishing' }] },
+      { kind: 'lang', lang: 'en' },
+      { kind: 'not', child: { kind: 'tag', key: 'malware' } },
+    ] } });
+    expect(want.length).toBeGreaterThan(0);
+    expect(rowsOf(typed)).toHaveLength(want.length);
+    for (const a of want) expect(typed).toContain(a.title.slice(0, 30));
+    const kept = await h.press('Enter');
+    expect(kept).toContain(`cari: ${q}`);
+    // the hashtag view counts within the query's articles, and a chosen tag narrows it further
+    const tags = await h.press('#');
+    expect(tags).toMatch(/^ +2 {2}#ransomware$/m);
+    expect(tags).toMatch(/^ +1 {2}#phishing$/m);
+    expect(tags).not.toMatch(/\d {2}#malware$/m);
+    await h.press('Esc');
+    await h.press('c');
+    expect(rowsOf(h.frame())).toHaveLength(18);
   });
 
   it('renders a 100,000-article list and moves with j, querying only a window', async () => {
@@ -209,19 +241,50 @@ describe('App frames on the sample editions in a real cache', () => {
       article({ id: 'new1', feedUrl: 'https://cyberthreat.id/rss', title: 'Berita Paling Baru', published: '2026-11-28T07:59:00Z' }),
     ]);
     const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: 1, updated: 0 };
-    const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' };
+    const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: problem('errStatus', 500, 'Internal Server Error') };
     progress?.({ done: 1, total: 2, result });
-    await h.waitFor('↻ 1/2 umpan · 1 baru');
+    await h.waitFor('↻ 1/2 feed · 1 baru');
     // same article selected, on the same screen row: the new one came in above the window
     expect(rowsOf(h.frame())[1]).toMatch(/^›●.*TeleNusa/);
     expect(h.frame()).toContain('19 belum dibaca');
     expect(rowsOf(await h.press('g'))[0]).toMatch(/^›●.*Berita Paling Baru/);
     progress?.({ done: 2, total: 2, result: bad });
     finish?.([result, bad]);
-    await h.waitFor('1 umpan gagal — tekan e');
+    await h.waitFor('1 feed gagal — tekan e');
     const errors = await h.press('e');
     expect(errors).toContain('https://rusak.example/feed');
-    expect(errors).toContain('HTTP 500');
+    // told in the interface's language
+    expect(errors).toContain('Server menjawab 500 Internal Server Error.');
+  });
+
+  it('a refresh that removes articles (retention) takes them out of the list, and the reader says when its article went', async () => {
+    const store = track(sampleStore());
+    let progress: ((p: RefreshProgress) => void) | undefined;
+    const services = testServices(store, {
+      lastRefreshAt: null,
+      refresh: (onProgress) => {
+        progress = onProgress;
+        return new Promise(() => {});
+      },
+    });
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
+    await h.press('j');
+    const reading = await h.press('Enter');
+    expect(reading).toContain('TeleNusa');
+    await h.waitFor(() => progress !== undefined);
+    // keep only the newest article of the Indonesian feed, as a refresh with keep.perFeed = 1 would
+    const [idFeed] = sampleFeeds(samplesDir(import.meta.url));
+    store.setPolicy({ hide: [], drop: [], keep: { perFeed: 1 }, timeZone: 'Asia/Jakarta' });
+    const removed = store.saveFetchState(idFeed?.url ?? '', { lastFetched: '2026-11-28T07:59:00Z', lastStatus: 'unchanged' });
+    expect(removed).toBe(17);
+    progress?.({ done: 1, total: 2, result: { url: idFeed?.url ?? '', status: 'unchanged', added: 0, updated: 0, removed } });
+    const gone = await h.waitFor('Artikel ini sudah tidak ada di');
+    expect(gone).not.toContain('TeleNusa');
+    const list = await h.press('Esc');
+    expect(rowsOf(list)).toHaveLength(1);
+    expect(list).toContain(NIAGAKU_ID);
+    expect(list).toContain('1 belum dibaca');
   });
 
   it('unread-only keeps an article read from it listed until the filter changes', async () => {
@@ -264,6 +327,8 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(rowsOf(searched).length).toBeLessThan(18);
     await h.press('c');
     await h.waitFor((f) => !f.includes('search: ransomware'));
+    // c keeps the article selected in the search results selected: g goes to the top of the whole list
+    await h.press('g');
     const first = store.query({ lang: 'en', limit: 1 })[0];
     const also = first ? store.related(first.id, 5)[0] : undefined;
     expect(also).toBeDefined();
@@ -302,10 +367,10 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(await h.press('y')).toContain('Tautan disalin ke papan klip');
     expect(services.written).toEqual([`\u001b]52;c;${Buffer.from(url).toString('base64')}\u0007`]);
     await h.press('o');
-    await h.waitFor('Dibuka di peramban');
+    await h.waitFor('Dibuka di browser');
     expect(services.opened).toEqual([url]);
     const help = await h.press('?');
-    expect(help).toContain('Tombol — Baca');
+    expect(help).toContain('Tombol — Artikel');
     expect(help).toContain('salin tautan (OSC 52)');
     expect(help).toContain('artikel berikutnya di daftar');
     const back = await h.press('Esc');
@@ -329,7 +394,7 @@ describe('App frames on the sample editions in a real cache', () => {
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     const lv = await h.press('l');
-    expect(lv).toContain('Pilih bahasa tampilan dan edisi berita');
+    expect(lv).toContain('Pilih bahasa antarmuka dan edisi berita');
     expect(lv).toContain(' › IND  Bahasa Indonesia');
     expect(await h.press('Down')).toContain(' › ENG  Bahasa Inggris');
     const done = await h.press('Enter');
@@ -345,10 +410,10 @@ describe('Indonesian frames', () => {
   it('draw no English word in any view', async () => {
     const services = testServices(track(sampleStore()), {
       lastRefreshAt: null,
-      refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' }]),
+      refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: problem('errNoSuchHost', 'x.example') }]),
     });
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={120} />);
-    await h.waitFor('1 umpan gagal — tekan e');
+    await h.waitFor('1 feed gagal — tekan e');
     const frames = [h.frame()];
     frames.push(await h.press('Enter'));
     frames.push(await h.press('G'));

@@ -3,7 +3,7 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import type { ArticleQuery } from '../../core/types.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, parseLang, type Context } from '../context.js';
-import { articleJson, list, noPositionals, normaliseFeedUrl, printJson, shortDate, str, type Values } from './shared.js';
+import { articleJson, list, noPositionals, normaliseFeedUrl, parseQueryOption, printJson, shortDate, str, type Values } from './shared.js';
 
 export function buildQuery(ctx: Context, values: Values): ArticleQuery {
   const q: ArticleQuery = {};
@@ -15,6 +15,8 @@ export function buildQuery(ctx: Context, values: Values): ArticleQuery {
   if (values.starred === true) q.starred = true;
   const search = str(values.search);
   if (search) q.search = search;
+  const where = parseQueryOption(ctx, values.query);
+  if (where) q.where = where;
   const feed = str(values.feed);
   if (feed) q.feedUrl = normaliseFeedUrl(feed, ctx);
   const limit = str(values.limit);

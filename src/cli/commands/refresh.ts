@@ -1,3 +1,4 @@
+import { explain } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { FeedConfig, RefreshResult } from '../../core/types.js';
 import type { PageRunStats } from '../../core/article/full.js';
@@ -32,7 +33,7 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
   });
   const failed = results.filter((r) => r.status === 'error').length;
   const done = pages as PageRunStats | null;
-  if (ctx.json) printJson(ctx, full ? { feeds: results, pages: done ?? { fetched: 0, ok: 0, failed: 0, skipped: 0 } } : results);
+  if (ctx.json) printJson(ctx, full ? { feeds: results.map((r) => resultJson(ctx, r)), pages: done ?? { fetched: 0, ok: 0, failed: 0, skipped: 0 } } : results.map((r) => resultJson(ctx, r)));
   else {
     ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
     // A page that could not be had is not a failed refresh: its article is there with the feed's text.
@@ -44,7 +45,19 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
 function printRefreshLine(ctx: Context, r: RefreshResult, feeds: FeedConfig[]): void {
   const name = feeds.find((f) => f.url === r.url)?.title ?? r.url;
   const mark = r.status === 'error' ? '✗' : r.status === 'new' ? '✓' : '·';
-  const detail = r.status === 'error' ? `${ctx.msg.refreshLine(r.status, 0, 0)}: ${r.error ?? ''}` : ctx.msg.refreshLine(r.status, r.added, r.updated);
+  // what the ignore rules and retention limits took comes before an error's text, which the width may cut
+  const policy = [r.dropped ? ctx.msg.refreshDropped(r.dropped) : '', r.removed ? ctx.msg.refreshRemoved(r.removed) : ''].filter(Boolean).join(', ');
+  const taken = policy === '' ? '' : r.status === 'error' ? ` (${policy})` : ` · ${policy}`;
+  const detail =
+    r.status === 'error'
+      ? `${ctx.msg.refreshLine(r.status, 0, 0)}${taken}: ${r.error ? explain(r.error, ctx.lang) : ''}`
+      : ctx.msg.refreshLine(r.status, r.added, r.updated) + taken;
   line(ctx, `${mark} ${name}  ${detail}`);
+}
+
+/** A result for --json: the error as the sentence in the command's language, and its stable code. */
+function resultJson(ctx: Context, r: RefreshResult): object {
+  const { error, ...rest } = r;
+  return error === undefined ? rest : { ...rest, error: explain(error, ctx.lang), errorCode: error.key };
 }
 

@@ -1,3 +1,5 @@
+import { messages } from '../../core/i18n/index.js';
+import { parseQuery, type QueryNode } from '../../core/query/index.js';
 import { normaliseFeedUrl as normaliseFeedUrlCore } from '../../core/subscriptions.js';
 import { truncate } from '../../core/render/text.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -58,3 +60,15 @@ export function noPositionals(ctx: Context, args: ParsedArgs, command: string): 
   if (args.positionals.length) throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.positionals.join(' ')), command), 2);
 }
 
+
+/**
+ * A --query option read with the query language; a query that cannot be read is a bad argument (exit 2)
+ * explained in one sentence, never an empty result.
+ */
+export function parseQueryOption(ctx: Context, value: Values[string]): QueryNode | undefined {
+  const text = str(value);
+  if (text === undefined) return undefined;
+  const r = parseQuery(text);
+  if (!r.ok) throw new CliError(messages(ctx.lang).queryProblem(r.problem.code, r.problem.column, r.problem.token), 2);
+  return r.node ?? undefined;
+}

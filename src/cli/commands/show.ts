@@ -5,6 +5,7 @@ import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
 import { enclosureLines } from '../../core/enclosures.js';
 import { renderHtml } from '../../core/render/html.js';
+import { normaliseTags } from '../../core/tags.js';
 import { truncate, wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -97,11 +98,13 @@ function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | n
   if (meta.length) out.push(...wrap(meta.join(' · '), width));
   // the link is printed whole so that it can be copied, even when the terminal wraps it
   const link = article.url ? sanitizeLine(article.url) : null;
-  if (article.tags.length) out.push(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
-  out.push('─'.repeat(Math.min(width, 80)));
   const body = full !== null ? full.html : article.contentHtml || article.summary;
   const base = (full?.url ?? article.url) || undefined;
   const doc = renderHtml(body, { width, imageLabel: ctx.msg.imageLabel, ...(base ? { baseUrl: base } : {}) });
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...article.tags, ...doc.hashtags]);
+  if (tags.length) out.push(tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
+  out.push('─'.repeat(Math.min(width, 80)));
   out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
   if (page !== null && page.related.length > 0) {

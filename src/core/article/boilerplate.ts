@@ -6,11 +6,12 @@
  * bagikan, komentar, tagar, baca-juga, berita-terkait) and print the teasers inside the body.
  */
 import { sanitizeLine } from '../sanitize.js';
-import type { PageDocument, PageElement } from './dom.js';
+import { shortText, textSize } from './dom.js';
+import type { PageDocument, PageElement, PageNode } from './dom.js';
 import { INLINE_TEASER, RELATED_LABEL } from './links.js';
 
 // One class or id token (or a run of tokens joined by - or _) naming page chrome.
-const CHROME = new RegExp(
+export const CHROME = new RegExp(
   String.raw`(?:^|[-_\s])(?:` +
     [
       'cookies?', 'consent', 'gdpr', 'cookie-?banner', 'newsletter', 'subscribe', 'subscription', 'langganan',
@@ -18,7 +19,7 @@ const CHROME = new RegExp(
       'popular', 'trending', 'most-?read', 'most-?viewed', 'most-?popular', 'terbaca', 'terkini-?sidebar',
       'baca-?juga', 'bacajuga', 'related', 'terkait', 'komentar', 'comments?', 'disqus', 'iklan', 'advert\\w*',
       'ads?', 'adsbygoogle', 'ad-?slot', 'ad-?unit', 'banner', 'sidebar', 'breadcrumbs?', 'tags', 'tag-?list',
-      'tagar', 'hashtags?', 'promo', 'sponsor\\w*', 'recommend\\w*', 'rekomendasi', 'widget', 'modal', 'popup',
+      'tagar', 'hashtags?', 'promo', 'sponsor\\w*', 'recommend\\w*', 'rekomendasi', 'modal', 'popup',
       'paywall', 'navbar', 'nav', 'navigation', 'menu', 'footer', 'masthead', 'topbar', 'lang-?switch',
       'language-?switch', 'author-?box', 'author-?bio', 'print', 'toolbar', 'pagination', 'newsticker', 'ticker',
     ].join('|') +
@@ -32,17 +33,47 @@ const LIST_HEADING = /^(?:terpopuler|populer|terkini|terbaru|trending|most\s+pop
 // Links of share buttons.
 const SHARE_LINK = /^(?:https?:)?\/\/(?:[a-z0-9-]+\.)*(?:facebook\.com\/(?:sharer|share|dialog)|twitter\.com\/(?:intent|share)|x\.com\/intent|wa\.me|api\.whatsapp\.com\/send|whatsapp:\/\/|t\.me\/share|telegram\.me\/share|linkedin\.com\/(?:share|sharing|shareArticle)|pinterest\.com\/pin\/create|reddit\.com\/submit|line\.me\/R\/msg|social-plugins\.line\.me)/i;
 
+// Promotions printed inside the body: "Simak breaking news … WhatsApp Channel", "Follow us on Google News".
+const PROMO =
+  /^(?:simak|dapatkan|ikuti|follow|download|unduh|gabung(?:lah)?|join|subscribe|berlangganan|baca\s+berita|update\s+berita|sign\s+up|klik)\b[^]{0,300}?\b(?:whatsapp|telegram|google\s+news|channel|saluran|aplikasi|app\b|newsletter|instagram|twitter|facebook|youtube|tiktok|notifikasi|push\s+notification)/i;
+// Whole blocks of ad labels and scroll prompts.
+const AD_LABEL = /^(?:advertisement|iklan|ads|sponsored|konten\s+bersponsor|scroll\s+to\s+continue(?:\s+with\s+content)?|lanjutkan\s+membaca|continue\s+reading\s+below|story\s+continues\s+below|\s)+$/i;
+
+/**
+ * True when el sits inside page chrome (navigation, header bar, sidebar, comments, footer): a date, a time or
+ * an image found there belongs to the site or to another article, not to this one.
+ */
+export function inChrome(el: PageElement): boolean {
+  for (let up: PageElement | null = el; up && up.localName !== 'body' && up.localName !== 'html'; up = up.parentElement) {
+    const name = up.localName;
+    if (name === 'nav' || name === 'aside' || name === 'footer') return true;
+    if (name === 'header' && !up.querySelector('h1')) return true;
+    if (CHROME_ROLES.test(up.getAttribute('role') ?? '')) return true;
+    const cls = `${up.getAttribute('class') ?? ''} ${up.getAttribute('id') ?? ''}`;
+    if (cls.trim() && (CHROME.test(cls) || /(?:^|[-_\s])(?:top|date-?today|today)(?:$|[-_\s])/i.test(cls))) return true;
+  }
+  return false;
+}
+
 const text = (el: PageElement): string => sanitizeLine(el.textContent ?? '');
 
-/** The element a removal must never take: it holds most of the page's paragraph text. */
-function paragraphTextShare(doc: PageDocument): (el: PageElement) => number {
-  let total = 0;
-  for (const p of Array.from(doc.querySelectorAll('p'))) total += (p.textContent ?? '').length;
+/**
+ * Whether el holds the page's main text, which no removal may take: most of its paragraph text, or (for pages
+ * that write their body as text and <br> without <p>, like Blogger's) more than half of all its text.
+ */
+function holdsMainText(doc: PageDocument): (el: PageElement) => boolean {
+  let paragraphs = 0;
+  for (const p of Array.from(doc.querySelectorAll('p'))) paragraphs += textSize(p);
+  const all = textSize(doc.body);
   return (el) => {
-    if (total === 0) return 0;
-    let inside = 0;
-    for (const p of Array.from(el.querySelectorAll('p'))) inside += (p.textContent ?? '').length;
-    return inside / total;
+    if (paragraphs > 0) {
+      let inside = 0;
+      for (const p of Array.from(el.querySelectorAll('p'))) inside += textSize(p);
+      if (inside > 0.4 * paragraphs) return true;
+    }
+    // A few words are never worth keeping chrome for (a page that is only a menu has no article).
+    const own = textSize(el);
+    return own > 200 && own > 0.5 * all;
   };
 }
 
@@ -52,13 +83,13 @@ function isRemoved(el: PageElement, removed: Set<PageElement>): boolean {
 }
 
 /** Removes chrome from the page in place. `extra` are blocks that links.ts and metadata.ts already read. */
-export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void {
-  const share = paragraphTextShare(doc);
+export function removeBoilerplate(doc: PageDocument, extra: PageElement[], loose: PageNode[] = []): void {
+  const isMain = holdsMainText(doc);
   const removed = new Set<PageElement>();
   const remove = (el: PageElement): void => {
     if (el.localName === 'body' || el.localName === 'html' || isRemoved(el, removed)) return;
     // Guard against a page that names its content wrapper "has-sidebar" or puts the article in a <form>.
-    if (share(el) > 0.4) return;
+    if (isMain(el)) return;
     removed.add(el);
   };
 
@@ -73,7 +104,9 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void
       remove(el);
       continue;
     }
-    const id = el.getAttribute('id') ?? '';
+    // An id of four words or more is a slug of a heading ("sharing-with-a-single-developer"), not a role.
+    const rawId = el.getAttribute('id') ?? '';
+    const id = rawId.split(/[-_]/).length >= 4 ? '' : rawId;
     const cls = el.getAttribute('class') ?? '';
     if ((cls || id) && CHROME.test(`${cls} ${id}`)) {
       remove(el);
@@ -81,8 +114,8 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void
     }
     if (/^h[1-6]$/.test(name) || name === 'strong' || name === 'b' || name === 'span' || name === 'div' || name === 'p') {
       if (el.children.length > 2) continue;
-      const t = text(el);
-      if (t.length === 0 || t.length > 40) continue;
+      const t = shortText(el, 40);
+      if (!t) continue;
       if (LIST_HEADING.test(t) || RELATED_LABEL.test(t)) {
         // The heading and the list it opens: its nearest container that is mostly links.
         remove(linkBlockAround(el) ?? el);
@@ -96,19 +129,19 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[]): void
     for (let up = a.parentElement, i = 0; up && i < 4; up = up.parentElement, i++) {
       const links = Array.from(up.querySelectorAll('a[href]'));
       if (links.some((l) => !SHARE_LINK.test(l.getAttribute('href') ?? ''))) break;
-      if (text(up).length > 80) break;
+      if (shortText(up, 80) === null) break;
       bar = up;
     }
     remove(bar);
   }
 
   for (const el of Array.from(doc.body.querySelectorAll('p,div,li,blockquote,h3,h4,h5,h6,strong'))) {
-    if (isRemoved(el, removed)) continue;
-    const t = text(el);
-    if (t.length < 400 && INLINE_TEASER.test(t)) remove(el);
+    const t = shortText(el, 400);
+    if (t && (INLINE_TEASER.test(t) || PROMO.test(t) || AD_LABEL.test(t)) && !isRemoved(el, removed)) remove(el);
   }
 
   for (const el of removed) el.remove();
+  for (const node of loose) node.remove();
 }
 
 /** The nearest ancestor of a list heading that is made mostly of links (the list), or null. */

@@ -114,7 +114,7 @@ export function extractArticle(page: string | Uint8Array, options: ExtractOption
   const meta = readMetadata(doc, built.jsonLd, base);
   const links = readLinks(doc, base, self, meta.lang);
   checkTime();
-  removeBoilerplate(doc, [...meta.blocks, ...links.blocks]);
+  removeBoilerplate(doc, [...meta.blocks, ...links.blocks], links.loose);
   checkTime();
 
   let result: ReturnType<Readability['parse']>;
@@ -156,7 +156,8 @@ export function extractArticle(page: string | Uint8Array, options: ExtractOption
     image,
     text: bound(text, MAX_BODY_CHARS),
     html: parts.html,
-    tags: normaliseTags([...links.tags, ...meta.tags]),
+    // A keyword holding markup is not a tag anyone wrote ("<script>…" in a meta keywords attribute).
+    tags: normaliseTags([...links.tags, ...meta.tags.filter((t) => !/[<>]/.test(t))]),
     related: links.related,
     alternates: links.alternates,
   };

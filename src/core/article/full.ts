@@ -4,7 +4,9 @@
  * extraction, then the cache. Used by `show --full`, the reader and `refresh --full`. Failures are data: a
  * page that cannot be had is stored as a status with a reason, and the feed text is never touched.
  */
-import type { FetchOutcome, FetchRequest } from '../feeds/http.js';
+import type { FetchRequest } from '../feeds/http.js';
+import type { FetchResult } from '../feeds/refresh.js';
+import type { ProblemKey } from '../i18n/problem.js';
 import type { ArticleStore } from '../store/store.js';
 import type { FeedConfig } from '../types.js';
 import type { PageError, PageErrorCode, PageRecord, StoredPage } from './page.js';
@@ -18,7 +20,7 @@ export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 export type PageCache = Pick<ArticleStore, 'getPage' | 'savePage' | 'markPageFresh' | 'feedText'>;
 
 export interface PageDeps {
-  fetch(req: FetchRequest): Promise<FetchOutcome>;
+  fetch(req: FetchRequest): Promise<FetchResult>;
   extract(page: Uint8Array, options: ExtractOptions): ExtractedArticle | Promise<ExtractedArticle>;
   /**
    * Where to read a page from instead of its address (the demo reads the sample pages shipped in samples/);
@@ -44,14 +46,38 @@ export interface LoadOptions {
   feedText?: string;
 }
 
+/**
+ * The page reason of each fetch problem (http.ts says why a fetch failed as a message key and its values):
+ * the feed's sentences speak of "the feed", so a page gets a reason of its own, chosen by the key. A key not
+ * listed (connection refused, no such host, TLS, a damaged body …) is 'network'.
+ */
+const FETCH_CODES: Partial<Record<ProblemKey, PageErrorCode>> = {
+  errTooLarge: 'too-large',
+  errUnpacksTooLarge: 'too-large',
+  errHeadersTooLarge: 'too-large',
+  errConnectTimeout: 'timeout',
+  errAnswerTimeout: 'timeout',
+  errBodyTimeout: 'timeout',
+  errEmptyAddress: 'refused',
+  errBadAddress: 'refused',
+  errBadFileAddress: 'refused',
+  errScheme: 'refused',
+  errRedirectScheme: 'refused',
+  errRedirectBad: 'refused',
+  errRedirectNowhere: 'refused',
+  errRedirectLoop: 'refused',
+  errTooManyRedirects: 'refused',
+  errIsDirectory: 'refused',
+  errNotAFile: 'refused',
+  errNoSuchFile: 'refused',
+  errNoSuchFileHost: 'refused',
+};
+
 /** The reason code of a fetch that failed; the one-line reason itself comes from the message tables. */
-export function fetchErrorCode(outcome: Extract<FetchOutcome, { kind: 'error' }>): PageError {
+export function fetchErrorCode(outcome: Extract<FetchResult, { kind: 'error' }>): PageError {
+  // an HTTP status (an error status, or 429/503 with Retry-After) says it best
   if (outcome.status !== undefined) return { code: 'http', status: outcome.status };
-  const m = outcome.message;
-  if (/larger than|unpacks to more than/.test(m)) return { code: 'too-large' };
-  if (/within \d|did not answer|did not send the whole/.test(m)) return { code: 'timeout' };
-  if (/does not fetch|only follows redirects|redirected to an address|Not a valid address|Not a usable file/.test(m)) return { code: 'refused' };
-  return { code: 'network' };
+  return { code: FETCH_CODES[outcome.problem.key] ?? 'network' };
 }
 
 const EXTRACT_CODES: Record<ExtractFailure, PageErrorCode> = {

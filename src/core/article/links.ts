@@ -5,7 +5,8 @@
  */
 import { sanitizeLine } from '../sanitize.js';
 import type { EditionLink, RelatedLink } from './types.js';
-import type { PageDocument, PageElement } from './dom.js';
+import { documentOrder, elementsOf, shortText } from './dom.js';
+import type { PageDocument, PageElement, PageNode } from './dom.js';
 import { pageUrl, samePage } from './url.js';
 
 export const MAX_RELATED = 20;
@@ -16,11 +17,14 @@ const text = (el: PageElement): string => sanitizeLine(el.textContent ?? '');
 
 // A heading or label that opens a list of related articles.
 export const RELATED_LABEL =
-  /^(?:baca\s+juga|read\s+also|also\s+read|related(?:\s+(?:articles?|posts?|stories|news|reading))?|artikel\s+terkait|berita\s+terkait|berita\s+lainnya|artikel\s+lainnya|lihat\s+juga|simak\s+juga|see\s+also|you\s+may\s+also\s+like|more\s+stories|recommended(?:\s+for\s+you)?)\s*:?$/i;
+  /^(?:baca\s+juga|read\s+also|also\s+read|terkait|related(?:\s+(?:articles?|posts?|stories|news|reading))?|artikel\s+terkait|berita\s+terkait|berita\s+lainnya|artikel\s+lainnya|lihat\s+juga|simak\s+juga|see\s+also|you\s+may\s+also\s+like|more\s+stories|recommended(?:\s+for\s+you)?)\s*:?$/i;
 // An inline teaser inside the body: "BACA JUGA: <a>…</a>".
 export const INLINE_TEASER = /^\s*(?:baca\s+juga|read\s+also|also\s+read|lihat\s+juga|simak\s+juga|baca\s+pula|read\s+more|related)\s*:/i;
 // class/id of a container that holds related articles.
-const RELATED_CONTAINER = /(?:^|[-_\s])(?:related|terkait|baca-?juga|bacajuga|read-?also|readalso|see-?also)(?:$|[-_\s])/i;
+const RELATED_CONTAINER = /(?:^|[-_\s])(?:related\w*|terkait|baca-?juga|bacajuga|read-?also|readalso|see-?also)(?:$|[-_\s])/i;
+
+const LABEL_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'em', 'dt', 'header', 'figcaption', 'label']);
+const TEASER_TAGS = new Set(['p', 'div', 'li', 'blockquote', 'h3', 'h4', 'h5', 'h6']);
 
 function attr(el: PageElement, name: string): string {
   return el.getAttribute(name) ?? '';
@@ -36,6 +40,26 @@ export interface PageLinks {
   alternates: EditionLink[];
   /** Elements whose only job was one of the above, to be removed from the body. */
   blocks: PageElement[];
+  /** Loose nodes of the same kind (a "Baca juga:" label and its link between two <br>), also to be removed. */
+  loose: PageNode[];
+}
+
+// The label alone, as the text before a teaser link in a body written with <br>: "… <br>Baca Juga: <a>…</a><br>".
+const TEASER_LABEL = /^\s*(?:baca\s+juga|read\s+also|also\s+read|lihat\s+juga|simak\s+juga|baca\s+pula)\s*:?\s*$/i;
+const TEXT_NODE = 3;
+
+/** The label node before a link (skipping blank text), when it is a teaser label; otherwise null. */
+function teaserLabelBefore(a: PageElement): PageNode[] | null {
+  const passed: PageNode[] = [];
+  for (let n = a.previousSibling; n; n = n.previousSibling) {
+    const t = n.textContent ?? '';
+    if (n.nodeType === TEXT_NODE && !t.trim()) {
+      passed.push(n);
+      continue;
+    }
+    return TEASER_LABEL.test(t) && t.length < 40 ? [...passed, n] : null;
+  }
+  return null;
 }
 
 /** The highest ancestor of el (el included) whose text is only hashtags and a short label. */
@@ -81,7 +105,7 @@ function relatedContainer(label: PageElement): PageElement | null {
 
 // Language switch links: "IND | ENG", "ID / EN", "Bahasa Indonesia", "English".
 const SWITCH_TEXT: Record<string, string> = {
-  ind: 'id', id: 'id', indonesia: 'id', 'bahasa indonesia': 'id', bahasa: 'id', in: 'id',
+  ind: 'id', id: 'id', indonesia: 'id', 'bahasa indonesia': 'id', bahasa: 'id',
   eng: 'en', en: 'en', english: 'en', inggris: 'en',
 };
 
@@ -115,7 +139,9 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     if (/(?:^|\s)alternate(?:\s|$)/i.test(attr(link, 'rel'))) addAlternate(attr(link, 'hreflang'), attr(link, 'href'));
   }
 
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+  const all = elementsOf(doc);
+  const anchors = all.filter((e) => e.localName === 'a' && e.hasAttribute('href'));
+  for (const a of anchors) {
     const label = text(a);
     const rel = attr(a, 'rel');
     if (label.startsWith('#') && label.length > 1) {
@@ -123,7 +149,8 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
       blocks.push(hashtagRow(a));
       continue;
     }
-    if (/(?:^|\s)tag(?:\s|$)/i.test(rel) && label) {
+    // WordPress marks category links rel="category tag": those are sections, not hashtags.
+    if (/(?:^|\s)tag(?:\s|$)/i.test(rel) && !/(?:^|\s)category(?:\s|$)/i.test(rel) && label) {
       relTags.push(label);
       continue;
     }
@@ -136,37 +163,51 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     if (switchLang && switchLang !== pageLang) addAlternate(switchLang, attr(a, 'href'));
   }
 
-  // Related lists introduced by a label ("Baca juga", "Read also", "Related").
-  for (const el of Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,p,div,span,strong,b,em,dt,header,figcaption,label'))) {
+  // Related lists: gathered from three kinds of evidence, then read in page order.
+  const sources: PageElement[] = [];
+  // Introduced by a label ("Baca juga", "Read also", "Related").
+  for (const el of all) {
+    if (!LABEL_TAGS.has(el.localName)) continue;
     if (el.children.length > 2) continue;
-    const t = text(el);
-    if (t.length > 40) continue;
-    if (RELATED_LABEL.test(t)) {
-      const box = relatedContainer(el);
-      if (!box) continue;
-      for (const a of linksIn(box)) addRelated(related, relatedSeen, a, base, self);
-      blocks.push(box);
-    }
+    const t = shortText(el, 40);
+    if (t === null || !RELATED_LABEL.test(t)) continue;
+    const box = relatedContainer(el);
+    if (!box) continue;
+    sources.push(box);
+    blocks.push(box);
   }
   // Inline teasers in the body: "BACA JUGA: <a>…</a>".
-  for (const el of Array.from(doc.querySelectorAll('p,div,li,blockquote,h3,h4,h5,h6'))) {
+  for (const el of all) {
+    if (!TEASER_TAGS.has(el.localName)) continue;
+    const t = shortText(el, 400);
+    if (t === null || !INLINE_TEASER.test(t)) continue;
     const links = linksIn(el);
     if (links.length === 0 || links.length > 10) continue;
-    const t = text(el);
-    if (t.length > 400 || !INLINE_TEASER.test(t)) continue;
-    for (const a of links) addRelated(related, relatedSeen, a, base, self);
+    sources.push(el);
     blocks.push(el);
   }
+  // Teasers in bodies written as text and <br>: the label is a loose text node (or a <b>) before the link.
+  const loose: PageNode[] = [];
+  for (const a of anchors) {
+    const label = teaserLabelBefore(a);
+    if (!label) continue;
+    sources.push(a);
+    loose.push(...label, a);
+  }
   // Containers named for it.
-  for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
-    if (!RELATED_CONTAINER.test(`${attr(el, 'class')} ${attr(el, 'id')}`)) continue;
+  for (const el of all) {
+    const named = `${attr(el, 'class')} ${attr(el, 'id')}`;
+    if (named === ' ' || !RELATED_CONTAINER.test(named)) continue;
     const links = linksIn(el);
     if (links.length === 0) continue;
     // Link lists only: a page whose body carries "related" in a class name must not turn into related links.
     const linkText = links.reduce((n, a) => n + text(a).length, 0);
     if (linkText < 0.5 * text(el).length) continue;
-    for (const a of links) addRelated(related, relatedSeen, a, base, self);
+    sources.push(el);
   }
+  const order = documentOrder(doc);
+  sources.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  for (const el of sources) for (const a of el.localName === 'a' ? [el] : linksIn(el)) addRelated(related, relatedSeen, a, base, self);
 
-  return { tags: [...hashtags, ...relTags], related, alternates, blocks };
+  return { tags: [...hashtags, ...relTags], related, alternates, blocks, loose };
 }

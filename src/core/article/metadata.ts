@@ -9,7 +9,9 @@ import { htmlToLine } from '../html.js';
 import { normaliseLang } from '../lang.js';
 import { bound, sanitizeLine } from '../sanitize.js';
 import type { ArticleImage } from './types.js';
+import { documentOrder, elementsOf, shortText } from './dom.js';
 import type { PageDocument, PageElement } from './dom.js';
+import { inChrome } from './boilerplate.js';
 import { parseDateLine, UPDATED_LINE } from './dates.js';
 import { pageUrl } from './url.js';
 
@@ -146,7 +148,8 @@ const line = (s: string | null | undefined, max: number): string | null => {
 };
 
 // "Oleh: Arif Rahman", "By Jane Doe", "Penulis : X", "Reporter: X | Editor: Y".
-const BYLINE_PREFIX = /^\s*(?:oleh|by|penulis|reporter|writer|author|ditulis\s+oleh|written\s+by|posted\s+by)\s*:?\s*/i;
+const BYLINE_PREFIX =
+  /^\s*(?:(?:ditulis|diposting|dikirim|dipublikasikan|dilaporkan|diterbitkan)\s+oleh|oleh|by|penulis|reporter|wartawan|kontributor|writer|author|written\s+by|posted\s+by|published\s+by|reported\s+by)\s*:?\s*/i;
 
 function cleanAuthor(raw: string | null): string | null {
   if (!raw) return null;
@@ -158,16 +161,28 @@ function cleanAuthor(raw: string | null): string | null {
   return s;
 }
 
-const BYLINE_SELECTOR = [
-  '[rel~="author"]', '[itemprop~="author"]', '.author', '.byline', '.penulis', '.reporter', '.post-author',
-  '.article-author', '.entry-author', '.author-name', '[class*="author"]', '[class*="byline"]', '[class*="penulis"]',
-].join(',');
+const BYLINE_CLASS = /author|byline|penulis|(?:^|\s)reporter(?:\s|$)/i;
+const DATE_CLASS = /date|time|tanggal|waktu|posted|publish|meta|byline/i;
+const PUBLISHED_MARK = /(?:^|\s)(?:published|dt-published)(?:\s|$)/;
+const DATE_FALLBACK_TAGS = new Set(['p', 'span', 'div', 'small', 'em', 'li']);
 
-const DATE_SELECTOR = [
-  'time', '[itemprop~="datePublished"]', '.date', '.time', '.tanggal', '.waktu', '.posted', '.post-date',
-  '.published', '.entry-date', '[class*="date"]', '[class*="time"]', '[class*="tanggal"]', '[class*="publish"]',
-  '[class*="posted"]', '[class*="meta"]', '[class*="byline"]',
-].join(',');
+/** The byline element: rel/itemprop author, or a class naming the author (author, byline, penulis, reporter). */
+function isByline(el: PageElement): boolean {
+  return /(?:^|\s)author(?:\s|$)/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`) || BYLINE_CLASS.test(el.className);
+}
+
+/** An element that may print the posting time. */
+function isDateLike(el: PageElement): boolean {
+  return el.localName === 'time' || /datePublished/.test(el.getAttribute('itemprop') ?? '') || DATE_CLASS.test(el.className);
+}
+
+/** A machine-readable posting time: <time datetime>, microdata, or the microformat in a title attribute. */
+function machineTime(el: PageElement): string | null {
+  if (el.localName === 'time') return el.getAttribute('datetime');
+  if (/(?:^|\s)datePublished(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) return el.getAttribute('content') ?? el.getAttribute('datetime');
+  if (PUBLISHED_MARK.test(el.className)) return el.getAttribute('title');
+  return null;
+}
 
 export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: string | undefined): PageMeta {
   const meta = metaMap(doc);
@@ -211,10 +226,13 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   let author: string | null = null;
   if (article) author = cleanAuthor(names(article.author).join(', ') || null);
   author ??= cleanAuthor(first('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'));
-  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 50)) {
-    const named = el.querySelector('[itemprop~="name"]');
-    const t = sanitizeLine((named ?? el).textContent ?? '');
-    if (!t || t.length > 120) continue;
+  const all = elementsOf(doc);
+  for (const el of all.filter(isByline).slice(0, 50)) {
+    // The byline itself must be short: WordPress puts "author-NAME" on the whole <article>.
+    if (shortText(el, 200) === null) continue;
+    const named = el.querySelector('[itemprop~="name"], .fn');
+    const t = shortText(named ?? el, 120);
+    if (!t) continue;
     const who = cleanAuthor(t);
     if (!who) continue;
     author ??= who;
@@ -237,41 +255,63 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
     'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date',
     'parsely-pub-date', 'article.published'));
   if (!published) {
-    for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime]')).slice(0, 20)) {
+    // <time datetime>, microdata, and the microformat Blogger and many themes print: <abbr class="published" title>.
+    let seen = 0;
+    for (const el of all) {
+      const value = machineTime(el);
+      if (value === null) continue;
+      if (++seen > 50) break;
       if (/(?:^|\s)(?:dateModified|updated)(?:\s|$)/i.test(`${el.getAttribute('itemprop') ?? ''} ${el.className}`)) continue;
-      published = readIso(el.getAttribute('datetime') ?? el.getAttribute('content'));
+      // Comments, related lists and sidebars carry times of their own (a post footer is where many themes put
+      // the post's own time, so footers are not skipped here).
+      if (inOtherContent(el)) continue;
+      published = readIso(value);
       if (published) break;
     }
   }
   // The printed line: read it when nothing better was found, or when the machine-readable time had no zone
   // (the printed line usually names WIB/WITA/WIT and is then the better source); remove it from the body.
-  for (const el of Array.from(doc.querySelectorAll(DATE_SELECTOR)).slice(0, 200)) {
-    if (el.localName === 'body' || el.localName === 'html') continue;
-    const t = sanitizeLine(el.textContent ?? '');
-    if (!t || t.length > 160 || UPDATED_LINE.test(t)) continue;
+  // Best candidate: outside the chrome (a "today's date" in the top bar is not the posting time), with a time
+  // of day, after the title.
+  const h1 = doc.querySelector('h1');
+  let order: Map<PageElement, number> | null = null;
+  let best: { el: PageElement; iso: string; score: number } | null = null;
+  const consider = (el: PageElement, maxLength: number): void => {
+    if (el.localName === 'body' || el.localName === 'html') return;
+    const t = shortText(el, maxLength);
+    if (!t || UPDATED_LINE.test(t)) return;
     const iso = parseDateLine(t, { lang });
-    if (!iso) continue;
-    if (!published || zoneless) published = iso;
-    blocks.push(el);
-    break;
-  }
-  if (!published) {
-    // Pages without markup for it: a short text block near the top that is a date line.
-    for (const el of Array.from(doc.querySelectorAll('p,span,div,small,em,li')).slice(0, 400)) {
-      if (el.children.length > 3) continue;
-      const t = sanitizeLine(el.textContent ?? '');
-      if (!t || t.length > 100 || UPDATED_LINE.test(t)) continue;
-      const iso = parseDateLine(t, { lang });
-      if (!iso) continue;
-      published = iso;
-      if (t.length < 80) blocks.push(el);
-      break;
+    if (!iso) return;
+    const chrome = inChrome(el);
+    let score = (chrome ? -4 : 0) + (/\d[:.]\d\d/.test(t) ? 2 : 0);
+    if (h1) {
+      order ??= documentOrder(doc);
+      if ((order.get(el) ?? 0) > (order.get(h1) ?? 0)) score += 1;
     }
+    if (!best || score > best.score) best = { el, iso, score };
+  };
+  for (const el of all.filter(isDateLike).slice(0, 200)) consider(el, 160);
+  if (!best && !published) {
+    // Pages without markup for it: a short text block that is a date line.
+    for (const el of all.filter((e) => DATE_FALLBACK_TAGS.has(e.localName)).slice(0, 400)) {
+      if (el.children.length <= 3) consider(el, 100);
+    }
+  }
+  const line0 = best as { el: PageElement; iso: string; score: number } | null;
+  if (line0 && line0.score >= 0) {
+    if (!published || zoneless) published = line0.iso;
+    blocks.push(line0.el);
+  } else if (line0 && !published) {
+    published = line0.iso;
   }
 
   const rawImage = (article ? imageOf(article.image) : null) ?? (() => {
     const url = first('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailurl');
-    return url ? { url, caption: null } : null;
+    if (url) return { url, caption: null };
+    // No declared illustration: the first figure outside the chrome.
+    const img = Array.from(doc.querySelectorAll('figure img, [class*="photo"] img, [class*="media"] img')).slice(0, 20).find((i) => !inChrome(i));
+    const src = img?.getAttribute('src') ?? img?.getAttribute('data-src');
+    return src ? { url: src, caption: null } : null;
   })();
   let image: ArticleImage | null = null;
   const imageUrl = rawImage ? pageUrl(rawImage.url, base) : null;
@@ -291,14 +331,28 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   return { title, author, published, lang, siteName, image, tags, blocks };
 }
 
+const OTHER_CONTENT = /(?:^|[-_\s])(?:comments?|komentar|replies|related\w*|terkait|sidebar|popular\w*|populer|terpopuler|recommend\w*|rekomendasi|trending)(?:$|[-_\s])/i;
+
+/** Inside comments, related lists, sidebars or navigation: content about other things than this article. */
+function inOtherContent(el: PageElement): boolean {
+  for (let up: PageElement | null = el; up && up.localName !== 'body'; up = up.parentElement) {
+    if (up.localName === 'aside' || up.localName === 'nav') return true;
+    const cls = `${up.getAttribute('class') ?? ''} ${up.getAttribute('id') ?? ''}`;
+    if (cls.trim() && OTHER_CONTENT.test(cls)) return true;
+  }
+  return false;
+}
+
 /** The figcaption of the figure that shows url, when the page has one. */
 function figureCaption(doc: PageDocument, url: string, base: string | undefined): string | null {
   const file = url.replace(/[?#].*$/, '').split('/').pop() ?? '';
-  for (const img of Array.from(doc.querySelectorAll('figure img')).slice(0, 50)) {
+  for (const img of Array.from(doc.querySelectorAll('img')).slice(0, 100)) {
     const src = pageUrl(img.getAttribute('src') ?? img.getAttribute('data-src'), base);
     if (!src) continue;
     if (src !== url && (!file || !src.replace(/[?#].*$/, '').endsWith(`/${file}`))) continue;
-    const cap = img.closest('figure')?.querySelector('figcaption');
+    const cap =
+      img.closest('figure')?.querySelector('figcaption') ??
+      img.parentElement?.querySelector('[class*="caption"], [class*="keterangan"], .credit, .wp-caption-text');
     if (cap) return line(cap.textContent, 1_000);
   }
   return null;

@@ -21,10 +21,12 @@ import {
   checkXmlDepth,
   repairXml,
   resolveUrl,
+  rewriteForFeedsmith,
   scanLinks,
   type LinkScan,
   type ScannedLink,
 } from './xml-tools.js';
+import { problem, ProblemError, type Problem } from '../i18n/problem.js';
 
 /** Documents larger than this (bytes before decoding, characters after) are refused. The fetcher caps bodies at 10 MiB. */
 export const MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
@@ -39,9 +41,10 @@ export const MAX_LIST = 100;
 
 export const LENIENT_WARNING = 'parsed with the lenient fallback';
 
-export class FeedParseError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+/** Why a document is not a feed cyberread can read; `problem` says it in the user's language. */
+export class FeedParseError extends ProblemError {
+  constructor(told: Problem, options?: { cause?: unknown }) {
+    super(told, options);
     this.name = 'FeedParseError';
   }
 }
@@ -51,8 +54,8 @@ export interface ParseOptions {
   contentType?: string | null;
 }
 
-const NOT_A_FEED = 'This is not a feed: the document is not RSS, Atom or JSON Feed.';
-const TOO_DEEP = `The feed is nested too deeply (more than ${MAX_DEPTH} levels) to be read safely.`;
+const NOT_A_FEED = problem('errNotAFeed');
+const TOO_DEEP = problem('errTooDeep', MAX_DEPTH);
 
 /**
  * Reads RSS 0.9x/1.0/2.0, RDF, Atom 0.3/1.0 and JSON Feed 1.0/1.1. Never fetches anything (no external
@@ -65,9 +68,9 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
     if (error instanceof FeedParseError) throw error;
     if (error instanceof DepthError) throw new FeedParseError(TOO_DEEP, { cause: error });
     if (error instanceof RangeError) {
-      throw new FeedParseError('The feed is too large or too complex to be read safely.', { cause: error });
+      throw new FeedParseError(problem('errTooComplex'), { cause: error });
     }
-    throw new FeedParseError('The feed could not be read because the parser failed on it unexpectedly.', { cause: error });
+    throw new FeedParseError(problem('errParserFailed'), { cause: error });
   }
 }
 
@@ -76,21 +79,22 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
   let text = typeof input === 'string' ? input : decode(input, options.contentType);
   if (text.length > MAX_DOCUMENT_SIZE) throw tooLarge();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new FeedParseError('The feed is empty: the document has no content.');
-  if (looksBinary(text)) throw new FeedParseError('This is not a feed: the document is binary data, not text.');
+  if (text.trim() === '') throw new FeedParseError(problem('errEmptyDocument'));
+  if (looksBinary(text)) throw new FeedParseError(problem('errBinary'));
 
   const start = text.search(/\S/);
   const firstChar = text[start];
   if (firstChar === '{' || firstChar === '[') return parseJson(text, options);
 
   const lt = text.indexOf('<');
-  if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
-  checkXmlDepth(text, MAX_DEPTH);
-  return parseXml(text.slice(lt), options);
+  if (lt === -1) throw new FeedParseError(problem('errPlainText'));
+  const shape = checkXmlDepth(text, MAX_DEPTH);
+  const xml = text.slice(lt);
+  return parseXml(shape.rewrite ? rewriteForFeedsmith(xml) : xml, options, shape.balanced);
 }
 
 function tooLarge(): FeedParseError {
-  return new FeedParseError(`The feed is too large (more than ${MAX_DOCUMENT_SIZE / 1024 / 1024} MiB) to be read safely.`);
+  return new FeedParseError(problem('errDocumentTooLarge', MAX_DOCUMENT_SIZE));
 }
 
 function looksBinary(text: string): boolean {
@@ -104,6 +108,14 @@ function looksBinary(text: string): boolean {
   return bad > 16 && bad * 10 > head.length;
 }
 
+/** The format of a document whose root is a feed element, for a feed in which feedsmith found nothing. */
+function emptyFeedFormat(rootName: string | null): FeedFormat | null {
+  if (rootName === 'rss' || rootName === 'channel') return 'rss';
+  if (rootName === 'feed') return 'atom';
+  if (rootName === 'rdf') return 'rdf';
+  return null;
+}
+
 function isFeedsmithRejection(error: unknown): boolean {
   return error instanceof DetectError || error instanceof MalformedError || error instanceof ParseError;
 }
@@ -111,7 +123,7 @@ function isFeedsmithRejection(error: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // XML
 
-function parseXml(original: string, options: ParseOptions): ParsedFeed {
+function parseXml(original: string, options: ParseOptions, balanced: boolean): ParsedFeed {
   const warnings: string[] = [];
   const tag = /<(?:[A-Za-z_][\w.-]*:)?entry[\s>/]/i.test(original) && !/<(?:[A-Za-z_][\w.-]*:)?item[\s>/]/i.test(original) ? 'entry' : 'item';
   const capped = capXmlItems(original, tag, MAX_ITEMS);
@@ -127,7 +139,7 @@ function parseXml(original: string, options: ParseOptions): ParsedFeed {
     const repaired = repairXml(text, MAX_DEPTH);
     if (repaired.xml === null) {
       if (repaired.rootName === 'html' || /^\s*<!doctype\s+html/i.test(text)) {
-        throw new FeedParseError('This is not a feed: the document is HTML, not RSS, Atom or JSON Feed.');
+        throw new FeedParseError(problem('errHtml'));
       }
       throw new FeedParseError(NOT_A_FEED);
     }
@@ -135,9 +147,11 @@ function parseXml(original: string, options: ParseOptions): ParsedFeed {
       parsed = feedsmithParse<string>(repaired.xml, { maxItems: MAX_ITEMS });
     } catch (again) {
       if (!isFeedsmithRejection(again)) throw again;
-      throw new FeedParseError('The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.', {
-        cause: again,
-      });
+      // feedsmith refuses a feed in which it found nothing it knows (no items, no title): that is an empty
+      // feed, not a broken one, when the document is a whole feed element. A cut-off one stays an error.
+      const format = balanced ? emptyFeedFormat(repaired.rootName) : null;
+      if (format === null) throw new FeedParseError(problem('errDamagedXml'), { cause: again });
+      return { format, items: [], warnings };
     }
     text = repaired.xml;
     warnings.push(LENIENT_WARNING);
@@ -175,12 +189,17 @@ function parseJson(text: string, options: ParseOptions): ParsedFeed {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new FeedParseError('This is not a feed: the document starts like JSON but is not valid JSON.');
+    throw new FeedParseError(problem('errBadJson'));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new FeedParseError(NOT_A_FEED);
   const warnings: string[] = [];
   const record = json as Record<string, unknown>;
   const items = record.items;
+  // Some writers put "1.0" or "1.1" where the spec wants the version URL; feedsmith then refuses an
+  // otherwise perfect feed. An object with an items list or a title is read as the JSON Feed it claims to be.
+  if (typeof record.version === 'string' && !record.version.includes('jsonfeed.org/version/') && (Array.isArray(items) || typeof record.title === 'string')) {
+    record.version = 'https://jsonfeed.org/version/1.1';
+  }
   if (Array.isArray(items) && items.length > MAX_ITEMS) {
     warnings.push(`kept the first ${MAX_ITEMS} of ${items.length} items`);
     record.items = items.slice(0, MAX_ITEMS);
@@ -190,7 +209,7 @@ function parseJson(text: string, options: ParseOptions): ParsedFeed {
     feed = parseJsonFeed<string>(record, { maxItems: MAX_ITEMS });
   } catch (error) {
     if (!isFeedsmithRejection(error)) throw error;
-    throw new FeedParseError('This is not a feed: the document is JSON but not a JSON Feed.', { cause: error });
+    throw new FeedParseError(problem('errJsonNotFeed'), { cause: error });
   }
   const clip = new Clipper();
   const parsed = mapJson(feed, options, clip);
@@ -256,8 +275,12 @@ type RssItem = RssFeed.Item<string>;
 
 function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
-  const feedAuthor =
-    feed.dc?.creators?.[0] ?? feed.itunes?.author ?? personName(feed.managingEditor) ?? feed.atom?.authors?.[0]?.name;
+  const feedAuthor = firstNonEmpty(
+    personText(feed.dc?.creators?.[0]),
+    feed.itunes?.author,
+    personName(feed.managingEditor),
+    atomPerson(feed.atom?.authors?.[0]),
+  );
   const lang = firstNonEmpty(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
@@ -271,17 +294,26 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const item: ParsedItem = {
       guid: clip.opt(guid),
       link: clip.opt(link),
-      title: clip.opt(it.title),
+      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0], mediaText(it.media, 'title'))),
       author: clip.opt(
-        firstNonEmpty(personName(it.authors?.[0]), it.dc?.creators?.[0], it.itunes?.author, it.atom?.authors?.[0]?.name, feedAuthor),
+        firstNonEmpty(
+          personName(it.authors?.[0]),
+          personText(it.dc?.creators?.[0]),
+          it.itunes?.author,
+          atomPerson(it.atom?.authors?.[0]),
+          feedAuthor,
+        ),
       ),
       published: parseDate(it.pubDate) ?? parseDate(it.dc?.dates?.[0]) ?? parseDate(it.atom?.published) ?? parseDate(it.dcterms?.issued?.[0]),
       updated: parseDate(it.atom?.updated) ?? parseDate(it.dcterms?.modified?.[0]),
-      summary: clip.opt(it.description),
+      summary: clip.opt(
+        firstNonEmpty(it.description, it.dc?.descriptions?.[0], it.itunes?.summary, mediaText(it.media, 'description')),
+      ),
       contentHtml: clip.opt(it.content?.encoded),
       categories: uniq([
         ...(it.categories ?? []).map((c) => c.name),
         ...(it.dc?.subjects ?? []),
+        ...(it.media?.categories ?? []).map((c) => c.name ?? c.label),
       ].map((c) => clip.text(String(c ?? '').trim())).filter((c) => c !== '')),
       lang: it.xml?.lang?.trim() || undefined,
       alternates: alternatesFrom(links, clip),
@@ -293,8 +325,12 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
   const siteLinks = scan ? scan.feedLinks : [];
   return compact({
     format: 'rss' as FeedFormat,
-    title: clip.opt(feed.title),
-    siteUrl: clip.opt(siteLinks.find((l) => l.kind === 'text')?.href ?? resolveUrl(feed.link, feedBase)),
+    title: clip.opt(firstNonEmpty(feed.title, feed.dc?.titles?.[0])),
+    siteUrl: clip.opt(
+      siteLinks.find((l) => l.kind === 'text')?.href ??
+        resolveUrl(feed.link, feedBase) ??
+        chooseLink(atomLinks(feed.atom?.links, feedBase), lang)?.href,
+    ),
     lang,
     items,
     warnings: [],
@@ -306,7 +342,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 
 function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? options.url;
-  const feedAuthor = feed.dc?.creators?.[0];
+  const feedAuthor = personText(feed.dc?.creators?.[0]);
   const lang = firstNonEmpty(feed.dc?.languages?.[0]);
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
@@ -315,11 +351,11 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const item: ParsedItem = {
       guid: clip.opt(it.rdf?.about ?? it.link),
       link: clip.opt(links.find((l) => l.kind === 'text')?.href ?? resolveUrl(it.rdf?.about, base)),
-      title: clip.opt(it.title),
-      author: clip.opt(firstNonEmpty(it.dc?.creators?.[0], feedAuthor)),
+      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0])),
+      author: clip.opt(firstNonEmpty(personText(it.dc?.creators?.[0]), feedAuthor)),
       published: parseDate(it.dc?.dates?.[0]),
       updated: parseDate(it.dcterms?.modified?.[0]),
-      summary: clip.opt(it.description),
+      summary: clip.opt(firstNonEmpty(it.description, it.dc?.descriptions?.[0])),
       contentHtml: clip.opt(it.content?.encoded),
       categories: uniq((it.dc?.subjects ?? []).map((c) => clip.text(c.trim())).filter((c) => c !== '')),
       lang: firstNonEmpty(it.xml?.lang, it.dc?.languages?.[0]),
@@ -344,7 +380,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 
 function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
-  const feedAuthor = firstNonEmpty(feed.authors?.[0]?.name, feed.dc?.creators?.[0]);
+  const feedAuthor = firstNonEmpty(atomPerson(feed.authors?.[0]), personText(feed.dc?.creators?.[0]));
   const lang = firstNonEmpty(feed.xml?.lang, feed.dc?.languages?.[0]);
   const rawEntries = (feed.entries ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawEntries.length ? scan.items : null;
@@ -358,18 +394,28 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
     const content = e.content;
     const contentHtml =
-      content?.value === undefined ? undefined : content.type === 'text' || content.type === 'text/plain' ? textToHtml(content.value) : content.value;
+      content?.value === undefined
+        ? undefined
+        : isBase64Type(content.type)
+          ? fromBase64(content.value)
+          : isPlainTextType(content.type)
+            ? textToHtml(content.value)
+            : content.value;
     const item: ParsedItem = {
       guid: clip.opt(e.id),
       link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
-      title: clip.opt(textConstruct(e.title)),
-      author: clip.opt(firstNonEmpty(e.authors?.[0]?.name, e.dc?.creators?.[0], e.itunes?.author, feedAuthor)),
+      title: clip.opt(textConstruct(e.title) ?? mediaText(e.media, 'title')),
+      author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
       published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),
       updated: parseDate(e.updated),
-      summary: clip.opt(textConstruct(e.summary)),
+      summary: clip.opt(textConstruct(e.summary) ?? e.itunes?.summary ?? mediaText(e.media, 'description')),
       contentHtml: clip.opt(contentHtml),
       categories: uniq(
-        [...(e.categories ?? []).map((c) => c.term ?? c.label), ...(e.dc?.subjects ?? [])]
+        [
+          ...(e.categories ?? []).map((c) => c.term ?? c.label),
+          ...(e.dc?.subjects ?? []),
+          ...(e.media?.categories ?? []).map((c) => c.name ?? c.label),
+        ]
           .map((c) => clip.text(String(c ?? '').trim()))
           .filter((c) => c !== ''),
       ),
@@ -488,8 +534,65 @@ function personName(p: RssFeed.Person | undefined): string | undefined {
   return firstNonEmpty(p.name, p.email);
 }
 
+function atomPerson(p: AtomFeed.Person | undefined): string | undefined {
+  if (!p) return undefined;
+  return firstNonEmpty(p.name, p.email);
+}
+
+const NAME_THEN_EMAIL = /^(.+?)\s*[(<]\s*[^\s()<>@]+@[^\s()<>]+\s*[)>]$/;
+const EMAIL_THEN_NAME = /^[^\s()<>@]+@[^\s()<>]+\s*\((.+)\)$/;
+
+/**
+ * The name in a person written as one string ("Name (me@example.com)", "me@example.com (Name)",
+ * "Name <me@example.com>"), as dc:creator often is; any other text as it is.
+ */
+function personText(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  if (!t.includes('@')) return t;
+  const m = NAME_THEN_EMAIL.exec(t) ?? EMAIL_THEN_NAME.exec(t);
+  return m?.[1]?.trim() || t;
+}
+
+function isPlainTextType(type: string | undefined): boolean {
+  return type === undefined || type === 'text' || type === 'text/plain';
+}
+
+/**
+ * An Atom text construct as HTML: type="text" (and Atom 0.3's text/plain, and no type at all) is plain text
+ * that may hold "<" or "&" as characters, so it is escaped; html and xhtml are markup already.
+ */
 function textConstruct(t: AtomFeed.Text | undefined): string | undefined {
-  return t?.value;
+  if (t?.value === undefined) return undefined;
+  if (isBase64Type(t.type)) return fromBase64(t.value);
+  return isPlainTextType(t.type) ? textToHtml(t.value) : t.value;
+}
+
+/**
+ * RFC 4287 §4.1.3.3: Atom content of a media type that is neither text nor XML is base64. Writers use it
+ * (application/octet-stream) for titles and summaries too; what they encode is HTML.
+ */
+function isBase64Type(type: string | undefined): boolean {
+  if (type === undefined || !type.includes('/')) return false;
+  const t = type.trim().toLowerCase();
+  return !t.startsWith('text/') && !t.endsWith('/xml') && !t.endsWith('+xml') && t !== 'application/xhtml+xml';
+}
+
+/** Base64 text as UTF-8, or undefined when it decodes to something that is not text (an inline image …). */
+function fromBase64(value: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value.replace(/\s+/g, ''), 'base64'));
+  } catch {
+    return undefined;
+  }
+}
+
+function mediaText(media: MediaNs.ItemOrFeed | undefined, key: 'title' | 'description'): string | undefined {
+  if (!media) return undefined;
+  const own = media[key];
+  const text = own ?? media.groups?.find((g) => g[key]?.value)?.[key];
+  if (text?.value === undefined) return undefined;
+  return text.type === 'html' ? text.value : textToHtml(text.value);
 }
 
 function textToHtml(text: string): string {

@@ -9,10 +9,14 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { StorePolicy } from '../store/store.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
+import type { NormalisedFeed, PreparedFeed } from './prepare-feed.js';
 import type { RefreshOptions } from './refresh.js';
 import type { PageRunStats } from '../article/full.js';
+import { ExtractError, type ExtractedArticle, type ExtractFailure } from '../article/types.js';
+import { problem, problemOf, ProblemError, type Problem } from '../i18n/problem.js';
 
 export interface RefreshJob {
   feeds: FeedConfig[];
@@ -20,15 +24,58 @@ export interface RefreshJob {
   ignoreRetryAfter?: boolean;
   /** Plain data only: it crosses to the worker (env is the worker's own copy of process.env). */
   pipeline: Omit<PipelineOptions, 'env'>;
+  /** The settings' ignore rules and retention limits, applied to each feed's write. */
+  policy?: StorePolicy;
   /** refresh --full: after the feeds, fetch the pages of the articles stored since this ISO time. */
   pagesSince?: string;
+  /** The demo: pages of the sample site are read from this samples/ directory (defaults.ts samplePageLocator). */
+  samplePages?: string;
 }
 
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
   | { kind: 'pages'; stats: PageRunStats }
   | { kind: 'done'; results: RefreshResult[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; problem: Problem }
+  | ParseRequest
+  | ExtractRequest;
+
+/**
+ * The refresh thread asks the thread that started it to parse and normalise one fetched document (and, when
+ * `prepare`, to prepare its rows too); the answer is a ParseReply with the same id.
+ */
+export interface ParseRequest {
+  kind: 'parse';
+  id: number;
+  bytes: Uint8Array;
+  url: string;
+  contentType: string | null;
+  cfg: FeedConfig;
+  prepare: boolean;
+}
+
+export type ParseReply =
+  | { id: number; ok: true; feed: NormalisedFeed }
+  | { id: number; ok: true; prepared: PreparedFeed }
+  | { id: number; ok: false; problem: Problem };
+
+/**
+ * refresh --full: the refresh thread fetches pages and stores them, and asks the thread that started it to
+ * extract each page (the CPU-heavy step, as parsing is for feeds), so the two overlap on two cores. The answer
+ * is an ExtractReply with the same id.
+ */
+export interface ExtractRequest {
+  kind: 'extract';
+  id: number;
+  bytes: Uint8Array;
+  url: string;
+  contentType: string | null;
+}
+
+export type ExtractReply =
+  | { kind: 'extracted'; id: number; ok: true; article: ExtractedArticle }
+  /** `reason`: the ExtractError's (null for any other failure, stored as no article). */
+  | { kind: 'extracted'; id: number; ok: false; reason: ExtractFailure | null; message: string };
 
 // The young generation (both semi-spaces and the large-object part) of the refresh thread; see above. 8 MiB
 // gave the same peak for more collections, 24 MiB +10 MiB.
@@ -54,7 +101,12 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 
 /**
  * The refresh of `feeds` on a worker thread writing to `cacheFile` (already opened, so migrated, by the
- * caller). Rejects with the worker's own message when it cannot run (the cache cannot be opened) or stops.
+ * caller). Rejects with a ProblemError, the worker's own problem, when it cannot run (the cache cannot be
+ * opened) or stops.
+ *
+ * The refresh uses both threads: the worker fetches, prepares rows and writes SQLite, and sends each fetched
+ * document here to be parsed and normalised (answerParse), so the two halves of consecutive feeds overlap on
+ * two cores. The worker keeps at most 16 feeds in progress, which bounds what waits in either queue.
  */
 export async function refreshInWorker(
   file: URL,
@@ -70,13 +122,64 @@ export async function refreshInWorker(
       settled = true;
       fn();
     };
+    // One document per turn of the event loop: a port delivers every queued message in one go, and parsing
+    // them back to back would hold up the reader's keys and frames (and the new articles they show) for as
+    // long as all of them take.
+    const queue: (ParseRequest | ExtractRequest)[] = [];
+    let stepping = false;
+    const step = (): void => {
+      const m = queue.shift();
+      if (m === undefined) {
+        stepping = false;
+        return;
+      }
+      void (m.kind === 'parse' ? answerParse(m) : answerExtract(m)).then((reply) => {
+        if (!settled) worker.postMessage(reply);
+        setImmediate(step);
+      });
+    };
     worker.on('message', (m: RefreshMessage) => {
-      if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
+      if (m.kind === 'parse' || m.kind === 'extract') {
+        queue.push(m);
+        if (!stepping) {
+          stepping = true;
+          setImmediate(step);
+        }
+      } else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'pages') options.onPages?.(m.stats);
       else if (m.kind === 'done') settle(() => resolve(m.results));
-      else settle(() => reject(new Error(m.message)));
+      else settle(() => reject(new ProblemError(m.problem)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', () => settle(() => reject(new Error('The refresh stopped unexpectedly; what it had saved is kept. Run it again.'))));
+    worker.on('exit', () => settle(() => reject(new ProblemError(problem('errRefreshStopped')))));
   });
+}
+
+// The parser and normaliser load on the first document, so a refresh where every feed answers 304 loads neither.
+let parser: Promise<typeof import('./prepare-feed.js')> | undefined;
+
+/** One ParseRequest answered on this thread; a document that cannot be read is answered with its problem. */
+export async function answerParse(m: ParseRequest): Promise<ParseReply> {
+  try {
+    const { normaliseDocument, prepareRows } = await (parser ??= import('./prepare-feed.js'));
+    const feed = normaliseDocument(m.bytes, { url: m.url, contentType: m.contentType }, m.cfg);
+    return m.prepare ? { id: m.id, ok: true, prepared: prepareRows(feed, m.cfg.url) } : { id: m.id, ok: true, feed };
+  } catch (error) {
+    return { id: m.id, ok: false, problem: problemOf(error) };
+  }
+}
+
+// The extractor (a DOM and Readability) loads on the first page, so only refresh --full pays for it.
+let extractor: Promise<typeof import('../article/extractor.js')> | undefined;
+
+/** One ExtractRequest answered on this thread; a page with no article is answered with the ExtractError's reason. */
+export async function answerExtract(m: ExtractRequest): Promise<ExtractReply> {
+  try {
+    const { extractPage } = await (extractor ??= import('../article/extractor.js'));
+    const article = await extractPage(m.bytes, { url: m.url, ...(m.contentType ? { contentType: m.contentType } : {}) });
+    return { kind: 'extracted', id: m.id, ok: true, article };
+  } catch (error) {
+    const reason = error instanceof ExtractError ? error.reason : null;
+    return { kind: 'extracted', id: m.id, ok: false, reason, message: error instanceof Error ? error.message : String(error) };
+  }
 }

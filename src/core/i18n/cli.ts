@@ -8,7 +8,7 @@ const plural = (x: number, one: string, many: string): string => `${nEn(x)} ${x 
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
   usage: string;
-  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export', string>;
+  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export' | 'ignore' | 'views' | 'vacuum', string>;
   feedAdded(url: string): string;
   feedExists(url: string): string;
   feedRemoved(url: string, articles: number): string;
@@ -17,6 +17,10 @@ export interface CliMessages {
   neverFetched: string;
   refreshSummary(feeds: number, added: number, failed: number): string;
   refreshLine(status: 'new' | 'unchanged' | 'error', added: number, updated: number): string;
+  /** What the ignore rules (drop) took out of one feed's refresh. */
+  refreshDropped(count: number): string;
+  /** What the retention limits (keep) removed of one feed. */
+  refreshRemoved(count: number): string;
   noArticles: string;
   articleNotFound(id: string): string;
   marked(count: number): string;
@@ -45,7 +49,41 @@ export interface CliMessages {
   pagesSummary(fetched: number, ok: number, failed: number): string;
   fullLabel: string;
   feedLabel: string;
+  unknownCommand(word: string): string;
+  unknownOption(option: string, command: string): string;
+  optionNeedsValue(option: string, command: string): string;
+  optionAmbiguous(option: string, command: string): string;
+  badArguments(detail: string, command: string): string;
+  unknownSubcommand(word: string): string;
+  cacheDirDenied(dir: string): string;
+  cacheDirFailed(dir: string, detail: string): string;
+  /** A bug: what failed, and to report it. */
+  unexpected(detail: string): string;
+  // ignore rules, saved views, vacuum
+  noIgnoreRules: string;
+  ignoreHidden(count: number): string;
+  ignoreDropped(count: number, last: string): string;
+  ignoreNoneDropped: string;
+  ignoreAdded(query: string, mode: 'hide' | 'drop'): string;
+  ignoreChanged(query: string, mode: 'hide' | 'drop'): string;
+  ignoreRemoved(query: string): string;
+  ignoreNotFound(query: string): string;
+  emptyQuery: string;
+  noViews: string;
+  viewCounts(unread: number, total: number): string;
+  viewSaved(name: string): string;
+  viewReplaced(name: string): string;
+  viewRemoved(name: string): string;
+  viewNotFound(name: string): string;
+  badViewName(max: number): string;
+  vacuumDone(path: string, before: string, after: string): string;
+  /** A size in bytes as the language writes it ("12.3 MB"). */
+  size(bytes: number): string;
 }
+
+/** "cyberread list" for a command, "cyberread" for none. */
+const named = (command: string): string => (command ? `"cyberread ${command}"` : 'cyberread');
+const helpFor = (command: string): string => `"cyberread ${command ? command + ' ' : ''}--help"`;
 
 const en: CliMessages = {
   usage: `cyberread — a terminal news reader for RSS, Atom and JSON feeds
@@ -57,13 +95,16 @@ Usage:
   cyberread feeds add URL        subscribe (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
-  cyberread list                 articles, newest first (--tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread list                 articles, newest first (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
   cyberread show ID [--full]     one article as readable text (--full: the whole article from its page)
-  cyberread tags                 tags with their article counts (--lang)
+  cyberread tags                 tags with their article counts (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
+  cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import FILE.opml     subscribe to the feeds of an OPML file
   cyberread export               print subscriptions as OPML 2.0
+  cyberread views                saved views with their counts (views add NAME QUERY, views remove NAME)
+  cyberread ignore               ignore rules with what each matched (ignore add QUERY [--drop], ignore remove QUERY)
+  cyberread vacuum               compact the cache and print its size before and after
 
 Options for every command:
   --home DIR     keep settings and cache in DIR (also CYBERREAD_HOME)
@@ -85,9 +126,14 @@ Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
 --full also fetches the pages of the new articles of feeds whose --full mode is auto or always.
 Exit code: 0 when every feed worked, 1 when any failed.`,
-    list: `Usage: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+    list: `Usage: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
-Articles newest first. Several --tag options select articles having all of them.
+Articles newest first. --query takes the query language, for example
+  --query '#databreach OR #ransomware lang:id age:<7d -#sponsored'
+  --query '"kebocoran data" feed:cyberthreat since:2024-11-01'
+(words and "phrases", #tag, lang:, feed:, author:, title:, unread, read, starred, age:<7d, age:>1m,
+since:, until:, OR, parentheses, - to leave out; see the README). Every option narrows the list further.
+Several --tag options select articles having all of them.
 --lang selects an edition; articles whose language is unknown appear in both.
 --search uses the full-text index over title, summary and body. --limit defaults to 50.`,
     show: `Usage: cyberread show ID [--full] [--json]
@@ -96,11 +142,11 @@ Prints an article as readable text: headings, paragraphs, lists, quotes, images 
 and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.
 --full prints the full article from its page (fetched if not cached); if the page cannot be had,
 the feed text is printed and the exit code is 1. With --json it adds "full".`,
-    tags: `Usage: cyberread tags [--lang id|en] [--json]
+    tags: `Usage: cyberread tags [--lang id|en] [--query Q] [--json]
 
-Every tag with its number of articles, most used first.`,
+Every tag with its number of articles, most used first; with --query, counted among the articles it selects.`,
     mark: `Usage: cyberread mark ID… --read|--unread|--star|--unstar
-       cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
+       cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Marks articles. The other-language edition of the same story is marked too.
 --all marks every article the same filters of "list" select (no limit) and prints how many changed.`,
@@ -111,6 +157,25 @@ language and tags are read from the "language" and "category" attributes.`,
     export: `Usage: cyberread export > feeds.opml
 
 Prints all subscriptions as OPML 2.0, with their language and tags.`,
+    ignore: `Usage:
+  cyberread ignore                       the ignore rules, with how many articles each hides now and has dropped
+  cyberread ignore add QUERY [--drop]    add a rule (a query of the query language, see "list --help")
+  cyberread ignore remove QUERY          remove the rule with exactly this query
+
+A "hide" rule (the default) keeps matching articles out of every list and count; removing it brings them
+back. A "drop" rule also keeps new matching articles out of the cache at every refresh. A rule never matches
+a starred article. Rules live in config.json as "ignore": [{"query": "#sponsored", "mode": "hide"}].`,
+    views: `Usage:
+  cyberread views                        saved views with their unread and total counts
+  cyberread views add NAME QUERY         save a query under a name (the same name replaces it)
+  cyberread views remove NAME
+
+Views appear at the top of the reader's feeds view and open like a feed. They live in config.json as
+"views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
+    vacuum: `Usage: cyberread vacuum [--json]
+
+Compacts the article cache (merges the full-text index, rebuilds the file, empties the write-ahead log)
+and prints its size before and after. Safe while the reader runs; it waits for a refresh in progress.`,
   },
   feedAdded: (url) => `Added ${url}. Run "cyberread refresh" to fetch it.`,
   feedExists: (url) => `${url} is already in your feeds.`,
@@ -122,6 +187,8 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
     `${plural(feeds, 'feed', 'feeds')} refreshed, ${plural(added, 'new article', 'new articles')}` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'failed' : status === 'unchanged' ? 'unchanged' : `${added} new, ${updated} updated`,
+  refreshDropped: (n) => `${nEn(n)} dropped by ignore rules`,
+  refreshRemoved: (n) => `${plural(n, 'old article', 'old articles')} removed (keep)`,
   noArticles: 'No articles match.',
   articleNotFound: (id) => `No article with id ${id}. Run "cyberread list" to see the ids.`,
   marked: (n) => `Marked ${plural(n, 'article', 'articles')}.`,
@@ -148,6 +215,33 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
     `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   fullLabel: 'full article',
   feedLabel: 'feed text',
+  unknownCommand: (w) => `Unknown command "${w}". Run "cyberread --help" to see the commands.`,
+  unknownOption: (o, c) => `Unknown option ${o} for ${named(c)}. Run ${helpFor(c)} to see its options.`,
+  optionNeedsValue: (o) => `The option ${o} needs a value.`,
+  optionAmbiguous: (o) => `The option ${o} needs a value; for one that starts with "-", write ${o}=VALUE.`,
+  badArguments: (d, c) => `${d}. Run ${helpFor(c)}.`,
+  unknownSubcommand: (w) => `Unknown "feeds" subcommand "${w}": use add or remove.`,
+  cacheDirDenied: (dir) => `Cannot create the cache directory ${dir}: permission denied. Check its permissions or use --home DIR.`,
+  cacheDirFailed: (dir, d) => `Cannot create the cache directory ${dir}: ${d}.`,
+  unexpected: (d) => `unexpected error: ${d}. Please report it with the command you ran.`,
+  noIgnoreRules: 'You have no ignore rules. Add one with "cyberread ignore add QUERY" (--drop to keep matches out of the cache).',
+  ignoreHidden: (n) => `${plural(n, 'article', 'articles')} hidden now`,
+  ignoreDropped: (n, last) => `${nEn(n)} kept out of the cache, the last on ${last}`,
+  ignoreNoneDropped: 'none dropped yet',
+  ignoreAdded: (q, mode) => `Added a ${mode} rule for ${q}.`,
+  ignoreChanged: (q, mode) => `The rule for ${q} is now a ${mode} rule.`,
+  ignoreRemoved: (q) => `Removed the rule for ${q}; what it hid is listed again.`,
+  ignoreNotFound: (q) => `No ignore rule is for ${q}. Run "cyberread ignore" to see them.`,
+  emptyQuery: 'The query is empty: give one, such as "#sponsored".',
+  noViews: 'You have no saved views. Save one with "cyberread views add NAME QUERY".',
+  viewCounts: (unread, total) => `${nEn(unread)} unread of ${nEn(total)}`,
+  viewSaved: (name) => `Saved the view "${name}".`,
+  viewReplaced: (name) => `The view "${name}" now has the new query.`,
+  viewRemoved: (name) => `Removed the view "${name}".`,
+  viewNotFound: (name) => `No saved view is named "${name}". Run "cyberread views" to see them.`,
+  badViewName: (max) => `A view's name must be 1 to ${max} characters of text.`,
+  vacuumDone: (path, before, after) => `Compacted ${path}: ${before} before, ${after} after.`,
+  size: (bytes) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
 };
 
 const id: CliMessages = {
@@ -156,17 +250,20 @@ const id: CliMessages = {
 Cara pakai:
   cyberread                      buka pembaca (perlu terminal)
   cyberread --demo               buka pembaca dengan berita contoh bawaan (tanpa jaringan)
-  cyberread feeds                daftar umpan yang diikuti
-  cyberread feeds add URL        ikuti umpan (--lang id|en, --title T, --tag T …)
+  cyberread feeds                daftar feed yang diikuti
+  cyberread feeds add URL        ikuti feed (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
-  cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
-  cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
+  cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
   cyberread show ID [--full]     satu artikel sebagai teks (--full: artikel lengkap dari halamannya)
-  cyberread tags                 tagar beserta jumlah artikelnya (--lang)
+  cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
-  cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
-  cyberread export               cetak daftar umpan sebagai OPML 2.0
+  cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
+  cyberread import FILE.opml     ikuti semua feed dari file OPML
+  cyberread export               cetak daftar feed sebagai OPML 2.0
+  cyberread views                tampilan tersimpan beserta jumlahnya (views add NAMA KUERI, views remove NAMA)
+  cyberread ignore               aturan ignore beserta yang cocok dengannya (ignore add KUERI [--drop], ignore remove KUERI)
+  cyberread vacuum               padatkan cache dan cetak ukurannya sebelum dan sesudah
 
 Opsi untuk semua perintah:
   --home DIR     simpan pengaturan dan cache di DIR (juga CYBERREAD_HOME)
@@ -175,22 +272,27 @@ Opsi untuk semua perintah:
   -h, --help     bantuan sebuah perintah   -v, --version   cetak versi`,
   commandHelp: {
     feeds: `Cara pakai:
-  cyberread feeds                        daftar umpan yang diikuti beserta status terakhirnya
+  cyberread feeds                        daftar feed yang diikuti beserta status terakhirnya
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.
+URL berupa http(s)://, file:// atau path lokal. Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
 --full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
 pada feed yang sudah diikuti, hanya itu yang diubah.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
 
-Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
---force tetap meminta walau server meminta menunggu (Retry-After).
+Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
+--force tetap mengambil feed walau server minta menunggu (Retry-After).
 --full juga memuat halaman artikel baru dari feed bermode --full auto atau always.
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
-    list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+    list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
-Artikel, terbaru dulu. Beberapa --tag memilih artikel yang memiliki semuanya.
+Artikel, terbaru dulu. --query memakai bahasa kueri, misalnya
+  --query '#databreach OR #ransomware lang:id age:<7d -#sponsored'
+  --query '"kebocoran data" feed:cyberthreat since:2024-11-01'
+(kata dan "frasa", #tagar, lang:, feed:, author:, title:, unread, read, starred, age:<7d, age:>1m,
+since:, until:, OR, tanda kurung, - untuk mengecualikan; lihat README). Setiap opsi makin mempersempit daftar.
+Beberapa --tag memilih artikel yang memiliki semuanya.
 --lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
 --search memakai indeks teks penuh atas judul, ringkasan dan isi. --limit bawaan 50.`,
     show: `Cara pakai: cyberread show ID [--full] [--json]
@@ -199,31 +301,53 @@ Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebag
 dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.
 --full mencetak artikel lengkap dari halamannya (dimuat bila belum ada di cache); bila halaman tidak
 dapat dimuat, teks feed yang dicetak dan kode keluarnya 1. Dengan --json ditambahkan "full".`,
-    tags: `Cara pakai: cyberread tags [--lang id|en] [--json]
+    tags: `Cara pakai: cyberread tags [--lang id|en] [--query Q] [--json]
 
-Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
+Semua tagar beserta jumlah artikelnya, yang terbanyak dulu; dengan --query, dihitung di antara artikel yang dipilihnya.`,
     mark: `Cara pakai: cyberread mark ID… --read|--unread|--star|--unstar
-            cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
+            cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.
---all menandai semua artikel yang dipilih penyaring yang sama dengan "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
-    import: `Cara pakai: cyberread import BERKAS.opml
+--all menandai semua artikel yang cocok dengan filter yang sama seperti "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
+    import: `Cara pakai: cyberread import FILE.opml
 
-Mengikuti semua umpan dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
+Mengikuti semua feed dari file OPML. Hanya URL http(s) dan path lokal yang diterima;
 bahasa dan tagar dibaca dari atribut "language" dan "category".`,
     export: `Cara pakai: cyberread export > feeds.opml
 
-Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+Mencetak semua feed yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+    ignore: `Cara pakai:
+  cyberread ignore                       aturan ignore, beserta jumlah artikel yang disembunyikan dan dibuang tiap aturan
+  cyberread ignore add KUERI [--drop]    tambah aturan (kueri dalam bahasa kueri, lihat "list --help")
+  cyberread ignore remove KUERI          hapus aturan dengan kueri persis ini
+
+Aturan "hide" (bawaan) menyembunyikan artikel yang cocok dari setiap daftar dan hitungan; menghapus aturannya
+memunculkannya kembali. Aturan "drop" juga mencegah artikel baru yang cocok masuk ke cache setiap kali
+dimuat ulang. Aturan tidak pernah mengenai artikel berbintang. Aturan disimpan di config.json sebagai
+"ignore": [{"query": "#sponsored", "mode": "hide"}].`,
+    views: `Cara pakai:
+  cyberread views                        tampilan tersimpan beserta jumlah artikel belum dibaca dan seluruhnya
+  cyberread views add NAMA KUERI         simpan kueri dengan sebuah nama (nama yang sama menggantinya)
+  cyberread views remove NAMA
+
+Tampilan muncul di bagian atas tampilan feed di pembaca dan dibuka seperti feed. Disimpan di config.json
+sebagai "views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
+    vacuum: `Cara pakai: cyberread vacuum [--json]
+
+Memadatkan cache artikel (menggabungkan indeks teks penuh, membangun ulang file-nya, mengosongkan log tulis)
+dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu muat ulang yang sedang berjalan selesai.`,
   },
   feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
-  feedExists: (url) => `${url} sudah ada di daftar umpan Anda.`,
+  feedExists: (url) => `${url} sudah ada di daftar feed Anda.`,
   feedRemoved: (url, n) => `${url} dihapus beserta ${nId(n)} artikel di cache (artikel berbintang tetap disimpan).`,
-  feedNotFound: (url) => `${url} tidak ada di daftar umpan Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
-  noFeeds: 'Anda belum mengikuti umpan apa pun. Tambahkan dengan "cyberread feeds add URL".',
-  neverFetched: 'belum pernah dimuat',
-  refreshSummary: (feeds, added, failed) => `${nId(feeds)} umpan dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
+  feedNotFound: (url) => `${url} tidak ada di daftar feed Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
+  noFeeds: 'Anda belum mengikuti feed apa pun. Tambahkan dengan "cyberread feeds add URL".',
+  neverFetched: 'belum pernah dimuat ulang',
+  refreshSummary: (feeds, added, failed) => `${nId(feeds)} feed dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'gagal' : status === 'unchanged' ? 'tidak berubah' : `${added} baru, ${updated} diperbarui`,
+  refreshDropped: (n) => `${nId(n)} dibuang oleh aturan ignore`,
+  refreshRemoved: (n) => `${nId(n)} artikel lama dihapus (keep)`,
   noArticles: 'Tidak ada artikel yang cocok.',
   articleNotFound: (id) => `Tidak ada artikel dengan id ${id}. Jalankan "cyberread list" untuk melihat id-nya.`,
   marked: (n) => `${nId(n)} artikel ditandai.`,
@@ -231,18 +355,45 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   idsOrAll: 'Sebutkan ID artikel atau --all, bukan keduanya.',
   allNeedsRead: '--all menandai artikel sudah atau belum dibaca: tambahkan --read atau --unread.',
   filterNeedsAll: (option) => `${option} memilih artikel untuk --all; bersama ID artikel, jangan dipakai.`,
-  imported: (added, skipped, rejected) => `${nId(added)} umpan diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
+  imported: (added, skipped, rejected) => `${nId(added)} feed diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
   cacheRecovered: (from, to, restored) =>
-    `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,
+    `Cache artikel ${from} rusak; file-nya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda sudah dibaca/berbintang dipulihkan).`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" tidak menerima argumen seperti "${words}". Jalankan "cyberread ${command} --help".`,
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
-  badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  unknownCommand: (w) => `Perintah "${w}" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.`,
+  unknownOption: (o, c) => `Opsi ${o} tidak dikenal untuk ${named(c)}. Jalankan ${helpFor(c)} untuk melihat opsinya.`,
+  optionNeedsValue: (o) => `Opsi ${o} memerlukan nilai.`,
+  optionAmbiguous: (o) => `Opsi ${o} memerlukan nilai; untuk nilai yang diawali "-", tulis ${o}=NILAI.`,
+  badArguments: (d, c) => `${d}. Jalankan ${helpFor(c)}.`,
+  unknownSubcommand: (w) => `Subperintah "feeds" "${w}" tidak dikenal: gunakan add atau remove.`,
+  cacheDirDenied: (dir) => `Tidak bisa membuat direktori cache ${dir}: izin ditolak. Periksa izinnya atau gunakan --home DIR.`,
+  cacheDirFailed: (dir, d) => `Tidak bisa membuat direktori cache ${dir}: ${d}.`,
+  unexpected: (d) => `kesalahan tak terduga: ${d}. Mohon laporkan beserta perintah yang Anda jalankan.`,
+  noIgnoreRules: 'Anda belum punya aturan ignore. Tambahkan dengan "cyberread ignore add KUERI" (--drop agar yang cocok tidak masuk cache).',
+  ignoreHidden: (n) => `${nId(n)} artikel disembunyikan saat ini`,
+  ignoreDropped: (n, last) => `${nId(n)} tidak dimasukkan ke cache, terakhir pada ${last}`,
+  ignoreNoneDropped: 'belum ada yang dibuang',
+  ignoreAdded: (q, mode) => `Aturan ${mode} untuk ${q} ditambahkan.`,
+  ignoreChanged: (q, mode) => `Aturan untuk ${q} sekarang berjenis ${mode}.`,
+  ignoreRemoved: (q) => `Aturan untuk ${q} dihapus; yang disembunyikannya tampil lagi.`,
+  ignoreNotFound: (q) => `Tidak ada aturan ignore untuk ${q}. Jalankan "cyberread ignore" untuk melihatnya.`,
+  emptyQuery: 'Kuerinya kosong: berikan satu, misalnya "#sponsored".',
+  noViews: 'Anda belum punya tampilan tersimpan. Simpan dengan "cyberread views add NAMA KUERI".',
+  viewCounts: (unread, total) => `${nId(unread)} belum dibaca dari ${nId(total)}`,
+  viewSaved: (name) => `Tampilan "${name}" disimpan.`,
+  viewReplaced: (name) => `Tampilan "${name}" sekarang memakai kueri baru.`,
+  viewRemoved: (name) => `Tampilan "${name}" dihapus.`,
+  viewNotFound: (name) => `Tidak ada tampilan tersimpan bernama "${name}". Jalankan "cyberread views" untuk melihatnya.`,
+  badViewName: (max) => `Nama tampilan harus teks sepanjang 1 sampai ${max} karakter.`,
+  vacuumDone: (path, before, after) => `${path} dipadatkan: ${before} sebelumnya, ${after} sesudahnya.`,
+  size: (bytes) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
   badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
   fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,
   fullFailed: (reason) => `Artikel lengkap tidak dapat dimuat (${reason}); yang ditampilkan teks feed.`,

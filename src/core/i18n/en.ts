@@ -1,9 +1,87 @@
+import type { QueryProblemCode } from '../query/ast.js';
+import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'en');
 const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
+const MiB = 1024 * 1024;
+const cacheAt = (path: string): string => (path === ':memory:' ? 'the in-memory cache' : `the cache at ${path}`);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const settingsAction = (action: string): string =>
+  action === 'mkdir' ? 'create the settings directory' : action === 'write' ? 'write the settings file' : 'read the settings file';
+const size = (bytes: number): string =>
+  bytes >= MiB ? `${Number((bytes / MiB).toFixed(1))} MiB` : bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : plural(bytes, 'byte', 'bytes');
+
+/** Why a TLS connection was refused, by the error code Node gives. */
+function tlsReason(code: string): string {
+  switch (code) {
+    case 'CERT_HAS_EXPIRED':
+      return 'its certificate has expired';
+    case 'CERT_NOT_YET_VALID':
+      return 'its certificate is not valid yet';
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'its certificate is self-signed and not trusted';
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return 'its certificate chain contains a self-signed, untrusted certificate';
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return 'its certificate is signed by an unknown authority';
+    case 'CERT_REVOKED':
+      return 'its certificate has been revoked';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return 'its certificate belongs to a different name';
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return 'it does not speak TLS on this port (is the address really https?)';
+    case 'EPROTO':
+      return 'the TLS handshake failed';
+    default:
+      return `its certificate or TLS setup was rejected (${code})`;
+  }
+}
 
 /** English. The source table: messages.ts derives the Messages type from it. */
+/** The query language (src/core/query): where (the column) and why, in one sentence. */
+const queryProblem = (code: QueryProblemCode, column: number, token: string): string => {
+  const p = { column, token };
+  const at = `"${token}" at column ${column}`;
+  switch (code) {
+    case 'unclosedQuote':
+      return `The quote opened at column ${p.column} is not closed: add the closing ".`;
+    case 'emptyTag':
+      return `${at} needs a tag name, such as #ransomware.`;
+    case 'emptyValue':
+      return `${at} needs a value after the colon, such as author:arif.`;
+    case 'unknownField':
+      return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
+    case 'badAge':
+      return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
+    case 'badDate':
+      return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
+    case 'badLang':
+      return `${at} is not a language code: use lang:id or lang:en.`;
+    case 'badState':
+      return `${at} is not a state: use is:unread, is:read or is:starred.`;
+    case 'loneOr':
+      return `${at} needs something to search for on both sides.`;
+    case 'danglingNot':
+      return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
+    case 'unclosedParen':
+      return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
+    case 'strayParen':
+      return `${at} closes a parenthesis that was never opened.`;
+    case 'emptyParens':
+      return `The parentheses at column ${p.column} hold nothing to search for.`;
+    case 'nothingToSearch':
+      return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
+    case 'tooLong':
+      return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
+    default:
+      return `${at} cannot be read.`;
+  }
+};
+
 export const en = {
   appName: 'cyberread',
   langShortId: 'IND',
@@ -22,12 +100,15 @@ export const en = {
 
   // header
   unreadCount: (x: number) => `${n(x)} unread`,
+  unreadCountShort: (x: number) => `● ${n(x)}`,
   searchActive: (q: string) => `search: ${q}`,
   unreadOnlyActive: 'unread only',
 
   // list
   emptyList: 'No articles match',
   emptyListHint: 'Press c to clear the filters',
+  emptyEdition: (lang: string) => `No articles in ${lang}`,
+  emptyEditionHint: (count: number, other: string) => `${plural(count, 'article', 'articles')} in ${other}: press L to read them`,
   emptyCache: 'No articles yet — press r to refresh',
   noTitle: '(no title)',
 
@@ -133,7 +214,7 @@ export const en = {
   actOpen: 'open the article',
   actHashtags: 'choose hashtags to filter by',
   actSearch: 'search title, summary and body',
-  actClear: 'clear hashtag filters and search',
+  actClear: 'clear every filter: hashtags, search, feed, unread or starred only',
   actUnread: 'show unread only / all',
   actToggleRead: 'mark read / unread',
   actToggleStar: 'star / unstar',
@@ -170,6 +251,7 @@ export const en = {
   hintReadAlso: 'read also',
   hintFull: 'full/feed',
   hintChoose: 'choose',
+  hintBackToArticle: 'article text',
 
   // key table headings (README / help)
   keysWhere: 'where',
@@ -179,6 +261,10 @@ export const en = {
 
 
 
+
+  // the query language (src/core/query): where (the column) and why, in one sentence
+  queryProblem,
+  queryActive: (q: string) => `query: ${q}`,
 
   // open.ts
   openOnlyHttp: 'Only http and https links can be opened',
@@ -193,4 +279,246 @@ export const en = {
   notifyNotFound: 'not found',
   enclosuresTitle: 'Attachments',
   enclosureUnknownType: 'file',
+
+  // feeds view, mark all, next unread, starred only, links (the daily keys)
+  viewFeeds: 'Feeds',
+  viewLinks: 'Links',
+  feedActive: (title: string) => `feed: ${title}`,
+  viewActive: (name: string) => `view: ${name}`,
+  viewRowHint: 'a saved view (settings "views", cyberread views add) · Enter lists it',
+  starredOnlyActive: 'starred only',
+  feedsEmpty: 'No feeds — press a to add one',
+  feedsNever: 'never',
+  feedsNeverFetched: 'never fetched — press r to fetch it',
+  feedsFetched: (rel: string) => `fetched ${rel}`,
+  promptAddFeed: 'Add feed: ',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter adds · Esc cancels',
+  promptRename: 'Name: ',
+  promptRenameHint: "Enter saves (empty: the feed's own title) · Esc cancels",
+  promptFeedLang: 'Language (id, en, empty: detect per article): ',
+  promptSaveHint: 'Enter saves · Esc cancels',
+  feedNeedUrl: "Type the feed's address",
+  feedBadUrl: (v: string) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path`,
+  feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
+  feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title or --tag`,
+  feedNeedValue: (opt: string) => `${opt} needs a value`,
+  feedExists: (url: string) => `${url} is already in your feeds`,
+  feedAdded: (title: string) => `Added ${title}; fetching it`,
+  feedAddedLater: (title: string) => `Added ${title}; a refresh is running: press r on it when it ends`,
+  feedRenamed: (title: string) => `Renamed to ${title}`,
+  feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
+  feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
+  feedRemoved: (title: string, x: number) => `Removed ${title} and ${plural(x, 'cached article', 'cached articles')}; starred ones are kept`,
+  feedGone: 'That feed is no longer in your feeds',
+  confirmRemoveFeed: (title: string, total: number, starred: number) =>
+    `Remove ${title}? ${plural(total - starred, 'cached article goes', 'cached articles go')}, ${n(starred)} starred stay`,
+  confirmMarkAll: (x: number) => `Mark ${plural(x, 'article', 'articles')} of this list read?`,
+  confirmMarkFeed: (title: string, x: number) => `Mark the ${plural(x, 'unread article', 'unread articles')} of ${title} read?`,
+  confirmAnswers: 'y/Enter: yes · other key: no',
+  confirmRemoveAnswers: 'y/Enter: remove · other key: keep',
+  cancelled: 'Cancelled',
+  markedAllRead: (x: number) => `${plural(x, 'article', 'articles')} marked read — z undoes`,
+  nothingToMark: 'No unread articles here',
+  undone: (x: number) => `Undone: ${plural(x, 'article is', 'articles are')} unread again`,
+  nothingToUndo: 'Nothing to undo',
+  noMoreUnread: 'No more unread articles',
+  noPrevUnread: 'No unread article before this one',
+  nextFeed: (title: string) => `Next feed with unread articles: ${title}`,
+  switchedEdition: (name: string) => `This feed's articles are in the ${name} edition: switched to it`,
+  linksEmpty: 'This article has no links or attachments',
+  linkNumber: (digits: string) => `Link ${digits}█ — Enter opens · Esc cancels`,
+  noSuchLink: (x: number) => `There is no link [${x}] in this article`,
+  openedInPlayer: 'Opened in the player',
+
+  actFeeds: 'show the feeds',
+  actMarkAll: 'mark every article of the list read (asks first)',
+  actUndo: 'undo the last mark-all while its notice shows',
+  actNextUnread: 'next unread article (in the reader: open it)',
+  actPrevUnread: 'previous unread article (in the reader: open it)',
+  actStarredOnly: 'show starred only / all',
+  actLinkDigits: 'type a link number, then Enter opens it',
+  actLinks: 'choose a link or attachment to open',
+  actOpenTarget: 'open the chosen link (attachments: with the player)',
+  actCopyTarget: 'copy the chosen link (OSC 52)',
+  actOpenFeed: "list this feed's articles",
+  actAddFeed: 'add a feed (URL and the options of feeds add)',
+  actRenameFeed: 'rename the feed',
+  actFeedLang: 'set the language of the feed',
+  actRemoveFeed: 'remove the feed (starred articles stay)',
+  actRefreshFeed: 'refresh this feed now',
+  actMarkFeedRead: "mark this feed's articles read (asks first)",
+  actConfirm: 'confirm',
+  actCancelConfirm: 'cancel',
+  actPromptType: 'type the text',
+  actPromptSubmit: 'save',
+  actPromptCancel: 'cancel',
+  whereFeeds: 'feeds',
+  whereLinks: 'links',
+  whereConfirm: 'a question',
+  wherePrompt: 'a prompt',
+  whereNumber: 'a link number',
+  actOpenNumber: 'open the link of that number (attachments: with the player)',
+  keyOther: 'other key',
+  keyDigits: '0–9',
+  hintFeeds: 'feeds',
+  hintAddFeed: 'add',
+  hintRename: 'rename',
+  hintRemove: 'remove',
+  hintMarkRead: 'mark read',
+  hintLinks: 'links',
+  hintCopy: 'copy',
+  hintUnread: 'unread',
+
+  // Failures (Problem keys, src/core/i18n/problem.ts), shown by the reader and by the CLI in the user's language
+  errUnexpected: (detail: string) => `Something unexpected failed: ${detail}`,
+
+  // fetching a feed (core/feeds/http.ts)
+  errClosing: 'cyberread is closing; the feed was not fetched.',
+  errEmptyAddress: 'The feed address is empty.',
+  errBadAddress: (address: string) => `Not a valid address: ${address}.`,
+  errBadFileAddress: (address: string) => `Not a usable file address: ${address}.`,
+  errScheme: (scheme: string) => `cyberread does not fetch ${scheme} addresses; use http(s)://, file:// or a local path.`,
+  errBadProxy: (name: string, value: string) => `The proxy setting ${name} is not a usable address (${value}); fix or unset it.`,
+  errCancelled: (url: string) => `Fetching ${url} was cancelled.`,
+  errCancelledClosing: (url: string) => `Fetching ${url} was cancelled because cyberread is closing.`,
+  errProxyRefused: (proxy: string) => `Could not connect to the proxy ${proxy}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyNotFound: (proxy: string) => `Could not find the proxy ${proxy}: no such host. Check HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyTls: (host: string) => `Could not connect securely to the proxy for ${host}. Check HTTPS_PROXY.`,
+  errConnectTimeout: (host: string, ms: number) => `Could not connect to ${host} within ${seconds(ms)}. Check the address or try again later.`,
+  errAnswerTimeout: (host: string, ms: number) => `${host} did not answer within ${seconds(ms)}.`,
+  errBodyTimeout: (host: string, ms: number) => `${host} did not send the whole feed within ${seconds(ms)}; try again later.`,
+  errRefused: (host: string) => `Could not connect to ${host}: connection refused. Check the address or try again later.`,
+  errNoSuchHost: (host: string) => `Could not find ${host}: no such host. Check the address or your network.`,
+  errDnsAgain: (host: string) => `Could not look up ${host} (temporary DNS failure). Check your network or try again later.`,
+  errUnreachable: (host: string) => `Could not reach ${host}: the network is unreachable. Check your connection.`,
+  errLengthMismatch: (host: string) => `${host} sent a body that does not match its Content-Length; the feed is incomplete. Try again later.`,
+  errLengthExceeded: (host: string) => `${host} sent more bytes than its Content-Length announced; the feed may be cut off. Try again later.`,
+  errHeadersTooLarge: (host: string) => `${host} sent response headers that are too large; cyberread gave up.`,
+  errTls: (host: string, code: string) => `Could not connect securely to ${host}: ${tlsReason(code)}. Check the address or tell the site owner.`,
+  errNotHttp: (host: string) => `${host} sent a response that is not valid HTTP; cyberread gave up.`,
+  errClosedEarly: (host: string) => `${host} closed the connection before the feed was complete. Try again later.`,
+  errClosedNoAnswer: (host: string) => `${host} closed the connection without answering. Try again later.`,
+  errFetch: (url: string, detail: string) => `Could not fetch ${url}: ${detail || 'unknown error'}.`,
+  errTooManyEncodings: (host: string, encodings: string) => `${host} sent the feed with too many content encodings (${encodings}).`,
+  errUnknownEncoding: (host: string, encoding: string) => `${host} sent the feed in an encoding cyberread cannot read (${encoding}).`,
+  errDamagedEncoding: (host: string, encodings: string) => `${host} sent a damaged ${encodings} body; try again later.`,
+  errTooLarge: (bytes: number) => `The feed is larger than ${size(bytes)}; cyberread stopped reading it.`,
+  errUnpacksTooLarge: (bytes: number) => `The feed unpacks to more than ${size(bytes)}; cyberread stopped reading it.`,
+  errRedirectNowhere: (status: number) => `Server answered ${status} (a redirect) without saying where to; check the feed's address.`,
+  errRedirectBad: (host: string, location: string) => `${host} redirected to an address that is not valid (${location}).`,
+  errRedirectScheme: (host: string, scheme: string) =>
+    `${host} redirected to a ${scheme} address; cyberread only follows redirects to http and https.`,
+  errRedirectLoop: (from: string, to: string) => `Redirect loop: ${from} leads back to ${to}. Check the feed's address.`,
+  errTooManyRedirects: (max: number, start: string) => `Too many redirects (more than ${max}) starting at ${start}.`,
+  errWaitAsked: (status: number, until: string) => `Server asked to wait (${status}); cyberread will not ask again before ${until}.`,
+  /** `reason`: the standard HTTP reason phrase ("Not Found"), part of the protocol, or ''. */
+  errStatus: (status: number, reason: string) => `Server answered ${status}${reason ? ` ${reason}` : ''}.`,
+  errSkippedWait: (until: string) => `The server asked cyberread to wait until ${until}; skipped.`,
+  // local feed files
+  errIsDirectory: (path: string) => `${path} is a directory, not a feed file.`,
+  errNotAFile: (path: string) => `${path} is not a regular file; cyberread only reads feed files.`,
+  errNoSuchFile: (path: string) => `No such file: ${path}. Check the path.`,
+  errNoSuchFileHost: (path: string) => `No such file: ${path}. For a web address, start it with https://.`,
+  errFileDenied: (path: string) => `Cannot read ${path}: permission denied.`,
+  errFileRead: (path: string, detail: string) => `Cannot read ${path}: ${detail}.`,
+
+  // reading a feed (core/feeds/parse.ts)
+  errEmptyDocument: 'The feed is empty: the document has no content.',
+  errBinary: 'This is not a feed: the document is binary data, not text.',
+  errPlainText: 'This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.',
+  errHtml: 'This is not a feed: the document is HTML, not RSS, Atom or JSON Feed.',
+  errNotAFeed: 'This is not a feed: the document is not RSS, Atom or JSON Feed.',
+  errDamagedXml: 'The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.',
+  errBadJson: 'This is not a feed: the document starts like JSON but is not valid JSON.',
+  errJsonNotFeed: 'This is not a feed: the document is JSON but not a JSON Feed.',
+  errTooDeep: (levels: number) => `The feed is nested too deeply (more than ${levels} levels) to be read safely.`,
+  errTooComplex: 'The feed is too large or too complex to be read safely.',
+  errParserFailed: 'The feed could not be read because the parser failed on it unexpectedly.',
+  errDocumentTooLarge: (bytes: number) => `The feed is too large (more than ${size(bytes)}) to be read safely.`,
+  errRefreshStopped: 'The refresh stopped unexpectedly; what it had saved is kept. Run it again.',
+
+  // the settings file (core/config.ts); `action`: mkdir (its directory), read or write
+  errSettingsDenied: (action: string, path: string) =>
+    `Cannot ${settingsAction(action)} ${path}: permission denied. Check the directory's permissions or use --home DIR.`,
+  errSettingsDiskFull: (action: string, path: string) => `Cannot ${settingsAction(action)} ${path}: the disk is full. Free some space and try again.`,
+  errSettingsNotDir: (action: string, path: string) =>
+    `Cannot ${settingsAction(action)} ${path}: a file stands where a directory is needed. Move it away or use --home DIR.`,
+  errSettingsFs: (action: string, path: string, detail: string) => `Cannot ${settingsAction(action)} ${path}: ${detail}.`,
+  errSettingsChanged: (path: string) => `The settings file ${path} is no longer valid JSON, so it was not changed. Fix it or move it away.`,
+  errSettingsJson: (path: string, detail: string) =>
+    `The settings file ${path} is not valid JSON (${detail}). Fix it or move it away to start with fresh settings.`,
+  /** `what`: null, list, string, number or boolean. */
+  errSettingsNotObject: (path: string, what: string) =>
+    `The settings file ${path} holds ${what === 'null' ? 'null' : what === 'list' ? 'a list' : `a ${what}`} instead of an object such as {"feeds": []}. Fix it or move it away to start with fresh settings.`,
+
+  // feed addresses refused (core/opml.ts refuseFeedUrl: feeds add, OPML import, the settings file)
+  errUrlEmpty: 'the outline has an empty xmlUrl',
+  errUrlControl: 'the URL contains control characters',
+  errUrlTooLong: (max: number) => `the URL is longer than ${max} characters`,
+  errUrlNoHost: 'the URL has no host',
+  errUrlInvalid: 'the URL is not valid',
+  errUrlRemoteFile: 'file: URLs must point to a local file',
+  errUrlScheme: (scheme: string) => `unsupported scheme ${scheme}`,
+  // OPML import
+  errNotOpml: (why: string) => `This file is not OPML: ${why}.`,
+  errOpmlIsFeed: (root: string) => `it is a feed (root element <${root}>), not a list of feeds; add it as a feed instead`,
+  errOpmlRoot: (root: string) => `its root element is <${root}>, expected <opml>`,
+  errOpmlEmpty: 'it is empty',
+  errOpmlJson: 'it looks like JSON, not XML',
+  errOpmlNoXml: 'it contains no XML elements',
+  errOpmlTooLarge: (mb: number, limit: number) => `This OPML file is too large to import (${mb} MB; the limit is ${limit} MB).`,
+  errOpmlTooDeep: (max: number) =>
+    `This OPML file nests outlines more than ${max} levels deep, so it was not imported; flatten its folders and try again.`,
+  errOpmlMoreRefused: (count: number) => `${count} more outlines were refused for the reasons above or similar ones`,
+  errOpmlTooMany: (more: number, max: number) => `this and ${more} more feeds were not imported: one import takes at most ${max} feeds`,
+  errOpmlNoFile: (path: string) => `There is no file ${path}.`,
+  errOpmlRead: (path: string, detail: string) => `Cannot read ${path}: ${detail}.`,
+  // settings that cannot be used (the rest of the file still applies)
+  errSettingUnknown: (key: string, path: string) => `Ignoring unknown setting "${key}" in ${path}.`,
+  errSettingFeedNoUrl: (n: number, path: string) => `Ignoring feed #${n} in ${path}: it needs a "url" string.`,
+  errSettingFeedRefused: (n: number, url: string, path: string, why: string) => `Ignoring feed #${n} (${url}) in ${path}: ${why}.`,
+  errSettingLang: (path: string) => `Ignoring "lang" in ${path}: it must be "id" or "en".`,
+  errSettingTimeZone: (path: string) => `Ignoring "timeZone" in ${path}: it must be an IANA zone such as "Asia/Jakarta".`,
+  errSettingNumber: (key: string, path: string, max: number) => `Ignoring "${key}" in ${path}: it must be a whole number from 1 to ${max}.`,
+  errSettingArgv: (key: string, path: string) =>
+    `Ignoring "${key}" in ${path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`,
+  errSettingNotifyCommand: (path: string) => `Ignoring "notify" in ${path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`,
+  errSettingNotify: (path: string) => `Ignoring "notify" in ${path}: it must be "bell", "osc9" or "command".`,
+
+  // the article cache (core/store)
+  errCacheDiskFull: (path: string) => `Cannot write ${cacheAt(path)}: the disk is full. Free some space and try again.`,
+  errCacheReadOnly: (path: string) =>
+    `Cannot write ${cacheAt(path)}: the file or its directory is read-only. Check its permissions or use --home DIR.`,
+  errCacheCantOpen: (path: string) =>
+    `Cannot open ${cacheAt(path)}: the directory is missing or not writable. Check its permissions or use --home DIR.`,
+  errCacheLocked: (path: string) => `${cap(cacheAt(path))} stayed locked by another cyberread process for too long. Try again in a moment.`,
+  errCacheDamaged: (path: string) =>
+    `${cap(cacheAt(path))} is damaged. Restart cyberread: it moves the damaged file aside and builds a fresh cache.`,
+  errCacheIo: (path: string, code: string) =>
+    `Cannot read or write ${cacheAt(path)}: the disk reported an error (${code}). Check the disk and try again.`,
+  errCacheFailed: (path: string, detail: string, code: string) => `${cap(cacheAt(path))} failed: ${detail} (${code}).`,
+  errCacheNoDir: (path: string, dir: string) => `Cannot create the cache at ${path}: the directory ${dir} does not exist. Create it or use --home DIR.`,
+  errCacheNotDir: (path: string, dir: string) => `Cannot create the cache at ${path}: ${dir} is not a directory. Use --home DIR to choose another place.`,
+  errCacheDirReadOnly: (path: string) => `Cannot write the cache at ${path}: the directory is read-only. Check its permissions or use --home DIR.`,
+  errCacheFileReadOnly: (path: string) => `Cannot write the cache at ${path}: the file is read-only. Check its permissions or use --home DIR.`,
+  errCacheMoveAside: (path: string, to: string) =>
+    `The cache at ${path} is damaged and could not be moved aside to ${to}. Move or remove it yourself, or use --home DIR.`,
+  errCacheNewer: (path: string, schema: number, known: number) =>
+    `The cache at ${path} was written by a newer cyberread (schema ${schema}, this one knows ${known}). Update cyberread or use --home DIR.`,
+  // settings (config.json) that cannot be used: which key, why; the rest of the file still applies
+  errSettingNotList: (key: string, path: string) => `Ignoring "${key}" in ${path}: it must be a list.`,
+  errSettingQuery: (key: string, n: number, path: string, code: QueryProblemCode, column: number, token: string) =>
+    `Ignoring "${key}" #${n} in ${path}: its query cannot be read: ${queryProblem(code, column, token)}`,
+  errSettingEmptyQuery: (key: string, n: number, path: string) => `Ignoring "${key}" #${n} in ${path}: its query is empty.`,
+  errSettingIgnoreShape: (n: number, path: string) =>
+    `Ignoring "ignore" #${n} in ${path}: write it as {"query": "#sponsored", "mode": "hide"} ("hide" or "drop").`,
+  errSettingIgnoreMode: (n: number, path: string, mode: string) =>
+    `Ignoring "ignore" #${n} in ${path}: its "mode" must be "hide" or "drop", not ${mode}.`,
+  errSettingViewShape: (n: number, path: string) => `Ignoring "views" #${n} in ${path}: write it as {"name": "Bocor", "query": "#databreach"}.`,
+  errSettingViewName: (n: number, path: string, max: number) =>
+    `Ignoring "views" #${n} in ${path}: its "name" must be text of 1 to ${max} characters.`,
+  errSettingViewTwice: (n: number, path: string, name: string) => `Ignoring "views" #${n} in ${path}: a view named "${name}" comes before it.`,
+  errSettingKeepShape: (path: string) => `Ignoring part of "keep" in ${path}: write it as {"days": 90, "perFeed": 500} (either or both).`,
+  errSettingKeepNumber: (field: string, path: string, max: number) =>
+    `Ignoring "keep.${field}" in ${path}: it must be a whole number from 1 to ${n(max)}.`,
 };

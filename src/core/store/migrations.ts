@@ -1,3 +1,4 @@
+import { problem } from '../i18n/problem.js';
 import type { Database } from 'better-sqlite3';
 import { StoreError } from './errors.js';
 
@@ -101,7 +102,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE feeds ADD COLUMN user_title TEXT;
   `,
-  // 3: the article's web page, fetched and extracted (src/core/article/). One row per article at most; it
+  // 3: the query language's author: walks this index (a few bytes per article) instead of the article rows;
+  // `gone` remembers articles a drop rule or the retention limits removed, so a feed that still lists them
+  // does not bring them back as new (why: 'keep', or the drop rule's query as written).
+  `
+  CREATE INDEX articles_author ON articles (author) WHERE author IS NOT NULL;
+  CREATE TABLE gone (
+    id TEXT PRIMARY KEY,
+    why TEXT NOT NULL,
+    at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // 4: the article's web page, fetched and extracted (src/core/article/). One row per article at most; it
   // goes with the article. text and html are packed like content_html (a BLOB is deflated). feed_tags keeps
   // the feed's own tags once the page's are merged into articles.tags, so a page fetched again can be merged
   // afresh; stale = the feed changed the article since the page was fetched (the next fetch is conditional).
@@ -142,9 +154,7 @@ export function migrate(db: Database, path: string): void {
     // Re-read inside the write lock: another process may have migrated while we waited for it.
     const from = current();
     if (from > SCHEMA_VERSION) {
-      throw new StoreError(
-        `The cache at ${path} was written by a newer cyberread (schema ${from}, this one knows ${SCHEMA_VERSION}). Update cyberread or use --home DIR.`,
-      );
+      throw new StoreError(problem('errCacheNewer', path, from, SCHEMA_VERSION));
     }
     for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -1,13 +1,16 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Messages } from '../../core/i18n/index.js';
-import { HINTS } from '../keymap.js';
+import { hintsFor, type HintContext } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
 import { clean, fit, type Measure } from './Line.js';
+import { explain } from '../../core/i18n/problem.js';
 
 export interface StatusBarProps {
   m: Messages;
   view: View;
+  /** The reader's focus and "Read also" count, which some hints depend on. */
+  hintContext: HintContext;
   refresh: RefreshState;
   /** Relative time of the last refresh, or null when there was none. */
   lastRefresh: string | null;
@@ -21,7 +24,7 @@ export interface StatusBarProps {
 export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string | null): string {
   const parts: string[] = [];
   if (r.running) parts.push(`↻ ${m.refreshProgress(r.done, r.total)}`);
-  if (r.error !== null) parts.push(m.refreshFailed(clean(r.error)));
+  if (r.error !== null) parts.push(m.refreshFailed(clean(explain(r.error, m))));
   if (r.added > 0) parts.push(m.newArticles(r.added));
   if (r.failed.length > 0) parts.push(m.feedsFailed(r.failed.length));
   if (!r.running && r.error === null && r.added === 0 && r.failed.length === 0) {
@@ -55,7 +58,7 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
 function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
   const status = p.toast ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
-  const hints = p.prompt ?? fitHints(p.measure, HINTS[p.view].map((h) => `${h.keys} ${p.m[h.hint]}`), w);
+  const hints = p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" dimColor>
@@ -72,4 +75,15 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
 }
 
 /** Redrawn only when what it shows changes, not on every move of the list's selection. */
-export const StatusBar = memo(StatusBarView);
+export const StatusBar = memo(
+  StatusBarView,
+  // the context is a fresh object each frame: compared by value, so a move in the list redraws nothing here
+  (a, b) => {
+    for (const k of Object.keys(b) as (keyof StatusBarProps)[]) {
+      if (k === 'hintContext') {
+        if (a.hintContext.readerFocus !== b.hintContext.readerFocus || a.hintContext.relatedCount !== b.hintContext.relatedCount) return false;
+      } else if (a[k] !== b[k]) return false;
+    }
+    return Object.keys(a).length === Object.keys(b).length;
+  },
+);

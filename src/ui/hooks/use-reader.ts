@@ -4,8 +4,9 @@ import { pageErrorText } from '../../core/article/reason.js';
 import { messages } from '../../core/i18n/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
-import type { Action, AppState } from '../state.js';
-import { readerDoc, readerWidth, type FullState, type ReaderDoc, type RelatedEntry } from '../views/Reader.js';
+import { readerOpen, type Action, type AppState } from '../state.js';
+import { articleTargets, readerDoc, readerWidth, type FullState, type ReaderDoc, type RelatedEntry } from '../views/Reader.js';
+import type { LinkTarget } from '../views/Links.js';
 import { withOverrides } from './use-articles.js';
 
 /** Where an article came from, for the byline: the feed's title, else the host of its link. */
@@ -20,7 +21,7 @@ export function sourceOf(a: StoredArticle): string {
 
 /** The article the reader shows for a state: one opened explicitly (Read also, other edition) or the list's selection. */
 export function shownArticle(services: UiServices, s: AppState, selected: StoredArticle | null): StoredArticle | null {
-  if (s.view !== 'reader' && s.returnTo !== 'reader') return null;
+  if (!readerOpen(s)) return null;
   if (s.reader.articleId === null) return selected;
   const a = services.store.get(s.reader.articleId);
   return a ? withOverrides(a, s.overrides) : null;
@@ -56,6 +57,8 @@ export interface ReaderData {
   page: StoredPage | null;
   related: RelatedEntry[];
   doc: ReaderDoc;
+  /** The numbered links and enclosures of the article shown ([1] first), for digits and the link picker. */
+  targets: LinkTarget[];
 }
 
 /**
@@ -103,7 +106,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
   const m = messages(s.lang);
   const shown = useMemo(
     () => shownArticle(services, s, selected),
-    [s.view, s.returnTo, s.reader.articleId, selected, s.overrides],
+    [s.view, s.stack, s.reader.articleId, selected, s.overrides],
   );
   // Read again after a page arrives: saving it merged its tags into the article too.
   const fresh = useMemo(
@@ -179,5 +182,6 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
     }
   }, [s.view, shown?.id]);
 
-  return { shown, page, related, doc };
+  const targets = useMemo(() => (shown ? articleTargets(body.links, shown, s.lang) : []), [body, shown?.id, s.lang]);
+  return { shown, page, related, doc, targets };
 }

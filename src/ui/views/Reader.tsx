@@ -1,6 +1,8 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { enclosureLines } from '../../core/enclosures.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
+import { normaliseTags } from '../../core/tags.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { BodyLine } from '../services.js';
 import { EditionSwitch, editionSwitchText } from '../components/EditionSwitch.js';
@@ -46,7 +48,7 @@ export interface ReaderDoc {
 
 export interface ReaderInput {
   article: StoredArticle;
-  body: { lines: BodyLine[]; links: string[] };
+  body: { lines: BodyLine[]; links: string[]; hashtags?: string[] };
   related: RelatedEntry[];
   full?: FullState;
   hasAlternate: boolean;
@@ -90,9 +92,11 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   if (f?.loading) push(m.fullLoading, 'status');
   else if (f?.note) for (const t of i.wrap(f.note, w)) push(t, 'status');
   for (const l of i.body.lines) push(clean(l.text), l.style);
-  if (i.article.tags.length > 0) {
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...i.article.tags, ...(i.body.hashtags ?? [])]);
+  if (tags.length > 0) {
     push('', 'blank');
-    for (const t of i.wrap(i.article.tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
+    for (const t of i.wrap(tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
   }
   push('', 'blank');
   push(m.shareLine, 'share');
@@ -116,7 +120,27 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
       );
     });
   }
+  // Enclosures (podcast episodes, videos, files) follow the links, numbered on from them: one number opens either.
+  const enclosures = enclosureLines(i.article.enclosures, i.body.links.length + 1, i.lang);
+  if (enclosures.length > 0) {
+    push('', 'blank');
+    push(m.enclosuresTitle, 'section');
+    for (const e of enclosures) {
+      const mark = `[${e.number}] `;
+      const indent = ' '.repeat(mark.length);
+      push(mark + e.label, 'footnote');
+      for (const part of i.wrap(clean(e.url).replace(/ /g, '%20'), Math.max(1, w - mark.length))) push(indent + part, 'footnote');
+    }
+  }
   return { lines, relatedStart, relatedCount: i.related.length };
+}
+
+/** The targets of an article's numbers, [1] first: its body's links, then its enclosures (as readerDoc numbers them). */
+export function articleTargets(links: readonly string[], article: StoredArticle, lang: UiLang): { number: number; url: string; label: string | null }[] {
+  return [
+    ...links.map((url, k) => ({ number: k + 1, url, label: null })),
+    ...enclosureLines(article.enclosures, links.length + 1, lang).map((e) => ({ number: e.number, url: e.url, label: e.label })),
+  ];
 }
 
 /**

@@ -4,9 +4,11 @@ import type { Messages } from '../../core/i18n/index.js';
 import type { ArticlesData } from '../hooks/use-articles.js';
 import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
 import type { UiServices } from '../services.js';
-import { bodyHeight, visibleTags, type AppState, type View } from '../state.js';
+import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors } from './Errors.js';
+import { Feeds, type FeedsEntry } from './Feeds.js';
+import { Links } from './Links.js';
 import { Hashtags } from './Hashtags.js';
 import { Help } from './Help.js';
 import { Language } from './Language.js';
@@ -20,6 +22,8 @@ const viewTitleKey = {
   help: 'viewHelp',
   search: 'viewSearch',
   errors: 'viewErrors',
+  feeds: 'viewFeeds',
+  links: 'viewLinks',
 } as const satisfies Record<View, string>;
 
 /** The header's name of a view; the search prompt sits over the list, so it keeps the list's name. */
@@ -41,10 +45,27 @@ export interface ViewBodyProps {
   m: Messages;
   data: ArticlesData;
   reader: ReaderData;
+  /** The feeds view's rows (empty unless it is open). */
+  feeds: readonly FeedsEntry[];
+}
+
+/**
+ * What an empty list says. What is true: the filters match nothing, or this edition has no articles while
+ * the other has some (L switches), or the cache is empty (r fetches).
+ */
+function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boolean): { emptyText: string; emptyHint?: string } {
+  if (data.error !== null) return { emptyText: data.error };
+  if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint };
+  if (data.otherEdition > 0) {
+    const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
+    const other = s.lang === 'id' ? 'en' : 'id';
+    return { emptyText: m.emptyEdition(name(s.lang)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other)) };
+  }
+  return { emptyText: m.emptyCache };
 }
 
 /** The part of the frame between header and status bar, for the current view. */
-export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React.JSX.Element {
+export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps): React.JSX.Element {
   const h = bodyHeight(s.size);
   const size = { height: h, columns: s.size.columns, measure: services };
   switch (s.view) {
@@ -73,11 +94,26 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
     case 'language':
       return <Language m={m} lang={s.lang} selected={s.language.selected} {...size} />;
     case 'help':
-      return <Help m={m} lang={s.lang} of={s.returnTo} viewTitle={viewTitle(m, s.returnTo)} scroll={s.helpScroll} {...size} />;
+      return <Help m={m} lang={s.lang} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
     case 'errors':
       return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
+    case 'feeds':
+      return (
+        <Feeds
+          m={m}
+          lang={s.lang}
+          entries={feeds}
+          selected={s.feeds.selected}
+          scroll={s.feeds.scroll}
+          relTime={(iso, compact) => services.relativeTime(iso, s.lang, compact)}
+          {...size}
+        />
+      );
+    case 'links':
+      return <Links m={m} targets={reader.targets} selected={s.links.selected} scroll={s.links.scroll} {...size} />;
     default: {
-      const filtered = s.filters.tags.length > 0 || s.filters.search !== '' || s.filters.unreadOnly;
+      const f = s.filters;
+      const filtered = f.tags.length > 0 || f.query !== null || f.unreadOnly || f.starredOnly || f.feed !== null;
       return (
         <ArticleList
           rows={data.rows}
@@ -86,8 +122,8 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
           sourceOf={sourceOf}
           rowKey={`${s.lang} ${timeBucket(services)}`}
           onRowRender={services.onRowRender}
-          emptyText={data.error ?? (filtered ? m.emptyList : m.emptyCache)}
-          {...(filtered && s.view !== 'search' ? { emptyHint: m.emptyListHint } : {})}
+          {...emptyList(m, s, data, filtered)}
+          wrap={services.wrap}
           {...size}
         />
       );

@@ -2,15 +2,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import { answerExtract, answerParse, refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import type { PageRunStats } from '../../../src/core/article/full.js';
+import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { openStore } from '../../../src/core/store/open-store.js';
 import type { RefreshResult } from '../../../src/core/types.js';
 
 // The built worker: npm test builds before vitest runs.
 const WORKER = new URL('../../../dist/refresh-worker.js', import.meta.url);
 const SAMPLE = readFileSync(new URL('../../../samples/cyberthreat-id.xml', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../../samples', import.meta.url));
 const PIPELINE = { concurrency: 8, perHost: 2, version: 'test', workers: 0 };
 
 let server: Server;
@@ -21,6 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cyberread-thread-'));
   server = createServer((req, res) => {
     if (req.url === '/feed.xml') res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"s"' }).end(SAMPLE);
+    else if (req.url === '/page') res.writeHead(200, { 'Content-Type': 'text/html', ETag: '"p"' }).end('<!doctype html><html><body><p>Not a feed</p></body></html>');
     else res.writeHead(500).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -46,13 +50,49 @@ describe('refreshInWorker', () => {
       [`${base}/feed.xml`, 'new'],
       [`${base}/broken`, 'error'],
     ]);
-    expect(results[1]?.error).toMatch(/500/);
+    // crossed the thread as a problem, not as an English sentence
+    expect(results[1]?.error).toEqual({ key: 'errStatus', args: [500, 'Internal Server Error'] });
     expect(seen.map(([, done, total]) => [done, total])).toEqual([[1, 2], [2, 2]]);
     expect(new Set(seen.map(([url]) => url))).toEqual(new Set(feeds.map((f) => f.url)));
     // Written by the worker's own connection, read through this one.
     expect(store.count({ feedUrl: `${base}/feed.xml` })).toBe(results[0]?.added);
     expect(results[0]?.added).toBeGreaterThan(10);
     expect(store.getFeedState(`${base}/feed.xml`)?.etag).toBe('"s"');
+    store.close();
+  });
+
+  it('reports a document the calling thread could not parse as that feed’s error, and keeps no validators for it', async () => {
+    const cacheFile = join(dir, 'parse-error.db');
+    const { store } = openStore(cacheFile);
+    const feeds = [{ url: `${base}/page` }, { url: `${base}/feed.xml` }];
+    const results = await refreshInWorker(WORKER, { feeds, cacheFile, pipeline: PIPELINE });
+    expect(results.map((r) => r.status)).toEqual(['error', 'new']);
+    expect(results[0]?.error).toEqual({ key: 'errHtml', args: [] });
+    expect(store.getFeedState(`${base}/page`)).toMatchObject({ lastStatus: 'error', etag: null });
+    expect(store.count({ feedUrl: `${base}/feed.xml` })).toBe(results[1]?.added);
+    store.close();
+  });
+
+  it('refresh --full on the worker: pages are fetched and stored there, extracted here, and the demo’s pages come from samples/', async () => {
+    const cacheFile = join(dir, 'full.db');
+    const { store } = openStore(cacheFile);
+    const since = new Date().toISOString();
+    let stats: PageRunStats | null = null;
+    const results = await refreshInWorker(
+      WORKER,
+      // the sample feed's links are https://cyberthreat.id/…: read from samples/pages/, never fetched
+      { feeds: [{ url: `${base}/feed.xml`, lang: 'id' }], cacheFile, pipeline: PIPELINE, pagesSince: since, samplePages: SAMPLES },
+      { onPages: (s) => (stats = s) },
+    );
+    expect(results[0]?.status).toBe('new');
+    const done = stats as PageRunStats | null;
+    // the three excerpt-only items of the sample feed have pages in samples/pages/cyberthreat.id/
+    expect(done?.ok).toBe(3);
+    const rekam = store.query({ limit: 100 }).find((a) => a.url?.includes('/read/18227/'));
+    const page = rekam ? store.getPage(rekam.id) : null;
+    expect(page?.status).toBe('ok');
+    expect(page?.author).toBeTruthy();
+    expect(page?.text.length).toBeGreaterThan(500);
     store.close();
   });
 
@@ -72,5 +112,42 @@ describe('refreshInWorker', () => {
       /cache/i,
     );
     expect(readFileSync(cacheFile, 'utf8')).toMatch(/^this is not a database/);
+  });
+});
+
+describe('answerParse (the calling thread’s half of a refresh)', () => {
+  const url = 'http://127.0.0.1/feed.xml';
+  const request = { kind: 'parse' as const, id: 7, url, contentType: 'application/rss+xml', cfg: { url, lang: 'id' as const } };
+
+  it('answers with the normalised feed, or with its rows when asked to prepare them, the same rows either way', async () => {
+    const expected = parseAndPrepare(SAMPLE, { url, contentType: 'application/rss+xml' }, { url, lang: 'id' });
+    const rows = await answerParse({ ...request, bytes: new Uint8Array(SAMPLE), prepare: true });
+    expect(rows).toEqual({ id: 7, ok: true, prepared: expected });
+    const feed = await answerParse({ ...request, bytes: new Uint8Array(SAMPLE), prepare: false });
+    if (!feed.ok || !('feed' in feed)) throw new Error('expected a normalised feed');
+    expect(feed.feed.articles.map((a) => a.id)).toEqual(expected.rows.map((r) => r.id));
+    expect(feed.feed.bodyTexts).toEqual(expected.rows.map((r) => r.body));
+  });
+
+  it('answers a document that is not a feed with the parser’s problem', async () => {
+    const reply = await answerParse({ ...request, bytes: new TextEncoder().encode('<html><body>hi</body></html>'), prepare: false });
+    expect(reply).toEqual({ id: 7, ok: false, problem: { key: 'errHtml', args: [] } });
+  });
+});
+
+describe('answerExtract (the calling thread’s half of refresh --full)', () => {
+  const request = { kind: 'extract' as const, id: 9, url: 'https://cyberthreat.id/read/18227/x', contentType: 'text/html; charset=utf-8' };
+
+  it('answers with the extracted article', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../../samples/pages/cyberthreat.id/18227.html', import.meta.url)));
+    const reply = await answerExtract({ ...request, bytes });
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply).toMatchObject({ kind: 'extracted', id: 9 });
+    expect(reply.article.text).toContain('Harapan Sehat');
+  });
+
+  it('answers a page with no article with the extractor’s reason, which crosses the thread as data', async () => {
+    const reply = await answerExtract({ ...request, contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    expect(reply).toMatchObject({ kind: 'extracted', id: 9, ok: false, reason: 'not-html' });
   });
 });

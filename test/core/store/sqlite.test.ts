@@ -1,3 +1,4 @@
+import { problem } from '../../../src/core/i18n/problem.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['article_links', 'article_pages', 'article_tags', 'articles', 'articles_fts', 'feeds', 'recovered_flags']);
+    expect(tables).toEqual(['article_links', 'article_pages', 'article_tags', 'articles', 'articles_fts', 'feeds', 'gone', 'recovered_flags']);
     db.close();
     store = openStore(path).store;
   });
@@ -52,7 +53,7 @@ describe('migrations', () => {
 
   it('works in memory', () => {
     const mem = openStore(':memory:').store;
-    expect(mem.saveFeed(FEED, FETCH, [article('m1')])).toEqual({ added: 1, updated: 0 });
+    expect(mem.saveFeed(FEED, FETCH, [article('m1')])).toEqual({ added: 1, updated: 0, dropped: 0, removed: 0 });
     expect(ids(mem.query({}))).toEqual(['m1']);
     mem.close();
   });
@@ -62,7 +63,7 @@ describe('feed state', () => {
   it('keeps fields left undefined and replaces given ones', () => {
     expect(store.getFeedState(FEED)).toBeNull();
     store.saveFetchState(FEED, { lastFetched: at(1), lastStatus: 'new', etag: '"v1"', title: 'Cyber\u001b]0;x\u0007 News' });
-    store.saveFetchState(FEED, { lastFetched: at(2), lastStatus: 'error', lastError: 'Timed out.', retryAfter: at(30) });
+    store.saveFetchState(FEED, { lastFetched: at(2), lastStatus: 'error', lastError: problem('errAnswerTimeout', 'x.example', 15000), retryAfter: at(30) });
     expect(store.getFeedState(FEED)).toEqual({
       url: FEED,
       title: 'Cyber News',
@@ -71,11 +72,23 @@ describe('feed state', () => {
       lastModified: null,
       lastFetched: at(2),
       lastStatus: 'error',
-      lastError: 'Timed out.',
+      // stored as its key and values: each reader tells it in their language
+      lastError: { key: 'errAnswerTimeout', args: ['x.example', 15000] },
       retryAfter: at(30),
     });
     store.saveFetchState(FEED2, { lastFetched: at(3), lastStatus: 'unchanged' });
     expect(store.listFeedStates().map((f) => f.url)).toEqual([FEED, FEED2]);
+  });
+
+  it('reads the plain-text errors an older cyberread stored as they were written', () => {
+    store.saveFetchState(FEED, { lastFetched: at(1), lastStatus: 'new' });
+    const db = new Database(join(dir, 'cache.db'));
+    db.prepare('UPDATE feeds SET last_status = ?, last_error = ? WHERE url = ?').run('error', 'Could not find x.example: no such host.', FEED);
+    db.prepare('INSERT INTO feeds (url, last_status, last_error) VALUES (?, ?, ?)').run(FEED2, 'error', '{"key":"errNoSuchKey","args":[]}');
+    db.close();
+    expect(store.getFeedState(FEED)?.lastError).toBe('Could not find x.example: no such host.');
+    // a key this version does not know is shown as the text it is, not lost
+    expect(store.getFeedState(FEED2)?.lastError).toBe('{"key":"errNoSuchKey","args":[]}');
   });
 });
 
@@ -84,6 +97,8 @@ describe('saveFeed', () => {
     expect(store.saveFeed(FEED, { ...FETCH, title: 'Feed One' }, [article('a1'), article('a2'), article('a3')])).toEqual({
       added: 3,
       updated: 0,
+      dropped: 0,
+      removed: 0,
     });
     const fetchedAt = store.get('a1')?.fetchedAt;
     expect(store.mark(['a1'], { read: true, starred: true })).toBe(1);
@@ -93,11 +108,11 @@ describe('saveFeed', () => {
       article('a4'),
       article('a4', { title: 'duplicate entry in the same document' }),
     ]);
-    expect(result).toEqual({ added: 1, updated: 1 });
+    expect(result).toEqual({ added: 1, updated: 1, dropped: 0, removed: 0 });
     const a1 = store.get('a1');
     expect(a1).toMatchObject({ title: 'New title', tags: ['Ransomware'], read: true, starred: true, fetchedAt, feedTitle: 'Feed One' });
     expect(store.get('a4')?.title).toBe('Title a4');
-    expect(store.saveFeed(FEED, FETCH, [article('a1', { title: 'New title', tags: ['Ransomware'] })])).toEqual({ added: 0, updated: 0 });
+    expect(store.saveFeed(FEED, FETCH, [article('a1', { title: 'New title', tags: ['Ransomware'] })])).toEqual({ added: 0, updated: 0, dropped: 0, removed: 0 });
     expect(store.query({ tags: ['ransomware'] }).map((a) => a.id)).toEqual(['a1']);
   });
 
@@ -200,6 +215,25 @@ describe('query', () => {
     // keepIds alone is no filter, and the unread count ignores them
     expect(store.count({ keepIds: ['id2'] })).toBe(6);
     expect(store.unreadCount({ lang: 'id', keepIds: ['id2'] })).toBe(2);
+  });
+
+  it('tells where an article is, or would be, in a query: the same offset query() lists it at', () => {
+    store.mark(['id2', 'en1'], { read: true });
+    const queries = [{}, { lang: 'id' }, { lang: 'en', unread: true }, { tags: ['databreach'] }, { tags: ['databreach'], lang: 'en', unread: true }, { unread: true }];
+    for (const q of queries) {
+      const listed = ids(store.query({ ...q, limit: 100 }));
+      for (const id of ['id1', 'en1', 'nul', 'id2', 'pt1', 'en2']) {
+        const k = store.position(q, id);
+        // listed: its own offset; not listed: the offset of the article now in its place (the next one)
+        if (listed.includes(id)) expect(k, `${id} in ${JSON.stringify(q)}`).toBe(listed.indexOf(id));
+        else expect(ids(store.query({}))).toContain(id);
+      }
+    }
+    // read articles are not in the unread list: each would sit where the next unread (older) one is
+    expect(ids(store.query({ unread: true }))).toEqual(['en2', 'pt1', 'nul', 'id1']);
+    expect(store.position({ unread: true }, 'id2')).toBe(2);
+    expect(store.position({ unread: true }, 'en1')).toBe(3);
+    expect(store.position({}, 'missing')).toBeNull();
   });
 
   it('searches title, summary and body text, with prefixes and Indonesian words', () => {
