@@ -151,7 +151,7 @@ export interface SyncReport {
   added: number;
   updated: number;
   /** Per feed of the server: what this run brought (the refresh results the reader and `refresh` show). */
-  feeds: { url: string; added: number; updated: number; removed?: number; dropped?: number }[];
+  feeds: { url: string; added: number; updated: number; removed?: number; dropped?: number; changed?: number }[];
   subscribed: string[];
   unsubscribed: string[];
   /** Subscription changes the server refused: the feed's url and why. */
@@ -206,8 +206,8 @@ export interface SyncCache {
   baseView(): Omit<BaseView, 'cursor' | 'lastSync' | 'lastFullCheck'>;
   queuedFlags(): QueuedFlag[];
   queuedCount(): number;
-  /** In one transaction: bases (and local flags) set, settled queue entries removed. Returns local flags changed. */
-  settleFlags(flags: SettledFlag[]): number;
+  /** In one transaction: bases (and local flags) set, settled queue entries removed. Returns the remote ids whose article changed here. */
+  settleFlags(flags: SettledFlag[]): string[];
   /** Remote ids the server no longer has: their mapping and queue entries go (the articles stay). */
   forgetRemote(ids: string[]): void;
   /**
