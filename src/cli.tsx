@@ -12,6 +12,7 @@ import { tagsCommand } from './cli/commands/tags.js';
 import { ignoreCommand } from './cli/commands/ignore.js';
 import { vacuumCommand } from './cli/commands/vacuum.js';
 import { viewsCommand } from './cli/commands/views.js';
+import { syncCommand } from './cli/commands/sync.js';
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
 import { cliMessages } from './core/i18n/cli.js';
 import { explain, ProblemError } from './core/i18n/problem.js';
@@ -130,7 +131,7 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
         return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [] });
       }
       case 'feeds':
-        return feedsCommand(ctx, args);
+        return await feedsCommand(ctx, args);
       case 'refresh':
         return await refreshCommand(ctx, args);
       case 'list':
@@ -151,6 +152,8 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
         return viewsCommand(ctx, args);
       case 'vacuum':
         return vacuumCommand(ctx, args);
+      case 'sync':
+        return await syncCommand(ctx, args);
       default:
         return 0;
     }

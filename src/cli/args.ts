@@ -59,6 +59,8 @@ export const COMMAND_OPTIONS = {
   ignore: { drop: { type: 'boolean' } },
   views: {},
   vacuum: {},
+  // sync setup's password command comes after "--" as the program's own words (see parseCommandLine)
+  sync: { user: { type: 'string' } },
   help: {},
 } as const satisfies Record<string, OptionSpec>;
 
@@ -68,6 +70,8 @@ export interface ParsedArgs {
   command: Command;
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
+  /** `sync setup … -- PROGRAM ARG…`: the words after "--", a program's argv kept as typed (never a shell line). */
+  passthrough?: string[];
 }
 
 function isCommand(name: string): name is Command {
@@ -129,7 +133,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     commandIndex = i;
     break;
   }
-  const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : argv;
+  let rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : argv;
+  let passthrough: string[] | undefined;
+  if (command === 'sync' && rest.includes('--')) {
+    passthrough = rest.slice(rest.indexOf('--') + 1);
+    rest = rest.slice(0, rest.indexOf('--'));
+  }
   const options = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] } as OptionSpec;
   // "--limit -1" and "--query -#ads" are values, not options: joined to their option (see startsLikeValue).
   const joined: string[] = [];
@@ -150,7 +159,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const args = command === 'ignore' || command === 'views' ? queryWordsLast(joined, options) : joined;
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { command, positionals, values: values as ParsedArgs['values'] };
+    return { command, positionals, values: values as ParsedArgs['values'], ...(passthrough === undefined ? {} : { passthrough }) };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(text);
