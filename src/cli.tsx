@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseCommandLine, UsageError, type ParsedArgs } from './cli/args.js';
-import { feedsCommand } from './cli/commands/feeds.js';
-import { listCommand } from './cli/commands/list.js';
-import { markCommand } from './cli/commands/mark.js';
-import { exportCommand, importCommand } from './cli/commands/opml.js';
-import { refreshCommand } from './cli/commands/refresh.js';
-import { showCommand } from './cli/commands/show.js';
-import { tagsCommand } from './cli/commands/tags.js';
-import { CliError, createContext, type Context, type Output } from './cli/context.js';
-import { cliMessages } from './core/i18n/cli.js';
-import { sampleFeeds, samplesDir } from './core/defaults.js';
-import { detectLocaleLang } from './core/i18n/index.js';
-import { sanitizeLine } from './core/sanitize.js';
-import { VERSION } from './core/version.js';
+import { runCommandLine } from './cli/run.js';
+import type { Output } from './cli/context.js';
 
+/** Cells of the terminal; Infinity when stdout is not one: a pipe or a file gets whole lines, whatever COLUMNS says. */
 function terminalWidth(): number {
-  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  if (!process.stdout.isTTY) return Infinity;
+  if (process.stdout.columns) return process.stdout.columns;
   const cols = Number(process.env.COLUMNS);
   return Number.isInteger(cols) && cols >= 20 ? cols : 100;
 }
@@ -34,110 +21,8 @@ const output: Output = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   width: terminalWidth(),
+  write: (chunk) =>
+    process.stdout.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())),
 };
 
-function hideEnv(names: string[]): { restore: () => void } {
-  const saved = names.filter((n) => n in process.env).map((n) => [n, process.env[n]] as const);
-  for (const [n] of saved) delete process.env[n];
-  return {
-    restore: () => {
-      for (const [n, v] of saved) process.env[n] = v;
-    },
-  };
-}
-
-/** The demo runs on the bundled sample feeds in a throw-away home: no network, nothing left behind. */
-async function prepareDemo(): Promise<{ home: string; cleanup: () => void }> {
-  const home = mkdtempSync(join(tmpdir(), 'cyberread-demo-'));
-  const cleanup = (): void => rmSync(home, { recursive: true, force: true });
-  // a signal ends the reader with process.exit, past the finally below: remove the home then too
-  process.once('exit', cleanup);
-  return { home, cleanup };
-}
-
-async function seedDemo(ctx: Context): Promise<void> {
-  const feeds = sampleFeeds(samplesDir(import.meta.url));
-  ctx.config.set('feeds', feeds);
-  await ctx.refresh(feeds);
-}
-
-async function run(args: ParsedArgs): Promise<number | undefined> {
-  const v = args.values;
-  const localeMsg = cliMessages(typeof v.lang === 'string' && v.lang.toLowerCase() === 'id' ? 'id' : detectLocaleLang(process.env));
-  if (v.version) {
-    output.out(VERSION);
-    return 0;
-  }
-  if (v.help || args.command === 'help') {
-    const topic = args.command === 'help' ? args.positionals[0] : args.command;
-    const help = topic && Object.hasOwn(localeMsg.commandHelp, topic) ? localeMsg.commandHelp[topic as keyof typeof localeMsg.commandHelp] : localeMsg.usage;
-    output.out(help);
-    return 0;
-  }
-  const demo = v.demo === true ? await prepareDemo() : undefined;
-  const ctx = createContext({
-    home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
-    // For feeds/list/tags, --lang is the feed's language or the edition to list, not the language to talk in.
-    lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) ? v.lang : undefined,
-    json: v.json === true,
-    output,
-  });
-  try {
-    if (demo) await seedDemo(ctx);
-    switch (args.command) {
-      case '': {
-        if (!process.stdin.isTTY || !process.stdout.isTTY) throw new CliError(ctx.msg.needsTerminal, 2);
-        // no-color.org: a non-empty NO_COLOR turns colours off; chalk (under Ink) only reads FORCE_COLOR.
-        if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-        // Ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads CI and
-        // CONTINUOUS_INTEGRATION once, when Ink loads). The reader only starts on an interactive terminal,
-        // so those variables are hidden while Ink loads and put back for the programs it may start.
-        const ciVars = hideEnv(['CI', 'CONTINUOUS_INTEGRATION']);
-        const { runTui } = await import('./tui.js').finally(ciVars.restore);
-        return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [] });
-      }
-      case 'feeds':
-        return feedsCommand(ctx, args);
-      case 'refresh':
-        return await refreshCommand(ctx, args);
-      case 'list':
-        return listCommand(ctx, args);
-      case 'show':
-        return showCommand(ctx, args);
-      case 'tags':
-        return tagsCommand(ctx, args);
-      case 'mark':
-        return markCommand(ctx, args);
-      case 'import':
-        return importCommand(ctx, args);
-      case 'export':
-        return exportCommand(ctx, args);
-      default:
-        return 0;
-    }
-  } finally {
-    ctx.close();
-    demo?.cleanup();
-  }
-}
-
-async function main(): Promise<void> {
-  let code: number;
-  try {
-    code = (await run(parseCommandLine(process.argv.slice(2)))) ?? 0;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof CliError) {
-      // Messages quote argv, file names and settings: one line, no escapes, whatever the user typed.
-      output.err(`cyberread: ${sanitizeLine(error.message)}`);
-      code = error instanceof CliError ? error.exitCode : 2;
-    } else {
-      const text = error instanceof Error ? error.message : String(error);
-      output.err(`cyberread: unexpected error: ${sanitizeLine(text)}. Please report it with the command you ran.`);
-      if (process.env.CYBERREAD_DEBUG && error instanceof Error) output.err(error.stack ?? '');
-      code = 1;
-    }
-  }
-  process.exitCode = code;
-}
-
-await main();
+process.exitCode = await runCommandLine(process.argv.slice(2), output);

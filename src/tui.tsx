@@ -5,6 +5,9 @@ import { messages } from './core/i18n/index.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
+import { isCacheDamaged } from './core/store/errors.js';
+import { markDamaged } from './core/store/open-store.js';
+import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import { memoStrings } from './ui/memo.js';
@@ -13,7 +16,7 @@ import type { UiServices } from './ui/services.js';
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
-function buildServices(ctx: Context): UiServices {
+function buildServices(ctx: Context, cache: DamageWatch): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -25,7 +28,7 @@ function buildServices(ctx: Context): UiServices {
     }
     return f(s);
   };
-  const store = ctx.store();
+  const store = tolerateDamage(ctx.store(), cache.found);
   const tz = ctx.timeZone;
   return {
     store,
@@ -38,8 +41,16 @@ function buildServices(ctx: Context): UiServices {
     async refresh(onProgress) {
       const feeds = ctx.config.settings.feeds;
       onProgress({ done: 0, total: feeds.length });
-      return ctx.refresh(feeds, { thread: 'worker', onResult: (result, done, total) => onProgress({ done, total, result }) });
+      try {
+        // The reader still has the file open: damage is noted, not repaired, while it runs.
+        return await ctx.refresh(feeds, { thread: 'worker', onDamage: 'throw', onResult: (result, done, total) => onProgress({ done, total, result }) });
+      } catch (error) {
+        if (!isCacheDamaged(error)) throw error;
+        cache.found(error);
+        return [];
+      }
     },
+    watchCache: (onDamage) => cache.watch(onDamage),
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
@@ -54,7 +65,8 @@ function buildServices(ctx: Context): UiServices {
  * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
  */
 export async function runTui(ctx: Context, options: { tags: string[] }): Promise<number> {
-  const services = buildServices(ctx);
+  const cache = new DamageWatch(markDamaged);
+  const services = buildServices(ctx, cache);
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -109,6 +121,8 @@ export async function runTui(ctx: Context, options: { tags: string[] }): Promise
   } finally {
     app?.cleanup();
     restore();
+    // The status line said it while the reader ran; said again where it stays readable after the screen is gone.
+    if (cache.damage !== null) process.stderr.write(`cyberread: ${ctx.msg.cacheDamagedNextStart(cache.damage.path, cache.damage.movedTo)}\n`);
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
     process.off('uncaughtException', onCrash);

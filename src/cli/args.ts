@@ -1,16 +1,32 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CliMessages } from '../core/i18n/cli.js';
 
+/**
+ * What every command takes, in one table (COMMANDS), and the parser that holds each command line to it:
+ * an option a command does not use, a word too many or one missing is refused with one sentence (exit 2)
+ * before the command runs, the same way for every command.
+ *
+ * To add an option: put it in OPTIONS (once, with its type) and its name in the `options` of each command
+ * that uses it. To add a command: a COMMANDS entry (its options, its words) and a `case` in run.ts. A
+ * command whose words depend on an option (say `mark --all` with no ID) declares the loosest count here and
+ * checks the rest itself.
+ */
+
+/** A failure of the command line itself; the sentence is made in the user's language when it is printed. */
 export class UsageError extends Error {
   override name = 'UsageError';
-  constructor(message: string, readonly command?: string) {
-    super(message);
+  constructor(
+    readonly say: (m: CliMessages) => string,
+    readonly command?: string,
+  ) {
+    super('The command line could not be read.');
   }
 }
 
-type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+type OptionSpec = NonNullable<ParseArgsConfig['options']>[string];
 
-/** Options every command accepts, before or after the command name. */
-export const GLOBAL_OPTIONS = {
+/** Every option of every command, each defined once. */
+export const OPTIONS = {
   home: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -18,62 +34,136 @@ export const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },
   demo: { type: 'boolean' },
   tag: { type: 'string', multiple: true },
-} as const satisfies OptionSpec;
-
-export const COMMAND_OPTIONS = {
-  '': {},
-  feeds: { title: { type: 'string' } },
-  refresh: { force: { type: 'boolean' } },
-  list: {
-    unread: { type: 'boolean' },
-    starred: { type: 'boolean' },
-    search: { type: 'string' },
-    feed: { type: 'string' },
-    limit: { type: 'string' },
-  },
-  show: {},
-  tags: {},
-  mark: { read: { type: 'boolean' }, unread: { type: 'boolean' }, star: { type: 'boolean' }, unstar: { type: 'boolean' } },
-  import: {},
-  export: {},
-  help: {},
+  title: { type: 'string' },
+  force: { type: 'boolean' },
+  unread: { type: 'boolean' },
+  starred: { type: 'boolean' },
+  search: { type: 'string' },
+  feed: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  all: { type: 'boolean' },
+  read: { type: 'boolean' },
+  star: { type: 'boolean' },
+  unstar: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
-export type Command = keyof typeof COMMAND_OPTIONS;
+export type OptionName = keyof typeof OPTIONS;
+
+/** Options every command takes, before or after the command name. */
+export const EVERYWHERE = ['home', 'lang', 'help', 'version', 'demo'] as const satisfies readonly OptionName[];
+
+/** The words (arguments that are not options) a command takes: `name` as the help writes it, how many. */
+export interface Words {
+  name: string;
+  min: number;
+  max: number;
+}
+
+export interface CommandSpec {
+  /** Options besides EVERYWHERE. */
+  options: readonly OptionName[];
+  words: Words;
+  /** `feeds add …`: the first word picks a subcommand with a spec of its own. */
+  subcommands?: Readonly<Record<string, CommandSpec>>;
+}
+
+const none: Words = { name: '', min: 0, max: 0 };
+const one = (name: string): Words => ({ name, min: 1, max: 1 });
+const some = (name: string, min: 0 | 1): Words => ({ name, min, max: Infinity });
+
+const feedsRemove: CommandSpec = { options: ['json'], words: one('URL') };
+
+export const COMMANDS = {
+  '': { options: ['tag'], words: none },
+  feeds: {
+    options: ['json'],
+    words: none,
+    subcommands: { add: { options: ['json', 'title', 'tag'], words: one('URL') }, remove: feedsRemove, rm: feedsRemove },
+  },
+  refresh: { options: ['json', 'force'], words: some('URL', 0) },
+  list: { options: ['json', 'tag', 'unread', 'starred', 'search', 'feed', 'limit', 'offset', 'all'], words: none },
+  show: { options: ['json'], words: one('ID') },
+  tags: { options: ['json'], words: none },
+  mark: { options: ['json', 'read', 'unread', 'star', 'unstar'], words: some('ID', 1) },
+  import: { options: ['json'], words: one('FILE.opml') },
+  export: { options: [], words: none },
+  help: { options: [], words: { name: 'COMMAND', min: 0, max: 1 } },
+} as const satisfies Record<string, CommandSpec>;
+
+export type Command = keyof typeof COMMANDS;
 
 export interface ParsedArgs {
   command: Command;
+  /** The subcommand word (`add` of `feeds add`), when the command has subcommands and one was given. */
+  subcommand?: string;
+  /** The words after the command (and after the subcommand). */
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
 }
 
 function isCommand(name: string): name is Command {
-  return Object.hasOwn(COMMAND_OPTIONS, name) && name !== '';
+  return Object.hasOwn(COMMANDS, name) && name !== '';
 }
 
-function valueTaking(name: string, options: OptionSpec): boolean {
-  const spec = Object.entries(options).find(([long, o]) => `--${long}` === name || (o.short && `-${o.short}` === name));
+/** The option spec a parse uses: EVERYWHERE plus the command's own. */
+function optionsOf(spec: CommandSpec): Record<string, OptionSpec> {
+  const out: Record<string, OptionSpec> = {};
+  for (const name of [...EVERYWHERE, ...spec.options]) out[name] = OPTIONS[name];
+  return out;
+}
+
+function valueTaking(arg: string, options: Record<string, OptionSpec>): boolean {
+  const spec = Object.entries(options).find(([long, o]) => `--${long}` === arg || ('short' in o && o.short && `-${o.short}` === arg));
   return spec?.[1].type === 'string';
 }
 
-/** Finds the command (the first bare word that is not an option's value), then parses its options. */
-export function parseCommandLine(argv: string[]): ParsedArgs {
-  let command: Command = '';
-  let commandIndex = -1;
-  for (let i = 0; i < argv.length; i += 1) {
+/** Index of the first bare word from `start` on that is not an option's value (options of any command). */
+function firstWord(argv: string[], start: number): number {
+  for (let i = start; i < argv.length; i += 1) {
     const arg = argv[i] as string;
-    if (arg === '--') break;
-    if (arg.startsWith('-')) {
-      if (!arg.includes('=') && valueTaking(arg, GLOBAL_OPTIONS)) i += 1;
+    if (arg === '--') return -1;
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!arg.includes('=') && valueTaking(arg, OPTIONS)) i += 1;
       continue;
     }
-    if (!isCommand(arg)) throw new UsageError(`Unknown command "${arg}". Run "cyberread --help" to see the commands.`);
-    command = arg;
-    commandIndex = i;
-    break;
+    return i;
   }
-  const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : argv;
-  const options = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] } as OptionSpec;
+  return -1;
+}
+
+const where = (command: string): string => (command ? `cyberread ${command}` : 'cyberread');
+
+/** Finds the command (and subcommand), parses their options, and checks the words against COMMANDS. */
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let command: Command = '';
+  let rest = argv;
+  const at = firstWord(argv, 0);
+  if (at >= 0) {
+    const word = argv[at] as string;
+    if (!isCommand(word)) throw new UsageError((m) => m.unknownCommand(word));
+    command = word;
+    rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  }
+  let spec: CommandSpec = COMMANDS[command];
+  let subcommand: string | undefined;
+  let name: string = command;
+  if (spec.subcommands) {
+    const subAt = firstWord(rest, 0);
+    const word = subAt >= 0 ? (rest[subAt] as string) : undefined;
+    if (word !== undefined) {
+      const sub = Object.hasOwn(spec.subcommands, word) ? spec.subcommands[word] : undefined;
+      const subs = spec.subcommands;
+      // aliases (rm for remove) are not offered
+      const choices = Object.keys(subs).filter((k, i, all) => all.findIndex((x) => subs[x] === subs[k]) === i);
+      if (sub === undefined) throw new UsageError((m) => m.unknownSubcommand(word, command, choices), command);
+      spec = sub;
+      subcommand = word;
+      name = `${command} ${word}`;
+      rest = [...rest.slice(0, subAt), ...rest.slice(subAt + 1)];
+    }
+  }
+  const options = optionsOf(spec);
   // "--limit -1" is a value, not an option: join it so the option's own check can explain what is wrong.
   const joined: string[] = [];
   for (let i = 0; i < rest.length; i += 1) {
@@ -88,20 +178,49 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       i += 1;
     } else joined.push(arg);
   }
+  let parsed: { values: ParsedArgs['values']; positionals: string[] };
   try {
-    const { values, positionals } = parseArgs({ args: joined, options, allowPositionals: true, strict: true });
-    return { command, positionals, values: values as ParsedArgs['values'] };
+    parsed = parseArgs({ args: joined, options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const unknown = /Unknown option '([^']+)'/.exec(text);
-    const where = command ? `"cyberread ${command}"` : 'cyberread';
-    if (unknown) throw new UsageError(`Unknown option ${unknown[1]} for ${where}. Run "cyberread ${command ? command + ' ' : ''}--help" to see its options.`, command);
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(text);
-    if (missing) throw new UsageError(`The option ${missing[1]?.replace(/^-\w, /, '')} needs a value.`, command);
-    const ambiguous = /Option '(?:-\w, )?([^' ]+)[^']*' argument is ambiguous/.exec(text);
-    if (ambiguous) {
-      throw new UsageError(`The option ${ambiguous[1]} needs a value; for one that starts with "-", write ${ambiguous[1]}=VALUE.`, command);
-    }
-    throw new UsageError(`${(text.split('\n')[0] ?? '').replace(/\.$/, '')}. Run "cyberread ${command ? command + ' ' : ''}--help".`, command);
+    throw usageOf(error, command, name);
   }
+  const { values, positionals } = parsed;
+  // --help and --version answer whatever else the line holds.
+  if (values.help !== true && values.version !== true) checkWords(spec.words, positionals, command, name);
+  return { command, ...(subcommand === undefined ? {} : { subcommand }), positionals, values };
+}
+
+function checkWords(words: Words, given: string[], command: Command, name: string): void {
+  if (given.length < words.min) throw new UsageError((m) => m.needArgument(words.name, name), command);
+  if (given.length <= words.max) return;
+  const extra = given.slice(words.max).join(' ');
+  if (words.max === 0) throw new UsageError((m) => m.extraArguments(extra, name), command);
+  throw new UsageError((m) => m.tooManyArguments(extra, words.name, name), command);
+}
+
+/** node:util's parse errors as sentences of the message table. */
+function usageOf(error: unknown, command: Command, name: string): UsageError {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const option = /'(?:-\w, )?(--?[^' ]+)/.exec(text)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = Object.hasOwn(OPTIONS, option.replace(/^--/, ''));
+    return new UsageError((m) => (known ? m.optionNotHere(option, name) : m.unknownOption(option, name)), command);
+  }
+  if (/argument missing/.test(text)) return new UsageError((m) => m.optionNeedsValue(option), command);
+  if (/ambiguous/.test(text)) return new UsageError((m) => m.optionValueLooksLikeOption(option), command);
+  if (/does not take an argument/.test(text)) return new UsageError((m) => m.optionTakesNoValue(option), command);
+  return new UsageError((m) => m.unreadableCommandLine(where(name)), command);
+}
+
+/** The language to speak before the settings are read: a valid --lang on the line, else none. */
+export function langOnLine(argv: string[]): 'id' | 'en' | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    const lang = value?.toLowerCase();
+    if (lang === 'id' || lang === 'en') return lang;
+  }
+  return undefined;
 }

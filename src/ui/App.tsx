@@ -29,6 +29,7 @@ export function App(props: AppProps): React.JSX.Element {
   const reader = useReader(services, s, dispatch, data.selectedArticle);
   const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
+  useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
   useEffect(() => {
     if (!s.quit) return;
     app.exit();
@@ -57,6 +58,7 @@ export function App(props: AppProps): React.JSX.Element {
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
+        notice={s.cacheDamaged === null ? null : m.cacheDamaged(s.cacheDamaged.path, s.cacheDamaged.movedTo)}
         {...(s.view === 'search' ? { prompt: `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}` } : {})}
         columns={s.size.columns}
         measure={services}

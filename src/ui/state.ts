@@ -64,6 +64,8 @@ export interface AppState {
   overrides: Record<string, { read?: boolean; starred?: boolean }>;
   /** Bumped whenever the list must be queried again (filters, language, new articles). */
   dataVersion: number;
+  /** The cache turned out to be damaged while the reader ran: it is moved to `movedTo` at the next start. */
+  cacheDamaged: { path: string; movedTo: string } | null;
   quit: boolean;
 }
 
@@ -96,6 +98,7 @@ export type Action =
   | { type: 'refreshError'; message: string }
   | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
+  | { type: 'cacheDamaged'; path: string; movedTo: string }
   | { type: 'quit' };
 
 /** Frame layout: header (2 lines) + body + rule, status and hints (3 lines), one line shorter than the terminal. */
@@ -133,6 +136,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     toast: null,
     overrides: {},
     dataVersion: 0,
+    cacheDamaged: null,
     quit: false,
   };
 }
@@ -374,6 +378,8 @@ export function reducer(s: AppState, a: Action): AppState {
     }
     case 'toast':
       return s.toast === null && a.toast === null ? s : { ...s, toast: a.toast };
+    case 'cacheDamaged':
+      return s.cacheDamaged !== null ? s : { ...s, cacheDamaged: { path: a.path, movedTo: a.movedTo } };
     case 'quit':
       return { ...s, quit: true };
   }

@@ -5,17 +5,22 @@ import { CliError, parseLang, type Context } from '../context.js';
 import { line, list, normaliseFeedUrl, printJson, shortDate, str } from './shared.js';
 
 export function feedsCommand(ctx: Context, args: ParsedArgs): number {
-  const [sub, ...rest] = args.positionals;
+  // args.ts checked the words: one URL after add and remove, none after feeds alone.
+  const sub = args.subcommand;
+  const raw = args.positionals[0] ?? '';
   if (sub === 'add') {
-    const raw = rest[0];
-    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds add'), 2);
     const url = normaliseFeedUrl(raw, ctx);
     const feed: FeedConfig = { url };
     const title = str(args.values.title);
     if (title) feed.title = sanitizeLine(title);
     const lang = parseLang(str(args.values.lang), ctx.msg);
     if (lang) feed.lang = lang;
-    const tags = list(args.values.tag).map((t) => sanitizeLine(t).replace(/^#/, '')).filter(Boolean);
+    const tags = list(args.values.tag).map((t) => sanitizeLine(t).trim().replace(/^#+/, ''));
+    for (const t of tags) {
+      // a tag names one topic the way a hashtag does: "test feed" is two tags or a typo, never one
+      if (t === '') throw new CliError(ctx.msg.emptyTag, 2);
+      if (/\s/.test(t)) throw new CliError(ctx.msg.tagWithSpace(t), 2);
+    }
     if (tags.length) feed.tags = tags;
     const added = ctx.config.addFeed(feed);
     if (ctx.json) printJson(ctx, { added, feed });
@@ -23,8 +28,6 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     return 0;
   }
   if (sub === 'remove' || sub === 'rm') {
-    const raw = rest[0];
-    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds remove'), 2);
     const candidates = [raw.trim()];
     try {
       candidates.push(normaliseFeedUrl(raw, ctx));
@@ -39,7 +42,6 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     else ctx.out(ctx.msg.feedRemoved(url, removed));
     return 0;
   }
-  if (sub !== undefined) throw new CliError(`Unknown "feeds" subcommand "${sanitizeLine(sub)}": use add or remove.`, 2);
   const feeds = ctx.config.settings.feeds;
   const states = new Map(ctx.store().listFeedStates().map((s) => [s.url, s]));
   if (ctx.json) {

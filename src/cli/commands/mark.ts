@@ -7,7 +7,6 @@ export function markCommand(ctx: Context, args: ParsedArgs): number {
   const v = args.values;
   const chosen = (['read', 'unread', 'star', 'unstar'] as const).filter((k) => v[k] === true);
   if (chosen.length !== 1) throw new CliError(ctx.msg.needOneOf('--read, --unread, --star, --unstar'), 2);
-  if (!args.positionals.length) throw new CliError(ctx.msg.needArgument('ID', 'mark'), 2);
   const store = ctx.store();
   const missing = args.positionals.filter((id) => !store.get(id));
   if (missing.length) throw new CliError(ctx.msg.articleNotFound(sanitizeLine(missing.join(', '))));

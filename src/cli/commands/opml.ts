@@ -3,11 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { OpmlError, parseOpml, toOpml } from '../../core/opml.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
-import { line, noPositionals, printJson } from './shared.js';
+import { line, printJson } from './shared.js';
 
 export function importCommand(ctx: Context, args: ParsedArgs): number {
-  const file = args.positionals[0];
-  if (!file) throw new CliError(ctx.msg.needArgument('FILE.opml', 'import'), 2);
+  const file = args.positionals[0] ?? '';
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -46,8 +45,7 @@ export function importCommand(ctx: Context, args: ParsedArgs): number {
   return 0;
 }
 
-export function exportCommand(ctx: Context, args: ParsedArgs): number {
-  noPositionals(ctx, args, 'export');
+export function exportCommand(ctx: Context, _args: ParsedArgs): number {
   ctx.out(toOpml(ctx.config.settings.feeds, { title: 'cyberread feeds' }).trimEnd());
   return 0;
 }

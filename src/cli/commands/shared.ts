@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { refuseFeedUrl } from '../../core/opml.js';
 import { truncate } from '../../core/render/text.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { StoredArticle } from '../../core/types.js';
+import type { ListedArticle } from '../../core/store/sqlite.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
 
@@ -43,7 +43,7 @@ export function normaliseFeedUrl(input: string, ctx: Context): string {
   return isAbsolute(value) ? value : resolve(value);
 }
 
-export function articleJson(a: StoredArticle) {
+export function articleJson(a: ListedArticle) {
   return {
     id: a.id,
     title: a.title,
@@ -66,10 +66,5 @@ export function shortDate(iso: string | null, timeZone: string): string {
   }).formatToParts(new Date(iso));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
-/** Commands that take no words besides options say so instead of ignoring them. */
-export function noPositionals(ctx: Context, args: ParsedArgs, command: string): void {
-  if (args.positionals.length) throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.positionals.join(' ')), command), 2);
 }
 

@@ -1,9 +1,8 @@
 import type { ParsedArgs } from '../args.js';
 import { parseLang, type Context } from '../context.js';
-import { line, noPositionals, printJson, str } from './shared.js';
+import { line, printJson, str } from './shared.js';
 
 export function tagsCommand(ctx: Context, args: ParsedArgs): number {
-  noPositionals(ctx, args, 'tags');
   const tags = ctx.store().tags(parseLang(str(args.values.lang), ctx.msg));
   if (ctx.json) {
     printJson(ctx, tags);

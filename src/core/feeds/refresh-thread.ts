@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CacheDamagedError } from '../store/errors.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
 import type { RefreshOptions } from './refresh.js';
@@ -24,7 +25,9 @@ export interface RefreshJob {
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
   | { kind: 'done'; results: RefreshResult[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** The cache turned out to be damaged; the file is left as it is. */
+  | { kind: 'damaged'; path: string; code: string };
 
 // The young generation (both semi-spaces and the large-object part) of the refresh thread; see above. 8 MiB
 // gave the same peak for more collections, 24 MiB +10 MiB.
@@ -50,7 +53,8 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 
 /**
  * The refresh of `feeds` on a worker thread writing to `cacheFile` (already opened, so migrated, by the
- * caller). Rejects with the worker's own message when it cannot run (the cache cannot be opened) or stops.
+ * caller). Rejects with the worker's own message when it cannot run (the cache cannot be opened) or stops,
+ * and with a CacheDamagedError when the cache turned out to be damaged.
  */
 export async function refreshInWorker(
   file: URL,
@@ -69,6 +73,7 @@ export async function refreshInWorker(
     worker.on('message', (m: RefreshMessage) => {
       if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'done') settle(() => resolve(m.results));
+      else if (m.kind === 'damaged') settle(() => reject(new CacheDamagedError(m.path, Object.assign(new Error(m.code), { code: m.code }))));
       else settle(() => reject(new Error(m.message)));
     });
     worker.on('error', (error) => settle(() => reject(error)));

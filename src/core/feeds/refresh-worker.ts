@@ -4,6 +4,7 @@
  * is capped by the Worker's resourceLimits: see refresh-thread.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { isCacheDamaged } from '../store/errors.js';
 import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline } from './pipeline.js';
 import { refreshFeeds } from './refresh.js';
@@ -34,5 +35,7 @@ async function run(job: RefreshJob): Promise<void> {
 }
 
 run(workerData as RefreshJob).catch((error: unknown) => {
-  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  // Damage is told apart: the thread that asked decides what happens to the file (see refresh-thread.ts).
+  if (isCacheDamaged(error)) post({ kind: 'damaged', path: error.path, code: error.code ?? 'SQLITE_CORRUPT' });
+  else post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
 });

@@ -4,6 +4,11 @@ import { formatCount } from './messages.js';
 const nEn = (x: number): string => formatCount(x, 'en');
 const nId = (x: number): string => formatCount(x, 'id');
 const plural = (x: number, one: string, many: string): string => `${nEn(x)} ${x === 1 ? one : many}`;
+/** "a, b or c" */
+const orList = (choices: readonly string[] | string, or: string): string => {
+  const xs = [choices].flat();
+  return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`;
+};
 
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
@@ -25,11 +30,33 @@ export interface CliMessages {
   /** How `show` labels an image: [image: alt]. */
   imageLabel: string;
   needsTerminal: string;
-  cacheRecovered(from: string, to: string, restored: number): string;
+  /** A damaged cache was moved aside; `refreshing`: a refresh is under way and fills the fresh cache. */
+  cacheRecovered(from: string, to: string, restored: number, refreshing: boolean): string;
+  /** The reader found the cache damaged while it ran; the next start moves it aside. */
+  cacheDamagedNextStart(path: string, movedTo: string): string;
   needOneOf(flags: string): string;
   needArgument(what: string, command: string): string;
   extraArguments(words: string, command: string): string;
+  tooManyArguments(extra: string, what: string, command: string): string;
+  unknownCommand(word: string): string;
+  unknownSubcommand(word: string, command: string, choices: string[]): string;
+  unknownOption(option: string, command: string): string;
+  /** An option of another command. */
+  optionNotHere(option: string, command: string): string;
+  optionNeedsValue(option: string): string;
+  optionValueLooksLikeOption(option: string): string;
+  optionTakesNoValue(option: string): string;
+  unreadableCommandLine(command: string): string;
+  /** A bug: `detail` is the error's own text, without its final full stop. */
+  unexpected(detail: string): string;
   badLimit: string;
+  badOffset: string;
+  allOrLimit: string;
+  /** A search with no letter or digit in it. */
+  emptySearch(search: string): string;
+  emptyTag: string;
+  /** A tag given to a feed with a space in it. */
+  tagWithSpace(tag: string): string;
   badLang(value: string): string;
   badUrl(value: string): string;
 }
@@ -44,7 +71,7 @@ Usage:
   cyberread feeds add URL        subscribe (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
-  cyberread list                 articles, newest first (--tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread list                 articles, newest first (--tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
   cyberread show ID              one article as readable text
   cyberread tags                 tags with their article counts (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
@@ -62,17 +89,22 @@ Options for every command:
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
   cyberread feeds remove URL
 
-URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.`,
+URL is http(s)://, file:// or a local path. A tag is one word: --tag test-feed, not --tag "test feed".
+Removing a feed deletes its cached articles but keeps starred ones.`,
     refresh: `Usage: cyberread refresh [URL…] [--force] [--json]
 
 Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
 Exit code: 0 when every feed worked, 1 when any failed.`,
-    list: `Usage: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+    list: `Usage: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
+                      [--offset N] [--limit N | --all] [--json]
 
 Articles newest first. Several --tag options select articles having all of them.
 --lang selects an edition; articles whose language is unknown appear in both.
---search uses the full-text index over title, summary and body. --limit defaults to 50.`,
+--search looks in title, summary and body: every word must occur, the last one as a prefix;
+quotes, *, -, AND, OR and NOT are plain text.
+--limit N lists N articles (50 by default), --all every one; --offset N skips the first N.
+In a pipe nothing is cut to the terminal width; --json is written as it is read, in any size.`,
     show: `Usage: cyberread show ID [--json]
 
 Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
@@ -108,12 +140,30 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
   imageLabel: 'image',
   needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
-  cacheRecovered: (from, to, restored) =>
-    `The article cache ${from} was damaged; it was moved to ${to} and a fresh cache was built (${restored} read/starred marks recovered).`,
+  cacheRecovered: (from, to, restored, refreshing) =>
+    `The article cache ${from} was damaged: it was moved to ${to} and a fresh cache was built (${plural(restored, 'read/starred mark', 'read/starred marks')} kept)` +
+    (refreshing ? '; this refresh fills it again.' : '; run "cyberread refresh" to fetch the articles again.'),
+  cacheDamagedNextStart: (path, movedTo) =>
+    `The article cache ${path} is damaged: the next cyberread command moves it to ${movedTo} and builds a fresh cache, keeping read and starred marks.`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" needs ${what}. Run "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" takes no argument like "${words}". Run "cyberread ${command} --help".`,
-  badLimit: '--limit must be a whole number from 1 to 1000.',
+  tooManyArguments: (extra, what, command) => `"cyberread ${command}" takes one ${what}, not also "${extra}". Run "cyberread ${command} --help".`,
+  unknownCommand: (word) => `Unknown command "${word}". Run "cyberread --help" to see the commands.`,
+  unknownSubcommand: (word, command, choices) => `Unknown "${command}" subcommand "${word}": use ${orList(choices, 'or')}.`,
+  unknownOption: (option, command) => `Unknown option ${option} for "${command ? `cyberread ${command}` : 'cyberread'}". Run "cyberread ${command ? command + ' ' : ''}--help" to see its options.`,
+  optionNotHere: (option, command) => `"${command ? `cyberread ${command}` : 'cyberread'}" does not use ${option}. Run "cyberread ${command ? command + ' ' : ''}--help" to see its options.`,
+  optionNeedsValue: (option) => `The option ${option} needs a value.`,
+  optionValueLooksLikeOption: (option) => `The option ${option} needs a value; for one that starts with "-", write ${option}=VALUE.`,
+  optionTakesNoValue: (option) => `The option ${option} takes no value; write it alone.`,
+  unreadableCommandLine: (command) => `The command line could not be read. Run "${command} --help".`,
+  unexpected: (detail) => `unexpected error: ${detail}. Please report it with the command you ran.`,
+  badLimit: '--limit must be a whole number from 1 up; --all lists every article.',
+  badOffset: '--offset must be a whole number from 0 up (the number of articles to skip).',
+  allOrLimit: 'Use --all or --limit N, not both.',
+  emptySearch: (search) => `The search "${search}" has no letter or digit to look for; quotes, * and other signs are searched as plain text.`,
+  emptyTag: 'A tag needs a letter or digit: write --tag ransomware (or --tag "#ransomware").',
+  tagWithSpace: (tag) => `A tag is one word, and "${tag}" has a space: write --tag ${tag.split(/\s+/).join('-')} or give each word its own --tag.`,
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
 };
@@ -128,7 +178,7 @@ Cara pakai:
   cyberread feeds add URL        ikuti umpan (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
   cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
-  cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
   cyberread show ID              satu artikel sebagai teks
   cyberread tags                 tagar beserta jumlah artikelnya (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
@@ -146,17 +196,22 @@ Opsi untuk semua perintah:
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
+URL berupa http(s)://, file:// atau path lokal. Tagar harus satu kata: --tag test-feed, bukan --tag "test feed".
+Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
 
 Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
 --force tetap meminta walau server meminta menunggu (Retry-After).
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
-    list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+    list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
+                           [--offset N] [--limit N | --all] [--json]
 
 Artikel, terbaru dulu. Beberapa --tag memilih artikel yang memiliki semuanya.
 --lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
---search memakai indeks teks penuh atas judul, ringkasan dan isi. --limit bawaan 50.`,
+--search mencari di judul, ringkasan dan isi: setiap kata harus ada, kata terakhir sebagai awalan;
+tanda kutip, *, -, AND, OR dan NOT dicari sebagai teks biasa.
+--limit N menampilkan N artikel (bawaan 50), --all semuanya; --offset N melewati N artikel pertama.
+Dalam pipe tidak ada yang dipotong ke lebar terminal; --json ditulis sambil dibaca, berapa pun jumlahnya.`,
     show: `Cara pakai: cyberread show ID [--json]
 
 Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
@@ -191,12 +246,30 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
-  cacheRecovered: (from, to, restored) =>
-    `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,
+  cacheRecovered: (from, to, restored, refreshing) =>
+    `Cache artikel ${from} rusak: berkasnya dipindahkan ke ${to} dan cache baru dibuat (${nId(restored)} tanda baca/bintang dipertahankan)` +
+    (refreshing ? '; refresh ini mengisinya kembali.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
+  cacheDamagedNextStart: (path, movedTo) =>
+    `Cache artikel ${path} rusak: perintah cyberread berikutnya memindahkannya ke ${movedTo} dan membuat cache baru, dengan tanda baca dan bintang dipertahankan.`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" tidak menerima argumen seperti "${words}". Jalankan "cyberread ${command} --help".`,
-  badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
+  tooManyArguments: (extra, what, command) => `"cyberread ${command}" menerima satu ${what}, bukan juga "${extra}". Jalankan "cyberread ${command} --help".`,
+  unknownCommand: (word) => `Perintah "${word}" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.`,
+  unknownSubcommand: (word, command, choices) => `Subperintah "${word}" untuk "${command}" tidak dikenal: gunakan ${orList(choices, 'atau')}.`,
+  unknownOption: (option, command) => `Opsi ${option} tidak dikenal untuk "${command ? `cyberread ${command}` : 'cyberread'}". Jalankan "cyberread ${command ? command + ' ' : ''}--help" untuk melihat opsinya.`,
+  optionNotHere: (option, command) => `"${command ? `cyberread ${command}` : 'cyberread'}" tidak memakai ${option}. Jalankan "cyberread ${command ? command + ' ' : ''}--help" untuk melihat opsinya.`,
+  optionNeedsValue: (option) => `Opsi ${option} memerlukan nilai.`,
+  optionValueLooksLikeOption: (option) => `Opsi ${option} memerlukan nilai; untuk nilai yang diawali "-", tulis ${option}=NILAI.`,
+  optionTakesNoValue: (option) => `Opsi ${option} tidak menerima nilai; tulis tanpa nilai.`,
+  unreadableCommandLine: (command) => `Baris perintah tidak dapat dibaca. Jalankan "${command} --help".`,
+  unexpected: (detail) => `kesalahan tak terduga: ${detail}. Mohon laporkan beserta perintah yang Anda jalankan.`,
+  badLimit: '--limit harus bilangan bulat mulai dari 1; --all menampilkan semua artikel.',
+  badOffset: '--offset harus bilangan bulat mulai dari 0 (jumlah artikel yang dilewati).',
+  allOrLimit: 'Gunakan --all atau --limit N, bukan keduanya.',
+  emptySearch: (search) => `Pencarian "${search}" tidak berisi huruf atau angka untuk dicari; tanda kutip, * dan tanda lain dicari sebagai teks biasa.`,
+  emptyTag: 'Tagar memerlukan huruf atau angka: tulis --tag ransomware (atau --tag "#ransomware").',
+  tagWithSpace: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis --tag ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri.`,
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
   badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
 };

@@ -64,6 +64,8 @@ export const en = {
   refreshFailed: (m: string) => `Refresh failed: ${m}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,
   neverRefreshed: 'never refreshed — press r',
+  cacheDamaged: (path: string, movedTo: string) =>
+    `The cache ${path} is damaged: quit and start cyberread again, and it moves the file to ${movedTo} and builds a fresh cache (read and starred marks are kept)`,
 
   // errors view
   errorsEmpty: 'No feed failed in the last refresh',

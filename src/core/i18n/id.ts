@@ -57,6 +57,8 @@ export const id: Messages = {
   refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,
   neverRefreshed: 'belum pernah dimuat — tekan r',
+  cacheDamaged: (path, movedTo) =>
+    `Cache ${path} rusak: keluar lalu jalankan cyberread lagi, maka berkasnya dipindahkan ke ${movedTo} dan cache baru dibuat (tanda baca dan bintang dipertahankan)`,
 
   errorsEmpty: 'Tidak ada umpan yang gagal pada pemuatan terakhir',
   errorsIntro: 'Umpan berikut tidak bisa dibaca pada pemuatan terakhir:',

@@ -1,3 +1,5 @@
+import type { Database as Db } from 'better-sqlite3';
+
 /** A cache failure told in one sentence a user can act on; `cause` keeps the SQLite error. */
 export class StoreError extends Error {
   readonly code: string | undefined;
@@ -20,6 +22,47 @@ export function sqliteCode(err: unknown): string | undefined {
 export function isCorruption(err: unknown): boolean {
   const code = sqliteCode(err);
   return code !== undefined && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
+/**
+ * Errors a damaged file can also give (a garbled record asks for a huge allocation, a garbled page count
+ * reads past the end): damage only when `PRAGMA quick_check` agrees, since a real disk or memory fault gives
+ * them too.
+ */
+export function mayBeDamage(err: unknown): boolean {
+  const code = sqliteCode(err);
+  return code !== undefined && (code === 'SQLITE_NOMEM' || code === 'SQLITE_TOOBIG' || code.startsWith('SQLITE_IOERR'));
+}
+
+/**
+ * The cache file is damaged: SQLite said so, or quick_check confirmed a NOMEM/IOERR. Never shown as it is:
+ * whoever opened the cache decides what happens (the command line moves the file aside at once, the reader
+ * marks it to be moved aside at its next start) and says so in its own words.
+ */
+export class CacheDamagedError extends StoreError {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`The cache at ${path} is damaged.`, { cause, code: sqliteCode(cause) ?? 'SQLITE_CORRUPT' });
+    this.name = 'CacheDamagedError';
+  }
+}
+
+/**
+ * True when `PRAGMA quick_check` finds the file damaged (or cannot even run for the damage). Run only
+ * after a NOMEM/IOERR: it reads every page, which takes seconds on a cache of 100k articles.
+ */
+export function quickCheckFails(db: Db): boolean {
+  try {
+    return db.pragma('quick_check(1)', { simple: true }) !== 'ok';
+  } catch (err) {
+    return isCorruption(err) || mayBeDamage(err) && !sqliteCode(err)?.startsWith('SQLITE_IOERR');
+  }
+}
+
+export function isCacheDamaged(err: unknown): err is CacheDamagedError {
+  return err instanceof CacheDamagedError || (err instanceof Error && err.name === 'CacheDamagedError');
 }
 
 /**
@@ -54,12 +97,7 @@ export function toStoreError(err: unknown, path: string): unknown {
       opts,
     );
   }
-  if (isCorruption(err)) {
-    return new StoreError(
-      `${cap(where)} is damaged. Restart cyberread: it moves the damaged file aside and builds a fresh cache.`,
-      opts,
-    );
-  }
+  if (isCorruption(err)) return new CacheDamagedError(path, err);
   if (code.startsWith('SQLITE_IOERR')) {
     return new StoreError(`Cannot read or write ${where}: the disk reported an error (${code}). Check the disk and try again.`, opts);
   }

@@ -58,11 +58,12 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
             posted: shown.published ? services.formatPosted(shown.published, s.lang) : m.dateUnknown,
             source: sourceOf(shown),
             width,
+            columns: s.size.columns,
             m,
             wrap: services.wrap,
           })
         : { lines: [], relatedStart: 0, relatedCount: 0 },
-    [shown, body, related, hasAlternate, width, s.lang],
+    [shown, body, related, hasAlternate, width, s.size.columns, s.lang],
   );
 
   useLayoutEffect(() => {
