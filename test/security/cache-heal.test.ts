@@ -2,8 +2,8 @@
  * A damaged cache always heals (issue #12): a small cache of two feeds gets a random stretch overwritten
  * (from a random offset after the 100-byte header, a random length up to half the file), 30 seeds. The
  * commands a person runs next meet the damage in one of them at most, which moves the file aside and says so
- * with both paths; after one refresh every command works, all articles are back, no read or star flag was
- * invented, and nothing ever says "unexpected" or prints a stack. Runs in process (see cli-inprocess.ts).
+ * with both paths; after one refresh every command works, all articles are back, and nothing ever says
+ * "unexpected" or prints a stack. Runs in process (see cli-inprocess.ts).
  */
 import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +69,7 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 describe('a damaged cache always heals', () => {
   it(`${SEEDS} seeded stretches of damage: at most one command fails, one refresh heals, then every command works`, async () => {
     const summary: string[] = [];
+    let rescued = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const home = mkdtempSync(join(tmpdir(), 'cyberread-heal-'));
       try {
@@ -112,12 +113,10 @@ describe('a damaged cache always heals', () => {
         expect(listed.code, `${label}: list ${listed.stderr}`).toBe(0);
         const articles = JSON.parse(listed.stdout) as { id: string; read: boolean; starred: boolean }[];
         expect(articles.map((a) => a.id).sort(), label).toEqual([...ids].sort());
-        // Rescued flags come back, and none is invented. (Damage no command met can also have rewritten a
-        // flag's byte: SQLite keeps no checksums, so such a change is as good as a user's.)
-        for (const a of met === 'never' ? [] : articles) {
-          if (a.read) expect(read.has(a.id), `${label}: ${a.id} read`).toBe(true);
-          if (a.starred) expect(starred.has(a.id), `${label}: ${a.id} starred`).toBe(true);
-        }
+        // (Read/star flags: what the rescue could read comes back. It is not checked here: random bytes can
+        // rewrite a flag inside a row without breaking SQLite's structure, and SQLite keeps no checksums
+        // that would tell; cache-faults.test.ts checks that a cut-short file's rescue invents nothing.)
+        rescued += articles.filter((a) => read.has(a.id) && a.read).length;
         for (const args of commands.slice(1)) {
           const r = await run(home, ...args);
           all.push(r);
@@ -137,7 +136,7 @@ describe('a damaged cache always heals', () => {
     if (process.env.HEAL_SEEDS) {
       const counts = new Map<string, number>();
       for (const x of summary) counts.set(x.split(':')[1]!, (counts.get(x.split(':')[1]!) ?? 0) + 1);
-      console.log(`cache-heal ${SEEDS} seeds, where the damage was met:`, Object.fromEntries(counts));
+      console.log(`cache-heal ${SEEDS} seeds, where the damage was met:`, Object.fromEntries(counts), `read flags back: ${rescued} of ${SEEDS * read.size}`);
     }
   }, 180_000 + SEEDS * 3_000);
 });
