@@ -2,6 +2,8 @@ import { render } from 'ink';
 import type { Context } from './cli/context.js';
 import { formatPosted, relativeTime } from './core/i18n/dates.js';
 import { messages } from './core/i18n/index.js';
+import type { UiLang } from './core/i18n/index.js';
+import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
@@ -12,6 +14,26 @@ import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
+
+/**
+ * CYBERREAD_TEST_REFRESH_MS: a background refresh interval in milliseconds (50 to 3600000) instead of the
+ * refreshIntervalMinutes setting, so the tmux tests see the reader refresh on its own without waiting
+ * minutes. Not a setting for people: the README names it under Development only.
+ */
+function testInterval(): { refreshIntervalMs?: number } {
+  const v = process.env.CYBERREAD_TEST_REFRESH_MS;
+  if (v === undefined || !/^\d+$/.test(v)) return {};
+  const ms = Number(v);
+  return ms >= 50 && ms <= 3_600_000 ? { refreshIntervalMs: ms } : {};
+}
+
+function lastRowId(store: { lastRowId(): number }): number {
+  try {
+    return store.lastRowId();
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
@@ -30,6 +52,9 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
   };
   const store = tolerateDamage(ctx.store(), cache.found);
   const tz = ctx.timeZone;
+  const settings = ctx.config.settings;
+  const notifyKind = settings.notify;
+  let newestBefore = 0;
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -38,12 +63,19 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
     displayWidth: width,
     truncate: cut,
     wrap,
-    async refresh(onProgress) {
-      const feeds = ctx.config.settings.feeds;
+    async refresh(onProgress, urls) {
+      const all = ctx.config.settings.feeds;
+      const feeds = urls === undefined ? all : all.filter((f) => urls.includes(f.url));
       onProgress({ done: 0, total: feeds.length });
+      newestBefore = lastRowId(store);
       try {
         // The reader still has the file open: damage is noted, not repaired, while it runs.
-        return await ctx.refresh(feeds, { thread: 'worker', onDamage: 'throw', onResult: (result, done, total) => onProgress({ done, total, result }) });
+        return await ctx.refresh(feeds, {
+          all: urls === undefined,
+          thread: 'worker',
+          onDamage: 'throw',
+          onResult: (result, done, total) => onProgress({ done, total, result }),
+        });
       } catch (error) {
         if (!isCacheDamaged(error)) throw error;
         cache.found(error);
@@ -54,6 +86,16 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
+    ...testInterval(),
+    ...(notifyKind === undefined
+      ? {}
+      : {
+          notify: (added: number, lang: UiLang) => {
+            // the newest article of the edition shown, among those this refresh stored
+            const title = store.newestAfter(newestBefore, lang)?.title ?? null;
+            return notify(notifyKind, { text: notificationText(added, title, lang), command: settings.notifyCommand, lang }, { write: (d) => process.stdout.write(d) });
+          },
+        }),
     openUrl: (url, lang) => openExternal(url, { lang }),
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),

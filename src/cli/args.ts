@@ -85,7 +85,9 @@ export const COMMANDS = {
   list: { options: ['json', 'tag', 'unread', 'starred', 'search', 'feed', 'limit', 'offset', 'all'], words: none },
   show: { options: ['json'], words: one('ID') },
   tags: { options: ['json'], words: none },
-  mark: { options: ['json', 'read', 'unread', 'star', 'unstar'], words: some('ID', 1) },
+  // mark --all takes list's filters and no ID (mark.ts checks which of the two it got); --unread there is
+  // the action, not a filter
+  mark: { options: ['json', 'read', 'unread', 'star', 'unstar', 'all', 'tag', 'starred', 'search', 'feed'], words: some('ID', 0) },
   import: { options: ['json'], words: one('FILE.opml') },
   export: { options: [], words: none },
   help: { options: [], words: { name: 'COMMAND', min: 0, max: 1 } },

@@ -63,8 +63,8 @@ async function run(args: ParsedArgs, output: Output, env: NodeJS.ProcessEnv): Pr
   const demo = v.demo === true ? await prepareDemo() : undefined;
   const ctx = createContext({
     home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
-    // For feeds/list/tags, --lang is the feed's language or the edition to list, not the language to talk in.
-    lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) ? v.lang : undefined,
+    // For feeds/list/tags and mark --all, --lang is the feed's language or the edition, not the language to talk in.
+    lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) && !(args.command === 'mark' && v.all === true) ? v.lang : undefined,
     json: v.json === true,
     output,
     env,

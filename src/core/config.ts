@@ -16,7 +16,16 @@ export interface Settings {
   concurrency: number;
   perHost: number;
   lastRefreshAt?: string;
+  /** How the reader tells that new articles arrived: off when absent. */
+  notify?: NotifyKind;
+  /** argv of the program `notify: "command"` runs; the message is added as its last argument. */
+  notifyCommand?: string[];
+  /** argv of the program that opens enclosures (podcasts, videos); the URL is added as its last argument. */
+  player?: string[];
 }
+
+export const NOTIFY_KINDS = ['bell', 'osc9', 'command'] as const;
+export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
 export const DEFAULT_SETTINGS: Omit<Settings, 'feeds'> = {
   refreshIntervalMinutes: 30,
@@ -28,7 +37,20 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const KNOWN_KEYS = new Set(['feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt']);
+const KNOWN_KEYS = new Set([
+  'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
+]);
+
+/** A program as argv: a non-empty list of one-line strings, the first naming the program. Never a shell line. */
+function isArgv(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= 64 &&
+    value.every((a) => typeof a === 'string' && a.length <= 4096 && !/[\u0000-\u001f\u007f]/.test(a)) &&
+    (value[0] as string).trim() !== ''
+  );
+}
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
@@ -168,6 +190,18 @@ export class Config {
       if (positiveInt(v, max)) s[key] = v;
       else this.warnings.push(`Ignoring "${key}" in ${this.path}: it must be a whole number from 1 to ${max}.`);
     }
+    for (const key of ['notifyCommand', 'player'] as const) {
+      const v = raw[key];
+      if (v === undefined) continue;
+      if (isArgv(v)) s[key] = v;
+      else this.warnings.push(`Ignoring "${key}" in ${this.path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`);
+    }
+    if (raw.notify !== undefined) {
+      if (raw.notify === 'command' && s.notifyCommand === undefined) {
+        this.warnings.push(`Ignoring "notify" in ${this.path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`);
+      } else if (typeof raw.notify === 'string' && (NOTIFY_KINDS as readonly string[]).includes(raw.notify)) s.notify = raw.notify as NotifyKind;
+      else this.warnings.push(`Ignoring "notify" in ${this.path}: it must be "bell", "osc9" or "command".`);
+    }
     if (typeof raw.lastRefreshAt === 'string' && !Number.isNaN(Date.parse(raw.lastRefreshAt))) s.lastRefreshAt = raw.lastRefreshAt;
     return s;
   }
@@ -187,6 +221,21 @@ export class Config {
   addFeed(feed: FeedConfig): boolean {
     if (this.#settings.feeds.some((f) => f.url === feed.url)) return false;
     this.set('feeds', [...this.#settings.feeds, feed]);
+    return true;
+  }
+
+  /** Changes one subscription's title, language or tags (undefined in `patch` takes that field away). */
+  updateFeed(url: string, patch: Partial<Omit<FeedConfig, 'url'>>): boolean {
+    const at = this.#settings.feeds.findIndex((f) => f.url === url);
+    if (at < 0) return false;
+    const next: FeedConfig = { ...(this.#settings.feeds[at] as FeedConfig) };
+    for (const [k, v] of Object.entries(patch) as [keyof Omit<FeedConfig, 'url'>, unknown][]) {
+      if (v === undefined) delete next[k];
+      else (next as unknown as Record<string, unknown>)[k] = v;
+    }
+    const feeds = [...this.#settings.feeds];
+    feeds[at] = next;
+    this.set('feeds', feeds);
     return true;
   }
 

@@ -9,6 +9,8 @@ export interface OpenDeps {
   spawn?: typeof nodeSpawn;
   env?: Record<string, string | undefined>;
   lang?: UiLang;
+  /** A program as argv to open the URL with instead of the browser (the `player` setting, for enclosures). */
+  program?: readonly string[];
 }
 
 /** http(s) only, no whitespace or control characters (UNSAFE_IN_URL) anywhere: the URL reaches another program as argv. */
@@ -35,14 +37,14 @@ export function openerArgv(url: string, platform: NodeJS.Platform, env: Record<s
 }
 
 /**
- * Opens an http(s) URL in the user's browser. The opener runs detached, without a shell, with stdio
+ * Opens an http(s) URL in the user's browser (or the given program, the URL its last argument). The opener runs detached, without a shell, with stdio
  * ignored, so nothing in the URL can be interpreted by a shell and the browser cannot draw into the TUI.
  */
 export function openExternal(url: string, deps: OpenDeps = {}): Promise<OpenResult> {
   const lang = deps.lang ?? 'en';
   const checked = checkOpenableUrl(url, lang);
   if (!checked.ok) return Promise.resolve(checked);
-  const argv = openerArgv(url, deps.platform ?? process.platform, deps.env ?? process.env);
+  const argv = deps.program && deps.program.length > 0 ? [...deps.program, url] : openerArgv(url, deps.platform ?? process.platform, deps.env ?? process.env);
   const [cmd, ...args] = argv as [string, ...string[]];
   const spawn = deps.spawn ?? nodeSpawn;
   const m = messages(lang);

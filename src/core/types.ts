@@ -109,6 +109,11 @@ export interface ArticleQuery {
   /** Full-text query over title, summary and body. */
   search?: string;
   feedUrl?: string;
+  /**
+   * Only articles stored up to this row id (store.lastRowId()): the reader's list keeps showing the rows
+   * it has accounted for while a refresh writes new ones, and takes those in at once (see use-refresh.ts).
+   */
+  maxRid?: number;
   limit?: number;
   offset?: number;
 }

@@ -7,18 +7,27 @@ import { useAppState } from './hooks/use-app-state.js';
 import { useArticles } from './hooks/use-articles.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useReader } from './hooks/use-reader.js';
-import { useListRefresh } from './hooks/use-refresh.js';
+import { useClockTick, useListRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { AppProps } from './services.js';
 import { initialState, tooSmall } from './state.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
+
+/** Rows stored so far: the list shows these until a refresh reports more (AppState.watermark). */
+function lastRowId(services: AppProps['services']): number | null {
+  try {
+    return services.store.lastRowId();
+  } catch {
+    return null;
+  }
+}
 
 /** Wires state, data and keys together and picks the view; the views and hooks do the work. */
 export function App(props: AppProps): React.JSX.Element {
   const { services } = props;
   const app = useApp();
   const size = useTerminalSize(props.rows, props.columns);
-  const store = useAppState(() => initialState({ lang: props.initialLang, tags: props.initialTags ?? [], ...size }));
+  const store = useAppState(() => initialState({ lang: props.initialLang, tags: props.initialTags ?? [], ...size, watermark: lastRowId(services) }));
   const { state: s, dispatch } = store;
   const m = messages(s.lang);
 
@@ -27,9 +36,11 @@ export function App(props: AppProps): React.JSX.Element {
   }, [size.columns, size.rows]);
   const data = useArticles(services, s, dispatch);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
-  const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
+  const startRefresh = useListRefresh(services, store);
   useKeys(services, store, startRefresh);
   useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
+  // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
+  useClockTick(services);
   useEffect(() => {
     if (!s.quit) return;
     app.exit();
@@ -55,6 +66,7 @@ export function App(props: AppProps): React.JSX.Element {
       <StatusBar
         m={m}
         view={s.view}
+        hintContext={{ readerFocus: s.reader.focus, relatedCount: s.reader.relatedCount }}
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}

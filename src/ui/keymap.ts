@@ -1,4 +1,4 @@
-import { messages, type TextKey, type UiLang } from '../core/i18n/index.js';
+import { messages, type Messages, type TextKey, type UiLang } from '../core/i18n/index.js';
 import { memoLast } from './memo.js';
 import type { View } from './state.js';
 
@@ -213,8 +213,23 @@ export function keyTableMarkdown(lang: UiLang): string {
   return lines.join('\n') + '\n';
 }
 
+/** What the status bar's hints depend on besides the view. */
+export interface HintContext {
+  /** The reader's focus: its body (j/k scroll) or its "Read also" list (j/k choose). */
+  readerFocus: 'body' | 'related';
+  /** "Read also" entries of the article shown: Tab is only worth a hint when there are some. */
+  relatedCount: number;
+}
+
+export interface Hint {
+  keys: string;
+  hint: TextKey;
+  /** Shown only when this holds. */
+  when?: (c: HintContext) => boolean;
+}
+
 /** Short key hints for the status bar of each view. */
-export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
+export const HINTS: Record<View, Hint[]> = {
   list: [
     { keys: 'j/k', hint: 'hintMove' },
     { keys: 'Enter', hint: 'hintOpen' },
@@ -227,9 +242,12 @@ export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
     { keys: '?', hint: 'hintHelp' },
   ],
   reader: [
-    { keys: 'j/k', hint: 'hintScroll' },
+    { keys: 'j/k', hint: 'hintScroll', when: (c) => c.readerFocus === 'body' },
+    { keys: 'j/k', hint: 'hintChoose', when: (c) => c.readerFocus === 'related' },
+    { keys: 'Enter', hint: 'hintOpen', when: (c) => c.readerFocus === 'related' },
+    { keys: 'Tab', hint: 'hintBackToArticle', when: (c) => c.readerFocus === 'related' },
     { keys: 'n/p', hint: 'hintArticle' },
-    { keys: 'Tab', hint: 'hintReadAlso' },
+    { keys: 'Tab', hint: 'hintReadAlso', when: (c) => c.readerFocus === 'body' && c.relatedCount > 0 },
     { keys: 'L', hint: 'hintLang' },
     { keys: 'q', hint: 'hintBack' },
     { keys: '?', hint: 'hintHelp' },
@@ -255,3 +273,8 @@ export const HINTS: Record<View, { keys: string; hint: TextKey }[]> = {
     { keys: 'Esc', hint: 'hintBack' },
   ],
 };
+
+/** The hints of a view as "keys text" strings, in table order, those whose condition fails left out. */
+export function hintsFor(view: View, c: HintContext, m: Messages): string[] {
+  return HINTS[view].filter((h) => h.when === undefined || h.when(c)).map((h) => `${h.keys} ${m[h.hint]}`);
+}

@@ -18,8 +18,9 @@ export interface RefreshProgress {
 export interface UiServices {
   store: ArticleStore & { unreadCount(q: ArticleQuery): number };
   /** Article HTML → terminal lines of at most `width` cells plus the [n] link list (drawn by the reader,
-   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel. */
-  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[] };
+   *  so renderHtml runs with footnotes: false). Images are labelled with messages(lang).imageLabel.
+   *  `hashtags`: those of a closing line of hashtags, left out of `lines` (the reader has its tag line). */
+  renderBody(html: string, width: number, lang: UiLang): { lines: BodyLine[]; links: string[]; hashtags?: string[] };
   /** "Sabtu, 16 November 2019 - 12:59 WIB" in the configured time zone. */
   formatPosted(iso: string, lang: UiLang): string;
   /** "5 menit lalu" / "5m"; `now` is read by the implementation. */
@@ -30,11 +31,20 @@ export interface UiServices {
   truncate(s: string, width: number): string;
   /** Word-wrap to lines of at most `width` cells. */
   wrap(s: string, width: number): string[];
-  /** Refreshes every feed; calls onProgress once at the start (done 0) and once per finished feed. */
-  refresh(onProgress: (p: RefreshProgress) => void): Promise<RefreshResult[]>;
+  /**
+   * Refreshes every feed (or those of `urls`); calls onProgress once at the start (done 0) and once per
+   * finished feed. Only a refresh of every feed counts as the last refresh.
+   */
+  refresh(onProgress: (p: RefreshProgress) => void, urls?: string[]): Promise<RefreshResult[]>;
   /** ISO time of the last completed refresh, or null. */
   lastRefreshAt(): string | null;
   refreshIntervalMinutes: number;
+  /** The background refresh interval in ms, when it must differ from the setting (tests). */
+  refreshIntervalMs?: number;
+  /** How often the clock-driven text (relative times) is drawn again without a key; default 20 s. */
+  clockTickMs?: number;
+  /** Tells the user that `added` articles arrived (settings `notify`); absent when notifications are off. */
+  notify?(added: number, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Persists the chosen interface language. */
   saveLang(lang: UiLang): void;

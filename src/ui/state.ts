@@ -3,9 +3,45 @@ import type { TextKey, UiLang } from '../core/i18n/messages.js';
 import { helpRows } from './keymap.js';
 import { memoLast } from './memo.js';
 
-/** Screen state and its transitions. Pure: no ink, no store; effects report back through actions. */
+/**
+ * Screen state and its transitions. Pure: no ink, no store; effects report back through actions.
+ *
+ * Navigation is a stack. `view` is the screen on top; `stack` holds the screens under it, the list at the
+ * bottom. Opening a view (`showView`, `openArticle`) pushes the current screen, `back` (q/Esc) pops it, so
+ * back always returns where the user came from, at any depth: help over the language view returns to the
+ * language view, an article opened from "Read also" returns to the article it came from at its scroll.
+ *
+ * Adding a view: name it in `View`, then the compiler asks for its title (ViewBody's viewTitleKey), its
+ * help heading (keymap's whereKey) and its status hints (keymap's HINTS); draw it in ViewBody, give it keys in
+ * BINDINGS, open it with `{ type: 'showView', view }` (it is pushed over the current screen) and leave it with
+ * `{ type: 'back' }`. State to reset whenever it opens or closes goes in ON_OPEN / ON_CLOSE below.
+ */
 
 export type View = 'list' | 'reader' | 'hashtags' | 'language' | 'help' | 'search' | 'errors';
+
+/** Views opened over the current screen by `showView` (the list is the root; the reader opens with `openArticle`). */
+export type OverlayView = Exclude<View, 'list' | 'reader'>;
+
+export interface ReaderState {
+  /** An article opened from "Read also" or as the other edition; null: the list's selected article. */
+  articleId: string | null;
+  scroll: number;
+  lineCount: number;
+  focus: 'body' | 'related';
+  related: number;
+  relatedCount: number;
+  /** Line of the first "Read also" entry, so focusing it can scroll it into view. */
+  relatedStart: number;
+}
+
+/** A screen under the current one. A reader keeps its own article, scroll and "Read also" focus. */
+export interface Frame {
+  view: View;
+  reader?: ReaderState;
+}
+
+/** Frames kept under the current screen; a longer chain of "Read also" forgets its oldest articles. */
+export const MAX_STACK = 64;
 
 export interface Filters {
   tags: string[];
@@ -33,22 +69,13 @@ export type Toast = { key: TextKey } | { text: string };
 
 export interface AppState {
   view: View;
-  /** Where back (Esc/q) goes from an overlay view (help, errors, language, hashtags, search). */
-  returnTo: View;
+  /** The screens under `view`, bottom first; empty on the list. Back (q/Esc) returns to the last. */
+  stack: Frame[];
   lang: UiLang;
   filters: Filters;
   list: { total: number; selected: number; scroll: number };
-  reader: {
-    /** An article opened from "Read also" or as the other edition; null: the list's selected article. */
-    articleId: string | null;
-    scroll: number;
-    lineCount: number;
-    focus: 'body' | 'related';
-    related: number;
-    relatedCount: number;
-    /** Line of the first "Read also" entry, so focusing it can scroll it into view. */
-    relatedStart: number;
-  };
+  /** The topmost reader's state: of `view` when it is the reader, else of the reader under an overlay. */
+  reader: ReaderState;
   hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
   /** The highlighted row of the language view: 0 Indonesian, 1 English. */
   language: { selected: number };
@@ -66,7 +93,19 @@ export interface AppState {
   dataVersion: number;
   /** The cache turned out to be damaged while the reader ran: it is moved to `movedTo` at the next start. */
   cacheDamaged: { path: string; movedTo: string } | null;
+  /**
+   * The last row id the list has taken in (store.lastRowId()), null for no bound. A refresh writes from
+   * another thread at any moment: the list shows rows up to here, so every frame agrees with the selection
+   * until the refresh's new rows are taken in at once, with the selection kept on its article.
+   */
+  watermark: number | null;
   quit: boolean;
+}
+
+/** The selected article's place in a list about to be shown, so a filter change keeps it selected. */
+export interface Kept {
+  index: number;
+  total: number;
 }
 
 export type Action =
@@ -75,22 +114,24 @@ export type Action =
   | { type: 'page'; dir: 1 | -1 }
   | { type: 'top' }
   | { type: 'bottom' }
-  | { type: 'openArticle'; id: string | null }
+  /** Opens an article over the current screen; `replace`: in place of the reader shown (its other edition). */
+  | { type: 'openArticle'; id: string | null; replace?: boolean }
   | { type: 'step'; delta: 1 | -1 }
   | { type: 'back' }
-  | { type: 'showView'; view: 'hashtags' | 'language' | 'help' | 'search' | 'errors' }
+  | { type: 'showView'; view: OverlayView }
   /** `relatedCount`: the "Read also" entries known to the caller, for a Tab pressed before the layout came back. */
   | { type: 'toggleFocus'; relatedCount?: number }
   | { type: 'setLang'; lang: UiLang }
   | { type: 'addTag'; tag: string }
-  | { type: 'clearFilters' }
-  | { type: 'toggleUnreadOnly' }
+  /** `keep`: where the selected article (or the one now in its place) is in the new list, and its length. */
+  | { type: 'clearFilters'; keep?: Kept }
+  | { type: 'toggleUnreadOnly'; keep?: Kept }
   | { type: 'typeChar'; text: string }
   | { type: 'deleteChar' }
   | { type: 'applySearch' }
   | { type: 'cancelSearch' }
   | { type: 'tagsLoaded'; tags: TagCount[] }
-  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean }
+  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null }
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
@@ -119,10 +160,10 @@ export function tooSmall(size: { columns: number; rows: number }): boolean {
   return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 }
 
-export function initialState(o: { lang: UiLang; tags?: string[]; columns: number; rows: number }): AppState {
+export function initialState(o: { lang: UiLang; tags?: string[]; columns: number; rows: number; watermark?: number | null }): AppState {
   return {
     view: 'list',
-    returnTo: 'list',
+    stack: [],
     lang: o.lang,
     filters: { tags: [...(o.tags ?? [])], search: '', unreadOnly: false },
     list: { total: 0, selected: 0, scroll: 0 },
@@ -137,6 +178,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     overrides: {},
     dataVersion: 0,
     cacheDamaged: null,
+    watermark: o.watermark ?? null,
     quit: false,
   };
 }
@@ -148,6 +190,7 @@ export function listQuery(s: AppState): ArticleQuery {
   if (s.filters.search.trim() !== '') q.search = s.filters.search.trim();
   if (s.filters.unreadOnly) q.unread = true;
   if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
+  if (s.watermark !== null) q.maxRid = s.watermark;
   return q;
 }
 
@@ -195,8 +238,18 @@ export function helpHeight(size: { rows: number }): number {
   return Math.max(1, bodyHeight(size) - 3);
 }
 
+/** The screen under the current one: where back goes, and whose keys help shows. */
+export function below(s: AppState): View {
+  return s.stack[s.stack.length - 1]?.view ?? 'list';
+}
+
+/** A reader is on screen or under the overlay on screen (help over an article keeps its page laid out). */
+export function readerOpen(s: AppState): boolean {
+  return s.view === 'reader' || s.stack.some((f) => f.view === 'reader');
+}
+
 function scrollHelp(s: AppState, to: number): AppState {
-  const max = Math.max(0, helpRows(s.returnTo, s.lang).length - helpHeight(s.size));
+  const max = Math.max(0, helpRows(below(s), s.lang).length - helpHeight(s.size));
   return { ...s, helpScroll: clamp(to, 0, max) };
 }
 
@@ -218,20 +271,73 @@ function showRelated(s: AppState): AppState {
   return scrollReader(s, scroll);
 }
 
-function freshReader(articleId: string | null): AppState['reader'] {
+function freshReader(articleId: string | null): ReaderState {
   return { articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 };
 }
 
-/** Filters changed: the list is queried again from the top. */
-function refiltered(s: AppState, filters: Filters): AppState {
-  return { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
+const clearedHashtags = (s: AppState): AppState => ({ ...s, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } });
+
+/** What a view resets when it opens. */
+const ON_OPEN: Partial<Record<View, (s: AppState) => AppState>> = {
+  help: (s) => ({ ...s, helpScroll: 0 }),
+  hashtags: clearedHashtags,
+  language: (s) => ({ ...s, language: { selected: s.lang === 'id' ? 0 : 1 } }),
+};
+
+/** What a view resets when it is left (by back or by a choice made in it). */
+const ON_CLOSE: Partial<Record<View, (s: AppState) => AppState>> = {
+  hashtags: clearedHashtags,
+  // the reader's state belongs to the article: leaving it for the screen under it forgets it
+  reader: (s) => ({ ...s, reader: freshReader(null) }),
+};
+
+/** Opens `view` over the current screen. */
+function push(s: AppState, view: View): AppState {
+  const frame: Frame = s.view === 'reader' ? { view: s.view, reader: s.reader } : { view: s.view };
+  const stack = [...s.stack, frame];
+  // the list at the bottom always stays: a long chain of articles forgets the oldest above it
+  if (stack.length > MAX_STACK) stack.splice(1, stack.length - MAX_STACK);
+  const next = { ...s, view, stack };
+  return ON_OPEN[view]?.(next) ?? next;
+}
+
+/** Leaves the current screen for the one under it (the list stays when there is none). */
+function pop(s: AppState): AppState {
+  if (s.view === 'list' && s.stack.length === 0) return s;
+  const left = ON_CLOSE[s.view]?.(s) ?? s;
+  const frame = s.stack[s.stack.length - 1] ?? { view: 'list' as const };
+  const next: AppState = { ...left, view: frame.view, stack: s.stack.slice(0, -1) };
+  return frame.reader ? { ...next, reader: frame.reader } : next;
+}
+
+/** Back to the list, closing every screen over it. */
+function toList(s: AppState): AppState {
+  let next = s;
+  while (next.view !== 'list' || next.stack.length > 0) next = pop(next);
+  return next;
+}
+
+/**
+ * Filters changed: the list is queried again, from the top, or at `keep` (the selected article's place in
+ * the new list) on the same screen row as before.
+ */
+function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
+  const next: AppState = { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
+  if (keep === undefined) return next;
+  const total = Math.max(0, keep.total);
+  const selected = total === 0 ? 0 : clamp(keep.index, 0, total - 1);
+  const row = s.list.selected - s.list.scroll;
+  return moveList({ ...next, list: { total, selected, scroll: clamp(selected - row, 0, Math.max(0, total - 1)) } }, selected);
 }
 
 export function reducer(s: AppState, a: Action): AppState {
   switch (a.type) {
     case 'resize': {
+      // Every scrolled view is clamped to its new height: a taller terminal shows more rows, never a view
+      // left scrolled down with empty rows under its end.
       const next = { ...s, size: { columns: a.columns, rows: a.rows } };
-      return scrollReader(moveList(next, next.list.selected), next.reader.scroll);
+      const listed = moveList(next, next.list.selected);
+      return scrollHelp(moveTags(scrollReader(listed, listed.reader.scroll), listed.hashtags.selected), listed.helpScroll);
     }
     case 'move':
       if (s.view === 'list' || s.view === 'search') return moveList(s, s.list.selected + a.delta);
@@ -264,9 +370,11 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'hashtags') return moveTags(s, visibleTags(s).length - 1);
       if (s.view === 'reader') return scrollReader(s, readerMax(s));
       return s;
-    case 'openArticle':
+    case 'openArticle': {
       if (a.id === null && s.list.total === 0) return s;
-      return { ...s, view: 'reader', returnTo: 'list', reader: freshReader(a.id) };
+      if (a.replace === true && s.view === 'reader') return { ...s, reader: freshReader(a.id) };
+      return { ...push(s, 'reader'), reader: freshReader(a.id) };
+    }
     case 'step': {
       const to = s.list.selected + a.delta;
       if (to < 0 || to >= s.list.total) {
@@ -276,18 +384,11 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...moved, reader: freshReader(null) };
     }
     case 'back':
-      if (s.view === 'reader') return { ...s, view: 'list', reader: freshReader(null) };
-      if (s.view === 'list') return s;
-      if (s.view === 'hashtags') return { ...s, view: s.returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
-      return { ...s, view: s.returnTo };
-    case 'showView': {
-      const returnTo = s.view === 'help' || s.view === 'errors' ? s.returnTo : s.view;
-      if (a.view === 'help' && s.view === 'help') return { ...s, view: s.returnTo };
-      if (a.view === 'help') return { ...s, view: a.view, returnTo, helpScroll: 0 };
-      if (a.view === 'hashtags') return { ...s, view: a.view, returnTo, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } };
-      if (a.view === 'language') return { ...s, view: a.view, returnTo, language: { selected: s.lang === 'id' ? 0 : 1 } };
-      return { ...s, view: a.view, returnTo };
-    }
+      return pop(s);
+    case 'showView':
+      // the key that opened a view closes it again (? on help)
+      if (a.view === s.view) return a.view === 'help' ? pop(s) : s;
+      return push(s, a.view);
     case 'toggleFocus': {
       const relatedCount = Math.max(s.reader.relatedCount, a.relatedCount ?? 0);
       if (s.view !== 'reader' || relatedCount === 0) return s;
@@ -297,21 +398,25 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'setLang': {
       if (a.lang === s.lang) return s;
       const next = refiltered({ ...s, lang: a.lang }, s.filters);
-      // the edition changed: a reader showing an article of the old list goes back to the new list
-      return s.view === 'reader' && s.reader.articleId === null ? { ...next, view: 'list', reader: freshReader(null) } : next;
+      // The edition changed: a reader showing the old list's selection has no article any more. On screen it
+      // goes back to the (new) list; under an overlay its frame is dropped, so back skips it.
+      if (s.view === 'reader' && s.reader.articleId === null) return toList(next);
+      const stack = next.stack.filter((f) => !(f.view === 'reader' && f.reader?.articleId === null));
+      if (stack.length === next.stack.length) return next;
+      const top = [...stack].reverse().find((f) => f.view === 'reader');
+      return { ...next, stack, reader: top?.reader ?? freshReader(null) };
     }
     case 'addTag': {
       // Enter on a tag already in the filter (marked ✓ in the view) takes it out again.
       const same = (t: string): boolean => t.toLowerCase() === a.tag.toLowerCase();
       const tags = s.filters.tags.some(same) ? s.filters.tags.filter((t) => !same(t)) : [...s.filters.tags, a.tag];
-      const next = refiltered(s, { ...s.filters, tags });
-      return { ...next, view: 'list', returnTo: 'list', hashtags: { ...next.hashtags, query: '', selected: 0, scroll: 0 } };
+      return toList(refiltered(s, { ...s.filters, tags }));
     }
     case 'clearFilters':
       if (s.filters.tags.length === 0 && s.filters.search === '' && !s.filters.unreadOnly) return s;
-      return refiltered(s, { tags: [], search: '', unreadOnly: false });
+      return refiltered(s, { tags: [], search: '', unreadOnly: false }, a.keep);
     case 'toggleUnreadOnly':
-      return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly });
+      return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly }, a.keep);
     case 'typeChar':
       if (s.view === 'search') return refiltered(s, { ...s.filters, search: s.filters.search + a.text });
       if (s.view === 'hashtags') return { ...s, hashtags: { ...s.hashtags, query: s.hashtags.query + a.text, selected: 0, scroll: 0 } };
@@ -323,16 +428,17 @@ export function reducer(s: AppState, a: Action): AppState {
       }
       return s;
     case 'applySearch':
-      return { ...s, view: 'list' };
+      return s.view === 'search' ? pop(s) : s;
     case 'cancelSearch': {
       const next = s.filters.search === '' ? s : refiltered(s, { ...s.filters, search: '' });
-      return { ...next, view: 'list' };
+      return next.view === 'search' ? pop(next) : next;
     }
     case 'tagsLoaded':
       return moveTags({ ...s, hashtags: { ...s.hashtags, all: a.tags } }, s.hashtags.selected);
     case 'listChanged': {
       const total = Math.max(0, a.total);
-      const base = a.reload ? { ...s, dataVersion: s.dataVersion + 1 } : s;
+      const moved = a.watermark === undefined ? s : { ...s, watermark: a.watermark };
+      const base = a.reload ? { ...moved, dataVersion: s.dataVersion + 1 } : moved;
       if (a.selectIndex === null) return moveList({ ...base, list: { ...s.list, total } }, s.list.selected);
       // keep the same article selected and on the same screen row
       const delta = a.selectIndex - s.list.selected;

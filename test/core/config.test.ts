@@ -53,6 +53,43 @@ describe('Config', () => {
     expect(c.warnings.join('\n')).toContain('unknown setting "colour"');
   });
 
+  it('changes one feed in place, writing the file at once (rename, language, tags)', () => {
+    const d = dir();
+    const c = new Config(d, [{ url: 'https://a.example/feed' }, { url: 'https://b.example/feed', title: 'B', lang: 'en' }]);
+    expect(c.updateFeed('https://b.example/feed', { title: 'Bee', lang: 'id' })).toBe(true);
+    expect(c.updateFeed('https://missing.example/feed', { title: 'x' })).toBe(false);
+    // a fresh read of the file, as after a crash, has the change
+    expect(new Config(d, []).settings.feeds).toEqual([{ url: 'https://a.example/feed' }, { url: 'https://b.example/feed', title: 'Bee', lang: 'id' }]);
+    c.updateFeed('https://b.example/feed', { lang: undefined, title: undefined });
+    expect(new Config(d, []).settings.feeds[1]).toEqual({ url: 'https://b.example/feed' });
+  });
+
+  it('reads notify, notifyCommand and player, and reports wrong ones in one line each', () => {
+    const ok = dir();
+    writeFileSync(join(ok, 'config.json'), JSON.stringify({ feeds: [], notify: 'command', notifyCommand: ['notify-send', 'cyberread'], player: ['mpv', '--no-video'] }));
+    const c = new Config(ok, []);
+    expect(c.warnings).toEqual([]);
+    expect(c.settings).toMatchObject({ notify: 'command', notifyCommand: ['notify-send', 'cyberread'], player: ['mpv', '--no-video'] });
+    expect(new Config(dir(), []).settings.notify).toBeUndefined();
+
+    const bad = dir();
+    writeFileSync(join(bad, 'config.json'), JSON.stringify({ feeds: [], notify: 'command', notifyCommand: 'notify-send "$(rm -rf ~)"', player: [] }));
+    const b = new Config(bad, []);
+    expect(b.settings.notify).toBeUndefined();
+    expect(b.settings.notifyCommand).toBeUndefined();
+    expect(b.settings.player).toBeUndefined();
+    expect(b.warnings).toHaveLength(3);
+    for (const w of b.warnings) expect(w).not.toContain('\n');
+    expect(b.warnings.join('\n')).toContain('"notify" in');
+    const wrongKind = dir();
+    writeFileSync(join(wrongKind, 'config.json'), JSON.stringify({ feeds: [], notify: 'popup', notifyCommand: ['x\u001b[2J'] }));
+    const w = new Config(wrongKind, []);
+    expect(w.warnings.map((x) => x.replace(/ in .*?config\.json/, ''))).toEqual([
+      'Ignoring "notifyCommand": it must be a list of words such as ["notify-send", "cyberread"], the program first.',
+      'Ignoring "notify": it must be "bell", "osc9" or "command".',
+    ]);
+  });
+
   it('refuses invalid JSON with a sentence naming the file, and leaves the file alone', () => {
     const d = dir();
     writeFileSync(join(d, 'config.json'), '{"feeds": [');

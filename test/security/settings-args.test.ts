@@ -256,7 +256,7 @@ describe('bad arguments', () => {
     [['list', '--limit'], 2, 'cyberread: The option --limit needs a value.'],
     [['list', '--search', '-x'], 2, 'cyberread: The option --search needs a value; for one that starts with "-", write --search=VALUE.'],
     [['list', '--feed', 'javascript:alert(1)'], 2, `cyberread: "javascript:alert(1)" ${BAD_URL_TAIL}`],
-    [['mark'], 2, 'cyberread: "cyberread mark" needs ID. Run "cyberread mark --help".'],
+    [['mark'], 2, 'cyberread: Say what to do with one of --read, --unread, --star, --unstar.'],
     [['mark', 'abc'], 2, 'cyberread: Say what to do with one of --read, --unread, --star, --unstar.'],
     [['mark', '--read', '--star', 'abc'], 2, 'cyberread: Say what to do with one of --read, --unread, --star, --unstar.'],
     [['mark', '--read'], 2, 'cyberread: "cyberread mark" needs ID. Run "cyberread mark --help".'],

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, truncate } from '../../src/core/render/text.js';
+import { messages, type Messages, type UiLang } from '../../src/core/i18n/index.js';
+import { editionSwitchText } from '../../src/ui/components/EditionSwitch.js';
+import { headerLayout, type HeaderLayout } from '../../src/ui/components/Header.js';
 import { fitHints } from '../../src/ui/components/StatusBar.js';
 import { fit } from '../../src/ui/components/Line.js';
 import { splitRun } from '../../src/ui/hooks/use-keys.js';
@@ -45,6 +48,37 @@ describe('list source column', () => {
     for (let w = 39; w <= 300; w++) {
       const title = w - 11 - 1 - sourceWidth(w);
       expect(title, `width ${w}`).toBeGreaterThanOrEqual(Math.min(Math.max(20, Math.floor(w * 0.6)), w - 11 - 1 - 6));
+    }
+  });
+});
+
+describe('header', () => {
+  const line = (l: HeaderLayout, m: Messages, lang: UiLang): string =>
+    [l.lead, editionSwitchText(m, lang), l.filters, l.count].filter((x) => x !== '').join(l.sep);
+
+  it('at 40 columns shortens the labels, never the unread count', () => {
+    const m = messages('id');
+    const p = { m, lang: 'id' as const, title: m.viewList, tags: [], search: '', unreadOnly: false, unread: 18, measure };
+    // the terminal's 40 columns leave 38 cells for the header's text
+    const at40 = line(headerLayout(p, 38), m, 'id');
+    expect(at40).toMatch(/18 belum dibaca$|● 18$/);
+    expect(displayWidth(at40)).toBeLessThanOrEqual(38);
+    expect(line(headerLayout(p, 118), m, 'id')).toBe(`cyberread · ${m.viewList}   [IND] | ENG   18 belum dibaca`);
+  });
+
+  it('keeps the whole count at every width, with filters and a long search, in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const m = messages(lang);
+      for (const unread of [1, 18, 12345]) {
+        const p = { m, lang, title: m.viewReader, tags: ['ransomware', 'databreach'], search: 'kebocoran data pelanggan', unreadOnly: true, unread, measure };
+        for (let w = 38; w <= 120; w++) {
+          const l = headerLayout(p, w);
+          const text = line(l, m, lang);
+          expect(displayWidth(text), `${lang} ${w}`).toBeLessThanOrEqual(w);
+          expect([m.unreadCount(unread), m.unreadCountShort(unread)], `${lang} ${w}`).toContain(l.count);
+          expect(text.endsWith(l.count)).toBe(true);
+        }
+      }
     }
   });
 });

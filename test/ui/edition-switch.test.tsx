@@ -11,6 +11,7 @@ type Render = (tree: React.ReactElement) => { lastFrame(): string | undefined; u
 let render: Render;
 let ui: {
   Header: typeof import('../../src/ui/components/Header.js').Header;
+  headerLayout: typeof import('../../src/ui/components/Header.js').headerLayout;
   Reader: typeof import('../../src/ui/views/Reader.js').Reader;
   fit: typeof import('../../src/ui/components/Line.js').fit;
   viewTitle: typeof import('../../src/ui/views/ViewBody.js').viewTitle;
@@ -19,13 +20,13 @@ const saved = process.env.FORCE_COLOR;
 beforeAll(async () => {
   process.env.FORCE_COLOR = '3';
   render = (await import('ink-testing-library')).render;
-  const [{ Header }, { Reader }, { fit }, { viewTitle }] = await Promise.all([
+  const [{ Header, headerLayout }, { Reader }, { fit }, { viewTitle }] = await Promise.all([
     import('../../src/ui/components/Header.js'),
     import('../../src/ui/views/Reader.js'),
     import('../../src/ui/components/Line.js'),
     import('../../src/ui/views/ViewBody.js'),
   ]);
-  ui = { Header, Reader, fit, viewTitle };
+  ui = { Header, headerLayout, Reader, fit, viewTitle };
 });
 afterAll(() => {
   if (saved === undefined) delete process.env.FORCE_COLOR;
@@ -57,19 +58,20 @@ function editionLine(own: UiLang, other: boolean): string {
 }
 
 describe('the IND | ENG switch', () => {
-  it('is plain in the header: the bold line cut as one string, whether the switch is whole or cut', () => {
-    expect(header('id', 'list', 80)).toBe(`${BOLD} cyberread · Artikel   [IND] | ENG   1.234 belum dibaca${NOT_BOLD}`);
+  it('is plain in the header: one bold line, the layout that fits, the count never cut', () => {
+    expect(header('id', 'list', 80)).toBe(`${BOLD} cyberread · ${messages('id').viewList}   [IND] | ENG   1.234 belum dibaca${NOT_BOLD}`);
     expect(header('en', 'list', 80)).toBe(`${BOLD} cyberread · Articles   IND | [ENG]   1,234 unread${NOT_BOLD}`);
-    expect(header('id', 'errors', 40)).toBe(`${BOLD} cyberread · Umpan bermasalah   [IND]…${NOT_BOLD}`);
     for (const lang of ['id', 'en'] as const) {
       const m = messages(lang);
       for (const view of ['list', 'errors'] as const) {
         const edition = lang === 'id' ? '[IND] | ENG' : 'IND | [ENG]';
-        const whole = [`cyberread · ${ui.viewTitle(m, view)}`, edition, '#ransomware ×', m.unreadCount(1234)].join('   ');
+        const p = { m, lang, title: ui.viewTitle(m, view), tags: ['ransomware'], search: '', unreadOnly: false, unread: 1234, measure };
         for (let columns = 40; columns <= 90; columns++) {
-          expect(header(lang, view, columns, ['ransomware']), `${lang} ${view} ${columns}`).toBe(
-            `${BOLD} ${ui.fit(measure, whole, columns - 2)}${NOT_BOLD}`,
-          );
+          const l = ui.headerLayout(p, columns - 2);
+          const text = [l.lead, edition, l.filters, l.count].filter((x) => x !== '').join(l.sep);
+          expect(header(lang, view, columns, ['ransomware']), `${lang} ${view} ${columns}`).toBe(`${BOLD} ${text}${NOT_BOLD}`);
+          expect(text.endsWith(l.count)).toBe(true);
+          expect([m.unreadCount(1234), m.unreadCountShort(1234)]).toContain(l.count);
         }
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyHeight, initialState, listQuery, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
+import { helpRows } from '../../src/ui/keymap.js';
+import { below, bodyHeight, hashtagListHeight, helpHeight, initialState, MAX_STACK, listQuery, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
 
 const base = (over: Partial<AppState> = {}): AppState => ({ ...initialState({ lang: 'id', columns: 80, rows: 24 }), ...over });
 const run = (s: AppState, ...as: Action[]): AppState => as.reduce(reducer, s);
@@ -82,13 +83,14 @@ describe('reducer: reader', () => {
     expect(none.reader.focus).toBe('body');
   });
 
-  it('opening a related article keeps the list selection; back returns to the list', () => {
+  it('opening a related article keeps the list selection; back returns to the article, then to the list', () => {
     const s = run(open(), { type: 'openArticle', id: 'x' });
     expect(s.reader.articleId).toBe('x');
     expect(s.list.selected).toBe(2);
     const b = run(s, { type: 'back' });
-    expect(b.view).toBe('list');
+    expect(b.view).toBe('reader');
     expect(b.reader.articleId).toBeNull();
+    expect(run(b, { type: 'back' }).view).toBe('list');
   });
 });
 
@@ -150,10 +152,10 @@ describe('reducer: filters, language, views', () => {
 
   it('help and errors overlays return where they were opened', () => {
     const s = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'showView', view: 'help' });
-    expect([s.view, s.returnTo]).toEqual(['help', 'reader']);
+    expect([s.view, below(s)]).toEqual(['help', 'reader']);
     expect(run(s, { type: 'back' }).view).toBe('reader');
     expect(run(s, { type: 'showView', view: 'help' }).view).toBe('reader');
-    expect(run(s, { type: 'showView', view: 'errors' }).returnTo).toBe('reader');
+    expect(below(run(s, { type: 'back' }, { type: 'showView', view: 'errors' }))).toBe('reader');
   });
 
   it('tracks refresh progress, new articles and failures', () => {
@@ -225,5 +227,126 @@ describe('reducer: unread-only, language view, early Tab', () => {
     expect(focused.reader.focus).toBe('related');
     const laid = run(focused, { type: 'readerLayout', lineCount: 80, relatedCount: 2, relatedStart: 60 });
     expect(laid.reader.scroll).toBe(60 - bodyHeight(laid.size) + 1);
+  });
+});
+
+describe('reducer: navigation is a stack', () => {
+  const views = (s: AppState): string[] => [...s.stack.map((f) => f.view), s.view];
+
+  it('l ? q returns to the language view, and q again to the list (it used to stay in the language view)', () => {
+    const s = run(withTotal(3), { type: 'showView', view: 'language' }, { type: 'showView', view: 'help' });
+    expect(views(s)).toEqual(['list', 'language', 'help']);
+    expect(below(s)).toBe('language');
+    const back = run(s, { type: 'back' });
+    expect(views(back)).toEqual(['list', 'language']);
+    expect(views(run(back, { type: 'back' }))).toEqual(['list']);
+    // back on the list stays on the list
+    expect(run(back, { type: 'back' }, { type: 'back' })).toEqual(run(back, { type: 'back' }));
+  });
+
+  it('help over the failed-feeds view is the help of that view, and back returns to it', () => {
+    const s = run(withTotal(3), { type: 'showView', view: 'errors' }, { type: 'showView', view: 'help' });
+    expect(below(s)).toBe('errors');
+    expect(run(s, { type: 'back' }).view).toBe('errors');
+    expect(run(s, { type: 'back' }, { type: 'back' }).view).toBe('list');
+  });
+
+  it('help returns where it was opened at any depth: list → reader → errors → help', () => {
+    let s = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'readerLayout', lineCount: 80, relatedCount: 0, relatedStart: 80 }, { type: 'move', delta: 7 });
+    s = run(s, { type: 'showView', view: 'errors' }, { type: 'showView', view: 'help' });
+    expect(views(s)).toEqual(['list', 'reader', 'errors', 'help']);
+    s = run(s, { type: 'back' });
+    expect(s.view).toBe('errors');
+    s = run(s, { type: 'back' });
+    expect(s.view).toBe('reader');
+    expect(s.reader.scroll).toBe(7);
+    expect(run(s, { type: 'back' }).view).toBe('list');
+  });
+
+  it('an article opened from "Read also" returns to the article it came from, at its scroll and focus', () => {
+    let s = run(withTotal(10), { type: 'move', delta: 2 }, { type: 'openArticle', id: null }, { type: 'readerLayout', lineCount: 60, relatedCount: 3, relatedStart: 50 });
+    s = run(s, { type: 'toggleFocus' }, { type: 'move', delta: 1 });
+    const from = s.reader;
+    expect(from).toMatchObject({ articleId: null, focus: 'related', related: 1, scroll: 34 });
+    s = run(s, { type: 'openArticle', id: 'r1' }, { type: 'readerLayout', lineCount: 40, relatedCount: 2, relatedStart: 30 }, { type: 'move', delta: 4 });
+    expect(s.reader).toMatchObject({ articleId: 'r1', scroll: 4, focus: 'body' });
+    s = run(s, { type: 'openArticle', id: 'r2' });
+    expect(views(s)).toEqual(['list', 'reader', 'reader', 'reader']);
+    s = run(s, { type: 'back' });
+    expect(s.reader).toMatchObject({ articleId: 'r1', scroll: 4 });
+    s = run(s, { type: 'back' });
+    expect(s.view).toBe('reader');
+    expect(s.reader).toEqual(from);
+    expect(s.list.selected).toBe(2);
+    s = run(s, { type: 'back' });
+    expect(s.view).toBe('list');
+    expect(s.reader.articleId).toBeNull();
+  });
+
+  it('the other edition replaces the article shown instead of stacking over it', () => {
+    const s = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'openArticle', id: 'en1', replace: true }, { type: 'openArticle', id: 'id1', replace: true });
+    expect(views(s)).toEqual(['list', 'reader']);
+    expect(s.reader.articleId).toBe('id1');
+    expect(run(s, { type: 'back' }).view).toBe('list');
+  });
+
+  it('? on help closes it; opening the view already on screen does nothing', () => {
+    const s = run(withTotal(3), { type: 'showView', view: 'errors' });
+    expect(run(s, { type: 'showView', view: 'errors' })).toBe(s);
+    expect(views(run(s, { type: 'showView', view: 'help' }, { type: 'showView', view: 'help' }))).toEqual(['list', 'errors']);
+  });
+
+  it('choosing a tag or finishing a search lands on the list with nothing over it', () => {
+    const tagged = run(withTotal(3), { type: 'showView', view: 'hashtags' }, { type: 'typeChar', text: 'ra' }, { type: 'addTag', tag: 'ransomware' });
+    expect(views(tagged)).toEqual(['list']);
+    expect(tagged.hashtags.query).toBe('');
+    const searched = run(withTotal(3), { type: 'showView', view: 'search' }, { type: 'typeChar', text: 'x' }, { type: 'applySearch' });
+    expect(views(searched)).toEqual(['list']);
+    expect(searched.filters.search).toBe('x');
+    const cancelled = run(withTotal(3), { type: 'showView', view: 'search' }, { type: 'typeChar', text: 'x' }, { type: 'cancelSearch' });
+    expect(views(cancelled)).toEqual(['list']);
+    expect(cancelled.filters.search).toBe('');
+  });
+
+  it('switching the edition under help drops the reader of the old list, keeps an article opened by id', () => {
+    const s = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'openArticle', id: 'r1' }, { type: 'showView', view: 'help' }, { type: 'setLang', lang: 'en' });
+    expect(views(s)).toEqual(['list', 'reader', 'help']);
+    expect(s.reader.articleId).toBe('r1');
+    const listReader = run(withTotal(3), { type: 'openArticle', id: null }, { type: 'showView', view: 'help' }, { type: 'setLang', lang: 'en' });
+    expect(views(listReader)).toEqual(['list', 'help']);
+    expect(run(listReader, { type: 'back' }).view).toBe('list');
+  });
+
+  it('a long chain of "Read also" keeps the list at the bottom and at most MAX_STACK frames', () => {
+    let s = run(withTotal(3), { type: 'openArticle', id: null });
+    for (let i = 0; i < MAX_STACK + 10; i++) s = run(s, { type: 'openArticle', id: `r${i}` });
+    expect(s.stack).toHaveLength(MAX_STACK);
+    expect(s.stack[0]?.view).toBe('list');
+    for (let i = 0; i < MAX_STACK; i++) s = run(s, { type: 'back' });
+    expect(views(s)).toEqual(['list']);
+  });
+});
+
+describe('reducer: resize', () => {
+  it('growing the terminal from 40x12 to 60x15 leaves no empty rows under the end of the hashtag list', () => {
+    const tags = Array.from({ length: 30 }, (_, i) => ({ tag: `tag${i}`, count: 30 - i }));
+    let s = run(base(), { type: 'resize', columns: 40, rows: 12 }, { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags }, { type: 'bottom' });
+    expect(s.hashtags.selected).toBe(29);
+    expect(s.hashtags.scroll).toBe(30 - hashtagListHeight(s.size));
+    s = run(s, { type: 'resize', columns: 60, rows: 15 });
+    // the last tag on the last row: the list ends at the bottom of the view
+    expect(s.hashtags.scroll).toBe(30 - hashtagListHeight(s.size));
+    expect(s.hashtags.selected).toBe(29);
+    // a terminal taller than the list shows it from its first tag
+    expect(run(s, { type: 'resize', columns: 60, rows: 50 }).hashtags.scroll).toBe(0);
+  });
+
+  it('growing the terminal under a scrolled help shows its end at the bottom', () => {
+    let s = run(withTotal(3), { type: 'resize', columns: 40, rows: 12 }, { type: 'showView', view: 'help' });
+    for (let i = 0; i < 40; i++) s = run(s, { type: 'move', delta: 1 });
+    const rows = helpRows('list', s.lang).length;
+    expect(s.helpScroll).toBe(rows - helpHeight(s.size));
+    s = run(s, { type: 'resize', columns: 60, rows: 20 });
+    expect(s.helpScroll).toBe(Math.max(0, rows - helpHeight(s.size)));
   });
 });

@@ -1,7 +1,7 @@
-import type { FeedConfig } from '../../core/types.js';
+import { feedConfigFrom } from '../../core/subscriptions.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { ParsedArgs } from '../args.js';
-import { CliError, parseLang, type Context } from '../context.js';
+import { CliError, type Context } from '../context.js';
 import { line, list, normaliseFeedUrl, printJson, shortDate, str } from './shared.js';
 
 export function feedsCommand(ctx: Context, args: ParsedArgs): number {
@@ -9,19 +9,17 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
   const sub = args.subcommand;
   const raw = args.positionals[0] ?? '';
   if (sub === 'add') {
-    const url = normaliseFeedUrl(raw, ctx);
-    const feed: FeedConfig = { url };
+    const lang = str(args.values.lang);
     const title = str(args.values.title);
-    if (title) feed.title = sanitizeLine(title);
-    const lang = parseLang(str(args.values.lang), ctx.msg);
-    if (lang) feed.lang = lang;
-    const tags = list(args.values.tag).map((t) => sanitizeLine(t).trim().replace(/^#+/, ''));
-    for (const t of tags) {
-      // a tag names one topic the way a hashtag does: "test feed" is two tags or a typo, never one
-      if (t === '') throw new CliError(ctx.msg.emptyTag, 2);
-      if (/\s/.test(t)) throw new CliError(ctx.msg.tagWithSpace(t), 2);
+    const spec = feedConfigFrom({ url: raw, ...(title !== undefined ? { title } : {}), ...(lang !== undefined ? { lang } : {}), tags: list(args.values.tag) });
+    if (!spec.ok) {
+      const e = spec.error;
+      const say =
+        e.kind === 'badLang' ? ctx.msg.badLang(e.value) : e.kind === 'badTag' ? ctx.msg.tagWithSpace(e.value) : e.kind === 'emptyTag' ? ctx.msg.emptyTag : ctx.msg.badUrl(sanitizeLine(raw));
+      throw new CliError(say, 2);
     }
-    if (tags.length) feed.tags = tags;
+    const { feed } = spec;
+    const url = feed.url;
     const added = ctx.config.addFeed(feed);
     if (ctx.json) printJson(ctx, { added, feed });
     else ctx.out(added ? ctx.msg.feedAdded(url) : ctx.msg.feedExists(url));

@@ -1,5 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
-import { refuseFeedUrl } from '../../core/opml.js';
+import { normaliseFeedUrl as normaliseFeedUrlCore } from '../../core/subscriptions.js';
 import { truncate } from '../../core/render/text.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { ListedArticle } from '../../core/store/sqlite.js';
@@ -22,25 +21,11 @@ export function line(ctx: Context, text: string): void {
   ctx.out(truncate(sanitizeLine(text), ctx.width));
 }
 
-/** Accepts http(s) and file URLs and local paths; local paths are stored absolute. */
+/** Accepts http(s) and file URLs and local paths (stored absolute): the rule of core/subscriptions.ts. */
 export function normaliseFeedUrl(input: string, ctx: Context): string {
-  const value = input.trim();
-  // Judged before URL parsing, which would percent-encode an ESC, drop a tab, or read "https:///x" as host x.
-  if (refuseFeedUrl(value) !== null) throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
-    }
-    if (!['http:', 'https:', 'file:'].includes(url.protocol) || !url.host && url.protocol !== 'file:') {
-      throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
-    }
-    return url.href;
-  }
-  if (!value || /[\u0000-\u001f\u007f]/.test(value)) throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
-  return isAbsolute(value) ? value : resolve(value);
+  const url = normaliseFeedUrlCore(input);
+  if (url === null) throw new CliError(ctx.msg.badUrl(sanitizeLine(input)), 2);
+  return url;
 }
 
 export function articleJson(a: ListedArticle) {

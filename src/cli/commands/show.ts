@@ -1,6 +1,8 @@
 import { formatPosted } from '../../core/i18n/dates.js';
 import { messages } from '../../core/i18n/index.js';
-import { renderToText } from '../../core/render/html.js';
+import { enclosureLines } from '../../core/enclosures.js';
+import { renderHtml } from '../../core/render/html.js';
+import { normaliseTags } from '../../core/tags.js';
 import { wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
@@ -9,7 +11,8 @@ import { CliError, type Context } from '../context.js';
 import { articleJson, printJson } from './shared.js';
 
 export function showCommand(ctx: Context, args: ParsedArgs): number {
-  const id = args.positionals[0] ?? '';
+  const id = args.positionals[0];
+  if (!id) throw new CliError(ctx.msg.needArgument('ID', 'show'), 2);
   const store = ctx.store();
   const article = store.get(id);
   if (!article) throw new CliError(ctx.msg.articleNotFound(sanitizeLine(id)));
@@ -40,11 +43,17 @@ export function showCommand(ctx: Context, args: ParsedArgs): number {
   if (meta.length) out.push(...wrap(meta.join(' · '), width));
   // the link is printed whole so that it can be copied, even when the terminal wraps it
   const link = article.url ? sanitizeLine(article.url) : null;
-  if (article.tags.length) out.push(...wrap(article.tags.map((t) => `#${sanitizeLine(t)}`).join(' '), width));
+  const doc = renderHtml(article.contentHtml || article.summary, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined });
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...article.tags, ...doc.hashtags]);
+  if (tags.length) out.push(...wrap(tags.map((t) => `#${sanitizeLine(t)}`).join(' '), width));
   out.push('─'.repeat(Math.min(width, 80)));
-  const body = article.contentHtml || article.summary;
-  out.push(sanitizeText(renderToText(body, { width, imageLabel: ctx.msg.imageLabel, baseUrl: article.url ?? undefined })));
+  out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
+  // numbered after the body's [n] links, as in the reader, where one number opens either
+  const enclosures = enclosureLines(article.enclosures, doc.links.length + 1, ctx.lang);
+  if (enclosures.length) out.push('', short.enclosuresTitle);
+  for (const e of enclosures) out.push(...wrap(`[${e.number}] ${e.label}`, width), `    ${e.url}`);
   for (const o of others) {
     out.push('', ...wrap(`${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : sanitizeLine(o.lang ?? '')}: ${o.id}  ${sanitizeLine(o.title)}`, width));
   }

@@ -49,6 +49,8 @@ export interface ExtractOptions {
   url: string;
   /** The HTTP Content-Type header, for its charset. */
   contentType?: string;
+  /** Time the extraction may take, in ms (default 3000); past it, ExtractError 'timeout'. */
+  timeoutMs?: number;
 }
 
 /** Why a page gave no article; the caller keeps the feed text and stores the reason. */

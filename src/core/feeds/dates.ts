@@ -24,6 +24,13 @@ const ZONES: Record<string, number> = {
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   // Indonesian zones: feeds from .id sites write these instead of numeric offsets.
   wib: 420, wita: 480, wit: 540,
+  // Zones feeds in the wild write (from the public parser test suites and real feeds). Two-letter US zones
+  // are the generic ones some generators print (standard time).
+  at: -240, et: -300, ct: -360, mt: -420, pt: -480,
+  ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600, nst: -210, ndt: -150,
+  wet: 0, west: 60, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, msk: 180,
+  jst: 540, kst: 540, hkt: 480, sgt: 480, pht: 480, awst: 480, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  'etc/gmt': 0, 'etc/utc': 0,
 };
 
 /**
@@ -83,11 +90,29 @@ function build(
   return new Date(t).toISOString();
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+// W3CDTF / ISO 8601, also year-month alone ("2003-12", a W3CDTF partial date) and Google's "2003-012-31".
+const ISO = /^(\d{4})-(0?\d{1,2})(?:-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/i;
 
-// [weekday,] day month year [time] [zone]; the weekday is any word and is not checked (feeds get it wrong).
-const RFC822 =
-  /^(?:[a-z\u00c0-\u024f]+\.?,?\s+)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2}|\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(\(?[a-z]{1,5}\)?|(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
+const ZONE = String.raw`(\(?[a-z]{1,5}\)?|etc\/(?:gmt|utc)|(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?)(?:\s*\([^)]{0,40}\))?`;
+const TIME = String.raw`(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?`;
+
+// [weekday,] day month[,] year [-|,|pukul|at] [time] [zone]; the weekday is any word and is not checked
+// (feeds get it wrong). "Sabtu, 16 November 2019 - 12:59 WIB" is how Indonesian news sites print a date.
+const RFC822 = new RegExp(
+  String.raw`^(?:[a-z\u00c0-\u024f]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4}),?` +
+    String.raw`(?:(?:\s*[-|,]\s*|\s+(?:pukul|jam|at)\s+|\s+)${TIME}(?:\s*${ZONE})?)?$`,
+  'i',
+);
+
+// asctime and JavaScript's Date.toString: "Sun Jan  4 16:29:06 2004", "Sun Jul 15 01:16:00 +0000 2012",
+// "Thu Aug 30 2012 17:26:16 GMT+0200 (CEST)". Month first, then day.
+const ASCTIME = new RegExp(
+  String.raw`^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?${TIME}(?:\s*${ZONE})?(?:\s+(\d{4}))?$`,
+  'i',
+);
+
+// Perforce and others: "Fri, 2006/09/15 08:19:53 EDT".
+const SLASHED = new RegExp(String.raw`^(?:[a-z]+,?\s+)?(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+${TIME}(?:\s*${ZONE})?)?$`, 'i');
 
 /** Returns an ISO 8601 UTC timestamp ("2019-11-16T05:59:00.000Z") or null when the text is not a date we can read. */
 export function parseDate(input: string | null | undefined): string | null {
@@ -101,7 +126,7 @@ export function parseDate(input: string | null | undefined): string | null {
     if (offset === null) return null;
     const frac = iso[7] ? Number(`0.${iso[7]}`) : 0;
     return build(
-      Number(iso[1]), Number(iso[2]), Number(iso[3]),
+      Number(iso[1]), Number(iso[2]), Number(iso[3] ?? 1),
       Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0), Math.floor(frac * 1000), offset,
     );
   }
@@ -116,6 +141,23 @@ export function parseDate(input: string | null | undefined): string | null {
     const offset = zoneOffset(rfc[7]?.replace(/[()]/g, ''));
     if (offset === null) return null;
     return build(year, month, Number(rfc[1]), Number(rfc[4] ?? 0), Number(rfc[5] ?? 0), Number(rfc[6] ?? 0), 0, offset);
+  }
+
+  const asc = ASCTIME.exec(s);
+  if (asc) {
+    const month = MONTHS[(asc[1] ?? '').toLowerCase()];
+    const year = asc[3] ?? asc[8];
+    if (month === undefined || year === undefined || (asc[3] !== undefined && asc[8] !== undefined)) return null;
+    const offset = zoneOffset(asc[7]?.replace(/[()]/g, ''));
+    if (offset === null) return null;
+    return build(Number(year), month, Number(asc[2]), Number(asc[4]), Number(asc[5]), Number(asc[6] ?? 0), 0, offset);
+  }
+
+  const sl = SLASHED.exec(s);
+  if (sl) {
+    const offset = zoneOffset(sl[7]?.replace(/[()]/g, ''));
+    if (offset === null) return null;
+    return build(Number(sl[1]), Number(sl[2]), Number(sl[3]), Number(sl[4] ?? 0), Number(sl[5] ?? 0), Number(sl[6] ?? 0), 0, offset);
   }
   return null;
 }

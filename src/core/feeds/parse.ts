@@ -85,8 +85,8 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
 
   const lt = text.indexOf('<');
   if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
-  checkXmlDepth(text, MAX_DEPTH);
-  return parseXml(text.slice(lt), options);
+  const balanced = checkXmlDepth(text, MAX_DEPTH);
+  return parseXml(text.slice(lt), options, balanced);
 }
 
 function tooLarge(): FeedParseError {
@@ -104,6 +104,14 @@ function looksBinary(text: string): boolean {
   return bad > 16 && bad * 10 > head.length;
 }
 
+/** The format of a document whose root is a feed element, for a feed in which feedsmith found nothing. */
+function emptyFeedFormat(rootName: string | null): FeedFormat | null {
+  if (rootName === 'rss' || rootName === 'channel') return 'rss';
+  if (rootName === 'feed') return 'atom';
+  if (rootName === 'rdf') return 'rdf';
+  return null;
+}
+
 function isFeedsmithRejection(error: unknown): boolean {
   return error instanceof DetectError || error instanceof MalformedError || error instanceof ParseError;
 }
@@ -111,7 +119,7 @@ function isFeedsmithRejection(error: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // XML
 
-function parseXml(original: string, options: ParseOptions): ParsedFeed {
+function parseXml(original: string, options: ParseOptions, balanced: boolean): ParsedFeed {
   const warnings: string[] = [];
   const tag = /<(?:[A-Za-z_][\w.-]*:)?entry[\s>/]/i.test(original) && !/<(?:[A-Za-z_][\w.-]*:)?item[\s>/]/i.test(original) ? 'entry' : 'item';
   const capped = capXmlItems(original, tag, MAX_ITEMS);
@@ -135,9 +143,15 @@ function parseXml(original: string, options: ParseOptions): ParsedFeed {
       parsed = feedsmithParse<string>(repaired.xml, { maxItems: MAX_ITEMS });
     } catch (again) {
       if (!isFeedsmithRejection(again)) throw again;
-      throw new FeedParseError('The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.', {
-        cause: again,
-      });
+      // feedsmith refuses a feed in which it found nothing it knows (no items, no title): that is an empty
+      // feed, not a broken one, when the document is a whole feed element. A cut-off one stays an error.
+      const format = balanced ? emptyFeedFormat(repaired.rootName) : null;
+      if (format === null) {
+        throw new FeedParseError('The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.', {
+          cause: again,
+        });
+      }
+      return { format, items: [], warnings };
     }
     text = repaired.xml;
     warnings.push(LENIENT_WARNING);
@@ -181,6 +195,11 @@ function parseJson(text: string, options: ParseOptions): ParsedFeed {
   const warnings: string[] = [];
   const record = json as Record<string, unknown>;
   const items = record.items;
+  // Some writers put "1.0" or "1.1" where the spec wants the version URL; feedsmith then refuses an
+  // otherwise perfect feed. An object with an items list or a title is read as the JSON Feed it claims to be.
+  if (typeof record.version === 'string' && !record.version.includes('jsonfeed.org/version/') && (Array.isArray(items) || typeof record.title === 'string')) {
+    record.version = 'https://jsonfeed.org/version/1.1';
+  }
   if (Array.isArray(items) && items.length > MAX_ITEMS) {
     warnings.push(`kept the first ${MAX_ITEMS} of ${items.length} items`);
     record.items = items.slice(0, MAX_ITEMS);
@@ -256,8 +275,12 @@ type RssItem = RssFeed.Item<string>;
 
 function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
-  const feedAuthor =
-    feed.dc?.creators?.[0] ?? feed.itunes?.author ?? personName(feed.managingEditor) ?? feed.atom?.authors?.[0]?.name;
+  const feedAuthor = firstNonEmpty(
+    personText(feed.dc?.creators?.[0]),
+    feed.itunes?.author,
+    personName(feed.managingEditor),
+    atomPerson(feed.atom?.authors?.[0]),
+  );
   const lang = firstNonEmpty(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
@@ -271,17 +294,26 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const item: ParsedItem = {
       guid: clip.opt(guid),
       link: clip.opt(link),
-      title: clip.opt(it.title),
+      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0], mediaText(it.media, 'title'))),
       author: clip.opt(
-        firstNonEmpty(personName(it.authors?.[0]), it.dc?.creators?.[0], it.itunes?.author, it.atom?.authors?.[0]?.name, feedAuthor),
+        firstNonEmpty(
+          personName(it.authors?.[0]),
+          personText(it.dc?.creators?.[0]),
+          it.itunes?.author,
+          atomPerson(it.atom?.authors?.[0]),
+          feedAuthor,
+        ),
       ),
       published: parseDate(it.pubDate) ?? parseDate(it.dc?.dates?.[0]) ?? parseDate(it.atom?.published) ?? parseDate(it.dcterms?.issued?.[0]),
       updated: parseDate(it.atom?.updated) ?? parseDate(it.dcterms?.modified?.[0]),
-      summary: clip.opt(it.description),
+      summary: clip.opt(
+        firstNonEmpty(it.description, it.dc?.descriptions?.[0], it.itunes?.summary, mediaText(it.media, 'description')),
+      ),
       contentHtml: clip.opt(it.content?.encoded),
       categories: uniq([
         ...(it.categories ?? []).map((c) => c.name),
         ...(it.dc?.subjects ?? []),
+        ...(it.media?.categories ?? []).map((c) => c.name ?? c.label),
       ].map((c) => clip.text(String(c ?? '').trim())).filter((c) => c !== '')),
       lang: it.xml?.lang?.trim() || undefined,
       alternates: alternatesFrom(links, clip),
@@ -293,8 +325,12 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
   const siteLinks = scan ? scan.feedLinks : [];
   return compact({
     format: 'rss' as FeedFormat,
-    title: clip.opt(feed.title),
-    siteUrl: clip.opt(siteLinks.find((l) => l.kind === 'text')?.href ?? resolveUrl(feed.link, feedBase)),
+    title: clip.opt(firstNonEmpty(feed.title, feed.dc?.titles?.[0])),
+    siteUrl: clip.opt(
+      siteLinks.find((l) => l.kind === 'text')?.href ??
+        resolveUrl(feed.link, feedBase) ??
+        chooseLink(atomLinks(feed.atom?.links, feedBase), lang)?.href,
+    ),
     lang,
     items,
     warnings: [],
@@ -306,7 +342,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 
 function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? options.url;
-  const feedAuthor = feed.dc?.creators?.[0];
+  const feedAuthor = personText(feed.dc?.creators?.[0]);
   const lang = firstNonEmpty(feed.dc?.languages?.[0]);
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
@@ -315,11 +351,11 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const item: ParsedItem = {
       guid: clip.opt(it.rdf?.about ?? it.link),
       link: clip.opt(links.find((l) => l.kind === 'text')?.href ?? resolveUrl(it.rdf?.about, base)),
-      title: clip.opt(it.title),
-      author: clip.opt(firstNonEmpty(it.dc?.creators?.[0], feedAuthor)),
+      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0])),
+      author: clip.opt(firstNonEmpty(personText(it.dc?.creators?.[0]), feedAuthor)),
       published: parseDate(it.dc?.dates?.[0]),
       updated: parseDate(it.dcterms?.modified?.[0]),
-      summary: clip.opt(it.description),
+      summary: clip.opt(firstNonEmpty(it.description, it.dc?.descriptions?.[0])),
       contentHtml: clip.opt(it.content?.encoded),
       categories: uniq((it.dc?.subjects ?? []).map((c) => clip.text(c.trim())).filter((c) => c !== '')),
       lang: firstNonEmpty(it.xml?.lang, it.dc?.languages?.[0]),
@@ -344,7 +380,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 
 function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
-  const feedAuthor = firstNonEmpty(feed.authors?.[0]?.name, feed.dc?.creators?.[0]);
+  const feedAuthor = firstNonEmpty(atomPerson(feed.authors?.[0]), personText(feed.dc?.creators?.[0]));
   const lang = firstNonEmpty(feed.xml?.lang, feed.dc?.languages?.[0]);
   const rawEntries = (feed.entries ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawEntries.length ? scan.items : null;
@@ -358,18 +394,22 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
     const content = e.content;
     const contentHtml =
-      content?.value === undefined ? undefined : content.type === 'text' || content.type === 'text/plain' ? textToHtml(content.value) : content.value;
+      content?.value === undefined ? undefined : isPlainTextType(content.type) ? textToHtml(content.value) : content.value;
     const item: ParsedItem = {
       guid: clip.opt(e.id),
       link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
-      title: clip.opt(textConstruct(e.title)),
-      author: clip.opt(firstNonEmpty(e.authors?.[0]?.name, e.dc?.creators?.[0], e.itunes?.author, feedAuthor)),
+      title: clip.opt(textConstruct(e.title) ?? mediaText(e.media, 'title')),
+      author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
       published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),
       updated: parseDate(e.updated),
-      summary: clip.opt(textConstruct(e.summary)),
+      summary: clip.opt(textConstruct(e.summary) ?? e.itunes?.summary ?? mediaText(e.media, 'description')),
       contentHtml: clip.opt(contentHtml),
       categories: uniq(
-        [...(e.categories ?? []).map((c) => c.term ?? c.label), ...(e.dc?.subjects ?? [])]
+        [
+          ...(e.categories ?? []).map((c) => c.term ?? c.label),
+          ...(e.dc?.subjects ?? []),
+          ...(e.media?.categories ?? []).map((c) => c.name ?? c.label),
+        ]
           .map((c) => clip.text(String(c ?? '').trim()))
           .filter((c) => c !== ''),
       ),
@@ -488,8 +528,45 @@ function personName(p: RssFeed.Person | undefined): string | undefined {
   return firstNonEmpty(p.name, p.email);
 }
 
+function atomPerson(p: AtomFeed.Person | undefined): string | undefined {
+  if (!p) return undefined;
+  return firstNonEmpty(p.name, p.email);
+}
+
+const NAME_THEN_EMAIL = /^(.+?)\s*[(<]\s*[^\s()<>@]+@[^\s()<>]+\s*[)>]$/;
+const EMAIL_THEN_NAME = /^[^\s()<>@]+@[^\s()<>]+\s*\((.+)\)$/;
+
+/**
+ * The name in a person written as one string ("Name (me@example.com)", "me@example.com (Name)",
+ * "Name <me@example.com>"), as dc:creator often is; any other text as it is.
+ */
+function personText(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  if (!t.includes('@')) return t;
+  const m = NAME_THEN_EMAIL.exec(t) ?? EMAIL_THEN_NAME.exec(t);
+  return m?.[1]?.trim() || t;
+}
+
+function isPlainTextType(type: string | undefined): boolean {
+  return type === undefined || type === 'text' || type === 'text/plain';
+}
+
+/**
+ * An Atom text construct as HTML: type="text" (and Atom 0.3's text/plain, and no type at all) is plain text
+ * that may hold "<" or "&" as characters, so it is escaped; html and xhtml are markup already.
+ */
 function textConstruct(t: AtomFeed.Text | undefined): string | undefined {
-  return t?.value;
+  if (t?.value === undefined) return undefined;
+  return isPlainTextType(t.type) ? textToHtml(t.value) : t.value;
+}
+
+function mediaText(media: MediaNs.ItemOrFeed | undefined, key: 'title' | 'description'): string | undefined {
+  if (!media) return undefined;
+  const own = media[key];
+  const text = own ?? media.groups?.find((g) => g[key]?.value)?.[key];
+  if (text?.value === undefined) return undefined;
+  return text.type === 'html' ? text.value : textToHtml(text.value);
 }
 
 function textToHtml(text: string): string {

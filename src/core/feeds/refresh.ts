@@ -40,6 +40,8 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
   const now = (options.now ?? (() => new Date()))();
   const fetchedAt = now.toISOString();
   const base = { url: feed.url, added: 0, updated: 0 };
+  // The settings are where a feed's name lives: each fetch copies it to the cache, which lists articles with it.
+  const userTitle = feed.title === undefined ? null : feed.title;
   let state: ReturnType<ArticleStore['getFeedState']>;
   try {
     state = store.getFeedState(feed.url);
@@ -64,6 +66,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
   try {
     if (outcome.kind === 'error') {
       store.saveFetchState(feed.url, {
+        userTitle,
         lastFetched: fetchedAt,
         lastStatus: 'error',
         lastError: outcome.message,
@@ -73,6 +76,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     }
     if (outcome.kind === 'not-modified') {
       store.saveFetchState(feed.url, {
+        userTitle,
         lastFetched: fetchedAt,
         lastStatus: 'unchanged',
         lastError: null,
@@ -83,6 +87,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       return { ...base, status: 'unchanged' };
     }
     const fetchState = {
+      userTitle,
       etag: outcome.etag,
       lastModified: outcome.lastModified,
       lastFetched: fetchedAt,
@@ -96,7 +101,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     } catch (error) {
       const text = message(error);
       // Validators are not stored: the next refresh must download the document again.
-      store.saveFetchState(feed.url, { lastFetched: fetchedAt, lastStatus: 'error', lastError: text, retryAfter: null });
+      store.saveFetchState(feed.url, { userTitle, lastFetched: fetchedAt, lastStatus: 'error', lastError: text, retryAfter: null });
       return { ...base, status: 'error', error: text };
     }
     const { title, siteUrl, rows } = prepared;

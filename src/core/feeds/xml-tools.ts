@@ -20,10 +20,12 @@ function skipPast(text: string, from: number, end: string): number {
 /**
  * Throws DepthError when elements nest deeper than maxDepth. Iterative and linear; unclosed elements are
  * recovered the way HTML parsers do (a close tag pops back to its matching open tag) so that sloppy
- * markup in thousands of items does not add up to a false alarm.
+ * markup in thousands of items does not add up to a false alarm. Returns whether every element was closed,
+ * in order (a truncated or mismatched document returns false).
  */
-export function checkXmlDepth(text: string, maxDepth: number): void {
+export function checkXmlDepth(text: string, maxDepth: number): boolean {
   const stack: string[] = [];
+  let balanced = true;
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
     const next = text.charCodeAt(i + 1);
@@ -48,6 +50,7 @@ export function checkXmlDepth(text: string, maxDepth: number): void {
       const close = text.indexOf('>', i);
       const name = text.slice(i + 2, close === -1 ? text.length : close).trim().toLowerCase();
       const at = stack.lastIndexOf(name);
+      if (at !== stack.length - 1) balanced = false;
       if (at !== -1) stack.length = at;
       i = close === -1 ? text.length : close + 1;
     } else if (isNameStart(next)) {
@@ -78,6 +81,7 @@ export function checkXmlDepth(text: string, maxDepth: number): void {
     }
     i = text.indexOf('<', i);
   }
+  return balanced && stack.length === 0;
 }
 
 /** Nesting depth of a JSON text, counted outside strings, without building anything. */

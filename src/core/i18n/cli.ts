@@ -25,6 +25,11 @@ export interface CliMessages {
   noArticles: string;
   articleNotFound(id: string): string;
   marked(count: number): string;
+  /** `mark --all`: how many articles of the filter changed. */
+  markedAll(count: number, read: boolean): string;
+  idsOrAll: string;
+  allNeedsRead: string;
+  filterNeedsAll(option: string): string;
   imported(added: number, skipped: number, rejected: number): string;
   rejected(url: string, reason: string): string;
   /** How `show` labels an image: [image: alt]. */
@@ -75,6 +80,7 @@ Usage:
   cyberread show ID              one article as readable text
   cyberread tags                 tags with their article counts (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
+  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import FILE.opml     subscribe to the feeds of an OPML file
   cyberread export               print subscriptions as OPML 2.0
 
@@ -113,8 +119,10 @@ and links as [n] footnotes listed at the end. --json adds contentHtml and the ot
 
 Every tag with its number of articles, most used first.`,
     mark: `Usage: cyberread mark ID… --read|--unread|--star|--unstar
+       cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
-Marks articles. The other-language edition of the same story is marked too.`,
+Marks articles. The other-language edition of the same story is marked too.
+--all marks every article the same filters of "list" select (no limit) and prints how many changed.`,
     import: `Usage: cyberread import FILE.opml
 
 Subscribes to every feed in an OPML file. Only http(s) URLs and local paths are accepted;
@@ -136,6 +144,10 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   noArticles: 'No articles match.',
   articleNotFound: (id) => `No article with id ${id}. Run "cyberread list" to see the ids.`,
   marked: (n) => `Marked ${plural(n, 'article', 'articles')}.`,
+  markedAll: (n, read) => `Marked ${plural(n, 'article', 'articles')} ${read ? 'read' : 'unread'}.`,
+  idsOrAll: 'Give article IDs or --all, not both.',
+  allNeedsRead: '--all marks articles read or unread: add --read or --unread.',
+  filterNeedsAll: (option) => `${option} chooses articles for --all; with article IDs, leave it out.`,
   imported: (added, skipped, rejected) => `Imported ${plural(added, 'feed', 'feeds')}; ${nEn(skipped)} already present, ${nEn(rejected)} refused.`,
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
   imageLabel: 'image',
@@ -182,6 +194,7 @@ Cara pakai:
   cyberread show ID              satu artikel sebagai teks
   cyberread tags                 tagar beserta jumlah artikelnya (--lang)
   cyberread mark ID… --read|--unread|--star|--unstar
+  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
   cyberread export               cetak daftar umpan sebagai OPML 2.0
 
@@ -220,8 +233,10 @@ dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan
 
 Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
     mark: `Cara pakai: cyberread mark ID… --read|--unread|--star|--unstar
+            cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
-Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.`,
+Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.
+--all menandai semua artikel yang dipilih penyaring yang sama dengan "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
     import: `Cara pakai: cyberread import BERKAS.opml
 
 Mengikuti semua umpan dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
@@ -242,6 +257,10 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   noArticles: 'Tidak ada artikel yang cocok.',
   articleNotFound: (id) => `Tidak ada artikel dengan id ${id}. Jalankan "cyberread list" untuk melihat id-nya.`,
   marked: (n) => `${nId(n)} artikel ditandai.`,
+  markedAll: (n, read) => `${nId(n)} artikel ditandai ${read ? 'sudah' : 'belum'} dibaca.`,
+  idsOrAll: 'Sebutkan ID artikel atau --all, bukan keduanya.',
+  allNeedsRead: '--all menandai artikel sudah atau belum dibaca: tambahkan --read atau --unread.',
+  filterNeedsAll: (option) => `${option} memilih artikel untuk --all; bersama ID artikel, jangan dipakai.`,
   imported: (added, skipped, rejected) => `${nId(added)} umpan diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',

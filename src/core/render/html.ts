@@ -29,6 +29,11 @@ export interface RenderedDoc {
   lines: RenderedLine[];
   /** Footnote targets; links[0] is [1]. */
   links: string[];
+  /**
+   * Hashtags of the paragraphs of nothing but hashtags that ended the article ("#databreach #PDP"), left out
+   * of `lines`: the reader and `show` print the article's tags on a line of their own, and one is enough.
+   */
+  hashtags: string[];
 }
 export interface RenderOptions {
   /**
@@ -247,7 +252,10 @@ class Walker {
   image(node: Element, link: number): Block {
     const alt = sanitizeLine(node.attribs['alt'] ?? node.attribs['title'] ?? '');
     const label = this.imageLabel;
-    let text = alt ? `[${label}: ${alt}]` : `[${label}]`;
+    // "[Ilustrasi: Ilustrasi kebocoran data]" says it twice: an alt text that starts with the label stands alone
+    const first = alt.split(/[\s:.,;-]/, 1)[0] ?? '';
+    const says = first !== '' && first.toLocaleLowerCase() === label.toLocaleLowerCase();
+    let text = alt ? (says ? `[${alt}]` : `[${label}: ${alt}]`) : `[${label}]`;
     if (link > 0) text += `${NBSP}[${link}]`;
     return { kind: 'image', text, caption: '' };
   }
@@ -470,6 +478,7 @@ export function renderHtml(html: string, options: RenderOptions): RenderedDoc {
   const root = new Builder();
   walker.children(doc, root);
   root.flush();
+  const hashtags = dropHashtagParagraphs(root.blocks);
   const lines = layout(root.blocks, width, false);
   const links = walker.links.list;
   if (options.footnotes !== false && links.length > 0) {
@@ -481,7 +490,23 @@ export function renderHtml(html: string, options: RenderOptions): RenderedDoc {
       else lines.push(finish(label, 'footnote'), finish(url, 'footnote'));
     });
   }
-  return { lines, links };
+  return { lines, links, hashtags };
+}
+
+const HASHTAG_TOKEN = /^#[\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*$/u;
+
+/** Removes the paragraphs of hashtags only at the end of `blocks`; returns their tags (no '#'), in order. */
+function dropHashtagParagraphs(blocks: Block[]): string[] {
+  const dropped: string[][] = [];
+  for (;;) {
+    const last = blocks[blocks.length - 1];
+    if (last === undefined || last.kind !== 'para' || last.style !== 'text') break;
+    const words = last.text.split(/[\s\u00a0]+/).filter((w) => w !== '');
+    if (words.length === 0 || !words.every((w) => HASHTAG_TOKEN.test(w))) break;
+    dropped.unshift(words.map((w) => w.slice(1)));
+    blocks.pop();
+  }
+  return dropped.flat();
 }
 
 export function renderToText(html: string, options: RenderOptions): string {

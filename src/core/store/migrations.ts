@@ -96,6 +96,11 @@ export const MIGRATIONS: readonly string[] = [
     starred INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // The name a user gave a feed (config.json's title), shown instead of the title the feed document gives
+  // itself; each refresh copies it from the settings, and a rename in the reader writes it at once.
+  `
+  ALTER TABLE feeds ADD COLUMN user_title TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

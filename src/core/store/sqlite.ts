@@ -6,7 +6,7 @@ import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { prepareArticle, type PreparedArticle } from './prepare.js';
 import { CacheDamagedError, mayBeDamage, quickCheckFails, toStoreError } from './errors.js';
-import type { ArticleStore, FetchStateUpdate, UpsertResult } from './store.js';
+import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, UpsertResult } from './store.js';
 
 interface ArticleRow {
   rid: number;
@@ -43,16 +43,17 @@ interface FeedRow {
   last_status: string | null;
   last_error: string | null;
   retry_after: string | null;
+  user_title: string | null;
 }
 
 /** The columns of a listing: all but the body, which a list never shows and which is most of a row's bytes. */
 const LIST_COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
-  a.fetched_at, f.title AS feed_title`;
+  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
 
 const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
-  a.fetched_at, f.title AS feed_title`;
+  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -217,11 +218,12 @@ export class SqliteStore implements ArticleStore {
       next !== undefined ? next : (old ?? null);
     const line = (v: string | null | undefined) => (v === null || v === undefined ? v : sanitizeLine(v));
     this.stmt(
-      `INSERT INTO feeds (url, title, site_url, etag, last_modified, last_fetched, last_status, last_error, retry_after)
-       VALUES (@url, @title, @site_url, @etag, @last_modified, @last_fetched, @last_status, @last_error, @retry_after)
+      `INSERT INTO feeds (url, title, site_url, etag, last_modified, last_fetched, last_status, last_error, retry_after, user_title)
+       VALUES (@url, @title, @site_url, @etag, @last_modified, @last_fetched, @last_status, @last_error, @retry_after, @user_title)
        ON CONFLICT (url) DO UPDATE SET title = excluded.title, site_url = excluded.site_url, etag = excluded.etag,
          last_modified = excluded.last_modified, last_fetched = excluded.last_fetched,
-         last_status = excluded.last_status, last_error = excluded.last_error, retry_after = excluded.retry_after`,
+         last_status = excluded.last_status, last_error = excluded.last_error, retry_after = excluded.retry_after,
+         user_title = excluded.user_title`,
     ).run({
       url,
       title: keep(line(s.title), prev?.title),
@@ -232,6 +234,7 @@ export class SqliteStore implements ArticleStore {
       last_status: s.lastStatus,
       last_error: keep(line(s.lastError), prev?.last_error),
       retry_after: keep(s.retryAfter, prev?.retry_after),
+      user_title: keep(s.userTitle === undefined || s.userTitle === null ? s.userTitle : line(s.userTitle) || null, prev?.user_title),
     });
   }
 
@@ -381,6 +384,119 @@ export class SqliteStore implements ArticleStore {
     });
   }
 
+  /** Per feed: its cached articles and how many are unread, every edition counted. */
+  feedCounts(): Map<string, FeedCount> {
+    return this.guard(() => {
+      const rows = this.stmt(
+        'SELECT feed_url AS url, count(*) AS total, coalesce(sum(read = 0), 0) AS unread FROM articles GROUP BY feed_url',
+      ).all() as { url: string; total: number; unread: number }[];
+      return new Map(rows.map((r) => [r.url, { total: r.total, unread: r.unread }]));
+    });
+  }
+
+  /**
+   * Sets read on every article of the query (limit and offset do not apply) and on their other editions, in
+   * one transaction. Returns the ids whose state changed, so the caller can undo exactly that (setRead), and
+   * how many of them are articles of the query itself.
+   */
+  markAll(q: ArticleQuery, read: boolean): MarkAllResult {
+    const n = normaliseQuery(q);
+    const p = this.plan(n, 'count');
+    const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
+    // The matching rows, then their editions by the three pairing rules of pairRids, as sets.
+    const sql = `WITH m (rid) AS (SELECT a.rid FROM ${p.from} ${where}),
+      e (rid) AS (
+        SELECT rid FROM m
+        UNION SELECT b.rid FROM m JOIN articles a ON a.rid = m.rid JOIN articles b ON b.pair_key = a.pair_key
+          WHERE a.pair_key IS NOT NULL
+        UNION SELECT b.rid FROM m JOIN article_links l ON l.article_rid = m.rid JOIN articles b ON b.url = l.href
+        UNION SELECT l.article_rid FROM m JOIN articles a ON a.rid = m.rid JOIN article_links l ON l.href = a.url
+      )
+      SELECT a.rid, a.id, a.rid IN (SELECT rid FROM m) AS own FROM e JOIN articles a ON a.rid = e.rid WHERE a.read != ?`;
+    return this.write(() => {
+      const rows = this.stmt(sql).all(...p.params, read ? 1 : 0) as { rid: number; id: string; own: number }[];
+      const set = this.stmt('UPDATE articles SET read = ? WHERE rid = ?');
+      for (const r of rows) set.run(read ? 1 : 0, r.rid);
+      return { ids: rows.map((r) => r.id), matched: rows.reduce((k, r) => k + r.own, 0) };
+    });
+  }
+
+  /** Sets read on exactly these articles, not their other editions (the undo of markAll). Returns rows changed. */
+  setRead(ids: string[], read: boolean): number {
+    return this.write(() => {
+      const set = this.stmt('UPDATE articles SET read = ? WHERE id = ? AND read != ?');
+      let changed = 0;
+      for (const id of ids) changed += set.run(read ? 1 : 0, id, read ? 1 : 0).changes;
+      return changed;
+    });
+  }
+
+  /**
+   * The nearest unread article of the query after (dir 1) or before (dir -1) the article `fromId` in list
+   * order, with its index in the list; from the top (or the bottom) when `fromId` is null or not listed.
+   */
+  unreadNeighbour(q: ArticleQuery, fromId: string | null, dir: 1 | -1): { id: string; index: number } | null {
+    return this.guard(() => {
+      const n = normaliseQuery(q);
+      const p = this.plan(n, 'page');
+      const tagged = p.from.startsWith('article_tags');
+      const st = tagged ? 't0.sort_time' : 'a.sort_time';
+      const rid = tagged ? 't0.article_rid' : 'a.rid';
+      const from = fromId === null ? undefined : (this.stmt('SELECT sort_time AS st, rid FROM articles WHERE id = ?').get(fromId) as { st: number; rid: number } | undefined);
+      const where = [...p.where, 'a.read = 0'];
+      const params = [...p.params];
+      if (from !== undefined) {
+        where.push(dir === 1 ? `(${st} < ? OR (${st} = ? AND ${rid} > ?))` : `(${st} > ? OR (${st} = ? AND ${rid} < ?))`);
+        params.push(from.st, from.st, from.rid);
+      }
+      const order = dir === 1 ? `${st} DESC, ${rid}` : `${st} ASC, ${rid} DESC`;
+      const hit = this.stmt(`SELECT a.id, a.sort_time AS st, a.rid FROM ${p.from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT 1`).get(
+        ...params,
+      ) as { id: string; st: number; rid: number } | undefined;
+      if (hit === undefined) return null;
+      // Its index: the rows of the list before it.
+      const c = this.plan(n, 'count');
+      const before = [...c.where, `(${st} > ? OR (${st} = ? AND ${rid} < ?))`];
+      const index = this.stmt(`SELECT count(*) FROM ${c.from} WHERE ${before.join(' AND ')}`)
+        .pluck()
+        .get(...c.params, hit.st, hit.st, hit.rid) as number;
+      return { id: hit.id, index };
+    });
+  }
+
+  /** The largest row id: articles stored after this call have larger ones (see newestAfter). */
+  lastRowId(): number {
+    return this.guard(() => (this.stmt('SELECT coalesce(max(rid), 0) FROM articles').pluck().get() as number));
+  }
+
+  /** The newest article (in list order) of an edition among those stored after lastRowId() gave `rid`. */
+  newestAfter(rid: number, lang?: string): StoredArticle | null {
+    return this.guard(() => {
+      const row = this.stmt(
+        `SELECT ${COLUMNS} FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url
+         WHERE a.rid > @rid AND (@lang IS NULL OR a.lang = @lang OR a.lang IS NULL)
+         ORDER BY a.sort_time DESC, a.rid LIMIT 1`,
+      ).get({ rid, lang: lang ?? null }) as ArticleRow | undefined;
+      return row === undefined ? null : toStored(row);
+    });
+  }
+
+  /** Names a feed in every article list from now on; null gives it the feed document's own title back. */
+  setFeedTitle(url: string, title: string | null): void {
+    this.write(() => {
+      this.stmt('UPDATE feeds SET user_title = ? WHERE url = ?').run(title === null ? null : sanitizeLine(title) || null, url);
+    });
+  }
+
+  /** Files every cached article of a feed under this language (its edition), tags included. */
+  setFeedLang(url: string, lang: string): number {
+    const l = sanitizeLine(lang).toLowerCase();
+    return this.write(() => {
+      this.stmt('UPDATE article_tags SET lang = ? WHERE article_rid IN (SELECT rid FROM articles WHERE feed_url = ?)').run(l, url);
+      return this.stmt('UPDATE articles SET lang = ? WHERE feed_url = ? AND lang IS NOT ?').run(l, url, l).changes;
+    });
+  }
+
   /** Sorts tag keys rarest first: the rarest one's range is the shortest walk; the others are point lookups. */
   private rarestFirst(keys: string[]): void {
     if (keys.length < 2) return;
@@ -422,6 +538,11 @@ export class SqliteStore implements ArticleStore {
         where.push(mode === 'page' ? '(+a.lang = ? OR +a.lang IS NULL)' : '(a.lang = ? OR a.lang IS NULL)');
         params.push(n.lang);
       }
+    }
+    if (n.maxRid !== undefined) {
+      // '+' for a page: a rowid range must not replace the ordered index walk
+      where.push(keys.length > 0 ? 't0.article_rid <= ?' : mode === 'page' ? '+a.rid <= ?' : 'a.rid <= ?');
+      params.push(n.maxRid);
     }
     if (n.unread && n.keepIds !== undefined) {
       where.push(`(a.read = 0 OR a.id IN (${n.keepIds.map(() => '?').join(',')}))`);
@@ -496,6 +617,22 @@ export class SqliteStore implements ArticleStore {
         return this.countOf({ ...n, lang: undefined }, 'a.lang = ?', [n.lang]) + this.countOf({ ...n, lang: undefined }, 'a.lang IS NULL', []);
       }
       return this.countOf(n, null, []);
+    });
+  }
+
+  position(q: ArticleQuery, id: string): number | null {
+    return this.guard(() => {
+      const at = this.stmt('SELECT sort_time, rid FROM articles WHERE id = ?').get(id) as { sort_time: number; rid: number } | undefined;
+      if (at === undefined) return null;
+      const n = normaliseQuery(q);
+      // the articles listed before it: every variant orders by (sort_time DESC, rid)
+      const before = '(a.sort_time > ? OR (a.sort_time = ? AND a.rid < ?))';
+      const params = [at.sort_time, at.sort_time, at.rid];
+      if (n.lang !== undefined && n.tags === undefined) {
+        const rest = { ...n, lang: undefined };
+        return this.countOf(rest, `a.lang = ? AND ${before}`, [n.lang, ...params]) + this.countOf(rest, `a.lang IS NULL AND ${before}`, params);
+      }
+      return this.countOf(n, before, params);
     });
   }
 

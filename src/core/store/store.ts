@@ -11,6 +11,21 @@ export interface FetchStateUpdate {
   lastStatus: 'new' | 'unchanged' | 'error';
   lastError?: string | null;
   retryAfter?: string | null;
+  /** The name the user gave the feed (its title in the settings), or null for none. */
+  userTitle?: string | null;
+}
+
+/** A feed's articles in the cache: all of them, and the unread ones. */
+export interface FeedCount {
+  total: number;
+  unread: number;
+}
+
+export interface MarkAllResult {
+  /** Every article whose read state changed: those of the query and their other editions. */
+  ids: string[];
+  /** How many of `ids` are articles of the query itself. */
+  matched: number;
 }
 
 export interface UpsertResult {
@@ -38,6 +53,11 @@ export interface ArticleStore {
   /** Newest first (published, else fetched time). `limit` defaults to 50. */
   query(q: ArticleQuery): StoredArticle[];
   count(q: ArticleQuery): number;
+  /**
+   * Where article `id` is, or would be, in the result of `q` (its offset, 0 first): the number of matching
+   * articles listed before it. null when the article is not in the cache.
+   */
+  position(q: ArticleQuery, id: string): number | null;
   get(id: string): StoredArticle | null;
   /**
    * Tags with their article counts, most used first, for one edition (or all). With `withTags`, only the
@@ -46,6 +66,22 @@ export interface ArticleStore {
   tags(lang?: string, withTags?: string[]): TagCount[];
   /** Sets read and/or starred on the given ids (and on their paired editions). Returns rows changed. */
   mark(ids: string[], flags: { read?: boolean; starred?: boolean }): number;
+  /** Per feed url: its articles in the cache and how many are unread (every edition). */
+  feedCounts(): Map<string, FeedCount>;
+  /** Sets read on every article of the query (no limit) and on their other editions. */
+  markAll(q: ArticleQuery, read: boolean): MarkAllResult;
+  /** Sets read on exactly these ids (no other editions): the undo of markAll. Returns rows changed. */
+  setRead(ids: string[], read: boolean): number;
+  /** The next (dir 1) or previous (-1) unread article of the query in list order from `fromId`, with its index. */
+  unreadNeighbour(q: ArticleQuery, fromId: string | null, dir: 1 | -1): { id: string; index: number } | null;
+  /** The name a user gave a feed, shown as its source instead of the feed's own title; null: none. */
+  setFeedTitle(url: string, title: string | null): void;
+  /** Moves a feed's cached articles to this language's edition. Returns articles changed. */
+  setFeedLang(url: string, lang: string): number;
+  /** The largest row id so far: what newestAfter counts from. */
+  lastRowId(): number;
+  /** The newest article of an edition (or any) stored after lastRowId() returned `rid`, or null. */
+  newestAfter(rid: number, lang?: string): StoredArticle | null;
   /** Up to `limit` related articles: shared tags (rarer weigh more), same language, newest first. */
   related(id: string, limit?: number): StoredArticle[];
   /** The same story in another language, if the cache has it. */

@@ -16,33 +16,66 @@ export interface HeaderProps {
   measure: Measure;
 }
 
+/** The header line in its parts: `lead`, the edition switch, the active filters, the unread count. */
+export interface HeaderLayout {
+  lead: string;
+  sep: string;
+  filters: string;
+  count: string;
+}
+
+/**
+ * Fits the header into `width` cells. Labels give way before numbers: first the gaps narrow, then the
+ * program's name goes, then the unread label shrinks to "● 12", then the filters are cut; the count is never
+ * cut, and the view's title goes only when nothing else is left to give.
+ */
+export function headerLayout(
+  p: Pick<HeaderProps, 'm' | 'lang' | 'title' | 'tags' | 'search' | 'unreadOnly' | 'unread' | 'measure'>,
+  width: number,
+): HeaderLayout {
+  const { m, measure } = p;
+  const edition = editionSwitchText(m, p.lang);
+  const parts: string[] = [];
+  // "×" as in DESIGN §1: the filter is removable (c clears it, as the key hints say)
+  if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' ') + ' ×');
+  if (p.search !== '') parts.push(m.searchActive(clean(p.search)));
+  if (p.unreadOnly) parts.push(m.unreadOnlyActive);
+  const long = m.unreadCount(p.unread);
+  const short = m.unreadCountShort(p.unread);
+  const named = `${m.appName} · ${p.title}`;
+  const size = (l: HeaderLayout): number =>
+    measure.displayWidth([l.lead, edition, l.filters, l.count].filter((x) => x !== '').join(l.sep));
+  const tries: HeaderLayout[] = [];
+  for (const count of [long, short]) {
+    for (const lead of [named, p.title]) {
+      for (const sep of ['   ', '  ']) tries.push({ lead, sep, filters: parts.join(sep), count });
+    }
+  }
+  for (const t of tries) if (size(t) <= width) return t;
+  // the filters are cut to the room left; then the title; the count stays whole
+  const sep = '  ';
+  const lead = p.title;
+  const base = size({ lead, sep, filters: '', count: short });
+  if (base <= width) {
+    const room = width - base - sep.length;
+    return { lead, sep, filters: room >= 4 ? fit(measure, parts.join(sep), room) : '', count: short };
+  }
+  const room = width - size({ lead: '', sep, filters: '', count: short }) - sep.length;
+  return { lead: room >= 2 ? fit(measure, lead, room) : '', sep, filters: '', count: short };
+}
+
 /** " cyberread · Artikel   [IND] | ENG   #databreach ×   cari: x   12 belum dibaca", then a rule. */
 function HeaderView(p: HeaderProps): React.JSX.Element {
   const w = p.columns - 2;
-  const lead = `${p.m.appName} · ${p.title}`;
-  const edition = editionSwitchText(p.m, p.lang);
-  const parts = [lead, edition];
-  // "×" as in DESIGN §1: the filter is removable (c clears it, as the key hints say)
-  if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' ') + ' ×');
-  if (p.search !== '') parts.push(p.m.searchActive(clean(p.search)));
-  if (p.unreadOnly) parts.push(p.m.unreadOnlyActive);
-  parts.push(p.m.unreadCount(p.unread));
-  const line = fit(p.measure, parts.join('   '), w);
-  // the line is cut as one string; the switch is drawn by its component where it survived the cut whole
-  const at = `${lead}   ${edition}`;
+  const l = headerLayout(p, w);
+  const tail = [l.filters, l.count].filter((x) => x !== '').join(l.sep);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" bold>
         {' '}
-        {line.startsWith(at) ? (
-          <>
-            {`${lead}   `}
-            <EditionSwitch m={p.m} active={p.lang} />
-            {line.slice(at.length)}
-          </>
-        ) : (
-          line
-        )}
+        {l.lead === '' ? '' : l.lead + l.sep}
+        <EditionSwitch m={p.m} active={p.lang} />
+        {l.sep + tail}
       </Text>
       <Text wrap="truncate-end" dimColor>
         {' ' + '─'.repeat(Math.max(0, w))}

@@ -1,13 +1,15 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Messages } from '../../core/i18n/index.js';
-import { HINTS } from '../keymap.js';
+import { hintsFor, type HintContext } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
 import { clean, fit, type Measure } from './Line.js';
 
 export interface StatusBarProps {
   m: Messages;
   view: View;
+  /** The reader's focus and "Read also" count, which some hints depend on. */
+  hintContext: HintContext;
   refresh: RefreshState;
   /** Relative time of the last refresh, or null when there was none. */
   lastRefresh: string | null;
@@ -57,7 +59,7 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
 function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
   const status = p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
-  const hints = p.prompt ?? fitHints(p.measure, HINTS[p.view].map((h) => `${h.keys} ${p.m[h.hint]}`), w);
+  const hints = p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" dimColor>
@@ -74,4 +76,15 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
 }
 
 /** Redrawn only when what it shows changes, not on every move of the list's selection. */
-export const StatusBar = memo(StatusBarView);
+export const StatusBar = memo(
+  StatusBarView,
+  // the context is a fresh object each frame: compared by value, so a move in the list redraws nothing here
+  (a, b) => {
+    for (const k of Object.keys(b) as (keyof StatusBarProps)[]) {
+      if (k === 'hintContext') {
+        if (a.hintContext.readerFocus !== b.hintContext.readerFocus || a.hintContext.relatedCount !== b.hintContext.relatedCount) return false;
+      } else if (a[k] !== b[k]) return false;
+    }
+    return Object.keys(a).length === Object.keys(b).length;
+  },
+);

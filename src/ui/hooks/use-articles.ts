@@ -31,7 +31,7 @@ function message(e: unknown): string {
  */
 export function useArticles(services: UiServices, s: AppState, dispatch: (a: Action) => void): ArticlesData {
   const { store } = services;
-  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.keptRead]);
+  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.keptRead, s.watermark]);
   const queryKey = useMemo(() => JSON.stringify(query), [query]);
   const h = bodyHeight(s.size);
   const chunkStart = Math.floor(s.list.scroll / h) * h;
@@ -91,19 +91,24 @@ export function selectedArticleOf(services: UiServices, s: AppState): StoredArti
 }
 
 /**
- * After a refresh wrote articles: the new total, and where the selected article went. New articles sort
- * before it (newest first), so it moved down by at most `added` rows: look only there.
+ * After a refresh wrote articles: the list takes in every row stored so far (a new watermark), with the new
+ * total and where the selected article went. The selected article is the one at the selection in the list
+ * as it was (rows up to the old watermark: every frame drawn so far agrees with it). New articles sort
+ * before it or after it; those before it moved it down by at most `added` rows: look only there.
  */
 export function locateAfterRefresh(
   services: UiServices,
-  query: ArticleQuery,
-  selectedId: string | null,
-  selected: number,
+  s: AppState,
   added: number,
-): { total: number; selectIndex: number | null } {
-  const total = services.store.count(query);
-  if (selectedId === null) return { total, selectIndex: null };
-  const near = services.store.query({ ...query, offset: selected, limit: Math.min(added, 5000) + 1 });
+): { total: number; selectIndex: number | null; watermark: number | null } {
+  const store = services.store;
+  const before = listQuery(s);
+  const selectedId = s.list.total === 0 ? null : (store.query({ ...before, offset: s.list.selected, limit: 1 })[0]?.id ?? null);
+  const watermark = store.lastRowId();
+  const query = { ...before, maxRid: watermark };
+  const total = store.count(query);
+  if (selectedId === null) return { total, selectIndex: null, watermark };
+  const near = store.query({ ...query, offset: s.list.selected, limit: Math.min(added, 5000) + 1 });
   const k = near.findIndex((a) => a.id === selectedId);
-  return { total, selectIndex: k >= 0 ? selected + k : null };
+  return { total, selectIndex: k >= 0 ? s.list.selected + k : null, watermark };
 }

@@ -5,9 +5,10 @@ import { checkOpenableUrl } from '../../core/open.js';
 import type { StoredArticle, TagCount } from '../../core/types.js';
 import { matchKey, type InkKey, type KeyAction } from '../keymap.js';
 import type { UiServices } from '../services.js';
-import { visibleTags, type Action, type AppState } from '../state.js';
+import { listQuery, reducer, visibleTags, type Action, type AppState, type Kept } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { selectedArticleOf } from './use-articles.js';
+import type { StartRefresh } from './use-refresh.js';
 import { shownArticle } from './use-reader.js';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -26,8 +27,6 @@ const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
   bottom: () => ({ type: 'bottom' }),
   open: () => ({ type: 'openArticle', id: null }),
   search: () => ({ type: 'showView', view: 'search' }),
-  clear: () => ({ type: 'clearFilters' }),
-  unread: () => ({ type: 'toggleUnreadOnly' }),
   next: () => ({ type: 'step', delta: 1 }),
   prev: () => ({ type: 'step', delta: -1 }),
   errors: () => ({ type: 'showView', view: 'errors' }),
@@ -68,7 +67,7 @@ export function splitRun(input: string): Keypress[] {
  * Handlers read the state as of the actions before them (not as last rendered) and look articles up in the
  * store when they need them.
  */
-export function useKeys(services: UiServices, app: AppStore, startRefresh: () => boolean): void {
+export function useKeys(services: UiServices, app: AppStore, startRefresh: StartRefresh): void {
   const { dispatch, current, batch } = app;
 
   const setLang = (lang: UiLang): void => {
@@ -99,7 +98,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
         if (a) {
           const alt = services.store.alternate(a.id, a.lang === 'en' ? 'id' : 'en');
           // in the reader L is the page's IND | ENG switch: with no other edition there is nothing to switch to
-          dispatch(alt ? { type: 'openArticle', id: alt.id } : { type: 'toast', toast: { key: 'noOtherEdition' } });
+          dispatch(alt ? { type: 'openArticle', id: alt.id, replace: true } : { type: 'toast', toast: { key: 'noOtherEdition' } });
           return;
         }
         setLang(other);
@@ -110,6 +109,26 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: () =>
         const lang: UiLang = s.language.selected === 0 ? 'id' : 'en';
         if (lang !== s.lang) setLang(lang);
         dispatch({ type: 'back' });
+        return;
+      }
+      case 'clear':
+      case 'unread': {
+        // The selected article stays selected (or the one now in its place), on the same screen row.
+        const act: Action = action === 'clear' ? { type: 'clearFilters' } : { type: 'toggleUnreadOnly' };
+        const next = reducer(s, act);
+        if (next === s) return;
+        const a = selectedArticleOf(services, s);
+        let keep: Kept | undefined;
+        if (a) {
+          try {
+            const q = listQuery(next);
+            const index = services.store.position(q, a.id);
+            if (index !== null) keep = { index, total: services.store.count(q) };
+          } catch {
+            // the list starts from the top, as it would without a selection
+          }
+        }
+        dispatch(keep ? { ...act, keep } : act);
         return;
       }
       case 'refresh':

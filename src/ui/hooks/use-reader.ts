@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { messages } from '../../core/i18n/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
-import type { Action, AppState } from '../state.js';
+import { readerOpen, type Action, type AppState } from '../state.js';
 import { readerDoc, readerWidth, type ReaderDoc } from '../views/Reader.js';
 import { withOverrides } from './use-articles.js';
 
@@ -18,7 +18,7 @@ export function sourceOf(a: StoredArticle): string {
 
 /** The article the reader shows for a state: one opened explicitly (Read also, other edition) or the list's selection. */
 export function shownArticle(services: UiServices, s: AppState, selected: StoredArticle | null): StoredArticle | null {
-  if (s.view !== 'reader' && s.returnTo !== 'reader') return null;
+  if (!readerOpen(s)) return null;
   if (s.reader.articleId === null) return selected;
   const a = services.store.get(s.reader.articleId);
   return a ? withOverrides(a, s.overrides) : null;
@@ -34,7 +34,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
   const m = messages(s.lang);
   const shown = useMemo(
     () => shownArticle(services, s, selected),
-    [s.view, s.returnTo, s.reader.articleId, selected, s.overrides],
+    [s.view, s.stack, s.reader.articleId, selected, s.overrides],
   );
   const related = useMemo(() => (shown ? services.store.related(shown.id, 5) : []), [shown?.id, s.dataVersion]);
   const hasAlternate = useMemo(

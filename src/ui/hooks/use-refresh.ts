@@ -1,52 +1,89 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { RefreshScheduler } from '../../core/schedule.js';
 import type { UiServices } from '../services.js';
-import { listQuery, type Action } from '../state.js';
+import type { Action, AppState } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { locateAfterRefresh } from './use-articles.js';
 
+/** Starts a refresh of every feed, or of the given ones; false when a refresh is already running. */
+export type StartRefresh = (urls?: string[]) => boolean;
+
+/** The background refresh interval: a test may shorten it (services.refreshIntervalMs), else the setting. */
+export function refreshIntervalMs(services: UiServices): number {
+  return services.refreshIntervalMs ?? services.refreshIntervalMinutes * 60_000;
+}
+
 /**
- * Runs refreshes and reports them as actions. `onAdded` is told each time a feed brought new articles, so
- * the list can take them in without moving the selection.
+ * Runs refreshes and reports them as actions: when asked (r), and on their own every refresh interval while
+ * the reader is open (core/schedule.ts), never two at once. `onAdded` is told each time a feed brought new
+ * articles, so the list can take them in without moving the selection. When a refresh brought articles and
+ * the settings ask for it, the user is notified (services.notify).
  */
-export function useRefresh(services: UiServices, dispatch: (a: Action) => void, onAdded: (added: number) => void): () => boolean {
+export function useRefresh(
+  services: UiServices,
+  dispatch: (a: Action) => void,
+  onAdded: (added: number) => void,
+  current: () => AppState,
+): StartRefresh {
   const running = useRef(false);
   const mounted = useRef(true);
   const added = useRef(onAdded);
   added.current = onAdded;
+  const scheduler = useRef<RefreshScheduler | null>(null);
 
-  const start = useCallback((): boolean => {
-    if (running.current) return false;
-    running.current = true;
-    dispatch({ type: 'refreshStarted', total: 0 });
-    services
-      .refresh((p) => {
-        if (!mounted.current) return;
-        dispatch({ type: 'refreshProgress', done: p.done, total: p.total, ...(p.result ? { result: p.result } : {}) });
-        if (p.result && p.result.added > 0) added.current(p.result.added);
-      })
-      .then(
-        (results) => {
-          running.current = false;
-          if (mounted.current) dispatch({ type: 'refreshFinished', results });
-        },
-        (e: unknown) => {
-          running.current = false;
-          if (mounted.current) dispatch({ type: 'refreshError', message: e instanceof Error ? e.message : String(e) });
-        },
-      );
-    return true;
-  }, [services, dispatch]);
+  const start = useCallback(
+    (urls?: string[]): boolean => {
+      if (running.current) return false;
+      running.current = true;
+      dispatch({ type: 'refreshStarted', total: 0 });
+      const ended = (): void => {
+        running.current = false;
+        scheduler.current?.finished();
+      };
+      services
+        .refresh((p) => {
+          if (!mounted.current) return;
+          dispatch({ type: 'refreshProgress', done: p.done, total: p.total, ...(p.result ? { result: p.result } : {}) });
+          if (p.result && p.result.added > 0) added.current(p.result.added);
+        }, urls)
+        .then(
+          (results) => {
+            ended();
+            if (!mounted.current) return;
+            dispatch({ type: 'refreshFinished', results });
+            const n = results.reduce((k, r) => k + r.added, 0);
+            const lang = current().lang;
+            if (n > 0 && services.notify) {
+              void services.notify(n, lang).then((r) => {
+                if (!r.ok && mounted.current) dispatch({ type: 'toast', toast: { text: r.message } });
+              });
+            }
+          },
+          (e: unknown) => {
+            ended();
+            if (mounted.current) dispatch({ type: 'refreshError', message: e instanceof Error ? e.message : String(e) });
+          },
+        );
+      return true;
+    },
+    [services, dispatch],
+  );
 
   useEffect(() => {
     mounted.current = true;
-    const last = services.lastRefreshAt();
-    const now = (services.now?.() ?? new Date()).getTime();
-    const due = last === null || now - Date.parse(last) >= services.refreshIntervalMinutes * 60_000 || Number.isNaN(Date.parse(last));
-    // after the first frame, so cached articles show before any network request finishes
-    const t = due ? setTimeout(() => start(), 0) : undefined;
+    const s = new RefreshScheduler({
+      intervalMs: refreshIntervalMs(services),
+      lastRefreshAt: () => services.lastRefreshAt(),
+      now: () => (services.now?.() ?? new Date()).getTime(),
+      // a refresh due at start begins on the next turn, after the first frame: cached articles show first
+      start: () => start(),
+    });
+    scheduler.current = s;
+    s.start();
     return () => {
       mounted.current = false;
-      if (t) clearTimeout(t);
+      s.stop();
+      scheduler.current = null;
     };
   }, []);
 
@@ -54,24 +91,31 @@ export function useRefresh(services: UiServices, dispatch: (a: Action) => void, 
 }
 
 /**
- * Refreshes for the list: new articles are taken in while the selected article stays selected.
- * `selectedId` is the article drawn as selected: the store may already hold new rows above it.
+ * Refreshes for the list: new articles are taken in while the selected article stays selected (and so
+ * does the article the reader shows: the list's selection).
  */
-export function useListRefresh(services: UiServices, app: AppStore, selectedId: string | null): () => boolean {
+export function useListRefresh(services: UiServices, app: AppStore): StartRefresh {
   const { dispatch, current } = app;
-  const selected = useRef(selectedId);
-  selected.current = selectedId;
-  const onAdded = useCallback(
-    (added: number) => {
-      const s = current();
-      try {
-        const r = locateAfterRefresh(services, listQuery(s), selected.current, s.list.selected, added);
-        dispatch({ type: 'listChanged', total: r.total, selectIndex: r.selectIndex, reload: true });
-      } catch {
-        dispatch({ type: 'listChanged', total: s.list.total, selectIndex: null, reload: true });
-      }
-    },
-    [services],
-  );
-  return useRefresh(services, dispatch, onAdded);
+  const onAdded = useCallback((added: number) => {
+    const s = current();
+    try {
+      dispatch({ type: 'listChanged', reload: true, ...locateAfterRefresh(services, s, added) });
+    } catch {
+      dispatch({ type: 'listChanged', total: s.list.total, selectIndex: null, reload: true });
+    }
+  }, [services]);
+  return useRefresh(services, dispatch, onAdded, current);
+}
+
+/**
+ * Re-renders every `ms` (default 20 s), so relative times ("updated 5 minutes ago", the list's "5m") move on
+ * while no key is pressed. Returns the tick count, for memos that depend on the clock.
+ */
+export function useClockTick(services: UiServices): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((k) => k + 1), services.clockTickMs ?? 20_000);
+    return () => clearInterval(t);
+  }, []);
+  return tick;
 }

@@ -1,7 +1,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { enclosureLines } from '../../core/enclosures.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { displayWidth, splitAtWidth } from '../../core/render/text.js';
+import { normaliseTags } from '../../core/tags.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { BodyLine } from '../services.js';
 import { EditionSwitch, editionSwitchText } from '../components/EditionSwitch.js';
@@ -28,7 +30,7 @@ export interface ReaderDoc {
 
 export interface ReaderInput {
   article: StoredArticle;
-  body: { lines: BodyLine[]; links: string[] };
+  body: { lines: BodyLine[]; links: string[]; hashtags?: string[] };
   related: StoredArticle[];
   hasAlternate: boolean;
   /** The UI language: the edition an article of unknown language is shown as. */
@@ -78,9 +80,11 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   for (const t of i.wrap(byline.join(' · '), w)) push(t, 'byline');
   push('─'.repeat(w), 'rule');
   for (const l of i.body.lines) pushWide(clean(l.text), l.style);
-  if (i.article.tags.length > 0) {
+  // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
+  const tags = normaliseTags([...i.article.tags, ...(i.body.hashtags ?? [])]);
+  if (tags.length > 0) {
     push('', 'blank');
-    for (const t of i.wrap(i.article.tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
+    for (const t of i.wrap(tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
   }
   push('', 'blank');
   push(m.shareLine, 'share');
@@ -106,7 +110,26 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
       }
     });
   }
+  // Enclosures (podcast episodes, videos, files) follow the links, numbered on from them: one number opens either.
+  const enclosures = enclosureLines(i.article.enclosures, i.body.links.length + 1, i.lang);
+  if (enclosures.length > 0) {
+    push('', 'blank');
+    push(m.enclosuresTitle, 'section');
+    for (const e of enclosures) {
+      // the label wraps; the URL, never broken, takes a line of its own
+      for (const part of i.wrap(`[${e.number}] ${clean(e.label)}`, w)) push(part, 'footnote');
+      pushWide(clean(e.url).replace(/ /g, '%20'), 'footnote');
+    }
+  }
   return { lines, relatedStart, relatedCount: i.related.length };
+}
+
+/** The targets of an article's numbers, [1] first: its body's links, then its enclosures (as readerDoc numbers them). */
+export function articleTargets(links: readonly string[], article: StoredArticle, lang: UiLang): { number: number; url: string; label: string | null }[] {
+  return [
+    ...links.map((url, k) => ({ number: k + 1, url, label: null })),
+    ...enclosureLines(article.enclosures, links.length + 1, lang).map((e) => ({ number: e.number, url: e.url, label: e.label })),
+  ];
 }
 
 /** " [IND] | ENG · L opens the other edition": the other edition struck through and dim when there is none. */

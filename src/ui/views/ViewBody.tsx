@@ -4,7 +4,7 @@ import type { Messages } from '../../core/i18n/index.js';
 import type { ArticlesData } from '../hooks/use-articles.js';
 import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
 import type { UiServices } from '../services.js';
-import { bodyHeight, visibleTags, type AppState, type View } from '../state.js';
+import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors } from './Errors.js';
 import { Hashtags } from './Hashtags.js';
@@ -73,7 +73,7 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
     case 'language':
       return <Language m={m} lang={s.lang} selected={s.language.selected} {...size} />;
     case 'help':
-      return <Help m={m} lang={s.lang} of={s.returnTo} viewTitle={viewTitle(m, s.returnTo)} scroll={s.helpScroll} {...size} />;
+      return <Help m={m} lang={s.lang} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
     case 'errors':
       return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
     default: {

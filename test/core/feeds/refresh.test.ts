@@ -112,6 +112,15 @@ describe('refreshFeeds with the real pipeline', () => {
     expect(requests.length).toBe(before + 1);
   });
 
+  it("lists a feed's articles under the name given in the settings, and under its own title once that is gone", async () => {
+    await setup();
+    await refreshFeeds([{ url: `${base}/ok.xml`, title: 'Berita Uji' }], store, pipeline);
+    expect(store.query({ feedUrl: `${base}/ok.xml` })[0]?.feedTitle).toBe('Berita Uji');
+    // a 304 copies the settings' name too: a rename made elsewhere reaches the cache without new content
+    await refreshFeeds([{ url: `${base}/ok.xml` }], store, pipeline);
+    expect(store.query({ feedUrl: `${base}/ok.xml` })[0]?.feedTitle).toBe('Uji');
+  });
+
   it('re-fetching updates articles in place and keeps read and starred', async () => {
     await setup();
     const feeds = sampleFeeds(samplesDir(import.meta.url));

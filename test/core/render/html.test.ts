@@ -137,6 +137,26 @@ describe('renderHtml: blocks', () => {
     expect(texts('<p>Isi.</p><img src="https://feeds.example/~r/x" width="1" height="1" alt="">')).toEqual(['Isi.']);
   });
 
+  it('does not say the label twice when the alt text starts with it', () => {
+    expect(texts('<img src="a.jpg" alt="Ilustrasi kebocoran data pelanggan">')).toEqual(['[Ilustrasi kebocoran data pelanggan]']);
+    expect(texts('<img src="a.jpg" alt="ilustrasi: peretas">')).toEqual(['[ilustrasi: peretas]']);
+    expect(texts('<img src="a.jpg" alt="Illustration of a hacker">', EN)).toEqual(['[Image: Illustration of a hacker]']);
+    expect(texts('<img src="a.jpg" alt="Image of a hacker">', EN)).toEqual(['[Image of a hacker]']);
+    // a word that only starts like the label is no repetition
+    expect(texts('<img src="a.jpg" alt="Ilustrasinya">')).toEqual(['[Ilustrasi: Ilustrasinya]']);
+  });
+
+  it('leaves out a closing paragraph of hashtags and returns its tags, keeping hashtags inside the text', () => {
+    const doc = renderHtml('<p>Isi berita #penting di sini.</p><p>#databreach #PDP</p><p>#ecommerce</p>', ID);
+    expect(doc.lines.map((l) => l.text)).toEqual(['Isi berita #penting di sini.']);
+    expect(doc.hashtags).toEqual(['databreach', 'PDP', 'ecommerce']);
+    // only at the end, only hashtags ("#1" is numbering, not a tag)
+    expect(renderHtml('<p>#databreach #PDP</p><p>Isi.</p>', ID).hashtags).toEqual([]);
+    expect(renderHtml('<p>Isi.</p><p>Nomor #1</p>', ID).hashtags).toEqual([]);
+    expect(renderHtml('<p>Isi.</p><p>#1</p>', ID).hashtags).toEqual([]);
+    expect(renderHtml('<p>Isi.</p><h2>#judul</h2>', ID).hashtags).toEqual([]);
+  });
+
   it('puts a figure caption under its image', () => {
     expect(styled('<figure><img src="a.jpg" alt="Server"><figcaption>Foto: <b>Reuters</b></figcaption></figure>')).toEqual([
       'image|[Ilustrasi: Server]',
@@ -188,8 +208,8 @@ describe('renderHtml: blocks', () => {
   });
 
   it('renders nothing for empty or whitespace-only input', () => {
-    expect(renderHtml('', ID)).toEqual({ lines: [], links: [] });
-    expect(renderHtml('<p> &nbsp; </p><div>\n</div>', ID)).toEqual({ lines: [], links: [] });
+    expect(renderHtml('', ID)).toEqual({ lines: [], links: [], hashtags: [] });
+    expect(renderHtml('<p> &nbsp; </p><div>\n</div>', ID)).toEqual({ lines: [], links: [], hashtags: [] });
   });
 });
 

@@ -105,10 +105,17 @@ describe('100k articles', () => {
   });
 
   it('uses an index for every other filter and never sorts a full scan', () => {
-    for (const q of [{ lang: 'en' }, { unread: true }, { starred: true }, { feedUrl: 'https://example.test/feed.xml' }, { lang: 'id', unread: true }]) {
+    for (const q of [{ lang: 'en' }, { unread: true }, { starred: true }, { feedUrl: 'https://example.test/feed.xml' }, { lang: 'id', unread: true }, { lang: 'en', maxRid: 90_000 }]) {
       const p = plan(q).join('\n');
       expect(p, JSON.stringify(q)).toMatch(/^(SCAN a USING INDEX|SEARCH a USING INDEX)/);
       expect(p, JSON.stringify(q)).not.toContain('TEMP B-TREE');
     }
+  });
+
+  it('finds the next unread article deep in the list by index walks, with its position', () => {
+    // odd ids are English; the list of the English edition (with the unknown ones) newest first
+    const next = store.unreadNeighbour({ lang: 'en' }, 'a99999', 1);
+    expect(next).toEqual({ id: 'a99997', index: 1 });
+    expect(store.unreadNeighbour({ lang: 'en', tags: ['tag5'] }, null, -1)?.index).toBe(store.count({ lang: 'en', tags: ['tag5'] }) - 1);
   });
 });

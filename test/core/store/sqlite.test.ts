@@ -202,6 +202,25 @@ describe('query', () => {
     expect(store.unreadCount({ lang: 'id', keepIds: ['id2'] })).toBe(2);
   });
 
+  it('tells where an article is, or would be, in a query: the same offset query() lists it at', () => {
+    store.mark(['id2', 'en1'], { read: true });
+    const queries = [{}, { lang: 'id' }, { lang: 'en', unread: true }, { tags: ['databreach'] }, { tags: ['databreach'], lang: 'en', unread: true }, { unread: true }];
+    for (const q of queries) {
+      const listed = ids(store.query({ ...q, limit: 100 }));
+      for (const id of ['id1', 'en1', 'nul', 'id2', 'pt1', 'en2']) {
+        const k = store.position(q, id);
+        // listed: its own offset; not listed: the offset of the article now in its place (the next one)
+        if (listed.includes(id)) expect(k, `${id} in ${JSON.stringify(q)}`).toBe(listed.indexOf(id));
+        else expect(ids(store.query({}))).toContain(id);
+      }
+    }
+    // read articles are not in the unread list: each would sit where the next unread (older) one is
+    expect(ids(store.query({ unread: true }))).toEqual(['en2', 'pt1', 'nul', 'id1']);
+    expect(store.position({ unread: true }, 'id2')).toBe(2);
+    expect(store.position({ unread: true }, 'en1')).toBe(3);
+    expect(store.position({}, 'missing')).toBeNull();
+  });
+
   it('searches title, summary and body text, with prefixes and Indonesian words', () => {
     expect(ids(store.query({ search: 'rumah sakit' }))).toEqual(['id2']);
     expect(ids(store.query({ search: 'pasien' }))).toEqual(['id2']);

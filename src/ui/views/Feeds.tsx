@@ -1,0 +1,97 @@
+import React from 'react';
+import { Box } from 'ink';
+import type { Messages } from '../../core/i18n/index.js';
+import { formatCount, type UiLang } from '../../core/i18n/messages.js';
+import { clean, fit, Line, type Measure } from '../components/Line.js';
+
+/**
+ * One row of the feeds view. A list of kinds, so that other things that open like a feed (saved views, with
+ * their own counts) can be listed above the feeds by adding a kind here and a case in `rowText`.
+ */
+export type FeedsEntry = {
+  kind: 'feed';
+  url: string;
+  /** The name shown: the user's title, else the feed's own, else the URL. */
+  title: string;
+  lang: string | null;
+  unread: number;
+  total: number;
+  /** ISO time of the last fetch (successful or not), null when never fetched. */
+  lastFetched: string | null;
+  /** One line, already in the interface language, or null when the last fetch worked. */
+  error: string | null;
+};
+
+/** Rows of the list part of the view: the body minus the blank line and the two detail lines under it. */
+export function feedsListHeight(height: number): number {
+  return Math.max(1, height - 3);
+}
+
+export interface FeedsProps {
+  m: Messages;
+  lang: UiLang;
+  entries: readonly FeedsEntry[];
+  selected: number;
+  scroll: number;
+  height: number;
+  columns: number;
+  measure: Measure;
+  /** Relative time: compact ("5m", "2 jam") for the rows, long ("5 minutes ago") for the detail line. */
+  relTime: (iso: string, compact: boolean) => string;
+}
+
+/** Cells of the fixed columns after the title: language, unread/total, last refresh. */
+function columnsOf(p: FeedsProps): { countW: number } {
+  let countW = 3;
+  for (const e of p.entries) countW = Math.max(countW, `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.length);
+  return { countW };
+}
+
+/** "› ● Title…  id   3/18   5m   ✗ Could not …" cut to the width. */
+export function rowText(p: FeedsProps, e: FeedsEntry, selected: boolean, width: number, countW: number): string {
+  const lead = `${selected ? '›' : ' '}${e.unread > 0 ? '●' : ' '} `;
+  const lang = (e.lang ?? '—').slice(0, 2).padEnd(3);
+  const count = `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.padStart(countW);
+  const age = fit(p.measure, e.lastFetched === null ? p.m.feedsNever : p.relTime(e.lastFetched, true), 7, true);
+  const fixed = p.measure.displayWidth(lead) + 3 + 1 + countW + 2 + 7 + 1;
+  // the title keeps at least half of what is left; an error takes the rest
+  const rest = Math.max(8, width - fixed);
+  const titleW = e.error === null ? rest : Math.max(8, Math.ceil(rest * 0.5));
+  const title = fit(p.measure, clean(e.title), titleW, true);
+  const error = e.error === null ? '' : ` ✗ ${clean(e.error)}`;
+  return fit(p.measure, `${lead}${title} ${lang} ${count}  ${age}${error}`, width, selected);
+}
+
+export function Feeds(p: FeedsProps): React.JSX.Element {
+  const w = p.columns - 1;
+  const listH = feedsListHeight(p.height);
+  const { countW } = columnsOf(p);
+  const visible = p.entries.slice(p.scroll, p.scroll + listH);
+  const sel = p.entries[p.selected];
+  return (
+    <Box flexDirection="column" height={p.height}>
+      <Box flexDirection="column" height={listH}>
+        {visible.length === 0 ? (
+          <Line dim>{fit(p.measure, '  ' + p.m.feedsEmpty, w)}</Line>
+        ) : (
+          visible.map((e, k) => {
+            const i = p.scroll + k;
+            const isSel = i === p.selected;
+            return (
+              <Line key={`${e.kind} ${e.url}`} inverse={isSel} bold={e.unread > 0}>
+                {rowText(p, e, isSel, w, countW)}
+              </Line>
+            );
+          })
+        )}
+      </Box>
+      <Line>{''}</Line>
+      <Line dim>{fit(p.measure, sel ? ' ' + clean(sel.url) : '', w)}</Line>
+      {sel?.error ? (
+        <Line color="red">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
+      ) : (
+        <Line dim>{fit(p.measure, sel ? ' ' + (sel.lastFetched === null ? p.m.feedsNeverFetched : p.m.feedsFetched(p.relTime(sel.lastFetched, false))) : '', w)}</Line>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,102 @@
+// One test per parsing behaviour that the public parser test suites (bench/parse-corpus) showed missing.
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../../src/core/feeds/parse.js';
+
+const rss = (item: string, channel = '', ns = ''): string =>
+  `<?xml version="1.0"?><rss version="2.0"${ns}><channel><title>T</title>${channel}<item>${item}</item></channel></rss>`;
+const atom = (entry: string, feed = ''): string =>
+  `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>${feed}<entry>${entry}</entry></feed>`;
+const DC = ' xmlns:dc="http://purl.org/dc/elements/1.1/"';
+const MEDIA = ' xmlns:media="http://search.yahoo.com/mrss/"';
+const ITUNES = ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+
+describe('feeds with nothing feedsmith recognises are empty feeds, not broken ones', () => {
+  it.each([
+    ['RSS with only unknown channel elements', '<rss version="2.0"><channel><author>me</author></channel></rss>', 'rss'],
+    ['an empty Atom 1.0 feed', '<feed xmlns="http://www.w3.org/2005/Atom"></feed>', 'atom'],
+    ['Atom 0.3 with only a copyright', '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><copyright>c</copyright></feed>', 'atom'],
+    ['an empty RDF channel', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"></rdf:RDF>', 'rdf'],
+  ])('%s', (_name, doc, format) => {
+    const feed = parseFeed(doc);
+    expect(feed.format).toBe(format);
+    expect(feed.items).toEqual([]);
+  });
+
+  it('still refuses XML that is not a feed', () => {
+    expect(() => parseFeed('<?xml version="1.0"?><kml><Document/></kml>')).toThrow('This is not a feed');
+  });
+});
+
+describe('JSON Feed', () => {
+  it('reads a feed whose version is "1.0" instead of the version URL', () => {
+    const feed = parseFeed(JSON.stringify({ version: '1.0', title: 'J', items: [{ id: '1', title: 'one', url: 'https://e.id/1' }] }));
+    expect(feed.title).toBe('J');
+    expect(feed.items.map((i) => i.title)).toEqual(['one']);
+  });
+
+  it('still refuses JSON with a version that is no feed', () => {
+    expect(() => parseFeed(JSON.stringify({ name: 'x', version: '1.0.0' }))).toThrow('JSON but not a JSON Feed');
+  });
+});
+
+describe('Atom text constructs', () => {
+  it('escapes type="text" (and no type) so that "<" and "&" stay characters', () => {
+    const feed = parseFeed(atom('<title type="text">a &lt;b&gt; &amp; c</title><summary>x &lt; y</summary><id>1</id>'));
+    expect(feed.items[0]?.title).toBe('a &lt;b&gt; &amp; c');
+    expect(feed.items[0]?.summary).toBe('x &lt; y');
+  });
+
+  it('keeps type="html" as markup', () => {
+    const feed = parseFeed(atom('<title type="html">a &lt;b&gt;bold&lt;/b&gt;</title><id>1</id>'));
+    expect(feed.items[0]?.title).toBe('a <b>bold</b>');
+  });
+
+  it('escapes the feed title too', () => {
+    expect(parseFeed(atom('<id>1</id>').replace('<title>T</title>', '<title>R&amp;D &lt;lab&gt;</title>')).title).toBe('R&amp;D &lt;lab&gt;');
+  });
+});
+
+describe('authors', () => {
+  it.each([
+    ['Example editor (me@example.com)', 'Example editor'],
+    ['me@example.com (Example editor)', 'Example editor'],
+    ['Example editor <me@example.com>', 'Example editor'],
+    ['Redaksi (Jakarta)', 'Redaksi (Jakarta)'],
+    ['me@example.com', 'me@example.com'],
+  ])('dc:creator %j reads as %j', (creator, name) => {
+    expect(parseFeed(rss(`<title>x</title><dc:creator>${creator.replace(/</g, '&lt;')}</dc:creator>`, '', DC)).items[0]?.author).toBe(name);
+  });
+
+  it('an Atom author with only an email is that email', () => {
+    expect(parseFeed(atom('<id>1</id><author><email>me@example.com</email></author>')).items[0]?.author).toBe('me@example.com');
+  });
+});
+
+describe('fallback fields', () => {
+  it('title from dc:title, then media:title', () => {
+    expect(parseFeed(rss('<dc:title>Judul</dc:title>', '', DC)).items[0]?.title).toBe('Judul');
+    expect(parseFeed(rss('<media:title>Media</media:title>', '', MEDIA)).items[0]?.title).toBe('Media');
+    expect(parseFeed(rss('<media:group><media:title>Grup</media:title></media:group>', '', MEDIA)).items[0]?.title).toBe('Grup');
+  });
+
+  it('summary from dc:description, itunes:summary, media:description', () => {
+    expect(parseFeed(rss('<title>x</title><dc:description>D</dc:description>', '', DC)).items[0]?.summary).toBe('D');
+    expect(parseFeed(rss('<title>x</title><itunes:summary>I</itunes:summary>', '', ITUNES)).items[0]?.summary).toBe('I');
+    expect(parseFeed(rss('<title>x</title><media:description>a &lt; b</media:description>', '', MEDIA)).items[0]?.summary).toBe('a &lt; b');
+  });
+
+  it('media:category counts as a category', () => {
+    expect(parseFeed(rss('<title>x</title><media:category scheme="s">keamanan</media:category>', '', MEDIA)).items[0]?.categories).toEqual(['keamanan']);
+  });
+
+  it('the RSS site link falls back to atom:link rel=alternate', () => {
+    const doc = rss('<title>x</title>', '<atom:link rel="alternate" href="https://situs.example.id/"/>', ' xmlns:atom="http://www.w3.org/2005/Atom"');
+    expect(parseFeed(doc).siteUrl).toBe('https://situs.example.id/');
+  });
+});
+
+describe('a cut-off document is still an error, not an empty feed', () => {
+  it.each(['<rss><channel><item>', '<rss version="2.0"><channel><item></channel>', '<feed xmlns="http://www.w3.org/2005/Atom"><entry>'])('%j', (doc) => {
+    expect(() => parseFeed(doc)).toThrow('damaged beyond repair');
+  });
+});

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SqliteStore } from '../../src/core/store/sqlite.js';
+import { App } from '../../src/ui/App.js';
+import { renderUi, type Harness } from '../helpers/render.js';
+import { testServices } from '../helpers/services.js';
+import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
+
+/** The traps a new user hit (issue 10, item 7), through real keypresses. */
+
+let h: Harness | undefined;
+const open: SqliteStore[] = [];
+const track = (s: SqliteStore): SqliteStore => {
+  open.push(s);
+  return s;
+};
+afterEach(() => {
+  h?.unmount();
+  h = undefined;
+  for (const s of open.splice(0)) s.close();
+  removeTempStores();
+});
+
+const selectedRow = (frame: string): string => frame.split('\n').find((l) => l.startsWith('›')) ?? '';
+
+describe('u keeps the selection', () => {
+  const twenty = (): SqliteStore => {
+    const base = Date.parse('2026-11-28T07:00:00Z');
+    const store = storeWith(
+      Array.from({ length: 20 }, (_, i) => article({ id: `a${i}`, title: `Berita nomor ${i} selesai`, published: new Date(base - i * 60_000).toISOString() })),
+    );
+    // every third article read
+    store.mark(['a0', 'a3', 'a6', 'a9', 'a12', 'a15', 'a18'], { read: true });
+    return track(store);
+  };
+
+  it('on the selected article when it stays listed, both ways', async () => {
+    h = await renderUi(<App services={testServices(twenty())} initialLang="id" rows={12} columns={80} />);
+    await h.waitFor('Berita nomor 0 ');
+    for (let i = 0; i < 8; i++) await h.press('j');
+    expect(selectedRow(h.frame())).toContain('Berita nomor 8 ');
+    const unread = await h.press('u');
+    expect(unread).toContain('hanya yang belum dibaca');
+    expect(selectedRow(unread)).toContain('Berita nomor 8 ');
+    const all = await h.press('u');
+    expect(all).not.toContain('hanya yang belum dibaca');
+    expect(selectedRow(all)).toContain('Berita nomor 8 ');
+  });
+
+  it('on the nearest article when the selected one is read and leaves the list', async () => {
+    h = await renderUi(<App services={testServices(twenty())} initialLang="id" rows={12} columns={80} />);
+    await h.waitFor('Berita nomor 0 ');
+    for (let i = 0; i < 9; i++) await h.press('j');
+    expect(selectedRow(h.frame())).toContain('Berita nomor 9 ');
+    // 9 is read: the article now in its place is the next unread one, 10
+    expect(selectedRow(await h.press('u'))).toContain('Berita nomor 10 ');
+    // and c (clear the filters) keeps it too
+    expect(selectedRow(await h.press('c'))).toContain('Berita nomor 10 ');
+  });
+});
+
+describe('"Read also" hints', () => {
+  it('say j/k choose while "Read also" has the focus, and offer Tab only when there is something to read', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="en" rows={30} columns={120} />);
+    await h.waitFor('unread');
+    const reader = await h.press('Enter');
+    const hints = (f: string): string => f.split('\n').at(-1) ?? '';
+    expect(hints(reader)).toContain('j/k scroll');
+    expect(hints(reader)).toContain('Tab read also');
+    const focused = await h.press('Tab');
+    expect(hints(focused)).not.toContain('j/k scroll');
+    expect(hints(focused)).toContain('j/k choose');
+    expect(hints(focused)).toContain('Enter open');
+    expect(hints(focused)).toContain('Tab article text');
+  });
+
+  it('leave Tab out for an article with nothing to read also', async () => {
+    const store = track(storeWith([article({ id: 'lonely', title: 'Sendirian', tags: ['unik'] })]));
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={120} />);
+    await h.waitFor('Sendirian');
+    const reader = await h.press('Enter');
+    expect(reader).not.toContain('Baca juga');
+    expect(reader.split('\n').at(-1)).not.toContain('Tab');
+  });
+});
+
+describe('the header at 40 columns', () => {
+  it('keeps the whole unread count', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={12} columns={40} />);
+    const f = await h.waitFor('18');
+    const head = f.split('\n')[0] ?? '';
+    expect(head).toMatch(/(● 18|18 belum dibaca)$/);
+    expect(head).not.toContain('…');
+  });
+});
