@@ -12,7 +12,7 @@ const DEFUDDLE = join(import.meta.dirname, '.work', 'defuddle', 'node_modules', 
 
 /** defuddle's Node entry over linkedom (its README's way), or null when it is not installed locally. */
 async function loadDefuddle() {
-  if (!existsSync(DEFUDDLE)) return null;
+  if (!existsSync(DEFUDDLE) || process.env.ARTICLES_DEFUDDLE === '0') return null;
   // Its "./node" export is import-only; the file it names is loaded directly.
   const entry = JSON.parse(readFileSync(join(DEFUDDLE, 'package.json'), 'utf8')).exports['./node'].import;
   const mod = await import(pathToFileURL(join(DEFUDDLE, entry)).href);

@@ -1,8 +1,9 @@
 """Runs a command in a pseudo-terminal and times it; prints one JSON line.
 
 mode "exit":  time from spawn to exit (the `node -e 0` baseline).
-mode "tui":   time from spawn to the first output containing MARKER, peak RSS (VmHWM) at that moment,
-              then PRESSES presses of `j`, each timed from the write to the first output that follows.
+mode "tui":   time from spawn to the first output containing MARKER (and the wall-clock time then, for
+              comparing with another process's clock), peak RSS (VmHWM) at that moment, then PRESSES presses
+              of `j`, each timed from the write to the first output that follows.
 """
 import json, os, pty, select, sys, time, fcntl, termios, struct, signal
 
@@ -54,9 +55,10 @@ def main():
             print(json.dumps(out)); os.kill(pid, signal.SIGKILL); return
         buf += d
     out['first_frame_ms'] = (time.perf_counter() - t0) * 1000
+    out['marker_epoch_ms'] = time.time() * 1000
     out['rss_kib'] = rss_kib(pid)
-    # let the first frame settle (effects after mount may draw once more)
-    while read_some(0.3):
+    # let the first frame settle (effects after mount may draw once more); not while a refresh keeps drawing
+    while cfg.get('settle', True) and read_some(0.3):
         pass
     lat = []
     for _ in range(cfg.get('presses', 100)):

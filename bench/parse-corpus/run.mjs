@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadSuites } from './suites.mjs';
@@ -201,7 +202,8 @@ const nNa = cases.reduce((a, c) => a + c.na, 0);
 const nUnsupported = cases.reduce((a, c) => a + c.unsupported, 0);
 
 const L = [];
-L.push(`Written by \`node bench/parse-corpus/run.mjs --write\` on ${new Date().toISOString()} (Node ${process.version}).`);
+L.push(`Written by \`node bench/parse-corpus/run.mjs ${args.filter((a) => a !== '--snapshot').join(' ')}\` on ${new Date().toISOString()} (Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}).` +
+  (before ? ' "before" is the parser of the checkout given with --before (here main at 4a9b16d, before this work: `git archive 4a9b16d src | tar -x -C DIR`), parsed and timed in the same run.' : ''));
 L.push('');
 L.push(`Corpus: ${Object.entries(suiteFiles).map(([s, n]) => `${s} ${n} files`).join(', ')}, plus feedparser's date-parser cases; ` +
   `${nChecks} checks on fields cyberread keeps (${nNa} expectations about fields it does not keep, and ${nUnsupported} it cannot read, are left out). ` +

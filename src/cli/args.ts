@@ -39,6 +39,7 @@ export const OPTIONS = {
   unread: { type: 'boolean' },
   starred: { type: 'boolean' },
   search: { type: 'string' },
+  query: { type: 'string' },
   feed: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
@@ -82,12 +83,12 @@ export const COMMANDS = {
     subcommands: { add: { options: ['json', 'title', 'tag'], words: one('URL') }, remove: feedsRemove, rm: feedsRemove },
   },
   refresh: { options: ['json', 'force'], words: some('URL', 0) },
-  list: { options: ['json', 'tag', 'unread', 'starred', 'search', 'feed', 'limit', 'offset', 'all'], words: none },
+  list: { options: ['json', 'tag', 'unread', 'starred', 'search', 'query', 'feed', 'limit', 'offset', 'all'], words: none },
   show: { options: ['json'], words: one('ID') },
-  tags: { options: ['json'], words: none },
+  tags: { options: ['json', 'query'], words: none },
   // mark --all takes list's filters and no ID (mark.ts checks which of the two it got); --unread there is
   // the action, not a filter
-  mark: { options: ['json', 'read', 'unread', 'star', 'unstar', 'all', 'tag', 'starred', 'search', 'feed'], words: some('ID', 0) },
+  mark: { options: ['json', 'read', 'unread', 'star', 'unstar', 'all', 'tag', 'starred', 'search', 'feed', 'query'], words: some('ID', 0) },
   import: { options: ['json'], words: one('FILE.opml') },
   export: { options: [], words: none },
   help: { options: [], words: { name: 'COMMAND', min: 0, max: 1 } },
@@ -134,6 +135,18 @@ function firstWord(argv: string[], start: number): number {
   return -1;
 }
 
+/**
+ * A word after an option that takes a value, starting with "-", that is that value: a negative number
+ * ("--limit -1", so the option's own check can explain what is wrong), and after --query anything that is
+ * not one of the command's options: "-" is the query language's "leave out" ("--query -#sponsored").
+ */
+function startsLikeValue(option: string, next: string, options: Record<string, OptionSpec>): boolean {
+  if (/^-\d/.test(next)) return true;
+  if (option !== '--query' || next === '-' || next === '--') return false;
+  const name = next.split('=')[0] as string;
+  return !Object.entries(options).some(([long, o]) => `--${long}` === name || ('short' in o && o.short !== undefined && `-${o.short}` === name));
+}
+
 const where = (command: string): string => (command ? `cyberread ${command}` : 'cyberread');
 
 /** Finds the command (and subcommand), parses their options, and checks the words against COMMANDS. */
@@ -166,7 +179,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     }
   }
   const options = optionsOf(spec);
-  // "--limit -1" is a value, not an option: join it so the option's own check can explain what is wrong.
+  // "--limit -1" and "--query -#ads" are values, not options: joined to their option (see startsLikeValue).
   const joined: string[] = [];
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i] as string;
@@ -175,7 +188,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       joined.push(...rest.slice(i));
       break;
     }
-    if (arg.startsWith('--') && !arg.includes('=') && valueTaking(arg, options) && next !== undefined && /^-\d/.test(next)) {
+    if (arg.startsWith('--') && !arg.includes('=') && valueTaking(arg, options) && next !== undefined && startsLikeValue(arg, next, options)) {
       joined.push(`${arg}=${next}`);
       i += 1;
     } else joined.push(arg);

@@ -1,12 +1,13 @@
 /**
  * Feed HTML → safe HTML, plain text, or the first illustration. Everything goes through one
- * depth-bounded parse so a hostile document cannot blow the stack of the recursive walkers below.
+ * depth-bounded parse so a hostile document cannot blow the stack of the recursive walkers below; the
+ * cleaner writes its output from that parse's callbacks without building a tree.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 import { DomHandler, isTag, isText } from 'domhandler';
-import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
+import type { ChildNode, Document, Element } from 'domhandler';
 import { getAttributeValue } from 'domutils';
-import render from 'dom-serializer';
+import { escapeAttribute, escapeText } from 'entities';
 import { sanitizeLine, sanitizeText, UNSAFE_IN_URL } from './sanitize.js';
 
 /** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
@@ -142,12 +143,14 @@ function safeUrl(raw: string, base: string | undefined, allowDataImage: boolean)
   return value;
 }
 
-function cleanAttributes(el: Element, base: string | undefined): Record<string, string> {
+/** The attributes an element keeps, in their order: event handlers and unknown names dropped, URLs checked. */
+function cleanAttributeValues(tag: string, attribs: Record<string, string>, base: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(el.attribs)) {
+  for (const name in attribs) {
+    const value = attribs[name] as string;
     if (!VALID_ATTR.test(name) || name.startsWith('on') || DROP_ATTRS.has(name)) continue;
     if (URL_ATTRS.has(name)) {
-      const url = safeUrl(value, base, el.name === 'img' && name === 'src');
+      const url = safeUrl(value, base, tag === 'img' && name === 'src');
       if (url !== null) out[name] = url;
       continue;
     }
@@ -156,67 +159,39 @@ function cleanAttributes(el: Element, base: string | undefined): Record<string, 
   return out;
 }
 
-/** Rebuilds parent.children in place: dropped nodes removed, unwrapped ones replaced by their children. */
-function cleanChildren(parent: ParentNode, base: string | undefined): void {
-  const kept: ChildNode[] = [];
-  for (const child of parent.children) {
-    if (isText(child)) {
-      child.data = sanitizeText(child.data);
-      if (child.data) kept.push(child);
-    } else if (isTag(child)) {
-      if (DROP.has(child.name)) continue;
-      cleanChildren(child, base);
-      if (UNWRAP.has(child.name) || !VALID_TAG.test(child.name)) {
-        kept.push(...child.children);
-      } else {
-        child.attribs = cleanAttributes(child, base);
-        kept.push(child);
-      }
-    }
-    // Comments, CDATA and processing instructions are dropped: nothing a reader shows lives there.
-  }
-  let prev: ChildNode | null = null;
-  for (const node of kept) {
-    node.parent = parent;
-    node.prev = prev;
-    if (prev) prev.next = node;
-    prev = node;
-  }
-  if (prev) prev.next = null;
-  parent.children = kept;
-}
-
 /**
  * Safe, well-formed HTML from feed HTML: dangerous elements and attributes removed, URLs checked and
  * resolved against baseUrl (when it is http(s)), every text node and attribute value sanitised.
  */
 export function cleanHtml(html: string, baseUrl?: string): string {
   if (!html) return '';
-  return renderClean(cleanDocument(html, baseUrl));
-}
-
-function cleanDocument(html: string, baseUrl: string | undefined): Document {
-  const doc = parseHtml(html);
-  cleanChildren(doc, isHttpBase(baseUrl) ? baseUrl : undefined);
-  return doc;
-}
-
-function renderClean(doc: Document): string {
-  return render(doc, { encodeEntities: 'utf8', decodeEntities: true });
+  return cleanPass(html, baseUrl, false).html;
 }
 
 /**
- * cleanHtml, htmlToPlainText and firstImage of the cleaned HTML from a single parse: article bodies are
- * the bulk of a refresh, and parsing each one three times was most of normalise's time.
+ * cleanHtml, htmlToPlainText and firstImage of the cleaned HTML from a single pass: article bodies are
+ * the bulk of a refresh.
  */
 export function cleanHtmlParts(
   html: string,
   baseUrl?: string,
 ): { html: string; text: string; image: { src: string; alt: string } | null } {
   if (!html) return { html: '', text: '', image: null };
-  const doc = cleanDocument(html, baseUrl);
-  return { html: renderClean(doc), text: plainText(doc, true), image: imageOf(findImage(doc.children)) };
+  const pass = cleanPass(html, baseUrl, true);
+  return { html: pass.html, text: pass.text?.out ?? '', image: pass.image };
 }
+
+function cleanPass(html: string, baseUrl: string | undefined, withText: boolean): StreamingCleaner {
+  const cleaner = new StreamingCleaner(isHttpBase(baseUrl) ? baseUrl : undefined, withText);
+  new BoundedParser(cleaner, { decodeEntities: true }).end(html);
+  return cleaner;
+}
+
+// Written without an end tag (dom-serializer's list, which the cleaner's output always followed).
+const SINGLE_TAG = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
+  'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
 
 // Elements that end a line (1) or a paragraph (2) in plain text.
 const BLOCK: Record<string, 1 | 2> = {
@@ -227,8 +202,10 @@ const BLOCK: Record<string, 1 | 2> = {
 };
 const SKIP_TEXT = new Set([...DROP].filter((n) => n !== 'title'));
 
-// Whitespace that /\s+/g → ' ' would change: any whitespace but a space, or two in a row.
-const FOLDABLE = /[^\S ]|\s\s/;
+// Whitespace that /\s+/g → ' ' would change: any whitespace but a space, or (there being no other) two
+// spaces in a row. Looked for as a character class and a substring: one regex with both took 8% of cleaning.
+const OTHER_SPACE = /[^\S ]/;
+const foldable = (s: string): boolean => s.includes('  ') || OTHER_SPACE.test(s);
 
 class TextWriter {
   out = '';
@@ -248,7 +225,7 @@ class TextWriter {
       return;
     }
     // Most text nodes hold single spaces only; skipping the replace there saves a string per node.
-    this.words(FOLDABLE.test(data) ? data.replace(/\s+/g, ' ') : data);
+    this.words(foldable(data) ? data.replace(/\s+/g, ' ') : data);
   }
 
   private words(s: string): void {
@@ -319,6 +296,150 @@ function writeText(nodes: ChildNode[], w: TextWriter, pre: boolean): void {
       if (block) w.block(block);
       if (name === 'td' || name === 'th') w.space();
     }
+  }
+}
+
+/**
+ * The cleaner: one pass of html.ts's bounded parser whose callbacks write the safe HTML, the plain text and
+ * the first image as the elements go by; no tree is built. It gives exactly what cleaning a parsed tree
+ * gave (test/core/html-stream.property.test.ts compares it with that cleaner, test/helpers/dom-cleaner.ts):
+ * text runs are the tree's text nodes (a run ends at every element, comment or instruction the tree would
+ * have held, not at the elements it left out past MAX_HTML_DEPTH), dropped elements take everything inside
+ * with them, and unwrapped ones leave their content to the nearest kept ancestor.
+ */
+interface Open {
+  name: string;
+  /** keep: written with its cleaned attributes; unwrap: its content only; drop: nothing inside. */
+  mode: 'keep' | 'unwrap' | 'drop';
+  /** The nearest kept element around this one (what the tree's parent was after unwrapping), or null. */
+  parent: Open | null;
+  /** Inside a kept <pre>. */
+  pre: boolean;
+  /** li children written so far (the number of the next one in an <ol>). */
+  items: number;
+  block: 0 | 1 | 2;
+}
+
+class StreamingCleaner implements Partial<Handler> {
+  html = '';
+  readonly text: TextWriter | null;
+  image: { src: string; alt: string } | null = null;
+  private imageSeen = false;
+  private readonly stack: Open[] = [];
+  /** The innermost kept element (null at the top level). */
+  private kept: Open | null = null;
+  private dropping = 0;
+  private skipped = 0;
+  private run = '';
+
+  constructor(private readonly base: string | undefined, withText: boolean) {
+    this.text = withText ? new TextWriter(true) : null;
+  }
+
+  /** Ends the current text run: what the tree held as one text node, sanitised as one. */
+  private flush(): void {
+    if (this.run === '') return;
+    const data = this.run;
+    this.run = '';
+    if (this.dropping > 0) return;
+    const clean = sanitizeText(data);
+    if (!clean) return;
+    this.html += escapeText(clean);
+    this.text?.text(clean, this.kept?.pre ?? false);
+  }
+
+  ontext(data: string): void {
+    this.run += data;
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    // The depth rule of BoundedHandler: past MAX_HTML_DEPTH open elements the tree had no element, so the
+    // text run goes on.
+    if (this.stack.length + 1 > MAX_HTML_DEPTH) {
+      this.skipped += 1;
+      return;
+    }
+    this.flush();
+    const parent = this.kept;
+    if (this.dropping > 0 || DROP.has(name)) {
+      this.dropping += 1;
+      this.stack.push({ name, mode: 'drop', parent, pre: false, items: 0, block: 0 });
+      return;
+    }
+    if (UNWRAP.has(name) || !VALID_TAG.test(name)) {
+      this.stack.push({ name, mode: 'unwrap', parent, pre: parent?.pre ?? false, items: 0, block: 0 });
+      return;
+    }
+    const clean = cleanAttributeValues(name, attribs, this.base);
+    let tag = `<${name}`;
+    for (const key in clean) {
+      const value = clean[key] as string;
+      tag += value === '' ? ` ${key}` : ` ${key}="${escapeAttribute(value)}"`;
+    }
+    this.html += `${tag}>`;
+    if (name === 'img' && !this.imageSeen) this.noteImage(clean);
+    const open: Open = { name, mode: 'keep', parent, pre: name === 'pre' || (parent?.pre ?? false), items: 0, block: 0 };
+    this.stack.push(open);
+    this.kept = open;
+    const w = this.text;
+    if (w === null) return;
+    if (name === 'br') {
+      w.hardBreak();
+      return;
+    }
+    // A list nested in a list item continues that item rather than opening a new paragraph.
+    const nestedList = (name === 'ul' || name === 'ol') && parent?.name === 'li';
+    open.block = nestedList ? 1 : (BLOCK[name] ?? 0);
+    if (open.block) w.block(open.block);
+    if (name === 'li') {
+      if (parent?.name === 'ol') w.prefix(`${++parent.items}. `);
+      else w.prefix('• ');
+    }
+    if (name === 'td' || name === 'th') w.space();
+  }
+
+  onclosetag(): void {
+    if (this.skipped > 0) {
+      this.skipped -= 1;
+      return;
+    }
+    this.flush();
+    const open = this.stack.pop();
+    if (open === undefined) return;
+    if (open.mode === 'drop') {
+      this.dropping -= 1;
+      return;
+    }
+    if (open.mode === 'unwrap') return;
+    this.kept = open.parent;
+    if (!SINGLE_TAG.has(open.name)) this.html += `</${open.name}>`;
+    const w = this.text;
+    if (w === null || open.name === 'br') return;
+    if (open.block) w.block(open.block);
+    if (open.name === 'td' || open.name === 'th') w.space();
+  }
+
+  // Comments, CDATA (a comment in HTML) and processing instructions are left out, but each was a node of
+  // its own in the tree, so it ends a text run.
+  oncomment(): void {
+    this.flush();
+  }
+
+  onprocessinginstruction(): void {
+    this.flush();
+  }
+
+  onend(): void {
+    this.flush();
+  }
+
+  /** The first image of the cleaned HTML that is not a tracking pixel, as firstImage finds it. */
+  private noteImage(attribs: Record<string, string>): void {
+    const src = attribs.src?.trim();
+    const tiny = ['width', 'height'].some((a) => /^\s*[01](px)?\s*$/.test(attribs[a] ?? ''));
+    if (!src || tiny) return;
+    this.imageSeen = true;
+    this.image = UNSAFE_IN_URL.test(src) ? null : { src, alt: sanitizeLine(attribs.alt ?? '') };
   }
 }
 

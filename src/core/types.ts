@@ -1,4 +1,5 @@
 /** Plain data passed between the core's steps. No behaviour lives here. */
+import type { QueryNode } from './query/ast.js';
 
 /** A language code as written in feeds ("id", "en", "pt-br" …), lower-case. 'id' and 'en' are the editions. */
 export type Lang = string;
@@ -109,6 +110,8 @@ export interface ArticleQuery {
   /** Full-text query over title, summary and body. */
   search?: string;
   feedUrl?: string;
+  /** A query of the query language (src/core/query/parse.ts), ANDed with the other fields. */
+  where?: QueryNode;
   /**
    * Only articles stored up to this row id (store.lastRowId()): the reader's list keeps showing the rows
    * it has accounted for while a refresh writes new ones, and takes those in at once (see use-refresh.ts).
@@ -144,5 +147,9 @@ export interface RefreshResult {
   status: RefreshStatus;
   added: number;
   updated: number;
+  /** New articles a drop rule kept out of the cache. */
+  dropped?: number;
+  /** Articles the retention limits (keep) removed. */
+  removed?: number;
   error?: string;
 }

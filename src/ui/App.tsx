@@ -47,7 +47,8 @@ export function App(props: AppProps): React.JSX.Element {
   }, [s.quit]);
 
   if (tooSmall(s.size)) return <Text>{m.tooSmall(s.size.columns, s.size.rows)}</Text>;
-  const toast = s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text;
+  const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem.code, s.filters.problem.column, s.filters.problem.token) : null;
+  const toast = problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text);
   const last = services.lastRefreshAt();
   return (
     <Box flexDirection="column" width={s.size.columns}>
@@ -56,7 +57,7 @@ export function App(props: AppProps): React.JSX.Element {
         lang={s.lang}
         title={viewTitle(m, s.view)}
         tags={s.filters.tags}
-        search={s.filters.search}
+        search={s.filters.queryText}
         unreadOnly={s.filters.unreadOnly}
         unread={data.unread}
         columns={s.size.columns}

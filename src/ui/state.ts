@@ -1,3 +1,5 @@
+import { mentionsLang, type QueryNode, type QueryProblem } from '../core/query/ast.js';
+import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
 import { helpRows } from './keymap.js';
@@ -45,9 +47,17 @@ export const MAX_STACK = 64;
 
 export interface Filters {
   tags: string[];
+  /** What is typed in the search prompt (the query language; plain words search the text). */
   search: string;
+  /** The last query typed that could be read (what the list shows), and its text for the header. */
+  query: QueryNode | null;
+  queryText: string;
+  /** Why what is typed cannot be read, shown under the prompt; the list keeps the last query that could. */
+  problem: QueryProblem | null;
   unreadOnly: boolean;
 }
+
+export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false };
 
 export interface FailedFeed {
   url: string;
@@ -165,7 +175,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     view: 'list',
     stack: [],
     lang: o.lang,
-    filters: { tags: [...(o.tags ?? [])], search: '', unreadOnly: false },
+    filters: { ...NO_FILTERS, tags: [...(o.tags ?? [])] },
     list: { total: 0, selected: 0, scroll: 0 },
     reader: { articleId: null, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 },
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
@@ -183,11 +193,21 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
   };
 }
 
-/** The list's query: the edition of the UI language (plus articles of unknown language), tags, search. */
+/**
+ * The edition the list shows: the UI language's (plus articles of unknown language), unless the query says
+ * which language it wants (a saved view of English news opened in the Indonesian interface still lists them).
+ */
+export function listLang(s: AppState): UiLang | undefined {
+  return mentionsLang(s.filters.query) ? undefined : s.lang;
+}
+
+/** The list's query: the edition, tags, the typed query, unread only. */
 export function listQuery(s: AppState): ArticleQuery {
-  const q: ArticleQuery = { lang: s.lang };
+  const q: ArticleQuery = {};
+  const lang = listLang(s);
+  if (lang !== undefined) q.lang = lang;
   if (s.filters.tags.length > 0) q.tags = [...s.filters.tags];
-  if (s.filters.search.trim() !== '') q.search = s.filters.search.trim();
+  if (s.filters.query !== null) q.where = s.filters.query;
   if (s.filters.unreadOnly) q.unread = true;
   if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
   if (s.watermark !== null) q.maxRid = s.watermark;
@@ -330,6 +350,16 @@ function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
   return moveList({ ...next, list: { total, selected, scroll: clamp(selected - row, 0, Math.max(0, total - 1)) } }, selected);
 }
 
+/**
+ * The prompt's text changed: the list follows each query that can be read (the last word typed also matches
+ * longer words, as results appear while typing); one that cannot keeps the list and says why.
+ */
+function typed(s: AppState, search: string): AppState {
+  const r = parseQuery(search, { prefixLast: true });
+  if (!r.ok) return { ...s, filters: { ...s.filters, search, problem: r.problem } };
+  return refiltered(s, { ...s.filters, search, query: r.node, queryText: r.node === null ? '' : search.trim(), problem: null });
+}
+
 export function reducer(s: AppState, a: Action): AppState {
   switch (a.type) {
     case 'resize': {
@@ -413,24 +443,27 @@ export function reducer(s: AppState, a: Action): AppState {
       return toList(refiltered(s, { ...s.filters, tags }));
     }
     case 'clearFilters':
-      if (s.filters.tags.length === 0 && s.filters.search === '' && !s.filters.unreadOnly) return s;
-      return refiltered(s, { tags: [], search: '', unreadOnly: false }, a.keep);
+      if (s.filters.tags.length === 0 && s.filters.search === '' && s.filters.query === null && !s.filters.unreadOnly) return s;
+      return refiltered(s, NO_FILTERS, a.keep);
     case 'toggleUnreadOnly':
       return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly }, a.keep);
     case 'typeChar':
-      if (s.view === 'search') return refiltered(s, { ...s.filters, search: s.filters.search + a.text });
+      if (s.view === 'search') return typed(s, s.filters.search + a.text);
       if (s.view === 'hashtags') return { ...s, hashtags: { ...s.hashtags, query: s.hashtags.query + a.text, selected: 0, scroll: 0 } };
       return s;
     case 'deleteChar':
-      if (s.view === 'search') return refiltered(s, { ...s.filters, search: [...s.filters.search].slice(0, -1).join('') });
+      if (s.view === 'search') return typed(s, [...s.filters.search].slice(0, -1).join(''));
       if (s.view === 'hashtags') {
         return { ...s, hashtags: { ...s.hashtags, query: [...s.hashtags.query].slice(0, -1).join(''), selected: 0, scroll: 0 } };
       }
       return s;
     case 'applySearch':
+      // a query that cannot be read stays in the prompt, its problem shown, until it is fixed or cleared
+      if (s.filters.problem !== null) return s;
       return s.view === 'search' ? pop(s) : s;
     case 'cancelSearch': {
-      const next = s.filters.search === '' ? s : refiltered(s, { ...s.filters, search: '' });
+      const cleared = { ...s.filters, search: '', query: null, queryText: '', problem: null };
+      const next = s.filters.search === '' && s.filters.query === null ? { ...s, filters: cleared } : refiltered(s, cleared);
       return next.view === 'search' ? pop(next) : next;
     }
     case 'tagsLoaded':

@@ -169,21 +169,48 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(rowsOf(cleared)).toHaveLength(18);
   });
 
-  it('shows FTS syntax as a plain search, never an error or a crash', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+  it('the / prompt takes the query language; a query that cannot be read says where and why', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor(NIAGAKU_ID);
     await h.press('/');
-    const quoted = await h.type('"pinjol');
-    expect(rowsOf(quoted)).toHaveLength(1);
-    expect(quoted).toContain('Aplikasi Pinjol Ilegal');
+    // an open quote: one sentence with the column, the list as it was (never "no results" for a typo)
+    const open = await h.type('"pinjol');
+    expect(open).toContain('Tanda kutip yang dibuka di kolom 1 belum ditutup');
+    expect(rowsOf(open)).toHaveLength(18);
+    // Enter does not take a query that cannot be read
+    expect(await h.press('Enter')).toContain('Cari: "pinjol█');
+    const closed = await h.type('"');
+    expect(closed).not.toContain('kolom');
+    expect(rowsOf(closed)).toHaveLength(1);
     await h.press('Esc');
     await h.press('/');
-    const syntax = await h.type('NEAR( AND *');
-    expect(syntax).toContain('Tidak ada artikel yang cocok');
+    expect(await h.type('NEAR(')).toContain('Tanda kurung yang dibuka di kolom 5 belum ditutup');
+    expect(await h.type(' AND')).toContain('"AND" di kolom 7 memerlukan sesuatu yang dicari di kedua sisinya.');
+    expect(await h.type(' *')).toContain('"*" di kolom 11 tidak memuat huruf atau angka untuk dicari');
     await h.press('Esc');
     await h.press('/');
-    // nothing searchable is no filter, like an empty prompt
-    expect(rowsOf(await h.type('"*-('))).toHaveLength(18);
+    // OR binds tighter than juxtaposition; a language in the query overrides the interface's edition
+    const q = '#ransomware OR #phishing lang:en -#malware';
+    const typed = await h.type(q);
+    const want = store.query({ where: { kind: 'and', children: [
+      { kind: 'or', children: [{ kind: 'tag', key: 'ransomware' }, { kind: 'tag', key: 'phishing' }] },
+      { kind: 'lang', lang: 'en' },
+      { kind: 'not', child: { kind: 'tag', key: 'malware' } },
+    ] } });
+    expect(want.length).toBeGreaterThan(0);
+    expect(rowsOf(typed)).toHaveLength(want.length);
+    for (const a of want) expect(typed).toContain(a.title.slice(0, 30));
+    const kept = await h.press('Enter');
+    expect(kept).toContain(`cari: ${q}`);
+    // the hashtag view counts within the query's articles, and a chosen tag narrows it further
+    const tags = await h.press('#');
+    expect(tags).toMatch(/^ +2 {2}#ransomware$/m);
+    expect(tags).toMatch(/^ +1 {2}#phishing$/m);
+    expect(tags).not.toMatch(/\d {2}#malware$/m);
+    await h.press('Esc');
+    await h.press('c');
+    expect(rowsOf(h.frame())).toHaveLength(18);
   });
 
   it('renders a 100,000-article list and moves with j, querying only a window', async () => {

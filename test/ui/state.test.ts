@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { helpRows } from '../../src/ui/keymap.js';
-import { below, bodyHeight, hashtagListHeight, helpHeight, initialState, MAX_STACK, listQuery, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
+import { below, bodyHeight, hashtagListHeight, helpHeight, initialState, MAX_STACK, listQuery, NO_FILTERS, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
 
 const base = (over: Partial<AppState> = {}): AppState => ({ ...initialState({ lang: 'id', columns: 80, rows: 24 }), ...over });
 const run = (s: AppState, ...as: Action[]): AppState => as.reduce(reducer, s);
@@ -98,11 +98,39 @@ describe('reducer: filters, language, views', () => {
   it('builds the list query from language and filters', () => {
     expect(listQuery(base())).toEqual({ lang: 'id' });
     const s = run(base(), { type: 'addTag', tag: 'databreach' }, { type: 'toggleUnreadOnly' }, { type: 'showView', view: 'search' }, { type: 'typeChar', text: 'bo' }, { type: 'typeChar', text: 'cor' });
-    expect(listQuery(s)).toEqual({ lang: 'id', tags: ['databreach'], unread: true, search: 'bocor' });
+    // plain words are a query of the query language; the word being typed also matches longer words
+    const bocor = { kind: 'text', text: 'bocor', phrase: false, prefix: true, title: false };
+    expect(listQuery(s)).toEqual({ lang: 'id', tags: ['databreach'], unread: true, where: bocor });
     expect(run(s, { type: 'deleteChar' }).filters.search).toBe('boco');
-    expect(run(s, { type: 'cancelSearch' }).filters.search).toBe('');
+    expect(run(s, { type: 'cancelSearch' }).filters).toMatchObject({ search: '', query: null, queryText: '' });
     expect(run(s, { type: 'applySearch' }).view).toBe('list');
-    expect(run(s, { type: 'clearFilters' }).filters).toEqual({ tags: [], search: '', unreadOnly: false });
+    expect(run(s, { type: 'clearFilters' }).filters).toEqual(NO_FILTERS);
+  });
+
+  it('takes the query language in the prompt: a query that cannot be read keeps the list and says why', () => {
+    let s = run(base(), { type: 'showView', view: 'search' }, { type: 'typeChar', text: '#ransomware' });
+    expect(s.filters.query).toEqual({ kind: 'tag', key: 'ransomware' });
+    const version = s.dataVersion;
+    s = run(s, { type: 'typeChar', text: ' age:<' });
+    expect(s.filters.problem).toEqual({ code: 'badAge', column: 13, token: 'age:<' });
+    // the list still shows #ransomware: no "no results" for a query half typed
+    expect(listQuery(s).where).toEqual({ kind: 'tag', key: 'ransomware' });
+    expect(s.dataVersion).toBe(version);
+    expect(s.filters.queryText).toBe('#ransomware');
+    // Enter does not leave the prompt with a query that cannot be read
+    expect(run(s, { type: 'applySearch' }).view).toBe('search');
+    s = run(s, { type: 'typeChar', text: '7d' });
+    expect(s.filters.problem).toBeNull();
+    expect(s.filters.queryText).toBe('#ransomware age:<7d');
+    expect(listQuery(s).where?.kind).toBe('and');
+    expect(run(s, { type: 'applySearch' }).view).toBe('list');
+  });
+
+  it('a query naming a language lists that language whatever the interface language', () => {
+    const s = run(base(), { type: 'showView', view: 'search' }, { type: 'typeChar', text: 'lang:en bank' });
+    expect(listQuery(s).lang).toBeUndefined();
+    const t = run(base(), { type: 'showView', view: 'search' }, { type: 'typeChar', text: 'bank' });
+    expect(listQuery(t).lang).toBe('id');
   });
 
   it('a new filter starts the list from the top and forgets session marks', () => {
@@ -126,7 +154,7 @@ describe('reducer: filters, language, views', () => {
       { tag: 'ransomware', count: 5 },
       { tag: 'DataPribadi', count: 2 },
     ];
-    let s = run(base({ filters: { tags: ['ransomware'], search: '', unreadOnly: false } }), { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags });
+    let s = run(base({ filters: { ...NO_FILTERS, tags: ['ransomware'] } }), { type: 'showView', view: 'hashtags' }, { type: 'tagsLoaded', tags });
     expect(visibleTags(s).map((t) => t.tag)).toEqual(['databreach', 'ransomware', 'DataPribadi']);
     s = run(s, { type: 'move', delta: 5 });
     expect(s.hashtags.selected).toBe(2);

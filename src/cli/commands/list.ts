@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, ftsQuery } from '../../core/query.js';
+import { DEFAULT_LIMIT, ftsQuery } from '../../core/query/normalise.js';
 import { displayWidth, truncate } from '../../core/render/text.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { ListedArticle } from '../../core/store/sqlite.js';
@@ -6,7 +6,7 @@ import { tagKey } from '../../core/tags.js';
 import type { ArticleQuery } from '../../core/types.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, parseLang, type Context } from '../context.js';
-import { articleJson, list, normaliseFeedUrl, shortDate, str, type Values } from './shared.js';
+import { articleJson, list, normaliseFeedUrl, parseQueryOption, shortDate, str, type Values } from './shared.js';
 
 /** Which articles: filters from the options; every one a user can get wrong is refused with a sentence (exit 2). */
 export function buildQuery(ctx: Context, values: Values): ArticleQuery {
@@ -25,6 +25,8 @@ export function buildQuery(ctx: Context, values: Values): ArticleQuery {
     if (ftsQuery(search) === null) throw new CliError(ctx.msg.emptySearch(sanitizeLine(search)), 2);
     q.search = search;
   }
+  const where = parseQueryOption(ctx, values.query);
+  if (where) q.where = where;
   const feed = str(values.feed);
   if (feed !== undefined) q.feedUrl = normaliseFeedUrl(feed, ctx);
   return q;

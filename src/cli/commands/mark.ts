@@ -10,7 +10,7 @@ export function markCommand(ctx: Context, args: ParsedArgs): number {
   if (chosen.length !== 1) throw new CliError(ctx.msg.needOneOf('--read, --unread, --star, --unstar'), 2);
   const flag = chosen[0] as (typeof chosen)[number];
   if (v.all === true) return markAll(ctx, args, flag);
-  for (const f of ['starred', 'search', 'feed', 'tag'] as const) {
+  for (const f of ['starred', 'search', 'feed', 'tag', 'query'] as const) {
     if (v[f] !== undefined) throw new CliError(ctx.msg.filterNeedsAll(`--${f}`), 2);
   }
   if (!args.positionals.length) throw new CliError(ctx.msg.needArgument('ID', 'mark'), 2);

@@ -1,3 +1,5 @@
+import { messages } from '../../core/i18n/index.js';
+import { parseQuery, type QueryNode } from '../../core/query/index.js';
 import { normaliseFeedUrl as normaliseFeedUrlCore } from '../../core/subscriptions.js';
 import { truncate } from '../../core/render/text.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -53,3 +55,14 @@ export function shortDate(iso: string | null, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
+/**
+ * A --query option read with the query language; a query that cannot be read is a bad argument (exit 2)
+ * explained in one sentence, never an empty result.
+ */
+export function parseQueryOption(ctx: Context, value: Values[string]): QueryNode | undefined {
+  const text = str(value);
+  if (text === undefined) return undefined;
+  const r = parseQuery(text);
+  if (!r.ok) throw new CliError(messages(ctx.lang).queryProblem(r.problem.code, r.problem.column, r.problem.token), 2);
+  return r.node ?? undefined;
+}

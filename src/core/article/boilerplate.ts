@@ -6,6 +6,7 @@
  * bagikan, komentar, tagar, baca-juga, berita-terkait) and print the teasers inside the body.
  */
 import { sanitizeLine } from '../sanitize.js';
+import { shortText, textSize } from './dom.js';
 import type { PageDocument, PageElement, PageNode } from './dom.js';
 import { INLINE_TEASER, RELATED_LABEL } from './links.js';
 
@@ -62,16 +63,16 @@ const text = (el: PageElement): string => sanitizeLine(el.textContent ?? '');
  */
 function holdsMainText(doc: PageDocument): (el: PageElement) => boolean {
   let paragraphs = 0;
-  for (const p of Array.from(doc.querySelectorAll('p'))) paragraphs += (p.textContent ?? '').length;
-  const all = (doc.body.textContent ?? '').length;
+  for (const p of Array.from(doc.querySelectorAll('p'))) paragraphs += textSize(p);
+  const all = textSize(doc.body);
   return (el) => {
     if (paragraphs > 0) {
       let inside = 0;
-      for (const p of Array.from(el.querySelectorAll('p'))) inside += (p.textContent ?? '').length;
+      for (const p of Array.from(el.querySelectorAll('p'))) inside += textSize(p);
       if (inside > 0.4 * paragraphs) return true;
     }
     // A few words are never worth keeping chrome for (a page that is only a menu has no article).
-    const own = (el.textContent ?? '').length;
+    const own = textSize(el);
     return own > 200 && own > 0.5 * all;
   };
 }
@@ -103,7 +104,9 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[], loose
       remove(el);
       continue;
     }
-    const id = el.getAttribute('id') ?? '';
+    // An id of four words or more is a slug of a heading ("sharing-with-a-single-developer"), not a role.
+    const rawId = el.getAttribute('id') ?? '';
+    const id = rawId.split(/[-_]/).length >= 4 ? '' : rawId;
     const cls = el.getAttribute('class') ?? '';
     if ((cls || id) && CHROME.test(`${cls} ${id}`)) {
       remove(el);
@@ -111,8 +114,8 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[], loose
     }
     if (/^h[1-6]$/.test(name) || name === 'strong' || name === 'b' || name === 'span' || name === 'div' || name === 'p') {
       if (el.children.length > 2) continue;
-      const t = text(el);
-      if (t.length === 0 || t.length > 40) continue;
+      const t = shortText(el, 40);
+      if (!t) continue;
       if (LIST_HEADING.test(t) || RELATED_LABEL.test(t)) {
         // The heading and the list it opens: its nearest container that is mostly links.
         remove(linkBlockAround(el) ?? el);
@@ -126,16 +129,15 @@ export function removeBoilerplate(doc: PageDocument, extra: PageElement[], loose
     for (let up = a.parentElement, i = 0; up && i < 4; up = up.parentElement, i++) {
       const links = Array.from(up.querySelectorAll('a[href]'));
       if (links.some((l) => !SHARE_LINK.test(l.getAttribute('href') ?? ''))) break;
-      if (text(up).length > 80) break;
+      if (shortText(up, 80) === null) break;
       bar = up;
     }
     remove(bar);
   }
 
   for (const el of Array.from(doc.body.querySelectorAll('p,div,li,blockquote,h3,h4,h5,h6,strong'))) {
-    if (isRemoved(el, removed)) continue;
-    const t = text(el);
-    if (t.length < 400 && (INLINE_TEASER.test(t) || PROMO.test(t) || AD_LABEL.test(t))) remove(el);
+    const t = shortText(el, 400);
+    if (t && (INLINE_TEASER.test(t) || PROMO.test(t) || AD_LABEL.test(t)) && !isRemoved(el, removed)) remove(el);
   }
 
   for (const el of removed) el.remove();

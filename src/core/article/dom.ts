@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { isTag, isText } from 'domhandler';
 import type { ChildNode, Element as HElement } from 'domhandler';
 import { parseHtml } from '../html.js';
+import { sanitizeLine } from '../sanitize.js';
 import { ExtractError } from './types.js';
 
 /** Elements a page may hold, counted before parsing (a cheap scan) and again while building. */
@@ -28,7 +29,7 @@ const MAX_ATTRIBUTES = 64;
 // Never copied into the DOM, with everything inside. JSON-LD scripts are read on the way (see below).
 const DROP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'param', 'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'input', 'button', 'select',
+  'param', 'svg', 'annotation', 'annotation-xml', 'canvas', 'audio', 'video', 'source', 'track', 'input', 'button', 'select',
   'option', 'optgroup', 'textarea', 'datalist', 'output', 'keygen', 'xmp', 'plaintext', 'noembed',
   'noframes', 'portal', 'slot', 'dialog',
 ]);
@@ -101,6 +102,22 @@ function roughTagCount(html: string, stopAt: number): number {
   return count;
 }
 
+// Text length under each element as built (whitespace included): lets the metadata and boilerplate passes skip
+// big containers before asking linkedom for their textContent, which walks and joins the whole subtree.
+const TEXT_SIZE = new WeakMap<PageNode, number>();
+
+/** Characters of text under el when the page was built (an upper bound later, as removals only shrink it). */
+export function textSize(el: PageNode): number {
+  return TEXT_SIZE.get(el) ?? (el.textContent ?? '').length;
+}
+
+/** el's text, whitespace folded, or null without building it when the element holds more than max characters. */
+export function shortText(el: PageNode, max: number): string | null {
+  if (textSize(el) > max * 4 + 200) return null;
+  const t = sanitizeLine(el.textContent ?? '');
+  return t.length > max ? null : t;
+}
+
 const tooComplex = (what: string): ExtractError => new ExtractError('too-complex', `The page has ${what}.`);
 
 export function buildDocument(html: string, checkTime: () => void): BuiltPage {
@@ -146,7 +163,15 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
     }
     const node = frame.nodes[frame.i++]!;
     if (isText(node)) {
-      if (node.data) frame.into.appendChild(document.createTextNode(node.data));
+      if (node.data) {
+        frame.into.appendChild(document.createTextNode(node.data));
+        let last: PageNode | null = null;
+        for (const f of stack) {
+          // Frames of the page's html/head/body share our element: count it once.
+          if (f.into !== last) TEXT_SIZE.set(f.into, (TEXT_SIZE.get(f.into) ?? 0) + node.data.length);
+          last = f.into;
+        }
+      }
       continue;
     }
     if (!isTag(node)) continue;
@@ -172,12 +197,14 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
       stack.push({ nodes: node.children, i: 0, into: name === 'html' ? frame.into : target, depth: frame.depth });
       continue;
     }
-    if (!VALID_TAG.test(name) || frame.depth >= MAX_DOM_DEPTH) {
-      // An element with a name no DOM accepts, or one too deep: keep what it holds.
+    if (!VALID_TAG.test(name) || name === 'math' || frame.depth >= MAX_DOM_DEPTH) {
+      // An element with a name no DOM accepts, or one too deep: keep what it holds. A formula is kept as its
+      // text ("a ≠ 0"): a terminal cannot draw MathML, and the cleaner would drop <math> with its content.
       stack.push({ nodes: node.children, i: 0, into: frame.into, depth: frame.depth });
       continue;
     }
     const el = document.createElement(name);
+    TEXT_SIZE.set(el, 0);
     copyAttributes(node, el);
     frame.into.appendChild(el);
     if (node.children.length > 0) stack.push({ nodes: node.children, i: 0, into: el, depth: frame.depth + 1 });
@@ -192,6 +219,22 @@ export function buildDocument(html: string, checkTime: () => void): BuiltPage {
 export function documentOrder(doc: PageDocument): Map<PageElement, number> {
   const order = new Map<PageElement, number>();
   let i = 0;
-  for (const el of Array.from(doc.querySelectorAll('*'))) order.set(el, i++);
+  for (const el of elementsOf(doc)) order.set(el, i++);
   return order;
+}
+
+const ELEMENTS = new WeakMap<PageDocument, PageElement[]>();
+
+/**
+ * Every element of the page in document order, walked once. The metadata and link passes filter this list with
+ * plain tests instead of running a dozen CSS selectors, each of which walks the whole document in linkedom.
+ * Valid until the page is changed: boilerplate removal comes after every user of it.
+ */
+export function elementsOf(doc: PageDocument): PageElement[] {
+  let all = ELEMENTS.get(doc);
+  if (!all) {
+    all = Array.from(doc.querySelectorAll('*'));
+    ELEMENTS.set(doc, all);
+  }
+  return all;
 }

@@ -5,7 +5,7 @@
  */
 import { sanitizeLine } from '../sanitize.js';
 import type { EditionLink, RelatedLink } from './types.js';
-import { documentOrder } from './dom.js';
+import { documentOrder, elementsOf, shortText } from './dom.js';
 import type { PageDocument, PageElement, PageNode } from './dom.js';
 import { pageUrl, samePage } from './url.js';
 
@@ -22,6 +22,9 @@ export const RELATED_LABEL =
 export const INLINE_TEASER = /^\s*(?:baca\s+juga|read\s+also|also\s+read|lihat\s+juga|simak\s+juga|baca\s+pula|read\s+more|related)\s*:/i;
 // class/id of a container that holds related articles.
 const RELATED_CONTAINER = /(?:^|[-_\s])(?:related\w*|terkait|baca-?juga|bacajuga|read-?also|readalso|see-?also)(?:$|[-_\s])/i;
+
+const LABEL_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'em', 'dt', 'header', 'figcaption', 'label']);
+const TEASER_TAGS = new Set(['p', 'div', 'li', 'blockquote', 'h3', 'h4', 'h5', 'h6']);
 
 function attr(el: PageElement, name: string): string {
   return el.getAttribute(name) ?? '';
@@ -136,7 +139,9 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
     if (/(?:^|\s)alternate(?:\s|$)/i.test(attr(link, 'rel'))) addAlternate(attr(link, 'hreflang'), attr(link, 'href'));
   }
 
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+  const all = elementsOf(doc);
+  const anchors = all.filter((e) => e.localName === 'a' && e.hasAttribute('href'));
+  for (const a of anchors) {
     const label = text(a);
     const rel = attr(a, 'rel');
     if (label.startsWith('#') && label.length > 1) {
@@ -161,35 +166,38 @@ export function readLinks(doc: PageDocument, base: string | undefined, self: str
   // Related lists: gathered from three kinds of evidence, then read in page order.
   const sources: PageElement[] = [];
   // Introduced by a label ("Baca juga", "Read also", "Related").
-  for (const el of Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,p,div,span,strong,b,em,dt,header,figcaption,label'))) {
+  for (const el of all) {
+    if (!LABEL_TAGS.has(el.localName)) continue;
     if (el.children.length > 2) continue;
-    const t = text(el);
-    if (t.length > 40 || !RELATED_LABEL.test(t)) continue;
+    const t = shortText(el, 40);
+    if (t === null || !RELATED_LABEL.test(t)) continue;
     const box = relatedContainer(el);
     if (!box) continue;
     sources.push(box);
     blocks.push(box);
   }
   // Inline teasers in the body: "BACA JUGA: <a>…</a>".
-  for (const el of Array.from(doc.querySelectorAll('p,div,li,blockquote,h3,h4,h5,h6'))) {
+  for (const el of all) {
+    if (!TEASER_TAGS.has(el.localName)) continue;
+    const t = shortText(el, 400);
+    if (t === null || !INLINE_TEASER.test(t)) continue;
     const links = linksIn(el);
     if (links.length === 0 || links.length > 10) continue;
-    const t = text(el);
-    if (t.length > 400 || !INLINE_TEASER.test(t)) continue;
     sources.push(el);
     blocks.push(el);
   }
   // Teasers in bodies written as text and <br>: the label is a loose text node (or a <b>) before the link.
   const loose: PageNode[] = [];
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+  for (const a of anchors) {
     const label = teaserLabelBefore(a);
     if (!label) continue;
     sources.push(a);
     loose.push(...label, a);
   }
   // Containers named for it.
-  for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
-    if (!RELATED_CONTAINER.test(`${attr(el, 'class')} ${attr(el, 'id')}`)) continue;
+  for (const el of all) {
+    const named = `${attr(el, 'class')} ${attr(el, 'id')}`;
+    if (named === ' ' || !RELATED_CONTAINER.test(named)) continue;
     const links = linksIn(el);
     if (links.length === 0) continue;
     // Link lists only: a page whose body carries "related" in a class name must not turn into related links.

@@ -9,7 +9,7 @@ import { htmlToLine } from '../html.js';
 import { normaliseLang } from '../lang.js';
 import { bound, sanitizeLine } from '../sanitize.js';
 import type { ArticleImage } from './types.js';
-import { documentOrder } from './dom.js';
+import { documentOrder, elementsOf, shortText } from './dom.js';
 import type { PageDocument, PageElement } from './dom.js';
 import { inChrome } from './boilerplate.js';
 import { parseDateLine, UPDATED_LINE } from './dates.js';
@@ -161,16 +161,28 @@ function cleanAuthor(raw: string | null): string | null {
   return s;
 }
 
-const BYLINE_SELECTOR = [
-  '[rel~="author"]', '[itemprop~="author"]', '.author', '.byline', '.penulis', '.reporter', '.post-author',
-  '.article-author', '.entry-author', '.author-name', '[class*="author"]', '[class*="byline"]', '[class*="penulis"]',
-].join(',');
+const BYLINE_CLASS = /author|byline|penulis|(?:^|\s)reporter(?:\s|$)/i;
+const DATE_CLASS = /date|time|tanggal|waktu|posted|publish|meta|byline/i;
+const PUBLISHED_MARK = /(?:^|\s)(?:published|dt-published)(?:\s|$)/;
+const DATE_FALLBACK_TAGS = new Set(['p', 'span', 'div', 'small', 'em', 'li']);
 
-const DATE_SELECTOR = [
-  'time', '[itemprop~="datePublished"]', '.date', '.time', '.tanggal', '.waktu', '.posted', '.post-date',
-  '.published', '.entry-date', '[class*="date"]', '[class*="time"]', '[class*="tanggal"]', '[class*="publish"]',
-  '[class*="posted"]', '[class*="meta"]', '[class*="byline"]',
-].join(',');
+/** The byline element: rel/itemprop author, or a class naming the author (author, byline, penulis, reporter). */
+function isByline(el: PageElement): boolean {
+  return /(?:^|\s)author(?:\s|$)/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`) || BYLINE_CLASS.test(el.className);
+}
+
+/** An element that may print the posting time. */
+function isDateLike(el: PageElement): boolean {
+  return el.localName === 'time' || /datePublished/.test(el.getAttribute('itemprop') ?? '') || DATE_CLASS.test(el.className);
+}
+
+/** A machine-readable posting time: <time datetime>, microdata, or the microformat in a title attribute. */
+function machineTime(el: PageElement): string | null {
+  if (el.localName === 'time') return el.getAttribute('datetime');
+  if (/(?:^|\s)datePublished(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) return el.getAttribute('content') ?? el.getAttribute('datetime');
+  if (PUBLISHED_MARK.test(el.className)) return el.getAttribute('title');
+  return null;
+}
 
 export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: string | undefined): PageMeta {
   const meta = metaMap(doc);
@@ -214,10 +226,13 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   let author: string | null = null;
   if (article) author = cleanAuthor(names(article.author).join(', ') || null);
   author ??= cleanAuthor(first('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl'));
-  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 50)) {
+  const all = elementsOf(doc);
+  for (const el of all.filter(isByline).slice(0, 50)) {
+    // The byline itself must be short: WordPress puts "author-NAME" on the whole <article>.
+    if (shortText(el, 200) === null) continue;
     const named = el.querySelector('[itemprop~="name"], .fn');
-    const t = sanitizeLine((named ?? el).textContent ?? '');
-    if (!t || t.length > 120) continue;
+    const t = shortText(named ?? el, 120);
+    if (!t) continue;
     const who = cleanAuthor(t);
     if (!who) continue;
     author ??= who;
@@ -241,12 +256,16 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
     'parsely-pub-date', 'article.published'));
   if (!published) {
     // <time datetime>, microdata, and the microformat Blogger and many themes print: <abbr class="published" title>.
-    for (const el of Array.from(doc.querySelectorAll('time[datetime], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime], .published[title], .dt-published[title], abbr[title].updated')).slice(0, 50)) {
+    let seen = 0;
+    for (const el of all) {
+      const value = machineTime(el);
+      if (value === null) continue;
+      if (++seen > 50) break;
       if (/(?:^|\s)(?:dateModified|updated)(?:\s|$)/i.test(`${el.getAttribute('itemprop') ?? ''} ${el.className}`)) continue;
       // Comments, related lists and sidebars carry times of their own (a post footer is where many themes put
       // the post's own time, so footers are not skipped here).
       if (inOtherContent(el)) continue;
-      published = readIso(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title'));
+      published = readIso(value);
       if (published) break;
     }
   }
@@ -259,8 +278,8 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
   let best: { el: PageElement; iso: string; score: number } | null = null;
   const consider = (el: PageElement, maxLength: number): void => {
     if (el.localName === 'body' || el.localName === 'html') return;
-    const t = sanitizeLine(el.textContent ?? '');
-    if (!t || t.length > maxLength || UPDATED_LINE.test(t)) return;
+    const t = shortText(el, maxLength);
+    if (!t || UPDATED_LINE.test(t)) return;
     const iso = parseDateLine(t, { lang });
     if (!iso) return;
     const chrome = inChrome(el);
@@ -271,10 +290,10 @@ export function readMetadata(doc: PageDocument, jsonLdBlocks: string[], base: st
     }
     if (!best || score > best.score) best = { el, iso, score };
   };
-  for (const el of Array.from(doc.querySelectorAll(DATE_SELECTOR)).slice(0, 200)) consider(el, 160);
+  for (const el of all.filter(isDateLike).slice(0, 200)) consider(el, 160);
   if (!best && !published) {
     // Pages without markup for it: a short text block that is a date line.
-    for (const el of Array.from(doc.querySelectorAll('p,span,div,small,em,li')).slice(0, 400)) {
+    for (const el of all.filter((e) => DATE_FALLBACK_TAGS.has(e.localName)).slice(0, 400)) {
       if (el.children.length <= 3) consider(el, 100);
     }
   }

@@ -179,6 +179,7 @@ function cleanAlternates(list: Alternate[] | undefined, base: string | undefined
 }
 
 function normaliseItem(
+  id: string,
   item: ParsedItem,
   feed: ParsedFeed,
   cfg: FeedConfig,
@@ -220,7 +221,7 @@ function normaliseItem(
     absoluteHttpUrl(body.image?.src, htmlBase);
 
   const article: Article = {
-    id: articleId(cfg.url, item),
+    id,
     feedUrl: cfg.url,
     guid,
     url,
@@ -265,7 +266,7 @@ export function normaliseWithText(feed: ParsedFeed, cfg: FeedConfig): NormaliseR
     // The same guid twice in one document: the first one is the one the publisher put on top.
     if (seen.has(id)) continue;
     seen.add(id);
-    const { article, bodyText } = normaliseItem(item, feed, cfg, base);
+    const { article, bodyText } = normaliseItem(id, item, feed, cfg, base);
     articles.push(article);
     bodyTexts.push(bodyText);
   }

@@ -21,6 +21,7 @@ import {
   checkXmlDepth,
   repairXml,
   resolveUrl,
+  rewriteForFeedsmith,
   scanLinks,
   type LinkScan,
   type ScannedLink,
@@ -85,8 +86,9 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
 
   const lt = text.indexOf('<');
   if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
-  const balanced = checkXmlDepth(text, MAX_DEPTH);
-  return parseXml(text.slice(lt), options, balanced);
+  const shape = checkXmlDepth(text, MAX_DEPTH);
+  const xml = text.slice(lt);
+  return parseXml(shape.rewrite ? rewriteForFeedsmith(xml) : xml, options, shape.balanced);
 }
 
 function tooLarge(): FeedParseError {
@@ -394,7 +396,13 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
     const content = e.content;
     const contentHtml =
-      content?.value === undefined ? undefined : isPlainTextType(content.type) ? textToHtml(content.value) : content.value;
+      content?.value === undefined
+        ? undefined
+        : isBase64Type(content.type)
+          ? fromBase64(content.value)
+          : isPlainTextType(content.type)
+            ? textToHtml(content.value)
+            : content.value;
     const item: ParsedItem = {
       guid: clip.opt(e.id),
       link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
@@ -558,7 +566,27 @@ function isPlainTextType(type: string | undefined): boolean {
  */
 function textConstruct(t: AtomFeed.Text | undefined): string | undefined {
   if (t?.value === undefined) return undefined;
+  if (isBase64Type(t.type)) return fromBase64(t.value);
   return isPlainTextType(t.type) ? textToHtml(t.value) : t.value;
+}
+
+/**
+ * RFC 4287 §4.1.3.3: Atom content of a media type that is neither text nor XML is base64. Writers use it
+ * (application/octet-stream) for titles and summaries too; what they encode is HTML.
+ */
+function isBase64Type(type: string | undefined): boolean {
+  if (type === undefined || !type.includes('/')) return false;
+  const t = type.trim().toLowerCase();
+  return !t.startsWith('text/') && !t.endsWith('/xml') && !t.endsWith('+xml') && t !== 'application/xhtml+xml';
+}
+
+/** Base64 text as UTF-8, or undefined when it decodes to something that is not text (an inline image …). */
+function fromBase64(value: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value.replace(/\s+/g, ''), 'base64'));
+  } catch {
+    return undefined;
+  }
 }
 
 function mediaText(media: MediaNs.ItemOrFeed | undefined, key: 'title' | 'description'): string | undefined {

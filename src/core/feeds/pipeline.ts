@@ -101,10 +101,9 @@ class WorkerPool {
 }
 
 /**
- * CYBERREAD_WORKERS when set (0-8), else none: the refresh thread parses too (see refresh-thread.ts). On two
- * cores two parse workers made a fresh 300-feed refresh ~25% faster (4.2-4.7 s instead of 5.7-5.9 s) but
- * peaked at ~240 MiB instead of ~150 MiB (each worker is a V8 heap and a Node environment of its own), over
- * the 160 MiB this refresh must stay under; whoever prefers the speed sets CYBERREAD_WORKERS=2.
+ * CYBERREAD_WORKERS when set (0-8), else none: a refresh on the refresh thread already has the thread that
+ * started it parse (refresh-worker.ts), which uses both cores of a two-core machine without another isolate.
+ * Each parse worker is a V8 heap and a Node environment of its own (~45 MiB).
  */
 export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const set = env.CYBERREAD_WORKERS;
@@ -149,11 +148,15 @@ function limitHeapGrowth(): void {
   }
 }
 
+/** Parses, normalises and prepares one document somewhere else (the refresh thread's parent: see refresh-worker.ts). */
+export type RemoteParser = Pipeline['parseAndPrepare'];
+
 /**
  * Builds the real fetch → decode → parse → normalise chain. The network client and the parser are loaded
- * here, on first use, so starting the reader does not pay for them before the first frame.
+ * here, on first use, so starting the reader does not pay for them before the first frame. `remote`, when
+ * given, parses instead of this thread (parse workers, when CYBERREAD_WORKERS asks for them, still come first).
  */
-export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> {
+export async function loadPipeline(options: PipelineOptions, remote?: RemoteParser): Promise<Pipeline> {
   limitHeapGrowth();
   const workers = options.workers ?? defaultWorkers();
   const { createFetcher, userAgent } = await import('./http.js');
@@ -175,7 +178,7 @@ export async function loadPipeline(options: PipelineOptions): Promise<Pipeline> 
   return {
     fetch: (req) => fetcher.fetch(req),
     parseAndPrepare: async (bytes, o, cfg) => {
-      if (!useWorkers) return inThread(bytes, o, cfg);
+      if (!useWorkers) return (remote ?? inThread)(bytes, o, cfg);
       pool ??= startPool(workers);
       const p = await pool;
       if (p === null) return inThread(bytes, o, cfg);

@@ -1,11 +1,12 @@
 /**
- * One fetched document → the rows to store: parse, normalise, prepare. What a refresh worker runs per feed
- * (and the refresh itself when there is no worker); only the rows cross back to the thread that writes.
+ * One fetched document → the rows to store: parse, normalise, prepare. A refresh splits this across its two
+ * threads (see refresh-thread.ts): the thread that asked for the refresh parses and normalises
+ * (normaliseDocument), the refresh thread prepares and writes; with no refresh thread one thread does all.
  */
 import { parseFeed } from './parse.js';
 import { normaliseWithText } from './normalise.js';
 import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
-import type { FeedConfig } from '../types.js';
+import type { Article, FeedConfig } from '../types.js';
 
 export interface PreparedFeed {
   title: string | null;
@@ -13,9 +14,24 @@ export interface PreparedFeed {
   rows: PreparedArticle[];
 }
 
-export function parseAndPrepare(bytes: Uint8Array | string, where: { url: string; contentType: string | null }, cfg: FeedConfig): PreparedFeed {
-  const { title, siteUrl, articles, bodyTexts } = normaliseWithText(parseFeed(bytes, where), cfg);
+/** A document parsed and normalised: the articles and, in the same order, each body's plain text. */
+export interface NormalisedFeed {
+  title: string | null;
+  siteUrl: string | null;
+  articles: Article[];
+  bodyTexts: string[];
+}
+
+export function normaliseDocument(bytes: Uint8Array | string, where: { url: string; contentType: string | null }, cfg: FeedConfig): NormalisedFeed {
+  return normaliseWithText(parseFeed(bytes, where), cfg);
+}
+
+export function prepareRows(feed: NormalisedFeed, feedUrl: string): PreparedFeed {
+  const { title, siteUrl, articles, bodyTexts } = feed;
   // The body text the cleaning pass made is the index's input: it is not read from the HTML a second time.
-  const rows = articles.map((a, i) => prepareArticle(a, cfg.url, bodyTexts[i]));
-  return { title, siteUrl, rows };
+  return { title, siteUrl, rows: articles.map((a, i) => prepareArticle(a, feedUrl, bodyTexts[i])) };
+}
+
+export function parseAndPrepare(bytes: Uint8Array | string, where: { url: string; contentType: string | null }, cfg: FeedConfig): PreparedFeed {
+  return prepareRows(normaliseDocument(bytes, where, cfg), cfg.url);
 }

@@ -65,17 +65,17 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
 
   try {
     if (outcome.kind === 'error') {
-      store.saveFetchState(feed.url, {
+      const removed = store.saveFetchState(feed.url, {
         userTitle,
         lastFetched: fetchedAt,
         lastStatus: 'error',
         lastError: outcome.message,
         retryAfter: outcome.retryAfter ?? null,
       });
-      return { ...base, status: 'error', error: sanitizeLine(outcome.message) };
+      return { ...base, ...(removed > 0 ? { removed } : {}), status: 'error', error: sanitizeLine(outcome.message) };
     }
     if (outcome.kind === 'not-modified') {
-      store.saveFetchState(feed.url, {
+      const removed = store.saveFetchState(feed.url, {
         userTitle,
         lastFetched: fetchedAt,
         lastStatus: 'unchanged',
@@ -84,7 +84,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
         etag: outcome.etag ?? state?.etag ?? null,
         lastModified: outcome.lastModified ?? state?.lastModified ?? null,
       });
-      return { ...base, status: 'unchanged' };
+      return { ...base, ...(removed > 0 ? { removed } : {}), status: 'unchanged' };
     }
     const fetchState = {
       userTitle,
@@ -105,8 +105,10 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       return { ...base, status: 'error', error: text };
     }
     const { title, siteUrl, rows } = prepared;
-    const { added, updated } = store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
-    return { ...base, added, updated, status: added + updated > 0 ? 'new' : 'unchanged' };
+    const { added, updated, dropped, removed } = store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
+    // what the ignore rules and retention limits took is said only when they took something
+    const policy = { ...(dropped > 0 ? { dropped } : {}), ...(removed > 0 ? { removed } : {}) };
+    return { ...base, added, updated, ...policy, status: added + updated > 0 ? 'new' : 'unchanged' };
   } catch (error) {
     if (isCacheDamaged(error)) throw error;
     // The store itself failed (disk full, read-only cache): report it for this feed, keep going.

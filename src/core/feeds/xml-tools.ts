@@ -4,10 +4,12 @@
  * for what feedsmith does not keep (xml:base on single elements, xhtml:link).
  */
 import { Parser } from 'htmlparser2';
-import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from 'entities';
 import { UNSAFE_IN_PARSED_URL } from '../sanitize.js';
 
 export class DepthError extends Error {}
+
+const BASE64_MODE = /\smode\s*=\s*["']base64["']/i;
 
 /** Elements HTML writers leave unclosed inside feed bodies; they never hold content, so they never nest. */
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'area', 'base', 'col', 'embed', 'param', 'source', 'track', 'wbr']);
@@ -23,9 +25,18 @@ function skipPast(text: string, from: number, end: string): number {
  * markup in thousands of items does not add up to a false alarm. Returns whether every element was closed,
  * in order (a truncated or mismatched document returns false).
  */
-export function checkXmlDepth(text: string, maxDepth: number): boolean {
+export interface XmlShape {
+  /** Every element was closed, in order (a truncated or mismatched document is not). */
+  balanced: boolean;
+  /** The document has something rewriteForFeedsmith turns into what feedsmith reads. */
+  rewrite: boolean;
+}
+
+export function checkXmlDepth(text: string, maxDepth: number): XmlShape {
   const stack: string[] = [];
   let balanced = true;
+  // Atom 0.3 base64 text is rare: one search over the document instead of a look at every tag.
+  let rewrite = text.includes('base64') && BASE64_MODE.test(text);
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
     const next = text.charCodeAt(i + 1);
@@ -72,6 +83,9 @@ export function checkXmlDepth(text: string, maxDepth: number): boolean {
       }
       const selfClosing = text.charCodeAt(k - 1) === 0x2f;
       if (!selfClosing && !VOID.has(name)) {
+        if (!rewrite && (name === 'body' || name === 'fullitem' || name.endsWith(':body')) && stack.length > 0) {
+          rewrite = localName(stack[stack.length - 1] ?? '') === 'item';
+        }
         stack.push(name);
         if (stack.length > maxDepth) throw new DepthError(`nesting deeper than ${maxDepth}`);
       }
@@ -81,7 +95,7 @@ export function checkXmlDepth(text: string, maxDepth: number): boolean {
     }
     i = text.indexOf('<', i);
   }
-  return balanced && stack.length === 0;
+  return { balanced: balanced && stack.length === 0, rewrite };
 }
 
 /** Nesting depth of a JSON text, counted outside strings, without building anything. */
@@ -190,7 +204,9 @@ export function repairXml(text: string, maxDepth: number): Repaired {
       ontext(data) {
         const top = stack[stack.length - 1];
         if (!top) return;
-        top.children.push(inCdata ? { cdata: data } : decodeHTML(data));
+        // Attribute rules on text too: a legacy entity without ";" is read only when no letter, digit or "="
+        // follows, so the "&copy=2" of a URL query written unescaped stays as it was.
+        top.children.push(inCdata ? { cdata: data } : decodeHTMLAttribute(data));
       },
       oncdatastart() {
         inCdata = true;
@@ -357,7 +373,7 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
         }
       },
       ontext(data) {
-        if (linkText) linkText.text += inCdata ? data : decodeHTML(data);
+        if (linkText) linkText.text += inCdata ? data : decodeHTMLAttribute(data);
       },
       oncdatastart() {
         inCdata = true;
@@ -386,4 +402,116 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
   parser.write(text);
   parser.end();
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rewrites before feedsmith: item bodies it does not read (<body>, <xhtml:body>, <fullitem>) become
+// content:encoded, and Atom 0.3 mode="base64" text is decoded. Runs only on documents checkXmlDepth found
+// such an element in, and skips comments, CDATA and processing instructions, so markup inside an escaped or
+// CDATA body is never touched.
+
+
+interface Rewrite {
+  start: number;
+  innerStart: number;
+  innerEnd: number;
+  end: number;
+  kind: 'body' | 'fullitem' | 'base64';
+  startTag: string;
+}
+
+function cdataToText(s: string): string {
+  return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, inner: string) => escapeText(inner));
+}
+
+function decodeBase64(s: string): string {
+  return Buffer.from(cdataToTextRaw(s).replace(/\s+/g, ''), 'base64').toString('utf8');
+}
+
+function cdataToTextRaw(s: string): string {
+  return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+}
+
+/** The text with item bodies feedsmith cannot see turned into content:encoded, and base64 text decoded. */
+export function rewriteForFeedsmith(text: string): string {
+  const found: Rewrite[] = [];
+  const stack: string[] = [];
+  let open: (Omit<Rewrite, 'innerEnd' | 'end'> & { level: number; name: string }) | null = null;
+  let i = text.indexOf('<');
+  while (i !== -1 && i < text.length) {
+    if (text.startsWith('<!--', i)) {
+      i = skipPast(text, i + 4, '-->');
+    } else if (text.startsWith('<![CDATA[', i)) {
+      i = skipPast(text, i + 9, ']]>');
+    } else if (text.charCodeAt(i + 1) === 0x21 || text.charCodeAt(i + 1) === 0x3f) {
+      const close = text.indexOf('>', i);
+      i = close === -1 ? text.length : close + 1;
+    } else if (text.charCodeAt(i + 1) === 0x2f) {
+      const close = text.indexOf('>', i);
+      const name = text.slice(i + 2, close === -1 ? text.length : close).trim();
+      const at = stack.lastIndexOf(name);
+      if (at !== -1) {
+        if (open !== null && at <= open.level - 1) {
+          if (at === open.level - 1 && close !== -1) {
+            const { level: _l, name: _n, ...rest } = open;
+            found.push({ ...rest, innerEnd: i, end: close + 1 });
+          }
+          open = null;
+        }
+        stack.length = at;
+      }
+      i = close === -1 ? text.length : close + 1;
+    } else if (isNameStart(text.charCodeAt(i + 1))) {
+      let j = i + 1;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(i + 1, j);
+      let quote = 0;
+      let k = j;
+      for (; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) {
+          quote = c;
+        } else if (c === 0x3e) {
+          break;
+        }
+      }
+      if (k >= text.length) break;
+      const selfClosing = text.charCodeAt(k - 1) === 0x2f;
+      if (!selfClosing && !VOID.has(name.toLowerCase())) {
+        stack.push(name);
+        if (open === null) {
+          const ln = localName(name);
+          const parent = localName(stack[stack.length - 2] ?? '');
+          const startTag = text.slice(i, k + 1);
+          let kind: Rewrite['kind'] | null = null;
+          if (parent === 'item' && (ln === 'body' || ln === 'fullitem')) kind = ln;
+          else if (BASE64_MODE.test(startTag)) kind = 'base64';
+          if (kind !== null) open = { start: i, innerStart: k + 1, kind, startTag, level: stack.length, name };
+        }
+      }
+      i = k + 1;
+    } else {
+      i += 1;
+    }
+    i = text.indexOf('<', i);
+  }
+  if (found.length === 0) return text;
+  const out: string[] = [];
+  let at = 0;
+  for (const r of found) {
+    out.push(text.slice(at, r.start));
+    const inner = text.slice(r.innerStart, r.innerEnd);
+    if (r.kind === 'fullitem') {
+      out.push('<content:encoded>', inner, '</content:encoded>');
+    } else if (r.kind === 'body') {
+      out.push('<content:encoded><![CDATA[', cdataToText(inner).replace(/]]>/g, ']]]]><![CDATA[>'), ']]></content:encoded>');
+    } else {
+      out.push(r.startTag.replace(BASE64_MODE, ''), escapeText(decodeBase64(inner)), text.slice(r.innerEnd, r.end));
+    }
+    at = r.end;
+  }
+  out.push(text.slice(at));
+  return out.join('');
 }

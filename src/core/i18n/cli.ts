@@ -76,11 +76,11 @@ Usage:
   cyberread feeds add URL        subscribe (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
-  cyberread list                 articles, newest first (--tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
+  cyberread list                 articles, newest first (--query, --tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
   cyberread show ID              one article as readable text
-  cyberread tags                 tags with their article counts (--lang)
+  cyberread tags                 tags with their article counts (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
+  cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import FILE.opml     subscribe to the feeds of an OPML file
   cyberread export               print subscriptions as OPML 2.0
 
@@ -102,10 +102,15 @@ Removing a feed deletes its cached articles but keeps starred ones.`,
 Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
 Exit code: 0 when every feed worked, 1 when any failed.`,
-    list: `Usage: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
+    list: `Usage: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
                       [--offset N] [--limit N | --all] [--json]
 
-Articles newest first. Several --tag options select articles having all of them.
+Articles newest first. --query takes the query language, for example
+  --query '#databreach OR #ransomware lang:id age:<7d -#sponsored'
+  --query '"kebocoran data" feed:cyberthreat since:2024-11-01'
+(words and "phrases", #tag, lang:, feed:, author:, title:, unread, read, starred, age:<7d, age:>1m,
+since:, until:, OR, parentheses, - to leave out; see the README). Every option narrows the list further.
+Several --tag options select articles having all of them.
 --lang selects an edition; articles whose language is unknown appear in both.
 --search looks in title, summary and body: every word must occur, the last one as a prefix;
 quotes, *, -, AND, OR and NOT are plain text.
@@ -115,11 +120,11 @@ In a pipe nothing is cut to the terminal width; --json is written as it is read,
 
 Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
 and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.`,
-    tags: `Usage: cyberread tags [--lang id|en] [--json]
+    tags: `Usage: cyberread tags [--lang id|en] [--query Q] [--json]
 
-Every tag with its number of articles, most used first.`,
+Every tag with its number of articles, most used first; with --query, counted among the articles it selects.`,
     mark: `Usage: cyberread mark ID… --read|--unread|--star|--unstar
-       cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
+       cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Marks articles. The other-language edition of the same story is marked too.
 --all marks every article the same filters of "list" select (no limit) and prints how many changed.`,
@@ -190,11 +195,11 @@ Cara pakai:
   cyberread feeds add URL        ikuti umpan (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
   cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
-  cyberread list                 artikel, terbaru dulu (--tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
+  cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
   cyberread show ID              satu artikel sebagai teks
-  cyberread tags                 tagar beserta jumlah artikelnya (--lang)
+  cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
-  cyberread mark --all [--tag, --lang, --starred, --search, --feed] --read|--unread
+  cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
   cyberread export               cetak daftar umpan sebagai OPML 2.0
 
@@ -216,10 +221,15 @@ Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
 Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
 --force tetap meminta walau server meminta menunggu (Retry-After).
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
-    list: `Cara pakai: cyberread list [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
+    list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
                            [--offset N] [--limit N | --all] [--json]
 
-Artikel, terbaru dulu. Beberapa --tag memilih artikel yang memiliki semuanya.
+Artikel, terbaru dulu. --query memakai bahasa kueri, misalnya
+  --query '#databreach OR #ransomware lang:id age:<7d -#sponsored'
+  --query '"kebocoran data" feed:cyberthreat since:2024-11-01'
+(kata dan "frasa", #tagar, lang:, feed:, author:, title:, unread, read, starred, age:<7d, age:>1m,
+since:, until:, OR, tanda kurung, - untuk mengecualikan; lihat README). Setiap opsi makin mempersempit daftar.
+Beberapa --tag memilih artikel yang memiliki semuanya.
 --lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
 --search mencari di judul, ringkasan dan isi: setiap kata harus ada, kata terakhir sebagai awalan;
 tanda kutip, *, -, AND, OR dan NOT dicari sebagai teks biasa.
@@ -229,11 +239,11 @@ Dalam pipe tidak ada yang dipotong ke lebar terminal; --json ditulis sambil diba
 
 Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
 dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.`,
-    tags: `Cara pakai: cyberread tags [--lang id|en] [--json]
+    tags: `Cara pakai: cyberread tags [--lang id|en] [--query Q] [--json]
 
-Semua tagar beserta jumlah artikelnya, yang terbanyak dulu.`,
+Semua tagar beserta jumlah artikelnya, yang terbanyak dulu; dengan --query, dihitung di antara artikel yang dipilihnya.`,
     mark: `Cara pakai: cyberread mark ID… --read|--unread|--star|--unstar
-            cyberread mark --all [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
+            cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.
 --all menandai semua artikel yang dipilih penyaring yang sama dengan "list" (tanpa batas) dan mencetak jumlah yang berubah.`,

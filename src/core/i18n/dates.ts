@@ -105,6 +105,20 @@ function offsetMinutes(date: Date, timeZone: string): number {
   return Math.round((wall - instant) / 60_000);
 }
 
+/**
+ * The instant a calendar day (YYYY-MM-DD) starts in a zone, in epoch ms: the query language's since:/until:
+ * are days as the reader's clock shows them, not UTC days. NaN for a day that is not one.
+ */
+export function startOfDay(day: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (m === null) return Number.NaN;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const tz = zone(timeZone);
+  // The offset at the wall time read as UTC is right but near a DST change; one more step settles it there.
+  const first = wall - offsetMinutes(new Date(wall), tz) * 60_000;
+  return wall - offsetMinutes(new Date(first), tz) * 60_000;
+}
+
 function two(n: number): string {
   return String(n).padStart(2, '0');
 }

@@ -1,3 +1,5 @@
+import type { QueryProblemCode } from '../query/ast.js';
+import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'en');
@@ -163,6 +165,47 @@ export const en = {
 
 
 
+
+  // the query language (src/core/query): where (the column) and why, in one sentence
+  queryProblem: (code: QueryProblemCode, column: number, token: string): string => {
+    const p = { column, token };
+    const at = `"${token}" at column ${column}`;
+    switch (code) {
+      case 'unclosedQuote':
+        return `The quote opened at column ${p.column} is not closed: add the closing ".`;
+      case 'emptyTag':
+        return `${at} needs a tag name, such as #ransomware.`;
+      case 'emptyValue':
+        return `${at} needs a value after the colon, such as author:arif.`;
+      case 'unknownField':
+        return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
+      case 'badAge':
+        return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
+      case 'badDate':
+        return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
+      case 'badLang':
+        return `${at} is not a language code: use lang:id or lang:en.`;
+      case 'badState':
+        return `${at} is not a state: use is:unread, is:read or is:starred.`;
+      case 'loneOr':
+        return `${at} needs something to search for on both sides.`;
+      case 'danglingNot':
+        return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
+      case 'unclosedParen':
+        return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
+      case 'strayParen':
+        return `${at} closes a parenthesis that was never opened.`;
+      case 'emptyParens':
+        return `The parentheses at column ${p.column} hold nothing to search for.`;
+      case 'nothingToSearch':
+        return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
+      case 'tooLong':
+        return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
+      default:
+        return `${at} cannot be read.`;
+    }
+  },
+  queryActive: (q: string) => `query: ${q}`,
 
   // open.ts
   openOnlyHttp: 'Only http and https links can be opened',

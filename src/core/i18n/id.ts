@@ -1,3 +1,4 @@
+import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount, type Messages } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'id');
@@ -147,6 +148,47 @@ export const id: Messages = {
 
 
 
+
+  // bahasa kueri (src/core/query): di mana (kolom) dan mengapa, dalam satu kalimat
+  queryProblem: (code, column, token) => {
+    const p = { column, token };
+    const at = `"${token}" di kolom ${column}`;
+    switch (code) {
+      case 'unclosedQuote':
+        return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
+      case 'emptyTag':
+        return `${at} memerlukan nama tagar, misalnya #ransomware.`;
+      case 'emptyValue':
+        return `${at} memerlukan nilai setelah titik dua, misalnya author:arif.`;
+      case 'unknownField':
+        return `${at} bukan filter yang dikenal cyberread (lang, feed, author, title, tag, age, since, until, is); beri tanda kutip untuk mencarinya sebagai teks.`;
+      case 'badAge':
+        return `${at} bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).`;
+      case 'badDate':
+        return `${at} bukan tanggal: tulis harinya sebagai TTTT-BB-HH, misalnya since:2024-11-01.`;
+      case 'badLang':
+        return `${at} bukan kode bahasa: gunakan lang:id atau lang:en.`;
+      case 'badState':
+        return `${at} bukan status: gunakan is:unread, is:read atau is:starred.`;
+      case 'loneOr':
+        return `${at} memerlukan sesuatu yang dicari di kedua sisinya.`;
+      case 'danglingNot':
+        return `${at} harus langsung diikuti hal yang dikecualikan, misalnya -#sponsored.`;
+      case 'unclosedParen':
+        return `Tanda kurung yang dibuka di kolom ${p.column} belum ditutup: tambahkan ")".`;
+      case 'strayParen':
+        return `${at} menutup tanda kurung yang tidak pernah dibuka.`;
+      case 'emptyParens':
+        return `Tanda kurung di kolom ${p.column} tidak berisi apa pun untuk dicari.`;
+      case 'nothingToSearch':
+        return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
+      case 'tooLong':
+        return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
+      default:
+        return `${at} tidak bisa dibaca.`;
+    }
+  },
+  queryActive: (q) => `kueri: ${q}`,
 
   openOnlyHttp: 'Hanya tautan http dan https yang bisa dibuka',
   openBadChars: 'Tautan berisi spasi atau karakter kendali sehingga tidak dibuka',

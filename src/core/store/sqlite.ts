@@ -1,12 +1,19 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { ftsQuery, normaliseQuery } from '../query.js';
+import { systemTimeZone } from '../i18n/dates.js';
+import type { QueryNode } from '../query/ast.js';
+import { compileCondition } from '../query/compile.js';
+import { normaliseQuery } from '../query/normalise.js';
+import { planList, type LangPart, type ListPlan, type PlanContext } from '../query/plan.js';
+import { foldText } from '../query/parse.js';
 import { tagKey } from '../tags.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { prepareArticle, type PreparedArticle } from './prepare.js';
 import { CacheDamagedError, mayBeDamage, quickCheckFails, toStoreError } from './errors.js';
-import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, UpsertResult } from './store.js';
+import { applyDrop, applyRetention, goneIds } from './policy.js';
+import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, StorePolicy, UpsertResult } from './store.js';
 
 interface ArticleRow {
   rid: number;
@@ -157,22 +164,53 @@ function toFeedState(r: FeedRow): FeedState {
   };
 }
 
+/** The settings' defaults: nothing hidden, dropped or removed. */
+export const NO_POLICY: StorePolicy = { hide: [], drop: [], keep: {}, timeZone: 'UTC' };
+
+// Queries typed in the reader make a new SQL text for each shape of query: the cache of prepared statements
+// is emptied when it grows past this, rather than growing for as long as the reader runs.
+const MAX_STATEMENTS = 400;
+
 export class SqliteStore implements ArticleStore {
   private readonly statements = new Map<string, Statement>();
+  private policy: StorePolicy = { ...NO_POLICY, timeZone: systemTimeZone() };
+  private readonly tagCounts = new Map<string, number>();
+  private tagCountsVersion = -1;
 
   /** Use openStore(); this expects a connection whose pragmas and migrations are already applied. */
   constructor(
     private readonly db: Db,
     readonly path: string,
-  ) {}
+  ) {
+    // The query language's case-insensitive "contains" for text beyond ASCII (SQLite's LIKE folds ASCII only).
+    db.function('cyberread_fold', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? foldText(value) : null,
+    );
+  }
 
   private stmt(sql: string): Statement {
     let s = this.statements.get(sql);
     if (s === undefined) {
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
       s = this.db.prepare(sql);
       this.statements.set(sql, s);
     }
     return s;
+  }
+
+  /** The ignore rules and retention limits of the settings; applies to every later list, count and write. */
+  setPolicy(policy: StorePolicy): void {
+    this.policy = policy;
+  }
+
+  getPolicy(): StorePolicy {
+    return this.policy;
+  }
+
+  private planContext(): PlanContext {
+    const p = this.policy;
+    const hide = [...p.hide, ...p.drop.map((d) => d.node)];
+    return { now: Date.now(), timeZone: p.timeZone, hide, rarestFirst: (keys) => this.rarestFirst(keys) };
   }
 
   /**
@@ -194,6 +232,7 @@ export class SqliteStore implements ArticleStore {
 
   /** BEGIN IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing. */
   private write<T>(fn: () => T): T {
+    this.tagCounts.clear();
     return this.guard(() => this.db.transaction(fn).immediate());
   }
 
@@ -208,8 +247,11 @@ export class SqliteStore implements ArticleStore {
     return this.guard(() => (this.stmt('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(toFeedState));
   }
 
-  saveFetchState(url: string, state: FetchStateUpdate): void {
-    this.write(() => this.upsertFeed(url, state));
+  saveFetchState(url: string, state: FetchStateUpdate): number {
+    return this.write(() => {
+      this.upsertFeed(url, state);
+      return applyRetention((sql) => this.stmt(sql), this.policy, url, Date.now()).size;
+    });
   }
 
   private upsertFeed(url: string, s: FetchStateUpdate): void {
@@ -246,11 +288,13 @@ export class SqliteStore implements ArticleStore {
     // A row prepared for another feed would file the article (and its hash) under the wrong feed.
     if (rows.some((p) => p.feedUrl !== url)) throw new Error(`Articles prepared for another feed cannot be saved under ${url}.`);
     const fetchedAt = new Date().toISOString();
+    const now = Date.parse(fetchedAt);
+    const stmt = (sql: string): Statement => this.stmt(sql);
     return this.write(() => {
       this.upsertFeed(url, state);
-      let added = 0;
-      let updated = 0;
-      const done = new Set<string>();
+      const inserted: number[] = [];
+      const changed: number[] = [];
+      const done = goneIds(stmt, this.policy, rows.map((p) => p.id));
       for (const p of rows) {
         // A feed listing one entry twice is one article; the first copy wins.
         if (done.has(p.id)) continue;
@@ -259,14 +303,23 @@ export class SqliteStore implements ArticleStore {
           | { rid: number; content_hash: string; fetched_at: string }
           | undefined;
         if (old === undefined) {
-          this.insertArticle(p, fetchedAt);
-          added++;
+          inserted.push(this.insertArticle(p, fetchedAt));
         } else if (old.content_hash !== p.hash) {
           this.updateArticle(old.rid, p, p.publishedMs ?? Date.parse(old.fetched_at));
-          updated++;
+          changed.push(old.rid);
         }
       }
-      return { added, updated };
+      // In this transaction: nobody ever reads a dropped article, or one past the limits, as stored.
+      const dropped = applyDrop(stmt, this.policy, inserted, now);
+      const removed = applyRetention(stmt, this.policy, url, now);
+      const stays = (rid: number): boolean => !dropped.has(rid) && !removed.has(rid);
+      return {
+        added: inserted.filter(stays).length,
+        updated: changed.filter(stays).length,
+        dropped: dropped.size,
+        // articles this write brought in and the limits took straight out again were never there
+        removed: [...removed].filter((rid) => !inserted.includes(rid)).length,
+      };
     });
   }
 
@@ -293,7 +346,7 @@ export class SqliteStore implements ArticleStore {
     };
   }
 
-  private insertArticle(p: PreparedArticle, fetchedAt: string): void {
+  private insertArticle(p: PreparedArticle, fetchedAt: string): number {
     const sortTime = p.publishedMs ?? Date.parse(fetchedAt);
     const rid = Number(
       this.stmt(
@@ -327,6 +380,7 @@ export class SqliteStore implements ArticleStore {
     if (read !== 0 || starred !== 0) {
       this.stmt('UPDATE articles SET read = ?, starred = ? WHERE rid = ?').run(read, starred, rid);
     }
+    return rid;
   }
 
   private updateArticle(rid: number, p: PreparedArticle, sortTime: number): void {
@@ -387,9 +441,12 @@ export class SqliteStore implements ArticleStore {
   /** Per feed: its cached articles and how many are unread, every edition counted. */
   feedCounts(): Map<string, FeedCount> {
     return this.guard(() => {
+      // what the ignore rules hide is in no count
+      const hidden = this.hiddenRids();
       const rows = this.stmt(
-        'SELECT feed_url AS url, count(*) AS total, coalesce(sum(read = 0), 0) AS unread FROM articles GROUP BY feed_url',
-      ).all() as { url: string; total: number; unread: number }[];
+        `SELECT a.feed_url AS url, count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM articles a
+         ${hidden === null ? '' : `WHERE a.rid NOT IN ${hidden.sql}`} GROUP BY a.feed_url`,
+      ).all(...(hidden?.params ?? [])) as { url: string; total: number; unread: number }[];
       return new Map(rows.map((r) => [r.url, { total: r.total, unread: r.unread }]));
     });
   }
@@ -500,67 +557,21 @@ export class SqliteStore implements ArticleStore {
   /** Sorts tag keys rarest first: the rarest one's range is the shortest walk; the others are point lookups. */
   private rarestFirst(keys: string[]): void {
     if (keys.length < 2) return;
+    // Counting a common tag walks thousands of index entries, per query of the list: the counts are kept
+    // until this connection writes or PRAGMA data_version says another one did (they only order the walk).
+    const version = this.stmt('PRAGMA data_version').pluck().get() as number;
+    if (version !== this.tagCountsVersion) {
+      this.tagCounts.clear();
+      this.tagCountsVersion = version;
+    }
     const countOf = this.stmt('SELECT count(*) FROM (SELECT 1 FROM article_tags WHERE tag_key = ? LIMIT 100000)').pluck();
-    const counts = new Map(keys.map((k) => [k, countOf.get(k) as number]));
-    keys.sort((x, y) => (counts.get(x) ?? 0) - (counts.get(y) ?? 0));
+    for (const k of keys) if (!this.tagCounts.has(k)) this.tagCounts.set(k, countOf.get(k) as number);
+    keys.sort((x, y) => (this.tagCounts.get(x) ?? 0) - (this.tagCounts.get(y) ?? 0));
   }
 
-  /**
-   * FROM/WHERE/ORDER BY for a normalised query. Every variant walks one index in (sort_time DESC, rid)
-   * order and stops after offset+limit matches, so a page costs about the same at 1k or 100k articles.
-   */
-  private plan(n: ArticleQuery, mode: 'page' | 'count'): { from: string; where: string[]; params: unknown[]; order: string } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    let from: string;
-    let order: string;
-    const keys = (n.tags ?? []).map(tagKey);
-    if (keys.length > 0) {
-      this.rarestFirst(keys);
-      // CROSS JOIN pins article_tags as the outer loop so its (tag_key, sort_time DESC, rid) key gives the order.
-      from = 'article_tags t0 CROSS JOIN articles a ON a.rid = t0.article_rid';
-      order = 't0.sort_time DESC, t0.article_rid';
-      where.push('t0.tag_key = ?');
-      params.push(keys[0]);
-      if (n.lang !== undefined) {
-        where.push('(t0.lang = ? OR t0.lang IS NULL)');
-        params.push(n.lang);
-      }
-      for (const k of keys.slice(1)) {
-        where.push('EXISTS (SELECT 1 FROM article_tags tx WHERE tx.article_rid = t0.article_rid AND tx.tag_key = ?)');
-        params.push(k);
-      }
-    } else {
-      from = 'articles a';
-      order = 'a.sort_time DESC, a.rid';
-      if (n.lang !== undefined) {
-        // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort.
-        where.push(mode === 'page' ? '(+a.lang = ? OR +a.lang IS NULL)' : '(a.lang = ? OR a.lang IS NULL)');
-        params.push(n.lang);
-      }
-    }
-    if (n.maxRid !== undefined) {
-      // '+' for a page: a rowid range must not replace the ordered index walk
-      where.push(keys.length > 0 ? 't0.article_rid <= ?' : mode === 'page' ? '+a.rid <= ?' : 'a.rid <= ?');
-      params.push(n.maxRid);
-    }
-    if (n.unread && n.keepIds !== undefined) {
-      where.push(`(a.read = 0 OR a.id IN (${n.keepIds.map(() => '?').join(',')}))`);
-      params.push(...n.keepIds);
-    } else if (n.unread) where.push('a.read = 0');
-    if (n.starred) where.push('a.starred = 1');
-    if (n.feedUrl !== undefined) {
-      where.push('a.feed_url = ?');
-      params.push(n.feedUrl);
-    }
-    const match = n.search === undefined ? null : ftsQuery(n.search);
-    if (match !== null) {
-      // For a page, '+' makes the match set a filter on an ordered index walk (stops after one page)
-      // instead of the driver (fetch every matching row, then sort them all: 180 ms for a common word).
-      where.push(`${mode === 'page' ? '+' : ''}a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`);
-      params.push(match);
-    }
-    return { from, where, params, order };
+  /** FROM/WHERE/ORDER BY for a normalised query (src/core/query/plan.ts), with the settings' ignore rules. */
+  private plan(n: ArticleQuery, mode: 'page' | 'count', langPart: LangPart = 'edition'): ListPlan {
+    return planList(n, mode, this.planContext(), langPart);
   }
 
   /** The SQL and parameters query() runs; exposed for EXPLAIN QUERY PLAN in tests and benchmarks. */
@@ -611,12 +622,11 @@ export class SqliteStore implements ArticleStore {
   count(q: ArticleQuery): number {
     return this.guard(() => {
       const n = normaliseQuery(q);
-      if (n.lang !== undefined && n.tags === undefined) {
-        // "lang = L OR lang IS NULL" as one condition turns into row lookups; as two counts each is a
-        // range of the covering (lang, read, starred) index.
-        return this.countOf({ ...n, lang: undefined }, 'a.lang = ?', [n.lang]) + this.countOf({ ...n, lang: undefined }, 'a.lang IS NULL', []);
-      }
-      return this.countOf(n, null, []);
+      // "lang = L OR lang IS NULL" as one condition turns into row lookups; as two counts each is a range of
+      // the covering (lang, read, starred) index.
+      const known = this.plan(n, 'count', 'known');
+      if (known.lang === undefined || known.keys.length > 0) return this.countOf(this.plan(n, 'count'));
+      return this.countOf(known) + this.countOf(this.plan(n, 'count', 'unknown'));
     });
   }
 
@@ -628,16 +638,13 @@ export class SqliteStore implements ArticleStore {
       // the articles listed before it: every variant orders by (sort_time DESC, rid)
       const before = '(a.sort_time > ? OR (a.sort_time = ? AND a.rid < ?))';
       const params = [at.sort_time, at.sort_time, at.rid];
-      if (n.lang !== undefined && n.tags === undefined) {
-        const rest = { ...n, lang: undefined };
-        return this.countOf(rest, `a.lang = ? AND ${before}`, [n.lang, ...params]) + this.countOf(rest, `a.lang IS NULL AND ${before}`, params);
-      }
-      return this.countOf(n, before, params);
+      const known = this.plan(n, 'count', 'known');
+      if (known.lang === undefined || known.keys.length > 0) return this.countOf(this.plan(n, 'count'), before, params);
+      return this.countOf(known, before, params) + this.countOf(this.plan(n, 'count', 'unknown'), before, params);
     });
   }
 
-  private countOf(n: ArticleQuery, extra: string | null, extraParams: unknown[]): number {
-    const p = this.plan(n, 'count');
+  private countOf(p: ListPlan, extra: string | null = null, extraParams: unknown[] = []): number {
     const where = extra === null ? p.where : [extra, ...p.where];
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     return this.stmt(`SELECT count(*) FROM ${p.from} ${clause}`).pluck().get(...extraParams, ...p.params) as number;
@@ -672,7 +679,7 @@ export class SqliteStore implements ArticleStore {
    * filtered set is walked from the rarest chosen tag's range, the others are point lookups on
    * (article_rid, tag_key), and each article's own tags are read through that same index.
    */
-  coTagsSql(lang: string, keys: string[]): { sql: string; params: unknown[] } {
+  coTagsSql(lang: string, keys: string[], hiddenSql: string | null = null): { sql: string; params: unknown[] } {
     const where = ['t0.tag_key = ?'];
     const params: unknown[] = [keys[0]];
     if (lang !== '') {
@@ -683,6 +690,8 @@ export class SqliteStore implements ArticleStore {
       where.push('EXISTS (SELECT 1 FROM article_tags tx WHERE tx.article_rid = t0.article_rid AND tx.tag_key = ?)');
       params.push(k);
     }
+    // the parameters of hiddenSql follow these
+    if (hiddenSql !== null) where.push(`t0.article_rid NOT IN ${hiddenSql}`);
     return {
       sql: `SELECT t.tag_key AS k, t.tag AS tag, count(*) AS c, min(t.article_rid) AS first
         FROM article_tags t0 CROSS JOIN article_tags t ON t.article_rid = t0.article_rid
@@ -691,26 +700,35 @@ export class SqliteStore implements ArticleStore {
     };
   }
 
-  tags(lang?: string, withTags?: string[]): TagCount[] {
+  tags(lang?: string, withTags?: string[], where?: QueryNode): TagCount[] {
     return this.guard(() => {
       const l = lang === undefined ? '' : sanitizeLine(lang).toLowerCase();
-      const keys = (normaliseQuery({ tags: withTags ?? [] }).tags ?? []).map(tagKey);
-      this.rarestFirst(keys);
-      let rows: { k: string; tag: string; c: number; first: number }[];
-      if (keys.length > 0) {
-        const { sql, params } = this.coTagsSql(l, keys);
-        rows = this.stmt(sql).all(...params) as typeof rows;
+      const chosen = normaliseQuery({ tags: withTags ?? [] }).tags ?? [];
+      type Row = { k: string; tag: string; c: number; first: number };
+      let rows: Row[];
+      if (where !== undefined) {
+        // The articles of the list (query, tags, edition, ignore rules), then their tags.
+        const p = this.plan(normaliseQuery({ ...(l === '' ? {} : { lang: l }), tags: chosen, where }), 'count');
+        const clause = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
+        rows = this.stmt(
+          `SELECT t.tag_key AS k, t.tag AS tag, count(*) AS c, min(t.article_rid) AS first
+           FROM (SELECT a.rid AS rid FROM ${p.from} ${clause}) m CROSS JOIN article_tags t ON t.article_rid = m.rid
+           GROUP BY t.tag_key, t.tag`,
+        ).all(...p.params) as Row[];
       } else {
-        rows = (
-          l === ''
-            ? this.stmt(
-                'SELECT tag_key AS k, tag, count(*) AS c, min(article_rid) AS first FROM article_tags GROUP BY tag_key, tag',
-              ).all()
-            : this.stmt(
-                `SELECT tag_key AS k, tag, count(*) AS c, min(article_rid) AS first FROM article_tags
-                 WHERE lang = ? OR lang IS NULL GROUP BY tag_key, tag`,
-              ).all(l)
-        ) as typeof rows;
+        const keys = chosen.map(tagKey);
+        this.rarestFirst(keys);
+        const hidden = this.hiddenRids();
+        if (keys.length > 0) {
+          const { sql, params } = this.coTagsSql(l, keys, hidden?.sql ?? null);
+          rows = this.stmt(sql).all(...params, ...(hidden?.params ?? [])) as Row[];
+        } else {
+          const conds = [...(l === '' ? [] : ['(lang = ? OR lang IS NULL)']), ...(hidden === null ? [] : [`article_rid NOT IN ${hidden.sql}`])];
+          rows = this.stmt(
+            `SELECT tag_key AS k, tag, count(*) AS c, min(article_rid) AS first FROM article_tags
+             ${conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : ''} GROUP BY tag_key, tag`,
+          ).all(...(l === '' ? [] : [l]), ...(hidden?.params ?? [])) as Row[];
+        }
       }
       // Display casing: the spelling most articles use; on a tie, the one seen first.
       const byKey = new Map<string, { tag: string; best: number; first: number; count: number }>();
@@ -782,9 +800,93 @@ export class SqliteStore implements ArticleStore {
          LIMIT @n`,
       )
         .pluck()
-        .all({ weights: JSON.stringify(weights), lang: me.lang, exclude: JSON.stringify(exclude), n }) as number[];
-      return this.byRids(rids).map(toStored);
+        // a few more than asked, so that articles the ignore rules hide can be left out and n still shown
+        .all({ weights: JSON.stringify(weights), lang: me.lang, exclude: JSON.stringify(exclude), n: this.policyHides() ? n * 3 : n }) as number[];
+      return this.visibleOf(rids).slice(0, n).map(toStored);
     });
+  }
+
+  private policyHides(): boolean {
+    return this.policy.hide.length > 0 || this.policy.drop.length > 0;
+  }
+
+  /** The articles of `rids` the ignore rules let through, in that order. */
+  private visibleOf(rids: number[]): ArticleRow[] {
+    const rows = this.byRids(rids);
+    if (!this.policyHides() || rows.length === 0) return rows;
+    const ctx = this.planContext();
+    const hidden = compileCondition({ kind: 'or', children: [...ctx.hide] }, ctx, { rowwise: true });
+    const hid = new Set(
+      this.stmt(`SELECT a.rid FROM articles a WHERE a.rid IN (SELECT value FROM json_each(?)) AND a.starred = 0 AND ${hidden.sql}`)
+        .pluck()
+        .all(JSON.stringify(rids), ...hidden.params) as number[],
+    );
+    return rows.filter((r) => !hid.has(r.rid));
+  }
+
+  /** The rids the ignore rules hide, as a parenthesised subquery (for NOT IN), or null when nothing is hidden. */
+  private hiddenRids(): { sql: string; params: unknown[] } | null {
+    if (!this.policyHides()) return null;
+    const ctx = this.planContext();
+    const hidden = compileCondition({ kind: 'or', children: [...ctx.hide] }, ctx);
+    return { sql: `(SELECT a.rid FROM articles a WHERE a.starred = 0 AND ${hidden.sql})`, params: hidden.params };
+  }
+
+  /**
+   * For `cyberread ignore`: per rule, the articles it hides now (hide rules and drop rules alike hide what is
+   * cached), and for drop rules the articles it kept out of the cache with the time of the last one.
+   */
+  ignoreCounts(rules: QueryNode[], dropRules: string[]): { hidden: number[]; dropped: Map<string, { count: number; last: number }> } {
+    return this.guard(() => {
+      const ctx = this.planContext();
+      const hidden = rules.map((node) => {
+        const c = compileCondition(node, ctx);
+        return this.stmt(`SELECT count(*) FROM articles a WHERE a.starred = 0 AND ${c.sql}`).pluck().get(...c.params) as number;
+      });
+      const dropped = new Map<string, { count: number; last: number }>();
+      if (dropRules.length > 0) {
+        const rows = this.stmt(
+          'SELECT why, count(*) AS count, max(at) AS last FROM gone WHERE why IN (SELECT value FROM json_each(?)) GROUP BY why',
+        ).all(JSON.stringify(dropRules)) as { why: string; count: number; last: number }[];
+        for (const r of rows) dropped.set(r.why, { count: r.count, last: r.last });
+      }
+      return { hidden, dropped };
+    });
+  }
+
+  /**
+   * Compacts the cache: forgets what `gone` holds for rules no longer set and for articles gone over a year
+   * (a feed lists its last few dozen entries, not a year's), merges the full-text index, VACUUMs and empties
+   * the write-ahead log. Returns the bytes of the cache's files before and after.
+   */
+  vacuum(keepWhy: string[]): { before: number; after: number } {
+    return this.guard(() => {
+      const before = this.fileBytes();
+      this.write(() => {
+        this.stmt("DELETE FROM gone WHERE (why != 'keep' AND why NOT IN (SELECT value FROM json_each(?))) OR at < ?").run(
+          JSON.stringify(keepWhy),
+          Date.now() - 365 * 86_400_000,
+        );
+      });
+      this.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')");
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return { before, after: this.fileBytes() };
+    });
+  }
+
+  /** Bytes of the cache file and its -wal/-shm companions. */
+  fileBytes(): number {
+    if (this.path === ':memory:') return 0;
+    let total = 0;
+    for (const f of [this.path, `${this.path}-wal`, `${this.path}-shm`]) {
+      try {
+        total += statSync(f).size;
+      } catch {
+        // a companion file that does not exist adds nothing
+      }
+    }
+    return total;
   }
 
   alternate(id: string, lang?: string): StoredArticle | null {

@@ -1,5 +1,21 @@
+import type { QueryNode } from '../query/ast.js';
 import type { Article, ArticleQuery, FeedState, StoredArticle, TagCount } from '../types.js';
 import type { PreparedArticle } from './prepare.js';
+
+/**
+ * What the user's settings ask of the cache (ignore rules, retention), given to the store once: every list
+ * and count, and every feed write, then follows it.
+ */
+export interface StorePolicy {
+  /** Left out of every list and count, unless starred. Drop rules are here too: they hide what was cached before them. */
+  hide: QueryNode[];
+  /** Never stored at refresh (unless starred); `rule` is the query as written, which `gone` records. */
+  drop: { rule: string; node: QueryNode }[];
+  /** Retention: a feed's write removes its articles older than `days` or past its newest `perFeed`, never starred ones. */
+  keep: { days?: number; perFeed?: number };
+  /** The zone of since:/until: days. */
+  timeZone: string;
+}
 
 /** What a refresh records about one fetch of a feed. Fields left undefined are kept as they were. */
 export interface FetchStateUpdate {
@@ -31,6 +47,10 @@ export interface MarkAllResult {
 export interface UpsertResult {
   added: number;
   updated: number;
+  /** New articles a drop rule kept out. */
+  dropped: number;
+  /** Articles of the feed the retention limits removed. */
+  removed: number;
 }
 
 /** The article cache. One implementation (SQLite); tests use it on a temp file or :memory:. */
@@ -45,8 +65,8 @@ export interface ArticleStore {
   saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult;
   /** saveFeed for articles already turned into rows (prepareArticle, done by a refresh worker). */
   saveRows(url: string, state: FetchStateUpdate, rows: PreparedArticle[]): UpsertResult;
-  /** Records a fetch that produced no articles (304 or error). */
-  saveFetchState(url: string, state: FetchStateUpdate): void;
+  /** Records a fetch that produced no articles (304 or error), applying the retention limits. Returns articles removed. */
+  saveFetchState(url: string, state: FetchStateUpdate): number;
   /** Forgets a feed's state and its articles, but keeps starred articles. Returns articles removed. */
   removeFeed(url: string): number;
 
@@ -61,9 +81,10 @@ export interface ArticleStore {
   get(id: string): StoredArticle | null;
   /**
    * Tags with their article counts, most used first, for one edition (or all). With `withTags`, only the
-   * articles having all of those tags are counted: the tags that co-occur with them (themselves included).
+   * articles having all of those tags are counted: the tags that co-occur with them (themselves included);
+   * with `where`, only the articles matching that query too.
    */
-  tags(lang?: string, withTags?: string[]): TagCount[];
+  tags(lang?: string, withTags?: string[], where?: QueryNode): TagCount[];
   /** Sets read and/or starred on the given ids (and on their paired editions). Returns rows changed. */
   mark(ids: string[], flags: { read?: boolean; starred?: boolean }): number;
   /** Per feed url: its articles in the cache and how many are unread (every edition). */

@@ -7,9 +7,9 @@ type Answers<S> = { [K in keyof S]: S[K] extends (...args: never[]) => infer R ?
 const EMPTY: Answers<ArticleStore & { unreadCount(): number }> = {
   getFeedState: () => null,
   listFeedStates: () => [],
-  saveFeed: () => ({ added: 0, updated: 0 }),
-  saveRows: () => ({ added: 0, updated: 0 }),
-  saveFetchState: () => undefined,
+  saveFeed: () => ({ added: 0, updated: 0, dropped: 0, removed: 0 }),
+  saveRows: () => ({ added: 0, updated: 0, dropped: 0, removed: 0 }),
+  saveFetchState: () => 0,
   removeFeed: () => 0,
   query: () => [],
   count: () => 0,

@@ -5,7 +5,7 @@ import { checkOpenableUrl } from '../../core/open.js';
 import type { StoredArticle, TagCount } from '../../core/types.js';
 import { matchKey, type InkKey, type KeyAction } from '../keymap.js';
 import type { UiServices } from '../services.js';
-import { listQuery, reducer, visibleTags, type Action, type AppState, type Kept } from '../state.js';
+import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { selectedArticleOf } from './use-articles.js';
 import type { StartRefresh } from './use-refresh.js';
@@ -149,7 +149,8 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         try {
           // the chosen tags count every filtered article: listed first, whatever their spelling sorts as
           const chosen = new Set(s.filters.tags.map((t) => t.toLowerCase()));
-          const tags = services.store.tags(s.lang, s.filters.tags);
+          // counted within the list: its edition, its tags and its query
+          const tags = services.store.tags(listLang(s), s.filters.tags, s.filters.query ?? undefined);
           const isChosen = (t: TagCount): boolean => chosen.has(t.tag.toLowerCase());
           dispatch({ type: 'tagsLoaded', tags: [...tags.filter(isChosen), ...tags.filter((t) => !isChosen(t))] });
         } catch {

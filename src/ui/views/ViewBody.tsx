@@ -77,7 +77,7 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
     case 'errors':
       return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
     default: {
-      const filtered = s.filters.tags.length > 0 || s.filters.search !== '' || s.filters.unreadOnly;
+      const filtered = s.filters.tags.length > 0 || s.filters.query !== null || s.filters.unreadOnly;
       return (
         <ArticleList
           rows={data.rows}

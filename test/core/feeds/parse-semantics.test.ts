@@ -1,4 +1,5 @@
 // One test per parsing behaviour that the public parser test suites (bench/parse-corpus) showed missing.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../src/core/feeds/parse.js';
 
@@ -98,5 +99,68 @@ describe('fallback fields', () => {
 describe('a cut-off document is still an error, not an empty feed', () => {
   it.each(['<rss><channel><item>', '<rss version="2.0"><channel><item></channel>', '<feed xmlns="http://www.w3.org/2005/Atom"><entry>'])('%j', (doc) => {
     expect(() => parseFeed(doc)).toThrow('damaged beyond repair');
+  });
+});
+
+describe('item bodies feedsmith does not read, and Atom 0.3 base64', () => {
+  it('an Indonesian news feed with <body>, <fullitem>, dc:title and dates as the sites print them', () => {
+    const feed = parseFeed(readFileSync(new URL('../../fixtures/feeds/id-news-wild.xml', import.meta.url)));
+    expect(feed.items.map((i) => [i.title, i.published, i.author, i.contentHtml, i.categories])).toEqual([
+      [
+        'Kebocoran data & #databreach di layanan publik',
+        '2019-11-16T05:59:00.000Z',
+        'Redaksi',
+        '<p>Isi <b>lengkap</b> artikel.</p> &amp; lanjutan',
+        ['keamanan'],
+      ],
+      ['Judul dari Dublin Core', '2019-11-16T05:05:00.000Z', undefined, '<p>Isi dari fullitem</p>', []],
+    ]);
+  });
+
+  it('<xhtml:body> and a default-namespaced <body> are content; a <body> inside CDATA is left alone', () => {
+    const xhtml = rss('<title>x</title><xhtml:body xmlns:xhtml="http://www.w3.org/1999/xhtml"><p>X</p></xhtml:body>');
+    expect(parseFeed(xhtml).items[0]?.contentHtml).toBe('<p>X</p>');
+    const ns = rss('<title>x</title><body xmlns="http://www.w3.org/1999/xhtml">safe<script>alert(1)</script></body>');
+    expect(parseFeed(ns).items[0]?.contentHtml).toBe('safe<script>alert(1)</script>');
+    const cdata = rss('<title>x</title><description><![CDATA[<html><body>inside</body></html>]]></description>');
+    expect(parseFeed(cdata).items[0]?.summary).toBe('<html><body>inside</body></html>');
+  });
+
+  it('decodes mode="base64" text constructs', () => {
+    const b64 = (s: string): string => Buffer.from(s).toString('base64');
+    const doc = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title mode="base64">${b64('Feed & co')}</title><entry><id>1</id>` +
+      `<title type="text/html" mode="base64">${b64('Example <b>Atom</b>')}</title>` +
+      `<content type="text/html" mode="base64">\n${b64('<p>Body</p>')}\n</content></entry></feed>`;
+    const feed = parseFeed(doc);
+    expect(feed.title).toBe('Feed &amp; co');
+    expect(feed.items[0]?.title).toBe('Example <b>Atom</b>');
+    expect(feed.items[0]?.contentHtml).toBe('<p>Body</p>');
+  });
+});
+
+describe('undeclared entities in a feed read with the lenient fallback', () => {
+  it('keeps "&copy=2" of an unescaped URL query as it is, and still reads &nbsp; and &eacute;', () => {
+    const feed = parseFeed(rss('<title>caf&eacute;&nbsp;x</title><description>?page=1&copy=2</description>'));
+    expect(feed.items[0]?.title).toBe('café\u00a0x');
+    expect(feed.items[0]?.summary).toBe('?page=1&copy=2');
+  });
+});
+
+describe('Atom 1.0 content of a media type that is neither text nor XML is base64', () => {
+  const b64 = (s: string): string => Buffer.from(s).toString('base64');
+  it('decodes title, summary and content typed application/octet-stream', () => {
+    const feed = parseFeed(
+      atom(
+        `<id>1</id><title type="application/octet-stream">\n  ${b64('Example <b>Atom</b>')}\n</title>` +
+          `<summary type="application/octet-stream">${b64('<p>S</p>')}</summary>` +
+          `<content type="application/octet-stream">${b64('<p>C</p>')}</content>`,
+      ),
+    );
+    expect([feed.items[0]?.title, feed.items[0]?.summary, feed.items[0]?.contentHtml]).toEqual(['Example <b>Atom</b>', '<p>S</p>', '<p>C</p>']);
+  });
+
+  it('drops inline binary that is not text', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]).toString('base64');
+    expect(parseFeed(atom(`<id>1</id><title>t</title><content type="image/png">${png}</content>`)).items[0]?.contentHtml).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import { answerParse, refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { openStore } from '../../../src/core/store/open-store.js';
 import type { RefreshResult } from '../../../src/core/types.js';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cyberread-thread-'));
   server = createServer((req, res) => {
     if (req.url === '/feed.xml') res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"s"' }).end(SAMPLE);
+    else if (req.url === '/page') res.writeHead(200, { 'Content-Type': 'text/html', ETag: '"p"' }).end('<!doctype html><html><body><p>Not a feed</p></body></html>');
     else res.writeHead(500).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -56,6 +58,18 @@ describe('refreshInWorker', () => {
     store.close();
   });
 
+  it('reports a document the calling thread could not parse as that feed’s error, and keeps no validators for it', async () => {
+    const cacheFile = join(dir, 'parse-error.db');
+    const { store } = openStore(cacheFile);
+    const feeds = [{ url: `${base}/page` }, { url: `${base}/feed.xml` }];
+    const results = await refreshInWorker(WORKER, { feeds, cacheFile, pipeline: PIPELINE });
+    expect(results.map((r) => r.status)).toEqual(['error', 'new']);
+    expect(results[0]?.error).toMatch(/not a feed/i);
+    expect(store.getFeedState(`${base}/page`)).toMatchObject({ lastStatus: 'error', etag: null });
+    expect(store.count({ feedUrl: `${base}/feed.xml` })).toBe(results[1]?.added);
+    store.close();
+  });
+
   it('rejects with one sentence when the worker stops without an answer (killed, out of memory)', async () => {
     const stops = join(dir, 'stops.mjs');
     writeFileSync(stops, 'process.exit(3);\n');
@@ -72,5 +86,25 @@ describe('refreshInWorker', () => {
       /cache/i,
     );
     expect(readFileSync(cacheFile, 'utf8')).toMatch(/^this is not a database/);
+  });
+});
+
+describe('answerParse (the calling thread’s half of a refresh)', () => {
+  const url = 'http://127.0.0.1/feed.xml';
+  const request = { kind: 'parse' as const, id: 7, url, contentType: 'application/rss+xml', cfg: { url, lang: 'id' as const } };
+
+  it('answers with the normalised feed, or with its rows when asked to prepare them, the same rows either way', async () => {
+    const expected = parseAndPrepare(SAMPLE, { url, contentType: 'application/rss+xml' }, { url, lang: 'id' });
+    const rows = await answerParse({ ...request, bytes: new Uint8Array(SAMPLE), prepare: true });
+    expect(rows).toEqual({ id: 7, ok: true, prepared: expected });
+    const feed = await answerParse({ ...request, bytes: new Uint8Array(SAMPLE), prepare: false });
+    if (!feed.ok || !('feed' in feed)) throw new Error('expected a normalised feed');
+    expect(feed.feed.articles.map((a) => a.id)).toEqual(expected.rows.map((r) => r.id));
+    expect(feed.feed.bodyTexts).toEqual(expected.rows.map((r) => r.body));
+  });
+
+  it('answers a document that is not a feed with the parser’s sentence', async () => {
+    const reply = await answerParse({ ...request, bytes: new TextEncoder().encode('<html><body>hi</body></html>'), prepare: false });
+    expect(reply).toEqual({ id: 7, ok: false, message: expect.stringMatching(/not a feed/i) });
   });
 });

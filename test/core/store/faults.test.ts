@@ -44,7 +44,7 @@ describe('damaged cache', () => {
     expect(movedTo).toMatch(/cache\.db\.corrupt-\d{8}T\d{6}$/);
     expect(readFileSync(movedTo)).toEqual(junk);
     expect(readFileSync(`${movedTo}-wal`, 'utf8')).toBe('not a wal');
-    expect(store.saveFeed(FEED, FETCH, [article('a1')])).toEqual({ added: 1, updated: 0 });
+    expect(store.saveFeed(FEED, FETCH, [article('a1')])).toEqual({ added: 1, updated: 0, dropped: 0, removed: 0 });
     expect(store.count({})).toBe(1);
     store.close();
   });
@@ -76,7 +76,7 @@ describe('damaged cache', () => {
     expect(recovered?.movedTo).toMatch(/\.corrupt-/);
     expect(recovered?.restoredFlags).toBe(4);
     expect(store.count({})).toBe(0);
-    expect(store.saveFeed(FEED, FETCH, all.slice(0, 10))).toEqual({ added: 10, updated: 0 });
+    expect(store.saveFeed(FEED, FETCH, all.slice(0, 10))).toEqual({ added: 10, updated: 0, dropped: 0, removed: 0 });
     expect(store.query({ limit: 10 }).map((a) => [a.id, a.read, a.starred]).reverse().slice(0, 5)).toEqual([
       ['a0', true, false],
       ['a1', true, false],
@@ -206,7 +206,7 @@ describe('two cyberreads at once', () => {
     let rounds = 0;
     while (running || rounds < 20) {
       const batch = Array.from({ length: 50 }, (_, i) => article(`main-${i}`, { title: `round ${rounds}`, tags: ['main'] }));
-      expect(store.saveFeed(FEED, FETCH, batch)).toEqual({ added: rounds === 0 ? 50 : 0, updated: rounds === 0 ? 0 : 50 });
+      expect(store.saveFeed(FEED, FETCH, batch)).toEqual({ added: rounds === 0 ? 50 : 0, updated: rounds === 0 ? 0 : 50, dropped: 0, removed: 0 });
       store.mark([`main-${rounds % 50}`], { starred: true });
       store.count({ tags: ['child'] });
       rounds++;

@@ -37,7 +37,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['article_links', 'article_tags', 'articles', 'articles_fts', 'feeds', 'recovered_flags']);
+    expect(tables).toEqual(['article_links', 'article_tags', 'articles', 'articles_fts', 'feeds', 'gone', 'recovered_flags']);
     db.close();
     store = openStore(path).store;
   });
@@ -52,7 +52,7 @@ describe('migrations', () => {
 
   it('works in memory', () => {
     const mem = openStore(':memory:').store;
-    expect(mem.saveFeed(FEED, FETCH, [article('m1')])).toEqual({ added: 1, updated: 0 });
+    expect(mem.saveFeed(FEED, FETCH, [article('m1')])).toEqual({ added: 1, updated: 0, dropped: 0, removed: 0 });
     expect(ids(mem.query({}))).toEqual(['m1']);
     mem.close();
   });
@@ -84,6 +84,8 @@ describe('saveFeed', () => {
     expect(store.saveFeed(FEED, { ...FETCH, title: 'Feed One' }, [article('a1'), article('a2'), article('a3')])).toEqual({
       added: 3,
       updated: 0,
+      dropped: 0,
+      removed: 0,
     });
     const fetchedAt = store.get('a1')?.fetchedAt;
     expect(store.mark(['a1'], { read: true, starred: true })).toBe(1);
@@ -93,11 +95,11 @@ describe('saveFeed', () => {
       article('a4'),
       article('a4', { title: 'duplicate entry in the same document' }),
     ]);
-    expect(result).toEqual({ added: 1, updated: 1 });
+    expect(result).toEqual({ added: 1, updated: 1, dropped: 0, removed: 0 });
     const a1 = store.get('a1');
     expect(a1).toMatchObject({ title: 'New title', tags: ['Ransomware'], read: true, starred: true, fetchedAt, feedTitle: 'Feed One' });
     expect(store.get('a4')?.title).toBe('Title a4');
-    expect(store.saveFeed(FEED, FETCH, [article('a1', { title: 'New title', tags: ['Ransomware'] })])).toEqual({ added: 0, updated: 0 });
+    expect(store.saveFeed(FEED, FETCH, [article('a1', { title: 'New title', tags: ['Ransomware'] })])).toEqual({ added: 0, updated: 0, dropped: 0, removed: 0 });
     expect(store.query({ tags: ['ransomware'] }).map((a) => a.id)).toEqual(['a1']);
   });
 

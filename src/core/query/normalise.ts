@@ -1,6 +1,6 @@
-import { sanitizeLine } from './sanitize.js';
-import { normaliseTags, tagKey } from './tags.js';
-import type { ArticleQuery } from './types.js';
+import { sanitizeLine } from '../sanitize.js';
+import { normaliseTags, tagKey } from '../tags.js';
+import type { ArticleQuery } from '../types.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -30,6 +30,7 @@ export function normaliseQuery(q: ArticleQuery): ArticleQuery {
   if (search !== '') out.search = search;
   const feedUrl = q.feedUrl === undefined ? '' : q.feedUrl.trim();
   if (feedUrl !== '') out.feedUrl = feedUrl;
+  if (q.where !== undefined) out.where = q.where;
   if (q.maxRid !== undefined && Number.isSafeInteger(q.maxRid) && q.maxRid >= 0) out.maxRid = q.maxRid;
   out.limit = clampInt(q.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
   out.offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery, normaliseQuery, tagKey } from '../../src/core/query.js';
+import { ftsQuery, normaliseQuery, tagKey } from '../../../src/core/query/normalise.js';
 
 describe('tagKey', () => {
   it('folds case, width, surrounding space and leading #', () => {
