@@ -4,6 +4,7 @@
 // The real-page corpora are local clones (not committed): see BENCHMARKS.md for the commands.
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { extractArticle } from '../dist/index.js';
 import { measure, mozillaCorpus, ownCorpus, pageText, readabilityAlone, scrapinghubCorpus } from './article-corpus.mjs';
@@ -161,7 +162,7 @@ export async function articleSection({ quick = false, log = () => {} } = {}) {
   ];
   const L = [ARTICLES_START, '## Article extraction', ''];
   L.push(
-    `\`extractArticle\` (dist/index.js) in-process over every page of the corpora present (bench/article-corpus.mjs): each page once to warm up, then ${speed.rounds} passes; a page's time is its median pass; median and p95 over pages. Baseline in the same run: Readability.js 0.6 alone over linkedom (\`new Readability(parseHTML(html).document).parse()\`). Median page ${f(speed.medianKib, 0)} KiB. Only this section: \`npm run build && BENCH_ONLY=articles node bench/run.mjs\`.`,
+    `Load average when this section started: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (2 cores; the machine is shared, so compare with the baseline row, measured in the same run). \`extractArticle\` (dist/index.js) in-process over every page of the corpora present (bench/article-corpus.mjs): each page once to warm up, then ${speed.rounds} passes; a page's time is its median pass; median and p95 over pages. Baseline in the same run: Readability.js 0.6 alone over linkedom (\`new Readability(parseHTML(html).document).parse()\`). Median page ${f(speed.medianKib, 0)} KiB. Only this section: \`npm run build && BENCH_ONLY=articles node bench/run.mjs\`.`,
     '',
     '| pages | extractArticle median | p95 | max | Readability alone median | p95 |',
     '|---|---|---|---|---|---|',

@@ -10,6 +10,7 @@ import { sanitizeLine } from './core/sanitize.js';
 import { isCacheDamaged } from './core/store/errors.js';
 import { markDamaged } from './core/store/open-store.js';
 import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
+import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import { memoStrings } from './ui/memo.js';
@@ -97,6 +98,15 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
           },
         }),
     openUrl: (url, lang) => openExternal(url, { lang }),
+    openMedia: (url, lang) => openExternal(url, { lang, ...(settings.player ? { program: settings.player } : {}) }),
+    hasPlayer: settings.player !== undefined,
+    feeds: {
+      list: () => ctx.config.settings.feeds,
+      add: (feed) => ctx.config.addFeed(feed),
+      rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
+      setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      remove: (url) => removeSubscription({ config: ctx.config, store }, url),
+    },
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };

@@ -47,6 +47,7 @@ export const OPTIONS = {
   read: { type: 'boolean' },
   star: { type: 'boolean' },
   unstar: { type: 'boolean' },
+  drop: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -91,6 +92,11 @@ export const COMMANDS = {
   mark: { options: ['json', 'read', 'unread', 'star', 'unstar', 'all', 'tag', 'starred', 'search', 'feed', 'query'], words: some('ID', 0) },
   import: { options: ['json'], words: one('FILE.opml') },
   export: { options: [], words: none },
+  // ignore [add QUERY [--drop] | remove QUERY] and views [add NAME QUERY | remove NAME]: their words are
+  // queries, where "-" means "leave out" (see queryWordsLast); ignore.ts and views.ts check them
+  ignore: { options: ['json', 'drop'], words: some('QUERY', 0) },
+  views: { options: ['json'], words: some('NAME QUERY', 0) },
+  vacuum: { options: ['json'], words: none },
   help: { options: [], words: { name: 'COMMAND', min: 0, max: 1 } },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -147,6 +153,28 @@ function startsLikeValue(option: string, next: string, options: Record<string, O
   return !Object.entries(options).some(([long, o]) => `--${long}` === name || ('short' in o && o.short !== undefined && `-${o.short}` === name));
 }
 
+/** The options first, then "--" and the other words in their order (so none of them is read as an option). */
+function queryWordsLast(args: string[], options: Record<string, OptionSpec>): string[] {
+  const opts: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    const name = arg.split('=')[0] as string;
+    const known = arg.startsWith('-') && Object.entries(options).some(([long, o]) => `--${long}` === name || ('short' in o && o.short !== undefined && `-${o.short}` === name));
+    if (!known) {
+      words.push(arg);
+      continue;
+    }
+    opts.push(arg);
+    if (!arg.includes('=') && valueTaking(arg, options) && i + 1 < args.length) opts.push(args[(i += 1)] as string);
+  }
+  return [...opts, '--', ...words];
+}
+
 const where = (command: string): string => (command ? `cyberread ${command}` : 'cyberread');
 
 /** Finds the command (and subcommand), parses their options, and checks the words against COMMANDS. */
@@ -193,9 +221,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       i += 1;
     } else joined.push(arg);
   }
+  // The words of `ignore add -#ads` and `views add Name '-lang:id …'` are queries, where "-" means "leave out":
+  // such a word that is not one of the command's options is a word, not an unknown option.
+  const args = command === 'ignore' || command === 'views' ? queryWordsLast(joined, options) : joined;
   let parsed: { values: ParsedArgs['values']; positionals: string[] };
   try {
-    parsed = parseArgs({ args: joined, options, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
     throw usageOf(error, command, name);
   }

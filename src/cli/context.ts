@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Config } from '../core/config.js';
+import { Config, storePolicy } from '../core/config.js';
 import { DEFAULT_FEEDS } from '../core/defaults.js';
 import { systemTimeZone } from '../core/i18n/dates.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
@@ -110,8 +110,11 @@ export function createContext(options: {
   }
   const lang = requested ?? config.settings.lang ?? localeLang;
   const msg = cliMessages(lang);
-  for (const w of config.warnings) options.output.err(w);
+  for (const w of config.warningsIn(lang)) options.output.err(w);
   let store: SqliteStore | undefined;
+  const timeZone = config.settings.timeZone ?? systemTimeZone();
+  // the ignore rules and retention limits, for every list, count and write of this run (the refresh thread too)
+  const policy = storePolicy(config.settings, timeZone);
 
   async function refreshOnce(ctx: Context, feeds: FeedConfig[], refreshOptions: ContextRefreshOptions): Promise<RefreshResult[]> {
     const { all = true, thread = 'auto', ...rest } = refreshOptions;
@@ -127,7 +130,7 @@ export function createContext(options: {
       try {
         results = await refreshInWorker(
           file,
-          { feeds, cacheFile: paths.cacheFile, ignoreRetryAfter: rest.ignoreRetryAfter, pipeline: pipelineOptions },
+          { feeds, cacheFile: paths.cacheFile, ignoreRetryAfter: rest.ignoreRetryAfter, pipeline: pipelineOptions, policy },
           { onResult: rest.onResult },
         );
       } catch (error) {
@@ -160,7 +163,7 @@ export function createContext(options: {
     lang,
     msg,
     json: options.json,
-    timeZone: config.settings.timeZone ?? systemTimeZone(),
+    timeZone,
     store() {
       if (store) return store;
       try {
@@ -177,6 +180,7 @@ export function createContext(options: {
         const opened = openStore(paths.cacheFile);
         report(opened);
         store = opened.store;
+        store.setPolicy(policy);
         return store;
       } catch (error) {
         if (error instanceof StoreError) throw new CliError(error.message);
@@ -190,6 +194,7 @@ export function createContext(options: {
         const opened = recoverStore(paths.cacheFile);
         report(opened);
         store = opened.store;
+        store.setPolicy(policy);
       } catch (error) {
         if (error instanceof StoreError) throw new CliError(error.message);
         throw error;

@@ -9,6 +9,9 @@ import { exportCommand, importCommand } from './commands/opml.js';
 import { refreshCommand } from './commands/refresh.js';
 import { showCommand } from './commands/show.js';
 import { tagsCommand } from './commands/tags.js';
+import { ignoreCommand } from './commands/ignore.js';
+import { vacuumCommand } from './commands/vacuum.js';
+import { viewsCommand } from './commands/views.js';
 import { CliError, createContext, type Context, type Output } from './context.js';
 import { cliMessages } from '../core/i18n/cli.js';
 import { sampleFeeds, samplesDir } from '../core/defaults.js';
@@ -100,6 +103,12 @@ async function run(args: ParsedArgs, output: Output, env: NodeJS.ProcessEnv): Pr
         return await importCommand(ctx, args);
       case 'export':
         return await exportCommand(ctx, args);
+      case 'ignore':
+        return await ignoreCommand(ctx, args);
+      case 'views':
+        return await viewsCommand(ctx, args);
+      case 'vacuum':
+        return await vacuumCommand(ctx, args);
       default:
         return 0;
     }

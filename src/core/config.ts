@@ -1,9 +1,37 @@
 import Conf from 'conf';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { refuseFeedUrl } from './opml.js';
 import { bound, sanitizeLine } from './sanitize.js';
 import { isValidTimeZone } from './i18n/dates.js';
+import { explain, problem, type Problem } from './i18n/problem.js';
+import type { UiLang } from './i18n/messages.js';
+import { parseQuery } from './query/parse.js';
+import type { QueryNode } from './query/ast.js';
+import { writeSetting } from './settings-file.js';
+import type { StorePolicy } from './store/store.js';
 import type { Edition, FeedConfig } from './types.js';
+
+/** An ignore rule (killfile): `hide` keeps matches out of every list and count, `drop` never stores them. */
+export interface IgnoreRule {
+  query: string;
+  mode: 'hide' | 'drop';
+}
+
+/** Retention: what a refresh keeps of each feed (starred articles always stay). */
+export interface Retention {
+  days?: number;
+  perFeed?: number;
+}
+
+/** A saved query, listed at the top of the reader's feeds view and opened like a feed. */
+export interface SavedView {
+  name: string;
+  query: string;
+}
+
+export const MAX_VIEW_NAME = 60;
+const MAX_KEEP_DAYS = 36_500;
+const MAX_KEEP_PER_FEED = 1_000_000;
 
 /** Everything cyberread remembers between runs that is not the article cache. */
 export interface Settings {
@@ -22,6 +50,9 @@ export interface Settings {
   notifyCommand?: string[];
   /** argv of the program that opens enclosures (podcasts, videos); the URL is added as its last argument. */
   player?: string[];
+  ignore: IgnoreRule[];
+  keep: Retention;
+  views: SavedView[];
 }
 
 export const NOTIFY_KINDS = ['bell', 'osc9', 'command'] as const;
@@ -31,6 +62,9 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'feeds'> = {
   refreshIntervalMinutes: 30,
   concurrency: 8,
   perHost: 2,
+  ignore: [],
+  keep: {},
+  views: [],
 };
 
 export class ConfigError extends Error {
@@ -39,7 +73,27 @@ export class ConfigError extends Error {
 
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
+  'ignore', 'keep', 'views',
 ]);
+
+/** A query of a setting (an ignore rule, a view), read as the reader reads what is typed. */
+export function settingQuery(text: string): QueryNode | null {
+  const r = parseQuery(text);
+  return r.ok ? r.node : null;
+}
+
+/** What the settings ask of the cache: the ignore rules and retention limits, days in `timeZone`. */
+export function storePolicy(s: Pick<Settings, 'ignore' | 'keep'>, timeZone: string): StorePolicy {
+  const hide: QueryNode[] = [];
+  const drop: StorePolicy['drop'] = [];
+  for (const rule of s.ignore) {
+    const node = settingQuery(rule.query);
+    if (node === null) continue;
+    if (rule.mode === 'drop') drop.push({ rule: rule.query, node });
+    else hide.push(node);
+  }
+  return { hide, drop, keep: { ...s.keep }, timeZone };
+}
 
 /** A program as argv: a non-empty list of one-line strings, the first naming the program. Never a shell line. */
 function isArgv(value: unknown): value is string[] {
@@ -111,7 +165,10 @@ function positiveInt(value: unknown, max: number): value is number {
  */
 export class Config {
   readonly path: string;
+  /** What could not be used, each in one sentence (English). */
   readonly warnings: string[] = [];
+  /** The same for the newer keys, as message keys: warningsIn() says all of them in the interface language. */
+  readonly problems: Problem[] = [];
   readonly #conf: Conf<Record<string, unknown>>;
   #settings: Settings;
   readonly #isNew: boolean;
@@ -139,6 +196,11 @@ export class Config {
     const raw = this.#conf.store;
     this.#isNew = !Array.isArray(raw.feeds) && Object.keys(raw).length === 0;
     this.#settings = this.#validate(raw, defaultFeeds);
+  }
+
+  /** Every warning, one sentence each, in `lang` where it has words in the message tables. */
+  warningsIn(lang: UiLang): string[] {
+    return [...this.warnings, ...this.problems.map((p) => explain(p, lang))];
   }
 
   /** True when no settings file existed: the first run. */
@@ -203,19 +265,175 @@ export class Config {
       else this.warnings.push(`Ignoring "notify" in ${this.path}: it must be "bell", "osc9" or "command".`);
     }
     if (typeof raw.lastRefreshAt === 'string' && !Number.isNaN(Date.parse(raw.lastRefreshAt))) s.lastRefreshAt = raw.lastRefreshAt;
+    s.ignore = this.#queries(raw.ignore, 'ignore', (v, n) => {
+      const mode = v.mode ?? 'hide';
+      if (mode === 'hide' || mode === 'drop') return { query: v.query, mode };
+      this.problems.push(problem('errSettingIgnoreMode', n, this.path, quote(String(mode))));
+      return null;
+    });
+    const names = new Set<string>();
+    s.views = this.#queries(raw.views, 'views', (v, n) => {
+      const name = typeof v.name === 'string' ? sanitizeLine(v.name) : '';
+      if (name === '' || name.length > MAX_VIEW_NAME) {
+        this.problems.push(problem('errSettingViewName', n, this.path, MAX_VIEW_NAME));
+        return null;
+      }
+      if (names.has(name.toLowerCase())) {
+        this.problems.push(problem('errSettingViewTwice', n, this.path, quote(name)));
+        return null;
+      }
+      names.add(name.toLowerCase());
+      return { name, query: v.query };
+    });
+    s.keep = this.#retention(raw.keep);
     return s;
   }
 
-  /** Writes one setting (and the feed list, so a first run's defaults become the user's own). */
+  /**
+   * A list of objects with a "query" (ignore rules, views): each entry checked alone, so one that cannot be
+   * used is reported (which entry, why) and the others still apply.
+   */
+  #queries<T>(value: unknown, key: 'ignore' | 'views', make: (v: { query: string; mode?: unknown; name?: unknown }, n: number) => T | null): T[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.problems.push(problem('errSettingNotList', key, this.path));
+      return [];
+    }
+    const out: T[] = [];
+    value.forEach((v: unknown, i) => {
+      const n = i + 1;
+      if (typeof v !== 'object' || v === null || typeof (v as { query?: unknown }).query !== 'string') {
+        this.problems.push(problem(key === 'ignore' ? 'errSettingIgnoreShape' : 'errSettingViewShape', n, this.path));
+        return;
+      }
+      const entry = v as { query: string; mode?: unknown; name?: unknown };
+      const r = parseQuery(entry.query);
+      if (!r.ok) {
+        this.problems.push(problem('errSettingQuery', key, n, this.path, r.problem.code, r.problem.column, r.problem.token));
+        return;
+      }
+      if (r.node === null) {
+        // an empty ignore rule would hide everything; an empty view is every article, which the list already is
+        this.problems.push(problem('errSettingEmptyQuery', key, n, this.path));
+        return;
+      }
+      const made = make(entry, n);
+      if (made !== null) out.push(made);
+    });
+    return out;
+  }
+
+  #retention(value: unknown): Retention {
+    if (value === undefined) return {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.problems.push(problem('errSettingKeepShape', this.path));
+      return {};
+    }
+    const v = value as Record<string, unknown>;
+    const out: Retention = {};
+    for (const [field, max] of [['days', MAX_KEEP_DAYS], ['perFeed', MAX_KEEP_PER_FEED]] as const) {
+      if (v[field] === undefined) continue;
+      if (positiveInt(v[field], max)) out[field] = v[field];
+      else this.problems.push(problem('errSettingKeepNumber', field, this.path, max));
+    }
+    for (const field of Object.keys(v)) {
+      if (field !== 'days' && field !== 'perFeed') this.problems.push(problem('errSettingKeepShape', this.path));
+    }
+    return out;
+  }
+
+  /** The top-level value of `key` as the file holds it now (what a hand edit wrote, usable or not). */
+  #rawValue(key: string): unknown {
+    try {
+      return deserialize(readFileSync(this.path, 'utf8'))[key];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes one setting (and the feed list, so a first run's defaults become the user's own). Only that key's
+   * text in the file changes: the rest of a hand-written file (unknown keys, its layout) stays as it was.
+   */
   set<K extends keyof Settings>(key: K, value: Settings[K]): void {
     this.#settings = { ...this.#settings, [key]: value };
+    this.#write(key, value);
+  }
+
+  #write(key: string, value: unknown): void {
     try {
-      if (!Array.isArray(this.#conf.get('feeds'))) this.#conf.set('feeds', this.#settings.feeds);
-      if (value === undefined) this.#conf.delete(key);
-      else this.#conf.set(key, value);
+      if (key !== 'feeds' && !Array.isArray(this.#rawValue('feeds'))) writeSetting(this.path, 'feeds', this.#settings.feeds);
+      writeSetting(this.path, key, value);
     } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw new ConfigError(`The settings file ${this.path} is no longer valid JSON, so it was not changed. Fix it or move it away.`);
+      }
       throw new ConfigError(describeFsError(error, this.path, 'write the settings file'));
     }
+  }
+
+  /**
+   * Adds a saved view, or replaces the query of the one with that name (any case). Entries of the file's
+   * "views" that cyberread could not use are kept as they are. Returns false when it replaced one.
+   */
+  saveView(view: SavedView): boolean {
+    const raw = this.#rawValue('views');
+    const list = Array.isArray(raw) ? [...(raw as unknown[])] : [];
+    const same = (v: unknown): boolean =>
+      typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && sanitizeLine((v as { name: string }).name).toLowerCase() === view.name.toLowerCase();
+    const at = list.findIndex(same);
+    if (at >= 0) list[at] = { ...(list[at] as object), name: view.name, query: view.query };
+    else list.push({ name: view.name, query: view.query });
+    const views = this.#settings.views.filter((v) => v.name.toLowerCase() !== view.name.toLowerCase());
+    views.splice(at >= 0 ? Math.min(at, views.length) : views.length, 0, view);
+    this.#settings = { ...this.#settings, views };
+    this.#write('views', list);
+    return at < 0;
+  }
+
+  /**
+   * Adds an ignore rule, or changes the mode of the rule with the same query. Entries of the file's "ignore"
+   * that cyberread could not use are kept as they are. Returns what happened.
+   */
+  saveIgnoreRule(rule: IgnoreRule): 'added' | 'changed' | 'same' {
+    const query = rule.query.trim();
+    const old = this.#settings.ignore.find((r) => r.query.trim() === query);
+    if (old?.mode === rule.mode) return 'same';
+    const raw = this.#rawValue('ignore');
+    const list = Array.isArray(raw) ? [...(raw as unknown[])] : [];
+    const at = list.findIndex((v) => typeof v === 'object' && v !== null && typeof (v as { query?: unknown }).query === 'string' && (v as { query: string }).query.trim() === query);
+    if (at >= 0) list[at] = { ...(list[at] as object), query, mode: rule.mode };
+    else list.push({ query, mode: rule.mode });
+    const ignore = old === undefined ? [...this.#settings.ignore, { query, mode: rule.mode }] : this.#settings.ignore.map((r) => (r === old ? { query, mode: rule.mode } : r));
+    this.#settings = { ...this.#settings, ignore };
+    this.#write('ignore', list);
+    return old === undefined ? 'added' : 'changed';
+  }
+
+  /** Removes the ignore rule with exactly this query; false when there is none. */
+  removeIgnoreRule(query: string): boolean {
+    const q = query.trim();
+    if (!this.#settings.ignore.some((r) => r.query.trim() === q)) return false;
+    const raw = this.#rawValue('ignore');
+    const list = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
+      (v) => !(typeof v === 'object' && v !== null && typeof (v as { query?: unknown }).query === 'string' && (v as { query: string }).query.trim() === q),
+    );
+    this.#settings = { ...this.#settings, ignore: this.#settings.ignore.filter((r) => r.query.trim() !== q) };
+    this.#write('ignore', list);
+    return true;
+  }
+
+  /** Removes the saved view with that name (any case); false when there is none. */
+  removeView(name: string): boolean {
+    const key = sanitizeLine(name).toLowerCase();
+    if (!this.#settings.views.some((v) => v.name.toLowerCase() === key)) return false;
+    const raw = this.#rawValue('views');
+    const list = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
+      (v) => !(typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && sanitizeLine((v as { name: string }).name).toLowerCase() === key),
+    );
+    this.#settings = { ...this.#settings, views: this.#settings.views.filter((v) => v.name.toLowerCase() !== key) };
+    this.#write('views', list);
+    return true;
   }
 
   addFeed(feed: FeedConfig): boolean {

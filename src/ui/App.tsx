@@ -1,6 +1,8 @@
-import React, { useEffect, useLayoutEffect } from 'react';
+import React, { useEffect, useLayoutEffect, useMemo } from 'react';
 import { Box, Text, useApp } from 'ink';
-import { messages } from '../core/i18n/index.js';
+import { messages, type Messages } from '../core/i18n/index.js';
+import { clean } from './components/Line.js';
+import { useFeeds } from './hooks/use-feeds.js';
 import { Header } from './components/Header.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useAppState } from './hooks/use-app-state.js';
@@ -10,7 +12,7 @@ import { useReader } from './hooks/use-reader.js';
 import { useClockTick, useListRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { AppProps } from './services.js';
-import { initialState, tooSmall } from './state.js';
+import { initialState, tooSmall, type Confirm, type Prompt } from './state.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
 
 /** Rows stored so far: the list shows these until a refresh reports more (AppState.watermark). */
@@ -20,6 +22,36 @@ function lastRowId(services: AppProps['services']): number | null {
   } catch {
     return null;
   }
+}
+
+/** The name a feed is listed under: the user's title, the feed's own, else its URL. */
+function feedTitle(services: AppProps['services'], url: string): string {
+  const f = services.feeds.list().find((x) => x.url === url);
+  if (f?.title) return f.title;
+  try {
+    return services.store.getFeedState(url)?.title ?? url;
+  } catch {
+    return url;
+  }
+}
+
+/** The question of a confirmation, with the numbers and names it is about. */
+export function confirmText(m: Messages, c: Confirm): string {
+  switch (c.kind) {
+    case 'markAll':
+      return m.confirmMarkAll(c.count);
+    case 'markFeed':
+      return m.confirmMarkFeed(clean(c.title), c.count);
+    case 'removeFeed':
+      return m.confirmRemoveFeed(clean(c.title), c.total, c.starred);
+  }
+}
+
+/** A prompt of the feeds view as the status bar draws it: its label, the text typed, a cursor, its hint. */
+export function promptLine(m: Messages, p: Prompt): string {
+  const [label, hint] =
+    p.kind === 'addFeed' ? [m.promptAddFeed, m.promptAddHint] : p.kind === 'renameFeed' ? [m.promptRename, m.promptRenameHint] : [m.promptFeedLang, m.promptSaveHint];
+  return `${label}${clean(p.text)}█   ${hint}`;
 }
 
 /** Wires state, data and keys together and picks the view; the views and hooks do the work. */
@@ -35,8 +67,10 @@ export function App(props: AppProps): React.JSX.Element {
     if (size.columns !== s.size.columns || size.rows !== s.size.rows) dispatch({ type: 'resize', ...size });
   }, [size.columns, size.rows]);
   const data = useArticles(services, s, dispatch);
+  const feeds = useFeeds(services, s, dispatch);
+  const feedName = useMemo(() => (s.filters.feed === null ? null : feedTitle(services, s.filters.feed)), [s.filters.feed, s.dataVersion]);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
-  const startRefresh = useListRefresh(services, store);
+  const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
   useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
   // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
@@ -48,7 +82,16 @@ export function App(props: AppProps): React.JSX.Element {
 
   if (tooSmall(s.size)) return <Text>{m.tooSmall(s.size.columns, s.size.rows)}</Text>;
   const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem.code, s.filters.problem.column, s.filters.problem.token) : null;
-  const toast = problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text);
+  // a question waiting for its answer is what the status line says until it is answered
+  const toast = s.confirm !== null ? confirmText(m, s.confirm) : (problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text));
+  const prompt =
+    s.view === 'search'
+      ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}`
+      : s.prompt !== null
+        ? promptLine(m, s.prompt)
+        : s.digits !== ''
+          ? m.linkNumber(s.digits)
+          : undefined;
   const last = services.lastRefreshAt();
   return (
     <Box flexDirection="column" width={s.size.columns}>
@@ -59,11 +102,13 @@ export function App(props: AppProps): React.JSX.Element {
         tags={s.filters.tags}
         search={s.filters.queryText}
         unreadOnly={s.filters.unreadOnly}
+        starredOnly={s.filters.starredOnly}
+        feed={feedName}
         unread={data.unread}
         columns={s.size.columns}
         measure={services}
       />
-      <ViewBody services={services} s={s} m={m} data={data} reader={reader} />
+      <ViewBody services={services} s={s} m={m} data={data} reader={reader} feeds={feeds} />
       <StatusBar
         m={m}
         view={s.view}
@@ -72,7 +117,7 @@ export function App(props: AppProps): React.JSX.Element {
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
         notice={s.cacheDamaged === null ? null : m.cacheDamaged(s.cacheDamaged.path, s.cacheDamaged.movedTo)}
-        {...(s.view === 'search' ? { prompt: `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}` } : {})}
+        {...(prompt === undefined ? {} : { prompt })}
         columns={s.size.columns}
         measure={services}
       />

@@ -36,42 +36,84 @@ export type KeyAction =
   | 'addTag'
   | 'applySearch'
   | 'cancelSearch'
-  | 'chooseLanguage';
+  | 'chooseLanguage'
+  | 'feeds'
+  | 'markAll'
+  | 'undo'
+  | 'nextUnread'
+  | 'prevUnread'
+  | 'starredOnly'
+  | 'links'
+  | 'digit'
+  | 'digitDelete'
+  | 'openNumber'
+  | 'cancelNumber'
+  | 'openTarget'
+  | 'copyTarget'
+  | 'openFeed'
+  | 'addFeed'
+  | 'renameFeed'
+  | 'feedLang'
+  | 'removeFeed'
+  | 'refreshFeed'
+  | 'markFeedRead'
+  | 'confirmYes'
+  | 'confirmNo'
+  | 'promptType'
+  | 'promptDelete'
+  | 'promptSubmit'
+  | 'promptCancel';
+
+/**
+ * Where keys apply: a view, or something asked over it in the status line, which takes every key while it
+ * is there: a question ('confirm': y or Enter, any other key says no), a line being typed ('prompt'), a link
+ * number being typed in the reader or the link picker ('number').
+ */
+export type KeyContext = View | 'confirm' | 'prompt' | 'number';
 
 export interface Binding {
   action: KeyAction;
   /** Display names: a printable character ('j', '#'), or ↑ ↓ PgUp PgDn Home End Enter Esc Tab Space Backspace Ctrl-C. */
   keys: string[];
-  views: View[];
+  views: KeyContext[];
   help: TextKey;
 }
 
-export const ALL_VIEWS: View[] = ['list', 'reader', 'hashtags', 'language', 'help', 'search', 'errors'];
-/** Views whose text prompt takes every printable key. */
-export const TYPING_VIEWS: View[] = ['hashtags', 'search'];
+export const ALL_VIEWS: View[] = ['list', 'reader', 'hashtags', 'language', 'help', 'search', 'errors', 'feeds', 'links'];
+export const ALL_CONTEXTS: KeyContext[] = [...ALL_VIEWS, 'confirm', 'prompt', 'number'];
+/** Contexts whose text prompt takes every printable key. */
+export const TYPING_VIEWS: KeyContext[] = ['hashtags', 'search', 'prompt'];
 /** The pseudo key of "type to narrow". */
 export const TYPE_KEY = 'type';
+/** The pseudo key of any digit 0–9. */
+export const DIGIT_KEY = 'digit';
+/** The pseudo key of "any other key" (a question's no). */
+export const OTHER_KEY = 'other';
 
 export const BINDINGS: Binding[] = [
-  { action: 'help', keys: ['?'], views: ['list', 'reader', 'language', 'help', 'errors'], help: 'actHelp' },
+  { action: 'help', keys: ['?'], views: ['list', 'reader', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actHelp' },
   { action: 'quit', keys: ['q'], views: ['list'], help: 'actQuitList' },
-  { action: 'back', keys: ['q'], views: ['reader', 'language', 'help', 'errors'], help: 'actBack' },
-  { action: 'back', keys: ['Esc'], views: ['reader', 'hashtags', 'language', 'help', 'errors'], help: 'actBack' },
-  { action: 'quit', keys: ['Ctrl-C'], views: ALL_VIEWS, help: 'actQuit' },
-  { action: 'lang', keys: ['L'], views: ['list', 'reader', 'language', 'help', 'errors'], help: 'actLang' },
+  { action: 'back', keys: ['q'], views: ['reader', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actBack' },
+  { action: 'back', keys: ['Esc'], views: ['reader', 'hashtags', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actBack' },
+  { action: 'quit', keys: ['Ctrl-C'], views: ALL_CONTEXTS, help: 'actQuit' },
+  { action: 'lang', keys: ['L'], views: ['list', 'reader', 'language', 'help', 'errors', 'feeds'], help: 'actLang' },
   { action: 'languageView', keys: ['l'], views: ['list'], help: 'actLanguageView' },
   { action: 'refresh', keys: ['r'], views: ['list', 'reader', 'errors'], help: 'actRefresh' },
-  { action: 'down', keys: ['j', '↓'], views: ['list', 'help', 'language'], help: 'actDown' },
-  { action: 'up', keys: ['k', '↑'], views: ['list', 'help', 'language'], help: 'actUp' },
-  { action: 'pageDown', keys: ['PgDn'], views: ['list', 'hashtags'], help: 'actPageDown' },
-  { action: 'pageUp', keys: ['PgUp'], views: ['list', 'hashtags'], help: 'actPageUp' },
-  { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader'], help: 'actTop' },
-  { action: 'bottom', keys: ['G', 'End'], views: ['list', 'reader'], help: 'actBottom' },
+  { action: 'down', keys: ['j', '↓'], views: ['list', 'help', 'language', 'feeds', 'links'], help: 'actDown' },
+  { action: 'up', keys: ['k', '↑'], views: ['list', 'help', 'language', 'feeds', 'links'], help: 'actUp' },
+  { action: 'pageDown', keys: ['PgDn'], views: ['list', 'hashtags', 'feeds', 'links'], help: 'actPageDown' },
+  { action: 'pageUp', keys: ['PgUp'], views: ['list', 'hashtags', 'feeds', 'links'], help: 'actPageUp' },
+  { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader', 'feeds', 'links'], help: 'actTop' },
+  { action: 'bottom', keys: ['G', 'End'], views: ['list', 'reader', 'feeds', 'links'], help: 'actBottom' },
   { action: 'open', keys: ['Enter'], views: ['list'], help: 'actOpen' },
   { action: 'hashtags', keys: ['#'], views: ['list'], help: 'actHashtags' },
   { action: 'search', keys: ['/'], views: ['list'], help: 'actSearch' },
   { action: 'clear', keys: ['c', 'Esc'], views: ['list'], help: 'actClear' },
   { action: 'unread', keys: ['u'], views: ['list'], help: 'actUnread' },
+  { action: 'starredOnly', keys: ['S'], views: ['list'], help: 'actStarredOnly' },
+  { action: 'markAll', keys: ['A'], views: ['list'], help: 'actMarkAll' },
+  { action: 'undo', keys: ['z'], views: ['list', 'feeds'], help: 'actUndo' },
+  { action: 'feeds', keys: ['F'], views: ['list'], help: 'actFeeds' },
   { action: 'toggleRead', keys: ['m'], views: ['list', 'reader'], help: 'actToggleRead' },
   { action: 'toggleStar', keys: ['s'], views: ['list', 'reader'], help: 'actToggleStar' },
   { action: 'openLink', keys: ['o'], views: ['list', 'reader'], help: 'actOpenLink' },
@@ -85,6 +127,20 @@ export const BINDINGS: Binding[] = [
   { action: 'focusRelated', keys: ['Tab'], views: ['reader'], help: 'actFocusRelated' },
   { action: 'openRelated', keys: ['Enter'], views: ['reader'], help: 'actOpenRelated' },
   { action: 'copyLink', keys: ['y'], views: ['reader'], help: 'actCopyLink' },
+  { action: 'nextUnread', keys: ['N'], views: ['list', 'reader'], help: 'actNextUnread' },
+  { action: 'prevUnread', keys: ['P'], views: ['list', 'reader'], help: 'actPrevUnread' },
+  { action: 'digit', keys: [DIGIT_KEY], views: ['reader', 'links'], help: 'actLinkDigits' },
+  { action: 'links', keys: ['u'], views: ['reader'], help: 'actLinks' },
+  { action: 'openTarget', keys: ['Enter', 'o'], views: ['links'], help: 'actOpenTarget' },
+  { action: 'copyTarget', keys: ['y'], views: ['links'], help: 'actCopyTarget' },
+  { action: 'openFeed', keys: ['Enter'], views: ['feeds'], help: 'actOpenFeed' },
+  { action: 'addFeed', keys: ['a'], views: ['feeds'], help: 'actAddFeed' },
+  { action: 'renameFeed', keys: ['t'], views: ['feeds'], help: 'actRenameFeed' },
+  { action: 'feedLang', keys: ['l'], views: ['feeds'], help: 'actFeedLang' },
+  { action: 'removeFeed', keys: ['d'], views: ['feeds'], help: 'actRemoveFeed' },
+  { action: 'refreshFeed', keys: ['r'], views: ['feeds'], help: 'actRefreshFeed' },
+  { action: 'markFeedRead', keys: ['A'], views: ['feeds'], help: 'actMarkFeedRead' },
+  { action: 'errors', keys: ['e'], views: ['feeds'], help: 'actErrors' },
   { action: 'narrow', keys: [TYPE_KEY], views: ['hashtags'], help: 'actNarrow' },
   { action: 'deleteChar', keys: ['Backspace'], views: ['hashtags', 'search'], help: 'actDeleteChar' },
   { action: 'down', keys: ['↓'], views: ['hashtags'], help: 'actDown' },
@@ -96,7 +152,20 @@ export const BINDINGS: Binding[] = [
   { action: 'applySearch', keys: ['Enter'], views: ['search'], help: 'actApplySearch' },
   { action: 'cancelSearch', keys: ['Esc'], views: ['search'], help: 'actCancelSearch' },
   { action: 'chooseLanguage', keys: ['Enter'], views: ['language'], help: 'actChooseLanguage' },
+  { action: 'digit', keys: [DIGIT_KEY], views: ['number'], help: 'actLinkDigits' },
+  { action: 'digitDelete', keys: ['Backspace'], views: ['number'], help: 'actDeleteChar' },
+  { action: 'openNumber', keys: ['Enter'], views: ['number'], help: 'actOpenNumber' },
+  { action: 'cancelNumber', keys: ['Esc'], views: ['number'], help: 'actPromptCancel' },
+  { action: 'confirmYes', keys: ['y', 'Enter'], views: ['confirm'], help: 'actConfirm' },
+  { action: 'confirmNo', keys: [OTHER_KEY], views: ['confirm'], help: 'actCancelConfirm' },
+  { action: 'promptType', keys: [TYPE_KEY], views: ['prompt'], help: 'actPromptType' },
+  { action: 'promptDelete', keys: ['Backspace'], views: ['prompt'], help: 'actDeleteChar' },
+  { action: 'promptSubmit', keys: ['Enter'], views: ['prompt'], help: 'actPromptSubmit' },
+  { action: 'promptCancel', keys: ['Esc'], views: ['prompt'], help: 'actPromptCancel' },
 ];
+
+/** Pseudo keys: they name a set of keys in the table, never one keypress. */
+const PSEUDO_KEYS = new Set([TYPE_KEY, DIGIT_KEY, OTHER_KEY]);
 
 /** The subset of Ink's Key that names a key. */
 export interface InkKey {
@@ -136,14 +205,23 @@ export function keyName(input: string, key: InkKey): string | null {
   return input.length > 0 ? input : null;
 }
 
-const byView = new Map<View, Map<string, Binding>>();
-for (const view of ALL_VIEWS) {
+const byView = new Map<KeyContext, Map<string, Binding>>();
+for (const view of ALL_CONTEXTS) {
   const m = new Map<string, Binding>();
   for (const b of BINDINGS) {
     if (!b.views.includes(view)) continue;
-    for (const k of b.keys) if (k !== TYPE_KEY) m.set(k, b);
+    for (const k of b.keys) if (!PSEUDO_KEYS.has(k)) m.set(k, b);
   }
   byView.set(view, m);
+}
+
+const digitBinding = new Map<KeyContext, Binding>();
+const otherBinding = new Map<KeyContext, Binding>();
+for (const b of BINDINGS) {
+  for (const v of b.views) {
+    if (b.keys.includes(DIGIT_KEY)) digitBinding.set(v, b);
+    if (b.keys.includes(OTHER_KEY)) otherBinding.set(v, b);
+  }
 }
 
 export interface Matched {
@@ -152,15 +230,19 @@ export interface Matched {
   text?: string;
 }
 
-/** Maps one Ink keypress to an action of the given view, or null when the key does nothing there. */
-export function matchKey(view: View, input: string, key: InkKey): Matched | null {
+/** Maps one Ink keypress to an action of the given view (or context), or null when the key does nothing there. */
+export function matchKey(view: KeyContext, input: string, key: InkKey): Matched | null {
   const name = keyName(input, key);
-  if (name === null) return null;
-  const b = byView.get(view)?.get(name);
+  const b = name === null ? undefined : byView.get(view)?.get(name);
   if (b) return { action: b.action };
+  const digit = digitBinding.get(view);
+  if (digit && name !== null && /^[0-9]$/.test(name)) return { action: digit.action, text: name };
   if (TYPING_VIEWS.includes(view) && !key.ctrl && !key.meta && !key.escape && input !== '' && !/[\u0000-\u001f\u007f]/.test(input)) {
-    return { action: 'narrow', text: input };
+    return { action: view === 'prompt' ? 'promptType' : 'narrow', text: input };
   }
+  // a question takes every key: those that are not its yes are its no
+  const other = otherBinding.get(view);
+  if (other) return { action: other.action };
   return null;
 }
 
@@ -180,14 +262,14 @@ export const helpRows: (view: View, lang: UiLang) => readonly HelpRow[] = memoLa
   for (const b of BINDINGS) {
     if (!b.views.includes(view)) continue;
     const row = rows.find((r) => r.help === b.help);
-    const keys = b.keys.map((k) => (k === TYPE_KEY ? m.keyType : k));
+    const keys = b.keys.map((k) => pseudoName(k, m));
     if (row) row.keys.push(...keys.filter((k) => !row.keys.includes(k)));
     else rows.push({ keys, help: b.help });
   }
   return rows.map((r) => ({ keys: r.keys.join(' '), help: m[r.help] }));
 });
 
-const whereKey: Record<View, TextKey> = {
+const whereKey: Record<KeyContext, TextKey> = {
   list: 'whereList',
   reader: 'whereReader',
   hashtags: 'whereHashtags',
@@ -195,10 +277,23 @@ const whereKey: Record<View, TextKey> = {
   help: 'whereHelp',
   search: 'whereSearch',
   errors: 'whereErrors',
+  feeds: 'whereFeeds',
+  links: 'whereLinks',
+  confirm: 'whereConfirm',
+  prompt: 'wherePrompt',
+  number: 'whereNumber',
 };
 
+/** How a key of the table is written for people: pseudo keys in words, others as named. */
+function pseudoName(k: string, m: Messages): string {
+  if (k === TYPE_KEY) return m.keyType;
+  if (k === DIGIT_KEY) return m.keyDigits;
+  if (k === OTHER_KEY) return m.keyOther;
+  return k;
+}
+
 function displayKey(k: string, lang: UiLang): string {
-  if (k === TYPE_KEY) return messages(lang).keyType;
+  if (PSEUDO_KEYS.has(k)) return pseudoName(k, messages(lang));
   return /^[!-~]$/.test(k) ? `\`${k}\`` : k;
 }
 
@@ -207,7 +302,7 @@ export function keyTableMarkdown(lang: UiLang): string {
   const m = messages(lang);
   const lines = [`| ${m.keysWhere} | ${m.keysKey} | ${m.keysAction} |`, '|---|---|---|'];
   for (const b of BINDINGS) {
-    const where = b.views.length === ALL_VIEWS.length ? m.whereAll : b.views.map((v) => m[whereKey[v]]).join(', ');
+    const where = b.views.length === ALL_CONTEXTS.length ? m.whereAll : b.views.map((v) => m[whereKey[v]]).join(', ');
     lines.push(`| ${where} | ${b.keys.map((k) => displayKey(k, lang)).join(' ')} | ${m[b.help]} |`);
   }
   return lines.join('\n') + '\n';
@@ -236,6 +331,7 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: '#', hint: 'hintHashtags' },
     { keys: '/', hint: 'hintSearch' },
     { keys: 'L', hint: 'hintLang' },
+    { keys: 'F', hint: 'hintFeeds' },
     // q before r: when the line is short, how to leave matters more than how to refresh
     { keys: 'q', hint: 'hintQuit' },
     { keys: 'r', hint: 'hintRefresh' },
@@ -271,6 +367,23 @@ export const HINTS: Record<View, Hint[]> = {
   errors: [
     { keys: 'r', hint: 'hintRefresh' },
     { keys: 'Esc', hint: 'hintBack' },
+  ],
+  feeds: [
+    { keys: 'Enter', hint: 'hintOpen' },
+    { keys: 'a', hint: 'hintAddFeed' },
+    { keys: 't', hint: 'hintRename' },
+    { keys: 'd', hint: 'hintRemove' },
+    { keys: 'r', hint: 'hintRefresh' },
+    { keys: 'A', hint: 'hintMarkRead' },
+    { keys: 'q', hint: 'hintBack' },
+    { keys: '?', hint: 'hintHelp' },
+  ],
+  links: [
+    { keys: 'j/k', hint: 'hintMove' },
+    { keys: 'Enter', hint: 'hintOpen' },
+    { keys: 'y', hint: 'hintCopy' },
+    { keys: 'q', hint: 'hintBack' },
+    { keys: '?', hint: 'hintHelp' },
   ],
 };
 

@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../core/store/store.js';
-import type { ArticleQuery, RefreshResult } from '../core/types.js';
+import type { ArticleQuery, Edition, FeedConfig, RefreshResult } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
 
 /** One line of a rendered article body (src/core/render/html.ts). */
@@ -12,6 +12,19 @@ export interface RefreshProgress {
   done: number;
   total: number;
   result?: RefreshResult;
+}
+
+/** The subscriptions (the settings' feeds) and what changes them: each change is written at once. */
+export interface FeedAdmin {
+  list(): readonly FeedConfig[];
+  /** false when the URL is already subscribed. */
+  add(feed: FeedConfig): boolean;
+  /** An empty title gives the feed its own title back. false when the feed is not subscribed (any more). */
+  rename(url: string, title: string): boolean;
+  /** null: the language is detected per article. */
+  setLang(url: string, lang: Edition | null): boolean;
+  /** Unsubscribes; its cached articles go, starred ones stay. */
+  remove(url: string): { removed: boolean; articles: number };
 }
 
 /** Everything the UI needs from the outside world; src/cli.tsx builds it, tests build a cheap real twin. */
@@ -46,6 +59,11 @@ export interface UiServices {
   /** Tells the user that `added` articles arrived (settings `notify`); absent when notifications are off. */
   notify?(added: number, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Opens an enclosure: with the `player` of the settings, else as openUrl. */
+  openMedia(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** True when enclosures open in a player of the settings (not the browser). */
+  hasPlayer?: boolean;
+  feeds: FeedAdmin;
   /** Persists the chosen interface language. */
   saveLang(lang: UiLang): void;
   /** Where OSC 52 is written (process.stdout in the program). */

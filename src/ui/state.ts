@@ -19,7 +19,7 @@ import { memoLast } from './memo.js';
  * `{ type: 'back' }`. State to reset whenever it opens or closes goes in ON_OPEN / ON_CLOSE below.
  */
 
-export type View = 'list' | 'reader' | 'hashtags' | 'language' | 'help' | 'search' | 'errors';
+export type View = 'list' | 'reader' | 'hashtags' | 'language' | 'help' | 'search' | 'errors' | 'feeds' | 'links';
 
 /** Views opened over the current screen by `showView` (the list is the root; the reader opens with `openArticle`). */
 export type OverlayView = Exclude<View, 'list' | 'reader'>;
@@ -55,9 +55,42 @@ export interface Filters {
   /** Why what is typed cannot be read, shown under the prompt; the list keeps the last query that could. */
   problem: QueryProblem | null;
   unreadOnly: boolean;
+  starredOnly: boolean;
+  /** The url of the one feed listed (chosen in the feeds view), or null for all. */
+  feed: string | null;
 }
 
-export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false };
+export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null };
+
+/** A question in the status line: y or Enter answers yes, any other key no. */
+export type Confirm =
+  | { kind: 'markAll'; count: number }
+  | { kind: 'markFeed'; url: string; title: string; count: number }
+  | { kind: 'removeFeed'; url: string; title: string; total: number; starred: number };
+
+/** A line of text typed in the status line (the feeds view's add, rename and language prompts). */
+export interface Prompt {
+  kind: 'addFeed' | 'renameFeed' | 'feedLang';
+  text: string;
+  /** The feed a rename or language is for. */
+  url?: string;
+}
+
+/** What z puts back while the notice of a mark-all shows: these ids get `read` back. */
+export interface Undo {
+  ids: string[];
+  read: boolean;
+  /** How many the notice said were marked (articles of the list; `ids` holds their other editions too). */
+  count: number;
+}
+
+/** A cursor over a list drawn by a view (the feeds view, the link picker). */
+export interface Cursor {
+  total: number;
+  selected: number;
+  scroll: number;
+}
+
 
 export interface FailedFeed {
   url: string;
@@ -94,6 +127,18 @@ export interface AppState {
   keptRead: string[];
   /** First help row shown (the help of a view can be taller than the terminal). */
   helpScroll: number;
+  /** The feeds view's rows (its entries are read from the settings and the cache: see use-feeds.ts). */
+  feeds: Cursor;
+  /** The link picker's rows: the numbered links and enclosures of the article shown. */
+  links: Cursor;
+  /** A question waiting for its answer, drawn in the status line; every key answers it. */
+  confirm: Confirm | null;
+  /** A line being typed in the status line; every printable key goes into it. */
+  prompt: Prompt | null;
+  /** A link number being typed in the reader or the link picker (digits, then Enter opens it). */
+  digits: string;
+  /** The undo of the last mark-all, kept while its notice shows (any key, or another notice, drops it). */
+  undo: Undo | null;
   refresh: RefreshState;
   size: { columns: number; rows: number };
   toast: Toast | null;
@@ -136,12 +181,41 @@ export type Action =
   /** `keep`: where the selected article (or the one now in its place) is in the new list, and its length. */
   | { type: 'clearFilters'; keep?: Kept }
   | { type: 'toggleUnreadOnly'; keep?: Kept }
+  | { type: 'toggleStarredOnly'; keep?: Kept }
+  /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there). */
+  | { type: 'openFeed'; url: string; lang?: UiLang }
+  | { type: 'feedsLoaded'; total: number; select?: number }
+  | { type: 'linksLoaded'; total: number }
+  | { type: 'ask'; confirm: Confirm }
+  | { type: 'answered' }
+  | { type: 'openPrompt'; prompt: Prompt }
+  | { type: 'promptType'; text: string }
+  | { type: 'promptDelete' }
+  | { type: 'closePrompt' }
+  | { type: 'digit'; digit: string }
+  | { type: 'digitDelete' }
+  | { type: 'digitsClear' }
+  /**
+   * Read marks changed in the store for many articles (mark all, its undo): the list is queried again with
+   * `total` rows, session overrides dropped; the notice and its undo (if any) shown.
+   */
+  | { type: 'marksChanged'; total: number; toast?: Toast; undo?: Undo }
+  /**
+   * Moves the list's selection to `index` (next/previous unread), under new `filters` when the unread article
+   * is in another feed (then `total` is the new list's length); `open`: in the reader, open it.
+   */
+  | { type: 'jump'; index: number; open: boolean; filters?: Filters; total?: number }
+  /** Something changed the subscriptions or the cache under the views (a feed added, renamed, removed). */
+  | { type: 'dataChanged' }
+  /** The feed listed is gone (removed): the list shows every feed again. */
+  | { type: 'dropFeedFilter' }
   | { type: 'typeChar'; text: string }
   | { type: 'deleteChar' }
   | { type: 'applySearch' }
   | { type: 'cancelSearch' }
   | { type: 'tagsLoaded'; tags: TagCount[] }
-  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null }
+  /** `pin`: the list's selected article was removed (retention): a reader showing it keeps it by id and says it is gone. */
+  | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null; pin?: string }
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
@@ -182,6 +256,12 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     language: { selected: o.lang === 'id' ? 0 : 1 },
     keptRead: [],
     helpScroll: 0,
+    feeds: { total: 0, selected: 0, scroll: 0 },
+    links: { total: 0, selected: 0, scroll: 0 },
+    confirm: null,
+    prompt: null,
+    digits: '',
+    undo: null,
     refresh: { running: false, done: 0, total: 0, added: 0, failed: [], error: null },
     size: { columns: o.columns, rows: o.rows },
     toast: null,
@@ -201,7 +281,7 @@ export function listLang(s: AppState): UiLang | undefined {
   return mentionsLang(s.filters.query) ? undefined : s.lang;
 }
 
-/** The list's query: the edition, tags, the typed query, unread only. */
+/** The list's query: the edition and the filters. */
 export function listQuery(s: AppState): ArticleQuery {
   const q: ArticleQuery = {};
   const lang = listLang(s);
@@ -210,6 +290,8 @@ export function listQuery(s: AppState): ArticleQuery {
   if (s.filters.query !== null) q.where = s.filters.query;
   if (s.filters.unreadOnly) q.unread = true;
   if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
+  if (s.filters.starredOnly) q.starred = true;
+  if (s.filters.feed !== null) q.feedUrl = s.filters.feed;
   if (s.watermark !== null) q.maxRid = s.watermark;
   return q;
 }
@@ -244,6 +326,24 @@ function moveList(s: AppState, to: number): AppState {
   const selected = total === 0 ? 0 : clamp(to, 0, total - 1);
   const scroll = follow(selected, s.list.scroll, bodyHeight(s.size), total);
   return { ...s, list: { total, selected, scroll } };
+}
+
+/** Rows of the feeds view's list: its body less a blank line and two lines about the selected feed. */
+export function feedsListHeight(size: { rows: number }): number {
+  return Math.max(1, bodyHeight(size) - 3);
+}
+
+function moveCursor(c: Cursor, to: number, height: number): Cursor {
+  const selected = c.total === 0 ? 0 : clamp(to, 0, c.total - 1);
+  return { ...c, selected, scroll: follow(selected, c.scroll, height, c.total) };
+}
+
+function moveFeeds(s: AppState, to: number): AppState {
+  return { ...s, feeds: moveCursor(s.feeds, to, feedsListHeight(s.size)) };
+}
+
+function moveLinks(s: AppState, to: number): AppState {
+  return { ...s, links: moveCursor(s.links, to, bodyHeight(s.size)) };
 }
 
 function moveTags(s: AppState, to: number): AppState {
@@ -300,6 +400,7 @@ const clearedHashtags = (s: AppState): AppState => ({ ...s, hashtags: { ...s.has
 /** What a view resets when it opens. */
 const ON_OPEN: Partial<Record<View, (s: AppState) => AppState>> = {
   help: (s) => ({ ...s, helpScroll: 0 }),
+  links: (s) => ({ ...s, links: { total: 0, selected: 0, scroll: 0 }, digits: '' }),
   hashtags: clearedHashtags,
   language: (s) => ({ ...s, language: { selected: s.lang === 'id' ? 0 : 1 } }),
 };
@@ -307,6 +408,7 @@ const ON_OPEN: Partial<Record<View, (s: AppState) => AppState>> = {
 /** What a view resets when it is left (by back or by a choice made in it). */
 const ON_CLOSE: Partial<Record<View, (s: AppState) => AppState>> = {
   hashtags: clearedHashtags,
+  links: (s) => ({ ...s, digits: '' }),
   // the reader's state belongs to the article: leaving it for the screen under it forgets it
   reader: (s) => ({ ...s, reader: freshReader(null) }),
 };
@@ -367,7 +469,8 @@ export function reducer(s: AppState, a: Action): AppState {
       // left scrolled down with empty rows under its end.
       const next = { ...s, size: { columns: a.columns, rows: a.rows } };
       const listed = moveList(next, next.list.selected);
-      return scrollHelp(moveTags(scrollReader(listed, listed.reader.scroll), listed.hashtags.selected), listed.helpScroll);
+      const clamped = scrollHelp(moveTags(scrollReader(listed, listed.reader.scroll), listed.hashtags.selected), listed.helpScroll);
+      return moveLinks(moveFeeds(clamped, clamped.feeds.selected), clamped.links.selected);
     }
     case 'move':
       if (s.view === 'list' || s.view === 'search') return moveList(s, s.list.selected + a.delta);
@@ -380,6 +483,8 @@ export function reducer(s: AppState, a: Action): AppState {
         return scrollReader(s, s.reader.scroll + a.delta);
       }
       if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.delta);
+      if (s.view === 'feeds') return moveFeeds(s, s.feeds.selected + a.delta);
+      if (s.view === 'links') return moveLinks(s, s.links.selected + a.delta);
       if (s.view === 'language') return { ...s, language: { selected: clamp(s.language.selected + a.delta, 0, 1) } };
       return s;
     case 'page': {
@@ -388,17 +493,23 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'hashtags') return moveTags(s, s.hashtags.selected + a.dir * hashtagListHeight(s.size));
       if (s.view === 'reader') return scrollReader(s, s.reader.scroll + a.dir * Math.max(1, h - 1));
       if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.dir * helpHeight(s.size));
+      if (s.view === 'feeds') return moveFeeds(s, s.feeds.selected + a.dir * feedsListHeight(s.size));
+      if (s.view === 'links') return moveLinks(s, s.links.selected + a.dir * h);
       return s;
     }
     case 'top':
       if (s.view === 'list') return moveList(s, 0);
       if (s.view === 'hashtags') return moveTags(s, 0);
       if (s.view === 'reader') return scrollReader(s, 0);
+      if (s.view === 'feeds') return moveFeeds(s, 0);
+      if (s.view === 'links') return moveLinks(s, 0);
       return s;
     case 'bottom':
       if (s.view === 'list') return moveList(s, s.list.total - 1);
       if (s.view === 'hashtags') return moveTags(s, visibleTags(s).length - 1);
       if (s.view === 'reader') return scrollReader(s, readerMax(s));
+      if (s.view === 'feeds') return moveFeeds(s, s.feeds.total - 1);
+      if (s.view === 'links') return moveLinks(s, s.links.total - 1);
       return s;
     case 'openArticle': {
       if (a.id === null && s.list.total === 0) return s;
@@ -442,9 +553,67 @@ export function reducer(s: AppState, a: Action): AppState {
       const tags = s.filters.tags.some(same) ? s.filters.tags.filter((t) => !same(t)) : [...s.filters.tags, a.tag];
       return toList(refiltered(s, { ...s.filters, tags }));
     }
-    case 'clearFilters':
-      if (s.filters.tags.length === 0 && s.filters.search === '' && s.filters.query === null && !s.filters.unreadOnly) return s;
+    case 'clearFilters': {
+      const f = s.filters;
+      if (f.tags.length === 0 && f.search === '' && f.query === null && !f.unreadOnly && !f.starredOnly && f.feed === null) return s;
       return refiltered(s, NO_FILTERS, a.keep);
+    }
+    case 'toggleStarredOnly':
+      return refiltered(s, { ...s.filters, starredOnly: !s.filters.starredOnly }, a.keep);
+    case 'openFeed': {
+      const lang = a.lang ?? s.lang;
+      return toList(refiltered({ ...s, lang }, { ...s.filters, feed: a.url }));
+    }
+    case 'feedsLoaded': {
+      const feeds = { ...s.feeds, total: Math.max(0, a.total) };
+      return moveFeeds({ ...s, feeds }, a.select ?? s.feeds.selected);
+    }
+    case 'linksLoaded':
+      return moveLinks({ ...s, links: { ...s.links, total: Math.max(0, a.total) } }, s.links.selected);
+    case 'ask':
+      return { ...s, confirm: a.confirm };
+    case 'answered':
+      return s.confirm === null ? s : { ...s, confirm: null };
+    case 'openPrompt':
+      return { ...s, prompt: a.prompt };
+    case 'promptType':
+      return s.prompt === null ? s : { ...s, prompt: { ...s.prompt, text: s.prompt.text + a.text } };
+    case 'promptDelete':
+      return s.prompt === null ? s : { ...s, prompt: { ...s.prompt, text: [...s.prompt.text].slice(0, -1).join('') } };
+    case 'closePrompt':
+      return s.prompt === null ? s : { ...s, prompt: null };
+    case 'digit':
+      // six digits are more links than an article has: the rest is ignored
+      return /^[0-9]$/.test(a.digit) && s.digits.length < 6 ? { ...s, digits: s.digits + a.digit } : s;
+    case 'digitDelete':
+      return s.digits === '' ? s : { ...s, digits: s.digits.slice(0, -1) };
+    case 'digitsClear':
+      return s.digits === '' ? s : { ...s, digits: '' };
+    case 'marksChanged': {
+      const next: AppState = {
+        ...s,
+        overrides: {},
+        dataVersion: s.dataVersion + 1,
+        list: { ...s.list, total: Math.max(0, a.total) },
+        toast: a.toast ?? s.toast,
+        undo: a.undo ?? null,
+      };
+      return moveList(next, s.list.selected);
+    }
+    case 'jump': {
+      const base = a.filters === undefined ? s : refiltered(s, a.filters);
+      const total = a.total ?? base.list.total;
+      const selected = total === 0 ? 0 : clamp(a.index, 0, total - 1);
+      const moved = moveList({ ...base, list: { ...base.list, total, selected } }, selected);
+      if (!a.open) return moved;
+      // in the reader: the article is the list's selection, shown from its top in place of the one read
+      if (moved.view === 'reader') return { ...moved, reader: freshReader(null) };
+      return { ...push(moved, 'reader'), reader: freshReader(null) };
+    }
+    case 'dataChanged':
+      return { ...s, dataVersion: s.dataVersion + 1 };
+    case 'dropFeedFilter':
+      return s.filters.feed === null ? s : refiltered(s, { ...s.filters, feed: null });
     case 'toggleUnreadOnly':
       return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly }, a.keep);
     case 'typeChar':
@@ -471,7 +640,10 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'listChanged': {
       const total = Math.max(0, a.total);
       const moved = a.watermark === undefined ? s : { ...s, watermark: a.watermark };
-      const base = a.reload ? { ...moved, dataVersion: s.dataVersion + 1 } : moved;
+      const reloaded = a.reload ? { ...moved, dataVersion: s.dataVersion + 1 } : moved;
+      // the reader never goes on showing an article that was removed, nor silently shows the next one instead
+      const base =
+        a.pin !== undefined && s.view === 'reader' && s.reader.articleId === null ? { ...reloaded, reader: { ...reloaded.reader, articleId: a.pin } } : reloaded;
       if (a.selectIndex === null) return moveList({ ...base, list: { ...s.list, total } }, s.list.selected);
       // keep the same article selected and on the same screen row
       const delta = a.selectIndex - s.list.selected;
@@ -516,7 +688,9 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...s, overrides: { ...s.overrides, [a.id]: next }, keptRead: keep ? [...s.keptRead, a.id] : s.keptRead };
     }
     case 'toast':
-      return s.toast === null && a.toast === null ? s : { ...s, toast: a.toast };
+      // an undo lives as long as its notice: any other notice, or the next key, ends it
+      if (s.toast === null && a.toast === null && s.undo === null) return s;
+      return { ...s, toast: a.toast, undo: null };
     case 'cacheDamaged':
       return s.cacheDamaged !== null ? s : { ...s, cacheDamaged: { path: a.path, movedTo: a.movedTo } };
     case 'quit':

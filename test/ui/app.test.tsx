@@ -6,6 +6,7 @@ import type { RefreshProgress } from '../../src/ui/services.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
+import { sampleFeeds, samplesDir } from '../../src/core/defaults.js';
 
 let h: Harness | undefined;
 const open: SqliteStore[] = [];
@@ -268,6 +269,36 @@ describe('App frames on the sample editions in a real cache', () => {
     const errors = await h.press('e');
     expect(errors).toContain('https://rusak.example/feed');
     expect(errors).toContain('HTTP 500');
+  });
+
+  it('a refresh that removes articles (retention) takes them out of the list, and the reader says when its article went', async () => {
+    const store = track(sampleStore());
+    let progress: ((p: RefreshProgress) => void) | undefined;
+    const services = testServices(store, {
+      lastRefreshAt: null,
+      refresh: (onProgress) => {
+        progress = onProgress;
+        return new Promise(() => {});
+      },
+    });
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor(NIAGAKU_ID);
+    await h.press('j');
+    const reading = await h.press('Enter');
+    expect(reading).toContain('TeleNusa');
+    await h.waitFor(() => progress !== undefined);
+    // keep only the newest article of the Indonesian feed, as a refresh with keep.perFeed = 1 would
+    const [idFeed] = sampleFeeds(samplesDir(import.meta.url));
+    store.setPolicy({ hide: [], drop: [], keep: { perFeed: 1 }, timeZone: 'Asia/Jakarta' });
+    const removed = store.saveFetchState(idFeed?.url ?? '', { lastFetched: '2026-11-28T07:59:00Z', lastStatus: 'unchanged' });
+    expect(removed).toBe(17);
+    progress?.({ done: 1, total: 2, result: { url: idFeed?.url ?? '', status: 'unchanged', added: 0, updated: 0, removed } });
+    const gone = await h.waitFor('Artikel ini sudah tidak ada di');
+    expect(gone).not.toContain('TeleNusa');
+    const list = await h.press('Esc');
+    expect(rowsOf(list)).toHaveLength(1);
+    expect(list).toContain(NIAGAKU_ID);
+    expect(list).toContain('1 belum dibaca');
   });
 
   it('unread-only keeps an article read from it listed until the filter changes', async () => {

@@ -219,8 +219,9 @@ describe('reducer: help', () => {
     expect(s.helpScroll).toBe(0);
     s = run(s, { type: 'move', delta: 3 });
     expect(s.helpScroll).toBe(3);
-    s = run(s, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 }, { type: 'page', dir: 1 });
+    for (let i = 0; i < 20; i++) s = run(s, { type: 'page', dir: 1 });
     const max = s.helpScroll;
+    expect(max).toBeGreaterThan(3);
     expect(run(s, { type: 'move', delta: 1 }).helpScroll).toBe(max);
     expect(run(s, { type: 'back' }, { type: 'showView', view: 'help' }).helpScroll).toBe(0);
   });

@@ -34,7 +34,11 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
 function printRefreshLine(ctx: Context, r: RefreshResult, feeds: FeedConfig[]): void {
   const name = feeds.find((f) => f.url === r.url)?.title ?? r.url;
   const mark = r.status === 'error' ? '✗' : r.status === 'new' ? '✓' : '·';
-  const detail = r.status === 'error' ? `${ctx.msg.refreshLine(r.status, 0, 0)}: ${r.error ?? ''}` : ctx.msg.refreshLine(r.status, r.added, r.updated);
+  // what the ignore rules and retention limits took comes before an error's text, which the width may cut
+  const policy = [r.dropped ? ctx.msg.refreshDropped(r.dropped) : '', r.removed ? ctx.msg.refreshRemoved(r.removed) : ''].filter(Boolean).join(', ');
+  const taken = policy === '' ? '' : r.status === 'error' ? ` (${policy})` : ` · ${policy}`;
+  const detail =
+    r.status === 'error' ? `${ctx.msg.refreshLine(r.status, 0, 0)}${taken}: ${r.error ?? ''}` : ctx.msg.refreshLine(r.status, r.added, r.updated) + taken;
   line(ctx, `${mark} ${name}  ${detail}`);
 }
 

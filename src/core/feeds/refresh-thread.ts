@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CacheDamagedError } from '../store/errors.js';
+import type { StorePolicy } from '../store/store.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
 import type { NormalisedFeed, PreparedFeed } from './prepare-feed.js';
@@ -21,6 +22,8 @@ export interface RefreshJob {
   ignoreRetryAfter?: boolean;
   /** Plain data only: it crosses to the worker (env is the worker's own copy of process.env). */
   pipeline: Omit<PipelineOptions, 'env'>;
+  /** The settings' ignore rules and retention limits, applied to each feed's write. */
+  policy?: StorePolicy;
 }
 
 export type RefreshMessage =

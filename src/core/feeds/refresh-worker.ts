@@ -77,6 +77,7 @@ function preparesThere(queuedThere: number): boolean {
 async function run(job: RefreshJob): Promise<void> {
   keepYoungGenerationsSmall();
   const store = openExistingStore(job.cacheFile, REFRESH_BUSY_TIMEOUT_MS);
+  if (job.policy !== undefined) store.setPolicy(job.policy);
   const parent = parentParser();
   try {
     const pipeline = await loadPipeline(job.pipeline, parent.parse);

@@ -13,7 +13,7 @@ const orList = (choices: readonly string[] | string, or: string): string => {
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
   usage: string;
-  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export', string>;
+  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export' | 'ignore' | 'views' | 'vacuum', string>;
   feedAdded(url: string): string;
   feedExists(url: string): string;
   feedRemoved(url: string, articles: number): string;
@@ -22,6 +22,10 @@ export interface CliMessages {
   neverFetched: string;
   refreshSummary(feeds: number, added: number, failed: number): string;
   refreshLine(status: 'new' | 'unchanged' | 'error', added: number, updated: number): string;
+  /** What the ignore rules (drop) took out of one feed's refresh. */
+  refreshDropped(count: number): string;
+  /** What the retention limits (keep) removed of one feed. */
+  refreshRemoved(count: number): string;
   noArticles: string;
   articleNotFound(id: string): string;
   marked(count: number): string;
@@ -64,6 +68,26 @@ export interface CliMessages {
   tagWithSpace(tag: string): string;
   badLang(value: string): string;
   badUrl(value: string): string;
+  // ignore rules, saved views, vacuum
+  noIgnoreRules: string;
+  ignoreHidden(count: number): string;
+  ignoreDropped(count: number, last: string): string;
+  ignoreNoneDropped: string;
+  ignoreAdded(query: string, mode: 'hide' | 'drop'): string;
+  ignoreChanged(query: string, mode: 'hide' | 'drop'): string;
+  ignoreRemoved(query: string): string;
+  ignoreNotFound(query: string): string;
+  emptyQuery: string;
+  noViews: string;
+  viewCounts(unread: number, total: number): string;
+  viewSaved(name: string): string;
+  viewReplaced(name: string): string;
+  viewRemoved(name: string): string;
+  viewNotFound(name: string): string;
+  badViewName(max: number): string;
+  vacuumDone(path: string, before: string, after: string): string;
+  /** A size in bytes as the language writes it ("12.3 MB"). */
+  size(bytes: number): string;
 }
 
 const en: CliMessages = {
@@ -83,6 +107,9 @@ Usage:
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import FILE.opml     subscribe to the feeds of an OPML file
   cyberread export               print subscriptions as OPML 2.0
+  cyberread views                saved views with their counts (views add NAME QUERY, views remove NAME)
+  cyberread ignore               ignore rules with what each matched (ignore add QUERY [--drop], ignore remove QUERY)
+  cyberread vacuum               compact the cache and print its size before and after
 
 Options for every command:
   --home DIR     keep settings and cache in DIR (also CYBERREAD_HOME)
@@ -135,6 +162,25 @@ language and tags are read from the "language" and "category" attributes.`,
     export: `Usage: cyberread export > feeds.opml
 
 Prints all subscriptions as OPML 2.0, with their language and tags.`,
+    ignore: `Usage:
+  cyberread ignore                       the ignore rules, with how many articles each hides now and has dropped
+  cyberread ignore add QUERY [--drop]    add a rule (a query of the query language, see "list --help")
+  cyberread ignore remove QUERY          remove the rule with exactly this query
+
+A "hide" rule (the default) keeps matching articles out of every list and count; removing it brings them
+back. A "drop" rule also keeps new matching articles out of the cache at every refresh. A rule never matches
+a starred article. Rules live in config.json as "ignore": [{"query": "#sponsored", "mode": "hide"}].`,
+    views: `Usage:
+  cyberread views                        saved views with their unread and total counts
+  cyberread views add NAME QUERY         save a query under a name (the same name replaces it)
+  cyberread views remove NAME
+
+Views appear at the top of the reader's feeds view and open like a feed. They live in config.json as
+"views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
+    vacuum: `Usage: cyberread vacuum [--json]
+
+Compacts the article cache (merges the full-text index, rebuilds the file, empties the write-ahead log)
+and prints its size before and after. Safe while the reader runs; it waits for a refresh in progress.`,
   },
   feedAdded: (url) => `Added ${url}. Run "cyberread refresh" to fetch it.`,
   feedExists: (url) => `${url} is already in your feeds.`,
@@ -146,6 +192,8 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
     `${plural(feeds, 'feed', 'feeds')} refreshed, ${plural(added, 'new article', 'new articles')}` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'failed' : status === 'unchanged' ? 'unchanged' : `${added} new, ${updated} updated`,
+  refreshDropped: (n) => `${nEn(n)} dropped by ignore rules`,
+  refreshRemoved: (n) => `${plural(n, 'old article', 'old articles')} removed (keep)`,
   noArticles: 'No articles match.',
   articleNotFound: (id) => `No article with id ${id}. Run "cyberread list" to see the ids.`,
   marked: (n) => `Marked ${plural(n, 'article', 'articles')}.`,
@@ -183,6 +231,24 @@ Prints all subscriptions as OPML 2.0, with their language and tags.`,
   tagWithSpace: (tag) => `A tag is one word, and "${tag}" has a space: write --tag ${tag.split(/\s+/).join('-')} or give each word its own --tag.`,
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+  noIgnoreRules: 'You have no ignore rules. Add one with "cyberread ignore add QUERY" (--drop to keep matches out of the cache).',
+  ignoreHidden: (n) => `${plural(n, 'article', 'articles')} hidden now`,
+  ignoreDropped: (n, last) => `${nEn(n)} kept out of the cache, the last on ${last}`,
+  ignoreNoneDropped: 'none dropped yet',
+  ignoreAdded: (q, mode) => `Added a ${mode} rule for ${q}.`,
+  ignoreChanged: (q, mode) => `The rule for ${q} is now a ${mode} rule.`,
+  ignoreRemoved: (q) => `Removed the rule for ${q}; what it hid is listed again.`,
+  ignoreNotFound: (q) => `No ignore rule is for ${q}. Run "cyberread ignore" to see them.`,
+  emptyQuery: 'The query is empty: give one, such as "#sponsored".',
+  noViews: 'You have no saved views. Save one with "cyberread views add NAME QUERY".',
+  viewCounts: (unread, total) => `${nEn(unread)} unread of ${nEn(total)}`,
+  viewSaved: (name) => `Saved the view "${name}".`,
+  viewReplaced: (name) => `The view "${name}" now has the new query.`,
+  viewRemoved: (name) => `Removed the view "${name}".`,
+  viewNotFound: (name) => `No saved view is named "${name}". Run "cyberread views" to see them.`,
+  badViewName: (max) => `A view's name must be 1 to ${max} characters of text.`,
+  vacuumDone: (path, before, after) => `Compacted ${path}: ${before} before, ${after} after.`,
+  size: (bytes) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
 };
 
 const id: CliMessages = {
@@ -202,6 +268,9 @@ Cara pakai:
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
   cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
   cyberread export               cetak daftar umpan sebagai OPML 2.0
+  cyberread views                tampilan tersimpan beserta jumlahnya (views add NAMA KUERI, views remove NAMA)
+  cyberread ignore               aturan ignore beserta yang cocok dengannya (ignore add KUERI [--drop], ignore remove KUERI)
+  cyberread vacuum               padatkan cache dan cetak ukurannya sebelum dan sesudah
 
 Opsi untuk semua perintah:
   --home DIR     simpan pengaturan dan cache di DIR (juga CYBERREAD_HOME)
@@ -254,6 +323,26 @@ bahasa dan tagar dibaca dari atribut "language" dan "category".`,
     export: `Cara pakai: cyberread export > feeds.opml
 
 Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+    ignore: `Cara pakai:
+  cyberread ignore                       aturan ignore, beserta jumlah artikel yang disembunyikan dan dibuang tiap aturan
+  cyberread ignore add KUERI [--drop]    tambah aturan (kueri dalam bahasa kueri, lihat "list --help")
+  cyberread ignore remove KUERI          hapus aturan dengan kueri persis ini
+
+Aturan "hide" (bawaan) menyembunyikan artikel yang cocok dari setiap daftar dan hitungan; menghapus aturannya
+memunculkannya kembali. Aturan "drop" juga mencegah artikel baru yang cocok masuk ke cache setiap kali
+dimuat ulang. Aturan tidak pernah mengenai artikel berbintang. Aturan disimpan di config.json sebagai
+"ignore": [{"query": "#sponsored", "mode": "hide"}].`,
+    views: `Cara pakai:
+  cyberread views                        tampilan tersimpan beserta jumlah artikel belum dibaca dan seluruhnya
+  cyberread views add NAMA KUERI         simpan kueri dengan sebuah nama (nama yang sama menggantinya)
+  cyberread views remove NAMA
+
+Tampilan muncul di bagian atas tampilan feed di pembaca dan dibuka seperti feed. Disimpan di config.json
+sebagai "views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
+    vacuum: `Cara pakai: cyberread vacuum [--json]
+
+Memadatkan cache artikel (menggabungkan indeks teks penuh, membangun ulang berkas, mengosongkan log tulis)
+dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu pemuatan ulang yang sedang berjalan.`,
   },
   feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
   feedExists: (url) => `${url} sudah ada di daftar umpan Anda.`,
@@ -264,6 +353,8 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   refreshSummary: (feeds, added, failed) => `${nId(feeds)} umpan dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'gagal' : status === 'unchanged' ? 'tidak berubah' : `${added} baru, ${updated} diperbarui`,
+  refreshDropped: (n) => `${nId(n)} dibuang oleh aturan ignore`,
+  refreshRemoved: (n) => `${nId(n)} artikel lama dihapus (keep)`,
   noArticles: 'Tidak ada artikel yang cocok.',
   articleNotFound: (id) => `Tidak ada artikel dengan id ${id}. Jalankan "cyberread list" untuk melihat id-nya.`,
   marked: (n) => `${nId(n)} artikel ditandai.`,
@@ -301,6 +392,24 @@ Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.
   tagWithSpace: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis --tag ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri.`,
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
   badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  noIgnoreRules: 'Anda belum punya aturan ignore. Tambahkan dengan "cyberread ignore add KUERI" (--drop agar yang cocok tidak masuk cache).',
+  ignoreHidden: (n) => `${nId(n)} artikel disembunyikan saat ini`,
+  ignoreDropped: (n, last) => `${nId(n)} tidak dimasukkan ke cache, terakhir pada ${last}`,
+  ignoreNoneDropped: 'belum ada yang dibuang',
+  ignoreAdded: (q, mode) => `Aturan ${mode} untuk ${q} ditambahkan.`,
+  ignoreChanged: (q, mode) => `Aturan untuk ${q} sekarang berjenis ${mode}.`,
+  ignoreRemoved: (q) => `Aturan untuk ${q} dihapus; yang disembunyikannya tampil lagi.`,
+  ignoreNotFound: (q) => `Tidak ada aturan ignore untuk ${q}. Jalankan "cyberread ignore" untuk melihatnya.`,
+  emptyQuery: 'Kuerinya kosong: berikan satu, misalnya "#sponsored".',
+  noViews: 'Anda belum punya tampilan tersimpan. Simpan dengan "cyberread views add NAMA KUERI".',
+  viewCounts: (unread, total) => `${nId(unread)} belum dibaca dari ${nId(total)}`,
+  viewSaved: (name) => `Tampilan "${name}" disimpan.`,
+  viewReplaced: (name) => `Tampilan "${name}" sekarang memakai kueri baru.`,
+  viewRemoved: (name) => `Tampilan "${name}" dihapus.`,
+  viewNotFound: (name) => `Tidak ada tampilan tersimpan bernama "${name}". Jalankan "cyberread views" untuk melihatnya.`,
+  badViewName: (max) => `Nama tampilan harus teks sepanjang 1 sampai ${max} karakter.`,
+  vacuumDone: (path, before, after) => `${path} dipadatkan: ${before} sebelumnya, ${after} sesudahnya.`,
+  size: (bytes) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
 };
 
 export function cliMessages(lang: Edition): CliMessages {

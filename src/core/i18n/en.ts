@@ -6,6 +6,46 @@ const n = (x: number): string => formatCount(x, 'en');
 const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
 
 /** English. The source table: messages.ts derives the Messages type from it. */
+/** The query language (src/core/query): where (the column) and why, in one sentence. */
+const queryProblem = (code: QueryProblemCode, column: number, token: string): string => {
+  const p = { column, token };
+  const at = `"${token}" at column ${column}`;
+  switch (code) {
+    case 'unclosedQuote':
+      return `The quote opened at column ${p.column} is not closed: add the closing ".`;
+    case 'emptyTag':
+      return `${at} needs a tag name, such as #ransomware.`;
+    case 'emptyValue':
+      return `${at} needs a value after the colon, such as author:arif.`;
+    case 'unknownField':
+      return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
+    case 'badAge':
+      return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
+    case 'badDate':
+      return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
+    case 'badLang':
+      return `${at} is not a language code: use lang:id or lang:en.`;
+    case 'badState':
+      return `${at} is not a state: use is:unread, is:read or is:starred.`;
+    case 'loneOr':
+      return `${at} needs something to search for on both sides.`;
+    case 'danglingNot':
+      return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
+    case 'unclosedParen':
+      return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
+    case 'strayParen':
+      return `${at} closes a parenthesis that was never opened.`;
+    case 'emptyParens':
+      return `The parentheses at column ${p.column} hold nothing to search for.`;
+    case 'nothingToSearch':
+      return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
+    case 'tooLong':
+      return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
+    default:
+      return `${at} cannot be read.`;
+  }
+};
+
 export const en = {
   appName: 'cyberread',
   langShortId: 'IND',
@@ -120,7 +160,7 @@ export const en = {
   actOpen: 'open the article',
   actHashtags: 'choose hashtags to filter by',
   actSearch: 'search title, summary and body',
-  actClear: 'clear hashtag filters and search',
+  actClear: 'clear every filter: hashtags, search, feed, unread or starred only',
   actUnread: 'show unread only / all',
   actToggleRead: 'mark read / unread',
   actToggleStar: 'star / unstar',
@@ -167,44 +207,7 @@ export const en = {
 
 
   // the query language (src/core/query): where (the column) and why, in one sentence
-  queryProblem: (code: QueryProblemCode, column: number, token: string): string => {
-    const p = { column, token };
-    const at = `"${token}" at column ${column}`;
-    switch (code) {
-      case 'unclosedQuote':
-        return `The quote opened at column ${p.column} is not closed: add the closing ".`;
-      case 'emptyTag':
-        return `${at} needs a tag name, such as #ransomware.`;
-      case 'emptyValue':
-        return `${at} needs a value after the colon, such as author:arif.`;
-      case 'unknownField':
-        return `${at} is not a filter cyberread knows (lang, feed, author, title, tag, age, since, until, is); put it in quotes to search for it as text.`;
-      case 'badAge':
-        return `${at} is not an age: write age:<7d or age:>1m (h hours, d days, w weeks, m months, y years).`;
-      case 'badDate':
-        return `${at} is not a date: write the day as YYYY-MM-DD, such as since:2024-11-01.`;
-      case 'badLang':
-        return `${at} is not a language code: use lang:id or lang:en.`;
-      case 'badState':
-        return `${at} is not a state: use is:unread, is:read or is:starred.`;
-      case 'loneOr':
-        return `${at} needs something to search for on both sides.`;
-      case 'danglingNot':
-        return `${at} needs the term it leaves out right after it, such as -#sponsored.`;
-      case 'unclosedParen':
-        return `The parenthesis opened at column ${p.column} is not closed: add ")".`;
-      case 'strayParen':
-        return `${at} closes a parenthesis that was never opened.`;
-      case 'emptyParens':
-        return `The parentheses at column ${p.column} hold nothing to search for.`;
-      case 'nothingToSearch':
-        return `${at} has no letter or digit to search for: leave it out or put it inside a phrase.`;
-      case 'tooLong':
-        return `The query is too long at column ${p.column}: use at most ${MAX_TERMS} terms, ${MAX_DEPTH} levels of parentheses and ${n(MAX_QUERY_CHARS)} characters.`;
-      default:
-        return `${at} cannot be read.`;
-    }
-  },
+  queryProblem,
   queryActive: (q: string) => `query: ${q}`,
 
   // open.ts
@@ -241,8 +244,11 @@ export const en = {
   feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
   feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title or --tag`,
   feedNeedValue: (opt: string) => `${opt} needs a value`,
+  feedBadTag: (tag: string) => `A tag is one word, and "${tag}" has a space: write ${tag.split(/\s+/).join('-')} or give each word its own --tag`,
+  feedEmptyTag: 'A tag needs a letter or digit',
   feedExists: (url: string) => `${url} is already in your feeds`,
   feedAdded: (title: string) => `Added ${title}; fetching it`,
+  feedAddedLater: (title: string) => `Added ${title}; a refresh is running: press r on it when it ends`,
   feedRenamed: (title: string) => `Renamed to ${title}`,
   feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
   feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
@@ -292,6 +298,8 @@ export const en = {
   whereLinks: 'links',
   whereConfirm: 'a question',
   wherePrompt: 'a prompt',
+  whereNumber: 'a link number',
+  actOpenNumber: 'open the link of that number (attachments: with the player)',
   keyOther: 'other key',
   keyDigits: '0–9',
   hintFeeds: 'feeds',
@@ -305,4 +313,20 @@ export const en = {
 
   // Failures (Problem keys, src/core/i18n/problem.ts), shown by the reader and by the CLI in the user's language
   errUnexpected: (detail: string) => `Something unexpected failed: ${detail}`,
+  // settings (config.json) that cannot be used: which key, why; the rest of the file still applies
+  errSettingNotList: (key: string, path: string) => `Ignoring "${key}" in ${path}: it must be a list.`,
+  errSettingQuery: (key: string, n: number, path: string, code: QueryProblemCode, column: number, token: string) =>
+    `Ignoring "${key}" #${n} in ${path}: its query cannot be read: ${queryProblem(code, column, token)}`,
+  errSettingEmptyQuery: (key: string, n: number, path: string) => `Ignoring "${key}" #${n} in ${path}: its query is empty.`,
+  errSettingIgnoreShape: (n: number, path: string) =>
+    `Ignoring "ignore" #${n} in ${path}: write it as {"query": "#sponsored", "mode": "hide"} ("hide" or "drop").`,
+  errSettingIgnoreMode: (n: number, path: string, mode: string) =>
+    `Ignoring "ignore" #${n} in ${path}: its "mode" must be "hide" or "drop", not ${mode}.`,
+  errSettingViewShape: (n: number, path: string) => `Ignoring "views" #${n} in ${path}: write it as {"name": "Bocor", "query": "#databreach"}.`,
+  errSettingViewName: (n: number, path: string, max: number) =>
+    `Ignoring "views" #${n} in ${path}: its "name" must be text of 1 to ${max} characters.`,
+  errSettingViewTwice: (n: number, path: string, name: string) => `Ignoring "views" #${n} in ${path}: a view named "${name}" comes before it.`,
+  errSettingKeepShape: (path: string) => `Ignoring part of "keep" in ${path}: write it as {"days": 90, "perFeed": 500} (either or both).`,
+  errSettingKeepNumber: (field: string, path: string, max: number) =>
+    `Ignoring "keep.${field}" in ${path}: it must be a whole number from 1 to ${n(max)}.`,
 };

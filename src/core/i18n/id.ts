@@ -1,9 +1,50 @@
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
+import type { QueryProblemCode } from '../query/ast.js';
 import { formatCount, type Messages } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'id');
 
 /** Bahasa Indonesia, as a newsroom writes it. Indonesian nouns do not inflect for number. */
+/** The query language (src/core/query): where (the column) and why, in one sentence. */
+const queryProblem = (code: QueryProblemCode, column: number, token: string): string => {
+  const p = { column, token };
+  const at = `"${token}" di kolom ${column}`;
+  switch (code) {
+    case 'unclosedQuote':
+      return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
+    case 'emptyTag':
+      return `${at} memerlukan nama tagar, misalnya #ransomware.`;
+    case 'emptyValue':
+      return `${at} memerlukan nilai setelah titik dua, misalnya author:arif.`;
+    case 'unknownField':
+      return `${at} bukan filter yang dikenal cyberread (lang, feed, author, title, tag, age, since, until, is); beri tanda kutip untuk mencarinya sebagai teks.`;
+    case 'badAge':
+      return `${at} bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).`;
+    case 'badDate':
+      return `${at} bukan tanggal: tulis harinya sebagai TTTT-BB-HH, misalnya since:2024-11-01.`;
+    case 'badLang':
+      return `${at} bukan kode bahasa: gunakan lang:id atau lang:en.`;
+    case 'badState':
+      return `${at} bukan status: gunakan is:unread, is:read atau is:starred.`;
+    case 'loneOr':
+      return `${at} memerlukan sesuatu yang dicari di kedua sisinya.`;
+    case 'danglingNot':
+      return `${at} harus langsung diikuti hal yang dikecualikan, misalnya -#sponsored.`;
+    case 'unclosedParen':
+      return `Tanda kurung yang dibuka di kolom ${p.column} belum ditutup: tambahkan ")".`;
+    case 'strayParen':
+      return `${at} menutup tanda kurung yang tidak pernah dibuka.`;
+    case 'emptyParens':
+      return `Tanda kurung di kolom ${p.column} tidak berisi apa pun untuk dicari.`;
+    case 'nothingToSearch':
+      return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
+    case 'tooLong':
+      return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
+    default:
+      return `${at} tidak bisa dibaca.`;
+  }
+};
+
 export const id: Messages = {
   appName: 'cyberread',
   langShortId: 'IND',
@@ -105,7 +146,7 @@ export const id: Messages = {
   actOpen: 'buka artikel',
   actHashtags: 'pilih tagar untuk menyaring',
   actSearch: 'cari di judul, ringkasan, dan isi',
-  actClear: 'hapus saringan tagar dan pencarian',
+  actClear: 'hapus semua saringan: tagar, pencarian, feed, hanya belum dibaca atau berbintang',
   actUnread: 'tampilkan yang belum dibaca saja / semua',
   actToggleRead: 'tandai sudah / belum dibaca',
   actToggleStar: 'beri / cabut bintang',
@@ -150,44 +191,7 @@ export const id: Messages = {
 
 
   // bahasa kueri (src/core/query): di mana (kolom) dan mengapa, dalam satu kalimat
-  queryProblem: (code, column, token) => {
-    const p = { column, token };
-    const at = `"${token}" di kolom ${column}`;
-    switch (code) {
-      case 'unclosedQuote':
-        return `Tanda kutip yang dibuka di kolom ${p.column} belum ditutup: tambahkan " penutupnya.`;
-      case 'emptyTag':
-        return `${at} memerlukan nama tagar, misalnya #ransomware.`;
-      case 'emptyValue':
-        return `${at} memerlukan nilai setelah titik dua, misalnya author:arif.`;
-      case 'unknownField':
-        return `${at} bukan filter yang dikenal cyberread (lang, feed, author, title, tag, age, since, until, is); beri tanda kutip untuk mencarinya sebagai teks.`;
-      case 'badAge':
-        return `${at} bukan umur artikel: tulis age:<7d atau age:>1m (h jam, d hari, w minggu, m bulan, y tahun).`;
-      case 'badDate':
-        return `${at} bukan tanggal: tulis harinya sebagai TTTT-BB-HH, misalnya since:2024-11-01.`;
-      case 'badLang':
-        return `${at} bukan kode bahasa: gunakan lang:id atau lang:en.`;
-      case 'badState':
-        return `${at} bukan status: gunakan is:unread, is:read atau is:starred.`;
-      case 'loneOr':
-        return `${at} memerlukan sesuatu yang dicari di kedua sisinya.`;
-      case 'danglingNot':
-        return `${at} harus langsung diikuti hal yang dikecualikan, misalnya -#sponsored.`;
-      case 'unclosedParen':
-        return `Tanda kurung yang dibuka di kolom ${p.column} belum ditutup: tambahkan ")".`;
-      case 'strayParen':
-        return `${at} menutup tanda kurung yang tidak pernah dibuka.`;
-      case 'emptyParens':
-        return `Tanda kurung di kolom ${p.column} tidak berisi apa pun untuk dicari.`;
-      case 'nothingToSearch':
-        return `${at} tidak memuat huruf atau angka untuk dicari: hapus atau letakkan di dalam frasa.`;
-      case 'tooLong':
-        return `Kueri terlalu panjang di kolom ${p.column}: gunakan paling banyak ${MAX_TERMS} istilah, ${MAX_DEPTH} tingkat tanda kurung, dan ${n(MAX_QUERY_CHARS)} karakter.`;
-      default:
-        return `${at} tidak bisa dibaca.`;
-    }
-  },
+  queryProblem,
   queryActive: (q) => `kueri: ${q}`,
 
   openOnlyHttp: 'Hanya tautan http dan https yang bisa dibuka',
@@ -221,8 +225,11 @@ export const id: Messages = {
   feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
   feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title atau --tag`,
   feedNeedValue: (opt) => `${opt} perlu nilai`,
+  feedBadTag: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri`,
+  feedEmptyTag: 'Tagar memerlukan huruf atau angka',
   feedExists: (url) => `${url} sudah ada di daftar feed Anda`,
   feedAdded: (title) => `${title} ditambahkan; sedang dimuat`,
+  feedAddedLater: (title) => `${title} ditambahkan; pemuatan lain sedang berjalan: tekan r pada feed ini setelah selesai`,
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
@@ -272,6 +279,8 @@ export const id: Messages = {
   whereLinks: 'tautan',
   whereConfirm: 'pertanyaan',
   wherePrompt: 'isian',
+  whereNumber: 'nomor tautan',
+  actOpenNumber: 'buka tautan bernomor itu (lampiran: dengan pemutar)',
   keyOther: 'tombol lain',
   keyDigits: '0–9',
   hintFeeds: 'feed',
@@ -284,4 +293,16 @@ export const id: Messages = {
   hintUnread: 'belum dibaca',
 
   errUnexpected: (detail) => `Terjadi kesalahan tak terduga: ${detail}`,
+  errSettingNotList: (key, path) => `"${key}" di ${path} diabaikan: isinya harus berupa daftar.`,
+  errSettingQuery: (key, n, path, code, column, token) =>
+    `"${key}" #${n} di ${path} diabaikan: kuerinya tidak bisa dibaca: ${queryProblem(code, column, token)}`,
+  errSettingEmptyQuery: (key, n, path) => `"${key}" #${n} di ${path} diabaikan: kuerinya kosong.`,
+  errSettingIgnoreShape: (n, path) =>
+    `"ignore" #${n} di ${path} diabaikan: tulis sebagai {"query": "#sponsored", "mode": "hide"} ("hide" atau "drop").`,
+  errSettingIgnoreMode: (n, path, mode) => `"ignore" #${n} di ${path} diabaikan: "mode"-nya harus "hide" atau "drop", bukan ${mode}.`,
+  errSettingViewShape: (n, path) => `"views" #${n} di ${path} diabaikan: tulis sebagai {"name": "Bocor", "query": "#databreach"}.`,
+  errSettingViewName: (n, path, max) => `"views" #${n} di ${path} diabaikan: "name"-nya harus teks sepanjang 1 sampai ${max} karakter.`,
+  errSettingViewTwice: (n, path, name) => `"views" #${n} di ${path} diabaikan: sudah ada tampilan bernama "${name}" sebelumnya.`,
+  errSettingKeepShape: (path) => `Sebagian "keep" di ${path} diabaikan: tulis sebagai {"days": 90, "perFeed": 500} (salah satu atau keduanya).`,
+  errSettingKeepNumber: (field, path, max) => `"keep.${field}" di ${path} diabaikan: harus bilangan bulat dari 1 sampai ${n(max)}.`,
 };

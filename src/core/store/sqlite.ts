@@ -444,10 +444,21 @@ export class SqliteStore implements ArticleStore {
       // what the ignore rules hide is in no count
       const hidden = this.hiddenRids();
       const rows = this.stmt(
-        `SELECT a.feed_url AS url, count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM articles a
-         ${hidden === null ? '' : `WHERE a.rid NOT IN ${hidden.sql}`} GROUP BY a.feed_url`,
-      ).all(...(hidden?.params ?? [])) as { url: string; total: number; unread: number }[];
-      return new Map(rows.map((r) => [r.url, { total: r.total, unread: r.unread }]));
+        `SELECT a.feed_url AS url, a.lang AS lang, count(*) AS total, coalesce(sum(a.read = 0), 0) AS unread FROM articles a
+         ${hidden === null ? '' : `WHERE a.rid NOT IN ${hidden.sql}`} GROUP BY a.feed_url, a.lang`,
+      ).all(...(hidden?.params ?? [])) as { url: string; lang: string | null; total: number; unread: number }[];
+      const out = new Map<string, FeedCount>();
+      for (const r of rows) {
+        let c = out.get(r.url);
+        if (c === undefined) {
+          c = { total: 0, unread: 0, langs: {} };
+          out.set(r.url, c);
+        }
+        c.total += r.total;
+        c.unread += r.unread;
+        c.langs[r.lang ?? ''] = r.total;
+      }
+      return out;
     });
   }
 

@@ -35,6 +35,8 @@ export interface FetchStateUpdate {
 export interface FeedCount {
   total: number;
   unread: number;
+  /** Articles per language ('' for unknown). */
+  langs: Record<string, number>;
 }
 
 export interface MarkAllResult {

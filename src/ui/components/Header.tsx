@@ -11,6 +11,9 @@ export interface HeaderProps {
   tags: string[];
   search: string;
   unreadOnly: boolean;
+  starredOnly?: boolean;
+  /** The name of the one feed listed, or null. */
+  feed?: string | null;
   unread: number;
   columns: number;
   measure: Measure;
@@ -30,16 +33,18 @@ export interface HeaderLayout {
  * cut, and the view's title goes only when nothing else is left to give.
  */
 export function headerLayout(
-  p: Pick<HeaderProps, 'm' | 'lang' | 'title' | 'tags' | 'search' | 'unreadOnly' | 'unread' | 'measure'>,
+  p: Pick<HeaderProps, 'm' | 'lang' | 'title' | 'tags' | 'search' | 'unreadOnly' | 'starredOnly' | 'feed' | 'unread' | 'measure'>,
   width: number,
 ): HeaderLayout {
   const { m, measure } = p;
   const edition = editionSwitchText(m, p.lang);
   const parts: string[] = [];
   // "×" as in DESIGN §1: the filter is removable (c clears it, as the key hints say)
+  if (p.feed !== undefined && p.feed !== null) parts.push(`${m.feedActive(clean(p.feed))} ×`);
   if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' ') + ' ×');
   if (p.search !== '') parts.push(m.searchActive(clean(p.search)));
   if (p.unreadOnly) parts.push(m.unreadOnlyActive);
+  if (p.starredOnly) parts.push(m.starredOnlyActive);
   const long = m.unreadCount(p.unread);
   const short = m.unreadCountShort(p.unread);
   const named = `${m.appName} · ${p.title}`;

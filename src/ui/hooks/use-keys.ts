@@ -3,9 +3,15 @@ import { useInput } from 'ink';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
 import type { StoredArticle, TagCount } from '../../core/types.js';
-import { matchKey, type InkKey, type KeyAction } from '../keymap.js';
+import { matchKey, type InkKey, type KeyAction, type KeyContext } from '../keymap.js';
 import type { UiServices } from '../services.js';
-import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept } from '../state.js';
+import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
+import { parseEdition, parseFeedSpec } from '../../core/subscriptions.js';
+import { clean } from '../components/Line.js';
+import type { FeedsEntry } from '../views/Feeds.js';
+import type { LinkTarget } from '../views/Links.js';
+import { articleTargets, readerWidth } from '../views/Reader.js';
+import { feedEntries } from './use-feeds.js';
 import type { AppStore } from './use-app-state.js';
 import { selectedArticleOf } from './use-articles.js';
 import type { StartRefresh } from './use-refresh.js';
@@ -30,10 +36,24 @@ const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
   next: () => ({ type: 'step', delta: 1 }),
   prev: () => ({ type: 'step', delta: -1 }),
   errors: () => ({ type: 'showView', view: 'errors' }),
+  feeds: () => ({ type: 'showView', view: 'feeds' }),
+  addFeed: () => ({ type: 'openPrompt', prompt: { kind: 'addFeed', text: '' } }),
+  promptDelete: () => ({ type: 'promptDelete' }),
+  promptCancel: () => ({ type: 'closePrompt' }),
+  digitDelete: () => ({ type: 'digitDelete' }),
+  cancelNumber: () => ({ type: 'digitsClear' }),
   deleteChar: () => ({ type: 'deleteChar' }),
   applySearch: () => ({ type: 'applySearch' }),
   cancelSearch: () => ({ type: 'cancelSearch' }),
 };
+
+/** Whose keys apply: a question or a prompt in the status line over any view, a link number being typed, or the view. */
+export function keyContext(s: AppState): KeyContext {
+  if (s.confirm !== null) return 'confirm';
+  if (s.prompt !== null) return 'prompt';
+  if (s.digits !== '') return 'number';
+  return s.view;
+}
 
 const NO_KEY: InkKey = {
   upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false,
@@ -84,7 +104,171 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
   const shown = (s: AppState): StoredArticle | null => shownArticle(services, s, selectedArticleOf(services, s));
   const target = (s: AppState): StoredArticle | null => (s.view === 'reader' ? shown(s) : selectedArticleOf(services, s));
 
-  const run = (action: KeyAction, text: string | undefined): void => {
+  /** The article shown in the reader (or under the link picker), its numbered links and enclosures. */
+  const targetsOf = (s: AppState): LinkTarget[] => {
+    const a = shown(s);
+    if (!a) return [];
+    const body = services.renderBody(a.contentHtml || a.summary, readerWidth(s.size.columns), s.lang);
+    return articleTargets(body.links, a, s.lang);
+  };
+
+  /** Opens a link (the browser) or an enclosure (the player, else the browser), saying how it went. */
+  const openTarget = (t: LinkTarget, lang: UiLang): void => {
+    const m = messages(lang);
+    const enclosure = t.label !== null;
+    void (enclosure ? services.openMedia(t.url, lang) : services.openUrl(t.url, lang)).then((r) => {
+      const done: Toast = enclosure && services.hasPlayer ? { key: 'openedInPlayer' } : { key: 'linkOpened' };
+      dispatch({ type: 'toast', toast: r.ok ? done : { text: m.openFailed(r.message) } });
+    });
+  };
+
+  /** Copies a URL to the clipboard with OSC 52, when it is one that may be opened. */
+  const copy = (raw: string): void => {
+    const url = raw.trim();
+    if (url === '') {
+      dispatch({ type: 'toast', toast: { key: 'noLink' } });
+      return;
+    }
+    if (!checkOpenableUrl(url).ok) {
+      dispatch({ type: 'toast', toast: { key: 'linkRefused' } });
+      return;
+    }
+    const osc52 = `\u001b]52;c;${Buffer.from(url, 'utf8').toString('base64')}\u0007`;
+    if (services.writeTerminal) services.writeTerminal(osc52);
+    else process.stdout.write(osc52);
+    dispatch({ type: 'toast', toast: { key: 'linkCopied' } });
+  };
+
+  /** The feeds view's selected row. */
+  const selectedFeed = (s: AppState): FeedsEntry | undefined => feedEntries(services, s.lang)[s.feeds.selected];
+
+  /** The filters' list is read again after marks changed many articles, with the notice (and its undo). */
+  const marksChanged = (s: AppState, toast: Toast, undo?: Undo): void => {
+    let total = s.list.total;
+    try {
+      total = services.store.count(listQuery(s));
+    } catch {
+      // the count stays as it was; the next query corrects it
+    }
+    dispatch({ type: 'marksChanged', total, toast, ...(undo ? { undo } : {}) });
+  };
+
+  /** Next (1) or previous (-1) unread article in list order; with a feed listed, on into the next feed. */
+  const unreadStep = (s: AppState, dir: 1 | -1): void => {
+    const open = s.view === 'reader';
+    const from = selectedArticleOf(services, s)?.id ?? null;
+    try {
+      const q = listQuery(s);
+      const hit = services.store.unreadNeighbour(q, from, dir);
+      if (hit) {
+        dispatch({ type: 'jump', index: hit.index, open });
+        return;
+      }
+      if (s.filters.feed !== null) {
+        // none left in this feed: the nearest feed after it (before it, going back) that has one
+        const feeds = services.feeds.list();
+        const at = feeds.findIndex((f) => f.url === s.filters.feed);
+        for (let k = 1; k < feeds.length; k++) {
+          const f = feeds[(at + dir * k + feeds.length * k) % feeds.length];
+          if (!f) continue;
+          const filters = { ...s.filters, feed: f.url };
+          const fq = { ...q, feedUrl: f.url, keepIds: undefined };
+          const first = services.store.unreadNeighbour(fq, null, dir);
+          if (!first) continue;
+          dispatch({ type: 'jump', index: first.index, open, filters, total: services.store.count(fq) });
+          dispatch({ type: 'toast', toast: { text: messages(s.lang).nextFeed(clean(f.title ?? services.store.getFeedState(f.url)?.title ?? f.url)) } });
+          return;
+        }
+      }
+      dispatch({ type: 'toast', toast: { key: dir === 1 ? 'noMoreUnread' : 'noPrevUnread' } });
+    } catch (e) {
+      dispatch({ type: 'toast', toast: { text: errorText(e) } });
+    }
+  };
+
+  /** Enter in a prompt of the feeds view: the line is checked; a mistake is said and the prompt stays. */
+  const submitPrompt = (s: AppState): void => {
+    const p = s.prompt;
+    if (p === null) return;
+    const m = messages(s.lang);
+    const say = (text: string): void => dispatch({ type: 'toast', toast: { text } });
+    try {
+      if (p.kind === 'addFeed') {
+        const spec = parseFeedSpec(p.text);
+        if (!spec.ok) {
+          const e = spec.error;
+          say(
+            e.kind === 'needUrl' ? m.feedNeedUrl
+            : e.kind === 'badUrl' ? m.feedBadUrl(e.value)
+            : e.kind === 'badLang' ? m.feedBadLang(e.value)
+            : e.kind === 'badOption' ? m.feedBadOption(e.value)
+            : e.kind === 'badTag' ? m.feedBadTag(e.value)
+            : e.kind === 'emptyTag' ? m.feedEmptyTag
+            : m.feedNeedValue(e.option),
+          );
+          return;
+        }
+        if (!services.feeds.add(spec.feed)) {
+          say(m.feedExists(spec.feed.url));
+          return;
+        }
+        dispatch({ type: 'closePrompt' });
+        dispatch({ type: 'dataChanged' });
+        const at = services.feeds.list().findIndex((f) => f.url === spec.feed.url);
+        dispatch({ type: 'feedsLoaded', total: services.feeds.list().length, select: at });
+        const started = startRefresh([spec.feed.url]);
+        say(started ? m.feedAdded(clean(spec.feed.title ?? spec.feed.url)) : m.feedAddedLater(clean(spec.feed.title ?? spec.feed.url)));
+        return;
+      }
+      const url = p.url ?? '';
+      if (p.kind === 'renameFeed') {
+        if (!services.feeds.rename(url, p.text)) say(m.feedGone);
+        else say(m.feedRenamed(clean(p.text.trim() || (services.store.getFeedState(url)?.title ?? url))));
+      } else {
+        const text = p.text.trim();
+        const lang = text === '' ? null : parseEdition(text);
+        if (text !== '' && lang === null) {
+          say(m.feedBadLang(clean(text)));
+          return;
+        }
+        if (!services.feeds.setLang(url, lang)) say(m.feedGone);
+        else say(lang === null ? m.feedLangAuto : m.feedLangSet(lang));
+      }
+      dispatch({ type: 'closePrompt' });
+      dispatch({ type: 'dataChanged' });
+    } catch (e) {
+      // the settings file could not be written: said, and the prompt stays for another try
+      say(errorText(e));
+    }
+  };
+
+  /** y or Enter on a question: does what it asked. */
+  const confirmed = (s: AppState): void => {
+    const c = s.confirm;
+    dispatch({ type: 'answered' });
+    if (c === null) return;
+    const m = messages(s.lang);
+    try {
+      if (c.kind === 'markAll' || c.kind === 'markFeed') {
+        const r = services.store.markAll(c.kind === 'markAll' ? listQuery(s) : { feedUrl: c.url }, true);
+        marksChanged(s, { text: m.markedAllRead(r.matched) }, { ids: r.ids, read: false, count: r.matched });
+        return;
+      }
+      const r = services.feeds.remove(c.url);
+      if (!r.removed) {
+        dispatch({ type: 'toast', toast: { key: 'feedGone' } });
+        return;
+      }
+      // a list of that feed has nothing left to show: back to all feeds
+      if (s.filters.feed === c.url) dispatch({ type: 'dropFeedFilter' });
+      dispatch({ type: 'dataChanged' });
+      marksChanged(current(), { text: m.feedRemoved(clean(c.title), r.articles) });
+    } catch (e) {
+      dispatch({ type: 'toast', toast: { text: errorText(e) } });
+    }
+  };
+
+  const run = (action: KeyAction, text: string | undefined, undo: Undo | null = null): void => {
     const s = current();
     const pure = PURE[action];
     if (pure) {
@@ -112,9 +296,11 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         return;
       }
       case 'clear':
-      case 'unread': {
+      case 'unread':
+      case 'starredOnly': {
         // The selected article stays selected (or the one now in its place), on the same screen row.
-        const act: Action = action === 'clear' ? { type: 'clearFilters' } : { type: 'toggleUnreadOnly' };
+        const act: Action =
+          action === 'clear' ? { type: 'clearFilters' } : action === 'unread' ? { type: 'toggleUnreadOnly' } : { type: 'toggleStarredOnly' };
         const next = reducer(s, act);
         if (next === s) return;
         const a = selectedArticleOf(services, s);
@@ -185,22 +371,9 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         });
         return;
       }
-      case 'copyLink': {
-        const url = (shown(s)?.url ?? '').trim();
-        if (url === '') {
-          dispatch({ type: 'toast', toast: { key: 'noLink' } });
-          return;
-        }
-        if (!checkOpenableUrl(url).ok) {
-          dispatch({ type: 'toast', toast: { key: 'linkRefused' } });
-          return;
-        }
-        const osc52 = `\u001b]52;c;${Buffer.from(url, 'utf8').toString('base64')}\u0007`;
-        if (services.writeTerminal) services.writeTerminal(osc52);
-        else process.stdout.write(osc52);
-        dispatch({ type: 'toast', toast: { key: 'linkCopied' } });
+      case 'copyLink':
+        copy(shown(s)?.url ?? '');
         return;
-      }
       case 'narrow':
         if (text) dispatch({ type: 'typeChar', text });
         return;
@@ -209,6 +382,130 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         if (t) dispatch({ type: 'addTag', tag: t.tag });
         return;
       }
+      case 'markAll': {
+        let count = 0;
+        try {
+          count = services.store.unreadCount(listQuery(s));
+        } catch (e) {
+          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          return;
+        }
+        dispatch(count === 0 ? { type: 'toast', toast: { key: 'nothingToMark' } } : { type: 'ask', confirm: { kind: 'markAll', count } });
+        return;
+      }
+      case 'markFeedRead': {
+        const f = selectedFeed(s);
+        if (!f) return;
+        dispatch(
+          f.unread === 0
+            ? { type: 'toast', toast: { key: 'nothingToMark' } }
+            : { type: 'ask', confirm: { kind: 'markFeed', url: f.url, title: f.title, count: f.unread } },
+        );
+        return;
+      }
+      case 'undo': {
+        if (undo === null) {
+          dispatch({ type: 'toast', toast: { key: 'nothingToUndo' } });
+          return;
+        }
+        try {
+          services.store.setRead(undo.ids, undo.read);
+          marksChanged(s, { text: messages(s.lang).undone(undo.count) });
+        } catch (e) {
+          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+        }
+        return;
+      }
+      case 'confirmYes':
+        confirmed(s);
+        return;
+      case 'confirmNo':
+        dispatch({ type: 'answered' });
+        dispatch({ type: 'toast', toast: { key: 'cancelled' } });
+        return;
+      case 'nextUnread':
+      case 'prevUnread':
+        unreadStep(s, action === 'nextUnread' ? 1 : -1);
+        return;
+      case 'links':
+        dispatch({ type: 'showView', view: 'links' });
+        dispatch({ type: 'linksLoaded', total: targetsOf(s).length });
+        return;
+      case 'digit':
+        if (text) dispatch({ type: 'digit', digit: text });
+        return;
+      case 'openNumber': {
+        const n = Number(s.digits);
+        dispatch({ type: 'digitsClear' });
+        const t = targetsOf(s).find((x) => x.number === n);
+        if (t) openTarget(t, s.lang);
+        else dispatch({ type: 'toast', toast: { text: messages(s.lang).noSuchLink(n) } });
+        return;
+      }
+      case 'openTarget':
+      case 'copyTarget': {
+        const t = targetsOf(s)[s.links.selected];
+        if (!t) return;
+        if (action === 'openTarget') openTarget(t, s.lang);
+        else copy(t.url);
+        return;
+      }
+      case 'openFeed': {
+        const f = selectedFeed(s);
+        if (!f) return;
+        // The list shows one edition. A feed whose articles are all in the other one is shown there.
+        const other: UiLang = s.lang === 'id' ? 'en' : 'id';
+        let lang: UiLang | undefined;
+        try {
+          const here = services.store.count({ feedUrl: f.url, lang: s.lang });
+          if (here === 0 && services.store.count({ feedUrl: f.url, lang: other }) > 0) lang = other;
+        } catch {
+          // listed in this edition, as it would be
+        }
+        dispatch({ type: 'openFeed', url: f.url, ...(lang ? { lang } : {}) });
+        if (lang) {
+          try {
+            services.saveLang(lang);
+          } catch {
+            // the switch applies to this session
+          }
+          const mm = messages(lang);
+          dispatch({ type: 'toast', toast: { text: mm.switchedEdition(lang === 'id' ? mm.langShortId : mm.langShortEn) } });
+        }
+        return;
+      }
+      case 'renameFeed':
+      case 'feedLang': {
+        const f = selectedFeed(s);
+        if (!f) return;
+        const cfg = services.feeds.list().find((x) => x.url === f.url);
+        const textNow = action === 'renameFeed' ? (cfg?.title ?? '') : (cfg?.lang ?? '');
+        dispatch({ type: 'openPrompt', prompt: { kind: action === 'renameFeed' ? 'renameFeed' : 'feedLang', url: f.url, text: textNow } });
+        return;
+      }
+      case 'removeFeed': {
+        const f = selectedFeed(s);
+        if (!f) return;
+        let starred = 0;
+        try {
+          starred = services.store.count({ feedUrl: f.url, starred: true });
+        } catch {
+          // asked without the number
+        }
+        dispatch({ type: 'ask', confirm: { kind: 'removeFeed', url: f.url, title: f.title, total: f.total, starred } });
+        return;
+      }
+      case 'refreshFeed': {
+        const f = selectedFeed(s);
+        if (f && !startRefresh([f.url])) dispatch({ type: 'toast', toast: { key: 'refreshRunning' } });
+        return;
+      }
+      case 'promptType':
+        if (text) dispatch({ type: 'promptType', text });
+        return;
+      case 'promptSubmit':
+        submitPrompt(s);
+        return;
       default:
         return;
     }
@@ -216,9 +513,19 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
 
   const press = (input: string, key: InkKey): void => {
     const s = current();
-    const hit = matchKey(s.view, input, key);
-    if (s.toast !== null) dispatch({ type: 'toast', toast: null });
-    if (hit) run(hit.action, hit.text);
+    const context = keyContext(s);
+    let hit = matchKey(context, input, key);
+    // a question takes every key, even one the table cannot name
+    if (hit === null && context === 'confirm') hit = { action: 'confirmNo' };
+    // the undo of a mark-all lives as long as its notice: this key ends both, unless it is the undo
+    const undo = s.undo;
+    if (s.toast !== null || s.undo !== null) dispatch({ type: 'toast', toast: null });
+    if (hit === null && context === 'number') {
+      // a key that is no part of a link number drops it, and does what it does in the view
+      dispatch({ type: 'digitsClear' });
+      hit = matchKey(s.view, input, key);
+    }
+    if (hit) run(hit.action, hit.text, undo);
   };
 
   // Keys held back until the frame of the keys before them is drawn. A key can change what the next one

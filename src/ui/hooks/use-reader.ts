@@ -3,7 +3,8 @@ import { messages } from '../../core/i18n/index.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
 import { readerOpen, type Action, type AppState } from '../state.js';
-import { readerDoc, readerWidth, type ReaderDoc } from '../views/Reader.js';
+import { articleTargets, readerDoc, readerWidth, type ReaderDoc } from '../views/Reader.js';
+import type { LinkTarget } from '../views/Links.js';
 import { withOverrides } from './use-articles.js';
 
 /** Where an article came from, for the byline: the feed's title, else the host of its link. */
@@ -27,6 +28,8 @@ export function shownArticle(services: UiServices, s: AppState, selected: Stored
 export interface ReaderData {
   shown: StoredArticle | null;
   doc: ReaderDoc;
+  /** The numbered links and enclosures of the article shown ([1] first), for digits and the link picker. */
+  targets: LinkTarget[];
 }
 
 /** The reader's page for the current state; tells the reducer its layout and marks the opened article read. */
@@ -84,5 +87,6 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
     }
   }, [s.view, shown?.id]);
 
-  return { shown, doc };
+  const targets = useMemo(() => (shown ? articleTargets(body.links, shown, s.lang) : []), [body, shown?.id, s.lang]);
+  return { shown, doc, targets };
 }

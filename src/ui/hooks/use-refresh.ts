@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RefreshScheduler } from '../../core/schedule.js';
 import type { UiServices } from '../services.js';
-import type { Action, AppState } from '../state.js';
+import { listQuery, type Action, type AppState } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { locateAfterRefresh } from './use-articles.js';
 
@@ -24,11 +24,14 @@ export function useRefresh(
   dispatch: (a: Action) => void,
   onAdded: (added: number) => void,
   current: () => AppState,
+  onRemoved: () => void = () => {},
 ): StartRefresh {
   const running = useRef(false);
   const mounted = useRef(true);
   const added = useRef(onAdded);
   added.current = onAdded;
+  const removed = useRef(onRemoved);
+  removed.current = onRemoved;
   const scheduler = useRef<RefreshScheduler | null>(null);
 
   const start = useCallback(
@@ -45,6 +48,8 @@ export function useRefresh(
           if (!mounted.current) return;
           dispatch({ type: 'refreshProgress', done: p.done, total: p.total, ...(p.result ? { result: p.result } : {}) });
           if (p.result && p.result.added > 0) added.current(p.result.added);
+          // the retention limits removed articles: the list must not go on showing them
+          else if (p.result && (p.result.removed ?? 0) > 0) removed.current();
         }, urls)
         .then(
           (results) => {
@@ -94,8 +99,23 @@ export function useRefresh(
  * Refreshes for the list: new articles are taken in while the selected article stays selected (and so
  * does the article the reader shows: the list's selection).
  */
-export function useListRefresh(services: UiServices, app: AppStore): StartRefresh {
+export function useListRefresh(services: UiServices, app: AppStore, selectedId: string | null = null): StartRefresh {
   const { dispatch, current } = app;
+  const selected = useRef(selectedId);
+  selected.current = selectedId;
+  const onRemoved = useCallback(() => {
+    const s = current();
+    try {
+      const id = selected.current;
+      const watermark = services.store.lastRowId();
+      const q = { ...listQuery(s), maxRid: watermark };
+      const gone = id !== null && services.store.get(id) === null;
+      const index = id === null || gone ? null : services.store.position(q, id);
+      dispatch({ type: 'listChanged', total: services.store.count(q), selectIndex: index, reload: true, watermark, ...(gone ? { pin: id } : {}) });
+    } catch {
+      dispatch({ type: 'listChanged', total: s.list.total, selectIndex: null, reload: true });
+    }
+  }, [services]);
   const onAdded = useCallback((added: number) => {
     const s = current();
     try {
@@ -104,7 +124,7 @@ export function useListRefresh(services: UiServices, app: AppStore): StartRefres
       dispatch({ type: 'listChanged', total: s.list.total, selectIndex: null, reload: true });
     }
   }, [services]);
-  return useRefresh(services, dispatch, onAdded, current);
+  return useRefresh(services, dispatch, onAdded, current, onRemoved);
 }
 
 /**

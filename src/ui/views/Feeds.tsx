@@ -40,23 +40,36 @@ export interface FeedsProps {
   relTime: (iso: string, compact: boolean) => string;
 }
 
-/** Cells of the fixed columns after the title: language, unread/total, last refresh. */
-function columnsOf(p: FeedsProps): { countW: number } {
+/** Widths shared by every row: the unread/total column, and the titles' (the longest, up to the room left). */
+interface Columns {
+  countW: number;
+  titleMax: number;
+  /** Some row shows an error: the titles leave it room, in every row, so the columns line up. */
+  anyError: boolean;
+}
+
+function columnsOf(p: FeedsProps): Columns {
   let countW = 3;
-  for (const e of p.entries) countW = Math.max(countW, `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.length);
-  return { countW };
+  let titleMax = 8;
+  let anyError = false;
+  for (const e of p.entries) {
+    anyError ||= e.error !== null;
+    countW = Math.max(countW, `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.length);
+    titleMax = Math.max(titleMax, p.measure.displayWidth(clean(e.title)));
+  }
+  return { countW, titleMax, anyError };
 }
 
 /** "› ● Title…  id   3/18   5m   ✗ Could not …" cut to the width. */
-export function rowText(p: FeedsProps, e: FeedsEntry, selected: boolean, width: number, countW: number): string {
+export function rowText(p: FeedsProps, e: FeedsEntry, selected: boolean, width: number, cols: Columns): string {
   const lead = `${selected ? '›' : ' '}${e.unread > 0 ? '●' : ' '} `;
   const lang = (e.lang ?? '—').slice(0, 2).padEnd(3);
-  const count = `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.padStart(countW);
+  const count = `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.padStart(cols.countW);
   const age = fit(p.measure, e.lastFetched === null ? p.m.feedsNever : p.relTime(e.lastFetched, true), 7, true);
-  const fixed = p.measure.displayWidth(lead) + 3 + 1 + countW + 2 + 7 + 1;
-  // the title keeps at least half of what is left; an error takes the rest
-  const rest = Math.max(8, width - fixed);
-  const titleW = e.error === null ? rest : Math.max(8, Math.ceil(rest * 0.5));
+  const fixed = p.measure.displayWidth(lead) + 1 + 3 + 1 + cols.countW + 2 + 7;
+  // the columns follow the longest title; an error gets what is left, at least half of the room
+  const room = Math.max(8, width - fixed);
+  const titleW = Math.min(cols.titleMax, cols.anyError ? Math.max(8, Math.ceil(room * 0.5)) : room);
   const title = fit(p.measure, clean(e.title), titleW, true);
   const error = e.error === null ? '' : ` ✗ ${clean(e.error)}`;
   return fit(p.measure, `${lead}${title} ${lang} ${count}  ${age}${error}`, width, selected);
@@ -65,7 +78,7 @@ export function rowText(p: FeedsProps, e: FeedsEntry, selected: boolean, width: 
 export function Feeds(p: FeedsProps): React.JSX.Element {
   const w = p.columns - 1;
   const listH = feedsListHeight(p.height);
-  const { countW } = columnsOf(p);
+  const cols = columnsOf(p);
   const visible = p.entries.slice(p.scroll, p.scroll + listH);
   const sel = p.entries[p.selected];
   return (
@@ -79,7 +92,7 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
             const isSel = i === p.selected;
             return (
               <Line key={`${e.kind} ${e.url}`} inverse={isSel} bold={e.unread > 0}>
-                {rowText(p, e, isSel, w, countW)}
+                {rowText(p, e, isSel, w, cols)}
               </Line>
             );
           })

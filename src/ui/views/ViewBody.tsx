@@ -7,6 +7,8 @@ import type { UiServices } from '../services.js';
 import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors } from './Errors.js';
+import { Feeds, type FeedsEntry } from './Feeds.js';
+import { Links } from './Links.js';
 import { Hashtags } from './Hashtags.js';
 import { Help } from './Help.js';
 import { Language } from './Language.js';
@@ -20,6 +22,8 @@ const viewTitleKey = {
   help: 'viewHelp',
   search: 'viewSearch',
   errors: 'viewErrors',
+  feeds: 'viewFeeds',
+  links: 'viewLinks',
 } as const satisfies Record<View, string>;
 
 /** The header's name of a view; the search prompt sits over the list, so it keeps the list's name. */
@@ -41,10 +45,12 @@ export interface ViewBodyProps {
   m: Messages;
   data: ArticlesData;
   reader: ReaderData;
+  /** The feeds view's rows (empty unless it is open). */
+  feeds: readonly FeedsEntry[];
 }
 
 /** The part of the frame between header and status bar, for the current view. */
-export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React.JSX.Element {
+export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps): React.JSX.Element {
   const h = bodyHeight(s.size);
   const size = { height: h, columns: s.size.columns, measure: services };
   switch (s.view) {
@@ -76,8 +82,23 @@ export function ViewBody({ services, s, m, data, reader }: ViewBodyProps): React
       return <Help m={m} lang={s.lang} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
     case 'errors':
       return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
+    case 'feeds':
+      return (
+        <Feeds
+          m={m}
+          lang={s.lang}
+          entries={feeds}
+          selected={s.feeds.selected}
+          scroll={s.feeds.scroll}
+          relTime={(iso, compact) => services.relativeTime(iso, s.lang, compact)}
+          {...size}
+        />
+      );
+    case 'links':
+      return <Links m={m} targets={reader.targets} selected={s.links.selected} scroll={s.links.scroll} {...size} />;
     default: {
-      const filtered = s.filters.tags.length > 0 || s.filters.query !== null || s.filters.unreadOnly;
+      const f = s.filters;
+      const filtered = f.tags.length > 0 || f.query !== null || f.unreadOnly || f.starredOnly || f.feed !== null;
       return (
         <ArticleList
           rows={data.rows}

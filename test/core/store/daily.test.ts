@@ -44,8 +44,8 @@ describe('feedCounts', () => {
     seed();
     store.mark(['a5'], { read: true });
     expect(Object.fromEntries(store.feedCounts())).toEqual({
-      [FEED]: { total: 4, unread: 3 },
-      [FEED2]: { total: 2, unread: 2 },
+      [FEED]: { total: 4, unread: 3, langs: { id: 4 } },
+      [FEED2]: { total: 2, unread: 2, langs: { en: 2 } },
     });
   });
 });
