@@ -107,6 +107,7 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
       setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
       remove: (url) => removeSubscription({ config: ctx.config, store }, url),
     },
+    views: () => ctx.config.settings.views,
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };

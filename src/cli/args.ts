@@ -259,14 +259,24 @@ function usageOf(error: unknown, command: Command, name: string): UsageError {
   return new UsageError((m) => m.unreadableCommandLine(where(name)), command);
 }
 
-/** The language to speak before the settings are read: a valid --lang on the line, else none. */
-export function langOnLine(argv: string[]): 'id' | 'en' | undefined {
+/**
+ * What the line says before it is parsed, for the language to talk in: --lang (when it is one), --home, and
+ * the command word.
+ */
+export function langOnLine(argv: string[]): { lang: 'id' | 'en' | undefined; home: string | undefined; command: string } {
+  let lang: string | undefined;
+  let home: string | undefined;
+  let command = '';
   for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (arg === '--') break;
-    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
-    const lang = value?.toLowerCase();
-    if (lang === 'id' || lang === 'en') return lang;
+    const a = argv[i] as string;
+    if (a === '--') break;
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = eq > 0 ? a.slice(eq + 1) : argv[i + 1];
+    if (name === '--lang') lang = value;
+    else if (name === '--home') home = value;
+    else if (command === '' && !a.startsWith('-')) command = a;
   }
-  return undefined;
+  const asked = lang?.toLowerCase();
+  return { lang: asked === 'id' || asked === 'en' ? asked : undefined, home, command };
 }

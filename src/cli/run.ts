@@ -17,7 +17,11 @@ import { cliMessages } from '../core/i18n/cli.js';
 import { sampleFeeds, samplesDir } from '../core/defaults.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { isCacheDamaged, StoreError } from '../core/store/errors.js';
+import { isCacheDamaged } from '../core/store/errors.js';
+import { explain, ProblemError } from '../core/i18n/problem.js';
+import { settingsLang } from '../core/config.js';
+import { resolvePaths } from '../core/paths.js';
+import type { Edition } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 
 /**
@@ -50,9 +54,19 @@ async function seedDemo(ctx: Context): Promise<void> {
   await ctx.refresh(feeds);
 }
 
-async function run(args: ParsedArgs, output: Output, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+/**
+ * The language to talk in before the settings are read: --lang when it is one (except for `feeds`, where it
+ * is the feed's language), else the one chosen in the reader (the settings' "lang"), else the locale's.
+ */
+function talkLang(argv: string[], env: NodeJS.ProcessEnv): Edition {
+  const line = langOnLine(argv);
+  if (line.command !== 'feeds' && line.lang !== undefined) return line.lang;
+  return settingsLang(resolvePaths(line.home ?? (env.CYBERREAD_HOME || undefined), env).configDir) ?? detectLocaleLang(env);
+}
+
+async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS.ProcessEnv): Promise<number | undefined> {
   const v = args.values;
-  const localeMsg = cliMessages(typeof v.lang === 'string' && v.lang.toLowerCase() === 'id' ? 'id' : detectLocaleLang(env));
+  const localeMsg = cliMessages(talkLang(argv, env));
   if (v.version) {
     output.out(VERSION);
     return 0;
@@ -66,8 +80,9 @@ async function run(args: ParsedArgs, output: Output, env: NodeJS.ProcessEnv): Pr
   const demo = v.demo === true ? await prepareDemo() : undefined;
   const ctx = createContext({
     home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
-    // For feeds/list/tags and mark --all, --lang is the feed's language or the edition, not the language to talk in.
-    lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) && !(args.command === 'mark' && v.all === true) ? v.lang : undefined,
+    // --lang is the language to talk in, and for list, tags and mark --all the edition too; for feeds it is
+    // the feed's language, not the one to talk in.
+    lang: typeof v.lang === 'string' && args.command !== 'feeds' ? v.lang : undefined,
     json: v.json === true,
     output,
     env,
@@ -126,22 +141,26 @@ async function run(args: ParsedArgs, output: Output, env: NodeJS.ProcessEnv): Pr
 
 /** Runs one command line; resolves to the exit code. Never throws for anything a user can cause. */
 export async function runCommandLine(argv: string[], output: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  // Before the settings are read, the language is the line's --lang or the locale's.
-  const msg = cliMessages(langOnLine(argv) ?? detectLocaleLang(env));
+  const msg = (): ReturnType<typeof cliMessages> => cliMessages(talkLang(argv, env));
   try {
-    return (await run(parseCommandLine(argv), output, env)) ?? 0;
+    return (await run(parseCommandLine(argv), argv, output, env)) ?? 0;
   } catch (error) {
     // Messages quote argv, file names and settings: one line, no escapes, whatever the user typed.
     if (error instanceof UsageError) {
-      output.err(`cyberread: ${sanitizeLine(error.say(msg))}`);
+      output.err(`cyberread: ${sanitizeLine(error.say(msg()))}`);
       return 2;
     }
-    if (error instanceof CliError || error instanceof StoreError) {
+    if (error instanceof CliError) {
       output.err(`cyberread: ${sanitizeLine(error.message)}`);
-      return error instanceof CliError ? error.exitCode : 1;
+      return error.exitCode;
+    }
+    // a cache or settings failure is a problem of the message tables, never "unexpected"
+    if (error instanceof ProblemError) {
+      output.err(`cyberread: ${sanitizeLine(explain(error.problem, talkLang(argv, env)))}`);
+      return 1;
     }
     const text = error instanceof Error ? error.message : String(error);
-    output.err(`cyberread: ${msg.unexpected(sanitizeLine(text).replace(/[.!?]+$/, ''))}`);
+    output.err(`cyberread: ${msg().unexpected(sanitizeLine(text).replace(/[.!?]+$/, ''))}`);
     if (env.CYBERREAD_DEBUG && error instanceof Error) output.err(error.stack ?? '');
     return 1;
   }

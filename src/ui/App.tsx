@@ -104,6 +104,7 @@ export function App(props: AppProps): React.JSX.Element {
         unreadOnly={s.filters.unreadOnly}
         starredOnly={s.filters.starredOnly}
         feed={feedName}
+        view={s.filters.viewName}
         unread={data.unread}
         columns={s.size.columns}
         measure={services}

@@ -64,6 +64,8 @@ export interface UiServices {
   /** True when enclosures open in a player of the settings (not the browser). */
   hasPlayer?: boolean;
   feeds: FeedAdmin;
+  /** The saved views of the settings, listed first in the feeds view. */
+  views?(): readonly { name: string; query: string }[];
   /** Persists the chosen interface language. */
   saveLang(lang: UiLang): void;
   /** Where OSC 52 is written (process.stdout in the program). */

@@ -2,6 +2,7 @@ import { mentionsLang, type QueryNode, type QueryProblem } from '../core/query/a
 import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
+import { problem, type Problem } from '../core/i18n/problem.js';
 import { helpRows } from './keymap.js';
 import { memoLast } from './memo.js';
 
@@ -58,9 +59,11 @@ export interface Filters {
   starredOnly: boolean;
   /** The url of the one feed listed (chosen in the feeds view), or null for all. */
   feed: string | null;
+  /** The saved view whose query is listed (opened in the feeds view), for the header; null once the query is changed. */
+  viewName: string | null;
 }
 
-export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null };
+export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null, viewName: null };
 
 /** A question in the status line: y or Enter answers yes, any other key no. */
 export type Confirm =
@@ -94,7 +97,8 @@ export interface Cursor {
 
 export interface FailedFeed {
   url: string;
-  error: string;
+  /** Told in the interface's language when drawn. */
+  error: Problem;
 }
 
 export interface RefreshState {
@@ -104,7 +108,7 @@ export interface RefreshState {
   added: number;
   failed: FailedFeed[];
   /** Set when the refresh itself could not run (not one feed failing). */
-  error: string | null;
+  error: Problem | null;
 }
 
 /** A short message in the status line until the next key: a message key (follows the language) or text. */
@@ -184,6 +188,8 @@ export type Action =
   | { type: 'toggleStarredOnly'; keep?: Kept }
   /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there). */
   | { type: 'openFeed'; url: string; lang?: UiLang }
+  /** Lists a saved view (Enter on it in the feeds view): its query, in place of the typed one, tags and feed. */
+  | { type: 'openView'; name: string; query: string }
   | { type: 'feedsLoaded'; total: number; select?: number }
   | { type: 'linksLoaded'; total: number }
   | { type: 'ask'; confirm: Confirm }
@@ -220,7 +226,7 @@ export type Action =
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
   | { type: 'refreshFinished'; results: RefreshResult[] }
-  | { type: 'refreshError'; message: string }
+  | { type: 'refreshError'; problem: Problem }
   | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
   | { type: 'cacheDamaged'; path: string; movedTo: string }
@@ -230,6 +236,9 @@ export type Action =
 export const CHROME_LINES = 5;
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
+
+/** A failed feed whose result said nothing (it always says something; this keeps the type honest). */
+const UNKNOWN: Problem = problem('errUnexpected', '?');
 
 export function bodyHeight(size: { rows: number }): number {
   return Math.max(1, size.rows - 1 - CHROME_LINES);
@@ -459,7 +468,7 @@ function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
 function typed(s: AppState, search: string): AppState {
   const r = parseQuery(search, { prefixLast: true });
   if (!r.ok) return { ...s, filters: { ...s.filters, search, problem: r.problem } };
-  return refiltered(s, { ...s.filters, search, query: r.node, queryText: r.node === null ? '' : search.trim(), problem: null });
+  return refiltered(s, { ...s.filters, search, query: r.node, queryText: r.node === null ? '' : search.trim(), problem: null, viewName: null });
 }
 
 export function reducer(s: AppState, a: Action): AppState {
@@ -564,6 +573,12 @@ export function reducer(s: AppState, a: Action): AppState {
       const lang = a.lang ?? s.lang;
       return toList(refiltered({ ...s, lang }, { ...s.filters, feed: a.url }));
     }
+    case 'openView': {
+      const r = parseQuery(a.query);
+      if (!r.ok || r.node === null) return s;
+      const text = a.query.trim();
+      return toList(refiltered(s, { ...s.filters, tags: [], feed: null, search: text, query: r.node, queryText: text, problem: null, viewName: a.name }));
+    }
     case 'feedsLoaded': {
       const feeds = { ...s.feeds, total: Math.max(0, a.total) };
       return moveFeeds({ ...s, feeds }, a.select ?? s.feeds.selected);
@@ -631,7 +646,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.filters.problem !== null) return s;
       return s.view === 'search' ? pop(s) : s;
     case 'cancelSearch': {
-      const cleared = { ...s.filters, search: '', query: null, queryText: '', problem: null };
+      const cleared = { ...s.filters, search: '', query: null, queryText: '', problem: null, viewName: null };
       const next = s.filters.search === '' && s.filters.query === null ? { ...s, filters: cleared } : refiltered(s, cleared);
       return next.view === 'search' ? pop(next) : next;
     }
@@ -666,19 +681,19 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };
     case 'refreshProgress': {
       const r = a.result;
-      const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? '' }] : s.refresh.failed;
+      const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? UNKNOWN }] : s.refresh.failed;
       return {
         ...s,
         refresh: { ...s.refresh, running: true, done: a.done, total: a.total, added: s.refresh.added + (r?.added ?? 0), failed },
       };
     }
     case 'refreshFinished': {
-      const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? '' }));
+      const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? UNKNOWN }));
       const added = a.results.reduce((n, r) => n + r.added, 0);
       return { ...s, refresh: { running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
     }
     case 'refreshError':
-      return { ...s, refresh: { ...s.refresh, running: false, error: a.message } };
+      return { ...s, refresh: { ...s.refresh, running: false, error: a.problem } };
     case 'override': {
       const prev = s.overrides[a.id] ?? {};
       const next = { ...prev };

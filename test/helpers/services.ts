@@ -74,6 +74,7 @@ export function testServices(
       remove: (url) => removeSubscription(subs, url),
     },
     config,
+    views: () => config.settings.views,
     played: [],
     saveLang: (lang) => {
       s.savedLang.push(lang);

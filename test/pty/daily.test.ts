@@ -213,9 +213,9 @@ describe.skipIf(!hasTmux)('a day in the reader on a real terminal (skipped when 
     await keys('g', 'N');
     await waitFor((s) => /^›●.*A dua phishing/m.test(s));
     await keys('Enter');
-    await waitFor((s) => s.includes('· Baca') && s.includes('Isi A dua phishing.'));
+    await waitFor((s) => s.includes('· Artikel ') && s.includes('Isi A dua phishing.'));
     await keys('N');
-    await waitFor((s) => s.includes('· Baca') && s.includes('Isi B dua phishing.') && s.includes('Feed B'));
+    await waitFor((s) => s.includes('· Artikel ') && s.includes('Isi B dua phishing.') && s.includes('Feed B'));
     await keys('N');
     await waitFor('Tidak ada lagi artikel yang belum dibaca');
     await keys('P');

@@ -90,7 +90,7 @@ describe('N / P: next and previous unread', () => {
     expect(rowsOf(await h.press('N'))[2]).toMatch(/^›.*Tiga A/);
     expect(rowsOf(await h.press('N'))[3]).toMatch(/^›.*Empat B/);
     await h.press('Enter');
-    expect(await h.waitFor('Empat B')).toContain(' · Baca');
+    expect(await h.waitFor('Empat B')).toContain(' · Artikel ');
     expect(statusOf(await h.press('N'))).toContain('Tidak ada lagi artikel yang belum dibaca');
     // in the reader P opens the previous unread article: a2, then a1, then there is none
     expect(await h.press('P')).toContain('Tiga A');
@@ -178,7 +178,7 @@ describe('links: digits then Enter, and the link picker', () => {
     // a number is dropped by Esc, and by a key that is no part of it
     await h.press('1');
     await h.press('Esc');
-    expect(h.frame()).toContain(' · Baca');
+    expect(h.frame()).toContain(' · Artikel ');
     // 4 is the enclosure: it goes to the player
     await h.press('4');
     await h.press('Enter');

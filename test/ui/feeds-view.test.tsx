@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeProblem, problem } from '../../src/core/i18n/problem.js';
+import { problem } from '../../src/core/i18n/problem.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
@@ -37,7 +37,7 @@ function setup(): { store: SqliteStore; services: TestServices } {
     article({ id: 'b1', feedUrl: B, title: 'Story B1', lang: 'en' }),
   ]);
   // the last fetch of B failed: its error is a problem, told in the interface language
-  store.saveFetchState(B, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'error', lastError: storeProblem(problem('errUnexpected', 'HTTP 503')) });
+  store.saveFetchState(B, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'error', lastError: problem('errUnexpected', 'HTTP 503') });
   const services = testServices(store, { feeds: [{ url: A, title: 'Berita A', lang: 'id' }, { url: B }] });
   return { store, services };
 }
@@ -178,5 +178,35 @@ describe('the feeds view', () => {
     expect(help).toContain('rename the feed');
     expect(help).toContain("mark this feed's articles read (asks first)");
     expect(await h.press('q')).toContain('Berita A');
+  });
+
+  it('lists saved views first with the counts of what they list; Enter lists a view like a feed', async () => {
+    const { services } = setup();
+    services.config.saveView({ name: 'Bintang', query: 'starred' });
+    services.config.saveView({ name: 'English', query: 'lang:en -read' });
+    services.config.saveView({ name: 'A baru', query: 'feed:berita unread' });
+    h = await renderUi(<App services={services} initialLang="id" rows={20} columns={110} />);
+    await h.waitFor('Artikel A1');
+    const view = await h.press('F');
+    const rows = view.split('\n').slice(2, 8);
+    expect(rows[0]).toMatch(/^›  ⌕ Bintang +0\/1  starred$/);
+    // a view naming a language counts that edition, whatever the interface's
+    expect(rows[1]).toMatch(/^ ● ⌕ English +1\/1  lang:en -read$/);
+    expect(rows[2]).toMatch(/^ ● ⌕ A baru +2\/2  feed:berita unread$/);
+    expect(rows[3]).toMatch(/^ ● Berita A +id +2\/3/);
+    // under the list: the view's query, and what Enter does
+    expect(view).toContain(' starred\n tampilan tersimpan');
+    // feed keys leave a view alone: r refreshes nothing, R renames nothing
+    await h.press('j');
+    const listed = await h.press('Enter');
+    expect(listed).toContain('tampilan: English ×');
+    expect(listed).toContain('Story B1');
+    expect(listed).not.toContain('Artikel A1');
+    // the view's query is in the prompt, to narrow or change
+    expect(await h.press('/')).toContain('Cari: lang:en -read█');
+    await h.press('Esc');
+    const all = await h.press('c');
+    expect(all).toContain('Artikel A1');
+    expect(all).not.toContain('tampilan:');
   });
 });

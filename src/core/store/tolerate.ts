@@ -43,14 +43,16 @@ export function tolerateDamage<S extends ArticleStore & { unreadCount(q: unknown
   return new Proxy(store, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || !Object.hasOwn(EMPTY, key)) return value;
-      const empty = EMPTY[key as keyof typeof EMPTY];
+      if (typeof value !== 'function') return value;
+      // a method without an empty answer still has its damage noted (then the caller sees the error)
+      const empty = Object.hasOwn(EMPTY, key) ? EMPTY[key as keyof typeof EMPTY] : null;
       return (...args: unknown[]): unknown => {
         try {
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         } catch (error) {
           if (!isCacheDamaged(error)) throw error;
           onDamage(error);
+          if (empty === null) throw error;
           return empty();
         }
       };

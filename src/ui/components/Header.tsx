@@ -14,6 +14,8 @@ export interface HeaderProps {
   starredOnly?: boolean;
   /** The name of the one feed listed, or null. */
   feed?: string | null;
+  /** The saved view listed (its query is not repeated), or null. */
+  view?: string | null;
   unread: number;
   columns: number;
   measure: Measure;
@@ -33,7 +35,7 @@ export interface HeaderLayout {
  * cut, and the view's title goes only when nothing else is left to give.
  */
 export function headerLayout(
-  p: Pick<HeaderProps, 'm' | 'lang' | 'title' | 'tags' | 'search' | 'unreadOnly' | 'starredOnly' | 'feed' | 'unread' | 'measure'>,
+  p: Pick<HeaderProps, 'm' | 'lang' | 'title' | 'tags' | 'search' | 'unreadOnly' | 'starredOnly' | 'feed' | 'view' | 'unread' | 'measure'>,
   width: number,
 ): HeaderLayout {
   const { m, measure } = p;
@@ -42,7 +44,8 @@ export function headerLayout(
   // "×" as in DESIGN §1: the filter is removable (c clears it, as the key hints say)
   if (p.feed !== undefined && p.feed !== null) parts.push(`${m.feedActive(clean(p.feed))} ×`);
   if (p.tags.length > 0) parts.push(p.tags.map((t) => `#${clean(t)}`).join(' ') + ' ×');
-  if (p.search !== '') parts.push(m.searchActive(clean(p.search)));
+  if (p.view !== undefined && p.view !== null) parts.push(`${m.viewActive(clean(p.view))} ×`);
+  else if (p.search !== '') parts.push(m.searchActive(clean(p.search)));
   if (p.unreadOnly) parts.push(m.unreadOnlyActive);
   if (p.starredOnly) parts.push(m.starredOnlyActive);
   const long = m.unreadCount(p.unread);

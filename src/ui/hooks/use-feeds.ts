@@ -1,6 +1,8 @@
 import { useLayoutEffect, useMemo } from 'react';
-import { explain, readProblem } from '../../core/i18n/problem.js';
+import { explain } from '../../core/i18n/problem.js';
 import type { UiLang } from '../../core/i18n/index.js';
+import { mentionsLang } from '../../core/query/ast.js';
+import { parseQuery } from '../../core/query/parse.js';
 import type { UiServices } from '../services.js';
 import type { Action, AppState } from '../state.js';
 import type { FeedsEntry } from '../views/Feeds.js';
@@ -33,7 +35,8 @@ export function feedEntries(services: UiServices, lang: UiLang): FeedsEntry[] {
   } catch {
     // a cache that cannot be read now: the feeds are still listed, from the settings
   }
-  return feeds.map((f): FeedsEntry => {
+  const views = savedViewEntries(services, lang);
+  return [...views, ...feeds.map((f): FeedsEntry => {
     const st = states.get(f.url);
     const c = counts.get(f.url) ?? { total: 0, unread: 0, langs: {} };
     return {
@@ -44,9 +47,32 @@ export function feedEntries(services: UiServices, lang: UiLang): FeedsEntry[] {
       unread: c.unread,
       total: c.total,
       lastFetched: st?.lastFetched ?? null,
-      error: st?.lastStatus === 'error' ? explain(readProblem(st.lastError ?? ''), lang) : null,
+      error: st?.lastStatus === 'error' ? explain(st.lastError ?? '', lang) : null,
     };
-  });
+  })];
+}
+
+/**
+ * The saved views, first, each counted as opening it lists: in the interface's edition unless its query
+ * names a language. A view whose query cannot be read was reported with the settings and is not listed.
+ */
+function savedViewEntries(services: UiServices, lang: UiLang): FeedsEntry[] {
+  const out: FeedsEntry[] = [];
+  for (const v of services.views?.() ?? []) {
+    const r = parseQuery(v.query);
+    if (!r.ok || r.node === null) continue;
+    const q = { where: r.node, ...(mentionsLang(r.node) ? {} : { lang }) };
+    let unread = 0;
+    let total = 0;
+    try {
+      unread = services.store.count({ ...q, unread: true });
+      total = services.store.count(q);
+    } catch {
+      // listed without its counts
+    }
+    out.push({ kind: 'view', name: v.name, query: v.query, unread, total });
+  }
+  return out;
 }
 
 /** The feeds view's rows while it is open; the reducer is told how many there are (to move within them). */

@@ -8,7 +8,7 @@ import type { UiServices } from '../services.js';
 import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
 import { parseEdition, parseFeedSpec } from '../../core/subscriptions.js';
 import { clean } from '../components/Line.js';
-import type { FeedsEntry } from '../views/Feeds.js';
+import type { FeedEntry, FeedsEntry } from '../views/Feeds.js';
 import type { LinkTarget } from '../views/Links.js';
 import { articleTargets, readerWidth } from '../views/Reader.js';
 import { feedEntries } from './use-feeds.js';
@@ -140,7 +140,12 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
   };
 
   /** The feeds view's selected row. */
-  const selectedFeed = (s: AppState): FeedsEntry | undefined => feedEntries(services, s.lang)[s.feeds.selected];
+  const selectedEntry = (s: AppState): FeedsEntry | undefined => feedEntries(services, s.lang)[s.feeds.selected];
+  // what acts on a subscription (rename, language, remove, refresh, mark read) leaves the saved views alone
+  const selectedFeed = (s: AppState): FeedEntry | undefined => {
+    const e = selectedEntry(s);
+    return e?.kind === 'feed' ? e : undefined;
+  };
 
   /** The filters' list is read again after marks changed many articles, with the notice (and its undo). */
   const marksChanged = (s: AppState, toast: Toast, undo?: Undo): void => {
@@ -214,8 +219,10 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         }
         dispatch({ type: 'closePrompt' });
         dispatch({ type: 'dataChanged' });
-        const at = services.feeds.list().findIndex((f) => f.url === spec.feed.url);
-        dispatch({ type: 'feedsLoaded', total: services.feeds.list().length, select: at });
+        // the saved views are listed above the feeds
+        const entries = feedEntries(services, s.lang);
+        const at = entries.findIndex((e) => e.kind === 'feed' && e.url === spec.feed.url);
+        dispatch({ type: 'feedsLoaded', total: entries.length, select: at });
         const started = startRefresh([spec.feed.url]);
         say(started ? m.feedAdded(clean(spec.feed.title ?? spec.feed.url)) : m.feedAddedLater(clean(spec.feed.title ?? spec.feed.url)));
         return;
@@ -451,6 +458,11 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         return;
       }
       case 'openFeed': {
+        const e = selectedEntry(s);
+        if (e?.kind === 'view') {
+          dispatch({ type: 'openView', name: e.name, query: e.query });
+          return;
+        }
         const f = selectedFeed(s);
         if (!f) return;
         // The list shows one edition. A feed whose articles are all in the other one is shown there.

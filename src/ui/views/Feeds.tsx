@@ -8,7 +8,18 @@ import { clean, fit, Line, type Measure } from '../components/Line.js';
  * One row of the feeds view. A list of kinds, so that other things that open like a feed (saved views, with
  * their own counts) can be listed above the feeds by adding a kind here and a case in `rowText`.
  */
-export type FeedsEntry = {
+export type FeedsEntry =
+  | {
+      /** A saved view (settings "views"): opens like a feed, listing its query; counted in the edition it lists. */
+      kind: 'view';
+      name: string;
+      query: string;
+      unread: number;
+      total: number;
+    }
+  | FeedEntry;
+
+export type FeedEntry = {
   kind: 'feed';
   url: string;
   /** The name shown: the user's title, else the feed's own, else the URL. */
@@ -53,18 +64,31 @@ function columnsOf(p: FeedsProps): Columns {
   let titleMax = 8;
   let anyError = false;
   for (const e of p.entries) {
-    anyError ||= e.error !== null;
+    anyError ||= e.kind === 'feed' && e.error !== null;
     countW = Math.max(countW, `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.length);
-    titleMax = Math.max(titleMax, p.measure.displayWidth(clean(e.title)));
+    titleMax = Math.max(titleMax, p.measure.displayWidth(clean(e.kind === 'view' ? viewTitle(e.name) : e.title)));
   }
   return { countW, titleMax, anyError };
 }
 
-/** "› ● Title…  id   3/18   5m   ✗ Could not …" cut to the width. */
+/** A saved view's name as its row shows it: marked as a search, so it is not taken for a feed. */
+function viewTitle(name: string): string {
+  return `⌕ ${name}`;
+}
+
+/**
+ * "› ● Title…  id   3/18   5m   ✗ Could not …" cut to the width; a saved view: "› ● ⌕ Name…      3/18  query…",
+ * its counts in the feeds' column.
+ */
 export function rowText(p: FeedsProps, e: FeedsEntry, selected: boolean, width: number, cols: Columns): string {
   const lead = `${selected ? '›' : ' '}${e.unread > 0 ? '●' : ' '} `;
-  const lang = (e.lang ?? '—').slice(0, 2).padEnd(3);
   const count = `${formatCount(e.unread, p.lang)}/${formatCount(e.total, p.lang)}`.padStart(cols.countW);
+  if (e.kind === 'view') {
+    const room = Math.max(8, width - (p.measure.displayWidth(lead) + 1 + 3 + 1 + cols.countW + 2 + 7));
+    const title = fit(p.measure, clean(viewTitle(e.name)), Math.min(cols.titleMax, cols.anyError ? Math.max(8, Math.ceil(room * 0.5)) : room), true);
+    return fit(p.measure, `${lead}${title}     ${count}  ${clean(e.query)}`, width, selected);
+  }
+  const lang = (e.lang ?? '—').slice(0, 2).padEnd(3);
   const age = fit(p.measure, e.lastFetched === null ? p.m.feedsNever : p.relTime(e.lastFetched, true), 7, true);
   const fixed = p.measure.displayWidth(lead) + 1 + 3 + 1 + cols.countW + 2 + 7;
   // the columns follow the longest title; an error gets what is left, at least half of the room
@@ -91,7 +115,7 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
             const i = p.scroll + k;
             const isSel = i === p.selected;
             return (
-              <Line key={`${e.kind} ${e.url}`} inverse={isSel} bold={e.unread > 0}>
+              <Line key={e.kind === 'view' ? `view ${e.name}` : `feed ${e.url}`} inverse={isSel} bold={e.unread > 0}>
                 {rowText(p, e, isSel, w, cols)}
               </Line>
             );
@@ -99,8 +123,10 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
         )}
       </Box>
       <Line>{''}</Line>
-      <Line dim>{fit(p.measure, sel ? ' ' + clean(sel.url) : '', w)}</Line>
-      {sel?.error ? (
+      <Line dim>{fit(p.measure, sel ? ' ' + clean(sel.kind === 'view' ? sel.query : sel.url) : '', w)}</Line>
+      {sel?.kind === 'view' ? (
+        <Line dim>{fit(p.measure, ' ' + p.m.viewRowHint, w)}</Line>
+      ) : sel?.error ? (
         <Line color="red">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
       ) : (
         <Line dim>{fit(p.measure, sel ? ' ' + (sel.lastFetched === null ? p.m.feedsNeverFetched : p.m.feedsFetched(p.relTime(sel.lastFetched, false))) : '', w)}</Line>
