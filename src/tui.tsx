@@ -13,6 +13,8 @@ import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
 import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import { loadPage, pageWanted } from './core/article/full.js';
+import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
 
@@ -87,6 +89,15 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
+    pages: {
+      get: (id) => store.getPage(id),
+      wanted: (a) =>
+        pageWanted(
+          ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
+          htmlToPlainText(a.contentHtml) || a.summary,
+        ),
+      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+    },
     ...testInterval(),
     ...(notifyKind === undefined
       ? {}

@@ -48,6 +48,8 @@ export const OPTIONS = {
   star: { type: 'boolean' },
   unstar: { type: 'boolean' },
   drop: { type: 'boolean' },
+  // refresh --full and show --full; `feeds add --full MODE` takes a value (see CommandSpec.values)
+  full: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -65,6 +67,8 @@ export interface Words {
 export interface CommandSpec {
   /** Options besides EVERYWHERE. */
   options: readonly OptionName[];
+  /** Options that take a value here though they are switches elsewhere (`feeds add --full MODE`). */
+  values?: readonly OptionName[];
   words: Words;
   /** `feeds add …`: the first word picks a subcommand with a spec of its own. */
   subcommands?: Readonly<Record<string, CommandSpec>>;
@@ -81,11 +85,11 @@ export const COMMANDS = {
   feeds: {
     options: ['json'],
     words: none,
-    subcommands: { add: { options: ['json', 'title', 'tag'], words: one('URL') }, remove: feedsRemove, rm: feedsRemove },
+    subcommands: { add: { options: ['json', 'title', 'tag', 'full'], values: ['full'], words: one('URL') }, remove: feedsRemove, rm: feedsRemove },
   },
-  refresh: { options: ['json', 'force'], words: some('URL', 0) },
+  refresh: { options: ['json', 'force', 'full'], words: some('URL', 0) },
   list: { options: ['json', 'tag', 'unread', 'starred', 'search', 'query', 'feed', 'limit', 'offset', 'all'], words: none },
-  show: { options: ['json'], words: one('ID') },
+  show: { options: ['json', 'full'], words: one('ID') },
   tags: { options: ['json', 'query'], words: none },
   // mark --all takes list's filters and no ID (mark.ts checks which of the two it got); --unread there is
   // the action, not a filter
@@ -118,7 +122,7 @@ function isCommand(name: string): name is Command {
 /** The option spec a parse uses: EVERYWHERE plus the command's own. */
 function optionsOf(spec: CommandSpec): Record<string, OptionSpec> {
   const out: Record<string, OptionSpec> = {};
-  for (const name of [...EVERYWHERE, ...spec.options]) out[name] = OPTIONS[name];
+  for (const name of [...EVERYWHERE, ...spec.options]) out[name] = spec.values?.includes(name) ? { type: 'string' } : OPTIONS[name];
   return out;
 }
 
@@ -128,12 +132,12 @@ function valueTaking(arg: string, options: Record<string, OptionSpec>): boolean 
 }
 
 /** Index of the first bare word from `start` on that is not an option's value (options of any command). */
-function firstWord(argv: string[], start: number): number {
+function firstWord(argv: string[], start: number, options: Record<string, OptionSpec> = OPTIONS): number {
   for (let i = start; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--') return -1;
     if (arg.startsWith('-') && arg !== '-') {
-      if (!arg.includes('=') && valueTaking(arg, OPTIONS)) i += 1;
+      if (!arg.includes('=') && valueTaking(arg, options)) i += 1;
       continue;
     }
     return i;
@@ -192,7 +196,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   let subcommand: string | undefined;
   let name: string = command;
   if (spec.subcommands) {
-    const subAt = firstWord(rest, 0);
+    // an option that takes a value in a subcommand (`feeds --full always add URL`) takes it before it too
+    const ahead: Record<string, OptionSpec> = { ...OPTIONS };
+    for (const sub of Object.values(spec.subcommands)) for (const name of sub.values ?? []) ahead[name] = { type: 'string' };
+    const subAt = firstWord(rest, 0, ahead);
     const word = subAt >= 0 ? (rest[subAt] as string) : undefined;
     if (word !== undefined) {
       const sub = Object.hasOwn(spec.subcommands, word) ? spec.subcommands[word] : undefined;

@@ -85,7 +85,11 @@ export function App(props: AppProps): React.JSX.Element {
   // a question waiting for its answer is what the status line says until it is answered
   const toast = s.confirm !== null ? confirmText(m, s.confirm) : (problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text));
   const prompt =
-    s.view === 'search'
+    s.confirm !== null
+      ? s.confirm.kind === 'removeFeed'
+        ? m.confirmRemoveAnswers
+        : m.confirmAnswers
+      : s.view === 'search'
       ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}`
       : s.prompt !== null
         ? promptLine(m, s.prompt)
@@ -98,7 +102,12 @@ export function App(props: AppProps): React.JSX.Element {
       <Header
         m={m}
         lang={s.lang}
-        title={viewTitle(m, s.view)}
+        title={
+          // which text the reader shows, when a full article is cached (`f` switches)
+          s.view === 'reader' && reader.page?.status === 'ok'
+            ? `${viewTitle(m, s.view)} · ${s.reader.showFeed ? m.feedShown : m.fullShown}`
+            : viewTitle(m, s.view)
+        }
         tags={s.filters.tags}
         search={s.filters.queryText}
         unreadOnly={s.filters.unreadOnly}

@@ -68,6 +68,14 @@ export interface CliMessages {
   tagWithSpace(tag: string): string;
   badLang(value: string): string;
   badUrl(value: string): string;
+  badFullMode(value: string): string;
+  fullModeSet(url: string, mode: string): string;
+  /** `show --full` could not get the page: one sentence for stderr; the feed text was printed. */
+  fullFailed(reason: string): string;
+  /** After `refresh --full`. */
+  pagesSummary(fetched: number, ok: number, failed: number): string;
+  fullLabel: string;
+  feedLabel: string;
   cacheDirDenied(dir: string): string;
   cacheDirFailed(dir: string, detail: string): string;
   // ignore rules, saved views, vacuum
@@ -107,7 +115,7 @@ Usage:
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
   cyberread list                 articles, newest first (--query, --tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
-  cyberread show ID              one article as readable text
+  cyberread show ID [--full]     one article as readable text (--full: the whole article from its page)
   cyberread tags                 tags with their article counts (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
@@ -125,15 +133,18 @@ Options for every command:
   commandHelp: {
     feeds: `Usage:
   cyberread feeds                        list subscriptions with their last status
-  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
 URL is http(s)://, file:// or a local path. A tag is one word: --tag test-feed, not --tag "test feed".
-Removing a feed deletes its cached articles but keeps starred ones.`,
-    refresh: `Usage: cyberread refresh [URL…] [--force] [--json]
+Removing a feed deletes its cached articles but keeps starred ones.
+--full says when the pages of its articles are fetched: auto (when the feed's text is an excerpt), always
+or never; on a feed already subscribed it changes just that.`,
+    refresh: `Usage: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
+--full also fetches the pages of the new articles of feeds whose --full mode is auto or always.
 Exit code: 0 when every feed worked, 1 when any failed.`,
     list: `Usage: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
                       [--offset N] [--limit N | --all] [--json]
@@ -149,10 +160,12 @@ Several --tag options select articles having all of them.
 quotes, *, -, AND, OR and NOT are plain text.
 --limit N lists N articles (50 by default), --all every one; --offset N skips the first N.
 In a pipe nothing is cut to the terminal width; --json is written as it is read, in any size.`,
-    show: `Usage: cyberread show ID [--json]
+    show: `Usage: cyberread show ID [--full] [--json]
 
 Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
-and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.`,
+and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.
+--full prints the full article from its page (fetched if not cached); if the page cannot be had,
+the feed text is printed and the exit code is 1. With --json it adds "full".`,
     tags: `Usage: cyberread tags [--lang id|en] [--query Q] [--json]
 
 Every tag with its number of articles, most used first; with --query, counted among the articles it selects.`,
@@ -237,6 +250,13 @@ and prints its size before and after. Safe while the reader runs; it waits for a
   tagWithSpace: (tag) => `A tag is one word, and "${tag}" has a space: write --tag ${tag.split(/\s+/).join('-')} or give each word its own --tag.`,
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+  badFullMode: (v) => `Unknown --full mode "${v}": use auto, always or never.`,
+  fullModeSet: (url, mode) => `Full articles for ${url}: ${mode}.`,
+  fullFailed: (reason) => `Could not load the full article (${reason}); the feed text is shown instead.`,
+  pagesSummary: (fetched, ok, failed) =>
+    `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
+  fullLabel: 'full article',
+  feedLabel: 'feed text',
   cacheDirDenied: (dir) => `Cannot create the cache directory ${dir}: permission denied. Check its permissions or use --home DIR.`,
   cacheDirFailed: (dir, d) => `Cannot create the cache directory ${dir}: ${d}.`,
   noIgnoreRules: 'You have no ignore rules. Add one with "cyberread ignore add QUERY" (--drop to keep matches out of the cache).',
@@ -270,7 +290,7 @@ Cara pakai:
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
   cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
   cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
-  cyberread show ID              satu artikel sebagai teks
+  cyberread show ID [--full]     satu artikel sebagai teks (--full: artikel lengkap dari halamannya)
   cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
@@ -288,15 +308,18 @@ Opsi untuk semua perintah:
   commandHelp: {
     feeds: `Cara pakai:
   cyberread feeds                        daftar feed yang diikuti beserta status terakhirnya
-  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
 URL berupa http(s)://, file:// atau path lokal. Tagar harus satu kata: --tag test-feed, bukan --tag "test feed".
-Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.`,
-    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
+Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
+--full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
+pada feed yang sudah diikuti, hanya itu yang diubah.`,
+    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
 --force tetap mengambil feed walau server minta menunggu (Retry-After).
+--full juga memuat halaman artikel baru dari feed bermode --full auto atau always.
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
     list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
                            [--offset N] [--limit N | --all] [--json]
@@ -312,10 +335,12 @@ Beberapa --tag memilih artikel yang memiliki semuanya.
 tanda kutip, *, -, AND, OR dan NOT dicari sebagai teks biasa.
 --limit N menampilkan N artikel (bawaan 50), --all semuanya; --offset N melewati N artikel pertama.
 Dalam pipe tidak ada yang dipotong ke lebar terminal; --json ditulis sambil dibaca, berapa pun jumlahnya.`,
-    show: `Cara pakai: cyberread show ID [--json]
+    show: `Cara pakai: cyberread show ID [--full] [--json]
 
 Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
-dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.`,
+dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.
+--full mencetak artikel lengkap dari halamannya (dimuat bila belum ada di cache); bila halaman tidak
+dapat dimuat, teks feed yang dicetak dan kode keluarnya 1. Dengan --json ditambahkan "full".`,
     tags: `Cara pakai: cyberread tags [--lang id|en] [--query Q] [--json]
 
 Semua tagar beserta jumlah artikelnya, yang terbanyak dulu; dengan --query, dihitung di antara artikel yang dipilihnya.`,
@@ -420,6 +445,13 @@ dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu
   badViewName: (max) => `Nama tampilan harus teks sepanjang 1 sampai ${max} karakter.`,
   vacuumDone: (path, before, after) => `${path} dipadatkan: ${before} sebelumnya, ${after} sesudahnya.`,
   size: (bytes) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
+  badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
+  fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,
+  fullFailed: (reason) => `Artikel lengkap tidak dapat dimuat (${reason}); yang ditampilkan teks feed.`,
+  pagesSummary: (fetched, ok, failed) =>
+    `Artikel lengkap: ${nId(fetched)} halaman dimuat, ${nId(ok)} terbaca lengkap` + (failed ? `, ${nId(failed)} gagal.` : '.'),
+  fullLabel: 'artikel lengkap',
+  feedLabel: 'teks feed',
 };
 
 export function cliMessages(lang: Edition): CliMessages {

@@ -27,6 +27,10 @@ const EMPTY: Answers<ArticleStore & { unreadCount(): number }> = {
   newestAfter: () => null,
   related: () => [],
   alternate: () => null,
+  getPage: () => null,
+  savePage: () => false,
+  markPageFresh: () => undefined,
+  feedText: () => null,
   close: () => undefined,
   unreadCount: () => 0,
 };
