@@ -7,6 +7,9 @@ import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
+import { isCacheDamaged } from './core/store/errors.js';
+import { markDamaged } from './core/store/open-store.js';
+import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
 import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
@@ -77,12 +80,12 @@ async function syncRefresh(
   // feeds the server does not have: after the sync, which may have subscribed it to some of them
   const still = localOnlyFeeds(direct, store.sync.syncFeeds());
   if (still.length > 0) {
-    results.push(...(await ctx.refresh(still, { all: false, thread: 'worker', onResult: (result) => tell(result) })));
+    results.push(...(await ctx.refresh(still, { all: false, thread: 'worker', onDamage: 'throw', onResult: (result) => tell(result) })));
   }
   return results;
 }
 
-function buildServices(ctx: Context, syncPassword: string | SyncError | null): UiServices {
+function buildServices(ctx: Context, cache: DamageWatch, syncPassword: string | SyncError | null): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -94,7 +97,7 @@ function buildServices(ctx: Context, syncPassword: string | SyncError | null): U
     }
     return f(s);
   };
-  const store = ctx.store();
+  const store = tolerateDamage(ctx.store(), cache.found);
   const tz = ctx.timeZone;
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
@@ -112,14 +115,27 @@ function buildServices(ctx: Context, syncPassword: string | SyncError | null): U
       const feeds = urls === undefined ? all : all.filter((f) => urls.includes(f.url));
       onProgress({ done: 0, total: feeds.length });
       newestBefore = lastRowId(store);
-      const sync = ctx.config.settings.sync;
-      if (sync !== undefined && syncPassword !== null) {
-        const results = await syncRefresh(ctx, sync, syncPassword, feeds, onProgress);
-        if (urls === undefined) ctx.config.set('lastRefreshAt', new Date().toISOString());
-        return results;
+      try {
+        const sync = ctx.config.settings.sync;
+        if (sync !== undefined && syncPassword !== null) {
+          const results = await syncRefresh(ctx, sync, syncPassword, feeds, onProgress);
+          if (urls === undefined) ctx.config.set('lastRefreshAt', new Date().toISOString());
+          return results;
+        }
+        // The reader still has the file open: damage is noted, not repaired, while it runs.
+        return await ctx.refresh(feeds, {
+          all: urls === undefined,
+          thread: 'worker',
+          onDamage: 'throw',
+          onResult: (result, done, total) => onProgress({ done, total, result }),
+        });
+      } catch (error) {
+        if (!isCacheDamaged(error)) throw error;
+        cache.found(error);
+        return [];
       }
-      return ctx.refresh(feeds, { all: urls === undefined, thread: 'worker', onResult: (result, done, total) => onProgress({ done, total, result }) });
     },
+    watchCache: (onDamage) => cache.watch(onDamage),
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
@@ -184,7 +200,8 @@ export async function runTui(ctx: Context, options: { tags: string[] }): Promise
       syncPassword = error;
     }
   }
-  const services = buildServices(ctx, syncPassword);
+  const cache = new DamageWatch(markDamaged);
+  const services = buildServices(ctx, cache, syncPassword);
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -239,6 +256,8 @@ export async function runTui(ctx: Context, options: { tags: string[] }): Promise
   } finally {
     app?.cleanup();
     restore();
+    // The status line said it while the reader ran; said again where it stays readable after the screen is gone.
+    if (cache.damage !== null) process.stderr.write(`cyberread: ${ctx.msg.cacheDamagedNextStart(cache.damage.path, cache.damage.movedTo)}\n`);
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
     process.off('uncaughtException', onCrash);

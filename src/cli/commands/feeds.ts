@@ -20,7 +20,7 @@ async function tellServer(ctx: Context, url: string, queued: boolean): Promise<{
   if (sync === undefined || !queued) return { server: null, said: null };
   try {
     const password = await passwordFor(ctx, sync);
-    const r = await sendSubscriptions(sync, ctx.store().sync, { password, userAgent: userAgent(VERSION) });
+    const r = await sendSubscriptions(sync, ctx.store().sync, { password, userAgent: userAgent(VERSION), env: ctx.env });
     const refused = r.refused.find((x) => x.url === url);
     if (refused !== undefined) return { server: 'refused', said: explain(refused.problem, ctx.lang) };
     return { server: 'done', said: null };
@@ -31,16 +31,18 @@ async function tellServer(ctx: Context, url: string, queued: boolean): Promise<{
 }
 
 export async function feedsCommand(ctx: Context, args: ParsedArgs): Promise<number> {
-  const [sub, ...rest] = args.positionals;
+  // args.ts checked the words: one URL after add and remove, none after feeds alone.
+  const sub = args.subcommand;
+  const raw = args.positionals[0] ?? '';
   if (sub === 'add') {
-    const raw = rest[0];
-    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds add'), 2);
     const lang = str(args.values.lang);
     const title = str(args.values.title);
     const spec = feedConfigFrom({ url: raw, ...(title !== undefined ? { title } : {}), ...(lang !== undefined ? { lang } : {}), tags: list(args.values.tag) });
     if (!spec.ok) {
       const e = spec.error;
-      throw new CliError(e.kind === 'badLang' ? ctx.msg.badLang(e.value) : ctx.msg.badUrl(sanitizeLine(raw)), 2);
+      const say =
+        e.kind === 'badLang' ? ctx.msg.badLang(e.value) : e.kind === 'badTag' ? ctx.msg.tagWithSpace(e.value) : e.kind === 'emptyTag' ? ctx.msg.emptyTag : ctx.msg.badUrl(sanitizeLine(raw));
+      throw new CliError(say, 2);
     }
     const { feed } = spec;
     const url = feed.url;
@@ -68,8 +70,6 @@ export async function feedsCommand(ctx: Context, args: ParsedArgs): Promise<numb
     return 0;
   }
   if (sub === 'remove' || sub === 'rm') {
-    const raw = rest[0];
-    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds remove'), 2);
     const candidates = [raw.trim()];
     try {
       candidates.push(normaliseFeedUrl(raw, ctx));
@@ -89,7 +89,6 @@ export async function feedsCommand(ctx: Context, args: ParsedArgs): Promise<numb
     }
     return 0;
   }
-  if (sub !== undefined) throw new CliError(ctx.msg.unknownSubcommand(sanitizeLine(sub)), 2);
   const feeds = ctx.config.settings.feeds;
   const states = new Map(ctx.store().listFeedStates().map((s) => [s.url, s]));
   if (ctx.json) {

@@ -16,28 +16,25 @@ function say(ctx: Context, text: string): void {
 }
 
 export async function syncCommand(ctx: Context, args: ParsedArgs): Promise<number> {
-  const [sub, ...rest] = args.positionals;
-  if (sub !== 'setup' && args.passthrough !== undefined) throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.passthrough.join(' ')), 'sync'), 2);
-  if (sub !== 'setup' && args.values.user !== undefined) throw new CliError(ctx.msg.syncUserOnlySetup, 2);
-  switch (sub) {
-    case undefined:
-      return runSyncCommand(ctx);
+  // args.ts checked the words and options of each subcommand (--user only for setup)
+  if (args.subcommand !== 'setup' && args.passthrough !== undefined && args.passthrough.length > 0) {
+    throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.passthrough.join(' ')), args.subcommand === undefined ? 'sync' : `sync ${args.subcommand}`), 2);
+  }
+  switch (args.subcommand) {
     case 'setup':
-      return setup(ctx, args, rest);
+      return setup(ctx, args, args.positionals);
     case 'off':
-      if (rest.length > 0) throw new CliError(ctx.msg.extraArguments(sanitizeLine(rest.join(' ')), 'sync off'), 2);
       return off(ctx);
     case 'status':
-      if (rest.length > 0) throw new CliError(ctx.msg.extraArguments(sanitizeLine(rest.join(' ')), 'sync status'), 2);
       return status(ctx);
     default:
-      throw new CliError(ctx.msg.syncUnknownSubcommand(sanitizeLine(sub)), 2);
+      return runSyncCommand(ctx);
   }
 }
 
 /** The password for `settings`: CYBERREAD_SYNC_PASSWORD, the passwordCommand, or a question on the terminal. */
 export function passwordFor(ctx: Context, settings: SyncSettings): Promise<string> {
-  return syncPassword(settings, process.env, () => askHidden(ctx.msg.passwordPrompt(settings.user, settings.url)));
+  return syncPassword(settings, ctx.env, () => askHidden(ctx.msg.passwordPrompt(settings.user, settings.url)));
 }
 
 /** A SyncError as the one sentence a CLI command ends with (exit 1), naming the queued changes when offline. */
@@ -52,9 +49,7 @@ export function syncProblem(error: SyncError, queued: number): Problem {
 }
 
 async function setup(ctx: Context, args: ParsedArgs, words: string[]): Promise<number> {
-  const [type, url, ...extra] = words;
-  if (type === undefined || url === undefined) throw new CliError(ctx.msg.needArgument('ttrss URL', 'sync setup'), 2);
-  if (extra.length > 0) throw new CliError(ctx.msg.extraArguments(sanitizeLine(extra.join(' ')), 'sync setup'), 2);
+  const [type = '', url = ''] = words;
   if (!(SYNC_TYPES as readonly string[]).includes(type)) throw new CliError(ctx.msg.syncBadType(sanitizeLine(type)), 2);
   if (!isServerUrl(url)) throw new CliError(ctx.msg.syncBadUrl(sanitizeLine(url)), 2);
   const user = str(args.values.user);
@@ -65,7 +60,7 @@ async function setup(ctx: Context, args: ParsedArgs, words: string[]): Promise<n
   const password = await passwordFor(ctx, settings);
   let checked: { apiLevel: number | null; feeds: number };
   try {
-    checked = await checkServer(settings, { password, userAgent: userAgent(VERSION) });
+    checked = await checkServer(settings, { password, userAgent: userAgent(VERSION), env: ctx.env });
   } catch (error) {
     throw syncFailure(ctx, error, 0);
   }
@@ -110,7 +105,7 @@ function status(ctx: Context): number {
       type: settings.type,
       url: settings.url,
       user: settings.user,
-      passwordFrom: passwordSource(settings),
+      passwordFrom: passwordSource(ctx, settings),
       lastSync: iso(state.lastSync),
       lastAttempt: iso(state.lastAttempt),
       lastError: lastError === null ? null : explain(lastError, ctx.lang),
@@ -120,15 +115,15 @@ function status(ctx: Context): number {
     });
     return 0;
   }
-  say(ctx, ctx.msg.syncStatusServer(settings.url, settings.user, passwordSource(settings)));
+  say(ctx, ctx.msg.syncStatusServer(settings.url, settings.user, passwordSource(ctx, settings)));
   say(ctx, ctx.msg.syncStatusLast(state.lastSync === null ? null : shortDate(iso(state.lastSync), ctx.timeZone), store.sync.syncFeeds().length));
   say(ctx, ctx.msg.syncStatusQueued(queued));
   if (lastError !== null) say(ctx, ctx.msg.syncStatusError(shortDate(iso(state.lastAttempt), ctx.timeZone), explain(lastError, ctx.lang)));
   return 0;
 }
 
-function passwordSource(s: SyncSettings): 'env' | 'command' | 'prompt' {
-  if (process.env.CYBERREAD_SYNC_PASSWORD) return 'env';
+function passwordSource(ctx: Context, s: SyncSettings): 'env' | 'command' | 'prompt' {
+  if (ctx.env.CYBERREAD_SYNC_PASSWORD) return 'env';
   return s.passwordCommand !== undefined ? 'command' : 'prompt';
 }
 
@@ -156,7 +151,7 @@ export function syncWith(ctx: Context, settings: SyncSettings, password: string)
       store,
       subscriptions: { list: () => ctx.config.settings.feeds, replace: (feeds) => ctx.config.set('feeds', feeds) },
     },
-    { password, userAgent: userAgent(VERSION) },
+    { password, userAgent: userAgent(VERSION), env: ctx.env },
   );
 }
 
