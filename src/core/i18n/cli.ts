@@ -159,7 +159,8 @@ Options for every command:
 URL is http(s)://, file:// or a local path. A tag is one word: --tag test-feed, not --tag "test feed".
 Removing a feed deletes its cached articles but keeps starred ones.
 --full says when the pages of its articles are fetched: auto (when the feed's text is an excerpt), always
-or never; on a feed already subscribed it changes just that.`,
+or never; on a feed already subscribed it changes just that.
+While sync is set up (see "sync --help"), add and remove also subscribe and unsubscribe on the server.`,
     refresh: `Usage: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Fetches all feeds (or the given ones) and prints one line per feed.
@@ -374,7 +375,8 @@ Opsi untuk semua perintah:
 URL berupa http(s)://, file:// atau path lokal. Tagar harus satu kata: --tag test-feed, bukan --tag "test feed".
 Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
 --full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
-pada feed yang sudah diikuti, hanya itu yang diubah.`,
+pada feed yang sudah diikuti, hanya itu yang diubah.
+Selama sinkronisasi diatur (lihat "sync --help"), add dan remove juga mengikuti dan berhenti mengikuti feed di server.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.

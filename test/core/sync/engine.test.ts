@@ -122,4 +122,31 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, () =
     expect(r).toMatchObject({ agreed: 1, pushed: 0, pulled: 0 });
     expect(store.sync.queuedCount()).toBe(0);
   });
+
+  it('a run that dies after the server took a batch, before the cache noted it, is finished by the next run without sending it again', async () => {
+    const { user, sync, idOf } = await setUp('dying');
+    await sync(3_000_000);
+    const ids = ['w article 0', 'w article 1'].map(idOf);
+    at(3_001_000, () => store.mark(ids, { starred: true }));
+    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'dying' };
+    const protocol = new TtrssProtocol(settings, { password: user.password, userAgent: 'cyberread-test' });
+    const setFlag = protocol.setFlag.bind(protocol);
+    // the process "dies" right after the server answered: nothing after that is written
+    protocol.setFlag = async (...args) => {
+      await setFlag(...args);
+      throw new Error('killed');
+    };
+    const subs: FeedConfig[] = [];
+    await expect(
+      runSync({ cache: store.sync, store, subscriptions: { list: () => subs, replace: () => undefined } }, protocol, { account: syncAccount(settings), now: () => 3_050_000 }),
+    ).rejects.toThrow('killed');
+    await protocol.close();
+    expect(store.sync.queuedCount()).toBe(2);
+    const r = await sync(3_100_000);
+    expect(r).toMatchObject({ agreed: 2, pushed: 0, queued: 0 });
+    expect((await user.headlines()).filter((h) => h.marked).map((h) => h.title).sort()).toEqual(['w article 0', 'w article 1']);
+    // and the lock the dead run held is not in the way (same process here: its pid is alive, and it is ours)
+    expect(store.sync.lockSync(process.pid)).toBe(true);
+    store.sync.unlockSync(process.pid);
+  });
 });
