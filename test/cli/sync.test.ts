@@ -350,7 +350,9 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, () =>
     expect(starredHere).toEqual(some.map((a) => a.title).sort());
     expect(starredThere).toEqual(starredHere);
     // a sync with nothing new changes nothing on either side
-    const empty = JSON.parse((await cli(home, user, ['sync', '--json'])).stdout) as { added: number; pushed: number; pulled: number };
+    const empty = JSON.parse((await cli(home, user, ['sync', '--json'])).stdout) as { added: number; pushed: number; pulled: number; requests: number };
     expect(empty).toMatchObject({ added: 0, pushed: 0, pulled: 0 });
+    // login, the counters (which also show that no feed came or went), new articles, starred, recently read
+    expect(empty.requests).toBe(5);
   }, 90_000);
 });

@@ -137,9 +137,9 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
       flagsP.catch(() => undefined);
 
       // the subscription list is asked for beside the first page of articles, not before it
-      const feedsP = protocol.feeds();
-      feedsP.catch(() => undefined);
       const beforeFeeds = cache.syncFeeds();
+      const feedsP = protocol.feeds(first ? undefined : { feeds: beforeFeeds, lastFullCheck: state.lastFullCheck });
+      feedsP.catch(() => undefined);
       let serverFeeds: RemoteFeed[] = [];
       let current: FeedPlan | null = null;
       const removed = new Set<string>();

@@ -80,6 +80,17 @@ function toArticle(h: Json): RemoteArticle | null {
   };
 }
 
+/** getCounters' entries for feeds (a positive numeric id and no "kind": categories and labels have one): unread per feed id. */
+function feedCounters(counters: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of list(counters)) {
+    const id = int(c.id);
+    if (id === null || id <= 0 || c.kind !== undefined) continue;
+    out.set(String(id), int(c.counter) ?? 0);
+  }
+  return out;
+}
+
 export interface TtrssOptions {
   password: string;
   userAgent: string;
@@ -167,7 +178,25 @@ export class TtrssProtocol implements SyncProtocol {
     return { apiLevel: level };
   }
 
-  async feeds(): Promise<RemoteFeed[]> {
+  private countersP: Promise<unknown> | null = null;
+
+  /** getCounters, asked once per run: the subscription check and the flag check both read it. */
+  private counters(): Promise<unknown> {
+    this.countersP ??= this.call('getCounters');
+    return this.countersP;
+  }
+
+  async feeds(known?: { feeds: RemoteFeed[]; lastFullCheck: number | null }): Promise<RemoteFeed[]> {
+    // The counters list every subscribed feed by id: the same ids as at the last sync means nothing was
+    // subscribed or unsubscribed, and the list (titles, categories) is asked for again only once a day.
+    if (known !== undefined && known.feeds.length > 0 && known.lastFullCheck !== null && Date.now() - known.lastFullCheck <= FULL_CHECK_MS) {
+      const ids = new Set(feedCounters(await this.counters()).keys());
+      if (ids.size === known.feeds.length && known.feeds.every((f) => ids.has(f.id))) return known.feeds;
+    }
+    return this.allFeeds();
+  }
+
+  private async allFeeds(): Promise<RemoteFeed[]> {
     const [feeds, cats] = await Promise.all([this.call('getFeeds', { cat_id: -3 }), this.call('getCategories', { include_empty: true })]);
     const catTitle = new Map<number, string>();
     for (const c of list(cats)) {
@@ -257,7 +286,7 @@ export class TtrssProtocol implements SyncProtocol {
 
   async flagChanges(base: BaseView, ready: Promise<void>): Promise<FlagChanges> {
     // asked at once, compared once the new articles are in the cache
-    const countersP = this.call('getCounters');
+    const countersP = this.counters();
     const starredP = this.allHeadlines({ feed_id: -1 });
     const recentP = this.headlines({ feed_id: -6, show_content: false });
     await ready;
@@ -283,13 +312,7 @@ export class TtrssProtocol implements SyncProtocol {
       readBy.set(b.feed, (readBy.get(b.feed) ?? 0) + 1);
     }
 
-    const serverUnread = new Map<string, number>();
-    for (const c of list(counters)) {
-      const id = int(c.id);
-      // feeds are the entries with a positive numeric id and no "kind" (categories and labels have one)
-      if (id === null || id <= 0 || c.kind !== undefined) continue;
-      serverUnread.set(String(id), int(c.counter) ?? 0);
-    }
+    const serverUnread = feedCounters(counters);
     const baseUnread = base.unreadByFeed();
     changes.full = base.lastFullCheck === null || Date.now() - base.lastFullCheck > FULL_CHECK_MS;
     const check: string[] = [];
@@ -349,7 +372,7 @@ export class TtrssProtocol implements SyncProtocol {
     if (code !== 0 && code !== 1) throw new SyncError(problem('errSyncSubscribe', url, code));
     let id = int(status.feed_id);
     if (id === null) {
-      const feeds = await this.feeds();
+      const feeds = await this.allFeeds();
       id = int(feeds.find((f) => f.url === url)?.id);
     }
     if (id === null) throw new SyncError(problem('errSyncSubscribe', url, code));

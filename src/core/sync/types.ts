@@ -90,12 +90,19 @@ export interface FlagChanges {
   full: boolean;
 }
 
-/** One protocol module (Tiny Tiny RSS, Google Reader API …). Every method throws a SyncError on failure. */
+/**
+ * One protocol module (Tiny Tiny RSS, Google Reader API …), one instance per sync run (it may keep what a
+ * run asked for, to answer twice from one request). Every method throws a SyncError on failure.
+ */
 export interface SyncProtocol {
   readonly type: SyncType;
   /** Logs in and checks the server speaks this protocol at a level cyberread needs. */
   connect(): Promise<{ apiLevel: number | null }>;
-  feeds(): Promise<RemoteFeed[]>;
+  /**
+   * The subscriptions. With `known` (the list as of the last sync), a protocol that can tell cheaply that
+   * nothing was subscribed or unsubscribed since may answer with it instead of asking for the whole list.
+   */
+  feeds(known?: { feeds: RemoteFeed[]; lastFullCheck: number | null }): Promise<RemoteFeed[]>;
   /**
    * Articles newer than `cursor` (all of them when null), handed to `store` one page at a time, in order;
    * `store` must have written a page before the next is given. Returns the new cursor.
