@@ -10,6 +10,8 @@ import { sanitizeLine } from './core/sanitize.js';
 import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import chalk from 'chalk';
+import { colorDepth, resolveTheme, type ColorDepth } from './core/theme.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
 
@@ -36,7 +38,7 @@ function lastRowId(store: { lastRowId(): number }): number {
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
-function buildServices(ctx: Context): UiServices {
+function buildServices(ctx: Context, depth: ColorDepth): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -92,6 +94,7 @@ function buildServices(ctx: Context): UiServices {
       remove: (url) => removeSubscription({ config: ctx.config, store }, url),
     },
     views: () => ctx.config.settings.views,
+    theme: resolveTheme(settings.theme, depth),
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };
@@ -102,7 +105,11 @@ function buildServices(ctx: Context): UiServices {
  * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
  */
 export async function runTui(ctx: Context, options: { tags: string[] }): Promise<number> {
-  const services = buildServices(ctx);
+  // One colour depth for the theme and for chalk, which draws Ink's colours: chalk's own detection takes
+  // FORCE_COLOR as a floor only (FORCE_COLOR=3 on TERM=xterm gives 16 colours) and knows no theme.
+  const depth = colorDepth(process.env, process.stdout.isTTY === true);
+  chalk.level = depth;
+  const services = buildServices(ctx, depth);
   let restored = false;
   const restore = (): void => {
     if (restored) return;

@@ -9,6 +9,7 @@ import { parseQuery } from './query/parse.js';
 import type { QueryNode } from './query/ast.js';
 import { writeSetting } from './settings-file.js';
 import type { StorePolicy } from './store/store.js';
+import { checkTheme, type ThemeSetting } from './theme.js';
 import type { Edition, FeedConfig } from './types.js';
 
 /** An ignore rule (killfile): `hide` keeps matches out of every list and count, `drop` never stores them. */
@@ -53,6 +54,8 @@ export interface Settings {
   ignore: IgnoreRule[];
   keep: Retention;
   views: SavedView[];
+  /** Colours: a theme's name or colours per role (theme.ts); the dark theme when absent. */
+  theme?: ThemeSetting;
 }
 
 export const NOTIFY_KINDS = ['bell', 'osc9', 'command'] as const;
@@ -73,7 +76,7 @@ export class ConfigError extends Error {
 
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
-  'ignore', 'keep', 'views',
+  'ignore', 'keep', 'views', 'theme',
 ]);
 
 /** A query of a setting (an ignore rule, a view), read as the reader reads what is typed. */
@@ -286,6 +289,14 @@ export class Config {
       return { name, query: v.query };
     });
     s.keep = this.#retention(raw.keep);
+    const theme = checkTheme(raw.theme);
+    if (theme.setting !== undefined) s.theme = theme.setting;
+    for (const p of theme.problems) {
+      if (p.kind === 'shape') this.problems.push(problem('errSettingThemeShape', this.path));
+      else if (p.kind === 'name') this.problems.push(problem('errSettingThemeName', this.path, quote(p.value)));
+      else if (p.kind === 'role') this.problems.push(problem('errSettingThemeRole', this.path, quote(p.role)));
+      else this.problems.push(problem('errSettingThemeColor', this.path, quote(p.role), quote(p.value)));
+    }
     return s;
   }
 

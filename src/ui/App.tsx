@@ -14,6 +14,7 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { AppProps } from './services.js';
 import { initialState, tooSmall, type Confirm, type Prompt } from './state.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
+import { ThemeContext } from './theme.js';
 
 /** Rows stored so far: the list shows these until a refresh reports more (AppState.watermark). */
 function lastRowId(services: AppProps['services']): number | null {
@@ -92,7 +93,7 @@ export function App(props: AppProps): React.JSX.Element {
           ? m.linkNumber(s.digits)
           : undefined;
   const last = services.lastRefreshAt();
-  return (
+  const frame = (
     <Box flexDirection="column" width={s.size.columns}>
       <Header
         m={m}
@@ -116,10 +117,12 @@ export function App(props: AppProps): React.JSX.Element {
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
+        toastIsError={problem !== null && s.confirm === null}
         {...(prompt === undefined ? {} : { prompt })}
         columns={s.size.columns}
         measure={services}
       />
     </Box>
   );
+  return services.theme === undefined ? frame : <ThemeContext.Provider value={services.theme}>{frame}</ThemeContext.Provider>;
 }

@@ -325,6 +325,13 @@ export const en = {
     `Ignoring "views" #${n} in ${path}: its "name" must be text of 1 to ${max} characters.`,
   errSettingViewTwice: (n: number, path: string, name: string) => `Ignoring "views" #${n} in ${path}: a view named "${name}" comes before it.`,
   errSettingKeepShape: (path: string) => `Ignoring part of "keep" in ${path}: write it as {"days": 90, "perFeed": 500} (either or both).`,
+  errSettingThemeShape: (path: string) =>
+    `Ignoring "theme" in ${path}: write "dark", "light" or "mono", or colours per role such as {"tag": "#00afaf", "star": 214}.`,
+  errSettingThemeName: (path: string, value: string) => `Ignoring "theme" in ${path}: "${value}" is not a theme; use "dark", "light" or "mono".`,
+  errSettingThemeRole: (path: string, role: string) =>
+    `Ignoring "theme.${role}" in ${path}: the roles are selection, unread, star, tag, header, error, link, quote, code and dim.`,
+  errSettingThemeColor: (path: string, role: string, value: string) =>
+    `Ignoring "theme.${role}" in ${path}: ${value} is not a colour (a name such as "cyan", "#rrggbb" or 0 to 255), so the theme's own is used.`,
   errSettingKeepNumber: (field: string, path: string, max: number) =>
     `Ignoring "keep.${field}" in ${path}: it must be a whole number from 1 to ${n(max)}.`,
 };

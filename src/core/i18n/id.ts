@@ -302,5 +302,12 @@ export const id: Messages = {
   errSettingViewName: (n, path, max) => `"views" #${n} di ${path} diabaikan: "name"-nya harus teks sepanjang 1 sampai ${max} karakter.`,
   errSettingViewTwice: (n, path, name) => `"views" #${n} di ${path} diabaikan: sudah ada tampilan bernama "${name}" sebelumnya.`,
   errSettingKeepShape: (path) => `Sebagian "keep" di ${path} diabaikan: tulis sebagai {"days": 90, "perFeed": 500} (salah satu atau keduanya).`,
+  errSettingThemeShape: (path) =>
+    `"theme" di ${path} diabaikan: tulis "dark", "light" atau "mono", atau warna per peran seperti {"tag": "#00afaf", "star": 214}.`,
+  errSettingThemeName: (path, value) => `"theme" di ${path} diabaikan: "${value}" bukan tema; gunakan "dark", "light" atau "mono".`,
+  errSettingThemeRole: (path, role) =>
+    `"theme.${role}" di ${path} diabaikan: perannya selection, unread, star, tag, header, error, link, quote, code dan dim.`,
+  errSettingThemeColor: (path, role, value) =>
+    `"theme.${role}" di ${path} diabaikan: ${value} bukan warna (nama seperti "cyan", "#rrggbb" atau 0 sampai 255), jadi warna bawaan tema yang dipakai.`,
   errSettingKeepNumber: (field, path, max) => `"keep.${field}" di ${path} diabaikan: harus bilangan bulat dari 1 sampai ${n(max)}.`,
 };

@@ -1,5 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import { enclosureLines } from '../../core/enclosures.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { normaliseTags } from '../../core/tags.js';
@@ -116,11 +117,12 @@ export function articleTargets(links: readonly string[], article: StoredArticle,
 
 /** " [IND] | ENG · L opens the other edition": the other edition struck through and dim when there is none. */
 function EditionLine(p: { m: Messages; own: UiLang; other: boolean }): React.JSX.Element {
+  const theme = useTheme();
   return (
     <Text wrap="truncate-end">
       {' '}
       <EditionSwitch m={p.m} active={p.own} other={p.other} />
-      {p.other ? <Text dimColor>{` · ${p.m.otherEditionHint}`}</Text> : null}
+      {p.other ? <Text {...textProps(theme, 'dim')}>{` · ${p.m.otherEditionHint}`}</Text> : null}
     </Text>
   );
 }
@@ -164,14 +166,30 @@ export function Reader(p: ReaderProps): React.JSX.Element {
             );
           case 'byline':
           case 'rule':
-          case 'footnote':
           case 'share':
             return (
               <Line key={key} dim>
                 {text}
               </Line>
             );
+          case 'footnote':
+            return (
+              <Line key={key} role="link">
+                {text}
+              </Line>
+            );
           case 'quote':
+            return (
+              <Line key={key} role="quote">
+                {text}
+              </Line>
+            );
+          case 'code':
+            return (
+              <Line key={key} role="code">
+                {text}
+              </Line>
+            );
           case 'image':
             return (
               <Line key={key} italic>
@@ -180,7 +198,7 @@ export function Reader(p: ReaderProps): React.JSX.Element {
             );
           case 'tags':
             return (
-              <Line key={key} color="cyan">
+              <Line key={key} role="tag">
                 {text}
               </Line>
             );
