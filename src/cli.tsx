@@ -14,6 +14,10 @@ import { vacuumCommand } from './cli/commands/vacuum.js';
 import { viewsCommand } from './cli/commands/views.js';
 import { CliError, createContext, type Context, type Output } from './cli/context.js';
 import { cliMessages } from './core/i18n/cli.js';
+import { explain, ProblemError } from './core/i18n/problem.js';
+import { settingsLang } from './core/config.js';
+import { resolvePaths } from './core/paths.js';
+import type { Edition } from './core/types.js';
 import { sampleFeeds, samplesDir } from './core/defaults.js';
 import { detectLocaleLang } from './core/i18n/index.js';
 import { sanitizeLine } from './core/sanitize.js';
@@ -64,9 +68,32 @@ async function seedDemo(ctx: Context): Promise<void> {
   await ctx.refresh(feeds);
 }
 
+/**
+ * The language to talk in before the settings are read: --lang when it is one (except for `feeds`, where it
+ * is the feed's language), else the one chosen in the reader (the settings' "lang"), else the locale's.
+ */
+function talkLang(argv: string[]): Edition {
+  let lang: string | undefined;
+  let home: string | undefined;
+  let command = '';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = eq > 0 ? a.slice(eq + 1) : argv[i + 1];
+    if (name === '--lang') lang = value;
+    else if (name === '--home') home = value;
+    else if (command === '' && !a.startsWith('-')) command = a;
+  }
+  const asked = lang?.toLowerCase();
+  if (command !== 'feeds' && (asked === 'id' || asked === 'en')) return asked;
+  return settingsLang(resolvePaths(home ?? (process.env.CYBERREAD_HOME || undefined)).configDir) ?? detectLocaleLang(process.env);
+}
+
 async function run(args: ParsedArgs): Promise<number | undefined> {
   const v = args.values;
-  const localeMsg = cliMessages(typeof v.lang === 'string' && v.lang.toLowerCase() === 'id' ? 'id' : detectLocaleLang(process.env));
+  const localeMsg = cliMessages(talkLang(process.argv.slice(2)));
   if (v.version) {
     output.out(VERSION);
     return 0;
@@ -80,8 +107,9 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
   const demo = v.demo === true ? await prepareDemo() : undefined;
   const ctx = createContext({
     home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
-    // For feeds/list/tags and mark --all, --lang is the feed's language or the edition, not the language to talk in.
-    lang: typeof v.lang === 'string' && !['feeds', 'list', 'tags'].includes(args.command) && !(args.command === 'mark' && v.all === true) ? v.lang : undefined,
+    // --lang is the language to talk in, and for list, tags and mark --all the edition too; for feeds it is
+    // the feed's language, not the one to talk in.
+    lang: typeof v.lang === 'string' && args.command !== 'feeds' ? v.lang : undefined,
     json: v.json === true,
     output,
   });
@@ -135,13 +163,20 @@ async function main(): Promise<void> {
   try {
     code = (await run(parseCommandLine(process.argv.slice(2)))) ?? 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CliError) {
-      // Messages quote argv, file names and settings: one line, no escapes, whatever the user typed.
-      output.err(`cyberread: ${sanitizeLine(error.message)}`);
-      code = error instanceof CliError ? error.exitCode : 2;
+    // Messages quote argv, file names and settings: one line, no escapes, whatever the user typed.
+    const say = (text: string): void => output.err(`cyberread: ${sanitizeLine(text)}`);
+    if (error instanceof CliError) {
+      say(error.message);
+      code = error.exitCode;
+    } else if (error instanceof UsageError) {
+      say(error.told(cliMessages(talkLang(process.argv.slice(2)))));
+      code = 2;
+    } else if (error instanceof ProblemError) {
+      say(explain(error.problem, talkLang(process.argv.slice(2))));
+      code = 1;
     } else {
       const text = error instanceof Error ? error.message : String(error);
-      output.err(`cyberread: unexpected error: ${sanitizeLine(text)}. Please report it with the command you ran.`);
+      say(cliMessages(talkLang(process.argv.slice(2))).unexpected(text));
       if (process.env.CYBERREAD_DEBUG && error instanceof Error) output.err(error.stack ?? '');
       code = 1;
     }

@@ -1,9 +1,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
 
+/**
+ * A command line that cannot be run, told from the CLI message table. The language is not known yet when the
+ * arguments are read (it may be one of them), so the sentence is built when it is printed: `told(msg)`.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
-  constructor(message: string, readonly command?: string) {
-    super(message);
+  constructor(
+    readonly told: (msg: CliMessages) => string,
+    readonly command?: string,
+  ) {
+    super(told(cliMessages('en')));
   }
 }
 
@@ -116,7 +124,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       if (!arg.includes('=') && valueTaking(arg, GLOBAL_OPTIONS)) i += 1;
       continue;
     }
-    if (!isCommand(arg)) throw new UsageError(`Unknown command "${arg}". Run "cyberread --help" to see the commands.`);
+    if (!isCommand(arg)) throw new UsageError((m) => m.unknownCommand(arg));
     command = arg;
     commandIndex = i;
     break;
@@ -146,14 +154,13 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(text);
-    const where = command ? `"cyberread ${command}"` : 'cyberread';
-    if (unknown) throw new UsageError(`Unknown option ${unknown[1]} for ${where}. Run "cyberread ${command ? command + ' ' : ''}--help" to see its options.`, command);
+    if (unknown) throw new UsageError((m) => m.unknownOption(unknown[1] ?? '', command), command);
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(text);
-    if (missing) throw new UsageError(`The option ${missing[1]?.replace(/^-\w, /, '')} needs a value.`, command);
+    if (missing) throw new UsageError((m) => m.optionNeedsValue(missing[1]?.replace(/^-\w, /, '') ?? '', command), command);
     const ambiguous = /Option '(?:-\w, )?([^' ]+)[^']*' argument is ambiguous/.exec(text);
-    if (ambiguous) {
-      throw new UsageError(`The option ${ambiguous[1]} needs a value; for one that starts with "-", write ${ambiguous[1]}=VALUE.`, command);
-    }
-    throw new UsageError(`${(text.split('\n')[0] ?? '').replace(/\.$/, '')}. Run "cyberread ${command ? command + ' ' : ''}--help".`, command);
+    if (ambiguous) throw new UsageError((m) => m.optionAmbiguous(ambiguous[1] ?? '', command), command);
+    // Node's own words for a case not foreseen above: quoted, in the sentence of the user's language
+    const detail = (text.split('\n')[0] ?? '').replace(/\.$/, '');
+    throw new UsageError((m) => m.badArguments(detail, command), command);
   }
 }

@@ -13,6 +13,7 @@ import { refreshInWorker, refreshWorkerFile } from '../core/feeds/refresh-thread
 import type { Edition, FeedConfig, RefreshResult } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
+import { explain, problemOf } from '../core/i18n/problem.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
 export class CliError extends Error {
@@ -87,7 +88,7 @@ export function createContext(options: {
   try {
     config = new Config(paths.configDir, options.defaultFeeds ?? DEFAULT_FEEDS);
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(explain(problemOf(error), requested ?? localeLang));
   }
   const lang = requested ?? config.settings.lang ?? localeLang;
   const msg = cliMessages(lang);
@@ -112,8 +113,8 @@ export function createContext(options: {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliError(
           code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? `Cannot create the cache directory ${paths.dataDir}: permission denied. Check its permissions or use --home DIR.`
-            : `Cannot create the cache directory ${paths.dataDir}: ${(error as Error).message}.`,
+            ? msg.cacheDirDenied(paths.dataDir)
+            : msg.cacheDirFailed(paths.dataDir, (error as Error).message),
         );
       }
       try {
@@ -125,7 +126,7 @@ export function createContext(options: {
         store.setPolicy(policy);
         return store;
       } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message);
+        if (error instanceof StoreError) throw new CliError(explain(error.problem, lang));
         throw error;
       }
     },
@@ -147,7 +148,7 @@ export function createContext(options: {
             { onResult: rest.onResult },
           );
         } catch (error) {
-          throw new CliError(error instanceof Error ? error.message : String(error));
+          throw new CliError(explain(problemOf(error), lang));
         }
       } else {
         const pipeline = await loadPipeline(pipelineOptions);

@@ -1,9 +1,10 @@
 import Conf from 'conf';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { refuseFeedUrl } from './opml.js';
 import { bound, sanitizeLine } from './sanitize.js';
 import { isValidTimeZone } from './i18n/dates.js';
-import { explain, problem, type Problem } from './i18n/problem.js';
+import { explain, problem, ProblemError, type Problem } from './i18n/problem.js';
 import type { UiLang } from './i18n/messages.js';
 import { parseQuery } from './query/parse.js';
 import type { QueryNode } from './query/ast.js';
@@ -70,8 +71,23 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'feeds'> = {
   views: [],
 };
 
-export class ConfigError extends Error {
+/** The settings file cannot be read or written; `problem` tells why in the user's language. */
+export class ConfigError extends ProblemError {
   override name = 'ConfigError';
+}
+
+/**
+ * The "lang" of the settings file in `configDir`, read without opening the settings (for the language of a
+ * message printed before they are): undefined when there is none or the file cannot be read.
+ */
+export function settingsLang(configDir: string): Edition | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
+    const lang = typeof value === 'object' && value !== null ? (value as { lang?: unknown }).lang : undefined;
+    return lang === 'id' || lang === 'en' ? lang : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const KNOWN_KEYS = new Set([
@@ -113,17 +129,14 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-function describeFsError(error: unknown, path: string, action: string): string {
+/** What went wrong when the settings file (or its directory) was created, read or written. */
+function describeFsError(error: unknown, path: string, action: 'mkdir' | 'read' | 'write'): Problem {
   const code = errorCode(error);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return `Cannot ${action} ${path}: permission denied. Check the directory's permissions or use --home DIR.`;
-  }
-  if (code === 'ENOSPC') return `Cannot ${action} ${path}: the disk is full. Free some space and try again.`;
-  if (code === 'ENOTDIR' || code === 'EEXIST') {
-    return `Cannot ${action} ${path}: a file stands where a directory is needed. Move it away or use --home DIR.`;
-  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return problem('errSettingsDenied', action, path);
+  if (code === 'ENOSPC') return problem('errSettingsDiskFull', action, path);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return problem('errSettingsNotDir', action, path);
   const message = error instanceof Error ? error.message : String(error);
-  return `Cannot ${action} ${path}: ${message}.`;
+  return problem('errSettingsFs', action, path, message);
 }
 
 function isFeedConfig(value: unknown): value is FeedConfig {
@@ -152,7 +165,7 @@ class NotAnObject extends Error {}
 function deserialize(text: string): Record<string, unknown> {
   const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new NotAnObject(value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
+    throw new NotAnObject(value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value);
   }
   return value as Record<string, unknown>;
 }
@@ -163,15 +176,19 @@ function positiveInt(value: unknown, max: number): value is number {
 
 /**
  * A typed view of conf's JSON file. Reading never throws for bad content: wrong types and unknown keys
- * fall back to defaults and are reported in `warnings`; only an unreadable file or invalid JSON is an error,
+ * fall back to defaults and are reported in `problems`; only an unreadable file or invalid JSON is an error,
  * since silently replacing it would lose the user's feed list.
  */
 export class Config {
   readonly path: string;
   /** What could not be used, each in one sentence (English). */
-  readonly warnings: string[] = [];
-  /** The same for the newer keys, as message keys: warningsIn() says all of them in the interface language. */
+  /** Settings that cannot be used, as problems: warningsIn() tells them in a language. */
   readonly problems: Problem[] = [];
+
+  /** The same in English (for logs and tests). */
+  get warnings(): string[] {
+    return this.warningsIn('en');
+  }
   readonly #conf: Conf<Record<string, unknown>>;
   #settings: Settings;
   readonly #isNew: boolean;
@@ -180,7 +197,7 @@ export class Config {
     try {
       mkdirSync(configDir, { recursive: true });
     } catch (error) {
-      throw new ConfigError(describeFsError(error, configDir, 'create the settings directory'));
+      throw new ConfigError(describeFsError(error, configDir, 'mkdir'));
     }
     try {
       this.#conf = new Conf<Record<string, unknown>>({ projectName: 'cyberread', cwd: configDir, configName: 'config', deserialize });
@@ -188,12 +205,12 @@ export class Config {
       const path = `${configDir}/config.json`;
       if (error instanceof SyntaxError) {
         // V8 quotes the file's text in its message, and that text may hold anything.
-        throw new ConfigError(`The settings file ${path} is not valid JSON (${quote(error.message)}). Fix it or move it away to start with fresh settings.`);
+        throw new ConfigError(problem('errSettingsJson', path, quote(error.message)));
       }
       if (error instanceof NotAnObject) {
-        throw new ConfigError(`The settings file ${path} holds ${error.message} instead of an object such as {"feeds": []}. Fix it or move it away to start with fresh settings.`);
+        throw new ConfigError(problem('errSettingsNotObject', path, error.message));
       }
-      throw new ConfigError(describeFsError(error, path, 'read the settings file'));
+      throw new ConfigError(describeFsError(error, path, 'read'));
     }
     this.path = this.#conf.path;
     const raw = this.#conf.store;
@@ -203,7 +220,7 @@ export class Config {
 
   /** Every warning, one sentence each, in `lang` where it has words in the message tables. */
   warningsIn(lang: UiLang): string[] {
-    return [...this.warnings, ...this.problems.map((p) => explain(p, lang))];
+    return this.problems.map((p) => explain(p, lang));
   }
 
   /** True when no settings file existed: the first run. */
@@ -218,31 +235,31 @@ export class Config {
   #validate(raw: Record<string, unknown>, defaultFeeds: FeedConfig[]): Settings {
     const s: Settings = { feeds: [], ...DEFAULT_SETTINGS };
     for (const key of Object.keys(raw)) {
-      if (!KNOWN_KEYS.has(key)) this.warnings.push(`Ignoring unknown setting "${quote(key)}" in ${this.path}.`);
+      if (!KNOWN_KEYS.has(key)) this.problems.push(problem('errSettingUnknown', quote(key), this.path));
     }
     if (raw.feeds === undefined) {
       s.feeds = defaultFeeds.map((f) => ({ ...f }));
     } else if (Array.isArray(raw.feeds)) {
       raw.feeds.forEach((f, i) => {
         if (!isFeedConfig(f)) {
-          this.warnings.push(`Ignoring feed #${i + 1} in ${this.path}: it needs a "url" string.`);
+          this.problems.push(problem('errSettingFeedNoUrl', i + 1, this.path));
           return;
         }
         // The same rule as `feeds add` and OPML import: a hand-edited exec:, javascript: … never reaches a fetch.
         const refusal = refuseFeedUrl(f.url);
         if (refusal === null) s.feeds.push(f);
-        else this.warnings.push(`Ignoring feed #${i + 1} (${quote(f.url)}) in ${this.path}: ${refusal}.`);
+        else this.problems.push(problem('errSettingFeedRefused', i + 1, quote(f.url), this.path, refusal));
       });
     } else {
-      this.warnings.push(`Ignoring "feeds" in ${this.path}: it must be a list.`);
+      this.problems.push(problem('errSettingNotList', 'feeds', this.path));
     }
     if (raw.lang !== undefined) {
       if (raw.lang === 'id' || raw.lang === 'en') s.lang = raw.lang;
-      else this.warnings.push(`Ignoring "lang" in ${this.path}: it must be "id" or "en".`);
+      else this.problems.push(problem('errSettingLang', this.path));
     }
     if (raw.timeZone !== undefined) {
       if (typeof raw.timeZone === 'string' && isValidTimeZone(raw.timeZone)) s.timeZone = raw.timeZone;
-      else this.warnings.push(`Ignoring "timeZone" in ${this.path}: it must be an IANA zone such as "Asia/Jakarta".`);
+      else this.problems.push(problem('errSettingTimeZone', this.path));
     }
     const ints: [keyof Settings & ('refreshIntervalMinutes' | 'concurrency' | 'perHost'), number][] = [
       ['refreshIntervalMinutes', 24 * 60 * 30],
@@ -253,19 +270,19 @@ export class Config {
       const v = raw[key];
       if (v === undefined) continue;
       if (positiveInt(v, max)) s[key] = v;
-      else this.warnings.push(`Ignoring "${key}" in ${this.path}: it must be a whole number from 1 to ${max}.`);
+      else this.problems.push(problem('errSettingNumber', key, this.path, max));
     }
     for (const key of ['notifyCommand', 'player'] as const) {
       const v = raw[key];
       if (v === undefined) continue;
       if (isArgv(v)) s[key] = v;
-      else this.warnings.push(`Ignoring "${key}" in ${this.path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`);
+      else this.problems.push(problem('errSettingArgv', key, this.path));
     }
     if (raw.notify !== undefined) {
       if (raw.notify === 'command' && s.notifyCommand === undefined) {
-        this.warnings.push(`Ignoring "notify" in ${this.path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`);
+        this.problems.push(problem('errSettingNotifyCommand', this.path));
       } else if (typeof raw.notify === 'string' && (NOTIFY_KINDS as readonly string[]).includes(raw.notify)) s.notify = raw.notify as NotifyKind;
-      else this.warnings.push(`Ignoring "notify" in ${this.path}: it must be "bell", "osc9" or "command".`);
+      else this.problems.push(problem('errSettingNotify', this.path));
     }
     if (typeof raw.lastRefreshAt === 'string' && !Number.isNaN(Date.parse(raw.lastRefreshAt))) s.lastRefreshAt = raw.lastRefreshAt;
     s.ignore = this.#queries(raw.ignore, 'ignore', (v, n) => {
@@ -376,10 +393,8 @@ export class Config {
       if (key !== 'feeds' && !Array.isArray(this.#rawValue('feeds'))) writeSetting(this.path, 'feeds', this.#settings.feeds);
       writeSetting(this.path, key, value);
     } catch (error) {
-      if (error instanceof SyntaxError) {
-        throw new ConfigError(`The settings file ${this.path} is no longer valid JSON, so it was not changed. Fix it or move it away.`);
-      }
-      throw new ConfigError(describeFsError(error, this.path, 'write the settings file'));
+      if (error instanceof SyntaxError) throw new ConfigError(problem('errSettingsChanged', this.path));
+      throw new ConfigError(describeFsError(error, this.path, 'write'));
     }
   }
 

@@ -9,14 +9,16 @@
 import { Parser } from 'htmlparser2';
 import { bound, sanitizeLine, UNSAFE_IN_URL } from './sanitize.js';
 import type { FeedConfig } from './types.js';
+import { problem, ProblemError, type Problem } from './i18n/problem.js';
 
 export interface OpmlImport {
   feeds: FeedConfig[];
-  rejected: { url: string; reason: string }[];
+  /** Each refused outline with why, told in the user's language when printed. */
+  rejected: { url: string; reason: Problem }[];
 }
 
-/** Thrown when the text is not an OPML document at all; the message is one sentence for the user. */
-export class OpmlError extends Error {
+/** Thrown when the text is not an OPML document at all; its problem is one sentence for the user. */
+export class OpmlError extends ProblemError {
   override name = 'OpmlError';
 }
 
@@ -36,37 +38,37 @@ const MAX_TAGS = 32;
 const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
 
 class NotOpml {
-  constructor(readonly detail: string) {}
+  constructor(readonly detail: Problem) {}
 }
 class TooDeep {}
 
-function notOpml(detail: string): OpmlError {
-  return new OpmlError(`This file is not OPML: ${detail}.`);
+function notOpml(detail: Problem): OpmlError {
+  return new OpmlError(problem('errNotOpml', detail));
 }
 
 /** Why a url is refused, or null when it is an http(s) URL, a local file: URL or a plain local path. */
-export function refuseFeedUrl(url: string): string | null {
-  if (url === '') return 'the outline has an empty xmlUrl';
-  if (UNSAFE_IN_URL.test(url)) return 'the URL contains control characters';
-  if (url.length > MAX_URL) return `the URL is longer than ${MAX_URL} characters`;
+export function refuseFeedUrl(url: string): Problem | null {
+  if (url === '') return problem('errUrlEmpty');
+  if (UNSAFE_IN_URL.test(url)) return problem('errUrlControl');
+  if (url.length > MAX_URL) return problem('errUrlTooLong', MAX_URL);
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
   // A one-letter "scheme" is a Windows drive letter (C:\feeds\x.xml): a plain local path.
   if (scheme === undefined || scheme.length === 1) return null;
   if (scheme === 'http' || scheme === 'https') {
     // WHATWG URL parsing would turn "https:///x" into host "x"; insist on a written host instead.
-    if (!/^https?:\/\/[^/?#\\@]/i.test(url)) return 'the URL has no host';
+    if (!/^https?:\/\/[^/?#\\@]/i.test(url)) return problem('errUrlNoHost');
     try {
       new URL(url);
     } catch {
-      return 'the URL is not valid';
+      return problem('errUrlInvalid');
     }
     return null;
   }
   if (scheme === 'file') {
     // Same reach as a plain local path, but a remote host would mean a network share.
-    return /^file:(?:\/\/(?:localhost)?)?\/(?!\/)/i.test(url) ? null : 'file: URLs must point to a local file';
+    return /^file:(?:\/\/(?:localhost)?)?\/(?!\/)/i.test(url) ? null : problem('errUrlRemoteFile');
   }
-  return `unsupported scheme ${scheme}:`;
+  return problem('errUrlScheme', `${scheme}:`);
 }
 
 function splitCategories(value: string): string[] {
@@ -95,19 +97,17 @@ function addTags(target: string[], tags: Iterable<string>): void {
   }
 }
 
-function describeNonOpml(text: string, rawRoot: string | null): string {
+function describeNonOpml(text: string, rawRoot: string | null): Problem {
   // The root name is the file's own text: a binary file or a hostile one can put escapes in it.
   const root = rawRoot === null ? null : bound(sanitizeLine(rawRoot), 40);
   if (root !== null) {
-    if (root === 'rss' || root === 'feed' || root === 'rdf:rdf') {
-      return `it is a feed (root element <${root}>), not a list of feeds; add it as a feed instead`;
-    }
-    return `its root element is <${root}>, expected <opml>`;
+    if (root === 'rss' || root === 'feed' || root === 'rdf:rdf') return problem('errOpmlIsFeed', root);
+    return problem('errOpmlRoot', root);
   }
   const start = text.trimStart();
-  if (start === '') return 'it is empty';
-  if (start.startsWith('{') || start.startsWith('[')) return 'it looks like JSON, not XML';
-  return 'it contains no XML elements';
+  if (start === '') return problem('errOpmlEmpty');
+  if (start.startsWith('{') || start.startsWith('[')) return problem('errOpmlJson');
+  return problem('errOpmlNoXml');
 }
 
 /**
@@ -116,9 +116,7 @@ function describeNonOpml(text: string, rawRoot: string | null): string {
  */
 export function parseOpml(text: string): OpmlImport {
   if (text.length > MAX_OPML_CHARS) {
-    throw new OpmlError(
-      `This OPML file is too large to import (${Math.round(text.length / 1048576)} MB; the limit is ${MAX_OPML_CHARS / 1048576} MB).`,
-    );
+    throw new OpmlError(problem('errOpmlTooLarge', Math.round(text.length / 1048576), MAX_OPML_CHARS / 1048576));
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
@@ -135,7 +133,7 @@ export function parseOpml(text: string): OpmlImport {
   let root: string | null = null;
   let depth = 0;
 
-  const reject = (url: string, reason: string): void => {
+  const reject = (url: string, reason: Problem): void => {
     if (rejected.length < MAX_OPML_REJECTED) rejected.push({ url: bound(sanitizeLine(url), MAX_URL), reason });
     else extraRejected++;
   };
@@ -208,21 +206,19 @@ export function parseOpml(text: string): OpmlImport {
   } catch (err) {
     if (err instanceof NotOpml) throw notOpml(err.detail);
     if (err instanceof TooDeep) {
-      throw new OpmlError(
-        `This OPML file nests outlines more than ${MAX_OPML_DEPTH} levels deep, so it was not imported; flatten its folders and try again.`,
-      );
+      throw new OpmlError(problem('errOpmlTooDeep', MAX_OPML_DEPTH));
     }
     throw err;
   }
   if (root === null) throw notOpml(describeNonOpml(source, null));
 
   if (extraRejected > 0) {
-    rejected.push({ url: '', reason: `${extraRejected} more outlines were refused for the reasons above or similar ones` });
+    rejected.push({ url: '', reason: problem('errOpmlMoreRefused', extraRejected) });
   }
   if (overLimit > 0) {
     rejected.push({
       url: firstOverLimit,
-      reason: `this and ${overLimit - 1} more feeds were not imported: one import takes at most ${MAX_OPML_FEEDS} feeds`,
+      reason: problem('errOpmlTooMany', overLimit - 1, MAX_OPML_FEEDS),
     });
   }
   return { feeds, rejected };

@@ -1,3 +1,4 @@
+import type { Problem, Said } from './i18n/problem.js';
 /** Plain data passed between the core's steps. No behaviour lives here. */
 import type { QueryNode } from './query/ast.js';
 
@@ -135,7 +136,8 @@ export interface FeedState {
   lastModified: string | null;
   lastFetched: string | null;
   lastStatus: 'new' | 'unchanged' | 'error' | null;
-  lastError: string | null;
+  /** The last failure: a problem, or the sentence an older cyberread stored. */
+  lastError: Said | null;
   /** ISO time before which the feed must not be requested again (429/503 Retry-After). */
   retryAfter: string | null;
 }
@@ -151,5 +153,6 @@ export interface RefreshResult {
   dropped?: number;
   /** Articles the retention limits (keep) removed. */
   removed?: number;
-  error?: string;
+  /** Why the feed failed, told in the language of whoever shows it (core/i18n/problem.ts). */
+  error?: Problem;
 }

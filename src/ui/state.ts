@@ -2,6 +2,7 @@ import { mentionsLang, type QueryNode, type QueryProblem } from '../core/query/a
 import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
+import { problem, type Problem } from '../core/i18n/problem.js';
 import { helpRows } from './keymap.js';
 import { memoLast } from './memo.js';
 
@@ -96,7 +97,8 @@ export interface Cursor {
 
 export interface FailedFeed {
   url: string;
-  error: string;
+  /** Told in the interface's language when drawn. */
+  error: Problem;
 }
 
 export interface RefreshState {
@@ -106,7 +108,7 @@ export interface RefreshState {
   added: number;
   failed: FailedFeed[];
   /** Set when the refresh itself could not run (not one feed failing). */
-  error: string | null;
+  error: Problem | null;
 }
 
 /** A short message in the status line until the next key: a message key (follows the language) or text. */
@@ -222,7 +224,7 @@ export type Action =
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
   | { type: 'refreshFinished'; results: RefreshResult[] }
-  | { type: 'refreshError'; message: string }
+  | { type: 'refreshError'; problem: Problem }
   | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
   | { type: 'quit' };
@@ -231,6 +233,9 @@ export type Action =
 export const CHROME_LINES = 5;
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
+
+/** A failed feed whose result said nothing (it always says something; this keeps the type honest). */
+const UNKNOWN: Problem = problem('errUnexpected', '?');
 
 export function bodyHeight(size: { rows: number }): number {
   return Math.max(1, size.rows - 1 - CHROME_LINES);
@@ -672,19 +677,19 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };
     case 'refreshProgress': {
       const r = a.result;
-      const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? '' }] : s.refresh.failed;
+      const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? UNKNOWN }] : s.refresh.failed;
       return {
         ...s,
         refresh: { ...s.refresh, running: true, done: a.done, total: a.total, added: s.refresh.added + (r?.added ?? 0), failed },
       };
     }
     case 'refreshFinished': {
-      const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? '' }));
+      const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? UNKNOWN }));
       const added = a.results.reduce((n, r) => n + r.added, 0);
       return { ...s, refresh: { running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
     }
     case 'refreshError':
-      return { ...s, refresh: { ...s.refresh, running: false, error: a.message } };
+      return { ...s, refresh: { ...s.refresh, running: false, error: a.problem } };
     case 'override': {
       const prev = s.overrides[a.id] ?? {};
       const next = { ...prev };

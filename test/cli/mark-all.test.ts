@@ -23,11 +23,12 @@ describe('cyberread mark --all', () => {
     const unreadBefore = await ids('--unread', '--lang', 'id');
     const r = await runCli(['--home', home, 'mark', '--all', '--tag', 'ransomware', '--lang', 'id', '--read']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout.trim()).toBe(`Marked ${tagged.length} articles read.`);
+    // --lang is the edition and the language to talk in (cyberread --help)
+    expect(r.stdout.trim()).toBe(`${tagged.length} artikel ditandai sudah dibaca.`);
     const unreadAfter = await ids('--unread', '--lang', 'id');
     expect(unreadAfter).toEqual(unreadBefore.filter((id) => !tagged.includes(id)));
     // the same again changes nothing, and says so
-    expect((await runCli(['--home', home, 'mark', '--all', '--tag', 'ransomware', '--lang', 'id', '--read'])).stdout.trim()).toBe('Marked 0 articles read.');
+    expect((await runCli(['--home', home, 'mark', '--all', '--tag', 'ransomware', '--lang', 'id', '--read'])).stdout.trim()).toBe('0 artikel ditandai sudah dibaca.');
     const back = await runCli(['--home', home, 'mark', '--all', '--tag', 'ransomware', '--lang', 'id', '--unread', '--json']);
     expect(JSON.parse(back.stdout)).toMatchObject({ changed: tagged.length });
     expect(await ids('--unread', '--lang', 'id')).toEqual(unreadBefore);

@@ -54,7 +54,7 @@ describe('enclosures', () => {
 
   it('label with type and size, numbered after the links, without feed controls', () => {
     expect(enclosureLabel({ url: 'https://x.org/a.mp3', type: 'audio/mpeg', length: 24_000_000 }, 'en')).toBe('audio/mpeg · 24 MB');
-    expect(enclosureLabel({ url: 'https://x.org/a.bin', length: 0 }, 'id')).toBe('berkas');
+    expect(enclosureLabel({ url: 'https://x.org/a.bin', length: 0 }, 'id')).toBe('file');
     expect(
       enclosureLines([{ url: 'https://x.org/a.mp4', type: 'video/mp4\u001b[2J' }, { url: 'https://x.org/b' }], 3, 'en'),
     ).toEqual([

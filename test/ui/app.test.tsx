@@ -1,3 +1,4 @@
+import { problem } from '../../src/core/i18n/problem.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
@@ -46,7 +47,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(bottom).toContain('#databreach #ecommerce #privacy #PDP #bigdata');
     // one line of hashtags: the body's closing "#databreach #PDP #ecommerce" is not drawn as well
     expect(bottom.split('\n').filter((l) => /^ #\w/.test(l))).toEqual([' #databreach #ecommerce #privacy #PDP #bigdata']);
-    expect(bottom).toContain('Bagikan: y salin tautan · o buka di peramban');
+    expect(bottom).toContain('Bagikan: y salin tautan · o buka di browser');
     expect(bottom).toContain('Baca juga');
     expect(bottom).toContain('[1] https://bssn.go.id/');
     expect(mark.mock.calls.map((c) => c[0])).toEqual([[store.query({ lang: 'id', limit: 1 })[0]?.id]]);
@@ -73,7 +74,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(narrowed).toContain('#ransomware');
     expect(narrowed).not.toContain('#cybersecurity');
     const filtered = await h.press('Enter');
-    expect(filtered).toContain(' cyberread · Artikel   [IND] | ENG   #ransomware ×   2 belum dibaca');
+    expect(filtered).toContain(' cyberread · Daftar artikel   [IND] | ENG   #ransomware ×   2 belum dibaca');
     expect(rowsOf(filtered)).toHaveLength(2);
     expect(filtered).toContain('Ransomware Lumpuhkan Layanan Publik');
     expect(filtered).toContain('Serangan Ransomware Ganggu Bongkar Muat');
@@ -129,7 +130,7 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(reader.split('\n')[2]).toBe(' [IND] | ENG');
     const l = await h.press('L');
     expect(l).toContain('Artikel ini tidak punya edisi bahasa lain');
-    expect(l).toContain(' cyberread · Baca   [IND] | ENG');
+    expect(l).toContain(' cyberread · Artikel   [IND] | ENG');
     expect(l).toContain('Hanya Edisi Indonesia');
     const lines = (await h.press('G')).split('\n');
     const at = lines.indexOf(' [1] https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat');
@@ -240,19 +241,20 @@ describe('App frames on the sample editions in a real cache', () => {
       article({ id: 'new1', feedUrl: 'https://cyberthreat.id/rss', title: 'Berita Paling Baru', published: '2026-11-28T07:59:00Z' }),
     ]);
     const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: 1, updated: 0 };
-    const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' };
+    const bad: RefreshResult = { url: 'https://rusak.example/feed', status: 'error', added: 0, updated: 0, error: problem('errStatus', 500, 'Internal Server Error') };
     progress?.({ done: 1, total: 2, result });
-    await h.waitFor('↻ 1/2 umpan · 1 baru');
+    await h.waitFor('↻ 1/2 feed · 1 baru');
     // same article selected, on the same screen row: the new one came in above the window
     expect(rowsOf(h.frame())[1]).toMatch(/^›●.*TeleNusa/);
     expect(h.frame()).toContain('19 belum dibaca');
     expect(rowsOf(await h.press('g'))[0]).toMatch(/^›●.*Berita Paling Baru/);
     progress?.({ done: 2, total: 2, result: bad });
     finish?.([result, bad]);
-    await h.waitFor('1 umpan gagal — tekan e');
+    await h.waitFor('1 feed gagal — tekan e');
     const errors = await h.press('e');
     expect(errors).toContain('https://rusak.example/feed');
-    expect(errors).toContain('HTTP 500');
+    // told in the interface's language
+    expect(errors).toContain('Server menjawab 500 Internal Server Error.');
   });
 
   it('a refresh that removes articles (retention) takes them out of the list, and the reader says when its article went', async () => {
@@ -365,10 +367,10 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(await h.press('y')).toContain('Tautan disalin ke papan klip');
     expect(services.written).toEqual([`\u001b]52;c;${Buffer.from(url).toString('base64')}\u0007`]);
     await h.press('o');
-    await h.waitFor('Dibuka di peramban');
+    await h.waitFor('Dibuka di browser');
     expect(services.opened).toEqual([url]);
     const help = await h.press('?');
-    expect(help).toContain('Tombol — Baca');
+    expect(help).toContain('Tombol — Artikel');
     expect(help).toContain('salin tautan (OSC 52)');
     expect(help).toContain('artikel berikutnya di daftar');
     const back = await h.press('Esc');
@@ -392,7 +394,7 @@ describe('App frames on the sample editions in a real cache', () => {
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     const lv = await h.press('l');
-    expect(lv).toContain('Pilih bahasa tampilan dan edisi berita');
+    expect(lv).toContain('Pilih bahasa antarmuka dan edisi berita');
     expect(lv).toContain(' › IND  Bahasa Indonesia');
     expect(await h.press('Down')).toContain(' › ENG  Bahasa Inggris');
     const done = await h.press('Enter');
@@ -408,10 +410,10 @@ describe('Indonesian frames', () => {
   it('draw no English word in any view', async () => {
     const services = testServices(track(sampleStore()), {
       lastRefreshAt: null,
-      refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: 'HTTP 500' }]),
+      refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: problem('errNoSuchHost', 'x.example') }]),
     });
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={120} />);
-    await h.waitFor('1 umpan gagal — tekan e');
+    await h.waitFor('1 feed gagal — tekan e');
     const frames = [h.frame()];
     frames.push(await h.press('Enter'));
     frames.push(await h.press('G'));

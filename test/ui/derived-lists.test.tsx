@@ -69,7 +69,7 @@ describe('lists derived from state are built when their inputs change, not on ev
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('Satu artikel');
     const first = await h.press('?');
-    expect(first).toContain('Tombol — Artikel');
+    expect(first).toContain('Tombol — Daftar artikel');
     expect(table.reads()).toBeGreaterThan(0);
     // the list's help is taller than the overlay, so j and k really scroll it
     const cells = new Set(helpRows('list', 'id').map((r) => r.keys));
@@ -87,7 +87,7 @@ describe('lists derived from state are built when their inputs change, not on ev
     // another view's help is built from the table again
     await h.press('Esc');
     await h.press('Enter');
-    expect(await h.press('?')).toContain('Tombol — Baca');
+    expect(await h.press('?')).toContain('Tombol — Artikel');
     expect(table.reads()).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeProblem, problem } from '../../src/core/i18n/problem.js';
+import { problem } from '../../src/core/i18n/problem.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
@@ -37,7 +37,7 @@ function setup(): { store: SqliteStore; services: TestServices } {
     article({ id: 'b1', feedUrl: B, title: 'Story B1', lang: 'en' }),
   ]);
   // the last fetch of B failed: its error is a problem, told in the interface language
-  store.saveFetchState(B, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'error', lastError: storeProblem(problem('errUnexpected', 'HTTP 503')) });
+  store.saveFetchState(B, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'error', lastError: problem('errUnexpected', 'HTTP 503') });
   const services = testServices(store, { feeds: [{ url: A, title: 'Berita A', lang: 'id' }, { url: B }] });
   return { store, services };
 }
@@ -143,7 +143,8 @@ describe('the feeds view', () => {
     await h.waitFor('Story B1');
     await h.press('F');
     const asked = await h.press('d');
-    expect(statusOf(asked)).toContain('Remove Berita A? 2 cached articles go, 1 starred stay. y/Enter: remove · other key: keep');
+    expect(statusOf(asked)).toContain('Remove Berita A? 2 cached articles go, 1 starred stay');
+    expect(hintsOf(asked)).toBe(' y/Enter: remove · other key: keep');
     expect(statusOf(await h.press('n'))).toContain('Cancelled');
     expect(savedFeeds(services)).toHaveLength(2);
     await h.press('d');
@@ -165,7 +166,8 @@ describe('the feeds view', () => {
     expect(services.refreshed.at(-1)).toEqual([B]);
     await h.press('k');
     const asked = await h.press('A');
-    expect(statusOf(asked)).toContain('Mark the 2 unread articles of Berita A read? y/Enter: yes · other key: no');
+    expect(statusOf(asked)).toContain('Mark the 2 unread articles of Berita A read?');
+    expect(hintsOf(asked)).toBe(' y/Enter: yes · other key: no');
     const marked = await h.press('Enter');
     expect(statusOf(marked)).toContain('2 articles marked read — z undoes');
     expect(marked).toMatch(/›  Berita A +id +0\/3/);

@@ -109,7 +109,7 @@ describe('live refresh', () => {
     expect(bodyOf(later)).toBe(body);
     await h.press('Esc');
     // refreshes keep drawing frames: wait for the list's
-    const back = await h.waitFor((f) => f.includes('· Artikel'));
+    const back = await h.waitFor((f) => f.includes('· Daftar artikel'));
     expect(rowsOf(back).find((r) => r.startsWith('›'))).toMatch(/TeleNusa/);
   });
 });

@@ -1,3 +1,4 @@
+import { problem } from '../../src/core/i18n/problem.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
@@ -25,7 +26,7 @@ async function start(o: { failing?: boolean } = {}): Promise<Harness> {
     ...(o.failing
       ? {
           lastRefreshAt: null,
-          refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error' as const, added: 0, updated: 0, error: 'HTTP 500' }]),
+          refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error' as const, added: 0, updated: 0, error: problem('errStatus', 500, '') }]),
         }
       : {}),
   });

@@ -1,3 +1,4 @@
+import { problem } from '../../src/core/i18n/problem.js';
 import { describe, expect, it } from 'vitest';
 import { helpRows } from '../../src/ui/keymap.js';
 import { below, bodyHeight, hashtagListHeight, helpHeight, initialState, MAX_STACK, listQuery, NO_FILTERS, reducer, tooSmall, visibleTags, type Action, type AppState } from '../../src/ui/state.js';
@@ -189,18 +190,20 @@ describe('reducer: filters, language, views', () => {
   it('tracks refresh progress, new articles and failures', () => {
     let s = run(base(), { type: 'refreshStarted', total: 0 });
     s = run(s, { type: 'refreshProgress', done: 1, total: 3, result: { url: 'a', status: 'new', added: 4, updated: 0 } });
-    s = run(s, { type: 'refreshProgress', done: 2, total: 3, result: { url: 'b', status: 'error', added: 0, updated: 0, error: 'HTTP 404' } });
-    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: 'HTTP 404' }], error: null });
+    const e404 = problem('errStatus', 404, 'Not Found');
+    s = run(s, { type: 'refreshProgress', done: 2, total: 3, result: { url: 'b', status: 'error', added: 0, updated: 0, error: e404 } });
+    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null });
     s = run(s, {
       type: 'refreshFinished',
       results: [
         { url: 'a', status: 'new', added: 4, updated: 0 },
-        { url: 'b', status: 'error', added: 0, updated: 0, error: 'HTTP 404' },
+        { url: 'b', status: 'error', added: 0, updated: 0, error: e404 },
         { url: 'c', status: 'unchanged', added: 0, updated: 0 },
       ],
     });
-    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: 'HTTP 404' }], error: null });
-    expect(run(s, { type: 'refreshError', message: 'boom' }).refresh.error).toBe('boom');
+    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null });
+    const stopped = problem('errRefreshStopped');
+    expect(run(s, { type: 'refreshError', problem: stopped }).refresh.error).toBe(stopped);
   });
 
   it('overrides merge read and star flags', () => {

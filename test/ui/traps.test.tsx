@@ -92,3 +92,32 @@ describe('the header at 40 columns', () => {
     expect(head).not.toContain('…');
   });
 });
+
+describe('an edition with no articles', () => {
+  const indonesianOnly = (): SqliteStore =>
+    track(storeWith(Array.from({ length: 3 }, (_, i) => article({ id: `id${i}`, lang: 'id', title: `Berita ${i}`, published: `2026-11-2${i}T05:00:00Z` }))));
+
+  it('says none in this language, how many in the other, and L; L then lists them', async () => {
+    h = await renderUi(<App services={testServices(indonesianOnly())} initialLang="en" rows={24} columns={80} />);
+    const empty = await h.waitFor('No articles in English');
+    expect(empty).toContain('3 articles in Bahasa Indonesia: press L to read them');
+    expect(empty).not.toContain('press r to refresh');
+    const listed = await h.press('L');
+    expect(listed).toContain('Berita 0');
+  });
+
+  it('says it whole at 40 columns, in Indonesian too', async () => {
+    const store = track(storeWith([article({ id: 'en0', lang: 'en', title: 'News 0' })]));
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={12} columns={40} />);
+    const empty = await h.waitFor('Belum ada artikel');
+    const text = empty.split('\n').slice(2, 8).map((l) => l.trim()).join(' ');
+    expect(text).toContain('Belum ada artikel dalam Bahasa Indonesia');
+    expect(text).toContain('Ada 1 artikel dalam Bahasa Inggris: tekan L untuk membacanya');
+    expect(empty).not.toContain('…');
+  });
+
+  it('still says the cache is empty when both editions are', async () => {
+    h = await renderUi(<App services={testServices(track(storeWith([])))} initialLang="en" rows={24} columns={80} />);
+    await h.waitFor('No articles yet');
+  });
+});

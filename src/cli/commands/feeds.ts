@@ -1,4 +1,5 @@
 import { feedConfigFrom } from '../../core/subscriptions.js';
+import { explain } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
@@ -40,13 +41,22 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     else ctx.out(ctx.msg.feedRemoved(url, removed));
     return 0;
   }
-  if (sub !== undefined) throw new CliError(`Unknown "feeds" subcommand "${sanitizeLine(sub)}": use add or remove.`, 2);
+  if (sub !== undefined) throw new CliError(ctx.msg.unknownSubcommand(sanitizeLine(sub)), 2);
   const feeds = ctx.config.settings.feeds;
   const states = new Map(ctx.store().listFeedStates().map((s) => [s.url, s]));
   if (ctx.json) {
     printJson(ctx, feeds.map((f) => {
       const s = states.get(f.url);
-      return { ...f, title: f.title ?? s?.title ?? null, lastFetched: s?.lastFetched ?? null, lastStatus: s?.lastStatus ?? null, lastError: s?.lastError ?? null };
+      const said = s?.lastError ?? null;
+      return {
+        ...f,
+        title: f.title ?? s?.title ?? null,
+        lastFetched: s?.lastFetched ?? null,
+        lastStatus: s?.lastStatus ?? null,
+        lastError: said === null ? null : explain(said, ctx.lang),
+        // null for a sentence an older cyberread stored without one
+        lastErrorCode: said === null || typeof said === 'string' ? null : said.key,
+      };
     }));
     return 0;
   }
@@ -57,7 +67,7 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
   for (const f of feeds) {
     const s = states.get(f.url);
     const title = f.title ?? s?.title ?? '';
-    const status = !s?.lastStatus ? ctx.msg.neverFetched : s.lastStatus === 'error' ? `✗ ${s.lastError ?? ''}` : `✓ ${shortDate(s.lastFetched, ctx.timeZone)}`;
+    const status = !s?.lastStatus ? ctx.msg.neverFetched : s.lastStatus === 'error' ? `✗ ${s.lastError === null ? '' : explain(s.lastError, ctx.lang)}` : `✓ ${shortDate(s.lastFetched, ctx.timeZone)}`;
     line(ctx, `${f.lang ? `[${f.lang}] ` : ''}${title ? `${title} — ` : ''}${f.url}  ${f.tags?.length ? f.tags.map((t) => `#${t}`).join(' ') + '  ' : ''}${status}`);
   }
   return 0;

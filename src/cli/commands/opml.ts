@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OpmlError, parseOpml, toOpml } from '../../core/opml.js';
+import { explain, problem } from '../../core/i18n/problem.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
 import { line, noPositionals, printJson } from './shared.js';
@@ -13,13 +14,13 @@ export function importCommand(ctx: Context, args: ParsedArgs): number {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `There is no file ${file}.` : `Cannot read ${file}: ${(error as Error).message}.`);
+    throw new CliError(explain(code === 'ENOENT' ? problem('errOpmlNoFile', file) : problem('errOpmlRead', file, (error as Error).message), ctx.lang));
   }
   let parsed;
   try {
     parsed = parseOpml(text);
   } catch (error) {
-    if (error instanceof OpmlError) throw new CliError(error.message);
+    if (error instanceof OpmlError) throw new CliError(explain(error.problem, ctx.lang));
     throw error;
   }
   let added = 0;
@@ -38,9 +39,10 @@ export function importCommand(ctx: Context, args: ParsedArgs): number {
     added += 1;
   }
   ctx.config.set('feeds', feeds);
-  if (ctx.json) printJson(ctx, { added, skipped, rejected: parsed.rejected });
+  const rejected = parsed.rejected.map((r) => ({ url: r.url, reason: explain(r.reason, ctx.lang), reasonCode: r.reason.key }));
+  if (ctx.json) printJson(ctx, { added, skipped, rejected });
   else {
-    for (const r of parsed.rejected) line(ctx, ctx.msg.rejected(r.url, r.reason));
+    for (const r of rejected) line(ctx, ctx.msg.rejected(r.url, r.reason));
     ctx.out(ctx.msg.imported(added, skipped, parsed.rejected.length));
   }
   return 0;

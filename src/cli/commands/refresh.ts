@@ -1,3 +1,4 @@
+import { explain } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { FeedConfig, RefreshResult } from '../../core/types.js';
 import type { ParsedArgs } from '../args.js';
@@ -26,7 +27,7 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
     onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
   });
   const failed = results.filter((r) => r.status === 'error').length;
-  if (ctx.json) printJson(ctx, results);
+  if (ctx.json) printJson(ctx, results.map((r) => resultJson(ctx, r)));
   else ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
   return failed ? 1 : 0;
 }
@@ -38,7 +39,15 @@ function printRefreshLine(ctx: Context, r: RefreshResult, feeds: FeedConfig[]): 
   const policy = [r.dropped ? ctx.msg.refreshDropped(r.dropped) : '', r.removed ? ctx.msg.refreshRemoved(r.removed) : ''].filter(Boolean).join(', ');
   const taken = policy === '' ? '' : r.status === 'error' ? ` (${policy})` : ` · ${policy}`;
   const detail =
-    r.status === 'error' ? `${ctx.msg.refreshLine(r.status, 0, 0)}${taken}: ${r.error ?? ''}` : ctx.msg.refreshLine(r.status, r.added, r.updated) + taken;
+    r.status === 'error'
+      ? `${ctx.msg.refreshLine(r.status, 0, 0)}${taken}: ${r.error ? explain(r.error, ctx.lang) : ''}`
+      : ctx.msg.refreshLine(r.status, r.added, r.updated) + taken;
   line(ctx, `${mark} ${name}  ${detail}`);
+}
+
+/** A result for --json: the error as the sentence in the command's language, and its stable code. */
+function resultJson(ctx: Context, r: RefreshResult): object {
+  const { error, ...rest } = r;
+  return error === undefined ? rest : { ...rest, error: explain(error, ctx.lang), errorCode: error.key };
 }
 

@@ -5,14 +5,15 @@
 import { parentPort } from 'node:worker_threads';
 import { parseAndPrepare } from './prepare-feed.js';
 import type { WorkerRequest, WorkerReply } from './pipeline.js';
+import { problemOf } from '../i18n/problem.js';
 
 parentPort?.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     reply = { id: req.id, ok: true, result: parseAndPrepare(req.bytes, { url: req.url, contentType: req.contentType }, req.cfg) };
   } catch (error) {
-    // Only the message crosses the thread boundary: the refresh reports errors by their message.
-    reply = { id: req.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    // Only the problem crosses the thread boundary (plain data): the refresh reports errors by it.
+    reply = { id: req.id, ok: false, problem: problemOf(error) };
   }
   parentPort?.postMessage(reply);
 });

@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 import { bound, sanitizeLine } from '../sanitize.js';
+import { explain, problem, ProblemError, type Problem } from '../i18n/problem.js';
 
 
 export interface FetchLimits {
@@ -50,8 +51,11 @@ export type FetchOutcome =
       lastModified: string | null;
     }
   | { kind: 'not-modified'; url: string; etag: string | null; lastModified: string | null }
-  /** url: the address that failed (after any redirects followed so far). */
-  | { kind: 'error'; url: string; message: string; status?: number; retryAfter?: string };
+  /**
+   * url: the address that failed (after any redirects followed so far). `problem` is what to tell the user
+   * (in their language); `message` the same in English, for logs and tests.
+   */
+  | { kind: 'error'; url: string; problem: Problem; message: string; status?: number; retryAfter?: string };
 
 export interface Fetcher {
   fetch(req: FetchRequest): Promise<FetchOutcome>;
@@ -80,15 +84,20 @@ export function userAgent(version: string): string {
   return `cyberread/${version} (terminal feed reader; Node.js ${process.version})`;
 }
 
-/** A failure whose message is already the sentence the user will read. */
-class FetchFailure extends Error {
+/** A failure already told as the problem the user will read. */
+class FetchFailure extends ProblemError {
   constructor(
-    message: string,
+    told: Problem,
     readonly status?: number,
     readonly retryAfter?: string,
   ) {
-    super(message);
+    super(told);
   }
+}
+
+/** The error outcome for a problem. */
+function failed(url: string, told: Problem, extra: { status?: number; retryAfter?: string } = {}): FetchOutcome {
+  return { kind: 'error', url, problem: told, message: explain(told, 'en'), ...extra };
 }
 
 class Semaphore {
@@ -102,7 +111,7 @@ class Semaphore {
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new FetchFailure(''));
+    if (signal?.aborted) return Promise.reject(new FetchFailure(problem('errClosing')));
     if (this.active < this.limit) {
       this.active++;
       return Promise.resolve();
@@ -128,18 +137,6 @@ class Semaphore {
     if (next) next();
     else this.active--;
   }
-}
-
-function formatSize(bytes: number): string {
-  const MiB = 1024 * 1024;
-  if (bytes >= MiB) return `${Number.isInteger(bytes / MiB) ? bytes / MiB : (bytes / MiB).toFixed(1)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}
-
-function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : Number(s.toFixed(1))} s`;
 }
 
 function cleanValidator(value: string | null | undefined): string | null {
@@ -195,23 +192,15 @@ function errorCodes(err: unknown): string[] {
   return codes;
 }
 
-const TLS_REASONS: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'its certificate has expired',
-  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed and not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain contains a self-signed, untrusted certificate',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is signed by an unknown authority',
-  UNABLE_TO_GET_ISSUER_CERT: 'its certificate is signed by an unknown authority',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is signed by an unknown authority',
-  CERT_REVOKED: 'its certificate has been revoked',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate belongs to a different name',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (is the address really https?)',
-  EPROTO: 'the TLS handshake failed',
-};
+/** TLS error codes the message tables name a reason for (errTls); others are told by their code. */
+const TLS_CODES = new Set([
+  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO',
+]);
 
 type Phase = 'answer' | 'body';
 
-/** Maps an undici / Node error to one sentence naming the host; raw messages are never trusted as-is. */
 function defaultPort(url: URL): number {
   return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 }
@@ -234,54 +223,43 @@ function aboutProxy(err: unknown, target: URL, proxy: URL | null): boolean {
   return false;
 }
 
+/** Maps an undici / Node error to the problem to tell, naming the host; raw messages are never trusted as-is. */
 function describe(
   err: unknown,
   ctx: { host: string; url: string; phase: Phase; limits: FetchLimits; target: URL; proxy: URL | null },
-): string {
-  if (err instanceof FetchFailure) return err.message;
+): Problem {
+  if (err instanceof FetchFailure) return err.problem;
   const { phase, limits } = ctx;
   let { host } = ctx;
-  if (ctx.proxy && aboutProxy(err, ctx.target, ctx.proxy)) {
-    host = `the proxy ${ctx.proxy.host}`;
-    const codes = errorCodes(err);
-    if (codes.includes('ECONNREFUSED'))
-      return `Could not connect to ${host}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`;
-    if (codes.includes('ENOTFOUND')) return `Could not find ${host}: no such host. Check HTTP_PROXY / HTTPS_PROXY.`;
-  }
   const codes = errorCodes(err);
+  if (ctx.proxy && aboutProxy(err, ctx.target, ctx.proxy)) {
+    if (codes.includes('ECONNREFUSED')) return problem('errProxyRefused', ctx.proxy.host);
+    if (codes.includes('ENOTFOUND')) return problem('errProxyNotFound', ctx.proxy.host);
+    // "proxy" is the word in both languages (glossary.ts): the other sentences name it as their host
+    host = `proxy ${ctx.proxy.host}`;
+  }
   const has = (...c: string[]): boolean => c.some((x) => codes.includes(x));
   const name = (err as { name?: unknown } | null)?.name;
 
-  if (has('UND_ERR_ABORTED', 'ABORT_ERR') || name === 'AbortError') return `Fetching ${ctx.url} was cancelled.`;
-  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'))
-    return `Could not connect to ${host} within ${formatSeconds(limits.connectTimeoutMs)}. Check the address or try again later.`;
-  if (has('UND_ERR_HEADERS_TIMEOUT')) return `${host} did not answer within ${formatSeconds(limits.firstByteTimeoutMs)}.`;
-  if (has('UND_ERR_BODY_TIMEOUT'))
-    return `${host} did not send the whole feed within ${formatSeconds(limits.bodyTimeoutMs)}; try again later.`;
-  if (has('ECONNREFUSED')) return `Could not connect to ${host}: connection refused. Check the address or try again later.`;
-  if (has('ENOTFOUND')) return `Could not find ${host}: no such host. Check the address or your network.`;
-  if (has('EAI_AGAIN')) return `Could not look up ${host} (temporary DNS failure). Check your network or try again later.`;
-  if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN'))
-    return `Could not reach ${host}: the network is unreachable. Check your connection.`;
-  if (has('UND_ERR_RES_CONTENT_LENGTH_MISMATCH'))
-    return `${host} sent a body that does not match its Content-Length; the feed is incomplete. Try again later.`;
-  if (has('UND_ERR_HEADERS_OVERFLOW')) return `${host} sent response headers that are too large; cyberread gave up.`;
-  if (has('UND_ERR_PRX_TLS')) return `Could not connect securely to the proxy for ${host}. Check HTTPS_PROXY.`;
-  const tls = codes.find((c) => c in TLS_REASONS) ?? codes.find((c) => c.startsWith('CERT_') || c.startsWith('ERR_TLS_') || c.startsWith('ERR_SSL_'));
-  if (tls) {
-    const reason = TLS_REASONS[tls] ?? `its certificate or TLS setup was rejected (${tls})`;
-    return `Could not connect securely to ${host}: ${reason}. Check the address or tell the site owner.`;
-  }
+  if (has('UND_ERR_ABORTED', 'ABORT_ERR') || name === 'AbortError') return problem('errCancelled', ctx.url);
+  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) return problem('errConnectTimeout', host, limits.connectTimeoutMs);
+  if (has('UND_ERR_HEADERS_TIMEOUT')) return problem('errAnswerTimeout', host, limits.firstByteTimeoutMs);
+  if (has('UND_ERR_BODY_TIMEOUT')) return problem('errBodyTimeout', host, limits.bodyTimeoutMs);
+  if (has('ECONNREFUSED')) return problem('errRefused', host);
+  if (has('ENOTFOUND')) return problem('errNoSuchHost', host);
+  if (has('EAI_AGAIN')) return problem('errDnsAgain', host);
+  if (has('EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN')) return problem('errUnreachable', host);
+  if (has('UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) return problem('errLengthMismatch', host);
+  if (has('UND_ERR_HEADERS_OVERFLOW')) return problem('errHeadersTooLarge', host);
+  if (has('UND_ERR_PRX_TLS')) return problem('errProxyTls', host);
+  const tls = codes.find((c) => TLS_CODES.has(c)) ?? codes.find((c) => c.startsWith('CERT_') || c.startsWith('ERR_TLS_') || c.startsWith('ERR_SSL_'));
+  if (tls) return problem('errTls', host, shown(tls));
   // undici leaves `code` undefined on some parser errors, so the class name is checked too
-  if (codes.some((c) => c.startsWith('HPE_')) || name === 'HTTPParserError') return `${host} sent a response that is not valid HTTP; cyberread gave up.`;
-  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET')) {
-    return phase === 'body'
-      ? `${host} closed the connection before the feed was complete. Try again later.`
-      : `${host} closed the connection without answering. Try again later.`;
-  }
-  if (has('UND_ERR_DESTROYED', 'UND_ERR_CLOSED')) return `Fetching ${ctx.url} was cancelled because cyberread is closing.`;
+  if (codes.some((c) => c.startsWith('HPE_')) || name === 'HTTPParserError') return problem('errNotHttp', host);
+  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET')) return problem(phase === 'body' ? 'errClosedEarly' : 'errClosedNoAnswer', host);
+  if (has('UND_ERR_DESTROYED', 'UND_ERR_CLOSED')) return problem('errCancelledClosing', ctx.url);
   const message = err instanceof Error ? err.message : String(err);
-  return `Could not fetch ${ctx.url}: ${shown(message) || 'unknown error'}.`;
+  return problem('errFetch', ctx.url, shown(message));
 }
 
 /** Errors a transform once more than `max` bytes have passed; the pipeline then destroys every stage. */
@@ -374,13 +352,13 @@ interface Hop {
 /** Reads local feed files with the same size cap as the network. */
 async function readLocal(path: string, maxBytes: number, given: string = path): Promise<FetchOutcome> {
   const url = pathToFileURL(path).href;
-  const fail = (message: string): FetchOutcome => ({ kind: 'error', url, message });
+  const fail = (told: Problem): FetchOutcome => failed(url, told);
   const name = shown(path);
   try {
     const st = await stat(path);
-    if (st.isDirectory()) return fail(`${name} is a directory, not a feed file.`);
-    if (!st.isFile()) return fail(`${name} is not a regular file; cyberread only reads feed files.`);
-    if (st.size > maxBytes) return fail(`The feed is larger than ${formatSize(maxBytes)}; cyberread stopped reading it.`);
+    if (st.isDirectory()) return fail(problem('errIsDirectory', name));
+    if (!st.isFile()) return fail(problem('errNotAFile', name));
+    if (st.size > maxBytes) return fail(problem('errTooLarge', maxBytes));
     // O_NONBLOCK: a path swapped for a FIFO after stat must not hang the reader
     const fh = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     try {
@@ -391,8 +369,7 @@ async function readLocal(path: string, maxBytes: number, given: string = path): 
         const { bytesRead } = await fh.read(buf, 0, buf.length, null);
         if (bytesRead === 0) break;
         total += bytesRead;
-        if (total > maxBytes)
-          return fail(`The feed is larger than ${formatSize(maxBytes)}; cyberread stopped reading it.`);
+        if (total > maxBytes) return fail(problem('errTooLarge', maxBytes));
         chunks.push(buf.subarray(0, bytesRead));
       }
       return { kind: 'ok', url, status: 200, bytes: concat(chunks, total), contentType: null, etag: null, lastModified: null };
@@ -403,14 +380,10 @@ async function readLocal(path: string, maxBytes: number, given: string = path): 
     const code = errorCodes(err)[0];
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       const looksLikeHost = /^[\w-]+(\.[\w-]+)+\//.test(given);
-      return fail(
-        looksLikeHost
-          ? `No such file: ${name}. For a web address, start it with https://.`
-          : `No such file: ${name}. Check the path.`,
-      );
+      return fail(problem(looksLikeHost ? 'errNoSuchFileHost' : 'errNoSuchFile', name));
     }
-    if (code === 'EACCES' || code === 'EPERM') return fail(`Cannot read ${name}: permission denied.`);
-    return fail(`Cannot read ${name}: ${shown(err instanceof Error ? err.message : String(err))}.`);
+    if (code === 'EACCES' || code === 'EPERM') return fail(problem('errFileDenied', name));
+    return fail(problem('errFileRead', name, shown(err instanceof Error ? err.message : String(err))));
   }
 }
 
@@ -438,7 +411,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   // Lower-case wins, as in curl and undici; '' (not undefined) keeps undici from reading process.env itself.
   const pick = (name: string): string => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
-  let configError: string | null = null;
+  let configError: Problem | null = null;
   const proxyUrl = (name: string): URL | null => {
     const value = pick(name).trim();
     if (!value) return null;
@@ -449,7 +422,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     } catch {
       // reported below
     }
-    configError ??= `The proxy setting ${name.toUpperCase()} is not a usable address (${shown(value)}); fix or unset it.`;
+    configError ??= problem('errBadProxy', name.toUpperCase(), shown(value));
     return null;
   };
   const httpProxy = proxyUrl('http_proxy');
@@ -505,26 +478,23 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       .split(',')
       .map((e) => e.trim().toLowerCase())
       .filter((e) => e !== '' && e !== 'identity');
-    if (encodings.length > 2) throw new FetchFailure(`${host} sent the feed with too many content encodings (${shown(encodingHeader ?? '')}).`);
+    if (encodings.length > 2) throw new FetchFailure(problem('errTooManyEncodings', host, shown(encodingHeader ?? '')));
     let decoders: Transform[];
     try {
       // the last encoding listed was applied last, so it comes off first
       decoders = encodings.reverse().map(decoderFor);
     } catch (err) {
       if (err instanceof DecodeFailure)
-        throw new FetchFailure(`${host} sent the feed in an encoding cyberread cannot read (${shown(err.message)}).`);
+        throw new FetchFailure(problem('errUnknownEncoding', host, shown(err.message)));
       throw err;
     }
-    const tooBig = (): Error => new FetchFailure(`The feed is larger than ${formatSize(limits.maxBytes)}; cyberread stopped reading it.`);
-    const unpacksTooBig = (): Error =>
-      new FetchFailure(`The feed unpacks to more than ${formatSize(limits.maxBytes)}; cyberread stopped reading it.`);
+    const tooBig = (): Error => new FetchFailure(problem('errTooLarge', limits.maxBytes));
+    const unpacksTooBig = (): Error => new FetchFailure(problem('errUnpacksTooLarge', limits.maxBytes));
     const chunks: Buffer[] = [];
     let total = 0;
     let rawCount = 0;
     const timer = setTimeout(() => {
-      body.destroy(
-        new FetchFailure(`${host} did not send the whole feed within ${formatSeconds(limits.bodyTimeoutMs)}; try again later.`),
-      );
+      body.destroy(new FetchFailure(problem('errBodyTimeout', host, limits.bodyTimeoutMs)));
     }, limits.bodyTimeoutMs);
     try {
       const countRaw = new Transform({
@@ -546,21 +516,19 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     } catch (err) {
       if (err instanceof FetchFailure) throw err;
       if (errorCodes(err).some((c) => c.startsWith('Z_') || c.startsWith('ERR_BROTLI') || c.startsWith('ERR__ERROR_FORMAT'))) {
-        throw new FetchFailure(`${host} sent a damaged ${shown(encodings.join(', '))} body; try again later.`);
+        throw new FetchFailure(problem('errDamagedEncoding', host, shown(encodings.join(', '))));
       }
       throw err;
     } finally {
       clearTimeout(timer);
     }
     if (contentLength !== null) {
-      if (rawCount !== contentLength) throw new FetchFailure(`${host} sent a body that does not match its Content-Length; the feed is incomplete. Try again later.`);
+      if (rawCount !== contentLength) throw new FetchFailure(problem('errLengthMismatch', host));
       // bytes beyond Content-Length only show up as a broken connection once the response is done
       await new Promise<void>((r) => setImmediate(r));
       await new Promise<void>((r) => setImmediate(r));
       if ((strays.get(hop.url.origin) ?? 0) !== hop.strayBefore)
-        throw new FetchFailure(
-          `${host} sent more bytes than its Content-Length announced; the feed may be cut off. Try again later.`,
-        );
+        throw new FetchFailure(problem('errLengthExceeded', host));
     }
     return concat(chunks, total);
   }
@@ -604,22 +572,20 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         if ([301, 302, 303, 307, 308].includes(status)) {
           await discard();
           const location = header(h, 'location');
-          if (!location) throw new FetchFailure(`Server answered ${status} (a redirect) without saying where to; check the feed's address.`);
+          if (!location) throw new FetchFailure(problem('errRedirectNowhere', status));
           let next: URL;
           try {
             next = new URL(location, current);
           } catch {
-            throw new FetchFailure(`${host} redirected to an address that is not valid (${shown(location)}).`);
+            throw new FetchFailure(problem('errRedirectBad', host, shown(location)));
           }
           if (next.protocol !== 'http:' && next.protocol !== 'https:')
-            throw new FetchFailure(
-              `${host} redirected to a ${shown(next.protocol)} address; cyberread only follows redirects to http and https.`,
-            );
+            throw new FetchFailure(problem('errRedirectScheme', host, shown(next.protocol)));
           next.hash = '';
           if (seen.has(next.href))
-            throw new FetchFailure(`Redirect loop: ${current.href} leads back to ${next.href}. Check the feed's address.`);
+            throw new FetchFailure(problem('errRedirectLoop', current.href, next.href));
           if (redirects + 1 > limits.maxRedirects)
-            throw new FetchFailure(`Too many redirects (more than ${limits.maxRedirects}) starting at ${start.href}.`);
+            throw new FetchFailure(problem('errTooManyRedirects', limits.maxRedirects, start.href));
           seen.add(next.href);
           current = next;
           continue;
@@ -637,20 +603,16 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           const reason = STATUS_CODES[status];
           const retryAt = status === 429 || status === 503 ? parseRetryAfter(header(h, 'retry-after')) : null;
           if (retryAt) {
-            throw new FetchFailure(
-              `Server asked to wait (${status}); cyberread will not ask again before ${formatUtcTime(retryAt, new Date())}.`,
-              status,
-              retryAt.toISOString(),
-            );
+            throw new FetchFailure(problem('errWaitAsked', status, formatUtcTime(retryAt, new Date())), status, retryAt.toISOString());
           }
-          throw new FetchFailure(`Server answered ${status}${reason ? ` ${reason}` : ''}.`, status);
+          throw new FetchFailure(problem('errStatus', status, reason ?? ''), status);
         }
 
         const lengthHeader = header(h, 'content-length');
         const contentLength = lengthHeader !== null && /^\d+$/.test(lengthHeader.trim()) ? Number(lengthHeader) : null;
         if (contentLength !== null && contentLength > limits.maxBytes) {
           res.body.on('error', () => undefined).destroy();
-          throw new FetchFailure(`The feed is larger than ${formatSize(limits.maxBytes)}; cyberread stopped reading it.`);
+          throw new FetchFailure(problem('errTooLarge', limits.maxBytes));
         }
         const bytes = await readBody(res.body, header(h, 'content-encoding'), contentLength, hop);
         const contentType = header(h, 'content-type');
@@ -665,14 +627,14 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         };
       } catch (err) {
         if (req.signal?.aborted && !(err instanceof FetchFailure && err.status !== undefined))
-          return { kind: 'error', url: current.href, message: `Fetching ${current.href} was cancelled.` };
-        const message = describe(err, { host, url: current.href, phase, limits, target: current, proxy: proxyFor(current) });
-        const out: FetchOutcome = { kind: 'error', url: current.href, message };
+          return failed(current.href, problem('errCancelled', current.href));
+        const told = describe(err, { host, url: current.href, phase, limits, target: current, proxy: proxyFor(current) });
+        const extra: { status?: number; retryAfter?: string } = {};
         if (err instanceof FetchFailure) {
-          if (err.status !== undefined) out.status = err.status;
-          if (err.retryAfter !== undefined) out.retryAfter = err.retryAfter;
+          if (err.status !== undefined) extra.status = err.status;
+          if (err.retryAfter !== undefined) extra.retryAfter = err.retryAfter;
         }
-        return out;
+        return failed(current.href, told, extra);
       } finally {
         release?.();
       }
@@ -683,8 +645,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     async fetch(req: FetchRequest): Promise<FetchOutcome> {
       const raw = typeof req.url === 'string' ? req.url.trim() : '';
       try {
-        if (closed) return { kind: 'error', url: raw, message: 'cyberread is closing; the feed was not fetched.' };
-        if (raw === '') return { kind: 'error', url: raw, message: 'The feed address is empty.' };
+        if (closed) return failed(raw, problem('errClosing'));
+        if (raw === '') return failed(raw, problem('errEmptyAddress'));
         const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
         // one letter before ':' is a Windows drive, not a scheme
         if (scheme === undefined || scheme.length === 1) return await readLocal(resolvePath(raw), limits.maxBytes, raw);
@@ -692,30 +654,26 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         try {
           url = new URL(raw);
         } catch {
-          return { kind: 'error', url: raw, message: `Not a valid address: ${shown(raw)}.` };
+          return failed(raw, problem('errBadAddress', shown(raw)));
         }
         if (url.protocol === 'file:') {
           let path: string;
           try {
             path = fileURLToPath(url);
           } catch {
-            return { kind: 'error', url: raw, message: `Not a usable file address: ${shown(raw)}.` };
+            return failed(raw, problem('errBadFileAddress', shown(raw)));
           }
           return await readLocal(path, limits.maxBytes);
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-          return {
-            kind: 'error',
-            url: raw,
-            message: `cyberread does not fetch ${shown(url.protocol)} addresses; use http(s)://, file:// or a local path.`,
-          };
+          return failed(raw, problem('errScheme', shown(url.protocol)));
         }
-        if (configError) return { kind: 'error', url: url.href, message: configError };
+        if (configError) return failed(url.href, configError);
         url.hash = '';
         return await fetchHttp(url, req);
       } catch (err) {
         // last line of defence: fetch never throws
-        return { kind: 'error', url: raw, message: `Could not fetch ${shown(raw)}: ${shown(err instanceof Error ? err.message : String(err))}.` };
+        return failed(raw, problem('errFetch', shown(raw), shown(err instanceof Error ? err.message : String(err))));
       }
     },
     async close(): Promise<void> {

@@ -26,6 +26,7 @@ import {
   type LinkScan,
   type ScannedLink,
 } from './xml-tools.js';
+import { problem, ProblemError, type Problem } from '../i18n/problem.js';
 
 /** Documents larger than this (bytes before decoding, characters after) are refused. The fetcher caps bodies at 10 MiB. */
 export const MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
@@ -40,9 +41,10 @@ export const MAX_LIST = 100;
 
 export const LENIENT_WARNING = 'parsed with the lenient fallback';
 
-export class FeedParseError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+/** Why a document is not a feed cyberread can read; `problem` says it in the user's language. */
+export class FeedParseError extends ProblemError {
+  constructor(told: Problem, options?: { cause?: unknown }) {
+    super(told, options);
     this.name = 'FeedParseError';
   }
 }
@@ -52,8 +54,8 @@ export interface ParseOptions {
   contentType?: string | null;
 }
 
-const NOT_A_FEED = 'This is not a feed: the document is not RSS, Atom or JSON Feed.';
-const TOO_DEEP = `The feed is nested too deeply (more than ${MAX_DEPTH} levels) to be read safely.`;
+const NOT_A_FEED = problem('errNotAFeed');
+const TOO_DEEP = problem('errTooDeep', MAX_DEPTH);
 
 /**
  * Reads RSS 0.9x/1.0/2.0, RDF, Atom 0.3/1.0 and JSON Feed 1.0/1.1. Never fetches anything (no external
@@ -66,9 +68,9 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
     if (error instanceof FeedParseError) throw error;
     if (error instanceof DepthError) throw new FeedParseError(TOO_DEEP, { cause: error });
     if (error instanceof RangeError) {
-      throw new FeedParseError('The feed is too large or too complex to be read safely.', { cause: error });
+      throw new FeedParseError(problem('errTooComplex'), { cause: error });
     }
-    throw new FeedParseError('The feed could not be read because the parser failed on it unexpectedly.', { cause: error });
+    throw new FeedParseError(problem('errParserFailed'), { cause: error });
   }
 }
 
@@ -77,22 +79,22 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
   let text = typeof input === 'string' ? input : decode(input, options.contentType);
   if (text.length > MAX_DOCUMENT_SIZE) throw tooLarge();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new FeedParseError('The feed is empty: the document has no content.');
-  if (looksBinary(text)) throw new FeedParseError('This is not a feed: the document is binary data, not text.');
+  if (text.trim() === '') throw new FeedParseError(problem('errEmptyDocument'));
+  if (looksBinary(text)) throw new FeedParseError(problem('errBinary'));
 
   const start = text.search(/\S/);
   const firstChar = text[start];
   if (firstChar === '{' || firstChar === '[') return parseJson(text, options);
 
   const lt = text.indexOf('<');
-  if (lt === -1) throw new FeedParseError('This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.');
+  if (lt === -1) throw new FeedParseError(problem('errPlainText'));
   const shape = checkXmlDepth(text, MAX_DEPTH);
   const xml = text.slice(lt);
   return parseXml(shape.rewrite ? rewriteForFeedsmith(xml) : xml, options, shape.balanced);
 }
 
 function tooLarge(): FeedParseError {
-  return new FeedParseError(`The feed is too large (more than ${MAX_DOCUMENT_SIZE / 1024 / 1024} MiB) to be read safely.`);
+  return new FeedParseError(problem('errDocumentTooLarge', MAX_DOCUMENT_SIZE));
 }
 
 function looksBinary(text: string): boolean {
@@ -137,7 +139,7 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     const repaired = repairXml(text, MAX_DEPTH);
     if (repaired.xml === null) {
       if (repaired.rootName === 'html' || /^\s*<!doctype\s+html/i.test(text)) {
-        throw new FeedParseError('This is not a feed: the document is HTML, not RSS, Atom or JSON Feed.');
+        throw new FeedParseError(problem('errHtml'));
       }
       throw new FeedParseError(NOT_A_FEED);
     }
@@ -148,11 +150,7 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
       // feedsmith refuses a feed in which it found nothing it knows (no items, no title): that is an empty
       // feed, not a broken one, when the document is a whole feed element. A cut-off one stays an error.
       const format = balanced ? emptyFeedFormat(repaired.rootName) : null;
-      if (format === null) {
-        throw new FeedParseError('The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.', {
-          cause: again,
-        });
-      }
+      if (format === null) throw new FeedParseError(problem('errDamagedXml'), { cause: again });
       return { format, items: [], warnings };
     }
     text = repaired.xml;
@@ -191,7 +189,7 @@ function parseJson(text: string, options: ParseOptions): ParsedFeed {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new FeedParseError('This is not a feed: the document starts like JSON but is not valid JSON.');
+    throw new FeedParseError(problem('errBadJson'));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new FeedParseError(NOT_A_FEED);
   const warnings: string[] = [];
@@ -211,7 +209,7 @@ function parseJson(text: string, options: ParseOptions): ParsedFeed {
     feed = parseJsonFeed<string>(record, { maxItems: MAX_ITEMS });
   } catch (error) {
     if (!isFeedsmithRejection(error)) throw error;
-    throw new FeedParseError('This is not a feed: the document is JSON but not a JSON Feed.', { cause: error });
+    throw new FeedParseError(problem('errJsonNotFeed'), { cause: error });
   }
   const clip = new Clipper();
   const parsed = mapJson(feed, options, clip);

@@ -5,6 +5,7 @@ import type { FetchLimits } from './http.js';
 import type { PreparedFeed } from './prepare-feed.js';
 import { builtBeside } from './refresh-thread.js';
 import type { Pipeline } from './refresh.js';
+import { ProblemError, type Problem } from '../i18n/problem.js';
 
 export interface PipelineOptions {
   concurrency: number;
@@ -39,7 +40,7 @@ export interface WorkerRequest {
   cfg: FeedConfig;
 }
 
-export type WorkerReply = { id: number; ok: true; result: PreparedFeed } | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; result: PreparedFeed } | { id: number; ok: false; problem: Problem };
 
 /** The pool lost its worker(s); the job can still be done in this thread. */
 class WorkerGone extends Error {}
@@ -60,7 +61,7 @@ class WorkerPool {
         this.load[i] = (this.load[i] ?? 1) - 1;
         if (this.load[i] === 0) w.unref();
         if (reply.ok) job.resolve(reply.result);
-        else job.reject(new Error(reply.message));
+        else job.reject(new ProblemError(reply.problem));
       });
       w.on('error', (error) => this.fail(i, new WorkerGone(error.message)));
       w.on('exit', () => this.fail(i, new WorkerGone('The feed worker stopped unexpectedly.')));

@@ -14,6 +14,7 @@ import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
 import type { NormalisedFeed, PreparedFeed } from './prepare-feed.js';
 import type { RefreshOptions } from './refresh.js';
+import { problem, problemOf, ProblemError, type Problem } from '../i18n/problem.js';
 
 export interface RefreshJob {
   feeds: FeedConfig[];
@@ -28,7 +29,7 @@ export interface RefreshJob {
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
   | { kind: 'done'; results: RefreshResult[] }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; problem: Problem }
   | ParseRequest;
 
 /**
@@ -48,7 +49,7 @@ export interface ParseRequest {
 export type ParseReply =
   | { id: number; ok: true; feed: NormalisedFeed }
   | { id: number; ok: true; prepared: PreparedFeed }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; problem: Problem };
 
 // The young generation (both semi-spaces and the large-object part) of the refresh thread; see above. 8 MiB
 // gave the same peak for more collections, 24 MiB +10 MiB.
@@ -74,7 +75,8 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 
 /**
  * The refresh of `feeds` on a worker thread writing to `cacheFile` (already opened, so migrated, by the
- * caller). Rejects with the worker's own message when it cannot run (the cache cannot be opened) or stops.
+ * caller). Rejects with a ProblemError, the worker's own problem, when it cannot run (the cache cannot be
+ * opened) or stops.
  *
  * The refresh uses both threads: the worker fetches, prepares rows and writes SQLite, and sends each fetched
  * document here to be parsed and normalised (answerParse), so the two halves of consecutive feeds overlap on
@@ -119,23 +121,23 @@ export async function refreshInWorker(
         }
       } else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'done') settle(() => resolve(m.results));
-      else settle(() => reject(new Error(m.message)));
+      else settle(() => reject(new ProblemError(m.problem)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', () => settle(() => reject(new Error('The refresh stopped unexpectedly; what it had saved is kept. Run it again.'))));
+    worker.on('exit', () => settle(() => reject(new ProblemError(problem('errRefreshStopped')))));
   });
 }
 
 // The parser and normaliser load on the first document, so a refresh where every feed answers 304 loads neither.
 let parser: Promise<typeof import('./prepare-feed.js')> | undefined;
 
-/** One ParseRequest answered on this thread; a document that cannot be read is answered with its message. */
+/** One ParseRequest answered on this thread; a document that cannot be read is answered with its problem. */
 export async function answerParse(m: ParseRequest): Promise<ParseReply> {
   try {
     const { normaliseDocument, prepareRows } = await (parser ??= import('./prepare-feed.js'));
     const feed = normaliseDocument(m.bytes, { url: m.url, contentType: m.contentType }, m.cfg);
     return m.prepare ? { id: m.id, ok: true, prepared: prepareRows(feed, m.cfg.url) } : { id: m.id, ok: true, feed };
   } catch (error) {
-    return { id: m.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { id: m.id, ok: false, problem: problemOf(error) };
   }
 }

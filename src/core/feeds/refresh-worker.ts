@@ -10,6 +10,7 @@ import { loadPipeline, type RemoteParser } from './pipeline.js';
 import { prepareRows, type PreparedFeed } from './prepare-feed.js';
 import { refreshFeeds } from './refresh.js';
 import type { ParseReply, ParseRequest, RefreshJob, RefreshMessage } from './refresh-thread.js';
+import { problemOf, ProblemError } from '../i18n/problem.js';
 
 const post = (m: RefreshMessage, transfer?: ArrayBuffer[]): void => parentPort?.postMessage(m, transfer);
 
@@ -46,7 +47,7 @@ function parentParser(): { parse: RemoteParser; stop: () => void } {
     const job = waiting.get(reply.id);
     if (job === undefined) return;
     waiting.delete(reply.id);
-    if (!reply.ok) job.reject(new Error(reply.message));
+    if (!reply.ok) job.reject(new ProblemError(reply.problem));
     else if ('prepared' in reply) job.resolve(reply.prepared);
     else {
       try {
@@ -96,5 +97,5 @@ async function run(job: RefreshJob): Promise<void> {
 }
 
 run(workerData as RefreshJob).catch((error: unknown) => {
-  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  post({ kind: 'failed', problem: problemOf(error) });
 });

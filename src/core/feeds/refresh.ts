@@ -1,13 +1,13 @@
 import type { ArticleStore } from '../store/store.js';
 import type { PreparedFeed } from './prepare-feed.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
-import { sanitizeLine } from '../sanitize.js';
+import { problem, problemOf, type Problem } from '../i18n/problem.js';
 
 /** The outcome of one fetch, as src/core/feeds/http.ts reports it. */
 export type FetchResult =
   | { kind: 'ok'; url: string; status: number; bytes: Uint8Array; contentType: string | null; etag: string | null; lastModified: string | null }
   | { kind: 'not-modified'; url: string; etag: string | null; lastModified: string | null }
-  | { kind: 'error'; url: string; message: string; status?: number; retryAfter?: string };
+  | { kind: 'error'; url: string; problem: Problem; status?: number; retryAfter?: string };
 
 /** The steps a refresh chains; plain functions so tests can run them on fixtures. */
 export interface Pipeline {
@@ -30,10 +30,6 @@ export interface RefreshOptions {
   inFlight?: number;
 }
 
-function message(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return sanitizeLine(text) || 'Unknown error.';
-}
 
 async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipeline, options: RefreshOptions): Promise<RefreshResult> {
   const now = (options.now ?? (() => new Date()))();
@@ -46,19 +42,18 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     state = store.getFeedState(feed.url);
   } catch (error) {
     // A cache that cannot be read right now (locked too long, damaged) fails this feed, not the refresh.
-    return { ...base, status: 'error', error: message(error) };
+    return { ...base, status: 'error', error: problemOf(error) };
   }
 
   if (!options.ignoreRetryAfter && state?.retryAfter && Date.parse(state.retryAfter) > now.getTime()) {
-    const error = `The server asked cyberread to wait until ${state.retryAfter}; skipped.`;
-    return { ...base, status: 'error', error };
+    return { ...base, status: 'error', error: problem('errSkippedWait', state.retryAfter) };
   }
 
   let outcome: FetchResult;
   try {
     outcome = await pipeline.fetch({ url: feed.url, etag: state?.etag, lastModified: state?.lastModified });
   } catch (error) {
-    outcome = { kind: 'error', url: feed.url, message: message(error) };
+    outcome = { kind: 'error', url: feed.url, problem: problemOf(error) };
   }
 
   try {
@@ -67,10 +62,10 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
         userTitle,
         lastFetched: fetchedAt,
         lastStatus: 'error',
-        lastError: outcome.message,
+        lastError: outcome.problem,
         retryAfter: outcome.retryAfter ?? null,
       });
-      return { ...base, ...(removed > 0 ? { removed } : {}), status: 'error', error: sanitizeLine(outcome.message) };
+      return { ...base, ...(removed > 0 ? { removed } : {}), status: 'error', error: outcome.problem };
     }
     if (outcome.kind === 'not-modified') {
       const removed = store.saveFetchState(feed.url, {
@@ -97,10 +92,10 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     try {
       prepared = await pipeline.parseAndPrepare(outcome.bytes, { url: outcome.url, contentType: outcome.contentType }, feed);
     } catch (error) {
-      const text = message(error);
+      const told = problemOf(error);
       // Validators are not stored: the next refresh must download the document again.
-      store.saveFetchState(feed.url, { userTitle, lastFetched: fetchedAt, lastStatus: 'error', lastError: text, retryAfter: null });
-      return { ...base, status: 'error', error: text };
+      store.saveFetchState(feed.url, { userTitle, lastFetched: fetchedAt, lastStatus: 'error', lastError: told, retryAfter: null });
+      return { ...base, status: 'error', error: told };
     }
     const { title, siteUrl, rows } = prepared;
     const { added, updated, dropped, removed } = store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
@@ -109,7 +104,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     return { ...base, added, updated, ...policy, status: added + updated > 0 ? 'new' : 'unchanged' };
   } catch (error) {
     // The store itself failed (disk full, read-only cache): report it for this feed, keep going.
-    return { ...base, status: 'error', error: message(error) };
+    return { ...base, status: 'error', error: problemOf(error) };
   }
 }
 

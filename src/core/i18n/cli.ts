@@ -41,6 +41,16 @@ export interface CliMessages {
   badLimit: string;
   badLang(value: string): string;
   badUrl(value: string): string;
+  unknownCommand(word: string): string;
+  unknownOption(option: string, command: string): string;
+  optionNeedsValue(option: string, command: string): string;
+  optionAmbiguous(option: string, command: string): string;
+  badArguments(detail: string, command: string): string;
+  unknownSubcommand(word: string): string;
+  cacheDirDenied(dir: string): string;
+  cacheDirFailed(dir: string, detail: string): string;
+  /** A bug: what failed, and to report it. */
+  unexpected(detail: string): string;
   // ignore rules, saved views, vacuum
   noIgnoreRules: string;
   ignoreHidden(count: number): string;
@@ -62,6 +72,10 @@ export interface CliMessages {
   /** A size in bytes as the language writes it ("12.3 MB"). */
   size(bytes: number): string;
 }
+
+/** "cyberread list" for a command, "cyberread" for none. */
+const named = (command: string): string => (command ? `"cyberread ${command}"` : 'cyberread');
+const helpFor = (command: string): string => `"cyberread ${command ? command + ' ' : ''}--help"`;
 
 const en: CliMessages = {
   usage: `cyberread — a terminal news reader for RSS, Atom and JSON feeds
@@ -181,6 +195,15 @@ and prints its size before and after. Safe while the reader runs; it waits for a
   badLimit: '--limit must be a whole number from 1 to 1000.',
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+  unknownCommand: (w) => `Unknown command "${w}". Run "cyberread --help" to see the commands.`,
+  unknownOption: (o, c) => `Unknown option ${o} for ${named(c)}. Run ${helpFor(c)} to see its options.`,
+  optionNeedsValue: (o) => `The option ${o} needs a value.`,
+  optionAmbiguous: (o) => `The option ${o} needs a value; for one that starts with "-", write ${o}=VALUE.`,
+  badArguments: (d, c) => `${d}. Run ${helpFor(c)}.`,
+  unknownSubcommand: (w) => `Unknown "feeds" subcommand "${w}": use add or remove.`,
+  cacheDirDenied: (dir) => `Cannot create the cache directory ${dir}: permission denied. Check its permissions or use --home DIR.`,
+  cacheDirFailed: (dir, d) => `Cannot create the cache directory ${dir}: ${d}.`,
+  unexpected: (d) => `unexpected error: ${d}. Please report it with the command you ran.`,
   noIgnoreRules: 'You have no ignore rules. Add one with "cyberread ignore add QUERY" (--drop to keep matches out of the cache).',
   ignoreHidden: (n) => `${plural(n, 'article', 'articles')} hidden now`,
   ignoreDropped: (n, last) => `${nEn(n)} kept out of the cache, the last on ${last}`,
@@ -207,17 +230,17 @@ const id: CliMessages = {
 Cara pakai:
   cyberread                      buka pembaca (perlu terminal)
   cyberread --demo               buka pembaca dengan berita contoh bawaan (tanpa jaringan)
-  cyberread feeds                daftar umpan yang diikuti
-  cyberread feeds add URL        ikuti umpan (--lang id|en, --title T, --tag T …)
+  cyberread feeds                daftar feed yang diikuti
+  cyberread feeds add URL        ikuti feed (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
-  cyberread refresh [URL…]       muat ulang umpan; kode keluar 1 bila ada yang gagal
+  cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
   cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
   cyberread show ID              satu artikel sebagai teks
   cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
-  cyberread import BERKAS.opml   ikuti semua umpan dari berkas OPML
-  cyberread export               cetak daftar umpan sebagai OPML 2.0
+  cyberread import FILE.opml     ikuti semua feed dari file OPML
+  cyberread export               cetak daftar feed sebagai OPML 2.0
   cyberread views                tampilan tersimpan beserta jumlahnya (views add NAMA KUERI, views remove NAMA)
   cyberread ignore               aturan ignore beserta yang cocok dengannya (ignore add KUERI [--drop], ignore remove KUERI)
   cyberread vacuum               padatkan cache dan cetak ukurannya sebelum dan sesudah
@@ -229,15 +252,15 @@ Opsi untuk semua perintah:
   -h, --help     bantuan sebuah perintah   -v, --version   cetak versi`,
   commandHelp: {
     feeds: `Cara pakai:
-  cyberread feeds                        daftar umpan yang diikuti beserta status terakhirnya
+  cyberread feeds                        daftar feed yang diikuti beserta status terakhirnya
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus umpan menghapus artikelnya dari cache, kecuali yang berbintang.`,
+URL berupa http(s)://, file:// atau path lokal. Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
 
-Memuat ulang semua umpan (atau yang disebut) dan mencetak satu baris per umpan.
---force tetap meminta walau server meminta menunggu (Retry-After).
+Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
+--force tetap mengambil feed walau server minta menunggu (Retry-After).
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
     list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
@@ -260,14 +283,14 @@ Semua tagar beserta jumlah artikelnya, yang terbanyak dulu; dengan --query, dihi
             cyberread mark --all [--query Q] [--tag T]… [--lang id|en] [--starred] [--search Q] [--feed URL] --read|--unread
 
 Menandai artikel. Edisi bahasa lain dari berita yang sama ikut ditandai.
---all menandai semua artikel yang dipilih penyaring yang sama dengan "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
-    import: `Cara pakai: cyberread import BERKAS.opml
+--all menandai semua artikel yang cocok dengan filter yang sama seperti "list" (tanpa batas) dan mencetak jumlah yang berubah.`,
+    import: `Cara pakai: cyberread import FILE.opml
 
-Mengikuti semua umpan dari berkas OPML. Hanya URL http(s) dan path lokal yang diterima;
+Mengikuti semua feed dari file OPML. Hanya URL http(s) dan path lokal yang diterima;
 bahasa dan tagar dibaca dari atribut "language" dan "category".`,
     export: `Cara pakai: cyberread export > feeds.opml
 
-Mencetak semua umpan yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
+Mencetak semua feed yang diikuti sebagai OPML 2.0, beserta bahasa dan tagarnya.`,
     ignore: `Cara pakai:
   cyberread ignore                       aturan ignore, beserta jumlah artikel yang disembunyikan dan dibuang tiap aturan
   cyberread ignore add KUERI [--drop]    tambah aturan (kueri dalam bahasa kueri, lihat "list --help")
@@ -286,16 +309,16 @@ Tampilan muncul di bagian atas tampilan feed di pembaca dan dibuka seperti feed.
 sebagai "views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
     vacuum: `Cara pakai: cyberread vacuum [--json]
 
-Memadatkan cache artikel (menggabungkan indeks teks penuh, membangun ulang berkas, mengosongkan log tulis)
-dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu pemuatan ulang yang sedang berjalan.`,
+Memadatkan cache artikel (menggabungkan indeks teks penuh, membangun ulang file-nya, mengosongkan log tulis)
+dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu muat ulang yang sedang berjalan selesai.`,
   },
   feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
-  feedExists: (url) => `${url} sudah ada di daftar umpan Anda.`,
+  feedExists: (url) => `${url} sudah ada di daftar feed Anda.`,
   feedRemoved: (url, n) => `${url} dihapus beserta ${nId(n)} artikel di cache (artikel berbintang tetap disimpan).`,
-  feedNotFound: (url) => `${url} tidak ada di daftar umpan Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
-  noFeeds: 'Anda belum mengikuti umpan apa pun. Tambahkan dengan "cyberread feeds add URL".',
-  neverFetched: 'belum pernah dimuat',
-  refreshSummary: (feeds, added, failed) => `${nId(feeds)} umpan dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
+  feedNotFound: (url) => `${url} tidak ada di daftar feed Anda. Jalankan "cyberread feeds" untuk melihatnya.`,
+  noFeeds: 'Anda belum mengikuti feed apa pun. Tambahkan dengan "cyberread feeds add URL".',
+  neverFetched: 'belum pernah dimuat ulang',
+  refreshSummary: (feeds, added, failed) => `${nId(feeds)} feed dimuat ulang, ${nId(added)} artikel baru` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   refreshLine: (status, added, updated) =>
     status === 'error' ? 'gagal' : status === 'unchanged' ? 'tidak berubah' : `${added} baru, ${updated} diperbarui`,
   refreshDropped: (n) => `${nId(n)} dibuang oleh aturan ignore`,
@@ -307,18 +330,27 @@ dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu
   idsOrAll: 'Sebutkan ID artikel atau --all, bukan keduanya.',
   allNeedsRead: '--all menandai artikel sudah atau belum dibaca: tambahkan --read atau --unread.',
   filterNeedsAll: (option) => `${option} memilih artikel untuk --all; bersama ID artikel, jangan dipakai.`,
-  imported: (added, skipped, rejected) => `${nId(added)} umpan diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
+  imported: (added, skipped, rejected) => `${nId(added)} feed diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
   cacheRecovered: (from, to, restored) =>
-    `Cache artikel ${from} rusak; berkasnya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda baca/bintang dipulihkan).`,
+    `Cache artikel ${from} rusak; file-nya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda sudah dibaca/berbintang dipulihkan).`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" tidak menerima argumen seperti "${words}". Jalankan "cyberread ${command} --help".`,
   badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
-  badUrl: (v) => `"${v}" bukan alamat umpan: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
+  unknownCommand: (w) => `Perintah "${w}" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.`,
+  unknownOption: (o, c) => `Opsi ${o} tidak dikenal untuk ${named(c)}. Jalankan ${helpFor(c)} untuk melihat opsinya.`,
+  optionNeedsValue: (o) => `Opsi ${o} memerlukan nilai.`,
+  optionAmbiguous: (o) => `Opsi ${o} memerlukan nilai; untuk nilai yang diawali "-", tulis ${o}=NILAI.`,
+  badArguments: (d, c) => `${d}. Jalankan ${helpFor(c)}.`,
+  unknownSubcommand: (w) => `Subperintah "feeds" "${w}" tidak dikenal: gunakan add atau remove.`,
+  cacheDirDenied: (dir) => `Tidak bisa membuat direktori cache ${dir}: izin ditolak. Periksa izinnya atau gunakan --home DIR.`,
+  cacheDirFailed: (dir, d) => `Tidak bisa membuat direktori cache ${dir}: ${d}.`,
+  unexpected: (d) => `kesalahan tak terduga: ${d}. Mohon laporkan beserta perintah yang Anda jalankan.`,
   noIgnoreRules: 'Anda belum punya aturan ignore. Tambahkan dengan "cyberread ignore add KUERI" (--drop agar yang cocok tidak masuk cache).',
   ignoreHidden: (n) => `${nId(n)} artikel disembunyikan saat ini`,
   ignoreDropped: (n, last) => `${nId(n)} tidak dimasukkan ke cache, terakhir pada ${last}`,

@@ -4,6 +4,42 @@ import { formatCount } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'en');
 const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
+const MiB = 1024 * 1024;
+const cacheAt = (path: string): string => (path === ':memory:' ? 'the in-memory cache' : `the cache at ${path}`);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const settingsAction = (action: string): string =>
+  action === 'mkdir' ? 'create the settings directory' : action === 'write' ? 'write the settings file' : 'read the settings file';
+const size = (bytes: number): string =>
+  bytes >= MiB ? `${Number((bytes / MiB).toFixed(1))} MiB` : bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : plural(bytes, 'byte', 'bytes');
+
+/** Why a TLS connection was refused, by the error code Node gives. */
+function tlsReason(code: string): string {
+  switch (code) {
+    case 'CERT_HAS_EXPIRED':
+      return 'its certificate has expired';
+    case 'CERT_NOT_YET_VALID':
+      return 'its certificate is not valid yet';
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'its certificate is self-signed and not trusted';
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return 'its certificate chain contains a self-signed, untrusted certificate';
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return 'its certificate is signed by an unknown authority';
+    case 'CERT_REVOKED':
+      return 'its certificate has been revoked';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return 'its certificate belongs to a different name';
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return 'it does not speak TLS on this port (is the address really https?)';
+    case 'EPROTO':
+      return 'the TLS handshake failed';
+    default:
+      return `its certificate or TLS setup was rejected (${code})`;
+  }
+}
 
 /** English. The source table: messages.ts derives the Messages type from it. */
 /** The query language (src/core/query): where (the column) and why, in one sentence. */
@@ -71,6 +107,8 @@ export const en = {
   // list
   emptyList: 'No articles match',
   emptyListHint: 'Press c to clear the filters',
+  emptyEdition: (lang: string) => `No articles in ${lang}`,
+  emptyEditionHint: (count: number, other: string) => `${plural(count, 'article', 'articles')} in ${other}: press L to read them`,
   emptyCache: 'No articles yet — press r to refresh',
   noTitle: '(no title)',
 
@@ -253,9 +291,11 @@ export const en = {
   feedRemoved: (title: string, x: number) => `Removed ${title} and ${plural(x, 'cached article', 'cached articles')}; starred ones are kept`,
   feedGone: 'That feed is no longer in your feeds',
   confirmRemoveFeed: (title: string, total: number, starred: number) =>
-    `Remove ${title}? ${plural(total - starred, 'cached article goes', 'cached articles go')}, ${n(starred)} starred stay. y/Enter: remove · other key: keep`,
-  confirmMarkAll: (x: number) => `Mark ${plural(x, 'article', 'articles')} of this list read? y/Enter: yes · other key: no`,
-  confirmMarkFeed: (title: string, x: number) => `Mark the ${plural(x, 'unread article', 'unread articles')} of ${title} read? y/Enter: yes · other key: no`,
+    `Remove ${title}? ${plural(total - starred, 'cached article goes', 'cached articles go')}, ${n(starred)} starred stay`,
+  confirmMarkAll: (x: number) => `Mark ${plural(x, 'article', 'articles')} of this list read?`,
+  confirmMarkFeed: (title: string, x: number) => `Mark the ${plural(x, 'unread article', 'unread articles')} of ${title} read?`,
+  confirmAnswers: 'y/Enter: yes · other key: no',
+  confirmRemoveAnswers: 'y/Enter: remove · other key: keep',
   cancelled: 'Cancelled',
   markedAllRead: (x: number) => `${plural(x, 'article', 'articles')} marked read — z undoes`,
   nothingToMark: 'No unread articles here',
@@ -311,6 +351,140 @@ export const en = {
 
   // Failures (Problem keys, src/core/i18n/problem.ts), shown by the reader and by the CLI in the user's language
   errUnexpected: (detail: string) => `Something unexpected failed: ${detail}`,
+
+  // fetching a feed (core/feeds/http.ts)
+  errClosing: 'cyberread is closing; the feed was not fetched.',
+  errEmptyAddress: 'The feed address is empty.',
+  errBadAddress: (address: string) => `Not a valid address: ${address}.`,
+  errBadFileAddress: (address: string) => `Not a usable file address: ${address}.`,
+  errScheme: (scheme: string) => `cyberread does not fetch ${scheme} addresses; use http(s)://, file:// or a local path.`,
+  errBadProxy: (name: string, value: string) => `The proxy setting ${name} is not a usable address (${value}); fix or unset it.`,
+  errCancelled: (url: string) => `Fetching ${url} was cancelled.`,
+  errCancelledClosing: (url: string) => `Fetching ${url} was cancelled because cyberread is closing.`,
+  errProxyRefused: (proxy: string) => `Could not connect to the proxy ${proxy}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyNotFound: (proxy: string) => `Could not find the proxy ${proxy}: no such host. Check HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyTls: (host: string) => `Could not connect securely to the proxy for ${host}. Check HTTPS_PROXY.`,
+  errConnectTimeout: (host: string, ms: number) => `Could not connect to ${host} within ${seconds(ms)}. Check the address or try again later.`,
+  errAnswerTimeout: (host: string, ms: number) => `${host} did not answer within ${seconds(ms)}.`,
+  errBodyTimeout: (host: string, ms: number) => `${host} did not send the whole feed within ${seconds(ms)}; try again later.`,
+  errRefused: (host: string) => `Could not connect to ${host}: connection refused. Check the address or try again later.`,
+  errNoSuchHost: (host: string) => `Could not find ${host}: no such host. Check the address or your network.`,
+  errDnsAgain: (host: string) => `Could not look up ${host} (temporary DNS failure). Check your network or try again later.`,
+  errUnreachable: (host: string) => `Could not reach ${host}: the network is unreachable. Check your connection.`,
+  errLengthMismatch: (host: string) => `${host} sent a body that does not match its Content-Length; the feed is incomplete. Try again later.`,
+  errLengthExceeded: (host: string) => `${host} sent more bytes than its Content-Length announced; the feed may be cut off. Try again later.`,
+  errHeadersTooLarge: (host: string) => `${host} sent response headers that are too large; cyberread gave up.`,
+  errTls: (host: string, code: string) => `Could not connect securely to ${host}: ${tlsReason(code)}. Check the address or tell the site owner.`,
+  errNotHttp: (host: string) => `${host} sent a response that is not valid HTTP; cyberread gave up.`,
+  errClosedEarly: (host: string) => `${host} closed the connection before the feed was complete. Try again later.`,
+  errClosedNoAnswer: (host: string) => `${host} closed the connection without answering. Try again later.`,
+  errFetch: (url: string, detail: string) => `Could not fetch ${url}: ${detail || 'unknown error'}.`,
+  errTooManyEncodings: (host: string, encodings: string) => `${host} sent the feed with too many content encodings (${encodings}).`,
+  errUnknownEncoding: (host: string, encoding: string) => `${host} sent the feed in an encoding cyberread cannot read (${encoding}).`,
+  errDamagedEncoding: (host: string, encodings: string) => `${host} sent a damaged ${encodings} body; try again later.`,
+  errTooLarge: (bytes: number) => `The feed is larger than ${size(bytes)}; cyberread stopped reading it.`,
+  errUnpacksTooLarge: (bytes: number) => `The feed unpacks to more than ${size(bytes)}; cyberread stopped reading it.`,
+  errRedirectNowhere: (status: number) => `Server answered ${status} (a redirect) without saying where to; check the feed's address.`,
+  errRedirectBad: (host: string, location: string) => `${host} redirected to an address that is not valid (${location}).`,
+  errRedirectScheme: (host: string, scheme: string) =>
+    `${host} redirected to a ${scheme} address; cyberread only follows redirects to http and https.`,
+  errRedirectLoop: (from: string, to: string) => `Redirect loop: ${from} leads back to ${to}. Check the feed's address.`,
+  errTooManyRedirects: (max: number, start: string) => `Too many redirects (more than ${max}) starting at ${start}.`,
+  errWaitAsked: (status: number, until: string) => `Server asked to wait (${status}); cyberread will not ask again before ${until}.`,
+  /** `reason`: the standard HTTP reason phrase ("Not Found"), part of the protocol, or ''. */
+  errStatus: (status: number, reason: string) => `Server answered ${status}${reason ? ` ${reason}` : ''}.`,
+  errSkippedWait: (until: string) => `The server asked cyberread to wait until ${until}; skipped.`,
+  // local feed files
+  errIsDirectory: (path: string) => `${path} is a directory, not a feed file.`,
+  errNotAFile: (path: string) => `${path} is not a regular file; cyberread only reads feed files.`,
+  errNoSuchFile: (path: string) => `No such file: ${path}. Check the path.`,
+  errNoSuchFileHost: (path: string) => `No such file: ${path}. For a web address, start it with https://.`,
+  errFileDenied: (path: string) => `Cannot read ${path}: permission denied.`,
+  errFileRead: (path: string, detail: string) => `Cannot read ${path}: ${detail}.`,
+
+  // reading a feed (core/feeds/parse.ts)
+  errEmptyDocument: 'The feed is empty: the document has no content.',
+  errBinary: 'This is not a feed: the document is binary data, not text.',
+  errPlainText: 'This is not a feed: the document is plain text, not RSS, Atom or JSON Feed.',
+  errHtml: 'This is not a feed: the document is HTML, not RSS, Atom or JSON Feed.',
+  errNotAFeed: 'This is not a feed: the document is not RSS, Atom or JSON Feed.',
+  errDamagedXml: 'The feed is damaged beyond repair: it is not well-formed XML and no feed could be read from it.',
+  errBadJson: 'This is not a feed: the document starts like JSON but is not valid JSON.',
+  errJsonNotFeed: 'This is not a feed: the document is JSON but not a JSON Feed.',
+  errTooDeep: (levels: number) => `The feed is nested too deeply (more than ${levels} levels) to be read safely.`,
+  errTooComplex: 'The feed is too large or too complex to be read safely.',
+  errParserFailed: 'The feed could not be read because the parser failed on it unexpectedly.',
+  errDocumentTooLarge: (bytes: number) => `The feed is too large (more than ${size(bytes)}) to be read safely.`,
+  errRefreshStopped: 'The refresh stopped unexpectedly; what it had saved is kept. Run it again.',
+
+  // the settings file (core/config.ts); `action`: mkdir (its directory), read or write
+  errSettingsDenied: (action: string, path: string) =>
+    `Cannot ${settingsAction(action)} ${path}: permission denied. Check the directory's permissions or use --home DIR.`,
+  errSettingsDiskFull: (action: string, path: string) => `Cannot ${settingsAction(action)} ${path}: the disk is full. Free some space and try again.`,
+  errSettingsNotDir: (action: string, path: string) =>
+    `Cannot ${settingsAction(action)} ${path}: a file stands where a directory is needed. Move it away or use --home DIR.`,
+  errSettingsFs: (action: string, path: string, detail: string) => `Cannot ${settingsAction(action)} ${path}: ${detail}.`,
+  errSettingsChanged: (path: string) => `The settings file ${path} is no longer valid JSON, so it was not changed. Fix it or move it away.`,
+  errSettingsJson: (path: string, detail: string) =>
+    `The settings file ${path} is not valid JSON (${detail}). Fix it or move it away to start with fresh settings.`,
+  /** `what`: null, list, string, number or boolean. */
+  errSettingsNotObject: (path: string, what: string) =>
+    `The settings file ${path} holds ${what === 'null' ? 'null' : what === 'list' ? 'a list' : `a ${what}`} instead of an object such as {"feeds": []}. Fix it or move it away to start with fresh settings.`,
+
+  // feed addresses refused (core/opml.ts refuseFeedUrl: feeds add, OPML import, the settings file)
+  errUrlEmpty: 'the outline has an empty xmlUrl',
+  errUrlControl: 'the URL contains control characters',
+  errUrlTooLong: (max: number) => `the URL is longer than ${max} characters`,
+  errUrlNoHost: 'the URL has no host',
+  errUrlInvalid: 'the URL is not valid',
+  errUrlRemoteFile: 'file: URLs must point to a local file',
+  errUrlScheme: (scheme: string) => `unsupported scheme ${scheme}`,
+  // OPML import
+  errNotOpml: (why: string) => `This file is not OPML: ${why}.`,
+  errOpmlIsFeed: (root: string) => `it is a feed (root element <${root}>), not a list of feeds; add it as a feed instead`,
+  errOpmlRoot: (root: string) => `its root element is <${root}>, expected <opml>`,
+  errOpmlEmpty: 'it is empty',
+  errOpmlJson: 'it looks like JSON, not XML',
+  errOpmlNoXml: 'it contains no XML elements',
+  errOpmlTooLarge: (mb: number, limit: number) => `This OPML file is too large to import (${mb} MB; the limit is ${limit} MB).`,
+  errOpmlTooDeep: (max: number) =>
+    `This OPML file nests outlines more than ${max} levels deep, so it was not imported; flatten its folders and try again.`,
+  errOpmlMoreRefused: (count: number) => `${count} more outlines were refused for the reasons above or similar ones`,
+  errOpmlTooMany: (more: number, max: number) => `this and ${more} more feeds were not imported: one import takes at most ${max} feeds`,
+  errOpmlNoFile: (path: string) => `There is no file ${path}.`,
+  errOpmlRead: (path: string, detail: string) => `Cannot read ${path}: ${detail}.`,
+  // settings that cannot be used (the rest of the file still applies)
+  errSettingUnknown: (key: string, path: string) => `Ignoring unknown setting "${key}" in ${path}.`,
+  errSettingFeedNoUrl: (n: number, path: string) => `Ignoring feed #${n} in ${path}: it needs a "url" string.`,
+  errSettingFeedRefused: (n: number, url: string, path: string, why: string) => `Ignoring feed #${n} (${url}) in ${path}: ${why}.`,
+  errSettingLang: (path: string) => `Ignoring "lang" in ${path}: it must be "id" or "en".`,
+  errSettingTimeZone: (path: string) => `Ignoring "timeZone" in ${path}: it must be an IANA zone such as "Asia/Jakarta".`,
+  errSettingNumber: (key: string, path: string, max: number) => `Ignoring "${key}" in ${path}: it must be a whole number from 1 to ${max}.`,
+  errSettingArgv: (key: string, path: string) =>
+    `Ignoring "${key}" in ${path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`,
+  errSettingNotifyCommand: (path: string) => `Ignoring "notify" in ${path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`,
+  errSettingNotify: (path: string) => `Ignoring "notify" in ${path}: it must be "bell", "osc9" or "command".`,
+
+  // the article cache (core/store)
+  errCacheDiskFull: (path: string) => `Cannot write ${cacheAt(path)}: the disk is full. Free some space and try again.`,
+  errCacheReadOnly: (path: string) =>
+    `Cannot write ${cacheAt(path)}: the file or its directory is read-only. Check its permissions or use --home DIR.`,
+  errCacheCantOpen: (path: string) =>
+    `Cannot open ${cacheAt(path)}: the directory is missing or not writable. Check its permissions or use --home DIR.`,
+  errCacheLocked: (path: string) => `${cap(cacheAt(path))} stayed locked by another cyberread process for too long. Try again in a moment.`,
+  errCacheDamaged: (path: string) =>
+    `${cap(cacheAt(path))} is damaged. Restart cyberread: it moves the damaged file aside and builds a fresh cache.`,
+  errCacheIo: (path: string, code: string) =>
+    `Cannot read or write ${cacheAt(path)}: the disk reported an error (${code}). Check the disk and try again.`,
+  errCacheFailed: (path: string, detail: string, code: string) => `${cap(cacheAt(path))} failed: ${detail} (${code}).`,
+  errCacheNoDir: (path: string, dir: string) => `Cannot create the cache at ${path}: the directory ${dir} does not exist. Create it or use --home DIR.`,
+  errCacheNotDir: (path: string, dir: string) => `Cannot create the cache at ${path}: ${dir} is not a directory. Use --home DIR to choose another place.`,
+  errCacheDirReadOnly: (path: string) => `Cannot write the cache at ${path}: the directory is read-only. Check its permissions or use --home DIR.`,
+  errCacheFileReadOnly: (path: string) => `Cannot write the cache at ${path}: the file is read-only. Check its permissions or use --home DIR.`,
+  errCacheMoveAside: (path: string, to: string) =>
+    `The cache at ${path} is damaged and could not be moved aside to ${to}. Move or remove it yourself, or use --home DIR.`,
+  errCacheNewer: (path: string, schema: number, known: number) =>
+    `The cache at ${path} was written by a newer cyberread (schema ${schema}, this one knows ${known}). Update cyberread or use --home DIR.`,
   // settings (config.json) that cannot be used: which key, why; the rest of the file still applies
   errSettingNotList: (key: string, path: string) => `Ignoring "${key}" in ${path}: it must be a list.`,
   errSettingQuery: (key: string, n: number, path: string, code: QueryProblemCode, column: number, token: string) =>

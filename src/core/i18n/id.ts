@@ -3,7 +3,49 @@ import type { QueryProblemCode } from '../query/ast.js';
 import { formatCount, type Messages } from './messages.js';
 
 const n = (x: number): string => formatCount(x, 'id');
+/** Decimal comma, as Indonesian writes numbers: 0,3 detik. */
+const dec = (x: number): string => String(Number(x.toFixed(1))).replace('.', ',');
+const seconds = (ms: number): string => `${dec(ms / 1000)} detik`;
+const MiB = 1024 * 1024;
+const cacheAt = (path: string): string => (path === ':memory:' ? 'cache di memori' : `cache di ${path}`);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const settingsAction = (action: string): string =>
+  action === 'mkdir' ? 'membuat direktori pengaturan' : action === 'write' ? 'menulis file pengaturan' : 'membaca file pengaturan';
+const size = (bytes: number): string =>
+  bytes >= MiB ? `${dec(bytes / MiB)} MiB` : bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${n(bytes)} byte`;
 
+/** Why a TLS connection was refused, by the error code Node gives. */
+function tlsReason(code: string): string {
+  switch (code) {
+    case 'CERT_HAS_EXPIRED':
+      return 'sertifikatnya sudah kedaluwarsa';
+    case 'CERT_NOT_YET_VALID':
+      return 'sertifikatnya belum berlaku';
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'sertifikatnya ditandatangani sendiri dan tidak dipercaya';
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return 'rantai sertifikatnya memuat sertifikat yang ditandatangani sendiri dan tidak dipercaya';
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return 'sertifikatnya ditandatangani pihak yang tidak dikenal';
+    case 'CERT_REVOKED':
+      return 'sertifikatnya sudah dicabut';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return 'sertifikatnya milik nama lain';
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return 'port ini tidak memakai TLS (benarkah alamatnya https?)';
+    case 'EPROTO':
+      return 'jabat tangan TLS gagal';
+    default:
+      return `sertifikat atau pengaturan TLS-nya ditolak (${code})`;
+  }
+}
+
+/**
+ * Bahasa Indonesia, as readers of Indonesian tech news write it: the words of glossary.ts (feed, cache,
+ * browser, kesalahan …), not dictionary coinages. Indonesian nouns do not inflect for number.
+ */
 /** Bahasa Indonesia, as a newsroom writes it. Indonesian nouns do not inflect for number. */
 /** The query language (src/core/query): where (the column) and why, in one sentence. */
 const queryProblem = (code: QueryProblemCode, column: number, token: string): string => {
@@ -52,12 +94,12 @@ export const id: Messages = {
   langNameId: 'Bahasa Indonesia',
   langNameEn: 'Bahasa Inggris',
 
-  viewList: 'Artikel',
-  viewReader: 'Baca',
+  viewList: 'Daftar artikel',
+  viewReader: 'Artikel',
   viewHashtags: 'Tagar',
   viewLanguage: 'Bahasa',
   viewHelp: 'Bantuan',
-  viewErrors: 'Umpan bermasalah',
+  viewErrors: 'Feed gagal',
   viewSearch: 'Cari',
 
   unreadCount: (x) => `${n(x)} belum dibaca`,
@@ -66,43 +108,45 @@ export const id: Messages = {
   unreadOnlyActive: 'hanya yang belum dibaca',
 
   emptyList: 'Tidak ada artikel yang cocok',
-  emptyListHint: 'Tekan c untuk menghapus saringan',
-  emptyCache: 'Belum ada artikel — tekan r untuk memuat ulang',
+  emptyListHint: 'Tekan c untuk menghapus filter',
+  emptyEdition: (lang) => `Belum ada artikel dalam ${lang}`,
+  emptyEditionHint: (count, other) => `Ada ${n(count)} artikel dalam ${other}: tekan L untuk membacanya`,
+  emptyCache: 'Belum ada artikel — tekan r untuk memuat ulang feed',
   noTitle: '(tanpa judul)',
 
   postedLabel: 'Diposting',
   dateUnknown: 'tanggal tidak diketahui',
   imageLabel: 'Ilustrasi',
-  shareLine: 'Bagikan: y salin tautan · o buka di peramban',
+  shareLine: 'Bagikan: y salin tautan · o buka di browser',
   readAlso: 'Baca juga',
   linksTitle: 'Tautan',
   otherEditionHint: 'L membuka edisi bahasa lain',
   noOtherEdition: 'Artikel ini tidak punya edisi bahasa lain',
-  articleGone: 'Artikel ini sudah tidak ada di tembolok',
+  articleGone: 'Artikel ini sudah tidak ada di cache',
   endOfList: 'Tidak ada artikel berikutnya di daftar',
   startOfList: 'Ini artikel pertama di daftar',
 
   linkCopied: 'Tautan disalin ke papan klip',
   noLink: 'Artikel ini tidak punya tautan',
   linkRefused: 'Hanya tautan http(s) yang bisa dibuka atau disalin',
-  linkOpened: 'Dibuka di peramban',
+  linkOpened: 'Dibuka di browser',
   openFailed: (m) => `Tautan tidak bisa dibuka: ${m}`,
   markedRead: 'Ditandai sudah dibaca',
   markedUnread: 'Ditandai belum dibaca',
-  starred: 'Diberi bintang',
-  unstarred: 'Bintang dicabut',
+  starred: 'Ditandai bintang',
+  unstarred: 'Bintang dihapus',
   languageSwitched: (name) => `Bahasa: ${name}`,
 
-  refreshProgress: (done, total) => `${n(done)}/${n(total)} umpan`,
+  refreshProgress: (done, total) => `${n(done)}/${n(total)} feed`,
   newArticles: (x) => `${n(x)} baru`,
-  feedsFailed: (x) => `${n(x)} umpan gagal — tekan e`,
-  refreshRunning: 'Pemuatan ulang sedang berjalan',
+  feedsFailed: (x) => `${n(x)} feed gagal — tekan e`,
+  refreshRunning: 'Feed sedang dimuat ulang',
   refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,
-  neverRefreshed: 'belum pernah dimuat — tekan r',
+  neverRefreshed: 'belum pernah dimuat ulang — tekan r',
 
-  errorsEmpty: 'Tidak ada umpan yang gagal pada pemuatan terakhir',
-  errorsIntro: 'Umpan berikut tidak bisa dibaca pada pemuatan terakhir:',
+  errorsEmpty: 'Tidak ada feed yang gagal saat terakhir dimuat ulang',
+  errorsIntro: 'Feed berikut gagal saat terakhir dimuat ulang:',
 
   tooSmall: (w, h) => `Terminal terlalu kecil (${w}×${h}); minimal 40×10`,
 
@@ -111,7 +155,7 @@ export const id: Messages = {
   hashtagsNoMatch: 'Tidak ada tagar yang cocok',
   hashtagsActive: (t) => `Aktif: ${t}`,
 
-  languagePrompt: 'Pilih bahasa tampilan dan edisi berita',
+  languagePrompt: 'Pilih bahasa antarmuka dan edisi berita',
   languageCurrent: (name) => `Saat ini: ${name}`,
 
   searchPrompt: 'Cari: ',
@@ -121,20 +165,20 @@ export const id: Messages = {
   helpClose: 'Esc, q, atau ? menutup bantuan',
   whereAll: 'semua',
   whereList: 'daftar',
-  whereReader: 'baca',
+  whereReader: 'artikel',
   whereHashtags: 'tagar',
   whereLanguage: 'bahasa',
   whereHelp: 'bantuan',
   whereSearch: 'cari',
-  whereErrors: 'umpan gagal',
+  whereErrors: 'feed gagal',
 
-  actHelp: 'tampilkan tombol di tampilan ini',
+  actHelp: 'daftar tombol di layar ini',
   actBack: 'kembali',
   actQuit: 'keluar',
   actQuitList: 'keluar (dari daftar)',
-  actLang: 'ganti bahasa IND ↔ ENG (di halaman baca: buka edisi bahasa lain)',
+  actLang: 'ganti bahasa IND ↔ ENG (di artikel: buka edisi bahasa lain)',
   actLanguageView: 'pilih bahasa',
-  actRefresh: 'muat ulang umpan sekarang',
+  actRefresh: 'muat ulang feed sekarang',
   actDown: 'turun',
   actUp: 'naik',
   actPageDown: 'halaman berikutnya',
@@ -142,13 +186,13 @@ export const id: Messages = {
   actTop: 'ke paling atas',
   actBottom: 'ke paling bawah',
   actOpen: 'buka artikel',
-  actHashtags: 'pilih tagar untuk menyaring',
+  actHashtags: 'pilih tagar sebagai filter',
   actSearch: 'cari di judul, ringkasan, dan isi',
-  actClear: 'hapus semua saringan: tagar, pencarian, feed, hanya belum dibaca atau berbintang',
+  actClear: 'hapus semua filter: tagar, pencarian, feed, hanya belum dibaca atau berbintang',
   actUnread: 'tampilkan yang belum dibaca saja / semua',
   actToggleRead: 'tandai sudah / belum dibaca',
-  actToggleStar: 'beri / cabut bintang',
-  actOpenLink: 'buka tautan artikel di peramban',
+  actToggleStar: 'tandai / hapus bintang',
+  actOpenLink: 'buka tautan artikel di browser',
   actScrollDown: 'gulir ke bawah',
   actScrollUp: 'gulir ke atas',
   actNext: 'artikel berikutnya di daftar',
@@ -156,10 +200,10 @@ export const id: Messages = {
   actFocusRelated: 'pindah ke "Baca juga" dan kembali',
   actOpenRelated: 'buka artikel "Baca juga" yang dipilih',
   actCopyLink: 'salin tautan (OSC 52)',
-  actErrors: 'lihat galat umpan yang gagal',
+  actErrors: 'lihat kesalahan feed yang gagal',
   actNarrow: 'ketik untuk menyaring daftar',
   actDeleteChar: 'hapus huruf terakhir yang diketik',
-  actAddTag: 'tambahkan tagar ke saringan (atau lepas yang bertanda ✓)',
+  actAddTag: 'tambahkan tagar ke filter (atau lepas yang bertanda ✓)',
   actApplySearch: 'simpan hasil pencarian',
   actCancelSearch: 'hapus pencarian',
   actChooseLanguage: 'pilih bahasa yang disorot',
@@ -202,7 +246,7 @@ export const id: Messages = {
   notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${why}`,
   notifyNotFound: 'tidak ditemukan',
   enclosuresTitle: 'Lampiran',
-  enclosureUnknownType: 'berkas',
+  enclosureUnknownType: 'file',
 
   viewFeeds: 'Feed',
   viewLinks: 'Tautan',
@@ -227,16 +271,18 @@ export const id: Messages = {
   feedNeedValue: (opt) => `${opt} perlu nilai`,
   feedExists: (url) => `${url} sudah ada di daftar feed Anda`,
   feedAdded: (title) => `${title} ditambahkan; sedang dimuat`,
-  feedAddedLater: (title) => `${title} ditambahkan; pemuatan lain sedang berjalan: tekan r pada feed ini setelah selesai`,
+  feedAddedLater: (title) => `${title} ditambahkan; feed lain sedang dimuat ulang: tekan r pada feed ini setelah selesai`,
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
   feedRemoved: (title, x) => `${title} dihapus beserta ${n(x)} artikel di cache; artikel berbintang tetap disimpan`,
   feedGone: 'Feed itu sudah tidak ada di daftar Anda',
   confirmRemoveFeed: (title, total, starred) =>
-    `Hapus ${title}? ${n(total - starred)} artikel di cache ikut terhapus, ${n(starred)} yang berbintang tetap. y/Enter: hapus · tombol lain: batal`,
-  confirmMarkAll: (x) => `Tandai ${n(x)} artikel di daftar ini sudah dibaca? y/Enter: ya · tombol lain: tidak`,
-  confirmMarkFeed: (title, x) => `Tandai ${n(x)} artikel ${title} yang belum dibaca sebagai sudah dibaca? y/Enter: ya · tombol lain: tidak`,
+    `Hapus ${title}? ${n(total - starred)} artikel di cache ikut terhapus, ${n(starred)} yang berbintang tetap`,
+  confirmMarkAll: (x) => `Tandai ${n(x)} artikel di daftar ini sudah dibaca?`,
+  confirmMarkFeed: (title, x) => `Tandai ${n(x)} artikel ${title} yang belum dibaca sebagai sudah dibaca?`,
+  confirmAnswers: 'y/Enter: ya · tombol lain: tidak',
+  confirmRemoveAnswers: 'y/Enter: hapus · tombol lain: batal',
   cancelled: 'Dibatalkan',
   markedAllRead: (x) => `${n(x)} artikel ditandai sudah dibaca — z mengurungkan`,
   nothingToMark: 'Tidak ada artikel yang belum dibaca di sini',
@@ -291,6 +337,121 @@ export const id: Messages = {
   hintUnread: 'belum dibaca',
 
   errUnexpected: (detail) => `Terjadi kesalahan tak terduga: ${detail}`,
+
+  errClosing: 'cyberread sedang ditutup; feed tidak diambil.',
+  errEmptyAddress: 'Alamat feed kosong.',
+  errBadAddress: (address) => `Alamat tidak valid: ${address}.`,
+  errBadFileAddress: (address) => `Alamat file tidak bisa dipakai: ${address}.`,
+  errScheme: (scheme) => `cyberread tidak mengambil alamat ${scheme}; gunakan http(s)://, file:// atau path lokal.`,
+  errBadProxy: (name, value) => `Pengaturan proxy ${name} bukan alamat yang bisa dipakai (${value}); perbaiki atau hapus.`,
+  errCancelled: (url) => `Pengambilan ${url} dibatalkan.`,
+  errCancelledClosing: (url) => `Pengambilan ${url} dibatalkan karena cyberread sedang ditutup.`,
+  errProxyRefused: (proxy) => `Tidak bisa terhubung ke proxy ${proxy}: koneksi ditolak. Periksa HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyNotFound: (proxy) => `Proxy ${proxy} tidak ditemukan: host tidak ada. Periksa HTTP_PROXY / HTTPS_PROXY.`,
+  errProxyTls: (host) => `Tidak bisa terhubung dengan aman ke proxy untuk ${host}. Periksa HTTPS_PROXY.`,
+  errConnectTimeout: (host, ms) => `Tidak bisa terhubung ke ${host} dalam ${seconds(ms)}. Periksa alamatnya atau coba lagi nanti.`,
+  errAnswerTimeout: (host, ms) => `${host} tidak menjawab dalam ${seconds(ms)}.`,
+  errBodyTimeout: (host, ms) => `${host} tidak mengirim feed secara lengkap dalam ${seconds(ms)}; coba lagi nanti.`,
+  errRefused: (host) => `Tidak bisa terhubung ke ${host}: koneksi ditolak. Periksa alamatnya atau coba lagi nanti.`,
+  errNoSuchHost: (host) => `${host} tidak ditemukan: host tidak ada. Periksa alamatnya atau jaringan Anda.`,
+  errDnsAgain: (host) => `Tidak bisa mencari ${host} (DNS gagal sementara). Periksa jaringan Anda atau coba lagi nanti.`,
+  errUnreachable: (host) => `Tidak bisa menjangkau ${host}: jaringan tidak terjangkau. Periksa koneksi Anda.`,
+  errLengthMismatch: (host) => `${host} mengirim isi yang tidak cocok dengan Content-Length-nya; feed tidak lengkap. Coba lagi nanti.`,
+  errLengthExceeded: (host) => `${host} mengirim lebih banyak byte daripada Content-Length-nya; feed mungkin terpotong. Coba lagi nanti.`,
+  errHeadersTooLarge: (host) => `${host} mengirim header respons yang terlalu besar; cyberread berhenti.`,
+  errTls: (host, code) => `Tidak bisa terhubung dengan aman ke ${host}: ${tlsReason(code)}. Periksa alamatnya atau beri tahu pemilik situs.`,
+  errNotHttp: (host) => `${host} mengirim respons HTTP yang tidak valid; cyberread berhenti.`,
+  errClosedEarly: (host) => `${host} menutup koneksi sebelum feed lengkap. Coba lagi nanti.`,
+  errClosedNoAnswer: (host) => `${host} menutup koneksi tanpa menjawab. Coba lagi nanti.`,
+  errFetch: (url, detail) => `Tidak bisa mengambil ${url}: ${detail || 'kesalahan tidak diketahui'}.`,
+  errTooManyEncodings: (host, encodings) => `${host} mengirim feed dengan terlalu banyak content encoding (${encodings}).`,
+  errUnknownEncoding: (host, encoding) => `${host} mengirim feed dalam encoding yang tidak bisa dibaca cyberread (${encoding}).`,
+  errDamagedEncoding: (host, encodings) => `${host} mengirim isi ${encodings} yang rusak; coba lagi nanti.`,
+  errTooLarge: (bytes) => `Feed lebih besar dari ${size(bytes)}; cyberread berhenti membacanya.`,
+  errUnpacksTooLarge: (bytes) => `Setelah diekstrak, feed lebih besar dari ${size(bytes)}; cyberread berhenti membacanya.`,
+  errRedirectNowhere: (status) => `Server menjawab ${status} (pengalihan) tanpa menyebut tujuannya; periksa alamat feed.`,
+  errRedirectBad: (host, location) => `${host} mengalihkan ke alamat yang tidak valid (${location}).`,
+  errRedirectScheme: (host, scheme) => `${host} mengalihkan ke alamat ${scheme}; cyberread hanya mengikuti pengalihan ke http dan https.`,
+  errRedirectLoop: (from, to) => `Pengalihan berputar: ${from} kembali ke ${to}. Periksa alamat feed.`,
+  errTooManyRedirects: (max, start) => `Terlalu banyak pengalihan (lebih dari ${max}) mulai dari ${start}.`,
+  errWaitAsked: (status, until) => `Server meminta menunggu (${status}); cyberread tidak akan meminta lagi sebelum ${until}.`,
+  errStatus: (status, reason) => `Server menjawab ${status}${reason ? ` ${reason}` : ''}.`,
+  errSkippedWait: (until) => `Server meminta cyberread menunggu sampai ${until}; dilewati.`,
+  errIsDirectory: (path) => `${path} adalah direktori, bukan file feed.`,
+  errNotAFile: (path) => `${path} bukan file biasa; cyberread hanya membaca file feed.`,
+  errNoSuchFile: (path) => `File tidak ada: ${path}. Periksa path-nya.`,
+  errNoSuchFileHost: (path) => `File tidak ada: ${path}. Untuk alamat web, awali dengan https://.`,
+  errFileDenied: (path) => `Tidak bisa membaca ${path}: izin ditolak.`,
+  errFileRead: (path, detail) => `Tidak bisa membaca ${path}: ${detail}.`,
+
+  errEmptyDocument: 'Feed kosong: dokumennya tidak berisi apa pun.',
+  errBinary: 'Ini bukan feed: dokumennya data biner, bukan teks.',
+  errPlainText: 'Ini bukan feed: dokumennya teks biasa, bukan RSS, Atom atau JSON Feed.',
+  errHtml: 'Ini bukan feed: dokumennya HTML, bukan RSS, Atom atau JSON Feed.',
+  errNotAFeed: 'Ini bukan feed: dokumennya bukan RSS, Atom atau JSON Feed.',
+  errDamagedXml: 'Feed rusak dan tidak bisa diperbaiki: XML-nya tidak valid dan tidak ada feed yang bisa dibaca darinya.',
+  errBadJson: 'Ini bukan feed: dokumennya tampak seperti JSON tetapi JSON-nya tidak valid.',
+  errJsonNotFeed: 'Ini bukan feed: dokumennya JSON tetapi bukan JSON Feed.',
+  errTooDeep: (levels) => `Feed bersarang terlalu dalam (lebih dari ${levels} tingkat) untuk dibaca dengan aman.`,
+  errTooComplex: 'Feed terlalu besar atau terlalu rumit untuk dibaca dengan aman.',
+  errParserFailed: 'Feed tidak bisa dibaca karena parser gagal secara tak terduga.',
+  errDocumentTooLarge: (bytes) => `Feed terlalu besar (lebih dari ${size(bytes)}) untuk dibaca dengan aman.`,
+  errRefreshStopped: 'Muat ulang berhenti tiba-tiba; yang sudah tersimpan tetap ada. Jalankan lagi.',
+
+  errSettingsDenied: (action, path) => `Tidak bisa ${settingsAction(action)} ${path}: izin ditolak. Periksa izin direktorinya atau gunakan --home DIR.`,
+  errSettingsDiskFull: (action, path) => `Tidak bisa ${settingsAction(action)} ${path}: disk penuh. Kosongkan sebagian ruang lalu coba lagi.`,
+  errSettingsNotDir: (action, path) =>
+    `Tidak bisa ${settingsAction(action)} ${path}: ada file di tempat yang seharusnya direktori. Pindahkan file itu atau gunakan --home DIR.`,
+  errSettingsFs: (action, path, detail) => `Tidak bisa ${settingsAction(action)} ${path}: ${detail}.`,
+  errSettingsChanged: (path) => `File pengaturan ${path} tidak lagi berisi JSON yang valid, jadi tidak diubah. Perbaiki atau pindahkan.`,
+  errSettingsJson: (path, detail) =>
+    `File pengaturan ${path} bukan JSON yang valid (${detail}). Perbaiki atau pindahkan agar cyberread mulai dengan pengaturan baru.`,
+  errSettingsNotObject: (path, what) =>
+    `File pengaturan ${path} berisi ${what === 'null' ? 'null' : what === 'list' ? 'daftar' : what === 'string' ? 'teks' : what === 'number' ? 'angka' : what} dan bukan objek seperti {"feeds": []}. Perbaiki atau pindahkan agar cyberread mulai dengan pengaturan baru.`,
+
+  errUrlEmpty: 'outline-nya tidak punya xmlUrl',
+  errUrlControl: 'URL-nya berisi karakter kendali',
+  errUrlTooLong: (max) => `URL-nya lebih panjang dari ${max} karakter`,
+  errUrlNoHost: 'URL-nya tidak punya host',
+  errUrlInvalid: 'URL-nya tidak valid',
+  errUrlRemoteFile: 'URL file: harus menunjuk ke file lokal',
+  errUrlScheme: (scheme) => `skema ${scheme} tidak didukung`,
+  errNotOpml: (why) => `File ini bukan OPML: ${why}.`,
+  errOpmlIsFeed: (root) => `ini sebuah feed (elemen akar <${root}>), bukan daftar feed; tambahkan sebagai feed`,
+  errOpmlRoot: (root) => `elemen akarnya <${root}>, seharusnya <opml>`,
+  errOpmlEmpty: 'isinya kosong',
+  errOpmlJson: 'isinya tampak seperti JSON, bukan XML',
+  errOpmlNoXml: 'isinya tidak memuat elemen XML',
+  errOpmlTooLarge: (mb, limit) => `File OPML ini terlalu besar untuk diimpor (${mb} MB; batasnya ${limit} MB).`,
+  errOpmlTooDeep: (max) => `File OPML ini menyusun outline lebih dari ${max} tingkat, jadi tidak diimpor; ratakan foldernya lalu coba lagi.`,
+  errOpmlMoreRefused: (count) => `${n(count)} outline lain ditolak karena alasan di atas atau yang serupa`,
+  errOpmlTooMany: (more, max) => `feed ini dan ${n(more)} feed lain tidak diimpor: satu impor paling banyak ${max} feed`,
+  errOpmlNoFile: (path) => `File ${path} tidak ada.`,
+  errOpmlRead: (path, detail) => `Tidak bisa membaca ${path}: ${detail}.`,
+  errSettingUnknown: (key, path) => `Pengaturan "${key}" di ${path} tidak dikenal dan diabaikan.`,
+  errSettingFeedNoUrl: (n, path) => `Feed #${n} di ${path} diabaikan: perlu "url" berupa teks.`,
+  errSettingFeedRefused: (n, url, path, why) => `Feed #${n} (${url}) di ${path} diabaikan: ${why}.`,
+  errSettingLang: (path) => `"lang" di ${path} diabaikan: isinya harus "id" atau "en".`,
+  errSettingTimeZone: (path) => `"timeZone" di ${path} diabaikan: isinya harus zona IANA seperti "Asia/Jakarta".`,
+  errSettingNumber: (key, path, max) => `"${key}" di ${path} diabaikan: isinya harus bilangan bulat dari 1 sampai ${max}.`,
+  errSettingArgv: (key, path) => `"${key}" di ${path} diabaikan: isinya harus daftar kata seperti ["notify-send", "cyberread"], programnya dulu.`,
+  errSettingNotifyCommand: (path) => `"notify" di ${path} diabaikan: "command" memerlukan "notifyCommand", misalnya ["notify-send", "cyberread"].`,
+  errSettingNotify: (path) => `"notify" di ${path} diabaikan: isinya harus "bell", "osc9" atau "command".`,
+
+  errCacheDiskFull: (path) => `Tidak bisa menulis ${cacheAt(path)}: disk penuh. Kosongkan sebagian ruang lalu coba lagi.`,
+  errCacheReadOnly: (path) => `Tidak bisa menulis ${cacheAt(path)}: file atau direktorinya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheCantOpen: (path) => `Tidak bisa membuka ${cacheAt(path)}: direktorinya tidak ada atau tidak bisa ditulisi. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheLocked: (path) => `${cap(cacheAt(path))} terlalu lama dikunci proses cyberread lain. Coba lagi sebentar lagi.`,
+  errCacheDamaged: (path) => `${cap(cacheAt(path))} rusak. Jalankan ulang cyberread: file yang rusak dipindahkan dan cache baru dibuat.`,
+  errCacheIo: (path, code) => `Tidak bisa membaca atau menulis ${cacheAt(path)}: disk melaporkan kesalahan (${code}). Periksa disk lalu coba lagi.`,
+  errCacheFailed: (path, detail, code) => `${cap(cacheAt(path))} gagal: ${detail} (${code}).`,
+  errCacheNoDir: (path, dir) => `Tidak bisa membuat cache di ${path}: direktori ${dir} tidak ada. Buat direktorinya atau gunakan --home DIR.`,
+  errCacheNotDir: (path, dir) => `Tidak bisa membuat cache di ${path}: ${dir} bukan direktori. Gunakan --home DIR untuk memilih tempat lain.`,
+  errCacheDirReadOnly: (path) => `Tidak bisa menulis cache di ${path}: direktorinya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheFileReadOnly: (path) => `Tidak bisa menulis cache di ${path}: file-nya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
+  errCacheMoveAside: (path, to) => `Cache di ${path} rusak dan tidak bisa dipindahkan ke ${to}. Pindahkan atau hapus sendiri, atau gunakan --home DIR.`,
+  errCacheNewer: (path, schema, known) =>
+    `Cache di ${path} ditulis oleh cyberread yang lebih baru (skema ${schema}, versi ini mengenal ${known}). Perbarui cyberread atau gunakan --home DIR.`,
   errSettingNotList: (key, path) => `"${key}" di ${path} diabaikan: isinya harus berupa daftar.`,
   errSettingQuery: (key, n, path, code, column, token) =>
     `"${key}" #${n} di ${path} diabaikan: kuerinya tidak bisa dibaca: ${queryProblem(code, column, token)}`,

@@ -5,18 +5,21 @@ import { bound, sanitizeLine } from '../sanitize.js';
 
 /**
  * A failure told in words of the message tables, not in one language: the key of a sentence in
- * en.ts / id.ts (all start with "err") and the values to put in it. Plain data, so it crosses worker
+ * en.ts / id.ts (all named errSomething) and the values to put in it. Plain data, so it crosses worker
  * threads and is stored in the cache (feeds.last_error, as JSON), and each reader of it shows it in the
  * language they use: the same fetch error reads English in `--lang en refresh` and Indonesian in the
  * reader's failed-feeds view.
  */
-export type ProblemKey = Extract<MessageKey, `err${string}`>;
-export type ProblemArg = string | number;
+// "errors…" are the failed-feeds view's labels, not problems
+export type ProblemKey = Exclude<Extract<MessageKey, `err${string}`>, `errors${string}`>;
 type ArgsOf<K extends ProblemKey> = Messages[K] extends (...a: infer A) => string ? A : [];
-export type Problem = { [K in ProblemKey]: { key: K; args: ArgsOf<K> } }[ProblemKey];
+/** A text argument may itself be a problem (a reason inside a warning): told in the same language. */
+type Nested<A> = { [I in keyof A]: A[I] extends string ? string | Problem : A[I] };
+export type Problem = { [K in ProblemKey]: { key: K; args: Nested<ArgsOf<K>> } }[ProblemKey];
+export type ProblemArg = string | number | Problem;
 
 /** A problem with its words checked against the English table's sentence for `key`. */
-export function problem<K extends ProblemKey>(key: K, ...args: ArgsOf<K>): Problem {
+export function problem<K extends ProblemKey>(key: K, ...args: Nested<ArgsOf<K>>): Problem {
   return { key, args } as Problem;
 }
 
@@ -29,22 +32,25 @@ export type Said = Problem | string;
 const tables: Record<UiLang, Messages> = { en, id };
 
 function isKey(key: unknown): key is ProblemKey {
-  return typeof key === 'string' && key.startsWith('err') && Object.hasOwn(en, key);
+  return typeof key === 'string' && /^err[A-Z]/.test(key) && Object.hasOwn(en, key);
 }
 
-/** The sentence for a problem (or an old sentence as it is) in `lang`. Arguments come out on one line. */
-export function explain(said: Said, lang: UiLang): string {
+/** The sentence for a problem (or an old sentence as it is) in a language (or its table). Arguments come out on one line. */
+export function explain(said: Said, lang: UiLang | Messages): string {
   if (typeof said === 'string') return said;
-  const entry: unknown = tables[lang][said.key];
+  const table = typeof lang === 'string' ? tables[lang] : lang;
+  const entry: unknown = table[said.key];
   // feed text among the arguments (a host, a path, a server's own words) is kept to one clean line
-  const args = said.args.map((a) => (typeof a === 'string' ? bound(sanitizeLine(a), 300) : a));
-  return typeof entry === 'function' ? (entry as (...a: ProblemArg[]) => string)(...args) : String(entry);
+  const args = (said.args as readonly ProblemArg[]).map((a) =>
+    typeof a === 'string' ? bound(sanitizeLine(a), 300) : typeof a === 'number' ? a : explain(a, table),
+  );
+  return typeof entry === 'function' ? (entry as (...a: (string | number)[]) => string)(...args) : String(entry);
 }
 
 export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { key?: unknown; args?: unknown };
-  return isKey(v.key) && Array.isArray(v.args) && v.args.every((a) => typeof a === 'string' || typeof a === 'number');
+  return isKey(v.key) && Array.isArray(v.args) && v.args.every((a) => typeof a === 'string' || typeof a === 'number' || isProblem(a));
 }
 
 /** How a problem is kept in a text column. */

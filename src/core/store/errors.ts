@@ -1,8 +1,10 @@
-/** A cache failure told in one sentence a user can act on; `cause` keeps the SQLite error. */
-export class StoreError extends Error {
+import { problem, ProblemError, type Problem } from '../i18n/problem.js';
+
+/** A cache failure told as a problem a user can act on, in their language; `cause` keeps the SQLite error. */
+export class StoreError extends ProblemError {
   readonly code: string | undefined;
-  constructor(message: string, options?: { cause?: unknown; code?: string }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(told: Problem, options?: { cause?: unknown; code?: string }) {
+    super(told, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StoreError';
     this.code = options?.code;
   }
@@ -30,43 +32,16 @@ export function toStoreError(err: unknown, path: string): unknown {
   if (err instanceof StoreError) return err;
   const code = sqliteCode(err);
   if (code === undefined || !code.startsWith('SQLITE_')) return err;
-  const where = path === ':memory:' ? 'the in-memory cache' : `the cache at ${path}`;
   const opts = { cause: err, code };
   // SHMSIZE: the WAL index could not grow, which on Linux means the file system is full (tmpfs, /dev/shm).
-  if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_SHMSIZE') {
-    return new StoreError(`Cannot write ${where}: the disk is full. Free some space and try again.`, opts);
-  }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new StoreError(
-      `Cannot write ${where}: the file or its directory is read-only. Check its permissions or use --home DIR.`,
-      opts,
-    );
-  }
+  if (code.startsWith('SQLITE_FULL') || code === 'SQLITE_IOERR_SHMSIZE') return new StoreError(problem('errCacheDiskFull', path), opts);
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError(problem('errCacheReadOnly', path), opts);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
-    return new StoreError(
-      `Cannot open ${where}: the directory is missing or not writable. Check its permissions or use --home DIR.`,
-      opts,
-    );
+    return new StoreError(problem('errCacheCantOpen', path), opts);
   }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new StoreError(
-      `${cap(where)} stayed locked by another cyberread process for too long. Try again in a moment.`,
-      opts,
-    );
-  }
-  if (isCorruption(err)) {
-    return new StoreError(
-      `${cap(where)} is damaged. Restart cyberread: it moves the damaged file aside and builds a fresh cache.`,
-      opts,
-    );
-  }
-  if (code.startsWith('SQLITE_IOERR')) {
-    return new StoreError(`Cannot read or write ${where}: the disk reported an error (${code}). Check the disk and try again.`, opts);
-  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(problem('errCacheLocked', path), opts);
+  if (isCorruption(err)) return new StoreError(problem('errCacheDamaged', path), opts);
+  if (code.startsWith('SQLITE_IOERR')) return new StoreError(problem('errCacheIo', path, code), opts);
   const detail = err instanceof Error ? err.message : String(err);
-  return new StoreError(`${cap(where)} failed: ${detail} (${code}).`, opts);
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return new StoreError(problem('errCacheFailed', path, detail, code), opts);
 }

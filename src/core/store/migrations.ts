@@ -1,3 +1,4 @@
+import { problem } from '../i18n/problem.js';
 import type { Database } from 'better-sqlite3';
 import { StoreError } from './errors.js';
 
@@ -124,9 +125,7 @@ export function migrate(db: Database, path: string): void {
     // Re-read inside the write lock: another process may have migrated while we waited for it.
     const from = current();
     if (from > SCHEMA_VERSION) {
-      throw new StoreError(
-        `The cache at ${path} was written by a newer cyberread (schema ${from}, this one knows ${SCHEMA_VERSION}). Update cyberread or use --home DIR.`,
-      );
+      throw new StoreError(problem('errCacheNewer', path, from, SCHEMA_VERSION));
     }
     for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

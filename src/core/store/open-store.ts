@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { isCorruption, StoreError, toStoreError } from './errors.js';
+import { problem } from '../i18n/problem.js';
 import { migrate } from './migrations.js';
 import { SqliteStore } from './sqlite.js';
 
@@ -80,31 +81,21 @@ function openFailure(err: unknown, path: string): unknown {
   if (err instanceof StoreError) return err;
   const dir = dirname(path);
   if (!existsSync(dir)) {
-    return new StoreError(`Cannot create the cache at ${path}: the directory ${dir} does not exist. Create it or use --home DIR.`, {
-      cause: err,
-    });
+    return new StoreError(problem('errCacheNoDir', path, dir), { cause: err });
   }
   if (!statSync(dir).isDirectory()) {
-    return new StoreError(`Cannot create the cache at ${path}: ${dir} is not a directory. Use --home DIR to choose another place.`, {
-      cause: err,
-    });
+    return new StoreError(problem('errCacheNotDir', path, dir), { cause: err });
   }
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    return new StoreError(
-      `Cannot write the cache at ${path}: the directory is read-only. Check its permissions or use --home DIR.`,
-      { cause: err },
-    );
+    return new StoreError(problem('errCacheDirReadOnly', path), { cause: err });
   }
   if (existsSync(path)) {
     try {
       accessSync(path, constants.W_OK);
     } catch {
-      return new StoreError(
-        `Cannot write the cache at ${path}: the file is read-only. Check its permissions or use --home DIR.`,
-        { cause: err },
-      );
+      return new StoreError(problem('errCacheFileReadOnly', path), { cause: err });
     }
   }
   return toStoreError(err, path);
@@ -126,10 +117,7 @@ function moveAside(path: string): string {
       if (existsSync(path + side)) renameSync(path + side, movedTo + side);
     }
   } catch (err) {
-    throw new StoreError(
-      `The cache at ${path} is damaged and could not be moved aside to ${movedTo}. Move or remove it yourself, or use --home DIR.`,
-      { cause: err },
-    );
+    throw new StoreError(problem('errCacheMoveAside', path, movedTo), { cause: err });
   }
   return movedTo;
 }

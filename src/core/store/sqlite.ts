@@ -12,6 +12,7 @@ import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { prepareArticle, type PreparedArticle } from './prepare.js';
 import { toStoreError } from './errors.js';
+import { readProblem, storeProblem } from '../i18n/problem.js';
 import { applyDrop, applyRetention, goneIds } from './policy.js';
 import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, StorePolicy, UpsertResult } from './store.js';
 
@@ -127,7 +128,7 @@ function toFeedState(r: FeedRow): FeedState {
     lastModified: r.last_modified,
     lastFetched: r.last_fetched,
     lastStatus: status === 'new' || status === 'unchanged' || status === 'error' ? status : null,
-    lastError: r.last_error,
+    lastError: r.last_error === null ? null : readProblem(r.last_error),
     retryAfter: r.retry_after,
   };
 }
@@ -234,7 +235,8 @@ export class SqliteStore implements ArticleStore {
       last_modified: keep(s.lastModified, prev?.last_modified),
       last_fetched: s.lastFetched,
       last_status: s.lastStatus,
-      last_error: keep(line(s.lastError), prev?.last_error),
+      // a problem is kept as JSON (key and values), so each reader tells it in their own language
+      last_error: keep(s.lastError === undefined || s.lastError === null ? s.lastError : storeProblem(s.lastError), prev?.last_error),
       retry_after: keep(s.retryAfter, prev?.retry_after),
       user_title: keep(s.userTitle === undefined || s.userTitle === null ? s.userTitle : line(s.userTitle) || null, prev?.user_title),
     });

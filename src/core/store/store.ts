@@ -1,3 +1,4 @@
+import type { Problem } from '../i18n/problem.js';
 import type { QueryNode } from '../query/ast.js';
 import type { Article, ArticleQuery, FeedState, StoredArticle, TagCount } from '../types.js';
 import type { PreparedArticle } from './prepare.js';
@@ -25,7 +26,7 @@ export interface FetchStateUpdate {
   lastModified?: string | null;
   lastFetched: string;
   lastStatus: 'new' | 'unchanged' | 'error';
-  lastError?: string | null;
+  lastError?: Problem | null;
   retryAfter?: string | null;
   /** The name the user gave the feed (its title in the settings), or null for none. */
   userTitle?: string | null;

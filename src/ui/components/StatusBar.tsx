@@ -5,6 +5,7 @@ import type { Messages } from '../../core/i18n/index.js';
 import { hintsFor, type HintContext } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
 import { clean, fit, type Measure } from './Line.js';
+import { explain } from '../../core/i18n/problem.js';
 
 export interface StatusBarProps {
   m: Messages;
@@ -26,7 +27,7 @@ export interface StatusBarProps {
 export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string | null): string {
   const parts: string[] = [];
   if (r.running) parts.push(`↻ ${m.refreshProgress(r.done, r.total)}`);
-  if (r.error !== null) parts.push(m.refreshFailed(clean(r.error)));
+  if (r.error !== null) parts.push(m.refreshFailed(clean(explain(r.error, m))));
   if (r.added > 0) parts.push(m.newArticles(r.added));
   if (r.failed.length > 0) parts.push(m.feedsFailed(r.failed.length));
   if (!r.running && r.error === null && r.added === 0 && r.failed.length === 0) {

@@ -13,6 +13,8 @@ export interface ArticlesData {
   unread: number;
   /** The error of a query the store refused (e.g. FTS syntax), or null. */
   error: string | null;
+  /** Articles of the other edition, counted only when this one has none and no filter is on (else 0). */
+  otherEdition: number;
 }
 
 /** An article with this session's read/star changes drawn over it. */
@@ -76,7 +78,17 @@ export function useArticles(services: UiServices, s: AppState, dispatch: (a: Act
     }
   }, [queryKey, s.dataVersion, s.overrides]);
 
-  return { query, queryKey, rows, selectedArticle, unread, error: counted.error };
+  const unfiltered = s.filters.tags.length === 0 && s.filters.search === '' && !s.filters.unreadOnly;
+  const otherEdition = useMemo(() => {
+    if (counted.total > 0 || counted.error !== null || !unfiltered) return 0;
+    try {
+      return store.count({ lang: s.lang === 'id' ? 'en' : 'id' });
+    } catch {
+      return 0;
+    }
+  }, [queryKey, s.dataVersion, counted.total, counted.error]);
+
+  return { query, queryKey, rows, selectedArticle, unread, error: counted.error, otherEdition };
 }
 
 /** The list's article at the selection of a state, read from the store (for keys handled before a render). */

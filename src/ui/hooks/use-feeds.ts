@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo } from 'react';
-import { explain, readProblem } from '../../core/i18n/problem.js';
+import { explain } from '../../core/i18n/problem.js';
 import type { UiLang } from '../../core/i18n/index.js';
 import { mentionsLang } from '../../core/query/ast.js';
 import { parseQuery } from '../../core/query/parse.js';
@@ -47,7 +47,7 @@ export function feedEntries(services: UiServices, lang: UiLang): FeedsEntry[] {
       unread: c.unread,
       total: c.total,
       lastFetched: st?.lastFetched ?? null,
-      error: st?.lastStatus === 'error' ? explain(readProblem(st.lastError ?? ''), lang) : null,
+      error: st?.lastStatus === 'error' ? explain(st.lastError ?? '', lang) : null,
     };
   })];
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RefreshScheduler } from '../../core/schedule.js';
 import type { UiServices } from '../services.js';
+import { problemOf } from '../../core/i18n/problem.js';
 import { listQuery, type Action, type AppState } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { locateAfterRefresh } from './use-articles.js';
@@ -66,7 +67,7 @@ export function useRefresh(
           },
           (e: unknown) => {
             ended();
-            if (mounted.current) dispatch({ type: 'refreshError', message: e instanceof Error ? e.message : String(e) });
+            if (mounted.current) dispatch({ type: 'refreshError', problem: problemOf(e) });
           },
         );
       return true;

@@ -20,6 +20,8 @@ export interface ArticleListProps {
   sourceOf: (a: StoredArticle) => string;
   emptyText: string;
   emptyHint?: string;
+  /** Wraps the empty list's text and hint to the terminal, so a narrow one reads them whole. */
+  wrap?: (s: string, width: number) => string[];
   /**
    * Everything outside the article that a row's text depends on (UI language, the clock rounded to the
    * relative time's granularity): rows are formatted again only when it changes or the article does.
@@ -115,10 +117,19 @@ export function ArticleList(p: ArticleListProps): React.JSX.Element {
   const w = p.columns - 1;
   const rowText = useRowTexts(`${w}\u0000${p.rowKey ?? ''}`);
   if (p.rows.length === 0) {
+    const lines = (text: string): string[] => (p.wrap ? p.wrap(text, Math.max(10, w - 2)) : [text]);
     return (
       <Box flexDirection="column" height={p.height}>
-        <Line>{fit(p.measure, '  ' + p.emptyText, w)}</Line>
-        {p.emptyHint ? <Line dim>{fit(p.measure, '  ' + p.emptyHint, w)}</Line> : null}
+        {lines(p.emptyText).map((t, k) => (
+          <Line key={`t${k}`}>{fit(p.measure, '  ' + t, w)}</Line>
+        ))}
+        {p.emptyHint
+          ? lines(p.emptyHint).map((t, k) => (
+              <Line key={`h${k}`} dim>
+                {fit(p.measure, '  ' + t, w)}
+              </Line>
+            ))
+          : null}
       </Box>
     );
   }

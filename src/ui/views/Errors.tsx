@@ -3,6 +3,7 @@ import { Box } from 'ink';
 import type { Messages } from '../../core/i18n/index.js';
 import type { FailedFeed } from '../state.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
+import { explain } from '../../core/i18n/problem.js';
 
 export interface ErrorsProps {
   m: Messages;
@@ -21,7 +22,7 @@ export function Errors(p: ErrorsProps): React.JSX.Element {
     lines.push({ text: p.m.errorsIntro, bold: false });
     for (const f of p.failed) {
       lines.push({ text: clean(f.url), bold: true });
-      for (const t of p.wrap(clean(f.error), Math.max(10, w - 4))) lines.push({ text: '   ' + t, bold: false, error: true });
+      for (const t of p.wrap(clean(explain(f.error, p.m)), Math.max(10, w - 4))) lines.push({ text: '   ' + t, bold: false, error: true });
     }
   }
   return (

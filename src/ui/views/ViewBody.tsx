@@ -49,6 +49,21 @@ export interface ViewBodyProps {
   feeds: readonly FeedsEntry[];
 }
 
+/**
+ * What an empty list says. What is true: the filters match nothing, or this edition has no articles while
+ * the other has some (L switches), or the cache is empty (r fetches).
+ */
+function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boolean): { emptyText: string; emptyHint?: string } {
+  if (data.error !== null) return { emptyText: data.error };
+  if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint };
+  if (data.otherEdition > 0) {
+    const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
+    const other = s.lang === 'id' ? 'en' : 'id';
+    return { emptyText: m.emptyEdition(name(s.lang)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other)) };
+  }
+  return { emptyText: m.emptyCache };
+}
+
 /** The part of the frame between header and status bar, for the current view. */
 export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps): React.JSX.Element {
   const h = bodyHeight(s.size);
@@ -107,8 +122,8 @@ export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps)
           sourceOf={sourceOf}
           rowKey={`${s.lang} ${timeBucket(services)}`}
           onRowRender={services.onRowRender}
-          emptyText={data.error ?? (filtered ? m.emptyList : m.emptyCache)}
-          {...(filtered && s.view !== 'search' ? { emptyHint: m.emptyListHint } : {})}
+          {...emptyList(m, s, data, filtered)}
+          wrap={services.wrap}
           {...size}
         />
       );

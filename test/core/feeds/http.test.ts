@@ -1,3 +1,4 @@
+import { explain } from '../../../src/core/i18n/problem.js';
 import { VERSION } from '../../../src/core/version.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -201,7 +202,7 @@ describe('fetching over http', () => {
   it('reports a damaged gzip body', async () => {
     const gz = zlib.gzipSync(FEED);
     const srv = await startServer({ '/feed': serve(gz.subarray(0, gz.length - 12), { 'content-encoding': 'gzip' }) });
-    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `${srv.host} sent a damaged gzip body; try again later.`,
@@ -210,7 +211,7 @@ describe('fetching over http', () => {
 
   it('refuses an encoding it cannot decode', async () => {
     const srv = await startServer({ '/feed': serve(FEED, { 'content-encoding': 'zstd' }) });
-    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `${srv.host} sent the feed in an encoding cyberread cannot read (zstd).`,
@@ -239,7 +240,7 @@ describe('redirects', () => {
       '/a': (_q, res) => res.writeHead(302, { location: '/b' }).end(),
       '/b': (_q, res) => res.writeHead(307, { location: '/a' }).end(),
     });
-    expect(await fetcher().fetch({ url: `${srv.base}/a` })).toEqual({
+    expect(await fetcher().fetch({ url: `${srv.base}/a` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/b`,
       message: `Redirect loop: ${srv.base}/b leads back to ${srv.base}/a. Check the feed's address.`,
@@ -251,7 +252,7 @@ describe('redirects', () => {
     for (let i = 0; i < 10; i++) routes[`/hop${i}`] = (_q, res) => res.writeHead(303, { location: `/hop${i + 1}` }).end();
     const srv = await startServer(routes);
     const out = await fetcher().fetch({ url: `${srv.base}/hop0` });
-    expect(out).toEqual({
+    expect(out).toMatchObject({
       kind: 'error',
       url: `${srv.base}/hop5`,
       message: `Too many redirects (more than 5) starting at ${srv.base}/hop0.`,
@@ -265,7 +266,7 @@ describe('redirects', () => {
     ['data:text/xml,<rss/>', 'data:'],
   ])('refuses a redirect to %s', async (location, scheme) => {
     const srv = await startServer({ '/feed': (_q, res) => res.writeHead(302, { location }).end() });
-    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `${srv.host} redirected to a ${scheme} address; cyberread only follows redirects to http and https.`,
@@ -281,7 +282,7 @@ describe('error statuses', () => {
     [429, 'Server answered 429 Too Many Requests.'],
   ])('%i', async (status, message) => {
     const srv = await startServer({ '/feed': (_q, res) => res.writeHead(status).end('<html>nope</html>') });
-    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       status,
@@ -337,7 +338,7 @@ describe('limits and broken servers', () => {
 
   it('gives up on a server that does not answer within the first-byte timeout', async () => {
     const srv = await startServer({ '/feed': () => undefined });
-    expect(await fetcher({ limits: small }).fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher({ limits: small }).fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `${srv.host} did not answer within 0.3 s.`,
@@ -353,7 +354,7 @@ describe('limits and broken servers', () => {
         res.on('close', () => clearInterval(t));
       },
     });
-    expect(await fetcher({ limits: small }).fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher({ limits: small }).fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `${srv.host} did not send the whole feed within 0.3 s; try again later.`,
@@ -362,7 +363,7 @@ describe('limits and broken servers', () => {
 
   it('refuses a body over the cap announced by Content-Length without reading it', async () => {
     const srv = await startServer({ '/feed': serve(Buffer.alloc(2048, 0x41)) });
-    expect(await fetcher({ limits: { maxBytes: 1024 } }).fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher({ limits: { maxBytes: 1024 } }).fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: 'The feed is larger than 1 KiB; cyberread stopped reading it.',
@@ -382,7 +383,7 @@ describe('limits and broken servers', () => {
         pump();
       },
     });
-    expect(await fetcher({ limits: { maxBytes: 1024 * 1024 } }).fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher({ limits: { maxBytes: 1024 * 1024 } }).fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: 'The feed is larger than 1 MiB; cyberread stopped reading it.',
@@ -394,7 +395,7 @@ describe('limits and broken servers', () => {
     const bomb = zlib.gzipSync(Buffer.alloc(50 * 1024 * 1024), { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const srv = await startServer({ '/feed': serve(bomb, { 'content-encoding': 'gzip' }) });
-    expect(await fetcher({ limits: { maxBytes: 1024 * 1024 } }).fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher({ limits: { maxBytes: 1024 * 1024 } }).fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: 'The feed unpacks to more than 1 MiB; cyberread stopped reading it.',
@@ -408,7 +409,7 @@ describe('limits and broken servers', () => {
         res.write(Buffer.alloc(100, 0x41), () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
       },
     });
-    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `${srv.host} closed the connection before the feed was complete. Try again later.`,
@@ -423,7 +424,7 @@ describe('limits and broken servers', () => {
 
   it('reports a body shorter than its Content-Length', async () => {
     const host = await rawServer((s) => s.end('HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n<rss>'));
-    expect(await fetcher().fetch({ url: `http://${host}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `http://${host}/feed` })).toMatchObject({
       kind: 'error',
       url: `http://${host}/feed`,
       message: `${host} closed the connection before the feed was complete. Try again later.`,
@@ -432,7 +433,7 @@ describe('limits and broken servers', () => {
 
   it('reports a body longer than its Content-Length', async () => {
     const host = await rawServer((s) => s.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n<rss><channel/></rss>'));
-    expect(await fetcher().fetch({ url: `http://${host}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `http://${host}/feed` })).toMatchObject({
       kind: 'error',
       url: `http://${host}/feed`,
       message: `${host} sent more bytes than its Content-Length announced; the feed may be cut off. Try again later.`,
@@ -441,7 +442,7 @@ describe('limits and broken servers', () => {
 
   it('reports a response that is not HTTP', async () => {
     const host = await rawServer((s) => s.end('SSH-2.0-OpenSSH_9.6\r\n'));
-    expect(await fetcher().fetch({ url: `http://${host}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `http://${host}/feed` })).toMatchObject({
       kind: 'error',
       url: `http://${host}/feed`,
       message: `${host} sent a response that is not valid HTTP; cyberread gave up.`,
@@ -450,7 +451,7 @@ describe('limits and broken servers', () => {
 
   it('reports a refused connection', async () => {
     const p = await closedPort();
-    expect(await fetcher().fetch({ url: `http://127.0.0.1:${p}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `http://127.0.0.1:${p}/feed` })).toMatchObject({
       kind: 'error',
       url: `http://127.0.0.1:${p}/feed`,
       message: `Could not connect to 127.0.0.1:${p}: connection refused. Check the address or try again later.`,
@@ -459,7 +460,7 @@ describe('limits and broken servers', () => {
 
   it('reports https to a plain http port readably', async () => {
     const srv = await startServer({ '/feed': serve(FEED) });
-    expect(await fetcher().fetch({ url: `https://${srv.host}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `https://${srv.host}/feed` })).toMatchObject({
       kind: 'error',
       url: `https://${srv.host}/feed`,
       message: `Could not connect securely to ${srv.host}: it does not speak TLS on this port (is the address really https?). Check the address or tell the site owner.`,
@@ -474,7 +475,7 @@ describe('limits and broken servers', () => {
     );
     await listen(server);
     const host = `127.0.0.1:${port(server)}`;
-    expect(await fetcher().fetch({ url: `https://${host}/feed` })).toEqual({
+    expect(await fetcher().fetch({ url: `https://${host}/feed` })).toMatchObject({
       kind: 'error',
       url: `https://${host}/feed`,
       message: `Could not connect securely to ${host}: its certificate is self-signed and not trusted. Check the address or tell the site owner.`,
@@ -486,7 +487,12 @@ describe('limits and broken servers', () => {
     const ac = new AbortController();
     const pending = fetcher().fetch({ url: `${srv.base}/feed`, signal: ac.signal });
     setTimeout(() => ac.abort(), 30);
-    expect(await pending).toEqual({ kind: 'error', url: `${srv.base}/feed`, message: `Fetching ${srv.base}/feed was cancelled.` });
+    expect(await pending).toEqual({
+      kind: 'error',
+      url: `${srv.base}/feed`,
+      message: `Fetching ${srv.base}/feed was cancelled.`,
+      problem: { key: 'errCancelled', args: [`${srv.base}/feed`] },
+    });
   });
 
   it('has the documented defaults', () => {
@@ -582,7 +588,7 @@ describe('proxy', () => {
   it('names the proxy when the proxy is down', async () => {
     const srv = await startServer({ '/feed': serve(FEED) });
     const p = await closedPort();
-    expect(await fetcher({ env: { http_proxy: `http://127.0.0.1:${p}` } }).fetch({ url: `${srv.base}/feed` })).toEqual({
+    expect(await fetcher({ env: { http_proxy: `http://127.0.0.1:${p}` } }).fetch({ url: `${srv.base}/feed` })).toMatchObject({
       kind: 'error',
       url: `${srv.base}/feed`,
       message: `Could not connect to the proxy 127.0.0.1:${p}: connection refused. Check HTTP_PROXY / HTTPS_PROXY.`,
@@ -592,7 +598,7 @@ describe('proxy', () => {
 
   it('reports an unusable proxy setting instead of throwing', async () => {
     const f = fetcher({ env: { HTTP_PROXY: 'ftp://proxy.invalid:21' } });
-    expect(await f.fetch({ url: 'http://127.0.0.1:1/feed' })).toEqual({
+    expect(await f.fetch({ url: 'http://127.0.0.1:1/feed' })).toMatchObject({
       kind: 'error',
       url: 'http://127.0.0.1:1/feed',
       message: 'The proxy setting HTTP_PROXY is not a usable address (ftp://proxy.invalid:21); fix or unset it.',
@@ -650,7 +656,7 @@ describe('local feeds and schemes', () => {
 
   it('reports a missing file', async () => {
     const path = join(dir, 'nope.xml');
-    expect(await fetcher().fetch({ url: path })).toEqual({
+    expect(await fetcher().fetch({ url: path })).toMatchObject({
       kind: 'error',
       url: pathToFileURL(path).href,
       message: `No such file: ${path}. Check the path.`,
@@ -681,7 +687,7 @@ describe('local feeds and schemes', () => {
     ['data:application/rss+xml,<rss/>', 'data:'],
     ['exec:rm -rf /', 'exec:'],
   ])('refuses %s', async (url, scheme) => {
-    expect(await fetcher().fetch({ url })).toEqual({
+    expect(await fetcher().fetch({ url })).toMatchObject({
       kind: 'error',
       url,
       message: `cyberread does not fetch ${scheme} addresses; use http(s)://, file:// or a local path.`,
@@ -689,6 +695,28 @@ describe('local feeds and schemes', () => {
   });
 
   it('refuses an empty address', async () => {
-    expect(await fetcher().fetch({ url: '  ' })).toEqual({ kind: 'error', url: '', message: 'The feed address is empty.' });
+    expect(await fetcher().fetch({ url: '  ' })).toEqual({
+      kind: 'error',
+      url: '',
+      message: 'The feed address is empty.',
+      problem: { key: 'errEmptyAddress', args: [] },
+    });
+  });
+});
+
+describe('failures in the reader\'s language', () => {
+  it('are problems the Indonesian table tells in Indonesian: no English reaches an Indonesian reader', async () => {
+    const srv = await startServer({ '/feed': (_q, res) => res.writeHead(404).end() });
+    const missing = await fetcher().fetch({ url: `${srv.base}/feed` });
+    const refused = await fetcher().fetch({ url: `http://127.0.0.1:${await closedPort()}/feed` });
+    const noFile = await fetcher().fetch({ url: '/nonexistent/dir/feed.xml' });
+    const said = [missing, refused, noFile].map((o) => (o.kind === 'error' ? explain(o.problem, 'id') : ''));
+    expect(said).toEqual([
+      'Server menjawab 404 Not Found.',
+      expect.stringMatching(/^Tidak bisa terhubung ke 127\.0\.0\.1:\d+: koneksi ditolak\. Periksa alamatnya atau coba lagi nanti\.$/),
+      'File tidak ada: /nonexistent/dir/feed.xml. Periksa path-nya.',
+    ]);
+    // the English sentence is the same problem told in English
+    for (const o of [missing, refused, noFile]) if (o.kind === 'error') expect(explain(o.problem, 'en')).toBe(o.message);
   });
 });

@@ -1,3 +1,7 @@
+import { explain, problem } from '../../../src/core/i18n/problem.js';
+import { FeedParseError } from '../../../src/core/feeds/parse.js';
+import { StoreError } from '../../../src/core/store/errors.js';
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +39,7 @@ function fixturePipeline(extra: Partial<Pipeline> = {}): Pipeline & { peak: numb
       p.order.push(req.url);
       await new Promise((r) => setImmediate(r));
       running--;
-      if (req.url.endsWith('/bad')) return { kind: 'error', url: req.url, message: 'The server answered 500.' };
+      if (req.url.endsWith('/bad')) return { kind: 'error', url: req.url, problem: problem('errStatus', 500, 'Internal Server Error') };
       return { kind: 'ok', url: req.url, status: 200, bytes: RSS, contentType: 'application/rss+xml', etag: '"e"', lastModified: null };
     },
     parseAndPrepare: async (bytes: Uint8Array, o: { url: string; contentType: string | null }, cfg: FeedConfig) => parseAndPrepare(bytes, o, cfg),
@@ -53,7 +57,7 @@ describe('refreshFeeds', () => {
     expect(pipeline.peak).toBe(2);
     expect(results.map((r) => r.url)).toEqual(feeds.map((f) => f.url));
     expect(results.map((r) => r.status)).toEqual(['new', 'new', 'new', 'error', 'new', 'new', 'new']);
-    expect(results[3]?.error).toBe('The server answered 500.');
+    expect(results[3]?.error).toEqual(problem('errStatus', 500, 'Internal Server Error'));
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -62,7 +66,7 @@ describe('refreshFeeds', () => {
     const pipeline = fixturePipeline({
       parseAndPrepare: async (bytes, o, cfg) => {
         calls.push(o.url);
-        if (o.url.endsWith('/2')) throw new Error('This is not a feed: the document is binary data, not text.');
+        if (o.url.endsWith('/2')) throw new FeedParseError(problem('errBinary'));
         return parseAndPrepare(bytes, o, cfg);
       },
     });
@@ -73,7 +77,7 @@ describe('refreshFeeds', () => {
     expect(results[0]?.added).toBe(store.count({ feedUrl: 'http://x.test/1' }));
     expect(results[1]).toEqual({
       url: 'http://x.test/2', added: 0, updated: 0, status: 'error',
-      error: 'This is not a feed: the document is binary data, not text.',
+      error: { key: 'errBinary', args: [] },
     });
     // A document that could not be read leaves no validators, so the next refresh downloads it again.
     expect(store.getFeedState('http://x.test/2')?.etag).toBeNull();
@@ -85,13 +89,21 @@ describe('a cache that fails while a refresh reads it', () => {
   it('fails only the feed whose state could not be read', async () => {
     const flaky = Object.create(store) as SqliteStore;
     flaky.getFeedState = (url: string) => {
-      if (url.endsWith('/2')) throw new Error('The cache at x stayed locked by another cyberread process for too long. Try again in a moment.');
+      if (url.endsWith('/2')) throw new StoreError(problem('errCacheLocked', 'x'));
       return store.getFeedState(url);
     };
     const feeds = [{ url: 'http://x.test/1' }, { url: 'http://x.test/2' }, { url: 'http://x.test/3' }];
     const results = await refreshFeeds(feeds, flaky, fixturePipeline());
     expect(results.map((r) => r.status)).toEqual(['new', 'error', 'new']);
-    expect(results[1]?.error).toMatch(/stayed locked/);
+    expect(results[1]?.error).toEqual(problem('errCacheLocked', 'x'));
+    expect(explain(results[1]!.error!, 'en')).toMatch(/stayed locked/);
+    // a failure that is not one of ours keeps its words, inside a sentence of the user's language
+    const odd = Object.create(store) as SqliteStore;
+    odd.getFeedState = () => {
+      throw new Error('disk on fire');
+    };
+    const [r] = await refreshFeeds([{ url: 'http://x.test/9' }], odd, fixturePipeline());
+    expect(explain(r!.error!, 'id')).toBe('Terjadi kesalahan tak terduga: disk on fire');
     expect(store.count({ feedUrl: 'http://x.test/3' })).toBeGreaterThan(0);
   });
 });

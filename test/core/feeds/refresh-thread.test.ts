@@ -48,7 +48,8 @@ describe('refreshInWorker', () => {
       [`${base}/feed.xml`, 'new'],
       [`${base}/broken`, 'error'],
     ]);
-    expect(results[1]?.error).toMatch(/500/);
+    // crossed the thread as a problem, not as an English sentence
+    expect(results[1]?.error).toEqual({ key: 'errStatus', args: [500, 'Internal Server Error'] });
     expect(seen.map(([, done, total]) => [done, total])).toEqual([[1, 2], [2, 2]]);
     expect(new Set(seen.map(([url]) => url))).toEqual(new Set(feeds.map((f) => f.url)));
     // Written by the worker's own connection, read through this one.
@@ -64,7 +65,7 @@ describe('refreshInWorker', () => {
     const feeds = [{ url: `${base}/page` }, { url: `${base}/feed.xml` }];
     const results = await refreshInWorker(WORKER, { feeds, cacheFile, pipeline: PIPELINE });
     expect(results.map((r) => r.status)).toEqual(['error', 'new']);
-    expect(results[0]?.error).toMatch(/not a feed/i);
+    expect(results[0]?.error).toEqual({ key: 'errHtml', args: [] });
     expect(store.getFeedState(`${base}/page`)).toMatchObject({ lastStatus: 'error', etag: null });
     expect(store.count({ feedUrl: `${base}/feed.xml` })).toBe(results[1]?.added);
     store.close();
@@ -103,8 +104,8 @@ describe('answerParse (the calling thread’s half of a refresh)', () => {
     expect(feed.feed.bodyTexts).toEqual(expected.rows.map((r) => r.body));
   });
 
-  it('answers a document that is not a feed with the parser’s sentence', async () => {
+  it('answers a document that is not a feed with the parser’s problem', async () => {
     const reply = await answerParse({ ...request, bytes: new TextEncoder().encode('<html><body>hi</body></html>'), prepare: false });
-    expect(reply).toEqual({ id: 7, ok: false, message: expect.stringMatching(/not a feed/i) });
+    expect(reply).toEqual({ id: 7, ok: false, problem: { key: 'errHtml', args: [] } });
   });
 });

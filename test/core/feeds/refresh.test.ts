@@ -1,3 +1,4 @@
+import { explain } from '../../../src/core/i18n/problem.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -51,7 +52,7 @@ afterEach(async () => {
   store?.close();
 });
 
-const strip = (rs: RefreshResult[]) => rs.map(({ url, status, added, updated, error }) => ({ url, status, added, updated, error: error && error.slice(0, 40) }));
+const strip = (rs: RefreshResult[]) => rs.map(({ url, status, added, updated, error }) => ({ url, status, added, updated, error: error && explain(error, 'en').slice(0, 40) }));
 
 describe('refreshFeeds with the real pipeline', () => {
   it('gives one result per feed, in order; a broken feed never stops the others', async () => {
@@ -67,8 +68,9 @@ describe('refreshFeeds with the real pipeline', () => {
       [`${base}/ok.xml`, 'new'],
       [`${base}/html`, 'error'],
     ]);
-    expect(results[0]!.error).toMatch(/404/);
-    expect(results[4]!.error).toMatch(/not a feed/i);
+    expect(results[0]!.error).toEqual({ key: 'errStatus', args: [404, 'Not Found'] });
+    expect(explain(results[4]!.error!, 'en')).toMatch(/not a feed/i);
+    expect(explain(results[4]!.error!, 'id')).toMatch(/^Ini bukan feed/);
     expect(results[1]!.added).toBeGreaterThanOrEqual(15);
     expect(results[3]).toMatchObject({ added: 2, updated: 0 });
     expect(progress).toEqual([1, 2, 3, 4, 5]);
@@ -89,7 +91,7 @@ describe('refreshFeeds with the real pipeline', () => {
     const second = await refreshFeeds(feeds, store, counting);
     expect(strip(second)).toEqual([
       { url: `${base}/ok.xml`, status: 'unchanged', added: 0, updated: 0, error: undefined },
-      { url: `${base}/html`, status: 'error', added: 0, updated: 0, error: second[1]!.error!.slice(0, 40) },
+      { url: `${base}/html`, status: 'error', added: 0, updated: 0, error: explain(second[1]!.error!, 'en').slice(0, 40) },
     ]);
     expect(requests.slice(before)).toEqual([
       { path: '/ok.xml', conditional: true },
@@ -106,7 +108,7 @@ describe('refreshFeeds with the real pipeline', () => {
     expect(Date.parse(store.getFeedState(`${base}/busy`)!.retryAfter!)).toBeGreaterThan(Date.now() + 100_000);
     const before = requests.length;
     const second = await refreshFeeds(feeds, store, pipeline);
-    expect(second[0]!.error).toMatch(/wait until/);
+    expect(explain(second[0]!.error!, 'en')).toMatch(/wait until/);
     expect(requests.length).toBe(before);
     await refreshFeeds(feeds, store, pipeline, { ignoreRetryAfter: true });
     expect(requests.length).toBe(before + 1);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/core/i18n/en.js';
 import { id } from '../../../src/core/i18n/id.js';
 import { cliMessages } from '../../../src/core/i18n/cli.js';
+import { BANNED_ID, GLOSSARY } from '../../../src/core/i18n/glossary.js';
 import { detectLocaleLang, messages } from '../../../src/core/i18n/index.js';
 
 function sample(v: unknown): string {
@@ -33,13 +34,13 @@ describe('message tables', () => {
 
   it('pluralise in English and write numbers the local way', () => {
     expect(en.refreshProgress(3, 12)).toBe('3/12 feeds');
-    expect(id.refreshProgress(3, 12)).toBe('3/12 umpan');
+    expect(id.refreshProgress(3, 12)).toBe('3/12 feed');
     expect(en.feedsFailed(1)).toBe('1 feed failed — press e');
     expect(en.feedsFailed(2)).toBe('2 feeds failed — press e');
-    expect(id.feedsFailed(2)).toBe('2 umpan gagal — tekan e');
+    expect(id.feedsFailed(2)).toBe('2 feed gagal — tekan e');
     expect(cliMessages('en').refreshSummary(1, 1, 0)).toBe('1 feed refreshed, 1 new article.');
     expect(cliMessages('en').refreshSummary(12, 1234, 2)).toBe('12 feeds refreshed, 1,234 new articles, 2 failed.');
-    expect(cliMessages('id').refreshSummary(12, 1234, 0)).toBe('12 umpan dimuat ulang, 1.234 artikel baru.');
+    expect(cliMessages('id').refreshSummary(12, 1234, 0)).toBe('12 feed dimuat ulang, 1.234 artikel baru.');
     expect(id.unreadCount(100000)).toBe('100.000 belum dibaca');
     expect(en.unreadCount(100000)).toBe('100,000 unread');
   });
@@ -47,7 +48,11 @@ describe('message tables', () => {
   it('uses the newsroom words in Indonesian', () => {
     expect(id.postedLabel).toBe('Diposting');
     expect(id.readAlso).toBe('Baca juga');
-    expect(id.shareLine).toBe('Bagikan: y salin tautan · o buka di peramban');
+    expect(id.shareLine).toBe('Bagikan: y salin tautan · o buka di browser');
+    expect(id.actToggleStar).toBe('tandai / hapus bintang');
+    expect(cliMessages('id').cacheRecovered('a', 'b', 0)).toContain('(0 tanda sudah dibaca/berbintang dipulihkan)');
+    // the list and the article are told apart by their titles
+    expect([id.viewList, id.viewReader]).toEqual(['Daftar artikel', 'Artikel']);
     expect(id.viewHashtags).toBe('Tagar');
     expect(id.viewSearch).toBe('Cari');
     expect(id.viewHelp).toBe('Bantuan');
@@ -55,6 +60,33 @@ describe('message tables', () => {
     expect(id.tooSmall(30, 8)).toBe('Terminal terlalu kecil (30×8); minimal 40×10');
     expect(messages('id')).toBe(id);
     expect(messages('en')).toBe(en);
+  });
+});
+
+describe('the glossary', () => {
+  /** Every Indonesian message, functions called with sample values, the CLI's nested help included. */
+  const indonesian = (): [string, string][] => {
+    const flat = (t: object, at = ''): [string, string][] =>
+      Object.entries(t).flatMap(([k, v]): [string, string][] =>
+        typeof v === 'object' && v !== null ? flat(v, `${at}${k}.`) : [[`${at}${k}`, sample(v)]],
+      );
+    return [...flat(id), ...flat(cliMessages('id'), 'cli.')];
+  };
+
+  it('keeps the coinages readers do not use out of every Indonesian message, reader and command line', () => {
+    expect(BANNED_ID).toEqual(expect.arrayContaining(['umpan', 'tembolok', 'peramban', 'galat']));
+    for (const [key, text] of indonesian()) {
+      for (const word of BANNED_ID) {
+        expect(new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'iu').test(text), `"${word}" in ${key}: ${text}`).toBe(false);
+      }
+    }
+  });
+
+  it('names one Indonesian term per English one, and uses the terms', () => {
+    const ens = GLOSSARY.map((t) => t.en);
+    expect(new Set(ens).size).toBe(ens.length);
+    const all = indonesian().map(([, t]) => t.toLowerCase()).join('\n');
+    for (const term of ['feed', 'cache', 'browser', 'kesalahan', 'tautan', 'tagar', 'artikel']) expect(all).toContain(term);
   });
 });
 

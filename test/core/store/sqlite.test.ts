@@ -1,3 +1,4 @@
+import { problem } from '../../../src/core/i18n/problem.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ describe('feed state', () => {
   it('keeps fields left undefined and replaces given ones', () => {
     expect(store.getFeedState(FEED)).toBeNull();
     store.saveFetchState(FEED, { lastFetched: at(1), lastStatus: 'new', etag: '"v1"', title: 'Cyber\u001b]0;x\u0007 News' });
-    store.saveFetchState(FEED, { lastFetched: at(2), lastStatus: 'error', lastError: 'Timed out.', retryAfter: at(30) });
+    store.saveFetchState(FEED, { lastFetched: at(2), lastStatus: 'error', lastError: problem('errAnswerTimeout', 'x.example', 15000), retryAfter: at(30) });
     expect(store.getFeedState(FEED)).toEqual({
       url: FEED,
       title: 'Cyber News',
@@ -71,11 +72,23 @@ describe('feed state', () => {
       lastModified: null,
       lastFetched: at(2),
       lastStatus: 'error',
-      lastError: 'Timed out.',
+      // stored as its key and values: each reader tells it in their language
+      lastError: { key: 'errAnswerTimeout', args: ['x.example', 15000] },
       retryAfter: at(30),
     });
     store.saveFetchState(FEED2, { lastFetched: at(3), lastStatus: 'unchanged' });
     expect(store.listFeedStates().map((f) => f.url)).toEqual([FEED, FEED2]);
+  });
+
+  it('reads the plain-text errors an older cyberread stored as they were written', () => {
+    store.saveFetchState(FEED, { lastFetched: at(1), lastStatus: 'new' });
+    const db = new Database(join(dir, 'cache.db'));
+    db.prepare('UPDATE feeds SET last_status = ?, last_error = ? WHERE url = ?').run('error', 'Could not find x.example: no such host.', FEED);
+    db.prepare('INSERT INTO feeds (url, last_status, last_error) VALUES (?, ?, ?)').run(FEED2, 'error', '{"key":"errNoSuchKey","args":[]}');
+    db.close();
+    expect(store.getFeedState(FEED)?.lastError).toBe('Could not find x.example: no such host.');
+    // a key this version does not know is shown as the text it is, not lost
+    expect(store.getFeedState(FEED2)?.lastError).toBe('{"key":"errNoSuchKey","args":[]}');
   });
 });
 
