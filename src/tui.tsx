@@ -12,6 +12,8 @@ import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import chalk from 'chalk';
 import { colorDepth, resolveTheme, type ColorDepth } from './core/theme.js';
+import { loadPage, pageWanted } from './core/article/full.js';
+import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
 
@@ -73,6 +75,15 @@ function buildServices(ctx: Context, depth: ColorDepth): UiServices {
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
+    pages: {
+      get: (id) => store.getPage(id),
+      wanted: (a) =>
+        pageWanted(
+          ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
+          htmlToPlainText(a.contentHtml) || a.summary,
+        ),
+      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+    },
     ...testInterval(),
     ...(notifyKind === undefined
       ? {}

@@ -12,6 +12,7 @@ import { writeSetting } from './settings-file.js';
 import type { StorePolicy } from './store/store.js';
 import { checkTheme, type ThemeSetting } from './theme.js';
 import type { Edition, FeedConfig } from './types.js';
+import { FULL_TEXT_MODES, isFullTextMode } from './article/policy.js';
 
 /** An ignore rule (killfile): `hide` keeps matches out of every list and count, `drop` never stores them. */
 export interface IgnoreRule {
@@ -247,6 +248,15 @@ export class Config {
         }
         // The same rule as `feeds add` and OPML import: a hand-edited exec:, javascript: … never reaches a fetch.
         const refusal = refuseFeedUrl(f.url);
+        if (refusal === null && f.fullText !== undefined && !isFullTextMode(f.fullText)) {
+          // A bad mode costs the feed its setting, not its subscription.
+          this.warnings.push(
+            `Ignoring "fullText" of feed #${i + 1} in ${this.path}: it must be ${FULL_TEXT_MODES.map((m) => `"${m}"`).join(', ')}.`,
+          );
+          const { fullText: _dropped, ...rest } = f;
+          s.feeds.push(rest);
+          return;
+        }
         if (refusal === null) s.feeds.push(f);
         else this.problems.push(problem('errSettingFeedRefused', i + 1, quote(f.url), this.path, refusal));
       });

@@ -113,6 +113,35 @@ export const MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 4: the article's web page, fetched and extracted (src/core/article/). One row per article at most; it
+  // goes with the article. text and html are packed like content_html (a BLOB is deflated). feed_tags keeps
+  // the feed's own tags once the page's are merged into articles.tags, so a page fetched again can be merged
+  // afresh; stale = the feed changed the article since the page was fetched (the next fetch is conditional).
+  `
+  CREATE TABLE article_pages (
+    article_rid INTEGER PRIMARY KEY REFERENCES articles (rid) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    url TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    error_code TEXT,
+    error_status INTEGER,
+    stale INTEGER NOT NULL DEFAULT 0,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    lang TEXT,
+    site_name TEXT,
+    image TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    related TEXT NOT NULL DEFAULT '[]',
+    alternates TEXT NOT NULL DEFAULT '[]',
+    feed_tags TEXT,
+    text,
+    html
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
