@@ -18,6 +18,8 @@ export interface StatusBarProps {
   toast: string | null;
   /** The toast says what went wrong (a query that cannot be read): drawn in the error role. */
   toastIsError?: boolean;
+  /** Shown instead of the refresh status while set (the cache is damaged). */
+  notice?: string | null;
   /** Replaces the key hints (the search prompt). */
   prompt?: string;
   columns: number;
@@ -60,16 +62,16 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
 /** A rule, the refresh status (or a toast), and the key hints (or the search prompt). */
 function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
-  const status = p.toast ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
+  const status = p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
   const hints = p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
   const theme = useTheme();
-  const failing = p.toast === null ? p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
+  const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" {...textProps(theme, 'dim')}>
         {' ' + '─'.repeat(Math.max(0, w))}
       </Text>
-      <Text wrap="truncate-end" bold={p.toast !== null} {...textProps(theme, failing && 'error')}>
+      <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)} {...textProps(theme, failing && 'error')}>
         {' ' + fit(p.measure, status, w)}
       </Text>
       <Text wrap="truncate-end" {...textProps(theme, p.prompt === undefined && 'dim')}>
