@@ -108,6 +108,11 @@ describe('the reader with full articles', () => {
     expect(h.frame()).toContain('Rina Kartikasari · Sabtu, 21 November 2026 - 14:00 WIB');
     expect(h.frame()).toContain('[IND] | ENG');
     expect(full).toContain('Tab baca juga');
+    // the page's body has no picture of its own (the site prints it above the body): its og:image and the
+    // figure's caption still give the illustration line, first under the rule
+    const rows = full.split('\n').map((l) => l.trim());
+    const rule = rows.findIndex((l, k) => k > 2 && /^─{20,}$/.test(l));
+    expect(rows.slice(rule + 1, rule + 3)).toEqual(['[Ilustrasi]', 'Ilustrasi rekam medis elektronik. (Cyberthreat.id)']);
     for (const chrome of ['Terpopuler', 'Setuju', 'Komentar', 'Iklan', 'Beranda']) expect(h.frame()).not.toContain(chrome);
     // f: the feed text, said in the header; f again: the full article
     const feed = await h.press('f');
