@@ -10,6 +10,7 @@ import { sanitizeLine } from './core/sanitize.js';
 import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import { threadExtractor } from './core/article/extract-thread.js';
 import { loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
@@ -55,6 +56,7 @@ function buildServices(ctx: Context): UiServices {
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
   let newestBefore = 0;
+  const extractor = threadExtractor();
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -80,7 +82,8 @@ function buildServices(ctx: Context): UiServices {
           ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
           htmlToPlainText(a.contentHtml) || a.summary,
         ),
-      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+      // Extracted on a thread of its own: keys and frames go on while a page is read (extract-thread.ts).
+      load: (a, o) => loadPage(store, a, { ...ctx.pages(), extract: extractor.extract }, o),
     },
     ...testInterval(),
     ...(notifyKind === undefined
