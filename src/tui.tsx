@@ -7,7 +7,7 @@ import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
-import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
+import { removeSubscription, renameSubscription, setSubscriptionFullText, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import { threadExtractor } from './core/article/extract-thread.js';
@@ -103,6 +103,7 @@ function buildServices(ctx: Context): UiServices {
       add: (feed) => ctx.config.addFeed(feed),
       rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
       setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      setFullText: (url, mode) => setSubscriptionFullText({ config: ctx.config }, url, mode),
       remove: (url) => removeSubscription({ config: ctx.config, store }, url),
     },
     views: () => ctx.config.settings.views,
