@@ -16,6 +16,7 @@ import { PageTable, type PageCandidate } from './pages.js';
 import type { PageRecord, StoredPage } from '../article/page.js';
 import { readProblem, storeProblem } from '../i18n/problem.js';
 import { applyDrop, applyRetention, goneIds } from './policy.js';
+import { queueMarks, syncedTwin, SyncTables } from './sync-tables.js';
 import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, StorePolicy, UpsertResult } from './store.js';
 
 interface ArticleRow {
@@ -148,6 +149,8 @@ export class SqliteStore implements ArticleStore {
   private policy: StorePolicy = { ...NO_POLICY, timeZone: systemTimeZone() };
   private readonly tagCounts = new Map<string, number>();
   private tagCountsVersion = -1;
+  /** The sync tables on this connection (src/core/sync/ reads and writes them through this). */
+  readonly sync: SyncTables;
 
   /** Use openStore(); this expects a connection whose pragmas and migrations are already applied. */
   constructor(
@@ -157,6 +160,12 @@ export class SqliteStore implements ArticleStore {
     // The query language's case-insensitive "contains" for text beyond ASCII (SQLite's LIKE folds ASCII only).
     db.function('cyberread_fold', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? foldText(value) : null,
+    );
+    this.sync = new SyncTables(
+      (sql) => this.stmt(sql),
+      (fn) => this.write(fn),
+      (fn) => this.guard(fn),
+      (url, state, rows) => this.saveRows(url, state, rows),
     );
   }
 
@@ -264,9 +273,8 @@ export class SqliteStore implements ArticleStore {
         // A feed listing one entry twice is one article; the first copy wins.
         if (done.has(p.id)) continue;
         done.add(p.id);
-        const old = this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE id = ?').get(p.id) as
-          | { rid: number; content_hash: string; fetched_at: string }
-          | undefined;
+        const old = (this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE id = ?').get(p.id) ??
+          this.syncedTwinRow(url, p.url)) as { rid: number; content_hash: string; fetched_at: string } | undefined;
         if (old === undefined) {
           inserted.push(this.insertArticle(p, fetchedAt));
         } else if (old.content_hash !== p.hash) {
@@ -286,6 +294,12 @@ export class SqliteStore implements ArticleStore {
         removed: [...removed].filter((rid) => !inserted.includes(rid)).length,
       };
     });
+  }
+
+  /** The row a server's copy of this article left behind when sync was turned off: updated in place, not doubled. */
+  private syncedTwinRow(feedUrl: string, url: string | null): unknown {
+    const rid = syncedTwin((sql) => this.stmt(sql), feedUrl, url);
+    return rid === undefined ? undefined : this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE rid = ?').get(rid);
   }
 
   private articleParams(p: PreparedArticle, sortTime: number) {
@@ -475,6 +489,7 @@ export class SqliteStore implements ArticleStore {
       const rows = this.stmt(sql).all(...p.params, read ? 1 : 0) as { rid: number; id: string; own: number }[];
       const set = this.stmt('UPDATE articles SET read = ? WHERE rid = ?');
       for (const r of rows) set.run(read ? 1 : 0, r.rid);
+      queueMarks((sql) => this.stmt(sql), rows.map((r) => r.rid), 'read', Date.now());
       return { ids: rows.map((r) => r.id), matched: rows.reduce((k, r) => k + r.own, 0) };
     });
   }
@@ -482,10 +497,14 @@ export class SqliteStore implements ArticleStore {
   /** Sets read on exactly these articles, not their other editions (the undo of markAll). Returns rows changed. */
   setRead(ids: string[], read: boolean): number {
     return this.write(() => {
-      const set = this.stmt('UPDATE articles SET read = ? WHERE id = ? AND read != ?');
-      let changed = 0;
-      for (const id of ids) changed += set.run(read ? 1 : 0, id, read ? 1 : 0).changes;
-      return changed;
+      const set = this.stmt('UPDATE articles SET read = ? WHERE id = ? AND read != ? RETURNING rid').pluck();
+      const rids: number[] = [];
+      for (const id of ids) {
+        const rid = set.get(read ? 1 : 0, id, read ? 1 : 0) as number | undefined;
+        if (rid !== undefined) rids.push(rid);
+      }
+      queueMarks((sql) => this.stmt(sql), rids, 'read', Date.now());
+      return rids.length;
     });
   }
 
@@ -744,8 +763,22 @@ export class SqliteStore implements ArticleStore {
         `UPDATE articles SET read = coalesce(@read, read), starred = coalesce(@starred, starred)
          WHERE rid = @rid AND (read != coalesce(@read, read) OR starred != coalesce(@starred, starred))`,
       );
+      const before = this.stmt('SELECT read, starred FROM articles WHERE rid = ?');
+      const readChanged: number[] = [];
+      const starChanged: number[] = [];
       let changed = 0;
-      for (const rid of rids) changed += update.run({ rid, read, starred }).changes;
+      for (const rid of rids) {
+        const old = before.get(rid) as { read: number; starred: number } | undefined;
+        if (old === undefined || update.run({ rid, read, starred }).changes === 0) continue;
+        changed += 1;
+        if (read !== null && old.read !== read) readChanged.push(rid);
+        if (starred !== null && old.starred !== starred) starChanged.push(rid);
+      }
+      // In this transaction: a mark is never stored without being queued for the server, nor queued unstored.
+      // Only the flag that changed is queued: an unchanged one queued with a new time would overrule the server.
+      const now = Date.now();
+      queueMarks((sql) => this.stmt(sql), readChanged, 'read', now);
+      queueMarks((sql) => this.stmt(sql), starChanged, 'starred', now);
       return changed;
     });
   }
