@@ -11,7 +11,7 @@ import { tagKey } from '../tags.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { prepareArticle, type PreparedArticle } from './prepare.js';
-import { toStoreError } from './errors.js';
+import { CacheDamagedError, mayBeDamage, quickCheckFails, toStoreError } from './errors.js';
 import { PageTable, type PageCandidate } from './pages.js';
 import type { PageRecord, StoredPage } from '../article/page.js';
 import { readProblem, storeProblem } from '../i18n/problem.js';
@@ -57,6 +57,11 @@ interface FeedRow {
   user_title: string | null;
 }
 
+/** The columns of a listing: all but the body, which a list never shows and which is most of a row's bytes. */
+const LIST_COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
+  a.lang, a.summary, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
+  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
+
 const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
   a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
@@ -94,6 +99,33 @@ function withBody(article: Omit<StoredArticle, 'contentHtml'> & { contentHtml?: 
     set: (value: string) => settle(value),
   });
   return article as StoredArticle;
+}
+
+/** An article as a listing reads it: everything but the body. */
+export type ListedArticle = Omit<StoredArticle, 'contentHtml'>;
+
+function toListed(r: Omit<ArticleRow, 'content_html'>): ListedArticle {
+  return {
+    id: r.id,
+    feedUrl: r.feed_url,
+    guid: r.guid,
+    url: r.url,
+    title: r.title,
+    author: r.author,
+    published: r.published,
+    updated: r.updated,
+    lang: r.lang,
+    tags: parseJson<string[]>(r.tags, []),
+    summary: r.summary,
+    image: r.image,
+    enclosures: parseJson<Enclosure[]>(r.enclosures, []),
+    alternates: parseJson<Alternate[]>(r.alternates, []),
+    pairKey: r.pair_key,
+    read: r.read === 1,
+    starred: r.starred === 1,
+    fetchedAt: r.fetched_at,
+    feedTitle: r.feed_title,
+  };
 }
 
 function toStored(r: ArticleRow): StoredArticle {
@@ -194,13 +226,21 @@ export class SqliteStore implements ArticleStore {
     return { now: Date.now(), timeZone: p.timeZone, hide, rarestFirst: (keys) => this.rarestFirst(keys) };
   }
 
-  /** Every public method runs through here so SQLite failures reach callers as one-sentence StoreErrors. */
+  /**
+   * Every public method runs through here so SQLite failures reach callers as one-sentence StoreErrors,
+   * and damage, wherever it shows up, as a CacheDamagedError.
+   */
   private guard<T>(fn: () => T): T {
     try {
       return fn();
     } catch (err) {
-      throw toStoreError(err, this.path);
+      throw this.failure(err);
     }
+  }
+
+  private failure(err: unknown): unknown {
+    if (mayBeDamage(err) && this.path !== ':memory:' && quickCheckFails(this.db)) return new CacheDamagedError(this.path, err);
+    return toStoreError(err, this.path);
   }
 
   /** BEGIN IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing. */
@@ -611,6 +651,32 @@ export class SqliteStore implements ArticleStore {
       const { sql, params } = this.querySql(q);
       return (this.stmt(sql).all(...params) as ArticleRow[]).map(toStored);
     });
+  }
+
+  /**
+   * Every article of a query from `offset` on, `limit` of them or all (null), newest first, one row at a
+   * time: memory stays flat however many there are (query() caps a page at MAX_LIMIT). While the iteration
+   * runs this connection can do nothing else; damage met halfway is thrown as a CacheDamagedError.
+   */
+  *iterate(q: ArticleQuery, page: { offset: number; limit: number | null }): Generator<ListedArticle> {
+    const n = normaliseQuery(q);
+    const p = this.guard(() => this.plan(n, 'page'));
+    const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
+    const sql = `SELECT ${LIST_COLUMNS} FROM ${p.from} LEFT JOIN feeds f ON f.url = a.feed_url ${where}
+      ORDER BY ${p.order} LIMIT ? OFFSET ?`;
+    // Prepared apart from the statement cache: an iterating statement is busy until it is done.
+    const rows = this.guard(() => this.db.prepare(sql).iterate(...p.params, page.limit ?? -1, Math.max(0, page.offset))) as Iterator<
+      Omit<ArticleRow, 'content_html'>
+    >;
+    try {
+      for (;;) {
+        const next = this.guard(() => rows.next());
+        if (next.done === true) return;
+        yield toListed(next.value);
+      }
+    } finally {
+      rows.return?.();
+    }
   }
 
   count(q: ArticleQuery): number {
