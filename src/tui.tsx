@@ -10,11 +10,12 @@ import { sanitizeLine } from './core/sanitize.js';
 import { isCacheDamaged } from './core/store/errors.js';
 import { markDamaged } from './core/store/open-store.js';
 import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
-import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
+import { removeSubscription, renameSubscription, setSubscriptionFullText, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
 import chalk from 'chalk';
 import { colorDepth, resolveTheme, type ColorDepth } from './core/theme.js';
+import { threadExtractor } from './core/article/extract-thread.js';
 import { loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
@@ -60,6 +61,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth): UiS
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
   let newestBefore = 0;
+  const extractor = threadExtractor();
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -98,7 +100,8 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth): UiS
           ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
           htmlToPlainText(a.contentHtml) || a.summary,
         ),
-      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+      // Extracted on a thread of its own: keys and frames go on while a page is read (extract-thread.ts).
+      load: (a, o) => loadPage(store, a, { ...ctx.pages(), extract: extractor.extract }, o),
     },
     ...testInterval(),
     ...(notifyKind === undefined
@@ -118,6 +121,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth): UiS
       add: (feed) => ctx.config.addFeed(feed),
       rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
       setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      setFullText: (url, mode) => setSubscriptionFullText({ config: ctx.config }, url, mode),
       remove: (url) => removeSubscription({ config: ctx.config, store }, url),
     },
     views: () => ctx.config.settings.views,
