@@ -10,9 +10,12 @@ import { sanitizeLine } from './core/sanitize.js';
 import { isCacheDamaged } from './core/store/errors.js';
 import { markDamaged } from './core/store/open-store.js';
 import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
-import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
+import { removeSubscription, renameSubscription, setSubscriptionFullText, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import chalk from 'chalk';
+import { colorDepth, resolveTheme, type ColorDepth } from './core/theme.js';
+import { threadExtractor } from './core/article/extract-thread.js';
 import { loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
@@ -85,7 +88,7 @@ async function syncRefresh(
   return results;
 }
 
-function buildServices(ctx: Context, cache: DamageWatch, syncPassword: string | SyncError | null): UiServices {
+function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, syncPassword: string | SyncError | null): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -102,6 +105,7 @@ function buildServices(ctx: Context, cache: DamageWatch, syncPassword: string | 
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
   let newestBefore = 0;
+  const extractor = threadExtractor();
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -146,7 +150,8 @@ function buildServices(ctx: Context, cache: DamageWatch, syncPassword: string | 
           ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
           htmlToPlainText(a.contentHtml) || a.summary,
         ),
-      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+      // Extracted on a thread of its own: keys and frames go on while a page is read (extract-thread.ts).
+      load: (a, o) => loadPage(store, a, { ...ctx.pages(), extract: extractor.extract }, o),
     },
     ...testInterval(),
     ...(notifyKind === undefined
@@ -171,6 +176,7 @@ function buildServices(ctx: Context, cache: DamageWatch, syncPassword: string | 
       },
       rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
       setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      setFullText: (url, mode) => setSubscriptionFullText({ config: ctx.config }, url, mode),
       remove: (url) => {
         const r = removeSubscription({ config: ctx.config, store }, url);
         if (r.removed && ctx.config.settings.sync !== undefined) queueUnsubscribe(store.sync, url);
@@ -178,6 +184,7 @@ function buildServices(ctx: Context, cache: DamageWatch, syncPassword: string | 
       },
     },
     views: () => ctx.config.settings.views,
+    theme: resolveTheme(settings.theme, depth),
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };
@@ -200,8 +207,12 @@ export async function runTui(ctx: Context, options: { tags: string[] }): Promise
       syncPassword = error;
     }
   }
+  // One colour depth for the theme and for chalk, which draws Ink's colours: chalk's own detection takes
+  // FORCE_COLOR as a floor only (FORCE_COLOR=3 on TERM=xterm gives 16 colours) and knows no theme.
+  const depth = colorDepth(process.env, process.stdout.isTTY === true);
+  chalk.level = depth;
   const cache = new DamageWatch(markDamaged);
-  const services = buildServices(ctx, cache, syncPassword);
+  const services = buildServices(ctx, cache, depth, syncPassword);
   let restored = false;
   const restore = (): void => {
     if (restored) return;

@@ -10,6 +10,7 @@ import { parseQuery } from './query/parse.js';
 import type { QueryNode } from './query/ast.js';
 import { writeSetting } from './settings-file.js';
 import type { StorePolicy } from './store/store.js';
+import { checkTheme, type ThemeSetting } from './theme.js';
 import type { Edition, FeedConfig } from './types.js';
 import { FULL_TEXT_MODES, isFullTextMode } from './article/policy.js';
 import { SYNC_TYPES, type SyncSettings, type SyncType } from './sync/types.js';
@@ -56,6 +57,8 @@ export interface Settings {
   ignore: IgnoreRule[];
   keep: Retention;
   views: SavedView[];
+  /** Colours: a theme's name or colours per role (theme.ts); the dark theme when absent. */
+  theme?: ThemeSetting;
   /** A server to sync with (Tiny Tiny RSS): where and as whom; never the password. */
   sync?: SyncSettings;
 }
@@ -93,7 +96,7 @@ export function settingsLang(configDir: string): Edition | undefined {
 
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
-  'ignore', 'keep', 'views', 'sync',
+  'ignore', 'keep', 'views', 'theme', 'sync',
 ]);
 
 /** A query of a setting (an ignore rule, a view), read as the reader reads what is typed. */
@@ -326,6 +329,14 @@ export class Config {
       return { name, query: v.query };
     });
     s.keep = this.#retention(raw.keep);
+    const theme = checkTheme(raw.theme);
+    if (theme.setting !== undefined) s.theme = theme.setting;
+    for (const p of theme.problems) {
+      if (p.kind === 'shape') this.problems.push(problem('errSettingThemeShape', this.path));
+      else if (p.kind === 'name') this.problems.push(problem('errSettingThemeName', this.path, quote(p.value)));
+      else if (p.kind === 'role') this.problems.push(problem('errSettingThemeRole', this.path, quote(p.role)));
+      else this.problems.push(problem('errSettingThemeColor', this.path, quote(p.role), quote(p.value)));
+    }
     const sync = this.#sync(raw.sync);
     if (sync !== undefined) s.sync = sync;
     return s;
