@@ -101,6 +101,7 @@ export const COMMANDS = {
   ignore: { options: ['json', 'drop'], words: some('QUERY', 0) },
   views: { options: ['json'], words: some('NAME QUERY', 0) },
   vacuum: { options: ['json'], words: none },
+  keys: { options: ['json'], words: none },
   help: { options: [], words: { name: 'COMMAND', min: 0, max: 1 } },
 } as const satisfies Record<string, CommandSpec>;
 
