@@ -53,6 +53,8 @@ export interface Context extends Output {
   timeZone: string;
   /** The key table with the settings' "keys" over it (the reader's keys, and `cyberread keys`). */
   keymap: Keymap;
+  /** The environment the command runs in (CYBERREAD_SYNC_PASSWORD, proxies …). */
+  env: NodeJS.ProcessEnv;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
   /**
@@ -225,6 +227,7 @@ export function createContext(options: {
     json: options.json,
     timeZone,
     keymap: keys.keymap,
+    env,
     store() {
       if (store) return store;
       try {
