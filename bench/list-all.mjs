@@ -97,9 +97,11 @@ function run(dir, args) {
     let bytes = 0;
     let stderr = '';
     child.stdout.on('data', (c) => (bytes += c.length));
-    // `list --json` writes each element's opening brace alone on a line, indented by two spaces.
+    // `list --json` writes each element's opening brace alone on a line, indented by two spaces; the text
+    // form writes one line per article.
+    const json = args.includes('--json');
     createInterface({ input: child.stdout }).on('line', (l) => {
-      if (l === '  {') articles += 1;
+      if (json ? l === '  {' : l !== '') articles += 1;
     });
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', reject);
@@ -132,9 +134,9 @@ rmSync(TMP, { recursive: true, force: true });
 const med = (key, field) => median(samples[key].map((s) => s[field]));
 const n = (x) => x.toLocaleString('en-US');
 const ratio = med('big', 'rssMib') / med('small', 'rssMib');
-const complete = samples.big.every((s) => s.articles === BIG) && samples.small.every((s) => s.articles === SMALL);
+const complete = cases.every((c) => samples[c.key].every((s) => s.articles === (c.key === 'bigPage' ? SMALL : c.size)));
 const rows = cases.map((c) => {
-  const lines = c.key === 'bigText' ? '(text: one line each)' : n(samples[c.key][0].articles);
+  const lines = n(samples[c.key][0].articles);
   return `| ${n(c.size)} | \`${c.args.join(' ')}\` | ${lines} | ${med(c.key, 'mib').toFixed(1)} MiB | ${med(c.key, 'ms').toFixed(0)} ms | ${med(c.key, 'rssMib').toFixed(1)} MiB |`;
 });
 const section = [
