@@ -41,6 +41,14 @@ function lastRowId(store: { lastRowId(): number }): number {
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
+/** What the reader's first status line says when opening the cache moved a damaged one aside just now. */
+function cacheRebuilt(ctx: Context): Pick<UiServices, 'cacheRebuilt'> {
+  const r = ctx.recovery();
+  if (r === null) return {};
+  // the fresh cache has no refresh time: the background refresh starts at once when there are feeds
+  return { cacheRebuilt: { movedTo: sanitizeLine(r.movedTo), restored: r.restoredFlags, refreshing: ctx.config.settings.feeds.length > 0 } };
+}
+
 function buildServices(ctx: Context, cache: DamageWatch): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
@@ -86,6 +94,7 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
       }
     },
     watchCache: (onDamage) => cache.watch(onDamage),
+    ...cacheRebuilt(ctx),
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
