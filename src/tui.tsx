@@ -10,9 +10,10 @@ import { sanitizeLine } from './core/sanitize.js';
 import { isCacheDamaged } from './core/store/errors.js';
 import { markDamaged } from './core/store/open-store.js';
 import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
-import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
+import { removeSubscription, renameSubscription, setSubscriptionFullText, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import { threadExtractor } from './core/article/extract-thread.js';
 import { loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
@@ -66,6 +67,7 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
   let newestBefore = 0;
+  const extractor = threadExtractor();
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -105,7 +107,8 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
           ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
           htmlToPlainText(a.contentHtml) || a.summary,
         ),
-      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+      // Extracted on a thread of its own: keys and frames go on while a page is read (extract-thread.ts).
+      load: (a, o) => loadPage(store, a, { ...ctx.pages(), extract: extractor.extract }, o),
     },
     ...testInterval(),
     ...(notifyKind === undefined
@@ -125,6 +128,7 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
       add: (feed) => ctx.config.addFeed(feed),
       rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
       setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
+      setFullText: (url, mode) => setSubscriptionFullText({ config: ctx.config }, url, mode),
       remove: (url) => removeSubscription({ config: ctx.config, store }, url),
     },
     views: () => ctx.config.settings.views,

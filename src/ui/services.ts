@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../core/store/store.js';
-import type { ArticleQuery, Edition, FeedConfig, RefreshResult, StoredArticle } from '../core/types.js';
+import type { ArticleQuery, Edition, FeedConfig, FullTextMode, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
 import type { PageResult } from '../core/article/full.js';
 import type { StoredPage } from '../core/article/page.js';
@@ -25,6 +25,8 @@ export interface FeedAdmin {
   rename(url: string, title: string): boolean;
   /** null: the language is detected per article. */
   setLang(url: string, lang: Edition | null): boolean;
+  /** When the feed's article pages are fetched. false when the feed is not subscribed (any more). */
+  setFullText(url: string, mode: FullTextMode): boolean;
   /** Unsubscribes; its cached articles go, starred ones stay. */
   remove(url: string): { removed: boolean; articles: number };
 }

@@ -299,7 +299,7 @@ export const en = {
   feedsNeverFetched: 'never fetched — press r to fetch it',
   feedsFetched: (rel: string) => `fetched ${rel}`,
   promptAddFeed: 'Add feed: ',
-  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter adds · Esc cancels',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter adds · Esc cancels',
   promptRename: 'Name: ',
   promptRenameHint: "Enter saves (empty: the feed's own title) · Esc cancels",
   promptFeedLang: 'Language (id, en, empty: detect per article): ',
@@ -307,7 +307,8 @@ export const en = {
   feedNeedUrl: "Type the feed's address",
   feedBadUrl: (v: string) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path`,
   feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
-  feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title or --tag`,
+  feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title, --tag or --full`,
+  feedBadFull: (v: string) => `Unknown --full mode "${v}": use auto, always or never`,
   feedNeedValue: (opt: string) => `${opt} needs a value`,
   feedBadTag: (tag: string) => `A tag is one word, and "${tag}" has a space: write ${tag.split(/\s+/).join('-')} or give each word its own --tag`,
   feedEmptyTag: 'A tag needs a letter or digit',
@@ -317,6 +318,13 @@ export const en = {
   feedRenamed: (title: string) => `Renamed to ${title}`,
   feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
   feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
+  feedFullTextSet: (mode: 'auto' | 'always' | 'never') =>
+    mode === 'auto'
+      ? "Full articles of this feed: auto — an article's page is fetched when the feed carries only an excerpt"
+      : mode === 'always'
+        ? "Full articles of this feed: always — every article's page is fetched"
+        : 'Full articles of this feed: never — a page is fetched only when you press f on its article',
+  feedsFullText: (mode: string) => `full articles: ${mode}`,
   feedRemoved: (title: string, x: number) => `Removed ${title} and ${plural(x, 'cached article', 'cached articles')}; starred ones are kept`,
   feedGone: 'That feed is no longer in your feeds',
   confirmRemoveFeed: (title: string, total: number, starred: number) =>
@@ -353,6 +361,7 @@ export const en = {
   actAddFeed: 'add a feed (URL and the options of feeds add)',
   actRenameFeed: 'rename the feed',
   actFeedLang: 'set the language of the feed',
+  actFeedFullText: 'full articles of the feed: auto, always, never',
   actRemoveFeed: 'remove the feed (starred articles stay)',
   actRefreshFeed: 'refresh this feed now',
   actMarkFeedRead: "mark this feed's articles read (asks first)",

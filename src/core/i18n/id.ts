@@ -284,7 +284,7 @@ export const id: Messages = {
   feedsNeverFetched: 'belum pernah dimuat — tekan r untuk memuatnya',
   feedsFetched: (rel) => `dimuat ${rel}`,
   promptAddFeed: 'Tambah feed: ',
-  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter menambah · Esc batal',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter menambah · Esc batal',
   promptRename: 'Nama: ',
   promptRenameHint: 'Enter menyimpan (kosong: judul asli feed) · Esc batal',
   promptFeedLang: 'Bahasa (id, en, kosong: dikenali per artikel): ',
@@ -292,7 +292,8 @@ export const id: Messages = {
   feedNeedUrl: 'Ketik alamat feed',
   feedBadUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal`,
   feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
-  feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title atau --tag`,
+  feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title, --tag atau --full`,
+  feedBadFull: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never`,
   feedNeedValue: (opt) => `${opt} perlu nilai`,
   feedBadTag: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri`,
   feedEmptyTag: 'Tagar memerlukan huruf atau angka',
@@ -302,6 +303,13 @@ export const id: Messages = {
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
+  feedFullTextSet: (mode) =>
+    mode === 'auto'
+      ? 'Artikel lengkap feed ini: auto — halaman artikel dimuat bila feed hanya membawa cuplikan'
+      : mode === 'always'
+        ? 'Artikel lengkap feed ini: always — halaman setiap artikel dimuat'
+        : 'Artikel lengkap feed ini: never — halaman dimuat hanya bila Anda menekan f pada artikelnya',
+  feedsFullText: (mode) => `artikel lengkap: ${mode}`,
   feedRemoved: (title, x) => `${title} dihapus beserta ${n(x)} artikel di cache; artikel berbintang tetap disimpan`,
   feedGone: 'Feed itu sudah tidak ada di daftar Anda',
   confirmRemoveFeed: (title, total, starred) =>
@@ -338,6 +346,7 @@ export const id: Messages = {
   actAddFeed: 'tambah feed (URL dan opsi feeds add)',
   actRenameFeed: 'ganti nama feed',
   actFeedLang: 'atur bahasa feed',
+  actFeedFullText: 'artikel lengkap dari feed: auto, always, never',
   actRemoveFeed: 'hapus feed (artikel berbintang tetap disimpan)',
   actRefreshFeed: 'muat ulang feed ini sekarang',
   actMarkFeedRead: 'tandai artikel feed ini sudah dibaca (ditanya dulu)',
