@@ -1,3 +1,4 @@
+import type { Theme } from '../core/theme.js';
 import type { ArticleStore } from '../core/store/store.js';
 import type { ArticleQuery, Edition, FeedConfig, FullTextMode, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
@@ -77,6 +78,8 @@ export interface UiServices {
   /** True when enclosures open in a player of the settings (not the browser). */
   hasPlayer?: boolean;
   feeds: FeedAdmin;
+  /** The colours of the roles (the settings' theme at the terminal's depth); the dark theme when absent. */
+  theme?: Theme;
   /** The saved views of the settings, listed first in the feeds view. */
   views?(): readonly { name: string; query: string }[];
   /** Persists the chosen interface language. */

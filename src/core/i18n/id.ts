@@ -499,5 +499,43 @@ export const id: Messages = {
   errSettingViewName: (n, path, max) => `"views" #${n} di ${path} diabaikan: "name"-nya harus teks sepanjang 1 sampai ${max} karakter.`,
   errSettingViewTwice: (n, path, name) => `"views" #${n} di ${path} diabaikan: sudah ada tampilan bernama "${name}" sebelumnya.`,
   errSettingKeepShape: (path) => `Sebagian "keep" di ${path} diabaikan: tulis sebagai {"days": 90, "perFeed": 500} (salah satu atau keduanya).`,
+  errSettingThemeShape: (path) =>
+    `"theme" di ${path} diabaikan: tulis "dark", "light" atau "mono", atau warna per peran seperti {"tag": "#00afaf", "star": 214}.`,
+  errSettingThemeName: (path, value) => `"theme" di ${path} diabaikan: "${value}" bukan tema; gunakan "dark", "light" atau "mono".`,
+  errSettingThemeRole: (path, role) =>
+    `"theme.${role}" di ${path} diabaikan: perannya selection, unread, star, tag, header, error, link, quote, code dan dim.`,
+  errSettingThemeColor: (path, role, value) =>
+    `"theme.${role}" di ${path} diabaikan: ${value} bukan warna (nama seperti "cyan", "#rrggbb" atau 0 sampai 255), jadi warna bawaan tema yang dipakai.`,
   errSettingKeepNumber: (field, path, max) => `"keep.${field}" di ${path} diabaikan: harus bilangan bulat dari 1 sampai ${n(max)}.`,
+  errSyncLogin: (server, user) => `${server} menolak login "${user}": periksa nama pengguna dan kata sandinya.`,
+  errSyncApiDisabled: (server, user) =>
+    `${server} tidak mengizinkan akses API untuk "${user}": aktifkan "Enable API" di preferensi Tiny Tiny RSS lalu coba lagi.`,
+  errSyncNotServer: (server) => `${server} tidak menjawab seperti server Tiny Tiny RSS: periksa alamatnya (alamat tempat Anda login).`,
+  errSyncHttp: (server, status) => `${server} menjawab HTTP ${status}: periksa alamatnya, atau coba lagi nanti.`,
+  errSyncRefused: (server, detail) => `${server} menolak permintaan: ${detail}.`,
+  errSyncApiLevel: (server, level, needed) =>
+    `${server} memakai API level ${level}; cyberread memerlukan level ${needed} atau lebih baru: perbarui Tiny Tiny RSS.`,
+  errSyncBusy: 'cyberread lain sedang menyinkronkan cache ini; coba lagi setelah selesai.',
+  errSyncNoPassword: (user, server) =>
+    `Tidak ada kata sandi untuk "${user}" di ${server}: isi CYBERREAD_SYNC_PASSWORD, beri "sync" sebuah "passwordCommand", atau jalankan perintahnya di terminal agar ditanya.`,
+  errSyncPasswordCommand: (program, why, code) =>
+    `passwordCommand ${program} tidak memberi kata sandi: ${
+      why === 'missing' ? 'program itu tidak ada' : why === 'timeout' ? `tidak menjawab dalam ${code} detik` : why === 'exit' ? `berakhir dengan kode keluar ${code}` : 'tidak mencetak apa pun'
+    }.`,
+  errSyncOffline: (reason, queued) =>
+    queued > 0 ? `${reason.replace(/\.$/, '')} — ${n(queued)} perubahan tetap antre untuk sinkronisasi berikutnya.` : reason,
+  errSyncSubscribe: (url, code) =>
+    `Server tidak bisa mengikuti ${url}: ${
+      code === 2 ? 'alamatnya tidak valid'
+      : code === 3 || code === 4 ? 'halamannya HTML, bukan feed'
+      : code === 5 ? 'server tidak bisa mengunduhnya'
+      : code === 6 ? 'isinya bukan XML yang valid'
+      : code === 8 ? 'server tidak diizinkan mengambilnya'
+      : `server gagal (kode ${code})`
+    }; cyberread tetap memuatnya sendiri.`,
+  errSyncFeedFailed: (detail) => `Server sinkronisasi tidak bisa memuat feed ini: ${detail}.`,
+  errSettingSync: (path) =>
+    `"sync" di ${path} diabaikan: tulis sebagai {"type": "ttrss", "url": "https://…", "user": "…"} (boleh ditambah "passwordCommand": ["pass", "show", "tt-rss"]).`,
+  errSettingSyncPassword: (path) =>
+    `"password" pada "sync" di ${path} diabaikan: cyberread tidak pernah membaca kata sandi dari file pengaturan; gunakan "passwordCommand" atau CYBERREAD_SYNC_PASSWORD.`,
 };

@@ -1,5 +1,6 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { hintsFor, type HintContext } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
@@ -15,6 +16,8 @@ export interface StatusBarProps {
   /** Relative time of the last refresh, or null when there was none. */
   lastRefresh: string | null;
   toast: string | null;
+  /** The toast says what went wrong (a query that cannot be read): drawn in the error role. */
+  toastIsError?: boolean;
   /** Shown instead of the refresh status while set (the cache is damaged). */
   notice?: string | null;
   /** Replaces the key hints (the search prompt). */
@@ -61,15 +64,17 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
   const status = p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
   const hints = p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
+  const theme = useTheme();
+  const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end" dimColor>
+      <Text wrap="truncate-end" {...textProps(theme, 'dim')}>
         {' ' + '─'.repeat(Math.max(0, w))}
       </Text>
-      <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)}>
+      <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)} {...textProps(theme, failing && 'error')}>
         {' ' + fit(p.measure, status, w)}
       </Text>
-      <Text wrap="truncate-end" dimColor={p.prompt === undefined}>
+      <Text wrap="truncate-end" {...textProps(theme, p.prompt === undefined && 'dim')}>
         {' ' + fit(p.measure, hints, w)}
       </Text>
     </Box>

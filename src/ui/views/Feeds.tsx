@@ -130,7 +130,7 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
       {sel?.kind === 'view' ? (
         <Line dim>{fit(p.measure, ' ' + p.m.viewRowHint, w)}</Line>
       ) : sel?.error ? (
-        <Line color="red">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
+        <Line role="error">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
       ) : (
         <Line dim>
           {fit(
