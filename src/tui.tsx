@@ -195,6 +195,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
     },
     views: () => ctx.config.settings.views,
     theme: resolveTheme(settings.theme, depth),
+    keymap: ctx.keymap,
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };

@@ -19,6 +19,7 @@ import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
 import type { PageDeps } from '../core/article/full.js';
 import type { Fetcher } from '../core/feeds/http.js';
 import { explain, problemOf } from '../core/i18n/problem.js';
+import { resolveKeys, type Keymap } from '../ui/keymap.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
 export class CliError extends Error {
@@ -50,6 +51,8 @@ export interface Context extends Output {
   msg: CliMessages;
   json: boolean;
   timeZone: string;
+  /** The key table with the settings' "keys" over it (the reader's keys, and `cyberread keys`). */
+  keymap: Keymap;
   /** The environment the command runs in (CYBERREAD_SYNC_PASSWORD, proxies …). */
   env: NodeJS.ProcessEnv;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
@@ -137,6 +140,9 @@ export function createContext(options: {
   const lang = requested ?? config.settings.lang ?? localeLang;
   const msg = cliMessages(lang);
   for (const w of config.warningsIn(lang)) options.output.err(w);
+  // keys the table cannot take are reported with the other settings, once per run, and the defaults kept
+  const keys = resolveKeys(config.settings.keys, config.path);
+  for (const p of keys.problems) options.output.err(explain(p, lang));
   let store: SqliteStore | undefined;
   const timeZone = config.settings.timeZone ?? systemTimeZone();
   // the ignore rules and retention limits, for every list, count and write of this run (the refresh thread too)
@@ -234,6 +240,7 @@ export function createContext(options: {
     msg,
     json: options.json,
     timeZone,
+    keymap: keys.keymap,
     env,
     store() {
       if (store) return store;

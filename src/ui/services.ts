@@ -1,4 +1,5 @@
 import type { Theme } from '../core/theme.js';
+import type { Keymap } from './keymap.js';
 import type { ArticleStore } from '../core/store/store.js';
 import type { ArticleQuery, Edition, FeedConfig, FullTextMode, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
@@ -80,6 +81,8 @@ export interface UiServices {
   feeds: FeedAdmin;
   /** The colours of the roles (the settings' theme at the terminal's depth); the dark theme when absent. */
   theme?: Theme;
+  /** The key table with the user's keys (settings "keys"); the defaults when absent. */
+  keymap?: Keymap;
   /** The saved views of the settings, listed first in the feeds view. */
   views?(): readonly { name: string; query: string }[];
   /** Persists the chosen interface language. */
