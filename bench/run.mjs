@@ -562,6 +562,9 @@ L.push('');
 const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
 const parseSection = /<!-- parse-corpus:start -->[\s\S]*<!-- parse-corpus:end -->/.exec(previous)?.[0];
 if (parseSection) L.push('', parseSection, '');
+// So is the `list --all` section, written by bench/list-all.mjs.
+const listSection = /<!-- list-all:start -->[\s\S]*<!-- list-all:end -->/.exec(previous)?.[0];
+if (listSection) L.push('', listSection, '');
 // So is bench/full.mjs's, rewritten by the run below.
 const fullSection = /<!-- full:start -->[\s\S]*<!-- full:end -->/.exec(previous)?.[0];
 if (fullSection) L.push('', fullSection, '');
