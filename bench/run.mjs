@@ -40,6 +40,19 @@ const pct = (xs, p) => {
 };
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0) : 'n/a');
 
+// ---------------------------------------------------------------- full articles
+// bench/full.mjs writes its own section (refresh --full against refresh, opening a cached full article); it runs
+// last in a whole run (smaller with BENCH_QUICK), or alone with BENCH_ONLY=full.
+const runFull = () =>
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'full.mjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, ...(QUICK ? { BENCH_FULL_FEEDS: process.env.BENCH_FULL_FEEDS ?? '100', BENCH_FULL_RUNS: process.env.BENCH_FULL_RUNS ?? '1' } : {}) },
+  });
+if (process.env.BENCH_ONLY === 'full') {
+  runFull();
+  process.exit(0);
+}
+
 // ---------------------------------------------------------------- article extraction
 // In-process, over the article corpora (bench/article-corpus.mjs). BENCH_ONLY=articles measures only this and
 // rewrites only its section of BENCHMARKS.md.
@@ -591,6 +604,13 @@ L.push('');
 const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
 const parseSection = /<!-- parse-corpus:start -->[\s\S]*<!-- parse-corpus:end -->/.exec(previous)?.[0];
 if (parseSection) L.push('', parseSection, '');
+// So is the `list --all` section, written by bench/list-all.mjs.
+const listSection = /<!-- list-all:start -->[\s\S]*<!-- list-all:end -->/.exec(previous)?.[0];
+if (listSection) L.push('', listSection, '');
+// So is bench/full.mjs's, rewritten by the run below.
+const fullSection = /<!-- full:start -->[\s\S]*<!-- full:end -->/.exec(previous)?.[0];
+if (fullSection) L.push('', fullSection, '');
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), L.join('\n'));
 rmSync(TMP, { recursive: true, force: true });
 log('wrote BENCHMARKS.md');
+if (!ONLY) runFull();
