@@ -57,6 +57,8 @@ export interface Context extends Output {
   env: NodeJS.ProcessEnv;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
+  /** The last time this run moved a damaged cache aside: where to, and how many read/star marks it kept. */
+  recovery(): { movedTo: string; restoredFlags: number } | null;
   /**
    * The cache turned out to be damaged after it was opened: closes it, moves the file aside, builds a fresh
    * one (read/star flags rescued) and says so on stderr. Throws a CliError when the file cannot be moved.
@@ -122,6 +124,8 @@ export function createContext(options: {
    * samplePageLocator), here and on the refresh thread.
    */
   samplePages?: string;
+  /** The context of the reader (no command): says a recovered cache is filled by the reader's refresh. */
+  reader?: boolean;
 }): Context {
   const env = options.env ?? process.env;
   const paths = resolvePaths(options.home ?? (env.CYBERREAD_HOME || undefined), env);
@@ -213,9 +217,19 @@ export function createContext(options: {
 
   // Set while a refresh runs: a recovery message then need not ask for one.
   let refreshing = false;
+  let recovery: { movedTo: string; restoredFlags: number } | null = null;
   const report = (opened: OpenResult): void => {
-    if (opened.recovered) {
-      options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags, refreshing));
+    if (!opened.recovered) return;
+    recovery = opened.recovered;
+    // the reader's background refresh is due at once (see below) and fills the fresh cache
+    const then = refreshing ? 'refresh' : options.reader === true && config.settings.feeds.length > 0 ? 'reader' : 'none';
+    options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags, then));
+    // The fresh cache was never refreshed: the reader's background refresh is due at its next start (a
+    // refresh running now records its own time when it ends).
+    try {
+      config.set('lastRefreshAt', undefined);
+    } catch {
+      // a settings file that cannot be written costs only that early refresh
     }
   };
   return {
@@ -251,6 +265,7 @@ export function createContext(options: {
         throw error;
       }
     },
+    recovery: () => recovery,
     recoverCache() {
       store?.close();
       store = undefined;

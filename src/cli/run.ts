@@ -88,6 +88,7 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
     json: v.json === true,
     output,
     env,
+    reader: args.command === '',
     // The demo reads article pages from samples/pages/ and never from the network.
     ...(demo ? { samplePages: samplesDir(import.meta.url) } : {}),
   });

@@ -83,6 +83,10 @@ export function App(props: AppProps): React.JSX.Element {
   const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
   useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
+  useEffect(() => {
+    const r = services.cacheRebuilt;
+    if (r !== undefined) dispatch({ type: 'toast', toast: { text: m.cacheRebuilt(r.movedTo, r.restored, r.refreshing, keyFor(keymap, 'refresh', 'list')) } });
+  }, [services]);
   // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
   useClockTick(services);
   useEffect(() => {

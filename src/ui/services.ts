@@ -96,6 +96,11 @@ export interface UiServices {
    * (see core/store/tolerate.ts) and the file is moved to `movedTo` at the next start. Returns an unsubscribe.
    */
   watchCache?(onDamage: (d: { path: string; movedTo: string }) => void): () => void;
+  /**
+   * Set when this start found the cache damaged and built a fresh one (the damaged file is now `movedTo`):
+   * the reader says so in its first status line. `refreshing`: a refresh is due at once to fill it.
+   */
+  cacheRebuilt?: { movedTo: string; restored: number; refreshing: boolean };
   /** Told the article id of every list row drawn again (tests check a move redraws only two rows). */
   onRowRender?(id: string): void;
 }

@@ -39,8 +39,11 @@ export interface CliMessages {
   /** How `show` labels an image: [image: alt]. */
   imageLabel: string;
   needsTerminal: string;
-  /** A damaged cache was moved aside; `refreshing`: a refresh is under way and fills the fresh cache. */
-  cacheRecovered(from: string, to: string, restored: number, refreshing: boolean): string;
+  /**
+   * A damaged cache was moved aside. `then`: what fills the fresh cache: the refresh under way, the reader
+   * starting now (its background refresh is due at once), or nothing yet.
+   */
+  cacheRecovered(from: string, to: string, restored: number, then: 'refresh' | 'reader' | 'none'): string;
   /** The reader found the cache damaged while it ran; the next start moves it aside. */
   cacheDamagedNextStart(path: string, movedTo: string): string;
   needOneOf(flags: string): string;
@@ -270,9 +273,9 @@ or from a question on the terminal.`,
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
   imageLabel: 'image',
   needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
-  cacheRecovered: (from, to, restored, refreshing) =>
+  cacheRecovered: (from, to, restored, then) =>
     `The article cache ${from} was damaged: it was moved to ${to} and a fresh cache was built (${plural(restored, 'read/starred mark', 'read/starred marks')} kept)` +
-    (refreshing ? '; this refresh fills it again.' : '; run "cyberread refresh" to fetch the articles again.'),
+    (then === 'refresh' ? '; this refresh fills it again.' : then === 'reader' ? '; the reader fetches the articles again.' : '; run "cyberread refresh" to fetch the articles again.'),
   cacheDamagedNextStart: (path, movedTo) =>
     `The article cache ${path} is damaged: the next cyberread command moves it to ${movedTo} and builds a fresh cache, keeping read and starred marks.`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
@@ -499,9 +502,9 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
-  cacheRecovered: (from, to, restored, refreshing) =>
+  cacheRecovered: (from, to, restored, then) =>
     `Cache artikel ${from} rusak: file-nya dipindahkan ke ${to} dan cache baru dibuat (${nId(restored)} tanda sudah dibaca/berbintang dipulihkan)` +
-    (refreshing ? '; refresh ini mengisinya kembali.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
+    (then === 'refresh' ? '; refresh ini mengisinya kembali.' : then === 'reader' ? '; pembaca memuat ulang artikelnya.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
   cacheDamagedNextStart: (path, movedTo) =>
     `Cache artikel ${path} rusak: perintah cyberread berikutnya memindahkannya ke ${movedTo} dan membuat cache baru, dengan tanda sudah dibaca dan berbintang dipertahankan.`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,

@@ -169,8 +169,13 @@ export const en = {
   refreshFailed: (m: string) => `Refresh failed: ${m}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,
   neverRefreshed: (refresh: string) => `never refreshed — press ${refresh}`,
+  // What to do first: on a narrow terminal the paths are what the line loses.
   cacheDamaged: (path: string, movedTo: string) =>
-    `The cache ${path} is damaged: quit and start cyberread again, and it moves the file to ${movedTo} and builds a fresh cache (read and starred marks are kept)`,
+    `The cache is damaged: quit and start cyberread again to build a fresh one, keeping read and starred marks (${path} will be moved to ${movedTo})`,
+  cacheRebuilt: (movedTo: string, restored: number, refreshing: boolean, refresh: string) =>
+    `The cache was damaged and a fresh one was built` +
+    (refreshing ? '; fetching the articles again' : `; press ${refresh} to fetch the articles again`) +
+    ` (${n(restored)} read/starred ${restored === 1 ? 'mark' : 'marks'} kept; the damaged file is now ${movedTo})`,
 
   // errors view
   errorsEmpty: 'No feed failed in the last refresh',

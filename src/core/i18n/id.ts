@@ -168,7 +168,11 @@ export const id: Messages = {
   lastRefreshed: (rel) => `diperbarui ${rel}`,
   neverRefreshed: (refresh) => `belum pernah dimuat ulang — tekan ${refresh}`,
   cacheDamaged: (path, movedTo) =>
-    `Cache ${path} rusak: keluar lalu jalankan cyberread lagi, maka file-nya dipindahkan ke ${movedTo} dan cache baru dibuat (tanda sudah dibaca dan berbintang dipertahankan)`,
+    `Cache rusak: keluar lalu jalankan cyberread lagi agar cache baru dibuat, dengan tanda sudah dibaca dan berbintang dipertahankan (${path} akan dipindahkan ke ${movedTo})`,
+  cacheRebuilt: (movedTo, restored, refreshing, refresh) =>
+    `Cache rusak dan cache baru sudah dibuat` +
+    (refreshing ? '; artikel sedang dimuat ulang' : `; tekan ${refresh} untuk memuat ulang artikel`) +
+    ` (${n(restored)} tanda sudah dibaca/berbintang dipertahankan; file yang rusak kini ${movedTo})`,
 
   errorsEmpty: 'Tidak ada feed yang gagal saat terakhir dimuat ulang',
   errorsIntro: 'Feed berikut gagal saat terakhir dimuat ulang:',
