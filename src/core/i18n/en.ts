@@ -413,6 +413,7 @@ export const en = {
   errTooComplex: 'The feed is too large or too complex to be read safely.',
   errParserFailed: 'The feed could not be read because the parser failed on it unexpectedly.',
   errDocumentTooLarge: (bytes: number) => `The feed is too large (more than ${size(bytes)}) to be read safely.`,
+  errSamplesMissing: (from: string) => `The sample feeds were not found in any samples/ folder above ${from}; reinstall cyberread.`,
   errRefreshStopped: 'The refresh stopped unexpectedly; what it had saved is kept. Run it again.',
 
   // the settings file (core/config.ts); `action`: mkdir (its directory), read or write

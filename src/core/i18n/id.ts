@@ -394,6 +394,7 @@ export const id: Messages = {
   errTooComplex: 'Feed terlalu besar atau terlalu rumit untuk dibaca dengan aman.',
   errParserFailed: 'Feed tidak bisa dibaca karena parser gagal secara tak terduga.',
   errDocumentTooLarge: (bytes) => `Feed terlalu besar (lebih dari ${size(bytes)}) untuk dibaca dengan aman.`,
+  errSamplesMissing: (from) => `Feed contoh tidak ditemukan di folder samples/ mana pun di atas ${from}; pasang ulang cyberread.`,
   errRefreshStopped: 'Muat ulang berhenti tiba-tiba; yang sudah tersimpan tetap ada. Jalankan lagi.',
 
   errSettingsDenied: (action, path) => `Tidak bisa ${settingsAction(action)} ${path}: izin ditolak. Periksa izin direktorinya atau gunakan --home DIR.`,

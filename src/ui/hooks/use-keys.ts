@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { explain, problemOf } from '../../core/i18n/problem.js';
 import { useInput } from 'ink';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
@@ -17,7 +18,8 @@ import { selectedArticleOf } from './use-articles.js';
 import type { StartRefresh } from './use-refresh.js';
 import { shownArticle } from './use-reader.js';
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** A failure (a cache that cannot be written …) in the interface's language. */
+const errorText = (e: unknown, lang: UiLang): string => explain(problemOf(e), lang);
 
 /** Actions that only move the reducer, with no effect outside it. */
 const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
@@ -187,7 +189,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       }
       dispatch({ type: 'toast', toast: { key: dir === 1 ? 'noMoreUnread' : 'noPrevUnread' } });
     } catch (e) {
-      dispatch({ type: 'toast', toast: { text: errorText(e) } });
+      dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
     }
   };
 
@@ -243,7 +245,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       dispatch({ type: 'dataChanged' });
     } catch (e) {
       // the settings file could not be written: said, and the prompt stays for another try
-      say(errorText(e));
+      say(errorText(e, current().lang));
     }
   };
 
@@ -269,7 +271,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       dispatch({ type: 'dataChanged' });
       marksChanged(current(), { text: m.feedRemoved(clean(c.title), r.articles) });
     } catch (e) {
-      dispatch({ type: 'toast', toast: { text: errorText(e) } });
+      dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
     }
   };
 
@@ -360,7 +362,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
           const key = action === 'toggleRead' ? (flags.read ? 'markedRead' : 'markedUnread') : flags.starred ? 'starred' : 'unstarred';
           dispatch({ type: 'toast', toast: { key } });
         } catch (e) {
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
         }
         return;
       }
@@ -392,7 +394,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         try {
           count = services.store.unreadCount(listQuery(s));
         } catch (e) {
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
           return;
         }
         dispatch(count === 0 ? { type: 'toast', toast: { key: 'nothingToMark' } } : { type: 'ask', confirm: { kind: 'markAll', count } });
@@ -417,7 +419,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
           services.store.setRead(undo.ids, undo.read);
           marksChanged(s, { text: messages(s.lang).undone(undo.count) });
         } catch (e) {
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
         }
         return;
       }

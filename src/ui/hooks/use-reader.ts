@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { messages } from '../../core/i18n/index.js';
+import { explain, problemOf } from '../../core/i18n/problem.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
 import { readerOpen, type Action, type AppState } from '../state.js';
@@ -82,7 +83,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
       services.store.mark([shown.id], { read: true });
       dispatch({ type: 'override', id: shown.id, read: true, fromList: s.reader.articleId === null });
     } catch (e) {
-      dispatch({ type: 'toast', toast: { text: e instanceof Error ? e.message : String(e) } });
+      dispatch({ type: 'toast', toast: { text: explain(problemOf(e), s.lang) } });
     }
   }, [s.view, shown?.id]);
 
