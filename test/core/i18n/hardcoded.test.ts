@@ -49,7 +49,7 @@ function englishProse(s: string): boolean {
   const words = text.match(/\b[A-Za-z]{2,}\b/g) ?? [];
   if (words.length < 4) return false;
   // SQL, paths and patterns are not prose
-  if (/\b(SELECT|INSERT|UPDATE|DELETE|CREATE|WHERE|FROM|JOIN)\b|\.js\b|\\[dsw]|= \?|\b[a-z]\d?\.[a-z_]+\b/.test(s)) return false;
+  if (/\b(SELECT|INSERT|UPDATE|DELETE|CREATE|WHERE|FROM|JOIN|CASE|WHEN)\b|\.js\b|\\[dsw]|= \?|\b[a-z]\d?\.[a-z_]+\b/.test(s)) return false;
   return FUNCTION_WORD.test(text);
 }
 
