@@ -84,7 +84,11 @@ export function App(props: AppProps): React.JSX.Element {
   // a question waiting for its answer is what the status line says until it is answered
   const toast = s.confirm !== null ? confirmText(m, s.confirm) : (problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text));
   const prompt =
-    s.view === 'search'
+    s.confirm !== null
+      ? s.confirm.kind === 'removeFeed'
+        ? m.confirmRemoveAnswers
+        : m.confirmAnswers
+      : s.view === 'search'
       ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}`
       : s.prompt !== null
         ? promptLine(m, s.prompt)

@@ -146,7 +146,7 @@ describe.skipIf(!hasTmux)('a day in the reader on a real terminal (skipped when 
     expect(failed.split('\n').filter((l) => l.includes('✗')).length).toBe(2);
 
     await keys('d');
-    await waitFor('Remove Kabar Lokal? 2 cached articles go, 0 starred stay.');
+    await waitFor((s) => s.includes('Remove Kabar Lokal? 2 cached articles go, 0 starred stay') && s.includes('y/Enter: remove · other key: keep'));
     await keys('y');
     await waitFor('No feeds — press a to add one');
     expect(config().feeds).toEqual([]);

@@ -143,7 +143,8 @@ describe('the feeds view', () => {
     await h.waitFor('Story B1');
     await h.press('F');
     const asked = await h.press('d');
-    expect(statusOf(asked)).toContain('Remove Berita A? 2 cached articles go, 1 starred stay. y/Enter: remove · other key: keep');
+    expect(statusOf(asked)).toContain('Remove Berita A? 2 cached articles go, 1 starred stay');
+    expect(hintsOf(asked)).toBe(' y/Enter: remove · other key: keep');
     expect(statusOf(await h.press('n'))).toContain('Cancelled');
     expect(savedFeeds(services)).toHaveLength(2);
     await h.press('d');
@@ -165,7 +166,8 @@ describe('the feeds view', () => {
     expect(services.refreshed.at(-1)).toEqual([B]);
     await h.press('k');
     const asked = await h.press('A');
-    expect(statusOf(asked)).toContain('Mark the 2 unread articles of Berita A read? y/Enter: yes · other key: no');
+    expect(statusOf(asked)).toContain('Mark the 2 unread articles of Berita A read?');
+    expect(hintsOf(asked)).toBe(' y/Enter: yes · other key: no');
     const marked = await h.press('Enter');
     expect(statusOf(marked)).toContain('2 articles marked read — z undoes');
     expect(marked).toMatch(/›  Berita A +id +0\/3/);
