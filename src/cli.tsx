@@ -112,6 +112,8 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
     lang: typeof v.lang === 'string' && args.command !== 'feeds' ? v.lang : undefined,
     json: v.json === true,
     output,
+    // The demo reads article pages from samples/pages/ and never from the network.
+    ...(demo ? { samplePages: samplesDir(import.meta.url) } : {}),
   });
   try {
     if (demo) await seedDemo(ctx);
@@ -134,7 +136,7 @@ async function run(args: ParsedArgs): Promise<number | undefined> {
       case 'list':
         return listCommand(ctx, args);
       case 'show':
-        return showCommand(ctx, args);
+        return await showCommand(ctx, args);
       case 'tags':
         return tagsCommand(ctx, args);
       case 'mark':

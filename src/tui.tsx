@@ -11,6 +11,8 @@ import { sanitizeLine } from './core/sanitize.js';
 import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import { loadPage, pageWanted } from './core/article/full.js';
+import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
 import type { UiServices } from './ui/services.js';
 
@@ -72,6 +74,15 @@ function buildServices(ctx: Context): UiServices {
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
+    pages: {
+      get: (id) => store.getPage(id),
+      wanted: (a) =>
+        pageWanted(
+          ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
+          htmlToPlainText(a.contentHtml) || a.summary,
+        ),
+      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+    },
     ...testInterval(),
     ...(notifyKind === undefined
       ? {}

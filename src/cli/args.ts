@@ -30,8 +30,8 @@ export const GLOBAL_OPTIONS = {
 
 export const COMMAND_OPTIONS = {
   '': {},
-  feeds: { title: { type: 'string' } },
-  refresh: { force: { type: 'boolean' } },
+  feeds: { title: { type: 'string' }, full: { type: 'string' } },
+  refresh: { force: { type: 'boolean' }, full: { type: 'boolean' } },
   list: {
     unread: { type: 'boolean' },
     starred: { type: 'boolean' },
@@ -40,7 +40,7 @@ export const COMMAND_OPTIONS = {
     feed: { type: 'string' },
     limit: { type: 'string' },
   },
-  show: {},
+  show: { full: { type: 'boolean' } },
   tags: { query: { type: 'string' } },
   mark: {
     read: { type: 'boolean' },

@@ -1,18 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { Config, storePolicy } from '../core/config.js';
-import { DEFAULT_FEEDS } from '../core/defaults.js';
+import { DEFAULT_FEEDS, samplePageLocator } from '../core/defaults.js';
 import { systemTimeZone } from '../core/i18n/dates.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
 import { resolvePaths, type Paths } from '../core/paths.js';
 import { openStore } from '../core/store/open-store.js';
 import type { SqliteStore } from '../core/store/sqlite.js';
 import { StoreError } from '../core/store/errors.js';
-import { loadPipeline } from '../core/feeds/pipeline.js';
+import { loadPipeline, timeoutLimits } from '../core/feeds/pipeline.js';
+import { extractPage } from '../core/article/extractor.js';
+import { pagesAfterRefresh } from '../core/article/refresh-pages.js';
+import type { PageRunStats } from '../core/article/full.js';
 import { refreshFeeds, type RefreshOptions } from '../core/feeds/refresh.js';
 import { refreshInWorker, refreshWorkerFile } from '../core/feeds/refresh-thread.js';
 import type { Edition, FeedConfig, RefreshResult } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
+import type { PageDeps } from '../core/article/full.js';
+import type { Fetcher } from '../core/feeds/http.js';
 import { explain, problemOf } from '../core/i18n/problem.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
@@ -44,12 +49,21 @@ export interface Context extends Output {
    * asked), records the time so the reader's background refresh waits a full interval.
    */
   refresh(feeds: FeedConfig[], options?: ContextRefreshOptions): Promise<RefreshResult[]>;
+  /**
+   * What fetching an article's page needs (core/article/full.ts): the feed HTTP client with the settings'
+   * concurrency and per-host limit (made on first use), the extractor, and in the demo the sample pages.
+   */
+  pages(): PageDeps;
   close(): void;
 }
 
 export interface ContextRefreshOptions extends RefreshOptions {
   /** Every subscribed feed was asked: record the time. Default true. */
   all?: boolean;
+  /** Also fetch the pages of the new articles of feeds whose fullText is auto or always (refresh --full). */
+  full?: boolean;
+  /** Told once the pages are done (refresh --full). */
+  onPages?: (stats: PageRunStats) => void;
   /**
    * Where the refresh runs: 'worker' on a thread of its own (the reader: keys keep being answered), 'here'
    * on this one, 'auto' (default) a thread of its own from REFRESH_THREAD_MIN_FEEDS feeds on. A thread is
@@ -79,6 +93,11 @@ export function createContext(options: {
   output: Output;
   env?: NodeJS.ProcessEnv;
   defaultFeeds?: typeof DEFAULT_FEEDS;
+  /**
+   * The demo: the samples/ directory whose pages/ are read instead of the sample site's addresses (see
+   * samplePageLocator), here and on the refresh thread.
+   */
+  samplePages?: string;
 }): Context {
   const env = options.env ?? process.env;
   const paths = resolvePaths(options.home ?? (env.CYBERREAD_HOME || undefined), env);
@@ -97,6 +116,20 @@ export function createContext(options: {
   const timeZone = config.settings.timeZone ?? systemTimeZone();
   // the ignore rules and retention limits, for every list, count and write of this run (the refresh thread too)
   const policy = storePolicy(config.settings, timeZone);
+  // The HTTP client loads on the first page fetched, as the refresh pipeline's does: not before the first frame.
+  let fetcher: Promise<Fetcher> | undefined;
+  let deps: PageDeps | undefined;
+  const locate = options.samplePages === undefined ? undefined : samplePageLocator(options.samplePages);
+  const makeFetcher = async (): Promise<Fetcher> => {
+    const { createFetcher, userAgent } = await import('../core/feeds/http.js');
+    return createFetcher({
+      concurrency: config.settings.concurrency,
+      perHost: config.settings.perHost,
+      userAgent: userAgent(VERSION),
+      limits: timeoutLimits(env),
+      env,
+    });
+  };
   return {
     ...options.output,
     paths,
@@ -131,21 +164,31 @@ export function createContext(options: {
       }
     },
     async refresh(feeds, refreshOptions = {}) {
-      const { all = true, thread = 'auto', ...rest } = refreshOptions;
+      const { all = true, thread = 'auto', full = false, onPages, ...rest } = refreshOptions;
       const s = config.settings;
       const pipelineOptions = { concurrency: s.concurrency, perHost: s.perHost, version: VERSION };
       // CYBERREAD_REFRESH_THREAD=0 keeps every refresh on this thread (to compare, or to debug).
       const threadAllowed = rest.now === undefined && thread !== 'here' && env.CYBERREAD_REFRESH_THREAD !== '0';
       const file = threadAllowed ? refreshWorkerFile() : null;
       let results: RefreshResult[];
+      // Articles stored from now on are this refresh's new ones, whose pages --full fetches.
+      const since = new Date().toISOString();
       if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
         // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.
         this.store();
         try {
           results = await refreshInWorker(
             file,
-            { feeds, cacheFile: paths.cacheFile, ignoreRetryAfter: rest.ignoreRetryAfter, pipeline: pipelineOptions, policy },
-            { onResult: rest.onResult },
+            {
+              feeds,
+              cacheFile: paths.cacheFile,
+              ignoreRetryAfter: rest.ignoreRetryAfter,
+              pipeline: pipelineOptions,
+              policy,
+              ...(full ? { pagesSince: since } : {}),
+              ...(options.samplePages !== undefined ? { samplePages: options.samplePages } : {}),
+            },
+            { onResult: rest.onResult, ...(onPages ? { onPages } : {}) },
           );
         } catch (error) {
           throw new CliError(explain(problemOf(error), lang));
@@ -154,6 +197,16 @@ export function createContext(options: {
         const pipeline = await loadPipeline(pipelineOptions);
         try {
           results = await refreshFeeds(feeds, this.store(), pipeline, rest);
+          if (full) {
+            const stats = await pagesAfterRefresh(
+              this.store(),
+              feeds,
+              since,
+              { fetch: pipeline.fetch, extract: extractPage, ...(locate ? { locate } : {}) },
+              s.concurrency,
+            );
+            onPages?.(stats);
+          }
         } finally {
           await pipeline.close?.();
         }
@@ -161,9 +214,20 @@ export function createContext(options: {
       if (all) config.set('lastRefreshAt', new Date().toISOString());
       return results;
     },
+    pages() {
+      if (deps) return deps;
+      deps = {
+        fetch: async (req) => (await (fetcher ??= makeFetcher())).fetch(req),
+        extract: extractPage,
+        ...(locate ? { locate } : {}),
+      };
+      return deps;
+    },
     close() {
       store?.close();
       store = undefined;
+      void fetcher?.then((f) => f.close());
+      fetcher = undefined;
     },
   };
 }

@@ -11,6 +11,7 @@ import type { QueryNode } from './query/ast.js';
 import { writeSetting } from './settings-file.js';
 import type { StorePolicy } from './store/store.js';
 import type { Edition, FeedConfig } from './types.js';
+import { FULL_TEXT_MODES, isFullTextMode } from './article/policy.js';
 
 /** An ignore rule (killfile): `hide` keeps matches out of every list and count, `drop` never stores them. */
 export interface IgnoreRule {
@@ -244,6 +245,13 @@ export class Config {
         }
         // The same rule as `feeds add` and OPML import: a hand-edited exec:, javascript: … never reaches a fetch.
         const refusal = refuseFeedUrl(f.url);
+        if (refusal === null && f.fullText !== undefined && !isFullTextMode(f.fullText)) {
+          // A bad mode costs the feed its setting, not its subscription.
+          this.problems.push(problem('errSettingFullText', i + 1, this.path, FULL_TEXT_MODES.map((m) => `"${m}"`).join(', ')));
+          const { fullText: _dropped, ...rest } = f;
+          s.feeds.push(rest);
+          return;
+        }
         if (refusal === null) s.feeds.push(f);
         else this.problems.push(problem('errSettingFeedRefused', i + 1, quote(f.url), this.path, refusal));
       });

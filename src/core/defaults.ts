@@ -25,6 +25,19 @@ export function sampleFeeds(samplesDir: string): FeedConfig[] {
 }
 
 /**
+ * The demo's page locator (see core/article/full.ts PageDeps.locate): an article of the sample editions is
+ * read from samples/pages/<host>/<article id>.html instead of its address, so full-article reading works with
+ * no network. Any other sample-host address gets a path that does not exist (a clear failure, never a request).
+ */
+export function samplePageLocator(samplesDir: string): (url: string) => string | null {
+  return (url) => {
+    const m = /^https:\/\/((?:en\.)?cyberthreat\.id)\/read\/(\d{1,18})(?:\/|$)/.exec(url);
+    if (m === null) return join(samplesDir, 'pages', 'none.html');
+    return join(samplesDir, 'pages', m[1] as string, `${m[2] as string}.html`);
+  };
+}
+
+/**
  * The package's samples/ directory, found by walking up from a module URL (import.meta.url): the module
  * sits in src/core/ under vitest and in dist/ after bundling, so the depth differs. Throws when no
  * ancestor holds samples/cyberthreat-id.xml, which means the package was installed without it.

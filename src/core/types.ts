@@ -6,12 +6,17 @@ import type { QueryNode } from './query/ast.js';
 export type Lang = string;
 export type Edition = 'id' | 'en';
 
+/** When an article's web page is fetched: see src/core/article/policy.ts. */
+export type FullTextMode = 'auto' | 'always' | 'never';
+
 /** A subscription, as the user configured it (stored in settings, exported to OPML). */
 export interface FeedConfig {
   url: string;
   title?: string;
   lang?: Lang;
   tags?: string[];
+  /** Fetch the article pages of this feed: "auto" (default: when the feed's text is an excerpt), "always", "never". */
+  fullText?: FullTextMode;
 }
 
 export interface Enclosure {

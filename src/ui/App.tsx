@@ -101,7 +101,12 @@ export function App(props: AppProps): React.JSX.Element {
       <Header
         m={m}
         lang={s.lang}
-        title={viewTitle(m, s.view)}
+        title={
+          // which text the reader shows, when a full article is cached (`f` switches)
+          s.view === 'reader' && reader.page?.status === 'ok'
+            ? `${viewTitle(m, s.view)} · ${s.reader.showFeed ? m.feedShown : m.fullShown}`
+            : viewTitle(m, s.view)
+        }
         tags={s.filters.tags}
         search={s.filters.queryText}
         unreadOnly={s.filters.unreadOnly}

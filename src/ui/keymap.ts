@@ -30,6 +30,7 @@ export type KeyAction =
   | 'prev'
   | 'focusRelated'
   | 'copyLink'
+  | 'toggleFull'
   | 'errors'
   | 'narrow'
   | 'deleteChar'
@@ -127,6 +128,7 @@ export const BINDINGS: Binding[] = [
   { action: 'focusRelated', keys: ['Tab'], views: ['reader'], help: 'actFocusRelated' },
   { action: 'openRelated', keys: ['Enter'], views: ['reader'], help: 'actOpenRelated' },
   { action: 'copyLink', keys: ['y'], views: ['reader'], help: 'actCopyLink' },
+  { action: 'toggleFull', keys: ['f'], views: ['reader'], help: 'actToggleFull' },
   { action: 'nextUnread', keys: ['N'], views: ['list', 'reader'], help: 'actNextUnread' },
   { action: 'prevUnread', keys: ['P'], views: ['list', 'reader'], help: 'actPrevUnread' },
   { action: 'digit', keys: [DIGIT_KEY], views: ['reader', 'links'], help: 'actLinkDigits' },
@@ -344,6 +346,7 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: 'Tab', hint: 'hintBackToArticle', when: (c) => c.readerFocus === 'related' },
     { keys: 'n/p', hint: 'hintArticle' },
     { keys: 'Tab', hint: 'hintReadAlso', when: (c) => c.readerFocus === 'body' && c.relatedCount > 0 },
+    { keys: 'f', hint: 'hintFull', when: (c) => c.readerFocus === 'body' },
     { keys: 'L', hint: 'hintLang' },
     { keys: 'q', hint: 'hintBack' },
     { keys: '?', hint: 'hintHelp' },

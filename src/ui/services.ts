@@ -1,6 +1,8 @@
 import type { ArticleStore } from '../core/store/store.js';
-import type { ArticleQuery, Edition, FeedConfig, RefreshResult } from '../core/types.js';
+import type { ArticleQuery, Edition, FeedConfig, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
+import type { PageResult } from '../core/article/full.js';
+import type { StoredPage } from '../core/article/page.js';
 
 /** One line of a rendered article body (src/core/render/html.ts). */
 export interface BodyLine {
@@ -59,6 +61,15 @@ export interface UiServices {
   /** Tells the user that `added` articles arrived (settings `notify`); absent when notifications are off. */
   notify?(added: number, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Article pages (core/article/full.ts). */
+  pages: {
+    /** The cached page of an article, or null. */
+    get(id: string): StoredPage | null;
+    /** Whether opening this article fetches its page by itself (the feed's fullText mode and its text). */
+    wanted(article: StoredArticle): boolean;
+    /** Fetches (or reads from the cache) an article's page; `retryFailed` for an explicit request (`f`). */
+    load(article: StoredArticle, options: { signal: AbortSignal; retryFailed: boolean }): Promise<PageResult>;
+  };
   /** Opens an enclosure: with the `player` of the settings, else as openUrl. */
   openMedia(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   /** True when enclosures open in a player of the settings (not the browser). */

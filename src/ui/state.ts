@@ -35,6 +35,14 @@ export interface ReaderState {
   relatedCount: number;
   /** Line of the first "Read also" entry, so focusing it can scroll it into view. */
   relatedStart: number;
+  /** `f`: the feed's text is shown although the full article is cached. */
+  showFeed: boolean;
+  /** Bumped by `f` when the full article is wanted and not cached: the page is fetched (again). */
+  fullRequest: number;
+  /** The page of the article shown is being fetched. */
+  loading: boolean;
+  /** Bumped when a fetched page arrives, so the page is read from the cache again. */
+  pageVersion: number;
 }
 
 /** A screen under the current one. A reader keeps its own article, scroll and "Read also" focus. */
@@ -227,7 +235,11 @@ export type Action =
   | { type: 'refreshError'; problem: Problem }
   | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** `f`: toggles full article / feed text; `fetch` when the full article is not cached (asks for it). */
+  | { type: 'toggleFull'; fetch: boolean }
+  /** A page fetch for article `id` started or ended (`arrived`: something was stored). */
+  | { type: 'pageLoading'; id: string | null; loading: boolean; arrived?: boolean };
 
 /** Frame layout: header (2 lines) + body + rule, status and hints (3 lines), one line shorter than the terminal. */
 export const CHROME_LINES = 5;
@@ -257,7 +269,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     lang: o.lang,
     filters: { ...NO_FILTERS, tags: [...(o.tags ?? [])] },
     list: { total: 0, selected: 0, scroll: 0 },
-    reader: { articleId: null, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 },
+    reader: freshReader(null),
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
     language: { selected: o.lang === 'id' ? 0 : 1 },
     keptRead: [],
@@ -397,7 +409,10 @@ function showRelated(s: AppState): AppState {
 }
 
 function freshReader(articleId: string | null): ReaderState {
-  return { articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0 };
+  return {
+    articleId, scroll: 0, lineCount: 0, focus: 'body', related: 0, relatedCount: 0, relatedStart: 0,
+    showFeed: false, fullRequest: 0, loading: false, pageVersion: 0,
+  };
 }
 
 const clearedHashtags = (s: AppState): AppState => ({ ...s, hashtags: { ...s.hashtags, query: '', selected: 0, scroll: 0 } });
@@ -434,7 +449,11 @@ function pop(s: AppState): AppState {
   const left = ON_CLOSE[s.view]?.(s) ?? s;
   const frame = s.stack[s.stack.length - 1] ?? { view: 'list' as const };
   const next: AppState = { ...left, view: frame.view, stack: s.stack.slice(0, -1) };
-  return frame.reader ? { ...next, reader: frame.reader } : next;
+  if (!frame.reader) return next;
+  // Leaving an overlay: the reader under it is s.reader, kept up to date meanwhile (a page that arrived).
+  if (s.view !== 'reader') return { ...next, reader: s.reader };
+  // Back from another article: this one's page fetch ended when it was left, and starts again if still wanted.
+  return { ...next, reader: { ...frame.reader, loading: false } };
 }
 
 /** Back to the list, closing every screen over it. */
@@ -704,5 +723,13 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...s, toast: a.toast, undo: null };
     case 'quit':
       return { ...s, quit: true };
+    case 'toggleFull':
+      if (s.view !== 'reader') return s;
+      if (a.fetch) return { ...s, reader: { ...s.reader, showFeed: false, fullRequest: s.reader.fullRequest + 1 } };
+      return { ...s, reader: { ...s.reader, showFeed: !s.reader.showFeed } };
+    case 'pageLoading': {
+      if (s.reader.loading === a.loading && !a.arrived) return s;
+      return { ...s, reader: { ...s.reader, loading: a.loading, pageVersion: s.reader.pageVersion + (a.arrived ? 1 : 0) } };
+    }
   }
 }

@@ -32,6 +32,8 @@ export function testServices(
     refresh?: (onProgress: (p: RefreshProgress) => void, urls?: string[]) => Promise<RefreshResult[]>;
     /** The fixed clock; defaults to an afternoon after the newest sample article. */
     now?: string;
+    /** Article pages; default: none is wanted and loading one gives nothing. */
+    pages?: UiServices['pages'];
     /** The subscriptions; by default the feeds the cache holds, with their titles. */
     feeds?: FeedConfig[];
   } = {},
@@ -58,6 +60,11 @@ export function testServices(
     },
     lastRefreshAt: () => (o.lastRefreshAt === undefined ? new Date(now.getTime() - 5 * 60_000).toISOString() : o.lastRefreshAt),
     refreshIntervalMinutes: 30,
+    pages: o.pages ?? {
+      get: (id) => store.getPage(id),
+      wanted: () => false,
+      load: () => Promise.resolve({ kind: 'none', error: { code: 'no-link' } }),
+    },
     openUrl: (url) => {
       s.opened.push(url);
       return Promise.resolve({ ok: true });

@@ -10,7 +10,7 @@ import { findAll, getAttributeValue, textContent } from 'domutils';
 import type { Element } from 'domhandler';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isClean } from '../../src/core/sanitize.js';
-import { DEFAULT_FEEDS, SAMPLE_FILES, sampleFeeds, samplesDir } from '../../src/core/defaults.js';
+import { DEFAULT_FEEDS, SAMPLE_FILES, sampleFeeds, samplePageLocator, samplesDir } from '../../src/core/defaults.js';
 
 const VOCABULARY = new Set([
   'databreach', 'ransomware', 'phishing', 'malware', 'vulnerability', 'BSSN', 'PDP', 'cybersecurity', 'AI',
@@ -25,6 +25,8 @@ const raw = { id: readFileSync(join(dir, SAMPLE_FILES.id), 'utf8'), en: readFile
 const feeds = { id: parseRssFeed(raw.id), en: parseRssFeed(raw.en) };
 
 interface Story {
+  /** The page shipped for an excerpt-only item (samples/pages/), else null. */
+  page: string | null;
   id: string;
   link: string;
   title: string;
@@ -38,14 +40,18 @@ interface Story {
 function stories(ed: Ed): Story[] {
   return (feeds[ed].items ?? []).map((item) => {
     const link = item.link ?? '';
+    const encoded = item.content?.encoded;
+    const page = encoded === undefined ? readFileSync(samplePageLocator(dir)(link) ?? '', 'utf8') : null;
     return {
+      page,
       id: /\/read\/(\d{4,5})\//.exec(link)?.[1] ?? '',
       link,
       title: item.title ?? '',
-      creator: item.dc?.creators?.[0] ?? '',
+      creator: item.dc?.creators?.[0] ?? (page === null ? '' : (/"author": \{"@type": "Person", "name": "([^"]+)"/.exec(page)?.[1] ?? '')),
       pubDate: item.pubDate ?? '',
       categories: (item.categories ?? []).map((c) => c.name ?? ''),
-      body: item.content?.encoded ?? '',
+      // an excerpt-only item's body is the article on its page
+      body: encoded ?? (page === null ? '' : pageBody(page)),
       alternates: (item.atom?.links ?? [])
         .filter((l) => l.rel === 'alternate')
         .map((l) => ({ href: l.href ?? '', hreflang: l.hreflang })),
@@ -53,6 +59,15 @@ function stories(ed: Ed): Story[] {
   });
 }
 const byEdition = { id: stories('id'), en: stories('en') };
+
+/** The article of a sample page: its illustration and the post's content, without the inline teaser and the ad. */
+function pageBody(page: string): string {
+  const figure = /<figure>[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
+  const content = /<div class="post-content">([\s\S]*?)\n<\/div>/.exec(page)?.[1] ?? '';
+  const tags = /<div class="post-tags">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? '';
+  const kept = content.split('\n').filter((l) => !l.startsWith('<p class="baca-juga">') && !l.startsWith('<div class="ad'));
+  return `${figure}\n${kept.join('\n')}\n<p>${tags.replace(/<[^>]+>/g, '')}</p>`;
+}
 
 describe.each(['id', 'en'] as const)('sample edition %s', (ed) => {
   const items = byEdition[ed];
@@ -88,11 +103,13 @@ describe.each(['id', 'en'] as const)('sample edition %s', (ed) => {
     const count = (text: string): number => text.split(/\s+/).filter(Boolean).length;
     const caption = findAll((e) => e.name === 'figcaption', doc.children).map((c) => textContent(c)).join(' ');
     const words = count(textContent(doc)) - count(caption);
-    expect(words).toBeGreaterThanOrEqual(250);
+    // a page's article lacks the feed body's closing "Baca juga" line: the page has a block of its own for that
+    expect(words).toBeGreaterThanOrEqual(s.page === null ? 250 : 230);
     expect(words).toBeLessThanOrEqual(500);
     expect(findAll((e) => e.name === 'blockquote', doc.children)).toHaveLength(1);
     expect(findAll((e) => e.name === 'h2', doc.children).length).toBeGreaterThanOrEqual(1);
-    expect(findAll((e) => e.name === 'a', doc.children).length).toBeGreaterThanOrEqual(1);
+    // (a page links out from its "Baca juga" block, checked with the page)
+    if (s.page === null) expect(findAll((e) => e.name === 'a', doc.children).length).toBeGreaterThanOrEqual(1);
   });
 
   it('publishes over at least five different days within the ten days before 28 November 2026', () => {
@@ -103,6 +120,42 @@ describe.each(['id', 'en'] as const)('sample edition %s', (ed) => {
     }
     expect(new Set(items.map((s) => s.pubDate.slice(5, 11))).size).toBeGreaterThanOrEqual(5);
   });
+
+  it('has three excerpt-only items whose pages are shipped, one without an author in the feed', () => {
+    const excerpts = items.filter((s) => s.page !== null);
+    expect(excerpts).toHaveLength(3);
+    expect(excerpts.filter((s) => !(feeds[ed].items ?? []).find((i) => i.link === s.link)?.dc?.creators?.length)).toHaveLength(1);
+    for (const s of excerpts) {
+      const item = (feeds[ed].items ?? []).find((i) => i.link === s.link);
+      // one or two sentences: what an excerpt-only feed carries
+      expect((item?.description ?? '').split(/(?<=\.) /).length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it.each(byEdition[ed].filter((s) => s.page !== null).map((s) => [s.id, s] as const))(
+    'page %s is laid out like a news site page, with everything around the article',
+    (_id, s) => {
+      const page = s.page as string;
+      expect(isClean(page)).toBe(true);
+      const other = ed === 'id' ? 'en' : 'id';
+      expect(page).toContain(`<html lang="${ed}">`);
+      expect(page).toContain(`<link rel="alternate" hreflang="${ed}" href="${s.link}">`);
+      const pairedLink = byEdition[other].find((o) => o.id === s.id)?.link;
+      if (pairedLink) expect(page).toContain(`<link rel="alternate" hreflang="${other}" href="${pairedLink}">`);
+      expect(page).toMatch(/<script type="application\/ld\+json">\{.*"@type": "NewsArticle"/);
+      expect(page).toMatch(/class="lang-switch"><a [^>]*>IND<\/a> \| <a [^>]*>ENG<\/a>/);
+      for (const part of ['cookie-banner', 'main-nav', 'ad-leaderboard', 'ad-inarticle', 'class="baca-juga"', 'post-tags', 'share-bar', 'related-posts', 'class="comments"', 'widget popular', 'newsletter', 'site-footer']) {
+        expect(page).toContain(part);
+      }
+      expect(page).toContain(ed === 'id' ? 'Terpopuler' : 'Most Popular');
+      expect(page).toContain(ed === 'id' ? '<h3>BACA JUGA</h3>' : '<h3>READ ALSO</h3>');
+      expect(page).toMatch(ed === 'id' ? /Diposting : [A-Z][a-z]+, \d{1,2} November 2026 - \d\d:\d\d WIB/ : /Posted : [A-Z][a-z]+, \d{1,2} November 2026 - \d\d:\d\d WIB/);
+      // every "Baca juga" entry is a sample article
+      const related = [...(/<section class="related-posts">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+      expect(related).toHaveLength(3);
+      for (const r of related) expect(items.map((x) => x.link)).toContain(r);
+    },
+  );
 
   it('uses lists, quotes, links and inline hashtags across the edition', () => {
     const all = items.map((s) => s.body).join('\n');

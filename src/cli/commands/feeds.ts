@@ -1,3 +1,4 @@
+import { isFullTextMode } from '../../core/article/policy.js';
 import { feedConfigFrom } from '../../core/subscriptions.js';
 import { explain } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -19,7 +20,20 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     }
     const { feed } = spec;
     const url = feed.url;
+    const mode = str(args.values.full);
+    if (mode !== undefined) {
+      const m = mode.trim().toLowerCase();
+      if (!isFullTextMode(m)) throw new CliError(ctx.msg.badFullMode(sanitizeLine(mode)), 2);
+      feed.fullText = m;
+    }
     const added = ctx.config.addFeed(feed);
+    // Adding a feed again with --full changes its mode: the way to set it without editing config.json.
+    if (!added && feed.fullText !== undefined) {
+      ctx.config.updateFeed(url, { fullText: feed.fullText });
+      if (ctx.json) printJson(ctx, { added, feed: ctx.config.settings.feeds.find((f) => f.url === url) });
+      else ctx.out(ctx.msg.fullModeSet(url, feed.fullText));
+      return 0;
+    }
     if (ctx.json) printJson(ctx, { added, feed });
     else ctx.out(added ? ctx.msg.feedAdded(url) : ctx.msg.feedExists(url));
     return 0;
@@ -50,6 +64,7 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
       const said = s?.lastError ?? null;
       return {
         ...f,
+        fullText: f.fullText ?? 'auto',
         title: f.title ?? s?.title ?? null,
         lastFetched: s?.lastFetched ?? null,
         lastStatus: s?.lastStatus ?? null,
@@ -68,7 +83,8 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     const s = states.get(f.url);
     const title = f.title ?? s?.title ?? '';
     const status = !s?.lastStatus ? ctx.msg.neverFetched : s.lastStatus === 'error' ? `✗ ${s.lastError === null ? '' : explain(s.lastError, ctx.lang)}` : `✓ ${shortDate(s.lastFetched, ctx.timeZone)}`;
-    line(ctx, `${f.lang ? `[${f.lang}] ` : ''}${title ? `${title} — ` : ''}${f.url}  ${f.tags?.length ? f.tags.map((t) => `#${t}`).join(' ') + '  ' : ''}${status}`);
+    const full = f.fullText && f.fullText !== 'auto' ? `--full ${f.fullText}  ` : '';
+    line(ctx, `${f.lang ? `[${f.lang}] ` : ''}${title ? `${title} — ` : ''}${f.url}  ${f.tags?.length ? f.tags.map((t) => `#${t}`).join(' ') + '  ' : ''}${full}${status}`);
   }
   return 0;
 }

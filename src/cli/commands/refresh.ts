@@ -1,6 +1,7 @@
 import { explain } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { FeedConfig, RefreshResult } from '../../core/types.js';
+import type { PageRunStats } from '../../core/article/full.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
 import { line, normaliseFeedUrl, printJson } from './shared.js';
@@ -21,14 +22,23 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
     else ctx.out(ctx.msg.noFeeds);
     return 0;
   }
+  const full = args.values.full === true;
+  let pages: PageRunStats | null = null;
   const results = await ctx.refresh(feeds, {
     all: args.positionals.length === 0,
     ignoreRetryAfter: args.values.force === true,
     onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
+    full,
+    onPages: (stats) => (pages = stats),
   });
   const failed = results.filter((r) => r.status === 'error').length;
-  if (ctx.json) printJson(ctx, results.map((r) => resultJson(ctx, r)));
-  else ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
+  const done = pages as PageRunStats | null;
+  if (ctx.json) printJson(ctx, full ? { feeds: results.map((r) => resultJson(ctx, r)), pages: done ?? { fetched: 0, ok: 0, failed: 0, skipped: 0 } } : results.map((r) => resultJson(ctx, r)));
+  else {
+    ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
+    // A page that could not be had is not a failed refresh: its article is there with the feed's text.
+    if (done !== null) ctx.out(ctx.msg.pagesSummary(done.fetched, done.ok, done.failed));
+  }
   return failed ? 1 : 0;
 }
 

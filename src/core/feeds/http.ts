@@ -37,6 +37,10 @@ export interface FetchRequest {
   etag?: string | null;
   lastModified?: string | null;
   signal?: AbortSignal;
+  /** Accept header for this request (article pages ask for HTML); default ACCEPT. */
+  accept?: string;
+  /** A lower size cap for this request (article pages: 5 MiB), before and after decompression. */
+  maxBytes?: number;
 }
 
 export type FetchOutcome =
@@ -450,6 +454,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     },
   });
   let closed = false;
+  const capFor = (req: FetchRequest): number =>
+    typeof req.maxBytes === 'number' && req.maxBytes > 0 ? Math.min(req.maxBytes, limits.maxBytes) : limits.maxBytes;
 
   async function acquire(host: string, signal?: AbortSignal): Promise<() => void> {
     let sem = hosts.get(host);
@@ -472,7 +478,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     };
   }
 
-  async function readBody(body: Readable, encodingHeader: string | null, contentLength: number | null, hop: Hop): Promise<Uint8Array> {
+  async function readBody(body: Readable, encodingHeader: string | null, contentLength: number | null, hop: Hop, maxBytes: number): Promise<Uint8Array> {
     const host = hop.url.host;
     const encodings = (encodingHeader ?? '')
       .split(',')
@@ -488,8 +494,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         throw new FetchFailure(problem('errUnknownEncoding', host, shown(err.message)));
       throw err;
     }
-    const tooBig = (): Error => new FetchFailure(problem('errTooLarge', limits.maxBytes));
-    const unpacksTooBig = (): Error => new FetchFailure(problem('errUnpacksTooLarge', limits.maxBytes));
+    const tooBig = (): Error => new FetchFailure(problem('errTooLarge', maxBytes));
+    const unpacksTooBig = (): Error => new FetchFailure(problem('errUnpacksTooLarge', maxBytes));
     const chunks: Buffer[] = [];
     let total = 0;
     let rawCount = 0;
@@ -503,11 +509,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           cb(null, chunk);
         },
       });
-      const stages: Transform[] = [countRaw, new ByteCap(limits.maxBytes, tooBig), ...decoders];
+      const stages: Transform[] = [countRaw, new ByteCap(maxBytes, tooBig), ...decoders];
       const sink = new Writable({
         write(chunk: Buffer, _enc, cb) {
           total += chunk.length;
-          if (total > limits.maxBytes) return cb(decoders.length > 0 ? unpacksTooBig() : tooBig());
+          if (total > maxBytes) return cb(decoders.length > 0 ? unpacksTooBig() : tooBig());
           chunks.push(chunk);
           cb();
         },
@@ -537,7 +543,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const seen = new Set<string>([start.href]);
     const headers: Record<string, string> = {
       'user-agent': ua,
-      accept: ACCEPT,
+      accept: req.accept ?? ACCEPT,
       'accept-encoding': ACCEPT_ENCODING,
     };
     const etag = cleanValidator(req.etag);
@@ -545,6 +551,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     if (etag) headers['if-none-match'] = etag;
     if (lastModified) headers['if-modified-since'] = lastModified;
 
+    const maxBytes = capFor(req);
     let current = start;
     for (let redirects = 0; ; redirects++) {
       const host = current.host;
@@ -610,11 +617,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
         const lengthHeader = header(h, 'content-length');
         const contentLength = lengthHeader !== null && /^\d+$/.test(lengthHeader.trim()) ? Number(lengthHeader) : null;
-        if (contentLength !== null && contentLength > limits.maxBytes) {
+        if (contentLength !== null && contentLength > maxBytes) {
           res.body.on('error', () => undefined).destroy();
-          throw new FetchFailure(problem('errTooLarge', limits.maxBytes));
+          throw new FetchFailure(problem('errTooLarge', maxBytes));
         }
-        const bytes = await readBody(res.body, header(h, 'content-encoding'), contentLength, hop);
+        const bytes = await readBody(res.body, header(h, 'content-encoding'), contentLength, hop, maxBytes);
         const contentType = header(h, 'content-type');
         return {
           kind: 'ok',
@@ -649,7 +656,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         if (raw === '') return failed(raw, problem('errEmptyAddress'));
         const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
         // one letter before ':' is a Windows drive, not a scheme
-        if (scheme === undefined || scheme.length === 1) return await readLocal(resolvePath(raw), limits.maxBytes, raw);
+        if (scheme === undefined || scheme.length === 1) return await readLocal(resolvePath(raw), capFor(req), raw);
         let url: URL;
         try {
           url = new URL(raw);
@@ -663,7 +670,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           } catch {
             return failed(raw, problem('errBadFileAddress', shown(raw)));
           }
-          return await readLocal(path, limits.maxBytes);
+          return await readLocal(path, capFor(req));
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') {
           return failed(raw, problem('errScheme', shown(url.protocol)));

@@ -14,6 +14,8 @@ import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
 import type { NormalisedFeed, PreparedFeed } from './prepare-feed.js';
 import type { RefreshOptions } from './refresh.js';
+import type { PageRunStats } from '../article/full.js';
+import { ExtractError, type ExtractedArticle, type ExtractFailure } from '../article/types.js';
 import { problem, problemOf, ProblemError, type Problem } from '../i18n/problem.js';
 
 export interface RefreshJob {
@@ -24,13 +26,19 @@ export interface RefreshJob {
   pipeline: Omit<PipelineOptions, 'env'>;
   /** The settings' ignore rules and retention limits, applied to each feed's write. */
   policy?: StorePolicy;
+  /** refresh --full: after the feeds, fetch the pages of the articles stored since this ISO time. */
+  pagesSince?: string;
+  /** The demo: pages of the sample site are read from this samples/ directory (defaults.ts samplePageLocator). */
+  samplePages?: string;
 }
 
 export type RefreshMessage =
   | { kind: 'result'; result: RefreshResult; done: number; total: number }
+  | { kind: 'pages'; stats: PageRunStats }
   | { kind: 'done'; results: RefreshResult[] }
   | { kind: 'failed'; problem: Problem }
-  | ParseRequest;
+  | ParseRequest
+  | ExtractRequest;
 
 /**
  * The refresh thread asks the thread that started it to parse and normalise one fetched document (and, when
@@ -50,6 +58,24 @@ export type ParseReply =
   | { id: number; ok: true; feed: NormalisedFeed }
   | { id: number; ok: true; prepared: PreparedFeed }
   | { id: number; ok: false; problem: Problem };
+
+/**
+ * refresh --full: the refresh thread fetches pages and stores them, and asks the thread that started it to
+ * extract each page (the CPU-heavy step, as parsing is for feeds), so the two overlap on two cores. The answer
+ * is an ExtractReply with the same id.
+ */
+export interface ExtractRequest {
+  kind: 'extract';
+  id: number;
+  bytes: Uint8Array;
+  url: string;
+  contentType: string | null;
+}
+
+export type ExtractReply =
+  | { kind: 'extracted'; id: number; ok: true; article: ExtractedArticle }
+  /** `reason`: the ExtractError's (null for any other failure, stored as no article). */
+  | { kind: 'extracted'; id: number; ok: false; reason: ExtractFailure | null; message: string };
 
 // The young generation (both semi-spaces and the large-object part) of the refresh thread; see above. 8 MiB
 // gave the same peak for more collections, 24 MiB +10 MiB.
@@ -85,7 +111,7 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 export async function refreshInWorker(
   file: URL,
   job: RefreshJob,
-  options: Pick<RefreshOptions, 'onResult'> = {},
+  options: Pick<RefreshOptions, 'onResult'> & { onPages?: (stats: PageRunStats) => void } = {},
 ): Promise<RefreshResult[]> {
   const { Worker } = await import('node:worker_threads');
   return new Promise<RefreshResult[]>((resolve, reject) => {
@@ -99,7 +125,7 @@ export async function refreshInWorker(
     // One document per turn of the event loop: a port delivers every queued message in one go, and parsing
     // them back to back would hold up the reader's keys and frames (and the new articles they show) for as
     // long as all of them take.
-    const queue: ParseRequest[] = [];
+    const queue: (ParseRequest | ExtractRequest)[] = [];
     let stepping = false;
     const step = (): void => {
       const m = queue.shift();
@@ -107,19 +133,20 @@ export async function refreshInWorker(
         stepping = false;
         return;
       }
-      void answerParse(m).then((reply) => {
+      void (m.kind === 'parse' ? answerParse(m) : answerExtract(m)).then((reply) => {
         if (!settled) worker.postMessage(reply);
         setImmediate(step);
       });
     };
     worker.on('message', (m: RefreshMessage) => {
-      if (m.kind === 'parse') {
+      if (m.kind === 'parse' || m.kind === 'extract') {
         queue.push(m);
         if (!stepping) {
           stepping = true;
           setImmediate(step);
         }
       } else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
+      else if (m.kind === 'pages') options.onPages?.(m.stats);
       else if (m.kind === 'done') settle(() => resolve(m.results));
       else settle(() => reject(new ProblemError(m.problem)));
     });
@@ -139,5 +166,20 @@ export async function answerParse(m: ParseRequest): Promise<ParseReply> {
     return m.prepare ? { id: m.id, ok: true, prepared: prepareRows(feed, m.cfg.url) } : { id: m.id, ok: true, feed };
   } catch (error) {
     return { id: m.id, ok: false, problem: problemOf(error) };
+  }
+}
+
+// The extractor (a DOM and Readability) loads on the first page, so only refresh --full pays for it.
+let extractor: Promise<typeof import('../article/extractor.js')> | undefined;
+
+/** One ExtractRequest answered on this thread; a page with no article is answered with the ExtractError's reason. */
+export async function answerExtract(m: ExtractRequest): Promise<ExtractReply> {
+  try {
+    const { extractPage } = await (extractor ??= import('../article/extractor.js'));
+    const article = await extractPage(m.bytes, { url: m.url, ...(m.contentType ? { contentType: m.contentType } : {}) });
+    return { kind: 'extracted', id: m.id, ok: true, article };
+  } catch (error) {
+    const reason = error instanceof ExtractError ? error.reason : null;
+    return { kind: 'extracted', id: m.id, ok: false, reason, message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -9,7 +9,8 @@ import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline, type RemoteParser } from './pipeline.js';
 import { prepareRows, type PreparedFeed } from './prepare-feed.js';
 import { refreshFeeds } from './refresh.js';
-import type { ParseReply, ParseRequest, RefreshJob, RefreshMessage } from './refresh-thread.js';
+import type { ExtractReply, ExtractRequest, ParseReply, ParseRequest, RefreshJob, RefreshMessage } from './refresh-thread.js';
+import { ExtractError, type ExtractedArticle, type ExtractOptions } from '../article/types.js';
 import { problemOf, ProblemError } from '../i18n/problem.js';
 
 const post = (m: RefreshMessage, transfer?: ArrayBuffer[]): void => parentPort?.postMessage(m, transfer);
@@ -43,7 +44,8 @@ function keepYoungGenerationsSmall(): void {
 function parentParser(): { parse: RemoteParser; stop: () => void } {
   let next = 1;
   const waiting = new Map<number, { resolve: (r: PreparedFeed) => void; reject: (e: Error) => void; feedUrl: string }>();
-  const onReply = (reply: ParseReply): void => {
+  const onReply = (reply: ParseReply | ExtractReply): void => {
+    if ('kind' in reply) return;
     const job = waiting.get(reply.id);
     if (job === undefined) return;
     waiting.delete(reply.id);
@@ -70,6 +72,33 @@ function parentParser(): { parse: RemoteParser; stop: () => void } {
   return { parse, stop: () => parentPort?.off('message', onReply) };
 }
 
+/**
+ * refresh --full: pages are extracted by the thread that started this one (see ExtractRequest), while this
+ * one goes on fetching and storing the next pages.
+ */
+function parentExtractor(): { extract: (bytes: Uint8Array, o: ExtractOptions) => Promise<ExtractedArticle>; stop: () => void } {
+  let next = 1;
+  const waiting = new Map<number, { resolve: (a: ExtractedArticle) => void; reject: (e: Error) => void }>();
+  const onReply = (reply: ParseReply | ExtractReply): void => {
+    if (!('kind' in reply)) return;
+    const job = waiting.get(reply.id);
+    if (job === undefined) return;
+    waiting.delete(reply.id);
+    if (reply.ok) job.resolve(reply.article);
+    else job.reject(reply.reason === null ? new Error(reply.message) : new ExtractError(reply.reason, reply.message));
+  };
+  parentPort?.on('message', onReply);
+  const extract = (bytes: Uint8Array, o: ExtractOptions): Promise<ExtractedArticle> =>
+    new Promise<ExtractedArticle>((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      const request: ExtractRequest = { kind: 'extract', id, bytes, url: o.url, contentType: o.contentType ?? null };
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      post(request, own ? [bytes.buffer as ArrayBuffer] : undefined);
+    });
+  return { extract, stop: () => parentPort?.off('message', onReply) };
+}
+
 function preparesThere(queuedThere: number): boolean {
   return queuedThere < 2;
 }
@@ -86,6 +115,20 @@ async function run(job: RefreshJob): Promise<void> {
         ignoreRetryAfter: job.ignoreRetryAfter,
         onResult: (result, done, total) => post({ kind: 'result', result, done, total }),
       });
+      if (job.pagesSince !== undefined) {
+        const [{ pagesAfterRefresh }, { samplePageLocator }] = await Promise.all([import('../article/refresh-pages.js'), import('../defaults.js')]);
+        const extractor = parentExtractor();
+        try {
+          const deps = {
+            fetch: pipeline.fetch,
+            extract: extractor.extract,
+            ...(job.samplePages !== undefined ? { locate: samplePageLocator(job.samplePages) } : {}),
+          };
+          post({ kind: 'pages', stats: await pagesAfterRefresh(store, job.feeds, job.pagesSince, deps, job.pipeline.concurrency) });
+        } finally {
+          extractor.stop();
+        }
+      }
       post({ kind: 'done', results });
     } finally {
       await pipeline.close?.();

@@ -1,6 +1,7 @@
 import type { ArticleStore } from '../store/store.js';
 import type { PreparedFeed } from './prepare-feed.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
+import type { FetchRequest } from './http.js';
 import { problem, problemOf, type Problem } from '../i18n/problem.js';
 
 /** The outcome of one fetch, as src/core/feeds/http.ts reports it. */
@@ -11,7 +12,8 @@ export type FetchResult =
 
 /** The steps a refresh chains; plain functions so tests can run them on fixtures. */
 export interface Pipeline {
-  fetch(req: { url: string; etag?: string | null; lastModified?: string | null }): Promise<FetchResult>;
+  /** Feeds, and article pages (refresh --full), through the one HTTP client and its per-host limit. */
+  fetch(req: FetchRequest): Promise<FetchResult>;
   /** parse + normalise + row preparation of one document (prepare-feed.ts), off this thread when a worker pool runs. */
   parseAndPrepare(bytes: Uint8Array, options: { url: string; contentType: string | null }, cfg: FeedConfig): Promise<PreparedFeed>;
   close?(): Promise<void>;

@@ -41,6 +41,14 @@ export interface CliMessages {
   badLimit: string;
   badLang(value: string): string;
   badUrl(value: string): string;
+  badFullMode(value: string): string;
+  fullModeSet(url: string, mode: string): string;
+  /** `show --full` could not get the page: one sentence for stderr; the feed text was printed. */
+  fullFailed(reason: string): string;
+  /** After `refresh --full`. */
+  pagesSummary(fetched: number, ok: number, failed: number): string;
+  fullLabel: string;
+  feedLabel: string;
   unknownCommand(word: string): string;
   unknownOption(option: string, command: string): string;
   optionNeedsValue(option: string, command: string): string;
@@ -88,7 +96,7 @@ Usage:
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
   cyberread list                 articles, newest first (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
-  cyberread show ID              one article as readable text
+  cyberread show ID [--full]     one article as readable text (--full: the whole article from its page)
   cyberread tags                 tags with their article counts (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
@@ -106,14 +114,17 @@ Options for every command:
   commandHelp: {
     feeds: `Usage:
   cyberread feeds                        list subscriptions with their last status
-  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.`,
-    refresh: `Usage: cyberread refresh [URL…] [--force] [--json]
+URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.
+--full says when the pages of its articles are fetched: auto (when the feed's text is an excerpt), always
+or never; on a feed already subscribed it changes just that.`,
+    refresh: `Usage: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
+--full also fetches the pages of the new articles of feeds whose --full mode is auto or always.
 Exit code: 0 when every feed worked, 1 when any failed.`,
     list: `Usage: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
@@ -125,10 +136,12 @@ since:, until:, OR, parentheses, - to leave out; see the README). Every option n
 Several --tag options select articles having all of them.
 --lang selects an edition; articles whose language is unknown appear in both.
 --search uses the full-text index over title, summary and body. --limit defaults to 50.`,
-    show: `Usage: cyberread show ID [--json]
+    show: `Usage: cyberread show ID [--full] [--json]
 
 Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
-and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.`,
+and links as [n] footnotes listed at the end. --json adds contentHtml and the other editions.
+--full prints the full article from its page (fetched if not cached); if the page cannot be had,
+the feed text is printed and the exit code is 1. With --json it adds "full".`,
     tags: `Usage: cyberread tags [--lang id|en] [--query Q] [--json]
 
 Every tag with its number of articles, most used first; with --query, counted among the articles it selects.`,
@@ -195,6 +208,13 @@ and prints its size before and after. Safe while the reader runs; it waits for a
   badLimit: '--limit must be a whole number from 1 to 1000.',
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
+  badFullMode: (v) => `Unknown --full mode "${v}": use auto, always or never.`,
+  fullModeSet: (url, mode) => `Full articles for ${url}: ${mode}.`,
+  fullFailed: (reason) => `Could not load the full article (${reason}); the feed text is shown instead.`,
+  pagesSummary: (fetched, ok, failed) =>
+    `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
+  fullLabel: 'full article',
+  feedLabel: 'feed text',
   unknownCommand: (w) => `Unknown command "${w}". Run "cyberread --help" to see the commands.`,
   unknownOption: (o, c) => `Unknown option ${o} for ${named(c)}. Run ${helpFor(c)} to see its options.`,
   optionNeedsValue: (o) => `The option ${o} needs a value.`,
@@ -235,7 +255,7 @@ Cara pakai:
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
   cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
   cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
-  cyberread show ID              satu artikel sebagai teks
+  cyberread show ID [--full]     satu artikel sebagai teks (--full: artikel lengkap dari halamannya)
   cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
   cyberread mark --all [--query, --tag, --lang, --starred, --search, --feed] --read|--unread
@@ -253,14 +273,17 @@ Opsi untuk semua perintah:
   commandHelp: {
     feeds: `Cara pakai:
   cyberread feeds                        daftar feed yang diikuti beserta status terakhirnya
-  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]…
+  cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.`,
-    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--json]
+URL berupa http(s)://, file:// atau path lokal. Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
+--full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
+pada feed yang sudah diikuti, hanya itu yang diubah.`,
+    refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
 --force tetap mengambil feed walau server minta menunggu (Retry-After).
+--full juga memuat halaman artikel baru dari feed bermode --full auto atau always.
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
     list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
 
@@ -272,10 +295,12 @@ since:, until:, OR, tanda kurung, - untuk mengecualikan; lihat README). Setiap o
 Beberapa --tag memilih artikel yang memiliki semuanya.
 --lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
 --search memakai indeks teks penuh atas judul, ringkasan dan isi. --limit bawaan 50.`,
-    show: `Cara pakai: cyberread show ID [--json]
+    show: `Cara pakai: cyberread show ID [--full] [--json]
 
 Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
-dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.`,
+dan tautan sebagai catatan kaki [n] di akhir. --json menambahkan contentHtml dan edisi lainnya.
+--full mencetak artikel lengkap dari halamannya (dimuat bila belum ada di cache); bila halaman tidak
+dapat dimuat, teks feed yang dicetak dan kode keluarnya 1. Dengan --json ditambahkan "full".`,
     tags: `Cara pakai: cyberread tags [--lang id|en] [--query Q] [--json]
 
 Semua tagar beserta jumlah artikelnya, yang terbanyak dulu; dengan --query, dihitung di antara artikel yang dipilihnya.`,
@@ -369,6 +394,13 @@ dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu
   badViewName: (max) => `Nama tampilan harus teks sepanjang 1 sampai ${max} karakter.`,
   vacuumDone: (path, before, after) => `${path} dipadatkan: ${before} sebelumnya, ${after} sesudahnya.`,
   size: (bytes) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
+  badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
+  fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,
+  fullFailed: (reason) => `Artikel lengkap tidak dapat dimuat (${reason}); yang ditampilkan teks feed.`,
+  pagesSummary: (fetched, ok, failed) =>
+    `Artikel lengkap: ${nId(fetched)} halaman dimuat, ${nId(ok)} terbaca lengkap` + (failed ? `, ${nId(failed)} gagal.` : '.'),
+  fullLabel: 'artikel lengkap',
+  feedLabel: 'teks feed',
 };
 
 export function cliMessages(lang: Edition): CliMessages {

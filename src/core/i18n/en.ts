@@ -125,6 +125,24 @@ export const en = {
   endOfList: 'No more articles in the list',
   startOfList: 'This is the first article of the list',
 
+  // full article (the page behind the link)
+  fullLoading: 'Loading the full article…',
+  fullShown: 'full article',
+  feedShown: 'feed text',
+  fullNotAvailable: (reason: string) => `Full article not available: ${reason}`,
+  fullIsFeed: 'The feed already carries the whole article',
+  fullCancelled: 'Loading the full article was cancelled',
+  pageErrHttp: (status: number) => `the site answered ${status}`,
+  pageErrTooLarge: 'the page is larger than 5 MiB',
+  pageErrTimeout: 'the site did not answer in time',
+  pageErrNetwork: 'the site could not be reached',
+  pageErrRefused: 'the link is not an http(s) address',
+  pageErrNotHtml: 'the link is not a web page',
+  pageErrNoArticle: 'no article was found on the page',
+  pageErrTooComplex: 'the page is too complex to read',
+  pageErrExtractTimeout: 'reading the page took too long',
+  pageErrNoLink: 'the article has no link',
+
   // actions' feedback
   linkCopied: 'Link copied to the clipboard',
   noLink: 'This article has no link',
@@ -208,6 +226,7 @@ export const en = {
   actFocusRelated: 'move to "Read also" and back',
   actOpenRelated: 'open the chosen "Read also" article',
   actCopyLink: 'copy the link (OSC 52)',
+  actToggleFull: 'full article / feed text',
   actErrors: 'show the errors of failed feeds',
   actNarrow: 'type to narrow the list',
   actDeleteChar: 'delete the last character typed',
@@ -230,6 +249,7 @@ export const en = {
   hintRefresh: 'refresh',
   hintAdd: 'add/remove',
   hintReadAlso: 'read also',
+  hintFull: 'full/feed',
   hintChoose: 'choose',
   hintBackToArticle: 'article text',
 
@@ -464,6 +484,8 @@ export const en = {
   errSettingArgv: (key: string, path: string) =>
     `Ignoring "${key}" in ${path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`,
   errSettingNotifyCommand: (path: string) => `Ignoring "notify" in ${path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`,
+  errSettingFullText: (n: number, path: string, modes: string) =>
+    `Ignoring "fullText" of feed #${n} in ${path}: it must be one of ${modes}.`,
   errSettingNotify: (path: string) => `Ignoring "notify" in ${path}: it must be "bell", "osc9" or "command".`,
 
   // the article cache (core/store)

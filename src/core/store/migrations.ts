@@ -22,7 +22,7 @@ import { StoreError } from './errors.js';
 const LOWER = `lower(CASE WHEN instr(url, '#') > 0 THEN substr(url, 1, instr(url, '#') - 1) ELSE url END)`;
 const NO_SCHEME = `(CASE WHEN ${LOWER} LIKE 'https://%' THEN substr(${LOWER}, 9) WHEN ${LOWER} LIKE 'http://%' THEN substr(${LOWER}, 8) ELSE ${LOWER} END)`;
 const LINK = `rtrim(CASE WHEN ${NO_SCHEME} LIKE 'www.%' THEN substr(${NO_SCHEME}, 5) ELSE ${NO_SCHEME} END, '/')`;
-/** articles.story_key (migration 4): which articles are one story. Written once; never change it. */
+/** articles.story_key (migration 5): which articles are one story. Written once; never change it. */
 export const STORY_KEY = `CASE
     WHEN url IS NOT NULL AND url != '' THEN coalesce(lang, '') || '|' || ${LINK}
     WHEN guid LIKE 'http%://%' OR guid LIKE 'tag:%' OR guid LIKE 'urn:%' THEN coalesce(lang, '') || '|guid|' || guid
@@ -123,7 +123,36 @@ export const MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 4: one article per story within an edition. The same story reached through two feed URLs (http and
+  // 4: the article's web page, fetched and extracted (src/core/article/). One row per article at most; it
+  // goes with the article. text and html are packed like content_html (a BLOB is deflated). feed_tags keeps
+  // the feed's own tags once the page's are merged into articles.tags, so a page fetched again can be merged
+  // afresh; stale = the feed changed the article since the page was fetched (the next fetch is conditional).
+  `
+  CREATE TABLE article_pages (
+    article_rid INTEGER PRIMARY KEY REFERENCES articles (rid) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    url TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    error_code TEXT,
+    error_status INTEGER,
+    stale INTEGER NOT NULL DEFAULT 0,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    lang TEXT,
+    site_name TEXT,
+    image TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    related TEXT NOT NULL DEFAULT '[]',
+    alternates TEXT NOT NULL DEFAULT '[]',
+    feed_tags TEXT,
+    text,
+    html
+  );
+  `,
+  // 5: one article per story within an edition. The same story reached through two feed URLs (http and
   // file://, a feed and its redirect, a feed subscribed twice) is stored once per feed, with ids that differ
   // (they include the feed URL). story_key names the story: the edition and the article's link without
   // scheme, "www.", fragment, trailing "/" or case; without a link, a guid that is a URI (tag:, urn:, http…).

@@ -12,6 +12,8 @@ import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { prepareArticle, type PreparedArticle } from './prepare.js';
 import { toStoreError } from './errors.js';
+import { PageTable, type PageCandidate } from './pages.js';
+import type { PageRecord, StoredPage } from '../article/page.js';
 import { readProblem, storeProblem } from '../i18n/problem.js';
 import { applyDrop, applyRetention, goneIds } from './policy.js';
 import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, StorePolicy, UpsertResult } from './store.js';
@@ -144,6 +146,7 @@ const MAX_STATEMENTS = 400;
 
 export class SqliteStore implements ArticleStore {
   private readonly statements = new Map<string, Statement>();
+  private readonly pages = new PageTable((sql) => this.stmt(sql));
   private policy: StorePolicy = { ...NO_POLICY, timeZone: systemTimeZone() };
   private readonly tagCounts = new Map<string, number>();
   private tagCountsVersion = -1;
@@ -368,21 +371,46 @@ export class SqliteStore implements ArticleStore {
     this.stmt('DELETE FROM article_links WHERE article_rid = ?').run(rid);
     this.stmt('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
     this.writeDependents(rid, p, sortTime);
+    // The page was read against the old feed text: look at it again (conditionally) when next wanted.
+    this.pages.markStale(rid);
   }
 
+  /** Tag, link and full-text rows of an article: the feed's, merged with its page's (store/pages.ts). */
   private writeDependents(rid: number, p: PreparedArticle, sortTime: number): void {
-    const tag = this.stmt(
-      'INSERT INTO article_tags (tag_key, sort_time, article_rid, tag, lang) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const t of p.tags) tag.run(t.key, sortTime, rid, t.tag, p.lang);
-    const link = this.stmt('INSERT INTO article_links (href, article_rid) VALUES (?, ?)');
-    for (const href of p.alternateHrefs) link.run(href, rid);
-    this.stmt('INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
-      rid,
-      p.title,
-      p.summary,
-      p.body,
-    );
+    this.pages.writeIndex(rid, {
+      title: p.title,
+      summary: p.summary,
+      body: p.body,
+      tags: p.tags,
+      alternateHrefs: p.alternateHrefs,
+      lang: p.lang,
+      sortTime,
+    });
+  }
+
+  /** The cached page of article `id` (see store/pages.ts), or null when none was fetched. */
+  getPage(id: string): StoredPage | null {
+    return this.guard(() => this.pages.get(id));
+  }
+
+  /** Stores a fetched page (or why it failed) and folds its text, tags and editions into the article's index. */
+  savePage(id: string, record: PageRecord): boolean {
+    return this.write(() => this.pages.save(id, record));
+  }
+
+  /** A conditional page request was answered 304. */
+  markPageFresh(id: string, fetchedAt: string, validators: { etag: string | null; lastModified: string | null }): void {
+    this.write(() => this.pages.markFresh(id, fetchedAt, validators));
+  }
+
+  /** Articles whose page `refresh --full` may fetch: see PageTable.candidates. */
+  pageCandidates(feedUrls: string[], since: string): PageCandidate[] {
+    return this.guard(() => this.pages.candidates(feedUrls, since));
+  }
+
+  /** The feed's text of an article (plain), or null. */
+  feedText(id: string): string | null {
+    return this.guard(() => this.pages.feedText(id));
   }
 
   /** Other editions of the same story: same pair key, or linked through an alternate href either way. */

@@ -2,6 +2,7 @@ import type { Problem } from '../i18n/problem.js';
 import type { QueryNode } from '../query/ast.js';
 import type { Article, ArticleQuery, FeedState, StoredArticle, TagCount } from '../types.js';
 import type { PreparedArticle } from './prepare.js';
+import type { PageRecord, StoredPage } from '../article/page.js';
 
 /**
  * What the user's settings ask of the cache (ignore rules, retention), given to the store once: every list
@@ -110,5 +111,13 @@ export interface ArticleStore {
   related(id: string, limit?: number): StoredArticle[];
   /** The same story in another language, if the cache has it. */
   alternate(id: string, lang?: string): StoredArticle | null;
+  /** The article's fetched web page (or why it failed), or null when none was fetched. */
+  getPage(id: string): StoredPage | null;
+  /** Stores a page and folds its text, tags and editions into the article's index. False when the article is gone. */
+  savePage(id: string, record: PageRecord): boolean;
+  /** A conditional page request was answered 304: the cached page is current. */
+  markPageFresh(id: string, fetchedAt: string, validators: { etag: string | null; lastModified: string | null }): void;
+  /** The feed's text of an article (plain), or null. */
+  feedText(id: string): string | null;
   close(): void;
 }

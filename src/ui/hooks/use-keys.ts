@@ -16,7 +16,7 @@ import { feedEntries } from './use-feeds.js';
 import type { AppStore } from './use-app-state.js';
 import { selectedArticleOf } from './use-articles.js';
 import type { StartRefresh } from './use-refresh.js';
-import { shownArticle } from './use-reader.js';
+import { readerRelated, shownArticle } from './use-reader.js';
 
 /** A failure (a cache that cannot be written …) in the interface's language. */
 const errorText = (e: unknown, lang: UiLang): string => explain(problemOf(e), lang);
@@ -329,13 +329,34 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         return;
       case 'focusRelated': {
         const a = s.reader.relatedCount === 0 ? shown(s) : null;
-        dispatch({ type: 'toggleFocus', ...(a ? { relatedCount: services.store.related(a.id, 5).length } : {}) });
+        dispatch({ type: 'toggleFocus', ...(a ? { relatedCount: readerRelated(services, a, services.pages.get(a.id)).length } : {}) });
         return;
       }
       case 'openRelated': {
         const a = s.reader.focus === 'related' ? shown(s) : null;
-        const r = a ? services.store.related(a.id, 5)[s.reader.related] : undefined;
-        if (r) dispatch({ type: 'openArticle', id: r.id });
+        const r = a ? readerRelated(services, a, services.pages.get(a.id))[s.reader.related] : undefined;
+        if (!r) return;
+        if (r.id !== null) {
+          dispatch({ type: 'openArticle', id: r.id });
+          return;
+        }
+        // A related article of the page that is not cached opens in the browser, as `o` would.
+        if (r.url !== null) {
+          void services.openUrl(r.url, s.lang).then((res) => {
+            dispatch({ type: 'toast', toast: res.ok ? { key: 'linkOpened' } : { text: messages(s.lang).openFailed(res.message) } });
+          });
+        }
+        return;
+      }
+      case 'toggleFull': {
+        const a = shown(s);
+        if (!a) return;
+        const page = services.pages.get(a.id);
+        // With the full article cached, `f` switches texts; without it, `f` asks for it (again, if it failed).
+        if (page?.status === 'ok') dispatch({ type: 'toggleFull', fetch: false });
+        else if (s.reader.loading) dispatch({ type: 'toast', toast: { key: 'fullLoading' } });
+        else if (page?.status === 'skipped') dispatch({ type: 'toast', toast: { key: 'fullIsFeed' } });
+        else dispatch({ type: 'toggleFull', fetch: true });
         return;
       }
       case 'hashtags':

@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
+import type { StoredPage } from '../../core/article/page.js';
+import { pageErrorText } from '../../core/article/reason.js';
 import { messages } from '../../core/i18n/index.js';
 import { explain, problemOf } from '../../core/i18n/problem.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
 import { readerOpen, type Action, type AppState } from '../state.js';
-import { articleTargets, readerDoc, readerWidth, type ReaderDoc } from '../views/Reader.js';
+import { articleTargets, readerDoc, readerWidth, type FullState, type ReaderDoc, type RelatedEntry } from '../views/Reader.js';
 import type { LinkTarget } from '../views/Links.js';
 import { withOverrides } from './use-articles.js';
 
@@ -26,11 +28,78 @@ export function shownArticle(services: UiServices, s: AppState, selected: Stored
   return a ? withOverrides(a, s.overrides) : null;
 }
 
+/** How many shared-tag articles "Read also" lists, after the page's own related articles. */
+const RELATED_BY_TAGS = 5;
+
+/**
+ * "Read also": the page's own related articles first (cached ones open in place, the others in the browser),
+ * then the cached articles sharing the most tags, each article once.
+ */
+export function readerRelated(services: UiServices, article: StoredArticle, page: StoredPage | null): RelatedEntry[] {
+  const out: RelatedEntry[] = [];
+  const seen = new Set<string>([article.id]);
+  for (const r of page?.related ?? []) {
+    if (r.id !== null) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+    }
+    out.push({ title: r.title, id: r.id, url: r.url });
+  }
+  for (const a of services.store.related(article.id, RELATED_BY_TAGS)) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push({ title: a.title, id: a.id, url: a.url });
+  }
+  return out;
+}
+
 export interface ReaderData {
   shown: StoredArticle | null;
+  page: StoredPage | null;
+  related: RelatedEntry[];
   doc: ReaderDoc;
   /** The numbered links and enclosures of the article shown ([1] first), for digits and the link picker. */
   targets: LinkTarget[];
+}
+
+/**
+ * Fetches the page of the article shown when it is wanted (the feed's fullText mode, or `f`) and not cached:
+ * the feed text stays on screen meanwhile, keys keep working, and leaving the article (Esc, n/p, another
+ * article) aborts the request.
+ */
+function usePageFetch(services: UiServices, s: AppState, dispatch: (a: Action) => void, shown: StoredArticle | null, page: StoredPage | null): void {
+  const explicit = s.reader.fullRequest > 0;
+  // Decided once per article: it reads the article's whole text.
+  const wanted = useMemo(() => (shown !== null && services.pages.wanted(shown)), [shown?.id]);
+  // `shown` is null once the article is left; an overlay over it (help, errors) keeps the fetch going.
+  const needed =
+    shown !== null &&
+    (page === null ? explicit || wanted : page.stale || (explicit && page.status === 'failed'));
+  useEffect(() => {
+    if (!needed || shown === null) return;
+    const ac = new AbortController();
+    dispatch({ type: 'pageLoading', id: shown.id, loading: true });
+    services.pages
+      .load(shown, { signal: ac.signal, retryFailed: explicit })
+      .then(
+        (r) => {
+          if (ac.signal.aborted) return;
+          dispatch({ type: 'pageLoading', id: shown.id, loading: false, arrived: true });
+          if (r.kind === 'none') dispatch({ type: 'toast', toast: { text: messages(s.lang).fullNotAvailable(pageErrorText(messages(s.lang), r.error)) } });
+        },
+        (e: unknown) => {
+          if (ac.signal.aborted) return;
+          dispatch({ type: 'pageLoading', id: shown.id, loading: false, arrived: true });
+          dispatch({ type: 'toast', toast: { text: e instanceof Error ? e.message : String(e) } });
+        },
+      );
+    return () => {
+      if (ac.signal.aborted) return;
+      ac.abort();
+      dispatch({ type: 'pageLoading', id: shown.id, loading: false });
+    };
+    // `needed` turns false once the page is stored (pageVersion): the effect ends with it, after it settled.
+  }, [needed, shown?.id, s.reader.fullRequest]);
 }
 
 /** The reader's page for the current state; tells the reducer its layout and marks the opened article read. */
@@ -40,33 +109,60 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
     () => shownArticle(services, s, selected),
     [s.view, s.stack, s.reader.articleId, selected, s.overrides],
   );
-  const related = useMemo(() => (shown ? services.store.related(shown.id, 5) : []), [shown?.id, s.dataVersion]);
+  // Read again after a page arrives: saving it merged its tags into the article too.
+  const fresh = useMemo(
+    () => (shown !== null && s.reader.pageVersion > 0 ? (services.store.get(shown.id) ?? shown) : shown),
+    [shown, s.reader.pageVersion],
+  );
+  const article = fresh === null || shown === null ? null : { ...fresh, read: shown.read, starred: shown.starred };
+  const page = useMemo(() => (shown ? services.pages.get(shown.id) : null), [shown?.id, s.reader.pageVersion]);
+  usePageFetch(services, s, dispatch, shown, page);
+  const related = useMemo(() => (article ? readerRelated(services, article, page) : []), [article?.id, page, s.dataVersion]);
   const hasAlternate = useMemo(
-    () => (shown ? services.store.alternate(shown.id, shown.lang === 'en' ? 'id' : 'en') !== null : false),
-    [shown?.id, s.dataVersion],
+    () => (article ? services.store.alternate(article.id, article.lang === 'en' ? 'id' : 'en') !== null : false),
+    [article?.id, s.dataVersion, page],
   );
   const width = readerWidth(s.size.columns);
+  const showFull = page !== null && page.status === 'ok' && !s.reader.showFeed;
   const body = useMemo(
-    () => (shown ? services.renderBody(shown.contentHtml || shown.summary, width, s.lang) : { lines: [], links: [] }),
-    [shown?.id, width, s.lang],
+    () =>
+      article
+        ? services.renderBody(showFull && page ? page.html : article.contentHtml || article.summary, width, s.lang)
+        : { lines: [], links: [] },
+    [article?.id, width, s.lang, showFull, page],
   );
+  const full = useMemo((): FullState | undefined => {
+    if (page === null && !s.reader.loading) return undefined;
+    // A failure is worth a line when the full article was wanted: asked for with `f`, or fetched by itself.
+    const failed = page?.status === 'failed' && !s.reader.showFeed ? pageErrorText(m, page.error ?? { code: 'no-article' }) : null;
+    const skipped = page?.status === 'skipped' && s.reader.fullRequest > 0 ? m.fullIsFeed : null;
+    return {
+      full: showFull,
+      toggle: page?.status === 'ok',
+      loading: s.reader.loading,
+      note: failed !== null ? m.fullNotAvailable(failed) : skipped,
+      author: page?.author ?? null,
+      posted: page?.published ? services.formatPosted(page.published, s.lang) : null,
+    };
+  }, [page, s.reader.loading, s.reader.showFeed, s.reader.fullRequest, showFull, s.lang]);
   const doc = useMemo(
     (): ReaderDoc =>
-      shown
+      article
         ? readerDoc({
-            article: shown,
+            article,
             body,
             related,
             hasAlternate,
             lang: s.lang,
-            posted: shown.published ? services.formatPosted(shown.published, s.lang) : m.dateUnknown,
-            source: sourceOf(shown),
+            posted: article.published ? services.formatPosted(article.published, s.lang) : m.dateUnknown,
+            source: sourceOf(article),
             width,
             m,
             wrap: services.wrap,
+            ...(full ? { full } : {}),
           })
         : { lines: [], relatedStart: 0, relatedCount: 0 },
-    [shown, body, related, hasAlternate, width, s.lang],
+    [article?.id, article?.read, article?.starred, fresh, body, related, hasAlternate, width, s.lang, full],
   );
 
   useLayoutEffect(() => {
@@ -88,5 +184,5 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
   }, [s.view, shown?.id]);
 
   const targets = useMemo(() => (shown ? articleTargets(body.links, shown, s.lang) : []), [body, shown?.id, s.lang]);
-  return { shown, doc, targets };
+  return { shown, page, related, doc, targets };
 }

@@ -8,15 +8,36 @@ import type { BodyLine } from '../services.js';
 import { EditionSwitch, editionSwitchText } from '../components/EditionSwitch.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
 
-export type ReaderStyle = BodyLine['style'] | 'title' | 'byline' | 'edition' | 'tags' | 'share' | 'section' | 'related';
+export type ReaderStyle = BodyLine['style'] | 'title' | 'byline' | 'edition' | 'tags' | 'share' | 'section' | 'related' | 'status';
 
 export interface ReaderLine {
   text: string;
   style: ReaderStyle;
   /** Index into the related list for "Read also" entries. */
   related?: number;
-  /** The "IND | ENG" line: the article's own edition, and whether the other one is in the cache. */
-  edition?: { own: UiLang; other: boolean };
+  /** The "IND | ENG" line: the article's own edition, whether the other one is in the cache, which text is shown. */
+  edition?: { own: UiLang; other: boolean; shown?: string };
+}
+
+/** A "Read also" entry: an article of the cache (opened in place) or, from the page, an address (opened like `o`). */
+export interface RelatedEntry {
+  title: string;
+  id: string | null;
+  url: string | null;
+}
+
+/** What the page adds to the reader: which text is shown, and a line while it loads or why it failed. */
+export interface FullState {
+  /** The body shown is the page's. */
+  full: boolean;
+  /** A page is cached whose text can be toggled with `f`. */
+  toggle: boolean;
+  loading: boolean;
+  /** One line: why the full article is not shown, or null. */
+  note: string | null;
+  /** The page's byline, used where the feed had none. */
+  author: string | null;
+  posted: string | null;
 }
 
 export interface ReaderDoc {
@@ -28,7 +49,8 @@ export interface ReaderDoc {
 export interface ReaderInput {
   article: StoredArticle;
   body: { lines: BodyLine[]; links: string[]; hashtags?: string[] };
-  related: StoredArticle[];
+  related: RelatedEntry[];
+  full?: FullState;
   hasAlternate: boolean;
   /** The UI language: the edition an article of unknown language is shown as. */
   lang: UiLang;
@@ -54,15 +76,21 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   // First and always drawn, so the switch sits in the same place on every article; the other edition is
   // lit only when the cache has it.
   const own: UiLang = i.article.lang === 'en' || i.article.lang === 'id' ? i.article.lang : i.lang;
+  const f = i.full;
+  const shownAs = f?.toggle ? (f.full ? m.fullShown : m.feedShown) : null;
   lines.push({
-    text: editionSwitchText(m, own) + (i.hasAlternate ? ` · ${m.otherEditionHint}` : ''),
+    text: editionSwitchText(m, own) + (i.hasAlternate ? ` · ${m.otherEditionHint}` : '') + (shownAs ? ` · ${shownAs}` : ''),
     style: 'edition',
-    edition: { own, other: i.hasAlternate },
+    edition: { own, other: i.hasAlternate, ...(shownAs ? { shown: shownAs } : {}) },
   });
   for (const t of i.wrap(clean(i.article.title) || m.noTitle, w)) push(t, 'title');
-  const byline = [i.article.author ? clean(i.article.author) : null, i.posted, clean(i.source)].filter((x) => x);
+  const author = i.article.author ?? f?.author ?? null;
+  const posted = i.article.published === null && f?.posted ? f.posted : i.posted;
+  const byline = [author ? clean(author) : null, posted, clean(i.source)].filter((x) => x);
   for (const t of i.wrap(byline.join(' · '), w)) push(t, 'byline');
   push('─'.repeat(w), 'rule');
+  if (f?.loading) push(m.fullLoading, 'status');
+  else if (f?.note) for (const t of i.wrap(f.note, w)) push(t, 'status');
   for (const l of i.body.lines) push(clean(l.text), l.style);
   // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
   const tags = normaliseTags([...i.article.tags, ...(i.body.hashtags ?? [])]);
@@ -77,7 +105,8 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
     push('', 'blank');
     push(m.readAlso, 'section');
     relatedStart = lines.length;
-    i.related.forEach((r, k) => push(clean(r.title) || m.noTitle, 'related', k));
+    // ↗: not in the cache, Enter opens it in the browser
+    i.related.forEach((r, k) => push((clean(r.title) || m.noTitle) + (r.id === null ? ' ↗' : ''), 'related', k));
   }
   if (i.body.links.length > 0) {
     push('', 'blank');
@@ -114,13 +143,17 @@ export function articleTargets(links: readonly string[], article: StoredArticle,
   ];
 }
 
-/** " [IND] | ENG · L opens the other edition": the other edition struck through and dim when there is none. */
-function EditionLine(p: { m: Messages; own: UiLang; other: boolean }): React.JSX.Element {
+/**
+ * " [IND] | ENG · L opens the other edition · full article": the other edition struck through and dim when
+ * there is none; last, which text is shown when a page is cached (`f` toggles it).
+ */
+function EditionLine(p: { m: Messages; own: UiLang; other: boolean; shown?: string }): React.JSX.Element {
   return (
     <Text wrap="truncate-end">
       {' '}
       <EditionSwitch m={p.m} active={p.own} other={p.other} />
       {p.other ? <Text dimColor>{` · ${p.m.otherEditionHint}`}</Text> : null}
+      {p.shown ? <Text color="green">{` · ${p.shown}`}</Text> : null}
     </Text>
   );
 }
@@ -159,6 +192,12 @@ export function Reader(p: ReaderProps): React.JSX.Element {
           case 'section':
             return (
               <Line key={key} bold>
+                {text}
+              </Line>
+            );
+          case 'status':
+            return (
+              <Line key={key} color="yellow">
                 {text}
               </Line>
             );

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerParse, refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import { answerExtract, answerParse, refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import type { PageRunStats } from '../../../src/core/article/full.js';
 import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { openStore } from '../../../src/core/store/open-store.js';
 import type { RefreshResult } from '../../../src/core/types.js';
@@ -12,6 +13,7 @@ import type { RefreshResult } from '../../../src/core/types.js';
 // The built worker: npm test builds before vitest runs.
 const WORKER = new URL('../../../dist/refresh-worker.js', import.meta.url);
 const SAMPLE = readFileSync(new URL('../../../samples/cyberthreat-id.xml', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../../samples', import.meta.url));
 const PIPELINE = { concurrency: 8, perHost: 2, version: 'test', workers: 0 };
 
 let server: Server;
@@ -71,6 +73,29 @@ describe('refreshInWorker', () => {
     store.close();
   });
 
+  it('refresh --full on the worker: pages are fetched and stored there, extracted here, and the demo’s pages come from samples/', async () => {
+    const cacheFile = join(dir, 'full.db');
+    const { store } = openStore(cacheFile);
+    const since = new Date().toISOString();
+    let stats: PageRunStats | null = null;
+    const results = await refreshInWorker(
+      WORKER,
+      // the sample feed's links are https://cyberthreat.id/…: read from samples/pages/, never fetched
+      { feeds: [{ url: `${base}/feed.xml`, lang: 'id' }], cacheFile, pipeline: PIPELINE, pagesSince: since, samplePages: SAMPLES },
+      { onPages: (s) => (stats = s) },
+    );
+    expect(results[0]?.status).toBe('new');
+    const done = stats as PageRunStats | null;
+    // the three excerpt-only items of the sample feed have pages in samples/pages/cyberthreat.id/
+    expect(done?.ok).toBe(3);
+    const rekam = store.query({ limit: 100 }).find((a) => a.url?.includes('/read/18227/'));
+    const page = rekam ? store.getPage(rekam.id) : null;
+    expect(page?.status).toBe('ok');
+    expect(page?.author).toBeTruthy();
+    expect(page?.text.length).toBeGreaterThan(500);
+    store.close();
+  });
+
   it('rejects with one sentence when the worker stops without an answer (killed, out of memory)', async () => {
     const stops = join(dir, 'stops.mjs');
     writeFileSync(stops, 'process.exit(3);\n');
@@ -107,5 +132,22 @@ describe('answerParse (the calling thread’s half of a refresh)', () => {
   it('answers a document that is not a feed with the parser’s problem', async () => {
     const reply = await answerParse({ ...request, bytes: new TextEncoder().encode('<html><body>hi</body></html>'), prepare: false });
     expect(reply).toEqual({ id: 7, ok: false, problem: { key: 'errHtml', args: [] } });
+  });
+});
+
+describe('answerExtract (the calling thread’s half of refresh --full)', () => {
+  const request = { kind: 'extract' as const, id: 9, url: 'https://cyberthreat.id/read/18227/x', contentType: 'text/html; charset=utf-8' };
+
+  it('answers with the extracted article', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../../samples/pages/cyberthreat.id/18227.html', import.meta.url)));
+    const reply = await answerExtract({ ...request, bytes });
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply).toMatchObject({ kind: 'extracted', id: 9 });
+    expect(reply.article.text).toContain('Harapan Sehat');
+  });
+
+  it('answers a page with no article with the extractor’s reason, which crosses the thread as data', async () => {
+    const reply = await answerExtract({ ...request, contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    expect(reply).toMatchObject({ kind: 'extracted', id: 9, ok: false, reason: 'not-html' });
   });
 });
