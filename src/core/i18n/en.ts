@@ -304,7 +304,7 @@ export const en = {
   feedNeedValue: (opt: string) => `${opt} needs a value`,
   feedExists: (url: string) => `${url} is already in your feeds`,
   feedAdded: (title: string) => `Added ${title}; fetching it`,
-  feedAddedLater: (title: string) => `Added ${title}; a refresh is running: press r on it when it ends`,
+  feedAddedLater: (title: string) => `Added ${title}; it is fetched when the running refresh ends`,
   feedRenamed: (title: string) => `Renamed to ${title}`,
   feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
   feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',

@@ -290,7 +290,7 @@ export const id: Messages = {
   feedNeedValue: (opt) => `${opt} perlu nilai`,
   feedExists: (url) => `${url} sudah ada di daftar feed Anda`,
   feedAdded: (title) => `${title} ditambahkan; sedang dimuat`,
-  feedAddedLater: (title) => `${title} ditambahkan; feed lain sedang dimuat ulang: tekan r pada feed ini setelah selesai`,
+  feedAddedLater: (title) => `${title} ditambahkan; dimuat setelah muat ulang yang sedang berjalan selesai`,
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',

@@ -223,7 +223,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         const entries = feedEntries(services, s.lang);
         const at = entries.findIndex((e) => e.kind === 'feed' && e.url === spec.feed.url);
         dispatch({ type: 'feedsLoaded', total: entries.length, select: at });
-        const started = startRefresh([spec.feed.url]);
+        const started = startRefresh([spec.feed.url], true);
         say(started ? m.feedAdded(clean(spec.feed.title ?? spec.feed.url)) : m.feedAddedLater(clean(spec.feed.title ?? spec.feed.url)));
         return;
       }
