@@ -8,6 +8,9 @@ import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
 import { sanitizeLine } from './core/sanitize.js';
+import { isCacheDamaged } from './core/store/errors.js';
+import { markDamaged } from './core/store/open-store.js';
+import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
 import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
@@ -39,7 +42,7 @@ function lastRowId(store: { lastRowId(): number }): number {
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
-function buildServices(ctx: Context): UiServices {
+function buildServices(ctx: Context, cache: DamageWatch): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -51,7 +54,7 @@ function buildServices(ctx: Context): UiServices {
     }
     return f(s);
   };
-  const store = ctx.store();
+  const store = tolerateDamage(ctx.store(), cache.found);
   const tz = ctx.timeZone;
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
@@ -69,8 +72,21 @@ function buildServices(ctx: Context): UiServices {
       const feeds = urls === undefined ? all : all.filter((f) => urls.includes(f.url));
       onProgress({ done: 0, total: feeds.length });
       newestBefore = lastRowId(store);
-      return ctx.refresh(feeds, { all: urls === undefined, thread: 'worker', onResult: (result, done, total) => onProgress({ done, total, result }) });
+      try {
+        // The reader still has the file open: damage is noted, not repaired, while it runs.
+        return await ctx.refresh(feeds, {
+          all: urls === undefined,
+          thread: 'worker',
+          onDamage: 'throw',
+          onResult: (result, done, total) => onProgress({ done, total, result }),
+        });
+      } catch (error) {
+        if (!isCacheDamaged(error)) throw error;
+        cache.found(error);
+        return [];
+      }
     },
+    watchCache: (onDamage) => cache.watch(onDamage),
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
@@ -114,7 +130,8 @@ function buildServices(ctx: Context): UiServices {
  * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
  */
 export async function runTui(ctx: Context, options: { tags: string[] }): Promise<number> {
-  const services = buildServices(ctx);
+  const cache = new DamageWatch(markDamaged);
+  const services = buildServices(ctx, cache);
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -170,6 +187,8 @@ export async function runTui(ctx: Context, options: { tags: string[] }): Promise
   } finally {
     app?.cleanup();
     restore();
+    // The status line said it while the reader ran; said again where it stays readable after the screen is gone.
+    if (cache.damage !== null) process.stderr.write(`cyberread: ${ctx.msg.cacheDamagedNextStart(cache.damage.path, cache.damage.movedTo)}\n`);
     process.off('SIGTERM', onTerm);
     process.off('SIGHUP', onHup);
     process.off('uncaughtException', onCrash);

@@ -4,9 +4,9 @@ import { DEFAULT_FEEDS, samplePageLocator } from '../core/defaults.js';
 import { systemTimeZone } from '../core/i18n/dates.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
 import { resolvePaths, type Paths } from '../core/paths.js';
-import { openStore } from '../core/store/open-store.js';
+import { openStore, recoverStore, type OpenResult } from '../core/store/open-store.js';
 import type { SqliteStore } from '../core/store/sqlite.js';
-import { StoreError } from '../core/store/errors.js';
+import { isCacheDamaged, StoreError } from '../core/store/errors.js';
 import { loadPipeline, timeoutLimits } from '../core/feeds/pipeline.js';
 import { extractPage } from '../core/article/extractor.js';
 import { pagesAfterRefresh } from '../core/article/refresh-pages.js';
@@ -31,8 +31,16 @@ export class CliError extends Error {
 export interface Output {
   out(line: string): void;
   err(line: string): void;
-  /** Columns available for human output. */
+  /**
+   * Columns available for human output on a terminal; Infinity when stdout is a pipe or a file, where
+   * output is data (`cyberread list | grep` must find a long title whole) and nothing is cut or wrapped.
+   */
   width: number;
+  /**
+   * Writes `chunk` as it is and resolves once the destination can take more: long output (list --all
+   * --json) waits for a slow reader instead of piling up in memory.
+   */
+  write(chunk: string): Promise<void>;
 }
 
 export interface Context extends Output {
@@ -44,6 +52,11 @@ export interface Context extends Output {
   timeZone: string;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
+  /**
+   * The cache turned out to be damaged after it was opened: closes it, moves the file aside, builds a fresh
+   * one (read/star flags rescued) and says so on stderr. Throws a CliError when the file cannot be moved.
+   */
+  recoverCache(): void;
   /**
    * Refreshes `feeds` into the cache with the settings' concurrency; when `all` (every subscribed feed was
    * asked), records the time so the reader's background refresh waits a full interval.
@@ -70,6 +83,12 @@ export interface ContextRefreshOptions extends RefreshOptions {
    * only used from the built program (dist/), not when `now` is given, nor with CYBERREAD_REFRESH_THREAD=0.
    */
   thread?: 'worker' | 'here' | 'auto';
+  /**
+   * A damaged cache found during the refresh: 'recover' (default) moves it aside and runs the refresh again
+   * on a fresh cache; 'throw' leaves the file alone and throws the CacheDamagedError (the reader, which
+   * still has the file open, notes it to be moved aside at its next start).
+   */
+  onDamage?: 'recover' | 'throw';
 }
 
 /**
@@ -130,6 +149,67 @@ export function createContext(options: {
       env,
     });
   };
+
+  async function refreshOnce(ctx: Context, feeds: FeedConfig[], refreshOptions: ContextRefreshOptions): Promise<RefreshResult[]> {
+    const { all = true, thread = 'auto', full = false, onPages, ...rest } = refreshOptions;
+    const s = config.settings;
+    const pipelineOptions = { concurrency: s.concurrency, perHost: s.perHost, version: VERSION };
+    // CYBERREAD_REFRESH_THREAD=0 keeps every refresh on this thread (to compare, or to debug).
+    const threadAllowed = rest.now === undefined && thread !== 'here' && env.CYBERREAD_REFRESH_THREAD !== '0';
+    const file = threadAllowed ? refreshWorkerFile() : null;
+    let results: RefreshResult[];
+    // Articles stored from now on are this refresh's new ones, whose pages --full fetches.
+    const since = new Date().toISOString();
+    if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
+      // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.
+      ctx.store();
+      try {
+        results = await refreshInWorker(
+          file,
+          {
+            feeds,
+            cacheFile: paths.cacheFile,
+            ignoreRetryAfter: rest.ignoreRetryAfter,
+            pipeline: pipelineOptions,
+            policy,
+            ...(full ? { pagesSince: since } : {}),
+            ...(options.samplePages !== undefined ? { samplePages: options.samplePages } : {}),
+          },
+          { onResult: rest.onResult, ...(onPages ? { onPages } : {}) },
+        );
+      } catch (error) {
+        if (isCacheDamaged(error)) throw error;
+        throw new CliError(explain(problemOf(error), lang));
+      }
+    } else {
+      const pipeline = await loadPipeline(pipelineOptions);
+      try {
+        results = await refreshFeeds(feeds, ctx.store(), pipeline, rest);
+        if (full) {
+          const stats = await pagesAfterRefresh(
+            ctx.store(),
+            feeds,
+            since,
+            { fetch: pipeline.fetch, extract: extractPage, ...(locate ? { locate } : {}) },
+            s.concurrency,
+          );
+          onPages?.(stats);
+        }
+      } finally {
+        await pipeline.close?.();
+      }
+    }
+    if (all) config.set('lastRefreshAt', new Date().toISOString());
+    return results;
+  }
+
+  // Set while a refresh runs: a recovery message then need not ask for one.
+  let refreshing = false;
+  const report = (opened: OpenResult): void => {
+    if (opened.recovered) {
+      options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags, refreshing));
+    }
+  };
   return {
     ...options.output,
     paths,
@@ -152,9 +232,7 @@ export function createContext(options: {
       }
       try {
         const opened = openStore(paths.cacheFile);
-        if (opened.recovered) {
-          options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags));
-        }
+        report(opened);
         store = opened.store;
         store.setPolicy(policy);
         return store;
@@ -163,56 +241,33 @@ export function createContext(options: {
         throw error;
       }
     },
-    async refresh(feeds, refreshOptions = {}) {
-      const { all = true, thread = 'auto', full = false, onPages, ...rest } = refreshOptions;
-      const s = config.settings;
-      const pipelineOptions = { concurrency: s.concurrency, perHost: s.perHost, version: VERSION };
-      // CYBERREAD_REFRESH_THREAD=0 keeps every refresh on this thread (to compare, or to debug).
-      const threadAllowed = rest.now === undefined && thread !== 'here' && env.CYBERREAD_REFRESH_THREAD !== '0';
-      const file = threadAllowed ? refreshWorkerFile() : null;
-      let results: RefreshResult[];
-      // Articles stored from now on are this refresh's new ones, whose pages --full fetches.
-      const since = new Date().toISOString();
-      if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
-        // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.
-        this.store();
-        try {
-          results = await refreshInWorker(
-            file,
-            {
-              feeds,
-              cacheFile: paths.cacheFile,
-              ignoreRetryAfter: rest.ignoreRetryAfter,
-              pipeline: pipelineOptions,
-              policy,
-              ...(full ? { pagesSince: since } : {}),
-              ...(options.samplePages !== undefined ? { samplePages: options.samplePages } : {}),
-            },
-            { onResult: rest.onResult, ...(onPages ? { onPages } : {}) },
-          );
-        } catch (error) {
-          throw new CliError(explain(problemOf(error), lang));
-        }
-      } else {
-        const pipeline = await loadPipeline(pipelineOptions);
-        try {
-          results = await refreshFeeds(feeds, this.store(), pipeline, rest);
-          if (full) {
-            const stats = await pagesAfterRefresh(
-              this.store(),
-              feeds,
-              since,
-              { fetch: pipeline.fetch, extract: extractPage, ...(locate ? { locate } : {}) },
-              s.concurrency,
-            );
-            onPages?.(stats);
-          }
-        } finally {
-          await pipeline.close?.();
-        }
+    recoverCache() {
+      store?.close();
+      store = undefined;
+      try {
+        const opened = recoverStore(paths.cacheFile);
+        report(opened);
+        store = opened.store;
+        store.setPolicy(policy);
+      } catch (error) {
+        if (error instanceof StoreError) throw new CliError(explain(error.problem, lang));
+        throw error;
       }
-      if (all) config.set('lastRefreshAt', new Date().toISOString());
-      return results;
+    },
+    async refresh(feeds, refreshOptions = {}) {
+      const { onDamage = 'recover', ...once } = refreshOptions;
+      refreshing = true;
+      try {
+        return await refreshOnce(this, feeds, once);
+      } catch (error) {
+        if (!isCacheDamaged(error) || onDamage === 'throw') throw error;
+        // Found damaged during the refresh: moved aside, and the feeds are fetched again into a fresh cache
+        // (those written before the damage was found went with the old file).
+        this.recoverCache();
+        return await refreshOnce(this, feeds, once);
+      } finally {
+        refreshing = false;
+      }
     },
     pages() {
       if (deps) return deps;

@@ -9,6 +9,7 @@
 import { Parser } from 'htmlparser2';
 import { bound, sanitizeLine, UNSAFE_IN_URL } from './sanitize.js';
 import type { FeedConfig } from './types.js';
+import { isFullTextMode } from './article/policy.js';
 import { problem, ProblemError, type Problem } from './i18n/problem.js';
 
 export interface OpmlImport {
@@ -36,6 +37,13 @@ const MAX_TAG = 100;
 const MAX_TAGS = 32;
 
 const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
+
+/**
+ * cyberread's own outline attributes live in this XML namespace (`cyberread:fullText="always"`), which other
+ * readers ignore as an unknown namespaced attribute. An experimental URN: no address to own or to fetch.
+ */
+export const OPML_NS = 'urn:x-cyberread:opml';
+const OPML_PREFIX = 'cyberread';
 
 class NotOpml {
   constructor(readonly detail: Problem) {}
@@ -132,6 +140,9 @@ export function parseOpml(text: string): OpmlImport {
   const folders: string[] = [];
   let root: string | null = null;
   let depth = 0;
+  // Attribute names (lower case, as the parser gives them) of our fullText: under each prefix the document
+  // binds to OPML_NS, or `cyberread:` when it binds none.
+  let fullTextAttrs = [`${OPML_PREFIX}:fulltext`];
 
   const reject = (url: string, reason: Problem): void => {
     if (rejected.length < MAX_OPML_REJECTED) rejected.push({ url: bound(sanitizeLine(url), MAX_URL), reason });
@@ -172,6 +183,14 @@ export function parseOpml(text: string): OpmlImport {
     const lang = sanitizeLine(attrs.language ?? attrs.lang ?? '').toLowerCase().replace(/_/g, '-');
     if (LANG_RE.test(lang)) feed.lang = lang;
     if (tags.length > 0) feed.tags = tags;
+    for (const name of fullTextAttrs) {
+      const mode = attrs[name]?.trim().toLowerCase();
+      // an unknown mode is left out (the default, auto), as an unknown language is
+      if (isFullTextMode(mode)) {
+        feed.fullText = mode;
+        break;
+      }
+    }
     feeds.push(feed);
     byUrl.set(url, feed);
     return null;
@@ -184,6 +203,8 @@ export function parseOpml(text: string): OpmlImport {
         if (root === null) {
           root = name;
           if (name !== 'opml') throw new NotOpml(describeNonOpml(source, name));
+          const ours = Object.entries(attrs).filter(([k, v]) => k.startsWith('xmlns:') && v.trim() === OPML_NS);
+          if (ours.length > 0) fullTextAttrs = ours.map(([k]) => `${k.slice('xmlns:'.length)}:fulltext`);
           return;
         }
         if (name !== 'outline') return;
@@ -242,13 +263,16 @@ function escapeText(value: string): string {
   return value.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Writes the subscription list as OPML 2.0, keeping language and tags as `language` and `category`. */
+/**
+ * Writes the subscription list as OPML 2.0, keeping language and tags as `language` and `category`, and a
+ * feed's fullText mode as `cyberread:fullText` (namespace OPML_NS, declared only when a feed has one).
+ */
 export function toOpml(feeds: FeedConfig[], options: { title?: string; dateCreated?: Date } = {}): string {
   const title = sanitizeLine(options.title ?? 'cyberread subscriptions');
   const date = options.dateCreated ?? new Date();
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<opml version="2.0">',
+    feeds.some((f) => f.fullText !== undefined) ? `<opml version="2.0" xmlns:${OPML_PREFIX}="${OPML_NS}">` : '<opml version="2.0">',
     '  <head>',
     `    <title>${escapeText(title)}</title>`,
     `    <dateCreated>${date.toUTCString()}</dateCreated>`,
@@ -267,6 +291,7 @@ export function toOpml(feeds: FeedConfig[], options: { title?: string; dateCreat
     if (feed.lang) attrs.push(['language', feed.lang]);
     const tags = (feed.tags ?? []).map(cleanTag).filter((t) => t !== '');
     if (tags.length > 0) attrs.push(['category', tags.join(',')]);
+    if (feed.fullText !== undefined) attrs.push([`${OPML_PREFIX}:fullText`, feed.fullText]);
     lines.push(`    <outline ${attrs.map(([k, v]) => `${k}="${escapeAttr(v)}"`).join(' ')}/>`);
   }
   lines.push('  </body>', '</opml>', '');

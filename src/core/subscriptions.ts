@@ -15,6 +15,10 @@ export type FeedSpecError =
   | { kind: 'needUrl' }
   | { kind: 'badUrl'; value: string }
   | { kind: 'badLang'; value: string }
+  /** A tag with a space in it ("test feed"): a tag names one topic, as a hashtag does. */
+  | { kind: 'badTag'; value: string }
+  /** A tag with nothing left once '#' and spaces are gone. */
+  | { kind: 'emptyTag' }
   | { kind: 'badOption'; value: string }
   | { kind: 'needValue'; option: string };
 
@@ -63,7 +67,11 @@ export function feedConfigFrom(o: { url: string; title?: string; lang?: string; 
     if (lang === null) return { ok: false, error: { kind: 'badLang', value: sanitizeLine(o.lang) } };
     feed.lang = lang;
   }
-  const tags = (o.tags ?? []).map(cleanTag).filter(Boolean);
+  const tags = (o.tags ?? []).map((t) => cleanTag(t).trim());
+  for (const tag of tags) {
+    if (tag === '') return { ok: false, error: { kind: 'emptyTag' } };
+    if (/\s/.test(tag)) return { ok: false, error: { kind: 'badTag', value: tag } };
+  }
   if (tags.length) feed.tags = tags;
   return { ok: true, feed };
 }

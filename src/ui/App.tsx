@@ -72,6 +72,7 @@ export function App(props: AppProps): React.JSX.Element {
   const reader = useReader(services, s, dispatch, data.selectedArticle);
   const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
+  useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
   // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
   useClockTick(services);
   useEffect(() => {
@@ -125,6 +126,7 @@ export function App(props: AppProps): React.JSX.Element {
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
+        notice={s.cacheDamaged === null ? null : m.cacheDamaged(s.cacheDamaged.path, s.cacheDamaged.movedTo)}
         {...(prompt === undefined ? {} : { prompt })}
         columns={s.size.columns}
         measure={services}

@@ -83,6 +83,11 @@ export interface UiServices {
   writeTerminal?(data: string): void;
   /** Current time; tests pass a fixed one. */
   now?(): Date;
+  /**
+   * Calls `onDamage` (once) when the cache turns out to be damaged: the store then answers as an empty cache
+   * (see core/store/tolerate.ts) and the file is moved to `movedTo` at the next start. Returns an unsubscribe.
+   */
+  watchCache?(onDamage: (d: { path: string; movedTo: string }) => void): () => void;
   /** Told the article id of every list row drawn again (tests check a move redraws only two rows). */
   onRowRender?(id: string): void;
 }

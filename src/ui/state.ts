@@ -158,6 +158,8 @@ export interface AppState {
   overrides: Record<string, { read?: boolean; starred?: boolean }>;
   /** Bumped whenever the list must be queried again (filters, language, new articles). */
   dataVersion: number;
+  /** The cache turned out to be damaged while the reader ran: it is moved to `movedTo` at the next start. */
+  cacheDamaged: { path: string; movedTo: string } | null;
   /**
    * The last row id the list has taken in (store.lastRowId()), null for no bound. A refresh writes from
    * another thread at any moment: the list shows rows up to here, so every frame agrees with the selection
@@ -235,6 +237,7 @@ export type Action =
   | { type: 'refreshError'; problem: Problem }
   | { type: 'override'; id: string; read?: boolean; starred?: boolean; fromList?: boolean }
   | { type: 'toast'; toast: Toast | null }
+  | { type: 'cacheDamaged'; path: string; movedTo: string }
   | { type: 'quit' }
   /** `f`: toggles full article / feed text; `fetch` when the full article is not cached (asks for it). */
   | { type: 'toggleFull'; fetch: boolean }
@@ -285,6 +288,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     toast: null,
     overrides: {},
     dataVersion: 0,
+    cacheDamaged: null,
     watermark: o.watermark ?? null,
     quit: false,
   };
@@ -721,6 +725,8 @@ export function reducer(s: AppState, a: Action): AppState {
       // an undo lives as long as its notice: any other notice, or the next key, ends it
       if (s.toast === null && a.toast === null && s.undo === null) return s;
       return { ...s, toast: a.toast, undo: null };
+    case 'cacheDamaged':
+      return s.cacheDamaged !== null ? s : { ...s, cacheDamaged: { path: a.path, movedTo: a.movedTo } };
     case 'quit':
       return { ...s, quit: true };
     case 'toggleFull':

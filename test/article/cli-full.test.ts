@@ -187,4 +187,26 @@ describe('refresh --full and the fullText setting', () => {
       rmSync(h, { recursive: true, force: true });
     }
   });
+
+  it('--json keeps the array of feeds; with --full each feed says how many of its pages were fetched, read in full, failed', async () => {
+    const h = tempHome('cyberread-full-json-');
+    try {
+      const run = (...args: string[]) => runCli(['--home', h, ...args], { env: { CYBERREAD_TIMEOUT_MS: '5000' } });
+      expect((await run('feeds', 'add', `${server.base}/id.xml`, '--lang', 'id', '--full', 'never')).code).toBe(0);
+      expect((await run('feeds', 'add', `${server.base}/en.xml`, '--lang', 'en')).code).toBe(0);
+      const full = await run('refresh', '--full', '--json');
+      expect(full.code).toBe(0);
+      const entries = JSON.parse(full.stdout) as { url: string; status: string; pages: Record<string, number> }[];
+      expect(Array.isArray(entries)).toBe(true);
+      expect(entries.map((e) => e.url)).toEqual([`${server.base}/id.xml`, `${server.base}/en.xml`]);
+      expect(entries[0]?.pages).toEqual({ fetched: 0, ok: 0, failed: 0, skipped: 0 });
+      expect(entries[1]?.pages).toEqual({ fetched: 1, ok: 1, failed: 0, skipped: 0 });
+      // without --full: the same array, without page counts
+      const plain = JSON.parse((await run('refresh', '--json')).stdout) as Record<string, unknown>[];
+      expect(plain.map((e) => e.url)).toEqual(entries.map((e) => e.url));
+      expect(plain.every((e) => !('pages' in e))).toBe(true);
+    } finally {
+      rmSync(h, { recursive: true, force: true });
+    }
+  });
 });

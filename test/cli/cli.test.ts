@@ -214,6 +214,15 @@ describe('cyberread CLI', () => {
     expect(exp.stdout).toContain('xmlUrl="https://example.org/id.xml"');
     expect(exp.stdout).toContain('language="id"');
     expect(exp.stdout).not.toContain('exec:');
+    // a feed's full-article mode goes out and comes back in with the subscriptions
+    expect((await runCli(['--home', home, 'feeds', 'add', 'https://example.org/id.xml', '--full', 'always'])).code).toBe(0);
+    const withMode = await runCli(['--home', home, 'export']);
+    expect(withMode.stdout).toContain('cyberread:fullText="always"');
+    const other = tempHome();
+    writeFileSync(join(other, 'in.opml'), withMode.stdout);
+    expect((await runCli(['--home', other, 'import', join(other, 'in.opml')])).code).toBe(0);
+    const feeds = JSON.parse((await runCli(['--home', other, 'feeds', '--json'])).stdout) as { url: string; fullText: string }[];
+    expect(feeds.map((f) => [f.url, f.fullText])).toEqual([['https://example.org/id.xml', 'always']]);
     const notOpml = join(home, 'x.opml');
     writeFileSync(notOpml, '<html><body>hi</body></html>');
     const bad = await runCli(['--home', home, 'import', notOpml]);

@@ -31,7 +31,7 @@ describe('the CLI in Indonesian', () => {
     const cases: [string[], string][] = [
       [['--lang', 'id', 'list', '--bogus'], 'cyberread: Opsi --bogus tidak dikenal untuk "cyberread list". Jalankan "cyberread list --help" untuk melihat opsinya.'],
       [['--lang', 'id', 'frobnicate'], 'cyberread: Perintah "frobnicate" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.'],
-      [['--lang=id', 'list', '--limit', '0'], 'cyberread: --limit harus bilangan bulat dari 1 sampai 1000.'],
+      [['--lang=id', 'list', '--limit', '0'], 'cyberread: --limit harus bilangan bulat mulai dari 1; --all menampilkan semua artikel.'],
       [['list', '--lang', 'id', '--tag'], 'cyberread: Opsi --tag memerlukan nilai.'],
     ];
     for (const [args, said] of cases) {

@@ -54,7 +54,7 @@ describe('cyberread mark --all', () => {
       [['mark', '--all', '--star'], '--all marks articles read or unread: add --read or --unread.'],
       [['mark', one!, '--read', '--feed', 'x'], '--feed chooses articles for --all; with article IDs, leave it out.'],
       [['mark', '--all', '--read', '--unread'], 'Say what to do with one of'],
-      [['mark', '--all', '--read', '--limit', '3'], 'Unknown option --limit'],
+      [['mark', '--all', '--read', '--limit', '3'], '"cyberread mark" does not use --limit'],
     ] as const) {
       const r = await runCli(['--home', home, ...args]);
       expect(r.code, args.join(' ')).toBe(2);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEEDS } from '../../src/core/defaults.js';
-import { MAX_OPML_DEPTH, MAX_OPML_FEEDS, OpmlError, parseOpml, refuseFeedUrl, toOpml } from '../../src/core/opml.js';
+import { parseOpml as otherReaderParse } from 'feedsmith';
+import { MAX_OPML_DEPTH, MAX_OPML_FEEDS, OPML_NS, OpmlError, parseOpml, refuseFeedUrl, toOpml } from '../../src/core/opml.js';
 import type { FeedConfig } from '../../src/core/types.js';
 import { explain, type Problem } from '../../src/core/i18n/problem.js';
 
@@ -75,6 +76,41 @@ describe('OPML round trip', () => {
       'xmlUrl="https://example.com/feed?x=1&amp;y=&quot;2&quot;"',
     );
     expect(out).toContain('title="Quotes &quot;and&quot; &lt;angles&gt; &amp; ampersands"');
+  });
+
+  it('carries each feed’s fullText mode in a namespaced attribute, declared only when a feed has one', () => {
+    const withModes: FeedConfig[] = [
+      { url: 'https://cyberthreat.id/rss', title: 'Cyberthreat.id', lang: 'id', fullText: 'always' },
+      { url: 'https://example.com/a.xml', fullText: 'never' },
+      { url: 'https://example.com/b.xml', title: 'B' },
+    ];
+    const out = toOpml(withModes);
+    expect(out).toContain(`<opml version="2.0" xmlns:cyberread="${OPML_NS}">`);
+    expect(out).toContain('language="id" cyberread:fullText="always"/>');
+    expect(parseOpml(out)).toEqual({ feeds: withModes, rejected: [] });
+    expect(toOpml(feeds)).not.toContain('xmlns:cyberread');
+  });
+
+  it('leaves the fullText attribute to readers that do not know it: they read the same outlines', () => {
+    const out = toOpml([{ url: 'https://example.com/a.xml', title: 'A', fullText: 'always' }, { url: 'https://example.com/b.xml', title: 'B' }]);
+    const other = otherReaderParse(out) as { body?: { outlines?: { xmlUrl?: string; text?: string }[] } };
+    expect(other.body?.outlines?.map((o) => [o.text, o.xmlUrl])).toEqual([
+      ['A', 'https://example.com/a.xml'],
+      ['B', 'https://example.com/b.xml'],
+    ]);
+  });
+
+  it('reads fullText under whatever prefix the file binds to the namespace, and ignores an unknown mode', () => {
+    const text = `<opml version="2.0" xmlns:cr="${OPML_NS}"><body>
+      <outline text="A" xmlUrl="https://a.example/f" cr:fullText="Never"/>
+      <outline text="B" xmlUrl="https://b.example/f" cr:fullText="sometimes"/>
+      <outline text="C" xmlUrl="https://c.example/f" other:fullText="always" xmlns:other="urn:elsewhere"/>
+    </body></opml>`;
+    expect(parseOpml(text).feeds).toEqual([
+      { url: 'https://a.example/f', title: 'A', fullText: 'never' },
+      { url: 'https://b.example/f', title: 'B' },
+      { url: 'https://c.example/f', title: 'C' },
+    ]);
   });
 
   it('keeps control characters out of what it writes', () => {

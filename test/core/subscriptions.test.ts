@@ -29,22 +29,26 @@ describe('normaliseFeedUrl (feeds add and the reader share it)', () => {
 
 describe('feedConfigFrom', () => {
   it('checks and cleans the options of a subscription', () => {
-    expect(feedConfigFrom({ url: 'https://x.org/rss', title: ' Berita\u001b[31m Uji ', lang: 'EN', tags: ['#a', ' ', 'b'] })).toEqual({
+    expect(feedConfigFrom({ url: 'https://x.org/rss', title: ' Berita\u001b[31m Uji ', lang: 'EN', tags: ['#a', ' b '] })).toEqual({
       ok: true,
       feed: { url: 'https://x.org/rss', title: 'Berita Uji', lang: 'en', tags: ['a', 'b'] },
     });
     expect(feedConfigFrom({ url: '' })).toEqual({ ok: false, error: { kind: 'needUrl' } });
     expect(feedConfigFrom({ url: 'https://x.org/rss', lang: 'de' })).toEqual({ ok: false, error: { kind: 'badLang', value: 'de' } });
     expect(feedConfigFrom({ url: 'gopher://x' })).toEqual({ ok: false, error: { kind: 'badUrl', value: 'gopher://x' } });
+    // a tag is one word, as a hashtag is: "test feed" and an empty tag are refused, not kept or dropped
+    expect(feedConfigFrom({ url: 'https://x.org/rss', tags: ['a', 'test feed'] })).toEqual({ ok: false, error: { kind: 'badTag', value: 'test feed' } });
+    expect(feedConfigFrom({ url: 'https://x.org/rss', tags: ['#', ' '] })).toEqual({ ok: false, error: { kind: 'emptyTag' } });
   });
 });
 
 describe('parseFeedSpec (the reader add prompt: the options of feeds add on one line)', () => {
   it('reads options before or after the URL, with quotes and =', () => {
-    expect(parseFeedSpec('--lang id https://x.org/rss --title "Berita Uji" --tag=a --tag \'b c\'')).toEqual({
+    expect(parseFeedSpec('--lang id https://x.org/rss --title "Berita Uji" --tag=a --tag \'#b\'')).toEqual({
       ok: true,
-      feed: { url: 'https://x.org/rss', title: 'Berita Uji', lang: 'id', tags: ['a', 'b c'] },
+      feed: { url: 'https://x.org/rss', title: 'Berita Uji', lang: 'id', tags: ['a', 'b'] },
     });
+    expect(parseFeedSpec("https://x.org/rss --tag 'b c'")).toEqual({ ok: false, error: { kind: 'badTag', value: 'b c' } });
     expect(parseFeedSpec('http://127.0.0.1:8080/feed.xml')).toEqual({ ok: true, feed: { url: 'http://127.0.0.1:8080/feed.xml' } });
   });
 

@@ -118,12 +118,12 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(other).toContain('[IND] | ENG');
   });
 
-  it('reader: IND | ENG always shown; with no other edition L says so and stays; long links wrap whole', async () => {
+  it('reader: IND | ENG always shown; with no other edition L says so and stays; links are never broken', async () => {
     const link = 'https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat-Terbuka-di-Penyimpanan-Cloud';
     const store = track(
-      storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a>.</p>` })]),
+      storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a> atau ${link} langsung.</p>` })]),
     );
-    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={30} columns={120} />);
     await h.waitFor('Hanya Edisi Indonesia');
     const reader = await h.press('Enter');
     // the first line of the page, where the switch always is
@@ -132,10 +132,26 @@ describe('App frames on the sample editions in a real cache', () => {
     expect(l).toContain('Artikel ini tidak punya edisi bahasa lain');
     expect(l).toContain(' cyberread · Artikel   [IND] | ENG');
     expect(l).toContain('Hanya Edisi Indonesia');
+    // 104 characters: wider than the reading column (100), narrower than the terminal: whole, on its own line
     const lines = (await h.press('G')).split('\n');
-    const at = lines.indexOf(' [1] https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat');
+    expect(lines.filter((x) => x === ` ${link}`)).toHaveLength(2);
+    expect(lines).toContain(' [1]');
+    expect(lines.join('\n')).not.toContain('…');
+  });
+
+  it('reader: a link wider than the terminal goes on where the screen edge puts it, flush left, whole when pasted', async () => {
+    const link = 'https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat-Terbuka-di-Penyimpanan-Cloud';
+    const store = track(storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a>.</p>` })]));
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor('Hanya Edisi Indonesia');
+    await h.press('Enter');
+    const lines = (await h.press('G')).split('\n');
+    const at = lines.indexOf(' [1]');
     expect(at).toBeGreaterThan(0);
-    expect(lines[at + 1]).toBe('     -Terbuka-di-Penyimpanan-Cloud');
+    expect(lines[at + 1]).toBe(` ${link.slice(0, 78)}`);
+    expect(lines[at + 2]).toBe(link.slice(78));
+    // a browser drops the line break of a pasted selection: margin aside, the two lines are the link
+    expect(`${lines[at + 1]!.slice(1)}${lines[at + 2]}`).toBe(link);
     expect(lines.join('\n')).not.toContain('…');
   });
 

@@ -7,16 +7,18 @@ import { CliError, type Context } from '../context.js';
 import { line, list, normaliseFeedUrl, printJson, shortDate, str } from './shared.js';
 
 export function feedsCommand(ctx: Context, args: ParsedArgs): number {
-  const [sub, ...rest] = args.positionals;
+  // args.ts checked the words: one URL after add and remove, none after feeds alone.
+  const sub = args.subcommand;
+  const raw = args.positionals[0] ?? '';
   if (sub === 'add') {
-    const raw = rest[0];
-    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds add'), 2);
     const lang = str(args.values.lang);
     const title = str(args.values.title);
     const spec = feedConfigFrom({ url: raw, ...(title !== undefined ? { title } : {}), ...(lang !== undefined ? { lang } : {}), tags: list(args.values.tag) });
     if (!spec.ok) {
       const e = spec.error;
-      throw new CliError(e.kind === 'badLang' ? ctx.msg.badLang(e.value) : ctx.msg.badUrl(sanitizeLine(raw)), 2);
+      const say =
+        e.kind === 'badLang' ? ctx.msg.badLang(e.value) : e.kind === 'badTag' ? ctx.msg.tagWithSpace(e.value) : e.kind === 'emptyTag' ? ctx.msg.emptyTag : ctx.msg.badUrl(sanitizeLine(raw));
+      throw new CliError(say, 2);
     }
     const { feed } = spec;
     const url = feed.url;
@@ -39,8 +41,6 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     return 0;
   }
   if (sub === 'remove' || sub === 'rm') {
-    const raw = rest[0];
-    if (!raw) throw new CliError(ctx.msg.needArgument('URL', 'feeds remove'), 2);
     const candidates = [raw.trim()];
     try {
       candidates.push(normaliseFeedUrl(raw, ctx));
@@ -55,7 +55,6 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     else ctx.out(ctx.msg.feedRemoved(url, removed));
     return 0;
   }
-  if (sub !== undefined) throw new CliError(ctx.msg.unknownSubcommand(sanitizeLine(sub)), 2);
   const feeds = ctx.config.settings.feeds;
   const states = new Map(ctx.store().listFeedStates().map((s) => [s.url, s]));
   if (ctx.json) {

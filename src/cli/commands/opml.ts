@@ -4,11 +4,10 @@ import { OpmlError, parseOpml, toOpml } from '../../core/opml.js';
 import { explain, problem } from '../../core/i18n/problem.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
-import { line, noPositionals, printJson } from './shared.js';
+import { line, printJson } from './shared.js';
 
 export function importCommand(ctx: Context, args: ParsedArgs): number {
-  const file = args.positionals[0];
-  if (!file) throw new CliError(ctx.msg.needArgument('FILE.opml', 'import'), 2);
+  const file = args.positionals[0] ?? '';
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -48,8 +47,7 @@ export function importCommand(ctx: Context, args: ParsedArgs): number {
   return 0;
 }
 
-export function exportCommand(ctx: Context, args: ParsedArgs): number {
-  noPositionals(ctx, args, 'export');
+export function exportCommand(ctx: Context, _args: ParsedArgs): number {
   ctx.out(toOpml(ctx.config.settings.feeds, { title: 'cyberread feeds' }).trimEnd());
   return 0;
 }

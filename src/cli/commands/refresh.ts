@@ -33,7 +33,11 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
   });
   const failed = results.filter((r) => r.status === 'error').length;
   const done = pages as PageRunStats | null;
-  if (ctx.json) printJson(ctx, full ? { feeds: results.map((r) => resultJson(ctx, r)), pages: done ?? { fetched: 0, ok: 0, failed: 0, skipped: 0 } } : results.map((r) => resultJson(ctx, r)));
+  // --json is the same array with or without --full; --full adds each feed's page counts to its entry
+  if (ctx.json) {
+    const none = { fetched: 0, ok: 0, failed: 0, skipped: 0 };
+    printJson(ctx, results.map((r) => (full ? { ...resultJson(ctx, r), pages: done?.byFeed[r.url] ?? none } : resultJson(ctx, r))));
+  }
   else {
     ctx.out(ctx.msg.refreshSummary(results.length, results.reduce((n, r) => n + r.added, 0), failed));
     // A page that could not be had is not a failed refresh: its article is there with the feed's text.

@@ -3,7 +3,7 @@ import { parseQuery, type QueryNode } from '../../core/query/index.js';
 import { normaliseFeedUrl as normaliseFeedUrlCore } from '../../core/subscriptions.js';
 import { truncate } from '../../core/render/text.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { StoredArticle } from '../../core/types.js';
+import type { ListedArticle } from '../../core/store/sqlite.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
 
@@ -30,7 +30,7 @@ export function normaliseFeedUrl(input: string, ctx: Context): string {
   return url;
 }
 
-export function articleJson(a: StoredArticle) {
+export function articleJson(a: ListedArticle) {
   return {
     id: a.id,
     title: a.title,
@@ -54,12 +54,6 @@ export function shortDate(iso: string | null, timeZone: string): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
-
-/** Commands that take no words besides options say so instead of ignoring them. */
-export function noPositionals(ctx: Context, args: ParsedArgs, command: string): void {
-  if (args.positionals.length) throw new CliError(ctx.msg.extraArguments(sanitizeLine(args.positionals.join(' ')), command), 2);
-}
-
 
 /**
  * A --query option read with the query language; a query that cannot be read is a bad argument (exit 2)

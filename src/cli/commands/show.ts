@@ -6,7 +6,7 @@ import { messages } from '../../core/i18n/index.js';
 import { enclosureLines } from '../../core/enclosures.js';
 import { renderHtml } from '../../core/render/html.js';
 import { normaliseTags } from '../../core/tags.js';
-import { truncate, wrap } from '../../core/render/text.js';
+import { wrap } from '../../core/render/text.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { ParsedArgs } from '../args.js';
@@ -84,8 +84,9 @@ export async function showCommand(ctx: Context, args: ParsedArgs): Promise<numbe
 
 /** The article as text: the page's body when `full` is given (else the feed's), the page's byline where the feed had none. */
 function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | null, page: StoredPage | null, others: StoredArticle[]): void {
+  // Infinity in a pipe: paragraphs are not wrapped, nothing is cut.
   const width = Math.max(20, ctx.width);
-  const out: (string | { whole: string })[] = [];
+  const out: string[] = [];
   out.push(...wrap(sanitizeLine(article.title), width));
   const author = article.author ?? page?.author ?? null;
   const published = article.published ?? page?.published ?? null;
@@ -103,7 +104,7 @@ function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | n
   const doc = renderHtml(body, { width, imageLabel: ctx.msg.imageLabel, ...(base ? { baseUrl: base } : {}) });
   // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
   const tags = normaliseTags([...article.tags, ...doc.hashtags]);
-  if (tags.length) out.push(tags.map((t) => `#${sanitizeLine(t)}`).join(' '));
+  if (tags.length) out.push(...wrap(tags.map((t) => `#${sanitizeLine(t)}`).join(' '), width));
   out.push('─'.repeat(Math.min(width, 80)));
   out.push(sanitizeText(doc.lines.map((l) => l.text).join('\n')));
   const short = messages(ctx.lang);
@@ -111,16 +112,18 @@ function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | n
     out.push('', short.readAlso);
     // a cached one by its id (for `cyberread show ID`), any other by its address
     for (const r of page.related) {
-      if (r.id !== null) out.push(`  › ${r.id}  ${sanitizeLine(r.title)}`);
-      else out.push(`  › ${sanitizeLine(r.title)}`, { whole: `    ${sanitizeLine(r.url)}` });
+      if (r.id !== null) out.push(...wrap(`  › ${r.id}  ${sanitizeLine(r.title)}`, width));
+      else out.push(...wrap(`  › ${sanitizeLine(r.title)}`, width), `    ${sanitizeLine(r.url)}`);
     }
   }
   // numbered after the body's [n] links, as in the reader, where one number opens either
   const enclosures = enclosureLines(article.enclosures, doc.links.length + 1, ctx.lang);
   if (enclosures.length) out.push('', short.enclosuresTitle);
-  for (const e of enclosures) out.push(`[${e.number}] ${e.label}`, { whole: `    ${e.url}` });
-  for (const o of others) out.push('', `${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : o.lang ?? ''}: ${o.id}  ${sanitizeLine(o.title)}`);
-  // enclosure URLs are printed whole, like the article's link below, so that they can be copied
-  ctx.out(out.map((l) => (typeof l === 'string' ? l.split('\n').map((x) => truncate(x, width)).join('\n') : l.whole)).join('\n'));
+  for (const e of enclosures) out.push(...wrap(`[${e.number}] ${e.label}`, width), `    ${e.url}`);
+  for (const o of others) {
+    out.push('', ...wrap(`${o.lang === 'id' ? short.langShortId : o.lang === 'en' ? short.langShortEn : sanitizeLine(o.lang ?? '')}: ${o.id}  ${sanitizeLine(o.title)}`, width));
+  }
+  // Wrapped, never cut: every line above fits the width except a link, which is never broken.
+  ctx.out(out.join('\n'));
   if (link) ctx.out(`\n${link}`);
 }

@@ -1,9 +1,8 @@
 import type { ParsedArgs } from '../args.js';
 import { parseLang, type Context } from '../context.js';
-import { line, noPositionals, parseQueryOption, printJson, str } from './shared.js';
+import { line, parseQueryOption, printJson, str } from './shared.js';
 
 export function tagsCommand(ctx: Context, args: ParsedArgs): number {
-  noPositionals(ctx, args, 'tags');
   const where = parseQueryOption(ctx, args.values.query);
   const tags = ctx.store().tags(parseLang(str(args.values.lang), ctx.msg), undefined, where);
   if (ctx.json) {

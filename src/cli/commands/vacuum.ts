@@ -1,10 +1,9 @@
 import type { ParsedArgs } from '../args.js';
 import type { Context } from '../context.js';
-import { noPositionals, printJson } from './shared.js';
+import { printJson } from './shared.js';
 
 /** `cyberread vacuum`: compacts the cache and says how much it took before and after. */
-export function vacuumCommand(ctx: Context, args: ParsedArgs): number {
-  noPositionals(ctx, args, 'vacuum');
+export function vacuumCommand(ctx: Context, _args: ParsedArgs): number {
   const drop = ctx.config.settings.ignore.filter((r) => r.mode === 'drop').map((r) => r.query);
   const { before, after } = ctx.store().vacuum(drop);
   if (ctx.json) printJson(ctx, { path: ctx.paths.cacheFile, before, after });

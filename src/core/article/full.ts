@@ -201,12 +201,20 @@ export function pageWanted(feed: FeedConfig | undefined, feedText: string): bool
   return wantsPage(fullTextMode(feed), feedText);
 }
 
-export interface PageRunStats {
+export interface PageCounts {
+  /** Pages asked for (a second article with the same address reuses the first one's and is not counted). */
   fetched: number;
   ok: number;
   failed: number;
   skipped: number;
 }
+
+export interface PageRunStats extends PageCounts {
+  /** The same counts per feed URL, for the feeds that had pages to fetch. */
+  byFeed: Record<string, PageCounts>;
+}
+
+export const noPages = (): PageRunStats => ({ fetched: 0, ok: 0, failed: 0, skipped: 0, byFeed: {} });
 
 /**
  * `refresh --full`: the pages of `candidates` whose feed wants them, `concurrency` at a time (the fetcher
@@ -240,7 +248,7 @@ export async function fetchPages(
   const lists = [...byHost.values()];
   for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) queue.push(l[i] as (typeof candidates)[number]);
 
-  const stats: PageRunStats = { fetched: 0, ok: 0, failed: 0, skipped: 0 };
+  const stats = noPages();
   const done = new Map<string, Promise<PageRecord | null>>();
   const waitHosts = new Set<string>();
   let next = 0;
@@ -270,9 +278,12 @@ export async function fetchPages(
           return outcome;
         },
       }, { feedText, retryFailed: true, ...(options.signal ? { signal: options.signal } : {}) });
+      const feedStats = (stats.byFeed[c.feedUrl] ??= { fetched: 0, ok: 0, failed: 0, skipped: 0 });
       stats.fetched++;
+      feedStats.fetched++;
       if (result.kind === 'page') {
         stats[result.page.status]++;
+        feedStats[result.page.status]++;
         const { related, stale: _stale, ...rest } = result.page;
         settle({ ...rest, related: related.map(({ title, url }) => ({ title, url })) });
       } else settle(null);

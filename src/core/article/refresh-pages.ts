@@ -4,7 +4,7 @@
  */
 import type { SqliteStore } from '../store/sqlite.js';
 import type { FeedConfig } from '../types.js';
-import { fetchPages, type PageDeps, type PageRunStats } from './full.js';
+import { fetchPages, noPages, type PageDeps, type PageRunStats } from './full.js';
 
 /**
  * Fetches the pages of the articles of `feeds` added since `since` (ISO; see PageTable.candidates) whose
@@ -18,7 +18,7 @@ export async function pagesAfterRefresh(
   concurrency: number,
 ): Promise<PageRunStats> {
   const wanted = feeds.filter((f) => f.fullText !== 'never');
-  if (wanted.length === 0) return { fetched: 0, ok: 0, failed: 0, skipped: 0 };
+  if (wanted.length === 0) return noPages();
   const candidates = store.pageCandidates(wanted.map((f) => f.url), since);
   return fetchPages(store, candidates, wanted, deps, { concurrency });
 }

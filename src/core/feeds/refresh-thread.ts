@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CacheDamagedError } from '../store/errors.js';
 import type { StorePolicy } from '../store/store.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
@@ -37,6 +38,8 @@ export type RefreshMessage =
   | { kind: 'pages'; stats: PageRunStats }
   | { kind: 'done'; results: RefreshResult[] }
   | { kind: 'failed'; problem: Problem }
+  /** The cache turned out to be damaged; the file is left as it is. */
+  | { kind: 'damaged'; path: string; code: string }
   | ParseRequest
   | ExtractRequest;
 
@@ -102,7 +105,7 @@ export function builtBeside(name: string, moduleUrl: string): URL | null {
 /**
  * The refresh of `feeds` on a worker thread writing to `cacheFile` (already opened, so migrated, by the
  * caller). Rejects with a ProblemError, the worker's own problem, when it cannot run (the cache cannot be
- * opened) or stops.
+ * opened) or stops, and with a CacheDamagedError when the cache turned out to be damaged.
  *
  * The refresh uses both threads: the worker fetches, prepares rows and writes SQLite, and sends each fetched
  * document here to be parsed and normalised (answerParse), so the two halves of consecutive feeds overlap on
@@ -148,6 +151,7 @@ export async function refreshInWorker(
       } else if (m.kind === 'result') options.onResult?.(m.result, m.done, m.total);
       else if (m.kind === 'pages') options.onPages?.(m.stats);
       else if (m.kind === 'done') settle(() => resolve(m.results));
+      else if (m.kind === 'damaged') settle(() => reject(new CacheDamagedError(m.path, Object.assign(new Error(m.code), { code: m.code }))));
       else settle(() => reject(new ProblemError(m.problem)));
     });
     worker.on('error', (error) => settle(() => reject(error)));

@@ -5,6 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { isCacheDamaged } from '../store/errors.js';
 import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline, type RemoteParser } from './pipeline.js';
 import { prepareRows, type PreparedFeed } from './prepare-feed.js';
@@ -140,5 +141,7 @@ async function run(job: RefreshJob): Promise<void> {
 }
 
 run(workerData as RefreshJob).catch((error: unknown) => {
-  post({ kind: 'failed', problem: problemOf(error) });
+  // Damage is told apart: the thread that asked decides what happens to the file (see refresh-thread.ts).
+  if (isCacheDamaged(error)) post({ kind: 'damaged', path: error.path, code: error.code ?? 'SQLITE_CORRUPT' });
+  else post({ kind: 'failed', problem: problemOf(error) });
 });

@@ -3,6 +3,7 @@ import type { PreparedFeed } from './prepare-feed.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { FetchRequest } from './http.js';
 import { problem, problemOf, type Problem } from '../i18n/problem.js';
+import { isCacheDamaged } from '../store/errors.js';
 
 /** The outcome of one fetch, as src/core/feeds/http.ts reports it. */
 export type FetchResult =
@@ -43,7 +44,8 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
   try {
     state = store.getFeedState(feed.url);
   } catch (error) {
-    // A cache that cannot be read right now (locked too long, damaged) fails this feed, not the refresh.
+    // A damaged cache stops the refresh (its owner moves the file aside); one locked too long fails this feed.
+    if (isCacheDamaged(error)) throw error;
     return { ...base, status: 'error', error: problemOf(error) };
   }
 
@@ -105,6 +107,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
     const policy = { ...(dropped > 0 ? { dropped } : {}), ...(removed > 0 ? { removed } : {}) };
     return { ...base, added, updated, ...policy, status: added + updated > 0 ? 'new' : 'unchanged' };
   } catch (error) {
+    if (isCacheDamaged(error)) throw error;
     // The store itself failed (disk full, read-only cache): report it for this feed, keep going.
     return { ...base, status: 'error', error: problemOf(error) };
   }
@@ -113,18 +116,26 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
 /**
  * Refreshes every feed through the pipeline. Requests run concurrently (the fetcher bounds how many);
  * each feed's articles are written in one transaction as soon as that feed is done. One result per feed,
- * in the order of `feeds`; a failing feed never stops the others.
+ * in the order of `feeds`; a failing feed never stops the others. A damaged cache (CacheDamagedError) stops
+ * the refresh: no feed is started after it is found, and it is thrown once the feeds under way are done.
  */
 export async function refreshFeeds(feeds: FeedConfig[], store: ArticleStore, pipeline: Pipeline, options: RefreshOptions = {}): Promise<RefreshResult[]> {
   let done = 0;
   const total = feeds.length;
   const results: RefreshResult[] = new Array<RefreshResult>(total);
   let next = 0;
+  let damage: unknown = null;
   const lane = async (): Promise<void> => {
-    while (next < total) {
+    while (next < total && damage === null) {
       const index = next++;
       const feed = feeds[index] as FeedConfig;
-      const result = await refreshOne(feed, store, pipeline, options);
+      let result: RefreshResult;
+      try {
+        result = await refreshOne(feed, store, pipeline, options);
+      } catch (error) {
+        damage ??= error;
+        return;
+      }
       results[index] = result;
       done += 1;
       options.onResult?.(result, done, total);
@@ -132,5 +143,6 @@ export async function refreshFeeds(feeds: FeedConfig[], store: ArticleStore, pip
   };
   const lanes = Math.max(1, Math.min(total, options.inFlight ?? 16));
   await Promise.all(Array.from({ length: lanes }, lane));
+  if (damage !== null) throw damage;
   return results;
 }

@@ -4,6 +4,11 @@ import { formatCount } from './messages.js';
 const nEn = (x: number): string => formatCount(x, 'en');
 const nId = (x: number): string => formatCount(x, 'id');
 const plural = (x: number, one: string, many: string): string => `${nEn(x)} ${x === 1 ? one : many}`;
+/** "a, b or c" */
+const orList = (choices: readonly string[] | string, or: string): string => {
+  const xs = [choices].flat();
+  return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`;
+};
 
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
@@ -34,11 +39,33 @@ export interface CliMessages {
   /** How `show` labels an image: [image: alt]. */
   imageLabel: string;
   needsTerminal: string;
-  cacheRecovered(from: string, to: string, restored: number): string;
+  /** A damaged cache was moved aside; `refreshing`: a refresh is under way and fills the fresh cache. */
+  cacheRecovered(from: string, to: string, restored: number, refreshing: boolean): string;
+  /** The reader found the cache damaged while it ran; the next start moves it aside. */
+  cacheDamagedNextStart(path: string, movedTo: string): string;
   needOneOf(flags: string): string;
   needArgument(what: string, command: string): string;
   extraArguments(words: string, command: string): string;
+  tooManyArguments(extra: string, what: string, command: string): string;
+  unknownCommand(word: string): string;
+  unknownSubcommand(word: string, command: string, choices: string[]): string;
+  unknownOption(option: string, command: string): string;
+  /** An option of another command. */
+  optionNotHere(option: string, command: string): string;
+  optionNeedsValue(option: string): string;
+  optionValueLooksLikeOption(option: string): string;
+  optionTakesNoValue(option: string): string;
+  unreadableCommandLine(command: string): string;
+  /** A bug: `detail` is the error's own text, without its final full stop. */
+  unexpected(detail: string): string;
   badLimit: string;
+  badOffset: string;
+  allOrLimit: string;
+  /** A search with no letter or digit in it. */
+  emptySearch(search: string): string;
+  emptyTag: string;
+  /** A tag given to a feed with a space in it. */
+  tagWithSpace(tag: string): string;
   badLang(value: string): string;
   badUrl(value: string): string;
   badFullMode(value: string): string;
@@ -49,16 +76,8 @@ export interface CliMessages {
   pagesSummary(fetched: number, ok: number, failed: number): string;
   fullLabel: string;
   feedLabel: string;
-  unknownCommand(word: string): string;
-  unknownOption(option: string, command: string): string;
-  optionNeedsValue(option: string, command: string): string;
-  optionAmbiguous(option: string, command: string): string;
-  badArguments(detail: string, command: string): string;
-  unknownSubcommand(word: string): string;
   cacheDirDenied(dir: string): string;
   cacheDirFailed(dir: string, detail: string): string;
-  /** A bug: what failed, and to report it. */
-  unexpected(detail: string): string;
   // ignore rules, saved views, vacuum
   noIgnoreRules: string;
   ignoreHidden(count: number): string;
@@ -95,7 +114,7 @@ Usage:
   cyberread feeds add URL        subscribe (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     unsubscribe (starred articles are kept)
   cyberread refresh [URL…]       fetch feeds; exit code 1 if any failed
-  cyberread list                 articles, newest first (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread list                 articles, newest first (--query, --tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
   cyberread show ID [--full]     one article as readable text (--full: the whole article from its page)
   cyberread tags                 tags with their article counts (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
@@ -117,7 +136,8 @@ Options for every command:
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL is http(s)://, file:// or a local path. Removing a feed deletes its cached articles but keeps starred ones.
+URL is http(s)://, file:// or a local path. A tag is one word: --tag test-feed, not --tag "test feed".
+Removing a feed deletes its cached articles but keeps starred ones.
 --full says when the pages of its articles are fetched: auto (when the feed's text is an excerpt), always
 or never; on a feed already subscribed it changes just that.`,
     refresh: `Usage: cyberread refresh [URL…] [--force] [--full] [--json]
@@ -126,7 +146,8 @@ Fetches all feeds (or the given ones) and prints one line per feed.
 --force asks again even when a server said to wait (Retry-After).
 --full also fetches the pages of the new articles of feeds whose --full mode is auto or always.
 Exit code: 0 when every feed worked, 1 when any failed.`,
-    list: `Usage: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+    list: `Usage: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
+                      [--offset N] [--limit N | --all] [--json]
 
 Articles newest first. --query takes the query language, for example
   --query '#databreach OR #ransomware lang:id age:<7d -#sponsored'
@@ -135,7 +156,10 @@ Articles newest first. --query takes the query language, for example
 since:, until:, OR, parentheses, - to leave out; see the README). Every option narrows the list further.
 Several --tag options select articles having all of them.
 --lang selects an edition; articles whose language is unknown appear in both.
---search uses the full-text index over title, summary and body. --limit defaults to 50.`,
+--search looks in title, summary and body: every word must occur, the last one as a prefix;
+quotes, *, -, AND, OR and NOT are plain text.
+--limit N lists N articles (50 by default), --all every one; --offset N skips the first N.
+In a pipe nothing is cut to the terminal width; --json is written as it is read, in any size.`,
     show: `Usage: cyberread show ID [--full] [--json]
 
 Prints an article as readable text: headings, paragraphs, lists, quotes, images as [image: alt]
@@ -200,12 +224,30 @@ and prints its size before and after. Safe while the reader runs; it waits for a
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
   imageLabel: 'image',
   needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
-  cacheRecovered: (from, to, restored) =>
-    `The article cache ${from} was damaged; it was moved to ${to} and a fresh cache was built (${restored} read/starred marks recovered).`,
+  cacheRecovered: (from, to, restored, refreshing) =>
+    `The article cache ${from} was damaged: it was moved to ${to} and a fresh cache was built (${plural(restored, 'read/starred mark', 'read/starred marks')} kept)` +
+    (refreshing ? '; this refresh fills it again.' : '; run "cyberread refresh" to fetch the articles again.'),
+  cacheDamagedNextStart: (path, movedTo) =>
+    `The article cache ${path} is damaged: the next cyberread command moves it to ${movedTo} and builds a fresh cache, keeping read and starred marks.`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" needs ${what}. Run "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" takes no argument like "${words}". Run "cyberread ${command} --help".`,
-  badLimit: '--limit must be a whole number from 1 to 1000.',
+  tooManyArguments: (extra, what, command) => `"cyberread ${command}" takes one ${what}, not also "${extra}". Run "cyberread ${command} --help".`,
+  unknownCommand: (word) => `Unknown command "${word}". Run "cyberread --help" to see the commands.`,
+  unknownSubcommand: (word, command, choices) => `Unknown "${command}" subcommand "${word}": use ${orList(choices, 'or')}.`,
+  unknownOption: (option, command) => `Unknown option ${option} for ${named(command)}. Run ${helpFor(command)} to see its options.`,
+  optionNotHere: (option, command) => `${named(command)} does not use ${option}. Run ${helpFor(command)} to see its options.`,
+  optionNeedsValue: (option) => `The option ${option} needs a value.`,
+  optionValueLooksLikeOption: (option) => `The option ${option} needs a value; for one that starts with "-", write ${option}=VALUE.`,
+  optionTakesNoValue: (option) => `The option ${option} takes no value; write it alone.`,
+  unreadableCommandLine: (command) => `The command line could not be read. Run "${command} --help".`,
+  unexpected: (detail) => `unexpected error: ${detail}. Please report it with the command you ran.`,
+  badLimit: '--limit must be a whole number from 1 up; --all lists every article.',
+  badOffset: '--offset must be a whole number from 0 up (the number of articles to skip).',
+  allOrLimit: 'Use --all or --limit N, not both.',
+  emptySearch: (search) => `The search "${search}" has no letter or digit to look for; quotes, * and other signs are searched as plain text.`,
+  emptyTag: 'A tag needs a letter or digit: write --tag ransomware (or --tag "#ransomware").',
+  tagWithSpace: (tag) => `A tag is one word, and "${tag}" has a space: write --tag ${tag.split(/\s+/).join('-')} or give each word its own --tag.`,
   badLang: (v) => `Unknown language "${v}": use id or en.`,
   badUrl: (v) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path.`,
   badFullMode: (v) => `Unknown --full mode "${v}": use auto, always or never.`,
@@ -215,15 +257,8 @@ and prints its size before and after. Safe while the reader runs; it waits for a
     `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   fullLabel: 'full article',
   feedLabel: 'feed text',
-  unknownCommand: (w) => `Unknown command "${w}". Run "cyberread --help" to see the commands.`,
-  unknownOption: (o, c) => `Unknown option ${o} for ${named(c)}. Run ${helpFor(c)} to see its options.`,
-  optionNeedsValue: (o) => `The option ${o} needs a value.`,
-  optionAmbiguous: (o) => `The option ${o} needs a value; for one that starts with "-", write ${o}=VALUE.`,
-  badArguments: (d, c) => `${d}. Run ${helpFor(c)}.`,
-  unknownSubcommand: (w) => `Unknown "feeds" subcommand "${w}": use add or remove.`,
   cacheDirDenied: (dir) => `Cannot create the cache directory ${dir}: permission denied. Check its permissions or use --home DIR.`,
   cacheDirFailed: (dir, d) => `Cannot create the cache directory ${dir}: ${d}.`,
-  unexpected: (d) => `unexpected error: ${d}. Please report it with the command you ran.`,
   noIgnoreRules: 'You have no ignore rules. Add one with "cyberread ignore add QUERY" (--drop to keep matches out of the cache).',
   ignoreHidden: (n) => `${plural(n, 'article', 'articles')} hidden now`,
   ignoreDropped: (n, last) => `${nEn(n)} kept out of the cache, the last on ${last}`,
@@ -254,7 +289,7 @@ Cara pakai:
   cyberread feeds add URL        ikuti feed (--lang id|en, --title T, --tag T …)
   cyberread feeds remove URL     berhenti mengikuti (artikel berbintang tetap disimpan)
   cyberread refresh [URL…]       muat ulang feed; kode keluar 1 bila ada yang gagal
-  cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --limit)
+  cyberread list                 artikel, terbaru dulu (--query, --tag, --lang, --unread, --starred, --search, --feed, --offset, --limit, --all)
   cyberread show ID [--full]     satu artikel sebagai teks (--full: artikel lengkap dari halamannya)
   cyberread tags                 tagar beserta jumlah artikelnya (--lang, --query)
   cyberread mark ID… --read|--unread|--star|--unstar
@@ -276,7 +311,8 @@ Opsi untuk semua perintah:
   cyberread feeds add URL [--lang id|en] [--title T] [--tag T]… [--full auto|always|never]
   cyberread feeds remove URL
 
-URL berupa http(s)://, file:// atau path lokal. Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
+URL berupa http(s)://, file:// atau path lokal. Tagar harus satu kata: --tag test-feed, bukan --tag "test feed".
+Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
 --full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
 pada feed yang sudah diikuti, hanya itu yang diubah.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
@@ -285,7 +321,8 @@ Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
 --force tetap mengambil feed walau server minta menunggu (Retry-After).
 --full juga memuat halaman artikel baru dari feed bermode --full auto atau always.
 Kode keluar: 0 bila semua berhasil, 1 bila ada yang gagal.`,
-    list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL] [--limit N] [--json]
+    list: `Cara pakai: cyberread list [--query Q] [--tag T]… [--lang id|en] [--unread] [--starred] [--search Q] [--feed URL]
+                           [--offset N] [--limit N | --all] [--json]
 
 Artikel, terbaru dulu. --query memakai bahasa kueri, misalnya
   --query '#databreach OR #ransomware lang:id age:<7d -#sponsored'
@@ -294,7 +331,10 @@ Artikel, terbaru dulu. --query memakai bahasa kueri, misalnya
 since:, until:, OR, tanda kurung, - untuk mengecualikan; lihat README). Setiap opsi makin mempersempit daftar.
 Beberapa --tag memilih artikel yang memiliki semuanya.
 --lang memilih edisi; artikel yang bahasanya tidak diketahui muncul di keduanya.
---search memakai indeks teks penuh atas judul, ringkasan dan isi. --limit bawaan 50.`,
+--search mencari di judul, ringkasan dan isi: setiap kata harus ada, kata terakhir sebagai awalan;
+tanda kutip, *, -, AND, OR dan NOT dicari sebagai teks biasa.
+--limit N menampilkan N artikel (bawaan 50), --all semuanya; --offset N melewati N artikel pertama.
+Dalam pipe tidak ada yang dipotong ke lebar terminal; --json ditulis sambil dibaca, berapa pun jumlahnya.`,
     show: `Cara pakai: cyberread show ID [--full] [--json]
 
 Mencetak artikel sebagai teks: subjudul, paragraf, daftar, kutipan, gambar sebagai [gambar: alt]
@@ -359,23 +399,34 @@ dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
-  cacheRecovered: (from, to, restored) =>
-    `Cache artikel ${from} rusak; file-nya dipindahkan ke ${to} dan cache baru dibuat (${restored} tanda sudah dibaca/berbintang dipulihkan).`,
+  cacheRecovered: (from, to, restored, refreshing) =>
+    `Cache artikel ${from} rusak: file-nya dipindahkan ke ${to} dan cache baru dibuat (${nId(restored)} tanda sudah dibaca/berbintang dipulihkan)` +
+    (refreshing ? '; refresh ini mengisinya kembali.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
+  cacheDamagedNextStart: (path, movedTo) =>
+    `Cache artikel ${path} rusak: perintah cyberread berikutnya memindahkannya ke ${movedTo} dan membuat cache baru, dengan tanda sudah dibaca dan berbintang dipertahankan.`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
   needArgument: (what, command) => `"cyberread ${command}" memerlukan ${what}. Jalankan "cyberread ${command} --help".`,
   extraArguments: (words, command) => `"cyberread ${command}" tidak menerima argumen seperti "${words}". Jalankan "cyberread ${command} --help".`,
-  badLimit: '--limit harus bilangan bulat dari 1 sampai 1000.',
+  tooManyArguments: (extra, what, command) => `"cyberread ${command}" menerima satu ${what}, bukan juga "${extra}". Jalankan "cyberread ${command} --help".`,
+  unknownCommand: (word) => `Perintah "${word}" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.`,
+  unknownSubcommand: (word, command, choices) => `Subperintah "${word}" untuk "${command}" tidak dikenal: gunakan ${orList(choices, 'atau')}.`,
+  unknownOption: (option, command) => `Opsi ${option} tidak dikenal untuk ${named(command)}. Jalankan ${helpFor(command)} untuk melihat opsinya.`,
+  optionNotHere: (option, command) => `${named(command)} tidak memakai ${option}. Jalankan ${helpFor(command)} untuk melihat opsinya.`,
+  optionNeedsValue: (option) => `Opsi ${option} memerlukan nilai.`,
+  optionValueLooksLikeOption: (option) => `Opsi ${option} memerlukan nilai; untuk nilai yang diawali "-", tulis ${option}=NILAI.`,
+  optionTakesNoValue: (option) => `Opsi ${option} tidak menerima nilai; tulis tanpa nilai.`,
+  unreadableCommandLine: (command) => `Baris perintah tidak dapat dibaca. Jalankan "${command} --help".`,
+  unexpected: (detail) => `kesalahan tak terduga: ${detail}. Mohon laporkan beserta perintah yang Anda jalankan.`,
+  badLimit: '--limit harus bilangan bulat mulai dari 1; --all menampilkan semua artikel.',
+  badOffset: '--offset harus bilangan bulat mulai dari 0 (jumlah artikel yang dilewati).',
+  allOrLimit: 'Gunakan --all atau --limit N, bukan keduanya.',
+  emptySearch: (search) => `Pencarian "${search}" tidak berisi huruf atau angka untuk dicari; tanda kutip, * dan tanda lain dicari sebagai teks biasa.`,
+  emptyTag: 'Tagar memerlukan huruf atau angka: tulis --tag ransomware (atau --tag "#ransomware").',
+  tagWithSpace: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis --tag ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri.`,
   badLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en.`,
   badUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal.`,
-  unknownCommand: (w) => `Perintah "${w}" tidak dikenal. Jalankan "cyberread --help" untuk melihat daftar perintah.`,
-  unknownOption: (o, c) => `Opsi ${o} tidak dikenal untuk ${named(c)}. Jalankan ${helpFor(c)} untuk melihat opsinya.`,
-  optionNeedsValue: (o) => `Opsi ${o} memerlukan nilai.`,
-  optionAmbiguous: (o) => `Opsi ${o} memerlukan nilai; untuk nilai yang diawali "-", tulis ${o}=NILAI.`,
-  badArguments: (d, c) => `${d}. Jalankan ${helpFor(c)}.`,
-  unknownSubcommand: (w) => `Subperintah "feeds" "${w}" tidak dikenal: gunakan add atau remove.`,
   cacheDirDenied: (dir) => `Tidak bisa membuat direktori cache ${dir}: izin ditolak. Periksa izinnya atau gunakan --home DIR.`,
   cacheDirFailed: (dir, d) => `Tidak bisa membuat direktori cache ${dir}: ${d}.`,
-  unexpected: (d) => `kesalahan tak terduga: ${d}. Mohon laporkan beserta perintah yang Anda jalankan.`,
   noIgnoreRules: 'Anda belum punya aturan ignore. Tambahkan dengan "cyberread ignore add KUERI" (--drop agar yang cocok tidak masuk cache).',
   ignoreHidden: (n) => `${nId(n)} artikel disembunyikan saat ini`,
   ignoreDropped: (n, last) => `${nId(n)} tidak dimasukkan ke cache, terakhir pada ${last}`,

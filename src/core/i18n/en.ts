@@ -163,6 +163,8 @@ export const en = {
   refreshFailed: (m: string) => `Refresh failed: ${m}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,
   neverRefreshed: 'never refreshed — press r',
+  cacheDamaged: (path: string, movedTo: string) =>
+    `The cache ${path} is damaged: quit and start cyberread again, and it moves the file to ${movedTo} and builds a fresh cache (read and starred marks are kept)`,
 
   // errors view
   errorsEmpty: 'No feed failed in the last refresh',
@@ -302,6 +304,8 @@ export const en = {
   feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
   feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title or --tag`,
   feedNeedValue: (opt: string) => `${opt} needs a value`,
+  feedBadTag: (tag: string) => `A tag is one word, and "${tag}" has a space: write ${tag.split(/\s+/).join('-')} or give each word its own --tag`,
+  feedEmptyTag: 'A tag needs a letter or digit',
   feedExists: (url: string) => `${url} is already in your feeds`,
   feedAdded: (title: string) => `Added ${title}; fetching it`,
   feedAddedLater: (title: string) => `Added ${title}; it is fetched when the running refresh ends`,
@@ -496,7 +500,7 @@ export const en = {
     `Cannot open ${cacheAt(path)}: the directory is missing or not writable. Check its permissions or use --home DIR.`,
   errCacheLocked: (path: string) => `${cap(cacheAt(path))} stayed locked by another cyberread process for too long. Try again in a moment.`,
   errCacheDamaged: (path: string) =>
-    `${cap(cacheAt(path))} is damaged. Restart cyberread: it moves the damaged file aside and builds a fresh cache.`,
+    `${cap(cacheAt(path))} is damaged: the next time cyberread opens it, it moves the file aside and builds a fresh cache.`,
   errCacheIo: (path: string, code: string) =>
     `Cannot read or write ${cacheAt(path)}: the disk reported an error (${code}). Check the disk and try again.`,
   errCacheFailed: (path: string, detail: string, code: string) => `${cap(cacheAt(path))} failed: ${detail} (${code}).`,

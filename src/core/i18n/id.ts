@@ -161,6 +161,8 @@ export const id: Messages = {
   refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,
   neverRefreshed: 'belum pernah dimuat ulang — tekan r',
+  cacheDamaged: (path, movedTo) =>
+    `Cache ${path} rusak: keluar lalu jalankan cyberread lagi, maka file-nya dipindahkan ke ${movedTo} dan cache baru dibuat (tanda sudah dibaca dan berbintang dipertahankan)`,
 
   errorsEmpty: 'Tidak ada feed yang gagal saat terakhir dimuat ulang',
   errorsIntro: 'Feed berikut gagal saat terakhir dimuat ulang:',
@@ -288,6 +290,8 @@ export const id: Messages = {
   feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
   feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title atau --tag`,
   feedNeedValue: (opt) => `${opt} perlu nilai`,
+  feedBadTag: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri`,
+  feedEmptyTag: 'Tagar memerlukan huruf atau angka',
   feedExists: (url) => `${url} sudah ada di daftar feed Anda`,
   feedAdded: (title) => `${title} ditambahkan; sedang dimuat`,
   feedAddedLater: (title) => `${title} ditambahkan; dimuat setelah muat ulang yang sedang berjalan selesai`,
@@ -463,7 +467,7 @@ export const id: Messages = {
   errCacheReadOnly: (path) => `Tidak bisa menulis ${cacheAt(path)}: file atau direktorinya hanya-baca. Periksa izinnya atau gunakan --home DIR.`,
   errCacheCantOpen: (path) => `Tidak bisa membuka ${cacheAt(path)}: direktorinya tidak ada atau tidak bisa ditulisi. Periksa izinnya atau gunakan --home DIR.`,
   errCacheLocked: (path) => `${cap(cacheAt(path))} terlalu lama dikunci proses cyberread lain. Coba lagi sebentar lagi.`,
-  errCacheDamaged: (path) => `${cap(cacheAt(path))} rusak. Jalankan ulang cyberread: file yang rusak dipindahkan dan cache baru dibuat.`,
+  errCacheDamaged: (path) => `${cap(cacheAt(path))} rusak: saat cyberread membukanya lagi, file-nya dipindahkan dan cache baru dibuat.`,
   errCacheIo: (path, code) => `Tidak bisa membaca atau menulis ${cacheAt(path)}: disk melaporkan kesalahan (${code}). Periksa disk lalu coba lagi.`,
   errCacheFailed: (path, detail, code) => `${cap(cacheAt(path))} gagal: ${detail} (${code}).`,
   errCacheNoDir: (path, dir) => `Tidak bisa membuat cache di ${path}: direktori ${dir} tidak ada. Buat direktorinya atau gunakan --home DIR.`,

@@ -16,7 +16,7 @@ export interface PlanContext extends CompileContext {
   /** Orders tag keys rarest first (the rarest one's range is the shortest walk). */
   rarestFirst(keys: string[]): void;
   /**
-   * Second copies of a story (articles.dup, migration 5): 'hide' leaves them out, 'only' counts just them
+   * Second copies of a story (articles.dup, migration 6): 'hide' leaves them out, 'only' counts just them
    * (a count subtracts those), 'all' (or absent: the cache has none) takes them as they come. A feed's own
    * list (feedUrl) always shows its copies.
    */

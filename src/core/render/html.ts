@@ -36,6 +36,10 @@ export interface RenderedDoc {
   hashtags: string[];
 }
 export interface RenderOptions {
+  /**
+   * Columns of a line. Infinity: no wrapping at all (a paragraph is one line), for output that goes to a
+   * pipe or a file. Lines are never wider, except a link wider than the line, which is never broken.
+   */
   width: number;
   /** "Ilustrasi" | "Image" | "image" */
   imageLabel: string;
@@ -55,6 +59,8 @@ type Block =
   | { kind: 'table'; rows: string[] };
 
 const MIN_WIDTH = 10;
+// A rule where there is no width to fill (no wrapping).
+const UNWRAPPED_RULE = 40;
 // A nested block narrower than this loses its indentation rather than squeezing text into a sliver.
 const MIN_INNER = 6;
 const NBSP = '\u00a0';
@@ -404,7 +410,7 @@ function layoutBlock(block: Block, width: number): RenderedLine[] {
       return out;
     }
     case 'rule':
-      out.push({ text: '─'.repeat(width), style: 'rule' });
+      out.push({ text: '─'.repeat(Number.isFinite(width) ? width : UNWRAPPED_RULE), style: 'rule' });
       return out;
     case 'table':
       for (const row of block.rows) wrapLines(row, width, 'text', out);
@@ -466,7 +472,7 @@ function layoutList(block: Extract<Block, { kind: 'list' }>, width: number): Ren
 }
 
 export function renderHtml(html: string, options: RenderOptions): RenderedDoc {
-  const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? options.width : MIN_WIDTH));
+  const width = options.width === Infinity ? Infinity : Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? options.width : MIN_WIDTH));
   const doc = parseHtml(html ?? '');
   const walker = new Walker(options.imageLabel, options.baseUrl);
   const root = new Builder();
@@ -478,11 +484,10 @@ export function renderHtml(html: string, options: RenderOptions): RenderedDoc {
   if (options.footnotes !== false && links.length > 0) {
     lines.push(blank());
     links.forEach((url, i) => {
-      const label = `[${i + 1}] `;
-      const lw = displayWidth(label);
-      wrap(url, width - lw).forEach((part, j) => {
-        lines.push(finish((j === 0 ? label : ' '.repeat(lw)) + part, 'footnote'));
-      });
+      const label = `[${i + 1}]`;
+      // A link is never broken: one too long to follow its number goes whole on a line of its own.
+      if (displayWidth(label) + 1 + displayWidth(url) <= width) lines.push(finish(`${label} ${url}`, 'footnote'));
+      else lines.push(finish(label, 'footnote'), finish(url, 'footnote'));
     });
   }
   return { lines, links, hashtags };

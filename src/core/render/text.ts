@@ -92,11 +92,21 @@ export function padEnd(s: string, width: number): string {
 }
 
 /**
+ * A word that is a link (http(s)://, ftp://, file://, mailto:, www.), perhaps after an opening bracket or
+ * quote. Wrapping never breaks one: half a link copied or clicked is a wrong link.
+ */
+export function isUrlWord(word: string): boolean {
+  return /^[("'<[]*(?:(?:https?|ftp|file):\/\/|mailto:|www\.)/i.test(word);
+}
+
+/**
  * Word wrap by display width. Only U+0020 separates words (U+00A0 glues, which the renderer relies on to
  * keep "[1]" with the link text); "\n" is a hard break. A word wider than the line starts on the current
  * line when at least one grapheme fits there and continues grapheme by grapheme, so CJK runs, which have no
- * spaces, fill whole lines. Leading spaces of a line are kept, trailing spaces never. A single grapheme wider
- * than `width` (only possible when width < 2) is put on a line of its own.
+ * spaces, fill whole lines; a link (isUrlWord) wider than the line is never split: it gets a line of its own,
+ * the only kind of line wider than `width`. Leading spaces of a line are kept, trailing spaces never. A single
+ * grapheme wider than `width` (only possible when width < 2) is put on a line of its own. `width` may be
+ * Infinity: no wrapping, one line per paragraph.
  */
 export function wrap(s: string, width: number): string[] {
   const w = Math.max(1, Math.floor(width));
@@ -139,7 +149,9 @@ function wrapParagraph(s: string, width: number, out: string[]): void {
     }
     // Too wide for the rest of this line: either it can start on a fresh line whole (handled above), or it
     // must be split. Leading indentation on an empty line is dropped when even the word does not fit after it.
-    if (tw <= width) {
+    if (tw <= width || isUrlWord(tok)) {
+      // (a link wider than the line: alone and whole; the next word cannot fit after it and starts a new line)
+      if (tw > width && lineWidth > 0) push();
       line = tok;
       lineWidth = tw;
       gap = 0;
@@ -160,6 +172,31 @@ function wrapParagraph(s: string, width: number, out: string[]): void {
     }
   }
   out.push(trimSpaces(line));
+}
+
+/**
+ * Cuts s into pieces of at most `width` cells, grapheme by grapheme, without looking for words: for a
+ * line that is one unbreakable thing (a link) wider than the whole screen, split where the screen's edge
+ * would have split it.
+ */
+export function splitAtWidth(s: string, width: number): string[] {
+  const w = Math.max(2, Math.floor(width));
+  if (displayWidth(s) <= w) return [s];
+  const out: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const g of graphemes(s)) {
+    const gw = graphemeWidth(g);
+    if (used + gw > w && line !== '') {
+      out.push(line);
+      line = '';
+      used = 0;
+    }
+    line += g;
+    used += gw;
+  }
+  if (line !== '') out.push(line);
+  return out;
 }
 
 function trimSpaces(s: string): string {

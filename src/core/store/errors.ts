@@ -1,3 +1,4 @@
+import type { Database as Db } from 'better-sqlite3';
 import { problem, ProblemError, type Problem } from '../i18n/problem.js';
 
 /** A cache failure told as a problem a user can act on, in their language; `cause` keeps the SQLite error. */
@@ -25,6 +26,47 @@ export function isCorruption(err: unknown): boolean {
 }
 
 /**
+ * Errors a damaged file can also give (a garbled record asks for a huge allocation, a garbled page count
+ * reads past the end): damage only when `PRAGMA quick_check` agrees, since a real disk or memory fault gives
+ * them too.
+ */
+export function mayBeDamage(err: unknown): boolean {
+  const code = sqliteCode(err);
+  return code !== undefined && (code === 'SQLITE_NOMEM' || code === 'SQLITE_TOOBIG' || code.startsWith('SQLITE_IOERR'));
+}
+
+/**
+ * The cache file is damaged: SQLite said so, or quick_check confirmed a NOMEM/IOERR. Never shown as it is:
+ * whoever opened the cache decides what happens (the command line moves the file aside at once, the reader
+ * marks it to be moved aside at its next start) and says so in its own words.
+ */
+export class CacheDamagedError extends StoreError {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(problem('errCacheDamaged', path), { cause, code: sqliteCode(cause) ?? 'SQLITE_CORRUPT' });
+    this.name = 'CacheDamagedError';
+  }
+}
+
+/**
+ * True when `PRAGMA quick_check` finds the file damaged (or cannot even run for the damage). Run only
+ * after a NOMEM/IOERR: it reads every page, which takes seconds on a cache of 100k articles.
+ */
+export function quickCheckFails(db: Db): boolean {
+  try {
+    return db.pragma('quick_check(1)', { simple: true }) !== 'ok';
+  } catch (err) {
+    return isCorruption(err) || mayBeDamage(err) && !sqliteCode(err)?.startsWith('SQLITE_IOERR');
+  }
+}
+
+export function isCacheDamaged(err: unknown): err is CacheDamagedError {
+  return err instanceof CacheDamagedError || (err instanceof Error && err.name === 'CacheDamagedError');
+}
+
+/**
  * Maps a SQLite failure to a StoreError naming the file and what to do. Errors that are not SQLite's
  * (bugs) are returned unchanged so they keep their stack.
  */
@@ -40,7 +82,7 @@ export function toStoreError(err: unknown, path: string): unknown {
     return new StoreError(problem('errCacheCantOpen', path), opts);
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError(problem('errCacheLocked', path), opts);
-  if (isCorruption(err)) return new StoreError(problem('errCacheDamaged', path), opts);
+  if (isCorruption(err)) return new CacheDamagedError(path, err);
   if (code.startsWith('SQLITE_IOERR')) return new StoreError(problem('errCacheIo', path, code), opts);
   const detail = err instanceof Error ? err.message : String(err);
   return new StoreError(problem('errCacheFailed', path, detail, code), opts);

@@ -22,7 +22,7 @@ import { StoreError } from './errors.js';
 const LOWER = `lower(CASE WHEN instr(url, '#') > 0 THEN substr(url, 1, instr(url, '#') - 1) ELSE url END)`;
 const NO_SCHEME = `(CASE WHEN ${LOWER} LIKE 'https://%' THEN substr(${LOWER}, 9) WHEN ${LOWER} LIKE 'http://%' THEN substr(${LOWER}, 8) ELSE ${LOWER} END)`;
 const LINK = `rtrim(CASE WHEN ${NO_SCHEME} LIKE 'www.%' THEN substr(${NO_SCHEME}, 5) ELSE ${NO_SCHEME} END, '/')`;
-/** articles.story_key (migration 5): which articles are one story. Written once; never change it. */
+/** articles.story_key (migration 6): which articles are one story. Written once; never change it. */
 export const STORY_KEY = `CASE
     WHEN url IS NOT NULL AND url != '' THEN coalesce(lang, '') || '|' || ${LINK}
     WHEN guid LIKE 'http%://%' OR guid LIKE 'tag:%' OR guid LIKE 'urn:%' THEN coalesce(lang, '') || '|guid|' || guid
@@ -152,7 +152,49 @@ export const MIGRATIONS: readonly string[] = [
     html
   );
   `,
-  // 5: one article per story within an edition. The same story reached through two feed URLs (http and
+  // 5: sync with a server (src/core/sync/). sync_items maps a server's article id to the cached article and
+  // keeps the server's flags as of the last sync (the base a change is measured from); it is keyed by the
+  // remote id and holds the article's text id, not its rid, so it outlives an article the retention limits
+  // remove (the server still counts it) and never points at a reused rid. sync_queue holds local flag
+  // changes until the server has them: one row per article and flag, the latest change winning, written in
+  // the transaction of the mark itself. sync_subs queues subscription changes the same way. sync_feeds is
+  // the server's subscription list as last seen; sync_state holds the cursor, times and the lock.
+  `
+  CREATE TABLE sync_items (
+    remote_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    remote_feed TEXT NOT NULL,
+    base_read INTEGER NOT NULL,
+    base_starred INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sync_items_article ON sync_items (article_id);
+  CREATE INDEX sync_items_feed ON sync_items (remote_feed, base_read);
+  CREATE TABLE sync_queue (
+    remote_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (remote_id, field)
+  ) WITHOUT ROWID;
+  CREATE TABLE sync_subs (
+    url TEXT PRIMARY KEY,
+    action TEXT NOT NULL,
+    category TEXT,
+    remote_id TEXT,
+    at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE sync_feeds (
+    remote_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    title TEXT,
+    category TEXT
+  ) WITHOUT ROWID;
+  CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // 6: one article per story within an edition. The same story reached through two feed URLs (http and
   // file://, a feed and its redirect, a feed subscribed twice) is stored once per feed, with ids that differ
   // (they include the feed URL). story_key names the story: the edition and the article's link without
   // scheme, "www.", fragment, trailing "/" or case; without a link, a guid that is a URI (tag:, urn:, http…).

@@ -1,5 +1,7 @@
 import {
   accessSync,
+  readFileSync,
+  writeFileSync,
   closeSync,
   constants,
   copyFileSync,
@@ -14,7 +16,7 @@ import {
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { isCorruption, StoreError, toStoreError } from './errors.js';
+import { CacheDamagedError, isCacheDamaged, isCorruption, mayBeDamage, quickCheckFails, StoreError, toStoreError } from './errors.js';
 import { problem } from '../i18n/problem.js';
 import { migrate } from './migrations.js';
 import { SqliteStore } from './sqlite.js';
@@ -106,11 +108,18 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** Renames the damaged file and its WAL/SHM/journal side files; never overwrites an earlier copy. */
-function moveAside(path: string): string {
-  const base = `${path}.corrupt-${stamp(new Date())}`;
+/** Where a damaged `path` goes: `<path>.corrupt-<YYYYMMDDTHHMMSS>`, never the name of an earlier copy. */
+export function asideName(path: string, now = new Date()): string {
+  const base = `${path}.corrupt-${stamp(now)}`;
   let movedTo = base;
   for (let i = 2; existsSync(movedTo); i++) movedTo = `${base}-${i}`;
+  return movedTo;
+}
+
+/** Renames the damaged file and its WAL/SHM/journal side files; never overwrites an earlier copy. */
+function moveAside(path: string, planned?: string): string {
+  // A name promised earlier (the reader's status line named it) is kept when it is still free.
+  const movedTo = planned !== undefined && planned.startsWith(`${path}.corrupt-`) && !existsSync(planned) ? planned : asideName(path);
   try {
     renameSync(path, movedTo);
     for (const side of ['-wal', '-shm', '-journal']) {
@@ -192,18 +201,80 @@ function rescueFlags(file: string): Flag[] {
   return [...found.values()];
 }
 
-/**
- * Opens the cache at `path` (its directory must exist) or ":memory:". A damaged file is moved aside to
- * `<path>.corrupt-<YYYYMMDDTHHMMSS>`, a fresh cache is built and the read/star flags that could be read
- * from the old one are kept for when those articles arrive again. Other failures throw a StoreError.
- */
-export function openStore(path: string): OpenResult {
+function quickCheckFileFails(path: string): boolean {
+  let db: Db;
   try {
-    return { store: openChecked(path) };
+    db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (err) {
-    if (path === ':memory:' || !isCorruption(err)) throw openFailure(err, path);
+    return isCorruption(err);
   }
-  const movedTo = moveAside(path);
+  try {
+    return quickCheckFails(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Damage found while opening: SQLite's own verdict, or a NOMEM/IOERR that quick_check confirms. */
+function damagedAtOpen(err: unknown, path: string): boolean {
+  if (isCorruption(err) || isCacheDamaged(err)) return true;
+  return mayBeDamage(err) && quickCheckFileFails(path);
+}
+
+/**
+ * A note beside the cache saying it was found damaged while it could not be moved (the reader was using
+ * it): the next open moves it aside. It names the file (device, inode and, where the file system keeps it,
+ * creation time: a file made anew often gets the inode just freed), so a cache replaced since is left
+ * alone, and the name the damaged file will get, which the reader has already told the user.
+ */
+const markFile = (path: string): string => `${path}.damaged`;
+
+interface DamageMark {
+  dev: number;
+  ino: number;
+  birth: number;
+  movedTo: string;
+}
+
+/**
+ * Notes that the cache at `path` is damaged, to be moved aside at the next open; returns the name it will
+ * then get. Writing the note can fail (read-only directory): the damage is then found again next time.
+ */
+export function markDamaged(path: string): string {
+  const existing = readMark(path);
+  if (existing !== null) return existing.movedTo;
+  const movedTo = asideName(path);
+  try {
+    const { dev, ino, birthtimeMs: birth } = statSync(path);
+    writeFileSync(markFile(path), JSON.stringify({ dev, ino, birth, movedTo } satisfies DamageMark));
+  } catch {
+    // nothing more to do: the next open probes the file again
+  }
+  return movedTo;
+}
+
+function readMark(path: string): DamageMark | null {
+  const file = markFile(path);
+  if (!existsSync(file)) return null;
+  try {
+    const mark = JSON.parse(readFileSync(file, 'utf8')) as Partial<DamageMark>;
+    const st = statSync(path);
+    const same = mark.dev === st.dev && mark.ino === st.ino && mark.birth === st.birthtimeMs;
+    if (same && typeof mark.movedTo === 'string') return mark as DamageMark;
+  } catch {
+    // unreadable, or the cache is gone: the note is stale
+  }
+  rmSync(file, { force: true });
+  return null;
+}
+
+/**
+ * Moves a damaged cache aside (to `planned` when given and free), rescues its read/star flags into a fresh
+ * cache and returns it. Whoever holds a connection to the damaged file must close it first.
+ */
+export function recoverStore(path: string, planned?: string): OpenResult {
+  const movedTo = moveAside(path, planned);
+  rmSync(markFile(path), { force: true });
   const flags = rescueFlags(movedTo);
   let store: SqliteStore;
   try {
@@ -216,14 +287,34 @@ export function openStore(path: string): OpenResult {
 }
 
 /**
+ * Opens the cache at `path` (its directory must exist) or ":memory:". A damaged file (found damaged now,
+ * or noted as damaged by markDamaged) is moved aside to `<path>.corrupt-<YYYYMMDDTHHMMSS>`, a fresh cache is
+ * built and the read/star flags that could be read from the old one are kept for when those articles arrive
+ * again. Other failures throw a StoreError.
+ */
+export function openStore(path: string): OpenResult {
+  const mark = path === ':memory:' ? null : readMark(path);
+  if (mark === null) {
+    try {
+      return { store: openChecked(path) };
+    } catch (err) {
+      if (path === ':memory:' || !damagedAtOpen(err, path)) throw openFailure(err, path);
+    }
+  }
+  return recoverStore(path, mark?.movedTo);
+}
+
+/**
  * Opens a cache that another connection of this process already opened (and so migrated and checked): a
- * refresh thread's own connection. Damage is reported, never repaired here: moving the file aside is the
- * first connection's decision. `busyTimeoutMs`: how long to wait for another process's write lock.
+ * refresh thread's own connection. Damage is reported (CacheDamagedError), never repaired here: moving the
+ * file aside is the first connection's decision. `busyTimeoutMs`: how long to wait for another process's
+ * write lock.
  */
 export function openExistingStore(path: string, busyTimeoutMs = 5000): SqliteStore {
   try {
     return openChecked(path, busyTimeoutMs);
   } catch (err) {
+    if (damagedAtOpen(err, path)) throw new CacheDamagedError(path, err);
     throw openFailure(err, path);
   }
 }

@@ -11,11 +11,12 @@ import { tagKey } from '../tags.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alternate, Article, ArticleQuery, Enclosure, FeedState, StoredArticle, TagCount } from '../types.js';
 import { prepareArticle, type PreparedArticle } from './prepare.js';
-import { toStoreError } from './errors.js';
+import { CacheDamagedError, mayBeDamage, quickCheckFails, toStoreError } from './errors.js';
 import { PageTable, type PageCandidate } from './pages.js';
 import type { PageRecord, StoredPage } from '../article/page.js';
 import { readProblem, storeProblem } from '../i18n/problem.js';
 import { applyDrop, applyRetention, goneIds } from './policy.js';
+import { queueMarks, syncedTwin, SyncTables } from './sync-tables.js';
 import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, StorePolicy, UpsertResult } from './store.js';
 
 interface ArticleRow {
@@ -39,7 +40,7 @@ interface ArticleRow {
   pair_key: string | null;
   read: number;
   starred: number;
-  /** 1 for a second copy of a story (migration 4). */
+  /** 1 for a second copy of a story (migration 6). */
   dup: number;
   fetched_at: string;
   feed_title: string | null;
@@ -57,6 +58,11 @@ interface FeedRow {
   retry_after: string | null;
   user_title: string | null;
 }
+
+/** The columns of a listing: all but the body, which a list never shows and which is most of a row's bytes. */
+const LIST_COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
+  a.lang, a.summary, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
+  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
 
 const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
@@ -95,6 +101,33 @@ function withBody(article: Omit<StoredArticle, 'contentHtml'> & { contentHtml?: 
     set: (value: string) => settle(value),
   });
   return article as StoredArticle;
+}
+
+/** An article as a listing reads it: everything but the body. */
+export type ListedArticle = Omit<StoredArticle, 'contentHtml'>;
+
+function toListed(r: Omit<ArticleRow, 'content_html'>): ListedArticle {
+  return {
+    id: r.id,
+    feedUrl: r.feed_url,
+    guid: r.guid,
+    url: r.url,
+    title: r.title,
+    author: r.author,
+    published: r.published,
+    updated: r.updated,
+    lang: r.lang,
+    tags: parseJson<string[]>(r.tags, []),
+    summary: r.summary,
+    image: r.image,
+    enclosures: parseJson<Enclosure[]>(r.enclosures, []),
+    alternates: parseJson<Alternate[]>(r.alternates, []),
+    pairKey: r.pair_key,
+    read: r.read === 1,
+    starred: r.starred === 1,
+    fetchedAt: r.fetched_at,
+    feedTitle: r.feed_title,
+  };
 }
 
 function toStored(r: ArticleRow): StoredArticle {
@@ -150,6 +183,8 @@ export class SqliteStore implements ArticleStore {
   private policy: StorePolicy = { ...NO_POLICY, timeZone: systemTimeZone() };
   private readonly tagCounts = new Map<string, number>();
   private tagCountsVersion = -1;
+  /** The sync tables on this connection (src/core/sync/ reads and writes them through this). */
+  readonly sync: SyncTables;
 
   /** Use openStore(); this expects a connection whose pragmas and migrations are already applied. */
   constructor(
@@ -159,6 +194,12 @@ export class SqliteStore implements ArticleStore {
     // The query language's case-insensitive "contains" for text beyond ASCII (SQLite's LIKE folds ASCII only).
     db.function('cyberread_fold', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? foldText(value) : null,
+    );
+    this.sync = new SyncTables(
+      (sql) => this.stmt(sql),
+      (fn) => this.write(fn),
+      (fn) => this.guard(fn),
+      (url, state, rows) => this.saveRows(url, state, rows),
     );
   }
 
@@ -196,13 +237,21 @@ export class SqliteStore implements ArticleStore {
     return this.stmt('SELECT 1 FROM articles WHERE dup = 1 LIMIT 1').get() !== undefined;
   }
 
-  /** Every public method runs through here so SQLite failures reach callers as one-sentence StoreErrors. */
+  /**
+   * Every public method runs through here so SQLite failures reach callers as one-sentence StoreErrors,
+   * and damage, wherever it shows up, as a CacheDamagedError.
+   */
   private guard<T>(fn: () => T): T {
     try {
       return fn();
     } catch (err) {
-      throw toStoreError(err, this.path);
+      throw this.failure(err);
     }
+  }
+
+  private failure(err: unknown): unknown {
+    if (mayBeDamage(err) && this.path !== ':memory:' && quickCheckFails(this.db)) return new CacheDamagedError(this.path, err);
+    return toStoreError(err, this.path);
   }
 
   /** BEGIN IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead of failing. */
@@ -275,9 +324,8 @@ export class SqliteStore implements ArticleStore {
         // A feed listing one entry twice is one article; the first copy wins.
         if (done.has(p.id)) continue;
         done.add(p.id);
-        const old = this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE id = ?').get(p.id) as
-          | { rid: number; content_hash: string; fetched_at: string }
-          | undefined;
+        const old = (this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE id = ?').get(p.id) ??
+          this.syncedTwinRow(url, p.url)) as { rid: number; content_hash: string; fetched_at: string } | undefined;
         if (old === undefined) {
           inserted.push(this.insertArticle(p, fetchedAt));
         } else if (old.content_hash !== p.hash) {
@@ -297,6 +345,12 @@ export class SqliteStore implements ArticleStore {
         removed: [...removed].filter((rid) => !inserted.includes(rid)).length,
       };
     });
+  }
+
+  /** The row a server's copy of this article left behind when sync was turned off: updated in place, not doubled. */
+  private syncedTwinRow(feedUrl: string, url: string | null): unknown {
+    const rid = syncedTwin((sql) => this.stmt(sql), feedUrl, url);
+    return rid === undefined ? undefined : this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE rid = ?').get(rid);
   }
 
   private articleParams(p: PreparedArticle, sortTime: number) {
@@ -491,6 +545,7 @@ export class SqliteStore implements ArticleStore {
       const rows = this.stmt(sql).all(...p.params, read ? 1 : 0) as { rid: number; id: string; own: number }[];
       const set = this.stmt('UPDATE articles SET read = ? WHERE rid = ?');
       for (const r of rows) set.run(read ? 1 : 0, r.rid);
+      queueMarks((sql) => this.stmt(sql), rows.map((r) => r.rid), 'read', Date.now());
       return { ids: rows.map((r) => r.id), matched: rows.reduce((k, r) => k + r.own, 0) };
     });
   }
@@ -498,10 +553,14 @@ export class SqliteStore implements ArticleStore {
   /** Sets read on exactly these articles, not their other editions (the undo of markAll). Returns rows changed. */
   setRead(ids: string[], read: boolean): number {
     return this.write(() => {
-      const set = this.stmt('UPDATE articles SET read = ? WHERE id = ? AND read != ?');
-      let changed = 0;
-      for (const id of ids) changed += set.run(read ? 1 : 0, id, read ? 1 : 0).changes;
-      return changed;
+      const set = this.stmt('UPDATE articles SET read = ? WHERE id = ? AND read != ? RETURNING rid').pluck();
+      const rids: number[] = [];
+      for (const id of ids) {
+        const rid = set.get(read ? 1 : 0, id, read ? 1 : 0) as number | undefined;
+        if (rid !== undefined) rids.push(rid);
+      }
+      queueMarks((sql) => this.stmt(sql), rids, 'read', Date.now());
+      return rids.length;
     });
   }
 
@@ -608,6 +667,32 @@ export class SqliteStore implements ArticleStore {
       const { sql, params } = this.querySql(q);
       return (this.stmt(sql).all(...params) as ArticleRow[]).map(toStored);
     });
+  }
+
+  /**
+   * Every article of a query from `offset` on, `limit` of them or all (null), newest first, one row at a
+   * time: memory stays flat however many there are (query() caps a page at MAX_LIMIT). While the iteration
+   * runs this connection can do nothing else; damage met halfway is thrown as a CacheDamagedError.
+   */
+  *iterate(q: ArticleQuery, page: { offset: number; limit: number | null }): Generator<ListedArticle> {
+    const n = normaliseQuery(q);
+    const p = this.guard(() => this.plan(n, 'page'));
+    const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
+    const sql = `SELECT ${LIST_COLUMNS} FROM ${p.from} LEFT JOIN feeds f ON f.url = a.feed_url ${where}
+      ORDER BY ${p.order} LIMIT ? OFFSET ?`;
+    // Prepared apart from the statement cache: an iterating statement is busy until it is done.
+    const rows = this.guard(() => this.db.prepare(sql).iterate(...p.params, page.limit ?? -1, Math.max(0, page.offset))) as Iterator<
+      Omit<ArticleRow, 'content_html'>
+    >;
+    try {
+      for (;;) {
+        const next = this.guard(() => rows.next());
+        if (next.done === true) return;
+        yield toListed(next.value);
+      }
+    } finally {
+      rows.return?.();
+    }
   }
 
   count(q: ArticleQuery): number {
@@ -769,8 +854,22 @@ export class SqliteStore implements ArticleStore {
         `UPDATE articles SET read = coalesce(@read, read), starred = coalesce(@starred, starred)
          WHERE rid = @rid AND (read != coalesce(@read, read) OR starred != coalesce(@starred, starred))`,
       );
+      const before = this.stmt('SELECT read, starred FROM articles WHERE rid = ?');
+      const readChanged: number[] = [];
+      const starChanged: number[] = [];
       let changed = 0;
-      for (const rid of rids) changed += update.run({ rid, read, starred }).changes;
+      for (const rid of rids) {
+        const old = before.get(rid) as { read: number; starred: number } | undefined;
+        if (old === undefined || update.run({ rid, read, starred }).changes === 0) continue;
+        changed += 1;
+        if (read !== null && old.read !== read) readChanged.push(rid);
+        if (starred !== null && old.starred !== starred) starChanged.push(rid);
+      }
+      // In this transaction: a mark is never stored without being queued for the server, nor queued unstored.
+      // Only the flag that changed is queued: an unchanged one queued with a new time would overrule the server.
+      const now = Date.now();
+      queueMarks((sql) => this.stmt(sql), readChanged, 'read', now);
+      queueMarks((sql) => this.stmt(sql), starChanged, 'starred', now);
       return changed;
     });
   }

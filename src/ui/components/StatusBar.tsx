@@ -15,6 +15,8 @@ export interface StatusBarProps {
   /** Relative time of the last refresh, or null when there was none. */
   lastRefresh: string | null;
   toast: string | null;
+  /** Shown instead of the refresh status while set (the cache is damaged). */
+  notice?: string | null;
   /** Replaces the key hints (the search prompt). */
   prompt?: string;
   columns: number;
@@ -57,14 +59,14 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
 /** A rule, the refresh status (or a toast), and the key hints (or the search prompt). */
 function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
-  const status = p.toast ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
+  const status = p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
   const hints = p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end" dimColor>
         {' ' + '─'.repeat(Math.max(0, w))}
       </Text>
-      <Text wrap="truncate-end" bold={p.toast !== null}>
+      <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)}>
         {' ' + fit(p.measure, status, w)}
       </Text>
       <Text wrap="truncate-end" dimColor={p.prompt === undefined}>

@@ -209,6 +209,8 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
             : e.kind === 'badUrl' ? m.feedBadUrl(e.value)
             : e.kind === 'badLang' ? m.feedBadLang(e.value)
             : e.kind === 'badOption' ? m.feedBadOption(e.value)
+            : e.kind === 'badTag' ? m.feedBadTag(e.value)
+            : e.kind === 'emptyTag' ? m.feedEmptyTag
             : m.feedNeedValue(e.option),
           );
           return;

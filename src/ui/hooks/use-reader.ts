@@ -157,12 +157,13 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
             posted: article.published ? services.formatPosted(article.published, s.lang) : m.dateUnknown,
             source: sourceOf(article),
             width,
+            columns: s.size.columns,
             m,
             wrap: services.wrap,
             ...(full ? { full } : {}),
           })
         : { lines: [], relatedStart: 0, relatedCount: 0 },
-    [article?.id, article?.read, article?.starred, fresh, body, related, hasAlternate, width, s.lang, full],
+    [article?.id, article?.read, article?.starred, fresh, body, related, hasAlternate, width, s.size.columns, s.lang, full],
   );
 
   useLayoutEffect(() => {

@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { enclosureLines } from '../../core/enclosures.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
+import { displayWidth, splitAtWidth } from '../../core/render/text.js';
 import { normaliseTags } from '../../core/tags.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { BodyLine } from '../services.js';
@@ -15,6 +16,8 @@ export interface ReaderLine {
   style: ReaderStyle;
   /** Index into the related list for "Read also" entries. */
   related?: number;
+  /** The rest of a link wider than the terminal: drawn from the very first column, no margin. */
+  flush?: boolean;
   /** The "IND | ENG" line: the article's own edition, whether the other one is in the cache, which text is shown. */
   edition?: { own: UiLang; other: boolean; shown?: string };
 }
@@ -56,7 +59,10 @@ export interface ReaderInput {
   lang: UiLang;
   posted: string;
   source: string;
+  /** The reading column (readerWidth). */
   width: number;
+  /** The terminal's width: a link wider than the reading column may use all of it. */
+  columns: number;
   m: Messages;
   wrap: (s: string, width: number) => string[];
 }
@@ -72,6 +78,16 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   const lines: ReaderLine[] = [];
   const push = (text: string, style: ReaderStyle, related?: number): void => {
     lines.push(related === undefined ? { text, style } : { text, style, related });
+  };
+  // A line wider than the reading column is a link (the renderer breaks everything else): it may use the
+  // whole terminal, and what is wider still goes on where the screen's edge would put it, flush left, so
+  // that a copy pasted into a browser (which drops line breaks) is the link again.
+  const room = Math.max(2, i.columns - 2);
+  const pushWide = (text: string, style: ReaderStyle): void => {
+    if (displayWidth(text) <= room) return push(text, style);
+    const [first = '', ...rest] = splitAtWidth(text, room);
+    push(first, style);
+    for (const part of splitAtWidth(rest.join(''), room + 1)) lines.push({ text: part, style, flush: true });
   };
   // First and always drawn, so the switch sits in the same place on every article; the other edition is
   // lit only when the cache has it.
@@ -91,7 +107,7 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   push('─'.repeat(w), 'rule');
   if (f?.loading) push(m.fullLoading, 'status');
   else if (f?.note) for (const t of i.wrap(f.note, w)) push(t, 'status');
-  for (const l of i.body.lines) push(clean(l.text), l.style);
+  for (const l of i.body.lines) pushWide(clean(l.text), l.style);
   // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)
   const tags = normaliseTags([...i.article.tags, ...(i.body.hashtags ?? [])]);
   if (tags.length > 0) {
@@ -111,13 +127,16 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   if (i.body.links.length > 0) {
     push('', 'blank');
     push(m.linksTitle, 'section');
-    // wrapped, not cut: a link is only useful whole; continuation lines sit under the link's first character
+    // Never broken: a link is only useful whole. One too long to follow its number gets a line of its own,
+    // which the view draws up to the terminal's edge (beyond the reading width).
     i.body.links.forEach((u, k) => {
-      const mark = `[${k + 1}] `;
-      const indent = ' '.repeat(mark.length);
-      i.wrap(clean(u).replace(/ /g, '%20'), Math.max(1, w - mark.length)).forEach((part, j) =>
-        push((j === 0 ? mark : indent) + part, 'footnote'),
-      );
+      const mark = `[${k + 1}]`;
+      const url = clean(u).replace(/ /g, '%20');
+      if (mark.length + 1 + url.length <= w) push(`${mark} ${url}`, 'footnote');
+      else {
+        push(mark, 'footnote');
+        pushWide(url, 'footnote');
+      }
     });
   }
   // Enclosures (podcast episodes, videos, files) follow the links, numbered on from them: one number opens either.
@@ -126,10 +145,9 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
     push('', 'blank');
     push(m.enclosuresTitle, 'section');
     for (const e of enclosures) {
-      const mark = `[${e.number}] `;
-      const indent = ' '.repeat(mark.length);
-      push(mark + e.label, 'footnote');
-      for (const part of i.wrap(clean(e.url).replace(/ /g, '%20'), Math.max(1, w - mark.length))) push(indent + part, 'footnote');
+      // the label wraps; the URL, never broken, takes a line of its own
+      for (const part of i.wrap(`[${e.number}] ${clean(e.label)}`, w)) push(part, 'footnote');
+      pushWide(clean(e.url).replace(/ /g, '%20'), 'footnote');
     }
   }
   return { lines, relatedStart, relatedCount: i.related.length };
@@ -185,7 +203,7 @@ export function Reader(p: ReaderProps): React.JSX.Element {
           );
         }
         if (l.edition) return <EditionLine key={key} m={p.m} {...l.edition} />;
-        const text = fit(p.measure, ' ' + l.text, w);
+        const text = l.flush ? l.text : fit(p.measure, ' ' + l.text, w);
         switch (l.style) {
           case 'title':
           case 'heading':

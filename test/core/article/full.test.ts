@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchPages, loadPage, type PageDeps } from '../../../src/core/article/full.js';
+import { fetchErrorCode, fetchPages, loadPage, type PageDeps } from '../../../src/core/article/full.js';
+import { problem } from '../../../src/core/i18n/problem.js';
 import { ExtractError, type ExtractedArticle } from '../../../src/core/article/types.js';
 import { createFetcher, type Fetcher } from '../../../src/core/feeds/http.js';
 import { openStore } from '../../../src/core/store/open-store.js';
@@ -125,6 +126,19 @@ describe('loadPage', () => {
     expect(r.kind === 'page' && r.page.error?.code).toBe(code);
   });
 
+  it('a page that does not answer in time fails with the reason timeout, and an address nobody serves with network', async () => {
+    const quick = createFetcher({ concurrency: 2, perHost: 2, limits: { connectTimeoutMs: 2000, firstByteTimeoutMs: 300, bodyTimeoutMs: 300 } });
+    try {
+      store.saveFeed(FEED, FETCH, [feedArticle('a1', '/slow'), article('a2', { url: 'http://127.0.0.1:9/nothing-listens-here' })]);
+      const slow = await loadPage(store, store.get('a1')!, { fetch: (r) => quick.fetch(r), extract: fakeExtract });
+      expect(slow.kind === 'page' && slow.page.error).toEqual({ code: 'timeout' });
+      const closed = await loadPage(store, store.get('a2')!, { fetch: (r) => quick.fetch(r), extract: fakeExtract });
+      expect(closed.kind === 'page' && closed.page.error).toEqual({ code: 'network' });
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('a page that says no more than the feed is "skipped": feed text shown, the page byline and tags kept', async () => {
     store.saveFeed(FEED, FETCH, [feedArticle('a1', '/short', '<p>Satu kalimat saja.</p>')]);
     const r = await loadPage(store, store.get('a1')!, deps());
@@ -181,5 +195,24 @@ describe('fetchPages (refresh --full)', () => {
     expect(store.getPage('f1')?.status).toBe('failed');
     expect(store.getPage('n1')).toBeNull();
     expect(stats.fetched).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('fetchErrorCode', () => {
+  // http.ts says why a fetch failed as a message key and its values; a page's reason is chosen by the key
+  it.each([
+    [problem('errStatus', 404, 'Not Found'), 404, { code: 'http', status: 404 }],
+    [problem('errWaitAsked', 503, '12:00 UTC'), 503, { code: 'http', status: 503 }],
+    [problem('errTooLarge', 5 * 1024 * 1024), undefined, { code: 'too-large' }],
+    [problem('errUnpacksTooLarge', 5 * 1024 * 1024), undefined, { code: 'too-large' }],
+    [problem('errAnswerTimeout', 'example.test', 15000), undefined, { code: 'timeout' }],
+    [problem('errBodyTimeout', 'example.test', 15000), undefined, { code: 'timeout' }],
+    [problem('errConnectTimeout', 'example.test', 15000), undefined, { code: 'timeout' }],
+    [problem('errScheme', 'javascript:'), undefined, { code: 'refused' }],
+    [problem('errRedirectScheme', 'example.test', 'ftp:'), undefined, { code: 'refused' }],
+    [problem('errNoSuchHost', 'example.test'), undefined, { code: 'network' }],
+    [problem('errTls', 'example.test', 'CERT_HAS_EXPIRED'), undefined, { code: 'network' }],
+  ])('%j is %j', (told, status, expected) => {
+    expect(fetchErrorCode({ kind: 'error', url: 'https://example.test/a', problem: told, ...(status === undefined ? {} : { status }) })).toEqual(expected);
   });
 });

@@ -50,7 +50,7 @@ describe('message tables', () => {
     expect(id.readAlso).toBe('Baca juga');
     expect(id.shareLine).toBe('Bagikan: y salin tautan · o buka di browser');
     expect(id.actToggleStar).toBe('tandai / hapus bintang');
-    expect(cliMessages('id').cacheRecovered('a', 'b', 0)).toContain('(0 tanda sudah dibaca/berbintang dipulihkan)');
+    expect(cliMessages('id').cacheRecovered('a', 'b', 0, false)).toContain('(0 tanda sudah dibaca/berbintang dipulihkan)');
     // the list and the article are told apart by their titles
     expect([id.viewList, id.viewReader]).toEqual(['Daftar artikel', 'Artikel']);
     expect(id.viewHashtags).toBe('Tagar');

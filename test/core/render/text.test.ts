@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, padEnd, simpleWidth, truncate, wrap } from '../../../src/core/render/text.js';
+import { displayWidth, isUrlWord, padEnd, simpleWidth, splitAtWidth, truncate, wrap } from '../../../src/core/render/text.js';
 
 const DEV = '👩‍💻'; // woman technologist: 👩 ZWJ 💻, one grapheme, two cells
 const E_ACUTE = 'e\u0301'; // e + combining acute accent, one grapheme, one cell
@@ -81,8 +81,26 @@ describe('wrap', () => {
     expect(wrap('satu\n\ndua', 10)).toEqual(['satu', '', 'dua']);
   });
   it('splits a word longer than the line by grapheme, filling the current line first', () => {
-    expect(wrap('https://cyberthreat.id/read/1234', 10)).toEqual(['https://cy', 'berthreat.', 'id/read/12', '34']);
-    expect(wrap('lihat https://e.id/abcdef', 10)).toEqual(['lihat http', 's://e.id/a', 'bcdef']);
+    expect(wrap('cyberthreat.id/read/1234', 10)).toEqual(['cyberthrea', 't.id/read/', '1234']);
+    expect(wrap('lihat panjangsekalitanpaspasi', 10)).toEqual(['lihat panj', 'angsekalit', 'anpaspasi']);
+  });
+  it('never breaks a link: one wider than the line gets a line of its own, whole', () => {
+    expect(wrap('https://cyberthreat.id/read/1234', 10)).toEqual(['https://cyberthreat.id/read/1234']);
+    expect(wrap('lihat https://e.id/abcdef di sana', 10)).toEqual(['lihat', 'https://e.id/abcdef', 'di sana']);
+    expect(wrap('(www.example.com/a/b/c) x', 8)).toEqual(['(www.example.com/a/b/c)', 'x']);
+    expect(wrap('ke mailto:redaksi@cyberthreat.id', 12)).toEqual(['ke', 'mailto:redaksi@cyberthreat.id']);
+    // a link that fits moves to the next line whole, as any word does
+    expect(wrap('baca https://e.id/a', 15)).toEqual(['baca', 'https://e.id/a']);
+    expect(wrap('https://e.id/a', Infinity)).toEqual(['https://e.id/a']);
+  });
+  it('knows a link by its scheme or www.', () => {
+    for (const w of ['https://x', 'HTTP://x', '("https://x")', 'ftp://x', 'file:///x', 'mailto:a@b', 'www.x.id']) expect(isUrlWord(w), w).toBe(true);
+    for (const w of ['x://y', 'https:x', 'javascript:alert(1)', 'wwwx', 'data', '#https://x']) expect(isUrlWord(w), w).toBe(false);
+  });
+  it('splitAtWidth cuts at the width without looking for words, never splitting a grapheme', () => {
+    expect(splitAtWidth('https://e.id/abcdef', 8)).toEqual(['https://', 'e.id/abc', 'def']);
+    expect(splitAtWidth('ab数据泄露', 5)).toEqual(['ab数', '据泄', '露']);
+    expect(splitAtWidth('short', 8)).toEqual(['short']);
   });
   it('wraps CJK, which has no spaces, within the width', () => {
     expect(wrap('数据泄露数据泄露', 5)).toEqual(['数据', '泄露', '数据', '泄露']);
@@ -104,6 +122,8 @@ describe('wrap', () => {
       fc.property(fc.array(pieces, { maxLength: 30 }), fc.integer({ min: 2, max: 30 }), (parts, width) => {
         const lines = wrap(parts.join(''), width);
         for (const line of lines) {
+          // the one exception: a link wider than the line, alone on its line
+          if (isUrlWord(line) && !line.includes(' ')) continue;
           expect(displayWidth(line)).toBeLessThanOrEqual(width);
           expect(line).not.toMatch(/ $/);
         }

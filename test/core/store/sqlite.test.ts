@@ -38,7 +38,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['article_links', 'article_pages', 'article_tags', 'articles', 'articles_fts', 'feeds', 'gone', 'recovered_flags']);
+    expect(tables).toEqual(['article_links', 'article_pages', 'article_tags', 'articles', 'articles_fts', 'feeds', 'gone', 'recovered_flags', 'sync_feeds', 'sync_items', 'sync_queue', 'sync_state', 'sync_subs']);
     db.close();
     store = openStore(path).store;
   });

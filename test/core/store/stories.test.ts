@@ -124,8 +124,8 @@ describe('a cache from before stories were kept once', () => {
     store.close();
     const path = join(dir, 'old.db');
     const db = new Database(path);
-    for (const step of MIGRATIONS.slice(0, 4)) db.exec(step);
-    db.pragma('user_version = 4');
+    for (const step of MIGRATIONS.slice(0, 5)) db.exec(step);
+    db.pragma('user_version = 5');
     const insert = db.prepare(
       `INSERT INTO articles (id, feed_url, url, title, sort_time, lang, summary, content_html, enclosures, alternates, tags, fetched_at, content_hash)
        VALUES (?, ?, ?, ?, ?, 'id', '', '', '[]', '[]', '[]', '2024-01-01', 'h')`,

@@ -1,0 +1,338 @@
+/**
+ * The cache's side of sync (migration 4): the server's article ids and their flags as of the last sync, the
+ * queue of local changes, the server's subscriptions, the state. SqliteStore builds one SyncTables on its
+ * connection and runs every write here inside its own transactions; marks are queued by queueMarks, which
+ * the store's mark paths call inside the transaction that changes the flag.
+ */
+import type { Statement } from 'better-sqlite3';
+import { isProblem } from '../i18n/problem.js';
+import type {
+  BaseView,
+  QueuedFlag,
+  QueuedSubscription,
+  RemoteFeed,
+  RemoteRow,
+  SettledFlag,
+  SyncCache,
+  SyncFlag,
+  SyncState,
+} from '../sync/types.js';
+import type { PreparedArticle } from './prepare.js';
+import type { FetchStateUpdate, UpsertResult } from './store.js';
+
+type Stmt = (sql: string) => Statement;
+
+/** The guid of a server's article in the cache: never a feed's own guid, so the two are told apart. */
+export const SYNC_GUID_PREFIX = 'sync:';
+
+// A lock not renewed for this long belongs to a sync that died with its process on another machine's clock,
+// or to a pid that was reused: taken over.
+const LOCK_STALE_MS = 10 * 60_000;
+
+const COLUMN: Record<SyncFlag, string> = { read: 'read', starred: 'starred' };
+const BASE: Record<SyncFlag, string> = { read: 'base_read', starred: 'base_starred' };
+
+/**
+ * Queues the change of `field` on these articles (their rows already written) for the server, in the
+ * caller's transaction. Only articles that came from the server are queued; an article whose flag is back
+ * to what the server had keeps its entry with the new time (the newer-change rule needs to know it changed).
+ */
+export function queueMarks(stmt: Stmt, rids: Iterable<number>, field: SyncFlag, at: number): void {
+  const list = [...rids];
+  if (list.length === 0) return;
+  if (stmt('SELECT 1 FROM sync_items LIMIT 1').get() === undefined) return;
+  stmt(
+    `INSERT INTO sync_queue (remote_id, field, value, at)
+     SELECT s.remote_id, '${field}', a.${COLUMN[field]}, @at FROM articles a JOIN sync_items s ON s.article_id = a.id
+     WHERE a.rid IN (SELECT value FROM json_each(@rids))
+     ON CONFLICT (remote_id, field) DO UPDATE SET value = excluded.value, at = excluded.at`,
+  ).run({ rids: JSON.stringify(list), at });
+}
+
+/**
+ * An article a direct fetch brings that the cache already holds as a server's article of the same feed (same
+ * link), after sync was turned off: the row to update in place instead of storing the story twice.
+ */
+export function syncedTwin(stmt: Stmt, feedUrl: string, url: string | null): number | undefined {
+  if (url === null) return undefined;
+  return stmt(
+    `SELECT a.rid FROM articles a WHERE a.url = ? AND a.feed_url = ? AND a.guid LIKE '${SYNC_GUID_PREFIX}%'
+       AND NOT EXISTS (SELECT 1 FROM sync_items s WHERE s.article_id = a.id) LIMIT 1`,
+  )
+    .pluck()
+    .get(url, feedUrl) as number | undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class SyncTables implements SyncCache {
+  constructor(
+    private readonly stmt: Stmt,
+    private readonly write: <T>(fn: () => T) => T,
+    private readonly read: <T>(fn: () => T) => T,
+    private readonly saveRows: (url: string, state: FetchStateUpdate, rows: PreparedArticle[]) => UpsertResult,
+  ) {}
+
+  private get(key: string): string | null {
+    return (this.stmt('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  }
+
+  private put(key: string, value: string | null): void {
+    if (value === null) this.stmt('DELETE FROM sync_state WHERE key = ?').run(key);
+    else this.stmt('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  syncState(): SyncState {
+    return this.read(() => {
+      const num = (k: string): number | null => {
+        const v = this.get(k);
+        return v === null || !Number.isFinite(Number(v)) ? null : Number(v);
+      };
+      let lastError: SyncState['lastError'] = null;
+      const err = this.get('lastError');
+      if (err !== null) {
+        try {
+          const parsed: unknown = JSON.parse(err);
+          lastError = isProblem(parsed) ? parsed : null;
+        } catch {
+          lastError = null;
+        }
+      }
+      return {
+        account: this.get('account'),
+        cursor: this.get('cursor'),
+        lastSync: num('lastSync'),
+        lastFullCheck: num('lastFullCheck'),
+        lastError,
+        lastAttempt: num('lastAttempt'),
+      };
+    });
+  }
+
+  setSyncState(patch: Partial<SyncState>): void {
+    this.write(() => {
+      for (const [k, v] of Object.entries(patch) as [keyof SyncState, SyncState[keyof SyncState]][]) {
+        if (v === undefined) continue;
+        this.put(k, v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+      }
+    });
+  }
+
+  lockSync(owner: number): boolean {
+    return this.write(() => {
+      const now = Date.now();
+      const held = this.get('lock');
+      if (held !== null) {
+        const [pid, at] = held.split(' ').map(Number) as [number, number];
+        if (pid !== owner && isAlive(pid) && now - at < LOCK_STALE_MS) return false;
+      }
+      this.put('lock', `${owner} ${now}`);
+      return true;
+    });
+  }
+
+  unlockSync(owner: number): void {
+    this.write(() => {
+      const held = this.get('lock');
+      if (held !== null && Number(held.split(' ')[0]) === owner) this.put('lock', null);
+    });
+  }
+
+  resetSync(): void {
+    this.write(() => {
+      for (const t of ['sync_items', 'sync_queue', 'sync_subs', 'sync_feeds']) this.stmt(`DELETE FROM ${t}`).run();
+      this.stmt("DELETE FROM sync_state WHERE key != 'lock'").run();
+    });
+  }
+
+  baseView(): Omit<BaseView, 'cursor' | 'lastSync' | 'lastFullCheck'> {
+    const counts = (column: string): Map<string, number> =>
+      this.read(() => {
+        const rows = this.stmt(`SELECT remote_feed AS f, count(*) AS n FROM sync_items WHERE ${column} = ? GROUP BY remote_feed`).all(
+          column === 'base_read' ? 0 : 1,
+        ) as { f: string; n: number }[];
+        return new Map(rows.map((r) => [r.f, r.n]));
+      });
+    return {
+      unreadByFeed: () => counts('base_read'),
+      starredByFeed: () => counts('base_starred'),
+      unreadIds: (feedId) =>
+        this.read(() => this.stmt('SELECT remote_id FROM sync_items WHERE remote_feed = ? AND base_read = 0').pluck().all(feedId) as string[]),
+      starredIds: () => this.read(() => this.stmt('SELECT remote_id FROM sync_items WHERE base_starred = 1').pluck().all() as string[]),
+      baseOf: (ids) =>
+        this.read(() => {
+          const rows = this.stmt(
+            'SELECT remote_id, base_read, base_starred, remote_feed FROM sync_items WHERE remote_id IN (SELECT value FROM json_each(?))',
+          ).all(JSON.stringify(ids)) as { remote_id: string; base_read: number; base_starred: number; remote_feed: string }[];
+          return new Map(rows.map((r) => [r.remote_id, { read: r.base_read === 1, starred: r.base_starred === 1, feed: r.remote_feed }]));
+        }),
+    };
+  }
+
+  queuedFlags(): QueuedFlag[] {
+    return this.read(() =>
+      (this.stmt('SELECT remote_id, field, value, at FROM sync_queue ORDER BY at, remote_id').all() as { remote_id: string; field: string; value: number; at: number }[])
+        .filter((r) => r.field === 'read' || r.field === 'starred')
+        .map((r) => ({ remoteId: r.remote_id, field: r.field as SyncFlag, value: r.value === 1, at: r.at })),
+    );
+  }
+
+  queuedCount(): number {
+    return this.read(
+      () => (this.stmt('SELECT (SELECT count(*) FROM sync_queue) + (SELECT count(*) FROM sync_subs)').pluck().get() as number),
+    );
+  }
+
+  settleFlags(flags: SettledFlag[]): number {
+    if (flags.length === 0) return 0;
+    return this.write(() => {
+      let changed = 0;
+      for (const f of flags) {
+        const v = f.value ? 1 : 0;
+        this.stmt(`UPDATE sync_items SET ${BASE[f.field]} = ? WHERE remote_id = ?`).run(v, f.remoteId);
+        if (f.queued !== undefined) {
+          // a change made while this sync ran has a newer time and stays queued
+          this.stmt('DELETE FROM sync_queue WHERE remote_id = ? AND field = ? AND value = ? AND at = ?').run(
+            f.remoteId,
+            f.field,
+            f.queued.value ? 1 : 0,
+            f.queued.at,
+          );
+        }
+        if (!f.local) continue;
+        // a server's change never overwrites a local change still waiting to be sent (made during this run)
+        const waiting = f.queued === undefined && this.stmt('SELECT 1 FROM sync_queue WHERE remote_id = ? AND field = ?').get(f.remoteId, f.field) !== undefined;
+        if (waiting) continue;
+        changed += this.stmt(
+          `UPDATE articles SET ${COLUMN[f.field]} = ? WHERE id = (SELECT article_id FROM sync_items WHERE remote_id = ?) AND ${COLUMN[f.field]} != ?`,
+        ).run(v, f.remoteId, v).changes;
+      }
+      return changed;
+    });
+  }
+
+  forgetRemote(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.write(() => {
+      const json = JSON.stringify(ids);
+      this.stmt('DELETE FROM sync_items WHERE remote_id IN (SELECT value FROM json_each(?))').run(json);
+      this.stmt('DELETE FROM sync_queue WHERE remote_id IN (SELECT value FROM json_each(?))').run(json);
+    });
+  }
+
+  storeRemote(feedUrl: string, state: FetchStateUpdate, rows: RemoteRow[]): UpsertResult {
+    return this.write(() => {
+      const mapped = this.stmt('SELECT article_id FROM sync_items WHERE remote_id = ?').pluck();
+      const adoptable = this.stmt(
+        `SELECT a.id, a.read, a.starred FROM articles a WHERE a.url = ? AND a.feed_url = ?
+           AND NOT EXISTS (SELECT 1 FROM sync_items s WHERE s.article_id = a.id) LIMIT 1`,
+      );
+      const taken = new Set<string>();
+      const plan = rows.map((r) => {
+        const known = mapped.get(r.remoteId) as string | undefined;
+        if (known !== undefined) return { r, id: known, fresh: false, local: null };
+        const own = r.row.url === null ? undefined : (adoptable.get(r.row.url, feedUrl) as { id: string; read: number; starred: number } | undefined);
+        if (own !== undefined && !taken.has(own.id)) {
+          taken.add(own.id);
+          return { r, id: own.id, fresh: true, local: { read: own.read === 1, starred: own.starred === 1 } };
+        }
+        return { r, id: r.row.id, fresh: true, local: null };
+      });
+      const result = this.saveRows(
+        feedUrl,
+        state,
+        plan.map((p) => ({ ...p.r.row, id: p.id })),
+      );
+      const map = this.stmt(
+        `INSERT INTO sync_items (remote_id, article_id, remote_feed, base_read, base_starred) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (remote_id) DO UPDATE SET article_id = excluded.article_id, remote_feed = excluded.remote_feed,
+           base_read = excluded.base_read, base_starred = excluded.base_starred`,
+      );
+      const setFlags = this.stmt('UPDATE articles SET read = ?, starred = ? WHERE id = ?');
+      const queue = this.stmt(
+        `INSERT INTO sync_queue (remote_id, field, value, at) VALUES (?, ?, 1, ?)
+         ON CONFLICT (remote_id, field) DO UPDATE SET value = excluded.value, at = excluded.at`,
+      );
+      const now = Date.now();
+      for (const p of plan) {
+        if (!p.fresh) {
+          // the article may have moved to another feed on the server
+          this.stmt('UPDATE sync_items SET remote_feed = ? WHERE remote_id = ?').run(p.r.remoteFeed, p.r.remoteId);
+          continue;
+        }
+        const { read, starred } = p.r;
+        map.run(p.r.remoteId, p.id, p.r.remoteFeed, read ? 1 : 0, starred ? 1 : 0);
+        if (p.local === null) {
+          // the server's flags, not those a paired edition would lend it: the server is where they live
+          setFlags.run(read ? 1 : 0, starred ? 1 : 0, p.id);
+          continue;
+        }
+        // Taken over from a direct fetch: what was read or starred here stays so, and the server is told.
+        setFlags.run(read || p.local.read ? 1 : 0, starred || p.local.starred ? 1 : 0, p.id);
+        if (p.local.read && !read) queue.run(p.r.remoteId, 'read', now);
+        if (p.local.starred && !starred) queue.run(p.r.remoteId, 'starred', now);
+      }
+      return result;
+    });
+  }
+
+  syncFeeds(): RemoteFeed[] {
+    return this.read(() =>
+      (this.stmt('SELECT remote_id, url, title, category FROM sync_feeds ORDER BY remote_id').all() as {
+        remote_id: string;
+        url: string;
+        title: string | null;
+        category: string | null;
+      }[]).map((r) => ({ id: r.remote_id, url: r.url, title: r.title, category: r.category })),
+    );
+  }
+
+  setSyncFeeds(feeds: RemoteFeed[]): void {
+    this.write(() => {
+      this.stmt('DELETE FROM sync_feeds').run();
+      const put = this.stmt('INSERT OR REPLACE INTO sync_feeds (remote_id, url, title, category) VALUES (?, ?, ?, ?)');
+      for (const f of feeds) put.run(f.id, f.url, f.title, f.category);
+    });
+  }
+
+  queuedSubscriptions(): QueuedSubscription[] {
+    return this.read(() =>
+      (this.stmt('SELECT url, action, category, remote_id, at FROM sync_subs ORDER BY at, url').all() as {
+        url: string;
+        action: string;
+        category: string | null;
+        remote_id: string | null;
+        at: number;
+      }[]).map((r) => ({ url: r.url, action: r.action === 'remove' ? 'remove' : 'add', category: r.category, remoteId: r.remote_id, at: r.at })),
+    );
+  }
+
+  queueSubscription(q: QueuedSubscription): void {
+    this.write(() => {
+      const old = this.stmt('SELECT action FROM sync_subs WHERE url = ?').pluck().get(q.url) as string | undefined;
+      // added and removed again before the server heard of either: nothing to tell it
+      if (old !== undefined && old !== q.action) {
+        this.stmt('DELETE FROM sync_subs WHERE url = ?').run(q.url);
+        if (q.action === 'remove' && q.remoteId === null) return;
+        if (q.action === 'add') return;
+      }
+      this.stmt(
+        `INSERT INTO sync_subs (url, action, category, remote_id, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET action = excluded.action, category = excluded.category, remote_id = excluded.remote_id, at = excluded.at`,
+      ).run(q.url, q.action, q.category, q.remoteId, q.at);
+    });
+  }
+
+  settleSubscription(url: string): void {
+    this.write(() => {
+      this.stmt('DELETE FROM sync_subs WHERE url = ?').run(url);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheDamagedError } from '../../src/core/store/errors.js';
+import type { SqliteStore } from '../../src/core/store/sqlite.js';
+import { DamageWatch, tolerateDamage } from '../../src/core/store/tolerate.js';
+import { App } from '../../src/ui/App.js';
+import { renderUi, type Harness } from '../helpers/render.js';
+import { testServices } from '../helpers/services.js';
+import { removeTempStores, sampleStore } from './fixtures.js';
+
+let h: Harness | undefined;
+let store: SqliteStore | undefined;
+afterEach(() => {
+  h?.unmount();
+  h = undefined;
+  store?.close();
+  store = undefined;
+  removeTempStores();
+});
+
+/** The store as the reader gets it, with a switch that makes every call meet damage from then on. */
+function breakable(s: SqliteStore): { store: SqliteStore; breakNow: () => void } {
+  let broken = false;
+  const proxy = new Proxy(s, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (broken) throw new CacheDamagedError('/home/u/.local/share/cyberread/cache.db', Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: proxy, breakNow: () => (broken = true) };
+}
+
+describe('damage found while the reader runs', () => {
+  it('one status line naming both paths, the views carry on empty, no crash, the note made once', async () => {
+    store = sampleStore();
+    const { store: s, breakNow } = breakable(store);
+    const notes: string[] = [];
+    const watch = new DamageWatch((path) => {
+      notes.push(path);
+      return `${path}.corrupt-20261128T130000`;
+    });
+    const services = { ...testServices(tolerateDamage(s, watch.found)), watchCache: (f: Parameters<DamageWatch['watch']>[0]) => watch.watch(f) };
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={200} />);
+    await h.waitFor('Data of 2.3 Million NiagaKu');
+    breakNow();
+    // a new query (unread only) meets the damage
+    await h.press('u');
+    const frame = await h.waitFor('is damaged');
+    const status = frame.split('\n').filter((l) => l.includes('is damaged'));
+    expect(status).toHaveLength(1);
+    expect(status[0]).toContain(
+      'The cache /home/u/.local/share/cyberread/cache.db is damaged: quit and start cyberread again, and it moves the file to /home/u/.local/share/cyberread/cache.db.corrupt-20261128T130000',
+    );
+    // every key still answers; the line stays
+    for (const key of ['u', 'Enter', 'm', 's', 'Esc', '#', 'Esc', 'j', 'r']) {
+      const f = await h.press(key);
+      expect(f).toContain('is damaged');
+    }
+    expect(notes).toEqual(['/home/u/.local/share/cyberread/cache.db']);
+  });
+
+  it('says it in Indonesian too', async () => {
+    store = sampleStore();
+    const { store: s, breakNow } = breakable(store);
+    const watch = new DamageWatch((path) => `${path}.corrupt-x`);
+    const services = { ...testServices(tolerateDamage(s, watch.found)), watchCache: (f: Parameters<DamageWatch['watch']>[0]) => watch.watch(f) };
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={200} />);
+    await h.waitFor('NiagaKu');
+    breakNow();
+    await h.press('u');
+    expect(await h.waitFor('rusak')).toContain('Cache /home/u/.local/share/cyberread/cache.db rusak: keluar lalu jalankan cyberread lagi');
+  });
+});
