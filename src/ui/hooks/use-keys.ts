@@ -270,6 +270,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       }
       // a list of that feed has nothing left to show: back to all feeds
       if (s.filters.feed === c.url) dispatch({ type: 'dropFeedFilter' });
+      dispatch({ type: 'feedUnsubscribed', url: c.url });
       dispatch({ type: 'dataChanged' });
       marksChanged(current(), { text: m.feedRemoved(clean(c.title), r.articles) });
     } catch (e) {
