@@ -46,6 +46,7 @@ await build({
     index: 'src/index.ts',
     'feed-worker': 'src/core/feeds/feed-worker.ts',
     'refresh-worker': 'src/core/feeds/refresh-worker.ts',
+    'extract-worker': 'src/core/article/extract-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

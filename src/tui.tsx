@@ -11,13 +11,21 @@ import { sanitizeLine } from './core/sanitize.js';
 import { isCacheDamaged } from './core/store/errors.js';
 import { markDamaged } from './core/store/open-store.js';
 import { DamageWatch, tolerateDamage } from './core/store/tolerate.js';
-import { removeSubscription, renameSubscription, setSubscriptionLang } from './core/subscriptions.js';
+import { removeSubscription, renameSubscription, setSubscriptionFullText, setSubscriptionLang } from './core/subscriptions.js';
 import { displayWidth, truncate, wrap } from './core/render/text.js';
 import { App } from './ui/App.js';
+import chalk from 'chalk';
+import { colorDepth, resolveTheme, type ColorDepth } from './core/theme.js';
+import { threadExtractor } from './core/article/extract-thread.js';
 import { loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
-import type { UiServices } from './ui/services.js';
+import type { RefreshProgress, UiServices } from './ui/services.js';
+import type { FeedConfig, RefreshResult } from './core/types.js';
+import { SyncError } from './core/sync/index.js';
+import type { SyncSettings } from './core/sync/types.js';
+import { localOnlyFeeds, queueSubscribe, queueUnsubscribe, syncResults } from './core/sync/feeds.js';
+import { passwordFor, syncProblem, syncWith } from './cli/commands/sync.js';
 
 /**
  * CYBERREAD_TEST_REFRESH_MS: a background refresh interval in milliseconds (50 to 3600000) instead of the
@@ -42,7 +50,46 @@ function lastRowId(store: { lastRowId(): number }): number {
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
-function buildServices(ctx: Context, cache: DamageWatch): UiServices {
+/**
+ * The reader's refresh while sync is set up: one sync run (the server fetched the feeds), then the feeds the
+ * server does not have, fetched here. A sync that fails is every server feed's error (the failed-feeds view
+ * tells why and how many changes stay queued); the cache and the queue are as they were.
+ */
+async function syncRefresh(
+  ctx: Context,
+  sync: SyncSettings,
+  password: string | SyncError,
+  feeds: readonly FeedConfig[],
+  onProgress: (p: RefreshProgress) => void,
+): Promise<RefreshResult[]> {
+  const store = ctx.store();
+  const total = feeds.length;
+  let done = 0;
+  const results: RefreshResult[] = [];
+  const tell = (result: RefreshResult): void => {
+    results.push(result);
+    done = Math.min(total, done + 1);
+    onProgress({ done, total, result });
+  };
+  const direct = localOnlyFeeds(feeds, store.sync.syncFeeds());
+  try {
+    if (password instanceof SyncError) throw password;
+    const report = await syncWith(ctx, sync, password);
+    for (const r of syncResults(report)) tell(r);
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    const told = syncProblem(error, store.sync.queuedCount());
+    for (const f of feeds) if (!direct.includes(f)) tell({ url: f.url, status: 'error', added: 0, updated: 0, error: told });
+  }
+  // feeds the server does not have: after the sync, which may have subscribed it to some of them
+  const still = localOnlyFeeds(direct, store.sync.syncFeeds());
+  if (still.length > 0) {
+    results.push(...(await ctx.refresh(still, { all: false, thread: 'worker', onDamage: 'throw', onResult: (result) => tell(result) })));
+  }
+  return results;
+}
+
+function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, syncPassword: string | SyncError | null): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -59,6 +106,7 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
   let newestBefore = 0;
+  const extractor = threadExtractor();
   return {
     store,
     renderBody: (html, width, lang) => renderHtml(html, { width, imageLabel: messages(lang).imageLabel, footnotes: false }),
@@ -73,6 +121,12 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
       onProgress({ done: 0, total: feeds.length });
       newestBefore = lastRowId(store);
       try {
+        const sync = ctx.config.settings.sync;
+        if (sync !== undefined && syncPassword !== null) {
+          const results = await syncRefresh(ctx, sync, syncPassword, feeds, onProgress);
+          if (urls === undefined) ctx.config.set('lastRefreshAt', new Date().toISOString());
+          return results;
+        }
         // The reader still has the file open: damage is noted, not repaired, while it runs.
         return await ctx.refresh(feeds, {
           all: urls === undefined,
@@ -97,7 +151,8 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
           ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
           htmlToPlainText(a.contentHtml) || a.summary,
         ),
-      load: (a, o) => loadPage(store, a, ctx.pages(), o),
+      // Extracted on a thread of its own: keys and frames go on while a page is read (extract-thread.ts).
+      load: (a, o) => loadPage(store, a, { ...ctx.pages(), extract: extractor.extract }, o),
     },
     ...testInterval(),
     ...(notifyKind === undefined
@@ -114,12 +169,23 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
     hasPlayer: settings.player !== undefined,
     feeds: {
       list: () => ctx.config.settings.feeds,
-      add: (feed) => ctx.config.addFeed(feed),
+      add: (feed) => {
+        if (!ctx.config.addFeed(feed)) return false;
+        // sent to the server by the sync the reader starts for the new feed
+        if (ctx.config.settings.sync !== undefined) queueSubscribe(store.sync, feed);
+        return true;
+      },
       rename: (url, title) => renameSubscription({ config: ctx.config, store }, url, title),
       setLang: (url, lang) => setSubscriptionLang({ config: ctx.config, store }, url, lang),
-      remove: (url) => removeSubscription({ config: ctx.config, store }, url),
+      setFullText: (url, mode) => setSubscriptionFullText({ config: ctx.config }, url, mode),
+      remove: (url) => {
+        const r = removeSubscription({ config: ctx.config, store }, url);
+        if (r.removed && ctx.config.settings.sync !== undefined) queueUnsubscribe(store.sync, url);
+        return r;
+      },
     },
     views: () => ctx.config.settings.views,
+    theme: resolveTheme(settings.theme, depth),
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };
@@ -130,8 +196,24 @@ function buildServices(ctx: Context, cache: DamageWatch): UiServices {
  * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
  */
 export async function runTui(ctx: Context, options: { tags: string[] }): Promise<number> {
+  // The sync password is had before the reader takes the screen: a question, or a passwordCommand that may
+  // ask its own (a pinentry on the terminal), cannot share it with Ink. Kept in memory for this session only.
+  const sync = ctx.config.settings.sync;
+  let syncPassword: string | SyncError | null = null;
+  if (sync !== undefined) {
+    try {
+      syncPassword = await passwordFor(ctx, sync);
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+      syncPassword = error;
+    }
+  }
+  // One colour depth for the theme and for chalk, which draws Ink's colours: chalk's own detection takes
+  // FORCE_COLOR as a floor only (FORCE_COLOR=3 on TERM=xterm gives 16 colours) and knows no theme.
+  const depth = colorDepth(process.env, process.stdout.isTTY === true);
+  chalk.level = depth;
   const cache = new DamageWatch(markDamaged);
-  const services = buildServices(ctx, cache);
+  const services = buildServices(ctx, cache, depth, syncPassword);
   let restored = false;
   const restore = (): void => {
     if (restored) return;

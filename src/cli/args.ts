@@ -50,6 +50,8 @@ export const OPTIONS = {
   drop: { type: 'boolean' },
   // refresh --full and show --full; `feeds add --full MODE` takes a value (see CommandSpec.values)
   full: { type: 'boolean' },
+  // sync setup's user; its password command comes after "--" as the program's own words (parseCommandLine)
+  user: { type: 'string' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -101,6 +103,16 @@ export const COMMANDS = {
   ignore: { options: ['json', 'drop'], words: some('QUERY', 0) },
   views: { options: ['json'], words: some('NAME QUERY', 0) },
   vacuum: { options: ['json'], words: none },
+  // sync [setup ttrss URL --user NAME [-- PROGRAM…] | status | off]
+  sync: {
+    options: ['json'],
+    words: none,
+    subcommands: {
+      setup: { options: ['json', 'user'], words: { name: 'ttrss URL', min: 2, max: 2 } },
+      status: { options: ['json'], words: none },
+      off: { options: ['json'], words: none },
+    },
+  },
   help: { options: [], words: { name: 'COMMAND', min: 0, max: 1 } },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -113,6 +125,8 @@ export interface ParsedArgs {
   /** The words after the command (and after the subcommand). */
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
+  /** `sync setup … -- PROGRAM ARG…`: the words after "--", a program's argv kept as typed (never a shell line). */
+  passthrough?: string[];
 }
 
 function isCommand(name: string): name is Command {
@@ -192,6 +206,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     command = word;
     rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
   }
+  // `sync setup … -- pass show tt-rss`: the words after "--" are a program's argv, kept as typed
+  let passthrough: string[] | undefined;
+  if (command === 'sync' && rest.includes('--')) {
+    passthrough = rest.slice(rest.indexOf('--') + 1);
+    rest = rest.slice(0, rest.indexOf('--'));
+  }
   let spec: CommandSpec = COMMANDS[command];
   let subcommand: string | undefined;
   let name: string = command;
@@ -240,7 +260,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const { values, positionals } = parsed;
   // --help and --version answer whatever else the line holds.
   if (values.help !== true && values.version !== true) checkWords(spec.words, positionals, command, name);
-  return { command, ...(subcommand === undefined ? {} : { subcommand }), positionals, values };
+  return { command, ...(subcommand === undefined ? {} : { subcommand }), positionals, values, ...(passthrough === undefined ? {} : { passthrough }) };
 }
 
 function checkWords(words: Words, given: string[], command: Command, name: string): void {

@@ -50,6 +50,8 @@ export interface Context extends Output {
   msg: CliMessages;
   json: boolean;
   timeZone: string;
+  /** The environment the command runs in (CYBERREAD_SYNC_PASSWORD, proxies …). */
+  env: NodeJS.ProcessEnv;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
   /**
@@ -218,6 +220,7 @@ export function createContext(options: {
     msg,
     json: options.json,
     timeZone,
+    env,
     store() {
       if (store) return store;
       try {

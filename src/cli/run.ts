@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { langOnLine, parseCommandLine, UsageError, type ParsedArgs } from './args.js';
 import { feedsCommand } from './commands/feeds.js';
+import { syncCommand } from './commands/sync.js';
 import { listCommand } from './commands/list.js';
 import { markCommand } from './commands/mark.js';
 import { exportCommand, importCommand } from './commands/opml.js';
@@ -126,6 +127,8 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
         return await viewsCommand(ctx, args);
       case 'vacuum':
         return await vacuumCommand(ctx, args);
+      case 'sync':
+        return await syncCommand(ctx, args);
       default:
         return 0;
     }

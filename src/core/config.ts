@@ -10,8 +10,10 @@ import { parseQuery } from './query/parse.js';
 import type { QueryNode } from './query/ast.js';
 import { writeSetting } from './settings-file.js';
 import type { StorePolicy } from './store/store.js';
+import { checkTheme, type ThemeSetting } from './theme.js';
 import type { Edition, FeedConfig } from './types.js';
 import { FULL_TEXT_MODES, isFullTextMode } from './article/policy.js';
+import { SYNC_TYPES, type SyncSettings, type SyncType } from './sync/types.js';
 
 /** An ignore rule (killfile): `hide` keeps matches out of every list and count, `drop` never stores them. */
 export interface IgnoreRule {
@@ -55,6 +57,10 @@ export interface Settings {
   ignore: IgnoreRule[];
   keep: Retention;
   views: SavedView[];
+  /** Colours: a theme's name or colours per role (theme.ts); the dark theme when absent. */
+  theme?: ThemeSetting;
+  /** A server to sync with (Tiny Tiny RSS): where and as whom; never the password. */
+  sync?: SyncSettings;
 }
 
 export const NOTIFY_KINDS = ['bell', 'osc9', 'command'] as const;
@@ -90,7 +96,7 @@ export function settingsLang(configDir: string): Edition | undefined {
 
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
-  'ignore', 'keep', 'views',
+  'ignore', 'keep', 'views', 'theme', 'sync',
 ]);
 
 /** A query of a setting (an ignore rule, a view), read as the reader reads what is typed. */
@@ -121,6 +127,16 @@ function isArgv(value: unknown): value is string[] {
     value.every((a) => typeof a === 'string' && a.length <= 4096 && !/[\u0000-\u001f\u007f]/.test(a)) &&
     (value[0] as string).trim() !== ''
   );
+}
+
+/** A sync server's address: http(s) with a host, no credentials in it (they would land in config.json). */
+export function isServerUrl(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -311,7 +327,44 @@ export class Config {
       return { name, query: v.query };
     });
     s.keep = this.#retention(raw.keep);
+    const theme = checkTheme(raw.theme);
+    if (theme.setting !== undefined) s.theme = theme.setting;
+    for (const p of theme.problems) {
+      if (p.kind === 'shape') this.problems.push(problem('errSettingThemeShape', this.path));
+      else if (p.kind === 'name') this.problems.push(problem('errSettingThemeName', this.path, quote(p.value)));
+      else if (p.kind === 'role') this.problems.push(problem('errSettingThemeRole', this.path, quote(p.role)));
+      else this.problems.push(problem('errSettingThemeColor', this.path, quote(p.role), quote(p.value)));
+    }
+    const sync = this.#sync(raw.sync);
+    if (sync !== undefined) s.sync = sync;
     return s;
+  }
+
+  #sync(value: unknown): SyncSettings | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      this.problems.push(problem('errSettingSync', this.path));
+      return undefined;
+    }
+    const v = value as Record<string, unknown>;
+    // a password typed into the settings file is refused loudly, never used: the file is not a secret store
+    if (v.password !== undefined) this.problems.push(problem('errSettingSyncPassword', this.path));
+    const type = typeof v.type === 'string' && (SYNC_TYPES as readonly string[]).includes(v.type) ? (v.type as SyncType) : null;
+    const url = typeof v.url === 'string' && isServerUrl(v.url) ? v.url : null;
+    const user = typeof v.user === 'string' && v.user !== '' && !/[\u0000-\u001f\u007f]/.test(v.user) ? v.user : null;
+    const command = v.passwordCommand === undefined ? undefined : isArgv(v.passwordCommand) ? v.passwordCommand : null;
+    if (type === null || url === null || user === null || command === null) {
+      this.problems.push(problem('errSettingSync', this.path));
+      return undefined;
+    }
+    return { type, url, user, ...(command === undefined ? {} : { passwordCommand: command }) };
+  }
+
+  /** Sets up sync (or turns it off, with undefined): only the "sync" key of the file changes. */
+  setSync(sync: SyncSettings | undefined): void {
+    const { sync: _old, ...rest } = this.#settings;
+    this.#settings = sync === undefined ? rest : { ...rest, sync };
+    this.#write('sync', sync);
   }
 
   /**

@@ -3,7 +3,8 @@ import type { Config } from './config.js';
 import { refuseFeedUrl } from './opml.js';
 import type { ArticleStore } from './store/store.js';
 import { sanitizeLine } from './sanitize.js';
-import type { Edition, FeedConfig } from './types.js';
+import { isFullTextMode } from './article/policy.js';
+import type { Edition, FeedConfig, FullTextMode } from './types.js';
 
 /**
  * What a new subscription may be, wherever it is typed: `cyberread feeds add` and the reader's feeds view
@@ -20,6 +21,7 @@ export type FeedSpecError =
   /** A tag with nothing left once '#' and spaces are gone. */
   | { kind: 'emptyTag' }
   | { kind: 'badOption'; value: string }
+  | { kind: 'badFull'; value: string }
   | { kind: 'needValue'; option: string };
 
 export type FeedSpecResult = { ok: true; feed: FeedConfig } | { ok: false; error: FeedSpecError };
@@ -55,7 +57,7 @@ export function cleanTag(tag: string): string {
 }
 
 /** A subscription from its parts (the options of `feeds add`), checked and cleaned. */
-export function feedConfigFrom(o: { url: string; title?: string; lang?: string; tags?: string[] }, cwd?: string): FeedSpecResult {
+export function feedConfigFrom(o: { url: string; title?: string; lang?: string; tags?: string[]; full?: string }, cwd?: string): FeedSpecResult {
   if (o.url.trim() === '') return { ok: false, error: { kind: 'needUrl' } };
   const url = normaliseFeedUrl(o.url, cwd);
   if (url === null) return { ok: false, error: { kind: 'badUrl', value: sanitizeLine(o.url) } };
@@ -73,6 +75,11 @@ export function feedConfigFrom(o: { url: string; title?: string; lang?: string; 
     if (/\s/.test(tag)) return { ok: false, error: { kind: 'badTag', value: tag } };
   }
   if (tags.length) feed.tags = tags;
+  if (o.full !== undefined) {
+    const mode = o.full.trim().toLowerCase();
+    if (!isFullTextMode(mode)) return { ok: false, error: { kind: 'badFull', value: sanitizeLine(o.full) } };
+    feed.fullText = mode;
+  }
   return { ok: true, feed };
 }
 
@@ -97,7 +104,7 @@ export function splitWords(text: string): string[] {
   return words;
 }
 
-const SPEC_OPTIONS = new Set(['lang', 'title', 'tag']);
+const SPEC_OPTIONS = new Set(['lang', 'title', 'tag', 'full']);
 
 /**
  * A subscription typed on one line as `feeds add` takes it: `URL [--lang id|en] [--title T] [--tag T]…`
@@ -105,7 +112,7 @@ const SPEC_OPTIONS = new Set(['lang', 'title', 'tag']);
  */
 export function parseFeedSpec(text: string, cwd?: string): FeedSpecResult {
   const words = splitWords(sanitizeLine(text));
-  const parts: { url: string; title?: string; lang?: string; tags: string[] } = { url: '', tags: [] };
+  const parts: { url: string; title?: string; lang?: string; tags: string[]; full?: string } = { url: '', tags: [] };
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (!w.startsWith('--')) {
@@ -122,6 +129,7 @@ export function parseFeedSpec(text: string, cwd?: string): FeedSpecResult {
     if (value === undefined) return { ok: false, error: { kind: 'needValue', option: `--${name}` } };
     if (name === 'tag') parts.tags.push(value);
     else if (name === 'lang') parts.lang = value;
+    else if (name === 'full') parts.full = value;
     else parts.title = value;
   }
   return feedConfigFrom(parts, cwd);
@@ -152,6 +160,14 @@ export function setSubscriptionLang(d: SubscriptionDeps, url: string, lang: Edit
   if (!d.config.updateFeed(url, { lang: lang ?? undefined })) return false;
   if (lang !== null) d.store.setFeedLang(url, lang);
   return true;
+}
+
+/**
+ * When the feed's article pages are fetched (see article/policy.ts); "auto", the default, leaves the setting
+ * out of config.json. false when the feed is not subscribed (any more).
+ */
+export function setSubscriptionFullText(d: Pick<SubscriptionDeps, 'config'>, url: string, mode: FullTextMode): boolean {
+  return d.config.updateFeed(url, { fullText: mode === 'auto' ? undefined : mode });
 }
 
 /** Unsubscribes: the feed leaves the settings, its cached articles the cache, except starred ones. */

@@ -158,6 +158,8 @@ export interface RefreshResult {
   dropped?: number;
   /** Articles the retention limits (keep) removed. */
   removed?: number;
+  /** Articles whose read or star state changed elsewhere (a sync with a server brought it). */
+  changed?: number;
   /** Why the feed failed, told in the language of whoever shows it (core/i18n/problem.ts). */
   error?: Problem;
 }

@@ -15,6 +15,7 @@ import type { AppProps } from './services.js';
 import { initialState, tooSmall, type Confirm, type FailedFeed, type Prompt } from './state.js';
 import { problem } from '../core/i18n/problem.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
+import { ThemeContext } from './theme.js';
 
 /** Rows stored so far: the list shows these until a refresh reports more (AppState.watermark). */
 function lastRowId(services: AppProps['services']): number | null {
@@ -131,7 +132,7 @@ export function App(props: AppProps): React.JSX.Element {
           ? m.linkNumber(s.digits)
           : undefined;
   const last = services.lastRefreshAt();
-  return (
+  const frame = (
     <Box flexDirection="column" width={s.size.columns}>
       <Header
         m={m}
@@ -160,6 +161,7 @@ export function App(props: AppProps): React.JSX.Element {
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
+        toastIsError={problem !== null && s.confirm === null}
         notice={s.cacheDamaged === null ? null : m.cacheDamaged(s.cacheDamaged.path, s.cacheDamaged.movedTo)}
         {...(prompt === undefined ? {} : { prompt })}
         columns={s.size.columns}
@@ -167,4 +169,5 @@ export function App(props: AppProps): React.JSX.Element {
       />
     </Box>
   );
+  return services.theme === undefined ? frame : <ThemeContext.Provider value={services.theme}>{frame}</ThemeContext.Provider>;
 }

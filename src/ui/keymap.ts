@@ -55,6 +55,7 @@ export type KeyAction =
   | 'addFeed'
   | 'renameFeed'
   | 'feedLang'
+  | 'feedFullText'
   | 'removeFeed'
   | 'refreshFeed'
   | 'markFeedRead'
@@ -139,6 +140,7 @@ export const BINDINGS: Binding[] = [
   { action: 'addFeed', keys: ['a'], views: ['feeds'], help: 'actAddFeed' },
   { action: 'renameFeed', keys: ['t'], views: ['feeds'], help: 'actRenameFeed' },
   { action: 'feedLang', keys: ['l'], views: ['feeds'], help: 'actFeedLang' },
+  { action: 'feedFullText', keys: ['f'], views: ['feeds'], help: 'actFeedFullText' },
   { action: 'removeFeed', keys: ['d'], views: ['feeds'], help: 'actRemoveFeed' },
   { action: 'refreshFeed', keys: ['r'], views: ['feeds'], help: 'actRefreshFeed' },
   { action: 'markFeedRead', keys: ['A'], views: ['feeds'], help: 'actMarkFeedRead' },

@@ -1,5 +1,6 @@
+import type { Theme } from '../core/theme.js';
 import type { ArticleStore } from '../core/store/store.js';
-import type { ArticleQuery, Edition, FeedConfig, RefreshResult, StoredArticle } from '../core/types.js';
+import type { ArticleQuery, Edition, FeedConfig, FullTextMode, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
 import type { PageResult } from '../core/article/full.js';
 import type { StoredPage } from '../core/article/page.js';
@@ -25,6 +26,8 @@ export interface FeedAdmin {
   rename(url: string, title: string): boolean;
   /** null: the language is detected per article. */
   setLang(url: string, lang: Edition | null): boolean;
+  /** When the feed's article pages are fetched. false when the feed is not subscribed (any more). */
+  setFullText(url: string, mode: FullTextMode): boolean;
   /** Unsubscribes; its cached articles go, starred ones stay. */
   remove(url: string): { removed: boolean; articles: number };
 }
@@ -75,6 +78,8 @@ export interface UiServices {
   /** True when enclosures open in a player of the settings (not the browser). */
   hasPlayer?: boolean;
   feeds: FeedAdmin;
+  /** The colours of the roles (the settings' theme at the terminal's depth); the dark theme when absent. */
+  theme?: Theme;
   /** The saved views of the settings, listed first in the feeds view. */
   views?(): readonly { name: string; query: string }[];
   /** Persists the chosen interface language. */

@@ -76,6 +76,9 @@ describe('show --full', () => {
     for (const chrome of CHROME) expect(r.stdout).not.toContain(chrome);
     expect(r.stdout).toContain('Rina Kartikasari · Sabtu, 21 November 2026 - 14:00 WIB');
     expect(r.stdout).toContain('artikel lengkap');
+    // the picture the site prints above the body (left out with the header) is the first line of the body
+    const body = r.stdout.split(/^─+$/m)[1]?.trimStart() ?? '';
+    expect(body.split('\n').slice(0, 2)).toEqual(['[gambar]', 'Ilustrasi rekam medis elektronik. (Cyberthreat.id)']);
     expect(r.stdout).toMatch(/#rekammedis/);
     expect(r.stdout).toContain('Baca juga');
     expect(r.stdout).toContain(`› ${idOf.related}  Data 2,3 Juta Pelanggan`);

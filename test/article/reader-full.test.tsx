@@ -1,7 +1,7 @@
 // The reader with article pages from 127.0.0.1: the feed text at once with a loading line, every key working,
 // the full text swapped in, `f`, Esc cancelling, and "Baca juga" from the page.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { extractPage } from '../../src/core/article/extractor.js';
+import { threadExtractor } from '../../src/core/article/extract-thread.js';
 import { loadPage, pageWanted } from '../../src/core/article/full.js';
 import { createFetcher, type Fetcher } from '../../src/core/feeds/http.js';
 import { htmlToPlainText } from '../../src/core/html.js';
@@ -14,6 +14,8 @@ import { serve, type TestServer } from '../security/server.js';
 import { article, removeTempStores, storeWith } from '../ui/fixtures.js';
 import { pages, PATHS, RELATED_ID } from './fixtures.js';
 
+// Pages are read on the built extraction worker, as the reader does (npm test builds before vitest runs).
+const extractor = threadExtractor(new URL('../../dist/extract-worker.js', import.meta.url));
 let server: TestServer;
 let fetcher: Fetcher;
 let h: Harness | undefined;
@@ -39,6 +41,7 @@ beforeAll(async () => {
   fetcher = createFetcher({ concurrency: 4, perHost: 2, limits: { connectTimeoutMs: 5000, firstByteTimeoutMs: 10_000, bodyTimeoutMs: 10_000 } });
 });
 afterAll(async () => {
+  await extractor.close();
   await fetcher.close();
   await server.close();
 });
@@ -56,7 +59,7 @@ function services(s: SqliteStore): UiServices & { opened: string[] } {
     pages: {
       get: (id) => s.getPage(id),
       wanted: (a) => pageWanted({ url: a.feedUrl }, htmlToPlainText(a.contentHtml) || a.summary),
-      load: (a, o) => loadPage(s, a, { fetch: (r) => fetcher.fetch(r), extract: extractPage }, o),
+      load: (a, o) => loadPage(s, a, { fetch: (r) => fetcher.fetch(r), extract: extractor.extract }, o),
     },
   });
 }
@@ -108,6 +111,11 @@ describe('the reader with full articles', () => {
     expect(h.frame()).toContain('Rina Kartikasari · Sabtu, 21 November 2026 - 14:00 WIB');
     expect(h.frame()).toContain('[IND] | ENG');
     expect(full).toContain('Tab baca juga');
+    // the page's body has no picture of its own (the site prints it above the body): its og:image and the
+    // figure's caption still give the illustration line, first under the rule
+    const rows = full.split('\n').map((l) => l.trim());
+    const rule = rows.findIndex((l, k) => k > 2 && /^─{20,}$/.test(l));
+    expect(rows.slice(rule + 1, rule + 3)).toEqual(['[Ilustrasi]', 'Ilustrasi rekam medis elektronik. (Cyberthreat.id)']);
     for (const chrome of ['Terpopuler', 'Setuju', 'Komentar', 'Iklan', 'Beranda']) expect(h.frame()).not.toContain(chrome);
     // f: the feed text, said in the header; f again: the full article
     const feed = await h.press('f');

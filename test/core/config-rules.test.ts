@@ -113,4 +113,21 @@ describe('settings: ignore, keep, views', () => {
     expect(() => c.set('lang', 'en')).toThrow(/no longer valid JSON/);
     expect(readFileSync(path, 'utf8')).toBe('{"feeds": [ half written');
   });
+
+  it('theme: a name, or colours per role; each bad part reported, the rest used', () => {
+    const d = dir();
+    writeFileSync(join(d, 'config.json'), JSON.stringify({ feeds: [], theme: { base: 'light', tag: '#00afaf', star: 'purplish', links: 'blue', dim: 300 } }));
+    const c = new Config(d, []);
+    expect(c.settings.theme).toEqual({ base: 'light', tag: '#00afaf' });
+    expect(c.warningsIn('en').map((w) => w.replace(` in ${c.path}`, ''))).toEqual([
+      'Ignoring "theme.star": purplish is not a colour (a name such as "cyan", "#rrggbb" or 0 to 255), so the theme\'s own is used.',
+      'Ignoring "theme.links": the roles are selection, unread, star, tag, header, error, link, quote, code and dim.',
+      'Ignoring "theme.dim": 300 is not a colour (a name such as "cyan", "#rrggbb" or 0 to 255), so the theme\'s own is used.',
+    ]);
+    const e = dir();
+    writeFileSync(join(e, 'config.json'), JSON.stringify({ feeds: [], theme: 'solarized' }));
+    const named = new Config(e, []);
+    expect(named.settings.theme).toBeUndefined();
+    expect(named.warningsIn('id')[0]).toBe(`"theme" di ${named.path} diabaikan: "solarized" bukan tema; gunakan "dark", "light" atau "mono".`);
+  });
 });

@@ -50,6 +50,7 @@ describe('parseFeedSpec (the reader add prompt: the options of feeds add on one 
     });
     expect(parseFeedSpec("https://x.org/rss --tag 'b c'")).toEqual({ ok: false, error: { kind: 'badTag', value: 'b c' } });
     expect(parseFeedSpec('http://127.0.0.1:8080/feed.xml')).toEqual({ ok: true, feed: { url: 'http://127.0.0.1:8080/feed.xml' } });
+    expect(parseFeedSpec('https://x.org/rss --full Never')).toEqual({ ok: true, feed: { url: 'https://x.org/rss', fullText: 'never' } });
   });
 
   it('says what is wrong with a line it cannot use', () => {
@@ -58,6 +59,7 @@ describe('parseFeedSpec (the reader add prompt: the options of feeds add on one 
     expect(parseFeedSpec('https://x.org/a https://x.org/b')).toEqual({ ok: false, error: { kind: 'badOption', value: 'https://x.org/b' } });
     expect(parseFeedSpec('https://x.org/rss --title')).toEqual({ ok: false, error: { kind: 'needValue', option: '--title' } });
     expect(parseFeedSpec('https://x.org/rss --lang xx')).toEqual({ ok: false, error: { kind: 'badLang', value: 'xx' } });
+    expect(parseFeedSpec('https://x.org/rss --full sometimes')).toEqual({ ok: false, error: { kind: 'badFull', value: 'sometimes' } });
     expect(parseFeedSpec('javascript:alert(1)')).toMatchObject({ ok: false, error: { kind: 'badUrl' } });
   });
 

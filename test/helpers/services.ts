@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Config } from '../../src/core/config.js';
-import { removeSubscription, renameSubscription, setSubscriptionLang } from '../../src/core/subscriptions.js';
+import { removeSubscription, renameSubscription, setSubscriptionFullText, setSubscriptionLang } from '../../src/core/subscriptions.js';
 import type { FeedConfig, RefreshResult } from '../../src/core/types.js';
 import type { RefreshProgress, UiServices } from '../../src/ui/services.js';
 
@@ -78,6 +78,7 @@ export function testServices(
       add: (feed) => config.addFeed(feed),
       rename: (url, title) => renameSubscription(subs, url, title),
       setLang: (url, lang) => setSubscriptionLang(subs, url, lang),
+      setFullText: (url, mode) => setSubscriptionFullText(subs, url, mode),
       remove: (url) => removeSubscription(subs, url),
     },
     config,

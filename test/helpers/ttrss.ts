@@ -7,6 +7,7 @@
  * Debian 12: apt-get install tt-rss php-cli php-pgsql php8.2-cgi dbconfig-no-thanks (see .ci/run).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface Headline {
+  id: number;
+  title: string;
+  unread: boolean;
+  marked: boolean;
+  feed_id: string | number;
+  tags: string[];
+}
+
+/** One user of the server with an API session of its own (password: TTRSS_PASSWORD). */
+export interface TtrssUser {
+  name: string;
+  password: string;
+  api(op: string, params?: Record<string, unknown>): Promise<ApiReply['content']>;
+  /** Subscribes this user to a feed and has the server fetch it now; returns the feed's id on the server. */
+  addFeed(url: string, categoryId?: number): Promise<number>;
+  /** A category (folder) of this user; returns its id. */
+  addCategory(title: string): Promise<number>;
+  /** Every headline of a feed (-4: all articles), paging through. */
+  headlines(feedId?: number): Promise<Headline[]>;
+}
+
 interface ApiReply {
   status: number;
   content: Record<string, unknown> & { error?: string };
@@ -74,8 +97,11 @@ export interface TtrssServer {
   sql(query: string): string;
   /** Calls the API as admin (a session of the helper's own). */
   api(op: string, params?: Record<string, unknown>): Promise<ApiReply['content']>;
-  /** Subscribes the server to a feed and fetches it now; returns the feed's id on the server. */
+  /** Subscribes admin to a feed and fetches it now; returns the feed's id on the server. */
   addFeed(url: string, categoryId?: number): Promise<number>;
+  admin: TtrssUser;
+  /** Another user with the API enabled: each test its own subscriptions and state. */
+  addUser(name: string, password?: string): TtrssUser;
   /** Fetches a feed on the server now. */
   updateFeed(feedId: number): Promise<void>;
   /** Stops and starts the web server only (the database stays up): "the server is down". */
@@ -258,23 +284,53 @@ export async function startTtrss(): Promise<TtrssServer> {
     };
     await startWeb();
 
-    let sid: string | null = null;
-    const call = async (op: string, params: Record<string, unknown> = {}): Promise<ApiReply['content']> => {
-      if (sid === null && op !== 'login') {
-        const login = await call('login', { user: TTRSS_USER, password: TTRSS_PASSWORD });
-        sid = String(login.session_id);
-      }
-      const r = await fetch(`${url}api/`, { method: 'POST', body: JSON.stringify({ ...params, op, ...(sid === null ? {} : { sid }) }) });
-      const reply = (await r.json()) as ApiReply;
-      if (reply.status !== 0) {
-        if (reply.content.error === 'NOT_LOGGED_IN' && op !== 'login') {
-          sid = null;
-          return call(op, params);
+    const client = (user: string, password: string): TtrssUser => {
+      let sid: string | null = null;
+      const call = async (op: string, params: Record<string, unknown> = {}): Promise<ApiReply['content']> => {
+        if (sid === null && op !== 'login') {
+          const login = await call('login', { user, password });
+          sid = String(login.session_id);
         }
-        throw new Error(`tt-rss ${op}: ${JSON.stringify(reply.content)}`);
-      }
-      return reply.content;
+        const r = await fetch(`${url}api/`, { method: 'POST', body: JSON.stringify({ ...params, op, ...(sid === null ? {} : { sid }) }) });
+        const reply = (await r.json()) as ApiReply;
+        if (reply.status !== 0) {
+          if (reply.content.error === 'NOT_LOGGED_IN' && op !== 'login') {
+            sid = null;
+            return call(op, params);
+          }
+          throw new Error(`tt-rss ${op}: ${JSON.stringify(reply.content)}`);
+        }
+        return reply.content;
+      };
+      const uid = (): number => Number(psql('ttrss', `SELECT id FROM ttrss_users WHERE login = '${user}'`).trim());
+      return {
+        name: user,
+        password,
+        api: call,
+        async addFeed(feedUrl, categoryId = 0) {
+          const r = (await call('subscribeToFeed', { feed_url: feedUrl, category_id: categoryId })) as { status: { code: number; feed_id?: number } };
+          if (r.status.code !== 1 && r.status.code !== 0) throw new Error(`tt-rss could not subscribe to ${feedUrl}: code ${r.status.code}`);
+          const id = Number(
+            r.status.feed_id ?? psql('ttrss', `SELECT id FROM ttrss_feeds WHERE feed_url = '${feedUrl.replace(/'/g, "''")}' AND owner_uid = ${uid()}`).trim(),
+          );
+          await call('updateFeed', { feed_id: id });
+          return id;
+        },
+        async addCategory(title) {
+          psql('ttrss', `INSERT INTO ttrss_feed_categories (owner_uid, title) VALUES (${uid()}, '${title.replace(/'/g, "''")}')`);
+          return Number(psql('ttrss', `SELECT max(id) FROM ttrss_feed_categories WHERE owner_uid = ${uid()}`).trim());
+        },
+        async headlines(feedId = -4) {
+          const out: Headline[] = [];
+          for (let skip = 0; ; skip += 200) {
+            const page = (await call('getHeadlines', { feed_id: feedId, view_mode: 'all_articles', limit: 200, skip })) as unknown as Headline[];
+            out.push(...page);
+            if (page.length < 200) return out;
+          }
+        },
+      };
     };
+    const admin = client(TTRSS_USER, TTRSS_PASSWORD);
 
     return {
       get url() {
@@ -282,16 +338,22 @@ export async function startTtrss(): Promise<TtrssServer> {
       },
       dir,
       sql: (query) => psql('ttrss', query),
-      api: call,
-      async addFeed(feedUrl, categoryId = 0) {
-        const r = (await call('subscribeToFeed', { feed_url: feedUrl, category_id: categoryId })) as { status: { code: number; feed_id?: number } };
-        if (r.status.code !== 1 && r.status.code !== 0) throw new Error(`tt-rss could not subscribe to ${feedUrl}: code ${r.status.code}`);
-        const id = Number(r.status.feed_id ?? psql('ttrss', `SELECT id FROM ttrss_feeds WHERE feed_url = '${feedUrl.replace(/'/g, "''")}'`).trim());
-        await call('updateFeed', { feed_id: id });
-        return id;
+      api: admin.api,
+      addFeed: admin.addFeed,
+      admin,
+      addUser(name, password = `pw-${name}-Qx7`) {
+        if (!/^[a-z0-9_]+$/.test(name) || !/^[\w-]+$/.test(password)) throw new Error(`a plain user name and password, please: ${name}`);
+        // tt-rss still accepts its oldest hash form (and upgrades it at the first login); the API on
+        const hash = `SHA1:${createHash('sha1').update(password).digest('hex')}`;
+        psql(
+          'ttrss',
+          `INSERT INTO ttrss_users (login, pwd_hash, salt, access_level, created) VALUES ('${name}', '${hash}', '', 0, NOW());
+           INSERT INTO ttrss_user_prefs (owner_uid, pref_name, value) SELECT id, 'ENABLE_API_ACCESS', 'true' FROM ttrss_users WHERE login = '${name}';`,
+        );
+        return client(name, password);
       },
       async updateFeed(feedId) {
-        await call('updateFeed', { feed_id: feedId });
+        await admin.api('updateFeed', { feed_id: feedId });
       },
       async stopWeb() {
         const p = php as ChildProcess | null;

@@ -88,6 +88,28 @@ describe('the reader in a pseudo-terminal', () => {
     expect(styled.output).toMatch(SGR);
   });
 
+  it("draws the settings' theme at the terminal's depth, and nothing of it with NO_COLOR", () => {
+    const home = fakeHome({
+      feeds: [{ url: join(process.cwd(), 'samples', 'cyberthreat-id.xml'), lang: 'id' }],
+      lang: 'id',
+      theme: { base: 'light', tag: '#00afaf', star: 'purplish' },
+    });
+    const steps: Step[] = [{ wait: FIRST, timeout: 15 }, { send: 'q' }, { exit: 10 }];
+    // wide enough for the rows' tags
+    const wide = { rows: 24, cols: 180 };
+    const truecolor = runInPty(['--home', home], steps, wide, { COLORTERM: 'truecolor' });
+    expectRestored(truecolor);
+    expect(truecolor.output).toContain('\u001b[38;2;0;175;175m#databreach');
+    // the bad colour was reported before the reader started, and the light theme's own used
+    expect(truecolor.output).toContain('"theme.star"');
+    const c256 = runInPty(['--home', home], steps, wide);
+    expect(c256.output).toContain('\u001b[38;5;37m#databreach');
+    const plain = runInPty(['--home', home], steps, wide, { NO_COLOR: '1', COLORTERM: 'truecolor' });
+    expectRestored(plain);
+    expect(plain.output).toContain(FIRST);
+    expect(plain.output).not.toMatch(SGR);
+  });
+
   it('shows the sample articles with no network and quits with q', () => {
     const r = runInPty(['--demo', '--lang', 'id'], [{ wait: FIRST, timeout: 10 }, { send: 'q' }, { exit: 10 }]);
     expectRestored(r);

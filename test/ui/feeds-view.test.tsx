@@ -78,21 +78,24 @@ describe('the feeds view', () => {
     await h.waitFor('Story B1');
     await h.press('F');
     const prompt = await h.press('a');
-    expect(hintsOf(prompt)).toContain('Add feed: █   URL [--lang id|en] [--title T] [--tag T] · Enter adds · Esc cancels');
+    expect(hintsOf(prompt)).toContain('Add feed: █   URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter adds · Esc cancels');
     await h.type('ftp://x.example/rss');
     const refused = await h.press('Enter');
     expect(statusOf(refused)).toContain('"ftp://x.example/rss" is not a feed address');
     // the prompt stays with what was typed
     expect(hintsOf(refused)).toContain('Add feed: ftp://x.example/rss█');
     for (let i = 0; i < 'ftp://x.example/rss'.length; i++) await h.press('Backspace');
-    await h.type('http://127.0.0.1:9/feed.xml --title "Uji Lokal" --lang id --tag uji');
+    await h.type('http://127.0.0.1:9/feed.xml --title "Uji Lokal" --full sometimes');
+    expect(statusOf(await h.press('Enter'))).toContain('Unknown --full mode "sometimes": use auto, always or never');
+    for (let i = 0; i < ' --full sometimes'.length; i++) await h.press('Backspace');
+    await h.type(' --lang id --tag uji --full always');
     const added = await h.press('Enter');
     expect(statusOf(added)).toContain('Added Uji Lokal; fetching it');
     expect(added).toMatch(/›  Uji Lokal +id +0\/0 +never/);
     expect(savedFeeds(services)).toEqual([
       { url: A, title: 'Berita A', lang: 'id' },
       { url: B },
-      { url: 'http://127.0.0.1:9/feed.xml', title: 'Uji Lokal', lang: 'id', tags: ['uji'] },
+      { url: 'http://127.0.0.1:9/feed.xml', title: 'Uji Lokal', lang: 'id', tags: ['uji'], fullText: 'always' },
     ]);
     expect(services.refreshed.at(-1)).toEqual(['http://127.0.0.1:9/feed.xml']);
     // the same URL again is said to be there already
@@ -157,6 +160,29 @@ describe('the feeds view', () => {
     expect(set).toMatch(/›● Kabar Siber +en/);
     expect((savedFeeds(services) as { lang?: string }[])[0]?.lang).toBe('en');
     expect(store.count({ lang: 'en', feedUrl: A })).toBe(3);
+  });
+
+  it('f steps the full-article mode of the selected feed through auto, always and never: said, shown and saved', async () => {
+    const { services } = setup();
+    h = await renderUi(<App services={services} initialLang="id" rows={20} columns={110} />);
+    await h.waitFor('Artikel A1');
+    const view = await h.press('F');
+    expect(view).toContain(` ${A}\n dimuat 5 menit lalu · artikel lengkap: auto`);
+    const always = await h.press('f');
+    expect(statusOf(always)).toContain('Artikel lengkap feed ini: always — halaman setiap artikel dimuat');
+    expect(always).toContain('dimuat 5 menit lalu · artikel lengkap: always');
+    expect((savedFeeds(services) as { fullText?: string }[])[0]?.fullText).toBe('always');
+    const never = await h.press('f');
+    expect(statusOf(never)).toContain('hanya bila Anda menekan f pada artikelnya');
+    expect((savedFeeds(services) as { fullText?: string }[])[0]?.fullText).toBe('never');
+    const auto = await h.press('f');
+    expect(auto).toContain('artikel lengkap: auto');
+    // auto is the default: the setting leaves config.json
+    expect(savedFeeds(services)).toEqual([{ url: A, title: 'Berita A', lang: 'id' }, { url: B }]);
+    // the other feed keeps its own
+    await h.press('j');
+    expect(statusOf(await h.press('f'))).toContain('Artikel lengkap feed ini: always');
+    expect(savedFeeds(services)).toEqual([{ url: A, title: 'Berita A', lang: 'id' }, { url: B, fullText: 'always' }]);
   });
 
   it('removes a feed after a question naming what stays; any other key keeps it', async () => {

@@ -5,8 +5,32 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
 import { line, list, normaliseFeedUrl, printJson, shortDate, str } from './shared.js';
+import { userAgent } from '../../core/feeds/http.js';
+import { sendSubscriptions, SyncError } from '../../core/sync/index.js';
+import { queueSubscribe, queueUnsubscribe } from '../../core/sync/feeds.js';
+import { VERSION } from '../../core/version.js';
+import { passwordFor } from './sync.js';
 
-export function feedsCommand(ctx: Context, args: ParsedArgs): number {
+/**
+ * While sync is set up, a feed added or removed here is queued for the server and sent at once; the answer
+ * is one more sentence. Offline (or without a password), it stays queued for the next sync.
+ */
+async function tellServer(ctx: Context, url: string, queued: boolean): Promise<{ server: 'done' | 'queued' | 'refused' | null; said: string | null }> {
+  const sync = ctx.config.settings.sync;
+  if (sync === undefined || !queued) return { server: null, said: null };
+  try {
+    const password = await passwordFor(ctx, sync);
+    const r = await sendSubscriptions(sync, ctx.store().sync, { password, userAgent: userAgent(VERSION), env: ctx.env });
+    const refused = r.refused.find((x) => x.url === url);
+    if (refused !== undefined) return { server: 'refused', said: explain(refused.problem, ctx.lang) };
+    return { server: 'done', said: null };
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    return { server: 'queued', said: ctx.msg.feedQueuedForServer(url, sync.url, explain(error.problem, ctx.lang)) };
+  }
+}
+
+export async function feedsCommand(ctx: Context, args: ParsedArgs): Promise<number> {
   // args.ts checked the words: one URL after add and remove, none after feeds alone.
   const sub = args.subcommand;
   const raw = args.positionals[0] ?? '';
@@ -36,8 +60,13 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
       else ctx.out(ctx.msg.fullModeSet(url, feed.fullText));
       return 0;
     }
-    if (ctx.json) printJson(ctx, { added, feed });
-    else ctx.out(added ? ctx.msg.feedAdded(url) : ctx.msg.feedExists(url));
+    const sync = ctx.config.settings.sync;
+    const told = added && sync !== undefined ? await tellServer(ctx, url, queueSubscribe(ctx.store().sync, feed)) : { server: null, said: null };
+    if (ctx.json) printJson(ctx, { added, feed, ...(sync === undefined ? {} : { server: told.server }) });
+    else {
+      ctx.out(!added ? ctx.msg.feedExists(url) : told.server === 'done' && sync !== undefined ? ctx.msg.feedAddedOnServer(url, sync.url) : ctx.msg.feedAdded(url));
+      if (told.said !== null) ctx.out(sanitizeLine(told.said));
+    }
     return 0;
   }
   if (sub === 'remove' || sub === 'rm') {
@@ -51,8 +80,13 @@ export function feedsCommand(ctx: Context, args: ParsedArgs): number {
     if (!url) throw new CliError(ctx.msg.feedNotFound(sanitizeLine(raw)));
     ctx.config.removeFeed(url);
     const removed = ctx.store().removeFeed(url);
-    if (ctx.json) printJson(ctx, { removed: url, articles: removed });
-    else ctx.out(ctx.msg.feedRemoved(url, removed));
+    const sync = ctx.config.settings.sync;
+    const told = sync !== undefined ? await tellServer(ctx, url, queueUnsubscribe(ctx.store().sync, url)) : { server: null, said: null };
+    if (ctx.json) printJson(ctx, { removed: url, articles: removed, ...(sync === undefined ? {} : { server: told.server }) });
+    else {
+      ctx.out(told.server === 'done' && sync !== undefined ? ctx.msg.feedRemovedOnServer(url, sync.url, removed) : ctx.msg.feedRemoved(url, removed));
+      if (told.said !== null) ctx.out(sanitizeLine(told.said));
+    }
     return 0;
   }
   const feeds = ctx.config.settings.feeds;

@@ -5,6 +5,9 @@ import type { PageRunStats } from '../../core/article/full.js';
 import type { ParsedArgs } from '../args.js';
 import { CliError, type Context } from '../context.js';
 import { line, normaliseFeedUrl, printJson } from './shared.js';
+import { localOnlyFeeds, syncResults } from '../../core/sync/feeds.js';
+import { pagesAfterRefresh } from '../../core/article/refresh-pages.js';
+import { syncRun } from './sync.js';
 
 export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<number> {
   const all = ctx.config.settings.feeds;
@@ -24,13 +27,41 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
   }
   const full = args.values.full === true;
   let pages: PageRunStats | null = null;
-  const results = await ctx.refresh(feeds, {
-    all: args.positionals.length === 0,
-    ignoreRetryAfter: args.values.force === true,
-    onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
-    full,
-    onPages: (stats) => (pages = stats),
-  });
+  const results: RefreshResult[] = [];
+  const sync = ctx.config.settings.sync;
+  let direct = feeds;
+  if (sync !== undefined) {
+    // The server fetches its feeds: one sync run brings what it has (all of it, whichever feeds were named);
+    // feeds it does not have (a file, one it refused) are still fetched here.
+    const since = new Date().toISOString();
+    const report = await syncRun(ctx, sync);
+    const synced = syncResults(report);
+    const asked = new Set(feeds.map((f) => f.url));
+    for (const r of synced) {
+      if (args.positionals.length > 0 && !asked.has(r.url)) continue;
+      results.push(r);
+      if (!ctx.json) printRefreshLine(ctx, r, ctx.config.settings.feeds);
+    }
+    direct = localOnlyFeeds(feeds, ctx.store().sync.syncFeeds());
+    if (full) {
+      const serverFeeds = ctx.config.settings.feeds.filter((f) => synced.some((r) => r.url === f.url));
+      pages = await pagesAfterRefresh(ctx.store(), serverFeeds, since, ctx.pages(), ctx.config.settings.concurrency);
+    }
+  }
+  if (direct.length > 0) {
+    let directPages: PageRunStats | null = null;
+    results.push(
+      ...(await ctx.refresh(direct, {
+        all: sync === undefined && args.positionals.length === 0,
+        ignoreRetryAfter: args.values.force === true,
+        onResult: ctx.json ? undefined : (r) => printRefreshLine(ctx, r, feeds),
+        full,
+        onPages: (stats) => (directPages = stats),
+      })),
+    );
+    pages = addPages(pages, directPages);
+  }
+  if (sync !== undefined && args.positionals.length === 0) ctx.config.set('lastRefreshAt', new Date().toISOString());
   const failed = results.filter((r) => r.status === 'error').length;
   const done = pages as PageRunStats | null;
   // --json is the same array with or without --full; --full adds each feed's page counts to its entry
@@ -44,6 +75,11 @@ export async function refreshCommand(ctx: Context, args: ParsedArgs): Promise<nu
     if (done !== null) ctx.out(ctx.msg.pagesSummary(done.fetched, done.ok, done.failed));
   }
   return failed ? 1 : 0;
+}
+
+function addPages(a: PageRunStats | null, b: PageRunStats | null): PageRunStats | null {
+  if (a === null || b === null) return a ?? b;
+  return { fetched: a.fetched + b.fetched, ok: a.ok + b.ok, failed: a.failed + b.failed, skipped: a.skipped + b.skipped, byFeed: { ...a.byFeed, ...b.byFeed } };
 }
 
 function printRefreshLine(ctx: Context, r: RefreshResult, feeds: FeedConfig[]): void {

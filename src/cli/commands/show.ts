@@ -1,4 +1,5 @@
 import { loadPage } from '../../core/article/full.js';
+import { illustrationOf, withIllustration } from '../../core/article/illustration.js';
 import type { PageError, StoredPage } from '../../core/article/page.js';
 import { pageErrorText } from '../../core/article/reason.js';
 import { formatPosted } from '../../core/i18n/dates.js';
@@ -99,7 +100,7 @@ function printArticle(ctx: Context, article: StoredArticle, full: StoredPage | n
   if (meta.length) out.push(...wrap(meta.join(' · '), width));
   // the link is printed whole so that it can be copied, even when the terminal wraps it
   const link = article.url ? sanitizeLine(article.url) : null;
-  const body = full !== null ? full.html : article.contentHtml || article.summary;
+  const body = withIllustration(full !== null ? full.html : article.contentHtml || article.summary, illustrationOf(page?.image, article.image));
   const base = (full?.url ?? article.url) || undefined;
   const doc = renderHtml(body, { width, imageLabel: ctx.msg.imageLabel, ...(base ? { baseUrl: base } : {}) });
   // one line of tags: the article's, with those of a hashtag line that ended the body (left out of it)

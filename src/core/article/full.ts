@@ -21,7 +21,8 @@ export type PageCache = Pick<ArticleStore, 'getPage' | 'savePage' | 'markPageFre
 
 export interface PageDeps {
   fetch(req: FetchRequest): Promise<FetchResult>;
-  extract(page: Uint8Array, options: ExtractOptions): ExtractedArticle | Promise<ExtractedArticle>;
+  /** `signal`: the caller left the article; an extractor on another thread may stop (the result is not used). */
+  extract(page: Uint8Array, options: ExtractOptions, signal?: AbortSignal): ExtractedArticle | Promise<ExtractedArticle>;
   /**
    * Where to read a page from instead of its address (the demo reads the sample pages shipped in samples/);
    * null: fetch the address itself. Only http(s) addresses are fetched otherwise.
@@ -145,7 +146,7 @@ export async function loadPage(
     return stored(cache, article.id);
   }
   const url = located === null ? outcome.url : article.url;
-  const record = await extractRecord(outcome.bytes, { url, ...(outcome.contentType ? { contentType: outcome.contentType } : {}) }, deps);
+  const record = await extractRecord(outcome.bytes, { url, ...(outcome.contentType ? { contentType: outcome.contentType } : {}) }, deps, options.signal);
   if (options.signal?.aborted) return { kind: 'cancelled' };
   record.fetchedAt = fetchedAt;
   record.etag = outcome.etag;
@@ -168,11 +169,11 @@ function stored(cache: PageCache, id: string): PageResult {
   return page === null ? { kind: 'cancelled' } : { kind: 'page', page };
 }
 
-async function extractRecord(bytes: Uint8Array, options: ExtractOptions, deps: PageDeps): Promise<PageRecord> {
+async function extractRecord(bytes: Uint8Array, options: ExtractOptions, deps: PageDeps, signal: AbortSignal | undefined): Promise<PageRecord> {
   const base = emptyRecord('', options.url, null);
   let x: ExtractedArticle;
   try {
-    x = await deps.extract(bytes, options);
+    x = await deps.extract(bytes, options, signal);
   } catch (error) {
     base.error = { code: error instanceof ExtractError ? EXTRACT_CODES[error.reason] : 'no-article' };
     return base;

@@ -404,15 +404,19 @@ function concat(chunks: Buffer[], total: number): Uint8Array {
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
-export function createFetcher(options: FetcherOptions = {}): Fetcher {
-  const limits: FetchLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const env = options.env ?? process.env;
-  const ua = options.userAgent ?? userAgent(VERSION);
-  const overall = new Semaphore(Math.max(1, options.concurrency ?? 8));
-  const perHostLimit = Math.max(1, options.perHost ?? 2);
-  const hosts = new Map<string, Semaphore>();
-  const strays = new Map<string, number>();
+export interface ProxySettings {
+  httpProxy: URL | null;
+  /** HTTPS_PROXY itself (undici falls back to httpProxy when it is absent). */
+  httpsOnlyProxy: URL | null;
+  noProxy: string;
+  /** A proxy variable that cannot be used, or null. */
+  problem: Problem | null;
+  /** The proxy a request to `url` goes through (ignoring NO_PROXY): for naming it in errors. */
+  proxyFor(url: URL): URL | null;
+}
 
+/** HTTP(S)_PROXY and NO_PROXY as every request of cyberread reads them (feeds, and the sync client). */
+export function proxySettings(env: Record<string, string | undefined>): ProxySettings {
   // Lower-case wins, as in curl and undici; '' (not undefined) keeps undici from reading process.env itself.
   const pick = (name: string): string => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
   let configError: Problem | null = null;
@@ -433,11 +437,30 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const httpsOnlyProxy = proxyUrl('https_proxy');
   const httpsProxy = httpsOnlyProxy ?? httpProxy;
   // NO_PROXY is left to undici; this only names the proxy in error messages
-  const proxyFor = (url: URL): URL | null => (url.protocol === 'https:' ? httpsProxy : httpProxy);
+  return { httpProxy, httpsOnlyProxy, noProxy: pick('no_proxy'), problem: configError, proxyFor: (url) => (url.protocol === 'https:' ? httpsProxy : httpProxy) };
+}
+
+/** What to tell for an undici/Node error on a request to `url`, as the feed fetcher tells it (shared with sync). */
+export function networkProblem(err: unknown, url: URL, limits: FetchLimits, proxy: URL | null, phase: 'answer' | 'body' = 'answer'): Problem {
+  return describe(err, { host: url.host, url: url.href, phase, limits, target: url, proxy });
+}
+
+export function createFetcher(options: FetcherOptions = {}): Fetcher {
+  const limits: FetchLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const env = options.env ?? process.env;
+  const ua = options.userAgent ?? userAgent(VERSION);
+  const overall = new Semaphore(Math.max(1, options.concurrency ?? 8));
+  const perHostLimit = Math.max(1, options.perHost ?? 2);
+  const hosts = new Map<string, Semaphore>();
+  const strays = new Map<string, number>();
+
+  const proxies = proxySettings(env);
+  const { httpProxy, httpsOnlyProxy, proxyFor } = proxies;
+  const configError = proxies.problem;
   const dispatcher: Dispatcher = new EnvHttpProxyAgent({
     httpProxy: httpProxy?.href ?? '',
     httpsProxy: httpsOnlyProxy?.href ?? '',
-    noProxy: pick('no_proxy'),
+    noProxy: proxies.noProxy,
     connect: { timeout: limits.connectTimeoutMs },
     headersTimeout: limits.firstByteTimeoutMs,
     bodyTimeout: limits.bodyTimeoutMs,

@@ -13,7 +13,7 @@ const orList = (choices: readonly string[] | string, or: string): string => {
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
   usage: string;
-  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export' | 'ignore' | 'views' | 'vacuum', string>;
+  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export' | 'ignore' | 'views' | 'vacuum' | 'sync', string>;
   feedAdded(url: string): string;
   feedExists(url: string): string;
   feedRemoved(url: string, articles: number): string;
@@ -98,6 +98,25 @@ export interface CliMessages {
   vacuumDone(path: string, before: string, after: string): string;
   /** A size in bytes as the language writes it ("12.3 MB"). */
   size(bytes: number): string;
+  // sync with a server (cyberread sync …)
+  syncSetUp(server: string, user: string, apiLevel: number, feeds: number): string;
+  syncNotSetUp: string;
+  syncOff(server: string, dropped: number): string;
+  syncBadType(type: string): string;
+  syncBadUrl(url: string): string;
+  syncEmptyCommand: string;
+  passwordPrompt(user: string, server: string): string;
+  syncStatusServer(server: string, user: string, password: 'env' | 'command' | 'prompt'): string;
+  syncStatusLast(when: string | null, feeds: number): string;
+  syncStatusQueued(queued: number): string;
+  syncStatusError(when: string, reason: string): string;
+  syncSubscribed(url: string): string;
+  syncUnsubscribed(url: string): string;
+  syncSummary(server: string, added: number, updated: number, feeds: number, pushed: number, pulled: number, overruled: number, queued: number, ms: number): string;
+  /** feeds add / remove while sync is set up */
+  feedAddedOnServer(url: string, server: string): string;
+  feedRemovedOnServer(url: string, server: string, articles: number): string;
+  feedQueuedForServer(url: string, server: string, reason: string): string;
 }
 
 /** "cyberread list" for a command, "cyberread" for none. */
@@ -124,6 +143,7 @@ Usage:
   cyberread views                saved views with their counts (views add NAME QUERY, views remove NAME)
   cyberread ignore               ignore rules with what each matched (ignore add QUERY [--drop], ignore remove QUERY)
   cyberread vacuum               compact the cache and print its size before and after
+  cyberread sync                 sync with a Tiny Tiny RSS server (sync setup ttrss URL --user NAME, sync status, sync off)
 
 Options for every command:
   --home DIR     keep settings and cache in DIR (also CYBERREAD_HOME)
@@ -139,7 +159,8 @@ Options for every command:
 URL is http(s)://, file:// or a local path. A tag is one word: --tag test-feed, not --tag "test feed".
 Removing a feed deletes its cached articles but keeps starred ones.
 --full says when the pages of its articles are fetched: auto (when the feed's text is an excerpt), always
-or never; on a feed already subscribed it changes just that.`,
+or never; on a feed already subscribed it changes just that.
+While sync is set up (see "sync --help"), add and remove also subscribe and unsubscribe on the server.`,
     refresh: `Usage: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Fetches all feeds (or the given ones) and prints one line per feed.
@@ -200,6 +221,18 @@ Views appear at the top of the reader's feeds view and open like a feed. They li
 
 Compacts the article cache (merges the full-text index, rebuilds the file, empties the write-ahead log)
 and prints its size before and after. Safe while the reader runs; it waits for a refresh in progress.`,
+    sync: `Usage:
+  cyberread sync [--json]                              one sync run with the server
+  cyberread sync setup ttrss URL --user NAME [-- PASSWORD-COMMAND…]
+  cyberread sync status [--json]                       server, last sync, queued changes
+  cyberread sync off                                   fetch feeds directly again (the cache stays)
+
+With sync set up, a Tiny Tiny RSS server fetches the feeds and keeps the read and star state of every client:
+"refresh", the reader's r and its background refresh sync instead of fetching, and marks are queued here
+and sent with the next sync. "feeds add" and "feeds remove" subscribe and unsubscribe on the server.
+The password is never written to config.json: it comes from CYBERREAD_SYNC_PASSWORD, from the program
+given after "--" (run without a shell; its first line of output is the password, e.g. -- pass show tt-rss),
+or from a question on the terminal.`,
   },
   feedAdded: (url) => `Added ${url}. Run "cyberread refresh" to fetch it.`,
   feedExists: (url) => `${url} is already in your feeds.`,
@@ -277,6 +310,33 @@ and prints its size before and after. Safe while the reader runs; it waits for a
   badViewName: (max) => `A view's name must be 1 to ${max} characters of text.`,
   vacuumDone: (path, before, after) => `Compacted ${path}: ${before} before, ${after} after.`,
   size: (bytes) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
+  syncSetUp: (server, user, level, feeds) =>
+    `Sync is set up with ${server} as "${user}" (Tiny Tiny RSS, API level ${level}, ${plural(feeds, 'feed', 'feeds')}). Run "cyberread sync" to bring its feeds and articles here.`,
+  syncNotSetUp: 'Sync is not set up: cyberread fetches the feeds itself. Set it up with "cyberread sync setup ttrss URL --user NAME".',
+  syncOff: (server, dropped) =>
+    `Sync with ${server} is off: cyberread fetches the feeds itself again, and the cache stays.` +
+    (dropped > 0 ? ` ${plural(dropped, 'change', 'changes')} made here never reached the server.` : ''),
+  syncBadType: (t) => `Unknown server type "${t}": cyberread syncs with ttrss (Tiny Tiny RSS).`,
+  syncBadUrl: (u) => `"${u}" is not a server address: use the http(s):// address you log in at, without a user name or password in it.`,
+  syncEmptyCommand: 'Nothing follows "--": give the program that prints the password, e.g. -- pass show tt-rss.',
+  passwordPrompt: (user, server) => `Password for "${user}" at ${server}: `,
+  syncStatusServer: (server, user, from) =>
+    `Syncing with ${server} (Tiny Tiny RSS) as "${user}"; password ${from === 'env' ? 'from CYBERREAD_SYNC_PASSWORD' : from === 'command' ? 'from passwordCommand' : 'asked on the terminal'}.`,
+  syncStatusLast: (when, feeds) => (when === null ? 'Never synced yet: run "cyberread sync".' : `Last sync: ${when}, ${plural(feeds, 'feed', 'feeds')} on the server.`),
+  syncStatusQueued: (q) => (q === 0 ? 'No changes waiting to be sent.' : `${plural(q, 'change waits', 'changes wait')} to be sent with the next sync.`),
+  syncStatusError: (when, reason) => `The last attempt (${when}) failed: ${reason}`,
+  syncSubscribed: (url) => `Subscribed to ${url} on the server.`,
+  syncUnsubscribed: (url) => `Unsubscribed from ${url} on the server.`,
+  syncSummary: (server, added, updated, feeds, pushed, pulled, overruled, queued, ms) =>
+    `Synced with ${server}: ${plural(added, 'new article', 'new articles')}, ${nEn(updated)} updated in ${plural(feeds, 'feed', 'feeds')}; ` +
+    `${plural(pushed, 'change', 'changes')} sent, ${nEn(pulled)} from the server` +
+    (overruled > 0 ? `, ${nEn(overruled)} of yours replaced by newer ones there` : '') +
+    (queued > 0 ? `; ${nEn(queued)} still queued` : '') +
+    ` (${(ms / 1000).toFixed(1)} s).`,
+  feedAddedOnServer: (url, server) => `Added ${url} and subscribed to it on ${server}. Run "cyberread refresh" to bring its articles here.`,
+  feedRemovedOnServer: (url, server, n) =>
+    `Removed ${url}, unsubscribed from it on ${server}, and removed ${plural(n, 'cached article', 'cached articles')} (starred ones are kept).`,
+  feedQueuedForServer: (url, server, reason) => `Changed ${url} here; ${server} will hear of it with the next sync (${reason.replace(/\.$/, '')}).`,
 };
 
 const id: CliMessages = {
@@ -299,6 +359,7 @@ Cara pakai:
   cyberread views                tampilan tersimpan beserta jumlahnya (views add NAMA KUERI, views remove NAMA)
   cyberread ignore               aturan ignore beserta yang cocok dengannya (ignore add KUERI [--drop], ignore remove KUERI)
   cyberread vacuum               padatkan cache dan cetak ukurannya sebelum dan sesudah
+  cyberread sync                 sinkronisasi dengan server Tiny Tiny RSS (sync setup ttrss URL --user NAMA, sync status, sync off)
 
 Opsi untuk semua perintah:
   --home DIR     simpan pengaturan dan cache di DIR (juga CYBERREAD_HOME)
@@ -314,7 +375,8 @@ Opsi untuk semua perintah:
 URL berupa http(s)://, file:// atau path lokal. Tagar harus satu kata: --tag test-feed, bukan --tag "test feed".
 Menghapus feed juga menghapus artikelnya dari cache, kecuali yang berbintang.
 --full menentukan kapan halaman artikelnya dimuat: auto (bila teks feed hanya cuplikan), always atau never;
-pada feed yang sudah diikuti, hanya itu yang diubah.`,
+pada feed yang sudah diikuti, hanya itu yang diubah.
+Selama sinkronisasi diatur (lihat "sync --help"), add dan remove juga mengikuti dan berhenti mengikuti feed di server.`,
     refresh: `Cara pakai: cyberread refresh [URL…] [--force] [--full] [--json]
 
 Memuat ulang semua feed (atau yang disebut) dan mencetak satu baris per feed.
@@ -376,6 +438,18 @@ sebagai "views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
 
 Memadatkan cache artikel (menggabungkan indeks teks penuh, membangun ulang file-nya, mengosongkan log tulis)
 dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu muat ulang yang sedang berjalan selesai.`,
+    sync: `Cara pakai:
+  cyberread sync [--json]                              satu kali sinkronisasi dengan server
+  cyberread sync setup ttrss URL --user NAMA [-- PERINTAH-KATA-SANDI…]
+  cyberread sync status [--json]                       server, sinkronisasi terakhir, perubahan yang antre
+  cyberread sync off                                   muat feed langsung lagi (cache tetap)
+
+Dengan sinkronisasi, server Tiny Tiny RSS yang memuat feed dan menyimpan status baca dan bintang semua klien:
+"refresh", tombol r di pembaca dan muat ulang latarnya melakukan sinkronisasi alih-alih memuat feed, dan
+tanda yang Anda beri diantrekan di sini lalu dikirim pada sinkronisasi berikutnya. "feeds add" dan
+"feeds remove" mengikuti dan berhenti mengikuti feed di server. Kata sandi tidak pernah ditulis ke
+config.json: diambil dari CYBERREAD_SYNC_PASSWORD, dari program yang ditulis setelah "--" (dijalankan tanpa
+shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), atau ditanyakan di terminal.`,
   },
   feedAdded: (url) => `${url} ditambahkan. Jalankan "cyberread refresh" untuk memuatnya.`,
   feedExists: (url) => `${url} sudah ada di daftar feed Anda.`,
@@ -452,6 +526,34 @@ dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu
     `Artikel lengkap: ${nId(fetched)} halaman dimuat, ${nId(ok)} terbaca lengkap` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   fullLabel: 'artikel lengkap',
   feedLabel: 'teks feed',
+  syncSetUp: (server, user, level, feeds) =>
+    `Sinkronisasi dengan ${server} sebagai "${user}" sudah diatur (Tiny Tiny RSS, API level ${level}, ${nId(feeds)} feed). Jalankan "cyberread sync" untuk membawa feed dan artikelnya ke sini.`,
+  syncNotSetUp: 'Sinkronisasi belum diatur: cyberread memuat feed sendiri. Atur dengan "cyberread sync setup ttrss URL --user NAMA".',
+  syncOff: (server, dropped) =>
+    `Sinkronisasi dengan ${server} dimatikan: cyberread kembali memuat feed sendiri, dan cache tetap ada.` +
+    (dropped > 0 ? ` ${nId(dropped)} perubahan yang dibuat di sini tidak pernah sampai ke server.` : ''),
+  syncBadType: (t) => `Jenis server "${t}" tidak dikenal: cyberread melakukan sinkronisasi dengan ttrss (Tiny Tiny RSS).`,
+  syncBadUrl: (u) => `"${u}" bukan alamat server: gunakan alamat http(s):// tempat Anda login, tanpa nama pengguna atau kata sandi di dalamnya.`,
+  syncEmptyCommand: 'Tidak ada apa pun setelah "--": tulis program yang mencetak kata sandi, mis. -- pass show tt-rss.',
+  passwordPrompt: (user, server) => `Kata sandi "${user}" di ${server}: `,
+  syncStatusServer: (server, user, from) =>
+    `Sinkronisasi dengan ${server} (Tiny Tiny RSS) sebagai "${user}"; kata sandi ${from === 'env' ? 'dari CYBERREAD_SYNC_PASSWORD' : from === 'command' ? 'dari passwordCommand' : 'ditanyakan di terminal'}.`,
+  syncStatusLast: (when, feeds) =>
+    when === null ? 'Belum pernah sinkronisasi: jalankan "cyberread sync".' : `Sinkronisasi terakhir: ${when}, ${nId(feeds)} feed di server.`,
+  syncStatusQueued: (q) => (q === 0 ? 'Tidak ada perubahan yang menunggu dikirim.' : `${nId(q)} perubahan menunggu dikirim pada sinkronisasi berikutnya.`),
+  syncStatusError: (when, reason) => `Percobaan terakhir (${when}) gagal: ${reason}`,
+  syncSubscribed: (url) => `${url} diikuti di server.`,
+  syncUnsubscribed: (url) => `${url} tidak lagi diikuti di server.`,
+  syncSummary: (server, added, updated, feeds, pushed, pulled, overruled, queued, ms) =>
+    `Sinkronisasi dengan ${server}: ${nId(added)} artikel baru, ${nId(updated)} diperbarui di ${nId(feeds)} feed; ` +
+    `${nId(pushed)} perubahan dikirim, ${nId(pulled)} dari server` +
+    (overruled > 0 ? `, ${nId(overruled)} perubahan Anda digantikan perubahan yang lebih baru di sana` : '') +
+    (queued > 0 ? `; ${nId(queued)} masih antre` : '') +
+    ` (${(ms / 1000).toFixed(1).replace('.', ',')} detik).`,
+  feedAddedOnServer: (url, server) => `${url} ditambahkan dan diikuti di ${server}. Jalankan "cyberread refresh" untuk membawa artikelnya ke sini.`,
+  feedRemovedOnServer: (url, server, n) =>
+    `${url} dihapus, tidak lagi diikuti di ${server}, dan ${nId(n)} artikel di cache dihapus (yang berbintang tetap disimpan).`,
+  feedQueuedForServer: (url, server, reason) => `${url} diubah di sini; ${server} akan mengetahuinya pada sinkronisasi berikutnya (${reason.replace(/\.$/, '')}).`,
 };
 
 export function cliMessages(lang: Edition): CliMessages {

@@ -294,7 +294,7 @@ export const en = {
   feedsNeverFetched: 'never fetched — press r to fetch it',
   feedsFetched: (rel: string) => `fetched ${rel}`,
   promptAddFeed: 'Add feed: ',
-  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter adds · Esc cancels',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter adds · Esc cancels',
   promptRename: 'Name: ',
   promptRenameHint: "Enter saves (empty: the feed's own title) · Esc cancels",
   promptFeedLang: 'Language (id, en, empty: detect per article): ',
@@ -302,7 +302,8 @@ export const en = {
   feedNeedUrl: "Type the feed's address",
   feedBadUrl: (v: string) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path`,
   feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
-  feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title or --tag`,
+  feedBadOption: (v: string) => `"${v}" is not an option here: use --lang, --title, --tag or --full`,
+  feedBadFull: (v: string) => `Unknown --full mode "${v}": use auto, always or never`,
   feedNeedValue: (opt: string) => `${opt} needs a value`,
   feedBadTag: (tag: string) => `A tag is one word, and "${tag}" has a space: write ${tag.split(/\s+/).join('-')} or give each word its own --tag`,
   feedEmptyTag: 'A tag needs a letter or digit',
@@ -312,6 +313,13 @@ export const en = {
   feedRenamed: (title: string) => `Renamed to ${title}`,
   feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
   feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
+  feedFullTextSet: (mode: 'auto' | 'always' | 'never') =>
+    mode === 'auto'
+      ? "Full articles of this feed: auto — an article's page is fetched when the feed carries only an excerpt"
+      : mode === 'always'
+        ? "Full articles of this feed: always — every article's page is fetched"
+        : 'Full articles of this feed: never — a page is fetched only when you press f on its article',
+  feedsFullText: (mode: string) => `full articles: ${mode}`,
   feedRemoved: (title: string, x: number) => `Removed ${title} and ${plural(x, 'cached article', 'cached articles')}; starred ones are kept`,
   feedGone: 'That feed is no longer in your feeds',
   confirmRemoveFeed: (title: string, total: number, starred: number) =>
@@ -348,6 +356,7 @@ export const en = {
   actAddFeed: 'add a feed (URL and the options of feeds add)',
   actRenameFeed: 'rename the feed',
   actFeedLang: 'set the language of the feed',
+  actFeedFullText: 'full articles of the feed: auto, always, never',
   actRemoveFeed: 'remove the feed (starred articles stay)',
   actRefreshFeed: 'refresh this feed now',
   actMarkFeedRead: "mark this feed's articles read (asks first)",
@@ -526,6 +535,47 @@ export const en = {
     `Ignoring "views" #${n} in ${path}: its "name" must be text of 1 to ${max} characters.`,
   errSettingViewTwice: (n: number, path: string, name: string) => `Ignoring "views" #${n} in ${path}: a view named "${name}" comes before it.`,
   errSettingKeepShape: (path: string) => `Ignoring part of "keep" in ${path}: write it as {"days": 90, "perFeed": 500} (either or both).`,
+  errSettingThemeShape: (path: string) =>
+    `Ignoring "theme" in ${path}: write "dark", "light" or "mono", or colours per role such as {"tag": "#00afaf", "star": 214}.`,
+  errSettingThemeName: (path: string, value: string) => `Ignoring "theme" in ${path}: "${value}" is not a theme; use "dark", "light" or "mono".`,
+  errSettingThemeRole: (path: string, role: string) =>
+    `Ignoring "theme.${role}" in ${path}: the roles are selection, unread, star, tag, header, error, link, quote, code and dim.`,
+  errSettingThemeColor: (path: string, role: string, value: string) =>
+    `Ignoring "theme.${role}" in ${path}: ${value} is not a colour (a name such as "cyan", "#rrggbb" or 0 to 255), so the theme's own is used.`,
   errSettingKeepNumber: (field: string, path: string, max: number) =>
     `Ignoring "keep.${field}" in ${path}: it must be a whole number from 1 to ${n(max)}.`,
+  // sync with a server (core/sync): the server named as the user gave its address
+  errSyncLogin: (server: string, user: string) => `${server} refused the login of "${user}": check the user name and the password.`,
+  errSyncApiDisabled: (server: string, user: string) =>
+    `${server} does not allow API access for "${user}": turn on "Enable API" in the preferences of Tiny Tiny RSS and try again.`,
+  errSyncNotServer: (server: string) => `${server} does not answer like a Tiny Tiny RSS server: check the address (the one you log in at).`,
+  errSyncHttp: (server: string, status: number) => `${server} answered HTTP ${status}: check the address, or try again later.`,
+  errSyncRefused: (server: string, detail: string) => `${server} refused the request: ${detail}.`,
+  errSyncApiLevel: (server: string, level: number, needed: number) =>
+    `${server} speaks API level ${level}; cyberread needs level ${needed} or newer: update Tiny Tiny RSS.`,
+  errSyncBusy: 'Another cyberread is syncing this cache right now; try again when it is done.',
+  errSyncNoPassword: (user: string, server: string) =>
+    `No password for "${user}" at ${server}: set CYBERREAD_SYNC_PASSWORD, give "sync" a "passwordCommand", or run the command on a terminal to be asked.`,
+  /** why: missing (no such program), timeout, exit (a non-zero exit code), empty (no output) */
+  errSyncPasswordCommand: (program: string, why: string, code: number) =>
+    `The passwordCommand ${program} gave no password: ${
+      why === 'missing' ? 'there is no such program' : why === 'timeout' ? `it did not answer within ${code} s` : why === 'exit' ? `it ended with exit code ${code}` : 'it printed nothing'
+    }.`,
+  errSyncOffline: (reason: string, queued: number) =>
+    queued > 0 ? `${reason.replace(/\.$/, '')} — ${plural(queued, 'change stays', 'changes stay')} queued for the next sync.` : reason,
+  /** tt-rss's subscribeToFeed codes 2-8 */
+  errSyncSubscribe: (url: string, code: number) =>
+    `The server could not subscribe to ${url}: ${
+      code === 2 ? 'it is not a valid address'
+      : code === 3 || code === 4 ? 'the page is HTML, not a feed'
+      : code === 5 ? 'the server could not download it'
+      : code === 6 ? 'it is not valid XML'
+      : code === 8 ? 'the server is not allowed to fetch it'
+      : `the server failed (code ${code})`
+    }; cyberread keeps fetching it itself.`,
+  errSyncFeedFailed: (detail: string) => `The sync server could not fetch this feed: ${detail}.`,
+  errSettingSync: (path: string) =>
+    `Ignoring "sync" in ${path}: write it as {"type": "ttrss", "url": "https://…", "user": "…"} (and, if you like, "passwordCommand": ["pass", "show", "tt-rss"]).`,
+  errSettingSyncPassword: (path: string) =>
+    `Ignoring "password" of "sync" in ${path}: cyberread never reads a password from the settings file; use "passwordCommand" or CYBERREAD_SYNC_PASSWORD.`,
 };

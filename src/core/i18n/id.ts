@@ -280,7 +280,7 @@ export const id: Messages = {
   feedsNeverFetched: 'belum pernah dimuat — tekan r untuk memuatnya',
   feedsFetched: (rel) => `dimuat ${rel}`,
   promptAddFeed: 'Tambah feed: ',
-  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] · Enter menambah · Esc batal',
+  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter menambah · Esc batal',
   promptRename: 'Nama: ',
   promptRenameHint: 'Enter menyimpan (kosong: judul asli feed) · Esc batal',
   promptFeedLang: 'Bahasa (id, en, kosong: dikenali per artikel): ',
@@ -288,7 +288,8 @@ export const id: Messages = {
   feedNeedUrl: 'Ketik alamat feed',
   feedBadUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal`,
   feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
-  feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title atau --tag`,
+  feedBadOption: (v) => `"${v}" bukan opsi di sini: gunakan --lang, --title, --tag atau --full`,
+  feedBadFull: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never`,
   feedNeedValue: (opt) => `${opt} perlu nilai`,
   feedBadTag: (tag) => `Tagar harus satu kata, sedangkan "${tag}" berisi spasi: tulis ${tag.split(/\s+/).join('-')} atau beri setiap kata --tag sendiri`,
   feedEmptyTag: 'Tagar memerlukan huruf atau angka',
@@ -298,6 +299,13 @@ export const id: Messages = {
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
+  feedFullTextSet: (mode) =>
+    mode === 'auto'
+      ? 'Artikel lengkap feed ini: auto — halaman artikel dimuat bila feed hanya membawa cuplikan'
+      : mode === 'always'
+        ? 'Artikel lengkap feed ini: always — halaman setiap artikel dimuat'
+        : 'Artikel lengkap feed ini: never — halaman dimuat hanya bila Anda menekan f pada artikelnya',
+  feedsFullText: (mode) => `artikel lengkap: ${mode}`,
   feedRemoved: (title, x) => `${title} dihapus beserta ${n(x)} artikel di cache; artikel berbintang tetap disimpan`,
   feedGone: 'Feed itu sudah tidak ada di daftar Anda',
   confirmRemoveFeed: (title, total, starred) =>
@@ -334,6 +342,7 @@ export const id: Messages = {
   actAddFeed: 'tambah feed (URL dan opsi feeds add)',
   actRenameFeed: 'ganti nama feed',
   actFeedLang: 'atur bahasa feed',
+  actFeedFullText: 'artikel lengkap dari feed: auto, always, never',
   actRemoveFeed: 'hapus feed (artikel berbintang tetap disimpan)',
   actRefreshFeed: 'muat ulang feed ini sekarang',
   actMarkFeedRead: 'tandai artikel feed ini sudah dibaca (ditanya dulu)',
@@ -488,5 +497,43 @@ export const id: Messages = {
   errSettingViewName: (n, path, max) => `"views" #${n} di ${path} diabaikan: "name"-nya harus teks sepanjang 1 sampai ${max} karakter.`,
   errSettingViewTwice: (n, path, name) => `"views" #${n} di ${path} diabaikan: sudah ada tampilan bernama "${name}" sebelumnya.`,
   errSettingKeepShape: (path) => `Sebagian "keep" di ${path} diabaikan: tulis sebagai {"days": 90, "perFeed": 500} (salah satu atau keduanya).`,
+  errSettingThemeShape: (path) =>
+    `"theme" di ${path} diabaikan: tulis "dark", "light" atau "mono", atau warna per peran seperti {"tag": "#00afaf", "star": 214}.`,
+  errSettingThemeName: (path, value) => `"theme" di ${path} diabaikan: "${value}" bukan tema; gunakan "dark", "light" atau "mono".`,
+  errSettingThemeRole: (path, role) =>
+    `"theme.${role}" di ${path} diabaikan: perannya selection, unread, star, tag, header, error, link, quote, code dan dim.`,
+  errSettingThemeColor: (path, role, value) =>
+    `"theme.${role}" di ${path} diabaikan: ${value} bukan warna (nama seperti "cyan", "#rrggbb" atau 0 sampai 255), jadi warna bawaan tema yang dipakai.`,
   errSettingKeepNumber: (field, path, max) => `"keep.${field}" di ${path} diabaikan: harus bilangan bulat dari 1 sampai ${n(max)}.`,
+  errSyncLogin: (server, user) => `${server} menolak login "${user}": periksa nama pengguna dan kata sandinya.`,
+  errSyncApiDisabled: (server, user) =>
+    `${server} tidak mengizinkan akses API untuk "${user}": aktifkan "Enable API" di preferensi Tiny Tiny RSS lalu coba lagi.`,
+  errSyncNotServer: (server) => `${server} tidak menjawab seperti server Tiny Tiny RSS: periksa alamatnya (alamat tempat Anda login).`,
+  errSyncHttp: (server, status) => `${server} menjawab HTTP ${status}: periksa alamatnya, atau coba lagi nanti.`,
+  errSyncRefused: (server, detail) => `${server} menolak permintaan: ${detail}.`,
+  errSyncApiLevel: (server, level, needed) =>
+    `${server} memakai API level ${level}; cyberread memerlukan level ${needed} atau lebih baru: perbarui Tiny Tiny RSS.`,
+  errSyncBusy: 'cyberread lain sedang menyinkronkan cache ini; coba lagi setelah selesai.',
+  errSyncNoPassword: (user, server) =>
+    `Tidak ada kata sandi untuk "${user}" di ${server}: isi CYBERREAD_SYNC_PASSWORD, beri "sync" sebuah "passwordCommand", atau jalankan perintahnya di terminal agar ditanya.`,
+  errSyncPasswordCommand: (program, why, code) =>
+    `passwordCommand ${program} tidak memberi kata sandi: ${
+      why === 'missing' ? 'program itu tidak ada' : why === 'timeout' ? `tidak menjawab dalam ${code} detik` : why === 'exit' ? `berakhir dengan kode keluar ${code}` : 'tidak mencetak apa pun'
+    }.`,
+  errSyncOffline: (reason, queued) =>
+    queued > 0 ? `${reason.replace(/\.$/, '')} — ${n(queued)} perubahan tetap antre untuk sinkronisasi berikutnya.` : reason,
+  errSyncSubscribe: (url, code) =>
+    `Server tidak bisa mengikuti ${url}: ${
+      code === 2 ? 'alamatnya tidak valid'
+      : code === 3 || code === 4 ? 'halamannya HTML, bukan feed'
+      : code === 5 ? 'server tidak bisa mengunduhnya'
+      : code === 6 ? 'isinya bukan XML yang valid'
+      : code === 8 ? 'server tidak diizinkan mengambilnya'
+      : `server gagal (kode ${code})`
+    }; cyberread tetap memuatnya sendiri.`,
+  errSyncFeedFailed: (detail) => `Server sinkronisasi tidak bisa memuat feed ini: ${detail}.`,
+  errSettingSync: (path) =>
+    `"sync" di ${path} diabaikan: tulis sebagai {"type": "ttrss", "url": "https://…", "user": "…"} (boleh ditambah "passwordCommand": ["pass", "show", "tt-rss"]).`,
+  errSettingSyncPassword: (path) =>
+    `"password" pada "sync" di ${path} diabaikan: cyberread tidak pernah membaca kata sandi dari file pengaturan; gunakan "passwordCommand" atau CYBERREAD_SYNC_PASSWORD.`,
 };

@@ -190,10 +190,10 @@ export class SyncTables implements SyncCache {
     );
   }
 
-  settleFlags(flags: SettledFlag[]): number {
-    if (flags.length === 0) return 0;
+  settleFlags(flags: SettledFlag[]): string[] {
+    if (flags.length === 0) return [];
     return this.write(() => {
-      let changed = 0;
+      const changed: string[] = [];
       for (const f of flags) {
         const v = f.value ? 1 : 0;
         this.stmt(`UPDATE sync_items SET ${BASE[f.field]} = ? WHERE remote_id = ?`).run(v, f.remoteId);
@@ -210,9 +210,10 @@ export class SyncTables implements SyncCache {
         // a server's change never overwrites a local change still waiting to be sent (made during this run)
         const waiting = f.queued === undefined && this.stmt('SELECT 1 FROM sync_queue WHERE remote_id = ? AND field = ?').get(f.remoteId, f.field) !== undefined;
         if (waiting) continue;
-        changed += this.stmt(
+        const set = this.stmt(
           `UPDATE articles SET ${COLUMN[f.field]} = ? WHERE id = (SELECT article_id FROM sync_items WHERE remote_id = ?) AND ${COLUMN[f.field]} != ?`,
-        ).run(v, f.remoteId, v).changes;
+        ).run(v, f.remoteId, v);
+        if (set.changes > 0) changed.push(f.remoteId);
       }
       return changed;
     });

@@ -90,12 +90,19 @@ export interface FlagChanges {
   full: boolean;
 }
 
-/** One protocol module (Tiny Tiny RSS, Google Reader API …). Every method throws a SyncError on failure. */
+/**
+ * One protocol module (Tiny Tiny RSS, Google Reader API …), one instance per sync run (it may keep what a
+ * run asked for, to answer twice from one request). Every method throws a SyncError on failure.
+ */
 export interface SyncProtocol {
   readonly type: SyncType;
   /** Logs in and checks the server speaks this protocol at a level cyberread needs. */
   connect(): Promise<{ apiLevel: number | null }>;
-  feeds(): Promise<RemoteFeed[]>;
+  /**
+   * The subscriptions. With `known` (the list as of the last sync), a protocol that can tell cheaply that
+   * nothing was subscribed or unsubscribed since may answer with it instead of asking for the whole list.
+   */
+  feeds(known?: { feeds: RemoteFeed[]; lastFullCheck: number | null }): Promise<RemoteFeed[]>;
   /**
    * Articles newer than `cursor` (all of them when null), handed to `store` one page at a time, in order;
    * `store` must have written a page before the next is given. Returns the new cursor.
@@ -151,7 +158,7 @@ export interface SyncReport {
   added: number;
   updated: number;
   /** Per feed of the server: what this run brought (the refresh results the reader and `refresh` show). */
-  feeds: { url: string; added: number; updated: number; removed?: number; dropped?: number }[];
+  feeds: { url: string; added: number; updated: number; removed?: number; dropped?: number; changed?: number }[];
   subscribed: string[];
   unsubscribed: string[];
   /** Subscription changes the server refused: the feed's url and why. */
@@ -206,8 +213,8 @@ export interface SyncCache {
   baseView(): Omit<BaseView, 'cursor' | 'lastSync' | 'lastFullCheck'>;
   queuedFlags(): QueuedFlag[];
   queuedCount(): number;
-  /** In one transaction: bases (and local flags) set, settled queue entries removed. Returns local flags changed. */
-  settleFlags(flags: SettledFlag[]): number;
+  /** In one transaction: bases (and local flags) set, settled queue entries removed. Returns the remote ids whose article changed here. */
+  settleFlags(flags: SettledFlag[]): string[];
   /** Remote ids the server no longer has: their mapping and queue entries go (the articles stay). */
   forgetRemote(ids: string[]): void;
   /**

@@ -1,5 +1,6 @@
 import React from 'react';
 import { Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 
 /** "[IND] | ENG" as text: the active edition in brackets. */
@@ -23,6 +24,7 @@ export interface EditionSwitchProps {
 
 /** The IND | ENG switch of the header and of the reader's first line, placed inside their <Text>. */
 export function EditionSwitch(p: EditionSwitchProps): React.JSX.Element {
+  const theme = useTheme();
   if (p.other === undefined) return <Text>{editionSwitchText(p.m, p.active)}</Text>;
   const label = (l: UiLang): string => (l === 'id' ? p.m.langShortId : p.m.langShortEn);
   const mine = (
@@ -31,18 +33,18 @@ export function EditionSwitch(p: EditionSwitchProps): React.JSX.Element {
     </Text>
   );
   const theirs = p.other ? (
-    <Text key="other" color="cyan" bold>
+    <Text key="other" bold {...textProps(theme, 'link')}>
       {label(p.active === 'id' ? 'en' : 'id')}
     </Text>
   ) : (
-    <Text key="other" dimColor strikethrough>
+    <Text key="other" strikethrough {...textProps(theme, 'dim')}>
       {label(p.active === 'id' ? 'en' : 'id')}
     </Text>
   );
   return (
     <Text>
       {p.active === 'id' ? mine : theirs}
-      <Text dimColor> | </Text>
+      <Text {...textProps(theme, 'dim')}> | </Text>
       {p.active === 'id' ? theirs : mine}
     </Text>
   );

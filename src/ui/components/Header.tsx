@@ -1,5 +1,6 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { EditionSwitch, editionSwitchText } from './EditionSwitch.js';
 import { clean, fit, type Measure } from './Line.js';
@@ -77,15 +78,16 @@ function HeaderView(p: HeaderProps): React.JSX.Element {
   const w = p.columns - 2;
   const l = headerLayout(p, w);
   const tail = [l.filters, l.count].filter((x) => x !== '').join(l.sep);
+  const theme = useTheme();
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end" bold>
+      <Text wrap="truncate-end" bold {...textProps(theme, 'header')}>
         {' '}
         {l.lead === '' ? '' : l.lead + l.sep}
         <EditionSwitch m={p.m} active={p.lang} />
         {l.sep + tail}
       </Text>
-      <Text wrap="truncate-end" dimColor>
+      <Text wrap="truncate-end" {...textProps(theme, 'dim')}>
         {' ' + '─'.repeat(Math.max(0, w))}
       </Text>
     </Box>

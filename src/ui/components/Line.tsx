@@ -1,6 +1,8 @@
 import React from 'react';
 import { Text } from 'ink';
 import { sanitizeText } from '../../core/sanitize.js';
+import type { Role } from '../../core/theme.js';
+import { textProps, useTheme } from '../theme.js';
 
 export interface Measure {
   displayWidth(s: string): number;
@@ -22,8 +24,12 @@ export function fit(m: Measure, s: string, width: number, pad = false): string {
 
 export interface LineProps {
   children: string;
+  /** What the line is, for the theme's colours (core/theme.ts). */
+  role?: Role;
   bold?: boolean;
+  /** The theme's dim role (faint, or its own colour). */
   dim?: boolean;
+  /** Selected: the theme's selection role (a reversed bar, or its own background). */
   inverse?: boolean;
   italic?: boolean;
   underline?: boolean;
@@ -32,8 +38,17 @@ export interface LineProps {
 
 /** One frame line that never wraps (the text was already cut to the width). */
 export function Line(p: LineProps): React.JSX.Element {
+  const theme = useTheme();
+  const t = textProps(theme, p.dim && 'dim', p.role, p.inverse && 'selection');
   return (
-    <Text wrap="truncate-end" bold={p.bold} dimColor={p.dim} inverse={p.inverse} italic={p.italic} underline={p.underline} color={p.color}>
+    <Text
+      wrap="truncate-end"
+      {...t}
+      {...(p.bold ? { bold: true } : {})}
+      {...(p.italic ? { italic: true } : {})}
+      {...(p.underline ? { underline: true } : {})}
+      {...(p.color !== undefined ? { color: p.color } : {})}
+    >
       {p.children === '' ? ' ' : p.children}
     </Text>
   );

@@ -1,5 +1,6 @@
 import React, { memo } from 'react';
 import { Box, Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { hintsFor, type HintContext } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
@@ -15,6 +16,8 @@ export interface StatusBarProps {
   /** Relative time of the last refresh, or null when there was none. */
   lastRefresh: string | null;
   toast: string | null;
+  /** The toast says what went wrong (a query that cannot be read): drawn in the error role. */
+  toastIsError?: boolean;
   /** Shown instead of the refresh status while set (the cache is damaged). */
   notice?: string | null;
   /** Replaces the key hints (the search prompt). */
@@ -87,23 +90,31 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const under = split !== null && p.prompt !== undefined ? split : null;
   const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
   const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
+  const theme = useTheme();
+  const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
   return (
     <Box flexDirection="column">
       {under !== null ? (
-        <Text wrap="truncate-end" bold>
+        <Text wrap="truncate-end" bold {...textProps(theme, p.toastIsError === true && 'error')}>
           {' ' + fit(p.measure, under[0], w)}
         </Text>
       ) : (
-        <Text wrap="truncate-end" dimColor>
+        <Text wrap="truncate-end" {...textProps(theme, 'dim')}>
           {' ' + '─'.repeat(Math.max(0, w))}
         </Text>
       )}
-      <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)}>
+      <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)} {...textProps(theme, failing && 'error')}>
         {' ' + fit(p.measure, status, w)}
       </Text>
-      <Text wrap="truncate-end" dimColor={p.prompt === undefined && over === null} bold={over !== null}>
-        {' ' + fit(p.measure, hints, w)}
-      </Text>
+      {over !== null ? (
+        <Text wrap="truncate-end" bold {...textProps(theme, failing && 'error')}>
+          {' ' + fit(p.measure, hints, w)}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end" {...textProps(theme, p.prompt === undefined && 'dim')}>
+          {' ' + fit(p.measure, hints, w)}
+        </Text>
+      )}
     </Box>
   );
 }

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo } from 'react';
+import { fullTextMode } from '../../core/article/policy.js';
 import { explain } from '../../core/i18n/problem.js';
 import type { UiLang } from '../../core/i18n/index.js';
 import { mentionsLang } from '../../core/query/ast.js';
@@ -48,6 +49,7 @@ export function feedEntries(services: UiServices, lang: UiLang): FeedsEntry[] {
       total: c.total,
       lastFetched: st?.lastFetched ?? null,
       error: st?.lastStatus === 'error' ? explain(st.lastError ?? '', lang) : null,
+      fullText: fullTextMode(f),
     };
   })];
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { explain, problemOf } from '../../core/i18n/problem.js';
 import { useInput } from 'ink';
+import { FULL_TEXT_MODES } from '../../core/article/policy.js';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
 import type { StoredArticle, TagCount } from '../../core/types.js';
@@ -209,6 +210,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
             : e.kind === 'badUrl' ? m.feedBadUrl(e.value)
             : e.kind === 'badLang' ? m.feedBadLang(e.value)
             : e.kind === 'badOption' ? m.feedBadOption(e.value)
+            : e.kind === 'badFull' ? m.feedBadFull(e.value)
             : e.kind === 'badTag' ? m.feedBadTag(e.value)
             : e.kind === 'emptyTag' ? m.feedEmptyTag
             : m.feedNeedValue(e.option),
@@ -517,6 +519,22 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         const cfg = services.feeds.list().find((x) => x.url === f.url);
         const textNow = action === 'renameFeed' ? (cfg?.title ?? '') : (cfg?.lang ?? '');
         dispatch({ type: 'openPrompt', prompt: { kind: action === 'renameFeed' ? 'renameFeed' : 'feedLang', url: f.url, text: textNow } });
+        return;
+      }
+      case 'feedFullText': {
+        const f = selectedFeed(s);
+        if (!f) return;
+        // auto → always → never → auto: one key, the mode said in full each time
+        const next = FULL_TEXT_MODES[(FULL_TEXT_MODES.indexOf(f.fullText) + 1) % FULL_TEXT_MODES.length] ?? 'auto';
+        const m = messages(s.lang);
+        try {
+          if (!services.feeds.setFullText(f.url, next)) dispatch({ type: 'toast', toast: { text: m.feedGone } });
+          else dispatch({ type: 'toast', toast: { text: m.feedFullTextSet(next) } });
+          dispatch({ type: 'dataChanged' });
+        } catch (e) {
+          // the settings file could not be written
+          dispatch({ type: 'toast', toast: { text: errorText(e, s.lang) } });
+        }
         return;
       }
       case 'removeFeed': {

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { StoredPage } from '../../core/article/page.js';
+import { illustrationOf, withIllustration } from '../../core/article/illustration.js';
 import { pageErrorText } from '../../core/article/reason.js';
 import { messages } from '../../core/i18n/index.js';
 import { explain, problemOf } from '../../core/i18n/problem.js';
@@ -127,7 +128,11 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
   const body = useMemo(
     () =>
       article
-        ? services.renderBody(showFull && page ? page.html : article.contentHtml || article.summary, width, s.lang)
+        ? services.renderBody(
+            withIllustration(showFull && page ? page.html : article.contentHtml || article.summary, illustrationOf(page?.image, article.image)),
+            width,
+            s.lang,
+          )
         : { lines: [], links: [] },
     [article?.id, width, s.lang, showFull, page],
   );

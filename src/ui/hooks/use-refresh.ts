@@ -64,8 +64,8 @@ export function useRefresh(
           if (!mounted.current) return;
           dispatch({ type: 'refreshProgress', done: p.done, total: p.total, ...(p.result ? { result: p.result } : {}) });
           if (p.result && p.result.added > 0) added.current(p.result.added);
-          // the retention limits removed articles: the list must not go on showing them
-          else if (p.result && (p.result.removed ?? 0) > 0) removed.current();
+          // the retention limits removed articles, or a sync changed their state: the list must show that
+          else if (p.result && ((p.result.removed ?? 0) > 0 || (p.result.changed ?? 0) > 0)) removed.current();
         }, urls)
         .then(
           (results) => {

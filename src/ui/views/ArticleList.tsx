@@ -1,5 +1,6 @@
 import React, { memo, useRef } from 'react';
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import type { StoredArticle } from '../../core/types.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
 
@@ -57,9 +58,19 @@ export function formatRow(p: Pick<ArticleListProps, 'measure' | 'relTime' | 'sou
   return fit(p.measure, `${head}${time} ${source} ${clean(a.title)}${tags}`, width, selected);
 }
 
+/** Where a row's text shows the article's tags ("  #a #b" at its end, maybe cut), or -1. */
+function tagsAt(text: string, a: StoredArticle): number {
+  const first = a.tags[0];
+  if (first === undefined) return -1;
+  const at = text.lastIndexOf(`  #${clean(first)}`.slice(0, 3 + Math.min(clean(first).length, 1)));
+  return at > 3 ? at + 2 : -1;
+}
+
 interface RowProps {
   id: string;
   text: string;
+  /** Where the row's #tags start in `text` (drawn in the tag role), or -1. */
+  tagsAt: number;
   selected: boolean;
   unread: boolean;
   onRender?: ((id: string) => void) | undefined;
@@ -68,10 +79,18 @@ interface RowProps {
 /** A row re-renders only when its text or style changes: a move touches the two rows that swap the bar. */
 const Row = memo(function Row(p: RowProps): React.JSX.Element {
   p.onRender?.(p.id);
+  const theme = useTheme();
+  // pointer and unread mark, the star, the rest, the tags: the star and the tags in their roles' colours
+  const end = p.tagsAt >= 0 ? p.tagsAt : p.text.length;
+  const tags = p.tagsAt >= 0 ? p.text.slice(p.tagsAt).trimEnd() : '';
   return (
-    <Line inverse={p.selected} bold={p.unread}>
-      {p.text}
-    </Line>
+    <Text wrap="truncate-end" {...textProps(theme, p.unread && 'unread', p.selected && 'selection')}>
+      {p.text.slice(0, 2)}
+      {p.text[2] === '★' ? <Text {...textProps(theme, 'star')}>★</Text> : p.text.slice(2, 3)}
+      {p.text.slice(3, end)}
+      {tags === '' ? null : <Text {...textProps(theme, 'tag')}>{tags}</Text>}
+      {p.tagsAt >= 0 ? p.text.slice(p.tagsAt + tags.length) : null}
+    </Text>
   );
 });
 
@@ -119,7 +138,7 @@ export function ArticleList(p: ArticleListProps): React.JSX.Element {
       {p.rows.map(({ article, index }) => {
         const sel = index === p.selected;
         const text = rowText(article, sel, () => formatRow(p, article, sel, w));
-        return <Row key={article.id} id={article.id} text={text} selected={sel} unread={!article.read} onRender={p.onRowRender} />;
+        return <Row key={article.id} id={article.id} text={text} tagsAt={tagsAt(text, article)} selected={sel} unread={!article.read} onRender={p.onRowRender} />;
       })}
     </Box>
   );

@@ -16,19 +16,19 @@ export interface ErrorsProps {
 
 export function Errors(p: ErrorsProps): React.JSX.Element {
   const w = p.columns - 1;
-  const lines: { text: string; bold: boolean }[] = [];
+  const lines: { text: string; bold: boolean; error?: boolean }[] = [];
   if (p.failed.length === 0) lines.push({ text: p.m.errorsEmpty, bold: false });
   else {
     lines.push({ text: p.m.errorsIntro, bold: false });
     for (const f of p.failed) {
       lines.push({ text: clean(f.url), bold: true });
-      for (const t of p.wrap(clean(explain(f.error, p.m)), Math.max(10, w - 4))) lines.push({ text: '   ' + t, bold: false });
+      for (const t of p.wrap(clean(explain(f.error, p.m)), Math.max(10, w - 4))) lines.push({ text: '   ' + t, bold: false, error: true });
     }
   }
   return (
     <Box flexDirection="column" height={p.height}>
       {lines.slice(0, p.height).map((l, k) => (
-        <Line key={k} bold={l.bold}>
+        <Line key={k} bold={l.bold} {...(l.error ? { role: 'error' as const } : {})}>
           {fit(p.measure, ' ' + l.text, w)}
         </Line>
       ))}

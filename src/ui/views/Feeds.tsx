@@ -1,5 +1,6 @@
 import React from 'react';
 import { Box } from 'ink';
+import type { FullTextMode } from '../../core/article/policy.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { formatCount, type UiLang } from '../../core/i18n/messages.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
@@ -31,6 +32,8 @@ export type FeedEntry = {
   lastFetched: string | null;
   /** One line, already in the interface language, or null when the last fetch worked. */
   error: string | null;
+  /** When its article pages are fetched (settings fullText). */
+  fullText: FullTextMode;
 };
 
 /** Rows of the list part of the view: the body minus the blank line and the two detail lines under it. */
@@ -127,9 +130,15 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
       {sel?.kind === 'view' ? (
         <Line dim>{fit(p.measure, ' ' + p.m.viewRowHint, w)}</Line>
       ) : sel?.error ? (
-        <Line color="red">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
+        <Line role="error">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
       ) : (
-        <Line dim>{fit(p.measure, sel ? ' ' + (sel.lastFetched === null ? p.m.feedsNeverFetched : p.m.feedsFetched(p.relTime(sel.lastFetched, false))) : '', w)}</Line>
+        <Line dim>
+          {fit(
+            p.measure,
+            sel ? ` ${sel.lastFetched === null ? p.m.feedsNeverFetched : p.m.feedsFetched(p.relTime(sel.lastFetched, false))} · ${p.m.feedsFullText(sel.fullText)}` : '',
+            w,
+          )}
+        </Line>
       )}
     </Box>
   );

@@ -1,5 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { textProps, useTheme } from '../theme.js';
 import { enclosureLines } from '../../core/enclosures.js';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
 import { displayWidth, splitAtWidth } from '../../core/render/text.js';
@@ -166,12 +167,13 @@ export function articleTargets(links: readonly string[], article: StoredArticle,
  * there is none; last, which text is shown when a page is cached (`f` toggles it).
  */
 function EditionLine(p: { m: Messages; own: UiLang; other: boolean; shown?: string }): React.JSX.Element {
+  const theme = useTheme();
   return (
     <Text wrap="truncate-end">
       {' '}
       <EditionSwitch m={p.m} active={p.own} other={p.other} />
-      {p.other ? <Text dimColor>{` · ${p.m.otherEditionHint}`}</Text> : null}
-      {p.shown ? <Text color="green">{` · ${p.shown}`}</Text> : null}
+      {p.other ? <Text {...textProps(theme, 'dim')}>{` · ${p.m.otherEditionHint}`}</Text> : null}
+      {p.shown ? <Text {...textProps(theme, 'header')}>{` · ${p.shown}`}</Text> : null}
     </Text>
   );
 }
@@ -215,20 +217,36 @@ export function Reader(p: ReaderProps): React.JSX.Element {
             );
           case 'status':
             return (
-              <Line key={key} color="yellow">
+              <Line key={key} dim italic>
                 {text}
               </Line>
             );
           case 'byline':
           case 'rule':
-          case 'footnote':
           case 'share':
             return (
               <Line key={key} dim>
                 {text}
               </Line>
             );
+          case 'footnote':
+            return (
+              <Line key={key} role="link">
+                {text}
+              </Line>
+            );
           case 'quote':
+            return (
+              <Line key={key} role="quote">
+                {text}
+              </Line>
+            );
+          case 'code':
+            return (
+              <Line key={key} role="code">
+                {text}
+              </Line>
+            );
           case 'image':
             return (
               <Line key={key} italic>
@@ -237,7 +255,7 @@ export function Reader(p: ReaderProps): React.JSX.Element {
             );
           case 'tags':
             return (
-              <Line key={key} color="cyan">
+              <Line key={key} role="tag">
                 {text}
               </Line>
             );

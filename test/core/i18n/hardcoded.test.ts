@@ -21,6 +21,11 @@ const NEVER_SHOWN: Record<string, { text: string; why: string }[]> = {
   'src/core/settings-file.ts': [{ text: 'expected a comma or a closing brace', why: 'caught by Config.set and told as errSettingsChanged' }],
   'src/core/store/open-store.ts': [{ text: 'file is not a database', why: 'an internal SQLITE_CORRUPT error that moves the file aside' }],
   'src/core/store/sqlite.ts': [{ text: 'Articles prepared for another feed cannot be saved under', why: 'a bug in the caller, not a user error' }],
+  'src/core/article/extract-thread.ts': [
+    { text: 'The extraction was cancelled.', why: 'an AbortError: a cancelled page fetch is not reported' },
+    { text: 'The page could not be read as an article.', why: 'ExtractError (too-complex): told by its code, like extract.ts' },
+    { text: 'The extractor is closed.', why: 'a call after close(), a bug in the caller' },
+  ],
   'src/core/article/extract.ts': [
     { text: 'The page', why: 'ExtractError carries a code (timeout, too-large, not-html, no-article); its message is for logs' },
     { text: 'Reading the page took longer than', why: 'ExtractError, as above' },

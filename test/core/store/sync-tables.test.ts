@@ -125,7 +125,7 @@ describe('the sync queue', () => {
       { remoteId: '1', field: 'starred', value: false, local: true },
       { remoteId: '2', field: 'starred', value: true, local: true },
     ]);
-    expect(changed).toBe(1);
+    expect(changed).toEqual(['2']);
     expect(store.get(ids.get('1') as string)?.starred).toBe(true);
     expect(store.get(ids.get('2') as string)?.starred).toBe(true);
   });

@@ -1,0 +1,174 @@
+// Sync benchmark (issue 14): the built CLI against a real Tiny Tiny RSS on 127.0.0.1 (the test suite's
+// throw-away server, test/helpers/ttrss.ts, bundled here with esbuild) subscribed to FEEDS local feeds of
+// ITEMS articles each: a first full sync into an empty cache, a sync with nothing changed, and a sync of
+// MARKS queued marks. Baselines in the same run: `sync status` (the same process start and cache open, no
+// request) and one bare API request (the server's own floor). Writes its section of BENCHMARKS.md.
+// Usage: npm run build && node bench/sync.mjs   (BENCH_FEEDS=20 BENCH_ITEMS=500 BENCH_MARKS=1000 by default)
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'bin', 'cyberread.js');
+const FEEDS = Number(process.env.BENCH_FEEDS ?? 20);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
+const MARKS = Number(process.env.BENCH_MARKS ?? 1000);
+const FIRST_RUNS = Number(process.env.BENCH_FIRST_RUNS ?? 3);
+const EMPTY_RUNS = Number(process.env.BENCH_EMPTY_RUNS ?? 11);
+const MARK_RUNS = Number(process.env.BENCH_MARK_RUNS ?? 3);
+const START = '<!-- sync:start -->';
+const END = '<!-- sync:end -->';
+const TMP = mkdtempSync(join(tmpdir(), 'cyberread-bench-sync-'));
+const log = (...a) => console.error('[bench:sync]', ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${Math.round(x)} ms`;
+
+// the test helper, bundled: the same server the tests use, started the same way
+const helper = join(TMP, 'ttrss.mjs');
+await build({ entryPoints: [join(ROOT, 'test', 'helpers', 'ttrss.ts')], bundle: true, platform: 'node', format: 'esm', outfile: helper, logLevel: 'error' });
+const { startTtrss, TTRSS_USER, TTRSS_PASSWORD } = await import(pathToFileURL(helper).href);
+
+const WORDS = 'serangan siber data pengguna bocor peretas keamanan jaringan server pemerintah bank laporan peneliti menemukan celah kerentanan'.split(' ');
+const text = (seed, n) => Array.from({ length: n }, (_, i) => WORDS[(seed * 31 + i * 7) % WORDS.length]).join(' ');
+const feedXml = (f) => {
+  const items = Array.from({ length: ITEMS }, (_, i) => {
+    const date = new Date(Date.UTC(2026, 10, 1) + (f * ITEMS + i) * 60_000).toUTCString();
+    return `<item><title>Feed ${f} artikel ${i}</title><link>https://news.example.com/${f}/${i}</link><guid isPermaLink="false">f${f}-${i}</guid>`
+      + `<pubDate>${date}</pubDate><category>topik${i % 7}</category><description><![CDATA[<p>${text(f * ITEMS + i, 60)} #ransomware</p>]]></description></item>`;
+  }).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed ${f}</title><link>https://news.example.com/${f}</link><language>id</language>${items}</channel></rss>`;
+};
+const docs = Array.from({ length: FEEDS }, (_, f) => feedXml(f));
+const feeds = createServer((req, res) => {
+  const m = /^\/(\d+)\.xml$/.exec(req.url ?? '');
+  const doc = m ? docs[Number(m[1])] : undefined;
+  if (doc === undefined) return void res.writeHead(404).end();
+  res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(doc);
+});
+await new Promise((r) => feeds.listen(0, '127.0.0.1', r));
+const feedBase = `http://127.0.0.1:${feeds.address().port}`;
+
+function cli(home, args) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI, '--home', home, ...args], {
+      env: { PATH: process.env.PATH, HOME: home, LANG: 'en_US.UTF-8', CYBERREAD_SYNC_PASSWORD: TTRSS_PASSWORD },
+      maxBuffer: 64 * 1024 * 1024,
+    }, (error, stdout, stderr) => {
+      const wall = Number(process.hrtime.bigint() - started) / 1e6;
+      if (error) return reject(new Error(`cyberread ${args.join(' ')}: ${stderr || error.message}`));
+      resolve({ stdout, wall });
+    });
+  });
+}
+async function syncJson(home) {
+  const r = await cli(home, ['sync', '--json']);
+  return { ...JSON.parse(r.stdout), wall: r.wall };
+}
+async function newHome(url) {
+  const home = mkdtempSync(join(TMP, 'home-'));
+  writeFileSync(join(home, 'config.json'), '{"feeds": []}');
+  await cli(home, ['sync', 'setup', 'ttrss', url, '--user', TTRSS_USER]);
+  return home;
+}
+
+const server = await startTtrss();
+try {
+  log(`subscribing the server to ${FEEDS} feeds x ${ITEMS} articles`);
+  const t0 = Date.now();
+  for (let f = 0; f < FEEDS; f++) await server.addFeed(`${feedBase}/${f}.xml`);
+  const fetchTime = Date.now() - t0;
+  const total = Number(server.sql("SELECT count(*) FROM ttrss_user_entries WHERE owner_uid = 1").trim());
+  log(`the server holds ${total} articles (${ms(fetchTime)} to fetch them there)`);
+
+  // the server's floor: one bare request after login, as a client on this machine sees it
+  const floor = [];
+  for (let i = 0; i < 21; i++) {
+    const s = process.hrtime.bigint();
+    await server.api('getApiLevel');
+    floor.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+
+  const first = [];
+  let home = '';
+  for (let i = 0; i < FIRST_RUNS; i++) {
+    if (home) rmSync(home, { recursive: true, force: true });
+    home = await newHome(server.url);
+    const r = await syncJson(home);
+    if (r.added !== total) throw new Error(`a first sync brought ${r.added} articles of ${total}`);
+    first.push(r);
+    log(`first sync ${i + 1}: ${ms(r.wall)}, ${r.requests} requests`);
+  }
+  const statusRuns = [];
+  const empty = [];
+  for (let i = 0; i < EMPTY_RUNS; i++) {
+    statusRuns.push((await cli(home, ['sync', 'status', '--json'])).wall);
+    const r = await syncJson(home);
+    if (r.added !== 0 || r.pushed !== 0 || r.pulled !== 0) throw new Error(`an empty sync changed something: ${JSON.stringify(r)}`);
+    empty.push(r);
+  }
+  log(`empty sync: ${ms(median(empty.map((r) => r.ms)))} in the run, ${ms(median(empty.map((r) => r.wall)))} with the process`);
+
+  const list = JSON.parse((await cli(home, ['list', '--json', '--all'])).stdout);
+  const ids = list.slice(0, MARKS).map((a) => a.id);
+  const marks = [];
+  for (let i = 0; i < MARK_RUNS; i++) {
+    const flag = i % 2 === 0 ? '--read' : '--unread';
+    const queuedAt = process.hrtime.bigint();
+    await cli(home, ['mark', ...ids, flag]);
+    const markWall = Number(process.hrtime.bigint() - queuedAt) / 1e6;
+    const r = await syncJson(home);
+    if (r.pushed !== MARKS) throw new Error(`a sync of ${MARKS} marks sent ${r.pushed}`);
+    marks.push({ ...r, markWall });
+    log(`${MARKS} marks: ${ms(r.wall)}, ${r.requests} requests`);
+  }
+  const unreadThere = Number(server.sql('SELECT count(*) FROM ttrss_user_entries WHERE owner_uid = 1 AND unread').trim());
+  const unreadHere = JSON.parse((await cli(home, ['list', '--json', '--all', '--unread'])).stdout).length;
+  if (unreadHere !== unreadThere) throw new Error(`the server has ${unreadThere} unread articles, the cache ${unreadHere}`);
+
+  const row = (name, runs, extra = '') =>
+    `| ${name} | ${ms(median(runs.map((r) => r.ms)))} | ${ms(median(runs.map((r) => r.wall)))} | ${median(runs.map((r) => r.requests))} | ${runs.length} | ${extra} |`;
+  const section = `${START}
+## Sync with Tiny Tiny RSS
+
+\`node bench/sync.mjs\` (after \`npm run build\`): the built CLI against a real Tiny Tiny RSS (Debian's
+${'`'}tt-rss${'`'} package under \`php -S\` with 4 workers, PostgreSQL 15 with fsync off, both on 127.0.0.1:
+the test suite's server, test/helpers/ttrss.ts) subscribed to ${FEEDS} local feeds × ${ITEMS} articles
+(${total.toLocaleString('en-US')} articles; the server took ${ms(fetchTime)} to fetch them). ${cpus().length} cores, load average
+${loadavg().map((x) => x.toFixed(2)).join(', ')} at the end (other helpers' work shares the machine). "In the run" is
+the sync's own time (\`sync --json\` \`ms\`: login to the last write); "with the process" adds Node's start,
+loading the program and opening the cache. Medians.
+
+| sync | in the run | with the process | requests | runs | |
+|---|---|---|---|---|---|
+${row('first full sync into an empty cache', first, `${(total / (median(first.map((r) => r.ms)) / 1000)).toFixed(0)} articles/s`)}
+${row('nothing changed', empty, `baseline \`sync status\` (same start, no request): ${ms(median(statusRuns))}`)}
+${row(`${MARKS} queued marks (read, then unread)`, marks, `\`mark\` of ${MARKS} ids (queued in its transaction): ${ms(median(marks.map((r) => r.markWall)))}`)}
+
+One bare API request (\`getApiLevel\`, after login) takes ${ms(median(floor))} (median of ${floor.length}) on this machine: the
+empty sync's ${median(empty.map((r) => r.requests))} requests (login; the subscription list and categories; new articles since the
+cursor; the unread counters, the starred list and the recently read list) run mostly side by side, in
+${(median(empty.map((r) => r.ms)) / median(floor)).toFixed(1)}× one request's time. Marks are sent as
+values, up to 1,000 article ids per \`updateArticle\`, one request per flag and value; after the last run the
+server had ${unreadThere.toLocaleString('en-US')} unread articles, as the cache did.
+${END}`;
+
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const a = old.indexOf(START);
+  const b = old.indexOf(END);
+  writeFileSync(file, a !== -1 && b > a ? old.slice(0, a) + section + old.slice(b + END.length) : `${old.trimEnd()}\n\n${section}\n`);
+  log('wrote the sync section of BENCHMARKS.md');
+} finally {
+  await server.stop();
+  feeds.close();
+  rmSync(TMP, { recursive: true, force: true });
+}

@@ -1,0 +1,114 @@
+/**
+ * Entry points of sync: the protocol for a `sync` setting, the account a cache's sync state belongs to, and
+ * the password (never from the settings file). A second protocol is one more case in createProtocol and one
+ * more module beside ttrss.ts; the engine does not change.
+ */
+import { execFile } from 'node:child_process';
+import { problem } from '../i18n/problem.js';
+import { sanitizeLine } from '../sanitize.js';
+import { SyncError } from './http.js';
+import { TtrssProtocol } from './ttrss.js';
+import { runSubscriptions, runSync, type SyncDeps } from './engine.js';
+import type { SyncCache, SyncProtocol, SyncReport, SyncSettings } from './types.js';
+
+export { runSync, type SyncDeps, type SyncRunOptions } from './engine.js';
+export { MIN_API_LEVEL } from './ttrss.js';
+export { SyncError } from './http.js';
+export type { SyncProtocol, SyncReport, SyncSettings } from './types.js';
+
+export interface ProtocolOptions {
+  password: string;
+  userAgent: string;
+  env?: Record<string, string | undefined>;
+}
+
+export function createProtocol(settings: SyncSettings, options: ProtocolOptions): SyncProtocol {
+  switch (settings.type) {
+    case 'ttrss':
+      return new TtrssProtocol(settings, options);
+  }
+}
+
+/** Whose ids the cache's sync tables hold: another server or user starts them afresh. */
+export function syncAccount(s: SyncSettings): string {
+  return `${s.type} ${s.url} ${s.user}`;
+}
+
+const PASSWORD_COMMAND_MS = 60_000;
+
+/** Runs the passwordCommand (argv, no shell; it may ask its own questions on the terminal) for its first line. */
+function runPasswordCommand(argv: string[]): Promise<string> {
+  const [cmd, ...args] = argv as [string, ...string[]];
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { shell: false, timeout: PASSWORD_COMMAND_MS, maxBuffer: 64 * 1024, windowsHide: true }, (error, stdout) => {
+      const fail = (why: 'missing' | 'timeout' | 'exit' | 'empty', code = 0): void =>
+        reject(new SyncError(problem('errSyncPasswordCommand', sanitizeLine(cmd), why, code)));
+      if (error) {
+        const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: unknown };
+        if (e.code === 'ENOENT') return fail('missing');
+        if (e.killed) return fail('timeout', PASSWORD_COMMAND_MS / 1000);
+        return fail('exit', typeof e.code === 'number' ? e.code : 1);
+      }
+      const line = String(stdout).split(/\r?\n/)[0] ?? '';
+      if (line === '') return fail('empty');
+      resolve(line);
+    });
+  });
+}
+
+/**
+ * The password: CYBERREAD_SYNC_PASSWORD, else the output of passwordCommand, else `ask` (a prompt on the
+ * terminal, when there is one). Throws SyncError when none gives one.
+ */
+export async function syncPassword(
+  settings: SyncSettings,
+  env: Record<string, string | undefined>,
+  ask?: () => Promise<string | null>,
+): Promise<string> {
+  const fromEnv = env.CYBERREAD_SYNC_PASSWORD;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (settings.passwordCommand !== undefined) return runPasswordCommand(settings.passwordCommand);
+  const typed = ask === undefined ? null : await ask();
+  if (typed !== null) return typed;
+  throw new SyncError(problem('errSyncNoPassword', settings.user, settings.url));
+}
+
+/** One sync run with its own connection, closed afterwards. Throws SyncError. */
+export async function syncOnce(
+  settings: SyncSettings,
+  deps: SyncDeps,
+  options: ProtocolOptions & { onProgress?: (stored: number) => void },
+): Promise<SyncReport> {
+  const protocol = createProtocol(settings, options);
+  try {
+    return await runSync(deps, protocol, { account: syncAccount(settings), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  } finally {
+    await protocol.close();
+  }
+}
+
+/** Logs in and checks the server (what `sync setup` does before it saves anything). Throws SyncError. */
+export async function checkServer(settings: SyncSettings, options: ProtocolOptions): Promise<{ apiLevel: number | null; feeds: number }> {
+  const protocol = createProtocol(settings, options);
+  try {
+    const { apiLevel } = await protocol.connect();
+    const feeds = await protocol.feeds();
+    return { apiLevel, feeds: feeds.length };
+  } finally {
+    await protocol.close();
+  }
+}
+
+/** The queued subscription changes, sent now with a connection of their own. Throws SyncError. */
+export async function sendSubscriptions(
+  settings: SyncSettings,
+  cache: SyncCache,
+  options: ProtocolOptions,
+): Promise<Pick<SyncReport, 'subscribed' | 'unsubscribed' | 'refused'>> {
+  const protocol = createProtocol(settings, options);
+  try {
+    return await runSubscriptions(cache, protocol);
+  } finally {
+    await protocol.close();
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * `cyberread sync …` as a person uses it, against a real Tiny Tiny RSS on 127.0.0.1 (test/helpers/ttrss.ts),
+ * subscribed to feeds served by this test. Each test has a server user and a --home of its own.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli, tempHome, type RunResult } from '../helpers/cli.js';
+import { rssFeed } from '../helpers/sync-feeds.js';
+import { startTtrss, ttrssSkip, type Headline, type TtrssServer, type TtrssUser } from '../helpers/ttrss.js';
+import { serve, type TestServer } from '../security/server.js';
+
+const { skip, why } = ttrssSkip();
+
+interface Listed {
+  id: string;
+  title: string;
+  url: string;
+  tags: string[];
+  read: boolean;
+  starred: boolean;
+  feed: { url: string; title: string | null };
+}
+
+describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, () => {
+  let server: TtrssServer;
+  let feeds: TestServer;
+  const docs = new Map<string, string>();
+  const feedUrl = (name: string): string => `${feeds.base}/${name}.xml`;
+
+  beforeAll(async () => {
+    const routes: Record<string, Parameters<typeof serve>[0][string]> = {};
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'big1', 'big2']) {
+      docs.set(name, rssFeed(name, name.startsWith('big') ? 450 : 4));
+      routes[`/${name}.xml`] = (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(docs.get(name));
+    }
+    feeds = await serve(routes);
+    server = await startTtrss();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await feeds?.close();
+  });
+
+  function cli(home: string, user: TtrssUser | null, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+    return runCli(['--home', home, ...args], { env: { ...(user === null ? {} : { CYBERREAD_SYNC_PASSWORD: user.password }), ...env } });
+  }
+  async function list(home: string): Promise<Listed[]> {
+    const r = await cli(home, null, ['list', '--json', '--limit', '1000']);
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as Listed[];
+  }
+  /** A home set up for `user` and synced once. */
+  async function syncedHome(user: TtrssUser): Promise<string> {
+    const home = tempHome();
+    expect((await cli(home, user, ['sync', 'setup', 'ttrss', server.url, '--user', user.name])).code).toBe(0);
+    const r = await cli(home, user, ['sync']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return home;
+  }
+  const byTitle = (headlines: Headline[], title: string): Headline => {
+    const h = headlines.find((x) => x.title === title);
+    if (h === undefined) throw new Error(`no headline ${title}`);
+    return h;
+  };
+  const mappedRemote = (home: string, articleId: string): string => {
+    const db = new Database(join(home, 'cache.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT remote_id FROM sync_items WHERE article_id = ?').pluck().get(articleId) as string;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('setup checks the login and keeps the password out of config.json; a first sync brings feeds, categories and state', async () => {
+    const user = server.addUser('first');
+    const cat = await user.addCategory('Keamanan');
+    await user.addFeed(feedUrl('a'), cat);
+    await user.addFeed(feedUrl('b'));
+    const h = await user.headlines();
+    await user.api('updateArticle', { article_ids: String(byTitle(h, 'a article 3').id), field: 0, mode: 1 });
+    await user.api('updateArticle', { article_ids: String(byTitle(h, 'b article 0').id), field: 2, mode: 0 });
+
+    const home = tempHome();
+    const wrong = await cli(home, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name], { CYBERREAD_SYNC_PASSWORD: 'not-it' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(`cyberread: ${server.url} refused the login of "first": check the user name and the password.\n`);
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))).toEqual({ feeds: [] });
+
+    const ok = await cli(home, user, ['sync', 'setup', 'ttrss', server.url, '--user', user.name]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`Sync is set up with ${server.url} as "first"`);
+    const config = readFileSync(join(home, 'config.json'), 'utf8');
+    expect(config).not.toContain(user.password);
+    expect(JSON.parse(config).sync).toEqual({ type: 'ttrss', url: server.url, user: 'first' });
+
+    const status = await cli(home, null, ['sync', 'status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ url: server.url, user: 'first', lastSync: null, queued: 0 });
+
+    const sync = await cli(home, user, ['sync', '--json']);
+    expect(sync.stderr).toBe('');
+    expect(sync.code).toBe(0);
+    expect(JSON.parse(sync.stdout)).toMatchObject({ added: 8, first: true, pushed: 0, queued: 0 });
+
+    const articles = await list(home);
+    expect(articles.map((a) => a.title).sort()).toEqual([0, 1, 2, 3].flatMap((i) => [`a article ${i}`, `b article ${i}`]).sort());
+    const a3 = articles.find((a) => a.title === 'a article 3') as Listed;
+    expect(a3).toMatchObject({ starred: true, read: false, url: 'https://news.example.com/a/3', feed: { url: feedUrl('a'), title: 'Feed a' } });
+    // the article's own tags, its hashtags from the body; the server's category is the feed's tag
+    expect(a3.tags).toEqual(expect.arrayContaining(['topic3', 'ransomware']));
+    expect(articles.find((a) => a.title === 'b article 0')).toMatchObject({ read: true, starred: false });
+    const subs = JSON.parse((await cli(home, null, ['feeds', '--json'])).stdout) as { url: string; tags?: string[] }[];
+    expect(subs.map((f) => [f.url, f.tags ?? []])).toEqual([
+      [feedUrl('a'), ['Keamanan']],
+      [feedUrl('b'), []],
+    ]);
+    // the category works as a tag of its feed's articles in queries
+    const tagged = await cli(home, null, ['list', '--json', '--query', '#Keamanan']);
+    expect((JSON.parse(tagged.stdout) as Listed[]).every((a) => a.feed.url === feedUrl('a'))).toBe(true);
+
+    const again = JSON.parse((await cli(home, null, ['sync', 'status', '--json'])).stdout) as { lastSync: string | null; feeds: number };
+    expect(again.lastSync).not.toBeNull();
+    expect(again.feeds).toBe(2);
+  });
+
+  it('the password can come from a passwordCommand (argv, no shell) or is asked for; never from config.json', async () => {
+    const user = server.addUser('command');
+    await user.addFeed(feedUrl('c'));
+    const home = tempHome();
+    // a shell would expand $HOME and split at ";": the program gets the words as they are
+    const set = await cli(home, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name, '--', 'printf', '%s\\n', user.password]);
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toEqual({
+      type: 'ttrss', url: server.url, user: 'command', passwordCommand: ['printf', '%s\\n', user.password],
+    });
+    const sync = await cli(home, null, ['sync']);
+    expect(sync.stderr).toBe('');
+    expect(sync.stdout).toMatch(/^Synced with .*: 4 new articles/);
+
+    const bad = tempHome();
+    const missing = await cli(bad, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name, '--', 'no-such-password-program']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('cyberread: The passwordCommand no-such-password-program gave no password: there is no such program.\n');
+    // no terminal to ask on, no variable, no command
+    const none = await cli(bad, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('No password for "command"');
+    // a password typed into the settings file is refused, never used
+    const withPassword = tempHome();
+    const raw = JSON.stringify({ feeds: [], sync: { type: 'ttrss', url: server.url, user: user.name, password: user.password } });
+    (await import('node:fs')).writeFileSync(join(withPassword, 'config.json'), raw);
+    const refused = await cli(withPassword, null, ['sync']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('cyberread never reads a password from the settings file');
+  });
+
+  it('a mark made here reaches the server with the next sync, and a star set on the server comes back', async () => {
+    const user = server.addUser('marks');
+    await user.addFeed(feedUrl('d'));
+    const home = await syncedHome(user);
+    const articles = await list(home);
+    const d1 = articles.find((a) => a.title === 'd article 1') as Listed;
+    const d2 = articles.find((a) => a.title === 'd article 2') as Listed;
+    expect((await cli(home, null, ['mark', d1.id, '--read'])).code).toBe(0);
+    expect((await cli(home, null, ['mark', d1.id, '--star'])).code).toBe(0);
+    expect(JSON.parse((await cli(home, null, ['sync', 'status', '--json'])).stdout).queued).toBe(2);
+
+    const r = await cli(home, user, ['sync', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ pushed: 2, queued: 0 });
+    let h = await user.headlines();
+    expect(byTitle(h, 'd article 1')).toMatchObject({ unread: false, marked: true });
+    expect(byTitle(h, 'd article 0')).toMatchObject({ unread: true, marked: false });
+
+    // the phone app stars d2 and reads it
+    await user.api('updateArticle', { article_ids: mappedRemote(home, d2.id), field: 0, mode: 1 });
+    await user.api('updateArticle', { article_ids: mappedRemote(home, d2.id), field: 2, mode: 0 });
+    const pulled = await cli(home, user, ['sync', '--json']);
+    expect(JSON.parse(pulled.stdout)).toMatchObject({ pulled: 2, pushed: 0 });
+    expect((await list(home)).find((a) => a.id === d2.id)).toMatchObject({ read: true, starred: true });
+
+    // mark --all goes the same way, many ids per request
+    expect((await cli(home, null, ['mark', '--all', '--read'])).code).toBe(0);
+    const all = JSON.parse((await cli(home, user, ['sync', '--json'])).stdout) as { pushed: number; requests: number };
+    expect(all.pushed).toBe(2);
+    h = await user.headlines();
+    expect(h.every((x) => !x.unread)).toBe(true);
+  });
+
+  it('with the server down, reading and marking still work, marks stay queued and reach the server once it is back', async () => {
+    const user = server.addUser('offline');
+    await user.addFeed(feedUrl('e'));
+    const home = await syncedHome(user);
+    const e0 = (await list(home)).find((a) => a.title === 'e article 0') as Listed;
+    await server.stopWeb();
+    try {
+      expect((await cli(home, null, ['mark', e0.id, '--star'])).code).toBe(0);
+      expect((await list(home)).find((a) => a.id === e0.id)?.starred).toBe(true);
+      const down = await cli(home, user, ['sync']);
+      expect(down.code).toBe(1);
+      expect(down.stderr).toMatch(/^cyberread: .*127\.0\.0\.1.* — 1 change stays queued for the next sync\.\n$/);
+      const status = await cli(home, null, ['sync', 'status']);
+      expect(status.stdout).toContain('1 change waits to be sent with the next sync.');
+      expect(status.stdout).toContain('The last attempt');
+      // refresh syncs while sync is set up: the same sentence, the same exit code
+      const refresh = await cli(home, user, ['refresh']);
+      expect(refresh.code).toBe(1);
+      expect(refresh.stderr).toContain('1 change stays queued');
+    } finally {
+      await server.startWeb();
+    }
+    const back = await cli(home, user, ['sync', '--json']);
+    expect(JSON.parse(back.stdout)).toMatchObject({ pushed: 1, queued: 0 });
+    expect(byTitle(await user.headlines(), 'e article 0').marked).toBe(true);
+    expect((await cli(home, null, ['sync', 'status'])).stdout).not.toContain('The last attempt');
+  });
+
+  it('feeds add and feeds remove subscribe and unsubscribe on the server; what it refuses or cannot hear now waits or stays local', async () => {
+    const user = server.addUser('subs');
+    await user.addFeed(feedUrl('a'));
+    const home = await syncedHome(user);
+    const serverFeeds = async (): Promise<string[]> =>
+      ((await user.api('getFeeds', { cat_id: -3 })) as unknown as { feed_url: string }[]).map((f) => f.feed_url).sort();
+
+    const add = await cli(home, user, ['feeds', 'add', feedUrl('g')]);
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toBe(`Added ${feedUrl('g')} and subscribed to it on ${server.url}. Run "cyberread refresh" to bring its articles here.\n`);
+    expect(await serverFeeds()).toEqual([feedUrl('a'), feedUrl('g')].sort());
+    const refresh = await cli(home, user, ['refresh']);
+    expect(refresh.code).toBe(0);
+    expect(refresh.stdout).toMatch(/✓ http:\/\/127\.0\.0\.1:\d+\/g\.xml +4 new, 0 updated/);
+    expect((await list(home)).filter((a) => a.feed.url === feedUrl('g'))).toHaveLength(4);
+
+    // the server cannot download it: cyberread says so and keeps fetching it itself
+    const missing = `${feeds.base}/missing.xml`;
+    const refused = await cli(home, user, ['feeds', 'add', missing]);
+    expect(refused.code).toBe(0);
+    expect(refused.stdout).toContain(`Added ${missing}.`);
+    expect(refused.stdout).toContain(`The server could not subscribe to ${missing}`);
+    expect(refused.stdout).toContain('cyberread keeps fetching it itself.');
+    const both = await cli(home, user, ['refresh', '--json']);
+    const results = JSON.parse(both.stdout) as { url: string; status: string }[];
+    expect(results.find((r) => r.url === missing)?.status).toBe('error');
+    expect(results.find((r) => r.url === feedUrl('g'))?.status).toBe('unchanged');
+
+    const removed = await cli(home, user, ['feeds', 'remove', feedUrl('g')]);
+    expect(removed.stdout).toBe(`Removed ${feedUrl('g')}, unsubscribed from it on ${server.url}, and removed 4 cached articles (starred ones are kept).\n`);
+    expect(await serverFeeds()).toEqual([feedUrl('a')]);
+
+    // the server is down: queued, and sent by the next sync
+    await server.stopWeb();
+    let later: RunResult;
+    try {
+      later = await cli(home, user, ['feeds', 'add', feedUrl('c')]);
+    } finally {
+      await server.startWeb();
+    }
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain(`${server.url} will hear of it with the next sync`);
+    const sync = await cli(home, user, ['sync']);
+    expect(sync.stdout).toContain(`Subscribed to ${feedUrl('c')} on the server.`);
+    expect(sync.stdout).toMatch(/4 new articles/);
+    expect(await serverFeeds()).toEqual([feedUrl('a'), feedUrl('c')].sort());
+  });
+
+  it('a feed unsubscribed on the server (in its web UI) leaves the settings with the next sync; its starred articles stay', async () => {
+    const user = server.addUser('elsewhere');
+    const gone = await user.addFeed(feedUrl('b'));
+    await user.addFeed(feedUrl('c'));
+    const home = await syncedHome(user);
+    const b1 = (await list(home)).find((a) => a.title === 'b article 1') as Listed;
+    await cli(home, null, ['mark', b1.id, '--star']);
+    await user.api('unsubscribeFeed', { feed_id: gone });
+    const r = await cli(home, user, ['sync']);
+    expect(r.code).toBe(0);
+    const subs = JSON.parse((await cli(home, null, ['feeds', '--json'])).stdout) as { url: string }[];
+    expect(subs.map((f) => f.url)).toEqual([feedUrl('c')]);
+    const left = await list(home);
+    expect(left.filter((a) => a.feed.url === feedUrl('b')).map((a) => a.title)).toEqual(['b article 1']);
+  });
+
+  it('sync off goes back to fetching the feeds directly, keeping the cache without doubling it', async () => {
+    const user = server.addUser('goingoff');
+    await user.addFeed(feedUrl('f'));
+    const home = await syncedHome(user);
+    const before = await list(home);
+    const f1 = before.find((a) => a.title === 'f article 1') as Listed;
+    await cli(home, null, ['mark', f1.id, '--star']);
+    const off = await cli(home, null, ['sync', 'off']);
+    expect(off.stdout).toBe(`Sync with ${server.url} is off: cyberread fetches the feeds itself again, and the cache stays. 1 change made here never reached the server.\n`);
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toBeUndefined();
+    const refresh = await cli(home, null, ['refresh']);
+    expect(refresh.code).toBe(0);
+    const after = await list(home);
+    expect(after).toHaveLength(before.length);
+    expect(after.find((a) => a.title === 'f article 1')?.starred).toBe(true);
+    expect((await cli(home, null, ['sync', 'status'])).stdout).toContain('Sync is not set up');
+  });
+
+  it('kill -9 during a first sync loses nothing; the next sync finishes it once, and server and cache agree', async () => {
+    const user = server.addUser('killed');
+    await user.addFeed(feedUrl('big1'));
+    await user.addFeed(feedUrl('big2'));
+    const home = tempHome();
+    expect((await cli(home, user, ['sync', 'setup', 'ttrss', server.url, '--user', user.name])).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, '--home', home, 'sync'], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'en_US.UTF-8', CYBERREAD_SYNC_PASSWORD: user.password },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    // killed once some pages are stored and before the last one
+    const stored = (): number => {
+      try {
+        const db = new Database(join(home, 'cache.db'), { readonly: true, fileMustExist: true });
+        try {
+          return db.prepare('SELECT count(*) FROM sync_items').pluck().get() as number;
+        } finally {
+          db.close();
+        }
+      } catch {
+        return 0;
+      }
+    };
+    const until = Date.now() + 30_000;
+    while (stored() === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const partial = stored();
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(900);
+
+    // marks made between the two runs are sent by the next one, exactly as made
+    const some = (await list(home)).slice(0, 3);
+    for (const a of some) await cli(home, null, ['mark', a.id, '--star']);
+    const r = await cli(home, user, ['sync', '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ pushed: 3, queued: 0 });
+
+    const server900 = await user.headlines();
+    const cached = await list(home);
+    expect(cached).toHaveLength(900);
+    expect(server900).toHaveLength(900);
+    expect(new Set(cached.map((a) => a.title)).size).toBe(900);
+    const starredHere = cached.filter((a) => a.starred).map((a) => a.title).sort();
+    const starredThere = server900.filter((h) => h.marked).map((h) => h.title).sort();
+    expect(starredHere).toEqual(some.map((a) => a.title).sort());
+    expect(starredThere).toEqual(starredHere);
+    // a sync with nothing new changes nothing on either side
+    const empty = JSON.parse((await cli(home, user, ['sync', '--json'])).stdout) as { added: number; pushed: number; pulled: number; requests: number };
+    expect(empty).toMatchObject({ added: 0, pushed: 0, pulled: 0 });
+    // login, the counters (which also show that no feed came or went), new articles, starred, recently read
+    expect(empty.requests).toBe(5);
+  }, 90_000);
+});

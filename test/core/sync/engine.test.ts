@@ -1,0 +1,152 @@
+/**
+ * The sync engine in this process against a real Tiny Tiny RSS on 127.0.0.1, with the clock of the runs and of
+ * the marks set by the test: which side wins when both changed the same flag since the last sync.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../../src/core/store/open-store.js';
+import type { SqliteStore } from '../../../src/core/store/sqlite.js';
+import { runSync } from '../../../src/core/sync/engine.js';
+import { syncAccount } from '../../../src/core/sync/index.js';
+import { TtrssProtocol } from '../../../src/core/sync/ttrss.js';
+import type { SyncSettings } from '../../../src/core/sync/types.js';
+import type { FeedConfig } from '../../../src/core/types.js';
+import { rssFeed } from '../../helpers/sync-feeds.js';
+import { startTtrss, ttrssSkip, type TtrssServer, type TtrssUser } from '../../helpers/ttrss.js';
+import { serve, type TestServer } from '../../security/server.js';
+
+const { skip, why } = ttrssSkip();
+
+describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, () => {
+  let server: TtrssServer;
+  let feeds: TestServer;
+  let dir: string;
+  let store: SqliteStore;
+  beforeAll(async () => {
+    feeds = await serve({ '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)) });
+    server = await startTtrss();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await feeds?.close();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function setUp(name: string): Promise<{ user: TtrssUser; sync: (at: number) => ReturnType<typeof runSync>; idOf: (title: string) => string; remoteOf: (title: string) => string }> {
+    const user = server.addUser(name);
+    await user.addFeed(`${feeds.base}/w.xml`);
+    dir = mkdtempSync(join(tmpdir(), 'cyberread-engine-'));
+    store = openStore(join(dir, 'cache.db')).store;
+    let subs: FeedConfig[] = [];
+    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: name };
+    const sync = async (at: number): ReturnType<typeof runSync> => {
+      const protocol = new TtrssProtocol(settings, { password: user.password, userAgent: 'cyberread-test' });
+      try {
+        return await runSync(
+          { cache: store.sync, store, subscriptions: { list: () => subs, replace: (f) => (subs = f) } },
+          protocol,
+          { account: syncAccount(settings), now: () => at },
+        );
+      } finally {
+        await protocol.close();
+      }
+    };
+    const idOf = (title: string): string => store.query({ limit: 100 }).find((a) => a.title === title)?.id as string;
+    const remoteOf = (title: string): string => {
+      const db = new Database(join(dir, 'cache.db'), { readonly: true });
+      try {
+        return db.prepare('SELECT remote_id FROM sync_items WHERE article_id = ?').pluck().get(idOf(title)) as string;
+      } finally {
+        db.close();
+      }
+    };
+    return { user, sync, idOf, remoteOf };
+  }
+
+  /** Runs `fn` with Date.now() returning `at` (the time a mark is queued with). */
+  function at<T>(ms: number, fn: () => T): T {
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(ms);
+    try {
+      return fn();
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('a server change newer than the local one wins; a local change newer than the server one is sent', async () => {
+    const { user, sync, idOf, remoteOf } = await setUp('conflicts');
+    const t0 = 1_000_000;
+    const first = await sync(t0);
+    expect(first).toMatchObject({ first: true, added: 3 });
+
+    // w article 0: read and unread again here early, read on the server later → the server's "read" wins
+    // w article 1: read on the server early, read and unread again here just before the sync → "unread" is sent
+    const a0 = idOf('w article 0');
+    const a1 = idOf('w article 1');
+    at(t0 + 1_000, () => store.mark([a0], { read: true }));
+    at(t0 + 2_000, () => store.mark([a0], { read: false }));
+    await user.api('updateArticle', { article_ids: `${remoteOf('w article 0')},${remoteOf('w article 1')}`, field: 2, mode: 0 });
+    at(t0 + 90_000, () => store.mark([a1], { read: true }));
+    at(t0 + 95_000, () => store.mark([a1], { read: false }));
+
+    // halfway between the two syncs (t0 + 50 s) is when the server's changes are taken to have happened
+    const second = await sync(t0 + 100_000);
+    expect(second).toMatchObject({ overruled: 1, pushed: 1, queued: 0 });
+    expect(store.get(a0)?.read).toBe(true);
+    expect(store.get(a1)?.read).toBe(false);
+    const h = await user.headlines();
+    expect(h.find((x) => x.title === 'w article 0')?.unread).toBe(false);
+    expect(h.find((x) => x.title === 'w article 1')?.unread).toBe(true);
+
+    // both sides agree now: the next sync changes nothing, on either side
+    const third = await sync(t0 + 200_000);
+    expect(third).toMatchObject({ pushed: 0, pulled: 0, overruled: 0, added: 0, agreed: 0 });
+    expect(store.get(a0)?.read).toBe(true);
+    expect(store.get(a1)?.read).toBe(false);
+  });
+
+  it('the same change made on both sides is settled without a request', async () => {
+    const { user, sync, idOf, remoteOf } = await setUp('agreeing');
+    await sync(2_000_000);
+    const a2 = idOf('w article 2');
+    at(2_001_000, () => store.mark([a2], { starred: true }));
+    await user.api('updateArticle', { article_ids: remoteOf('w article 2'), field: 0, mode: 1 });
+    const r = await sync(2_100_000);
+    expect(r).toMatchObject({ agreed: 1, pushed: 0, pulled: 0 });
+    expect(store.sync.queuedCount()).toBe(0);
+  });
+
+  it('a run that dies after the server took a batch, before the cache noted it, is finished by the next run without sending it again', async () => {
+    const { user, sync, idOf } = await setUp('dying');
+    await sync(3_000_000);
+    const ids = ['w article 0', 'w article 1'].map(idOf);
+    at(3_001_000, () => store.mark(ids, { starred: true }));
+    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'dying' };
+    const protocol = new TtrssProtocol(settings, { password: user.password, userAgent: 'cyberread-test' });
+    const setFlag = protocol.setFlag.bind(protocol);
+    // the process "dies" right after the server answered: nothing after that is written
+    protocol.setFlag = async (...args) => {
+      await setFlag(...args);
+      throw new Error('killed');
+    };
+    const subs: FeedConfig[] = [];
+    await expect(
+      runSync({ cache: store.sync, store, subscriptions: { list: () => subs, replace: () => undefined } }, protocol, { account: syncAccount(settings), now: () => 3_050_000 }),
+    ).rejects.toThrow('killed');
+    await protocol.close();
+    expect(store.sync.queuedCount()).toBe(2);
+    const r = await sync(3_100_000);
+    expect(r).toMatchObject({ agreed: 2, pushed: 0, queued: 0 });
+    expect((await user.headlines()).filter((h) => h.marked).map((h) => h.title).sort()).toEqual(['w article 0', 'w article 1']);
+    // and the lock the dead run held is not in the way (same process here: its pid is alive, and it is ours)
+    expect(store.sync.lockSync(process.pid)).toBe(true);
+    store.sync.unlockSync(process.pid);
+  });
+});

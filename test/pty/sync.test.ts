@@ -1,0 +1,132 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli.js';
+import { rssFeed } from '../helpers/sync-feeds.js';
+import { startTtrss, ttrssSkip, type TtrssServer } from '../helpers/ttrss.js';
+import { serve, type TestServer } from '../security/server.js';
+
+// The BUILT reader in a real terminal (tmux) while sync with a real Tiny Tiny RSS on 127.0.0.1 is set up:
+// the password asked on the terminal, r syncs, s and m go to the server with the next sync, the server's
+// changes come back, a feed added in the feeds view is subscribed on the server, and a server that is down
+// is one error naming the queued changes.
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const { skip, why } = ttrssSkip();
+const SOCKET = `cyberread-sync-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+const screen = (): string => tmux('capture-pane', '-p', '-t', 'app');
+
+async function waitFor(ok: string | ((s: string) => boolean), timeoutMs = 20_000): Promise<string> {
+  const test = typeof ok === 'string' ? (s: string) => s.includes(ok) : ok;
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const s = screen();
+    if (test(s)) return s;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${String(ok)}:\n${s}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+async function keys(...ks: string[]): Promise<void> {
+  for (const k of ks) {
+    tmux('send-keys', '-t', 'app', k);
+    await new Promise((r) => setTimeout(r, 80));
+  }
+}
+async function type(text: string): Promise<void> {
+  tmux('send-keys', '-t', 'app', '-l', text);
+  await new Promise((r) => setTimeout(r, 150));
+}
+
+describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux ? '' : ' (skipped: tmux is not installed)'}${why}`, () => {
+  let server: TtrssServer;
+  let feeds: TestServer;
+  let home: string;
+  beforeAll(async () => {
+    feeds = await serve({
+      '/r.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('r', 3)),
+      '/s.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('s', 2)),
+    });
+    server = await startTtrss();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await feeds?.close();
+  });
+  afterEach(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  const start = (command: string, env: Record<string, string> = {}): void => {
+    const vars = { LANG: 'C.UTF-8', TZ: 'Asia/Jakarta', TERM: 'xterm-256color', HOME: home, ...env };
+    const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
+    tmux('new-session', '-d', '-s', 'app', '-x', '120', '-y', '30', `env ${line} "${process.execPath}" "${BIN}" --home "${home}" ${command}; sleep 30`);
+  };
+
+  it('asks for the password without echoing it, syncs on r, and sends s and m with the next sync', async () => {
+    const user = server.addUser('reader');
+    await user.addFeed(`${feeds.base}/r.xml`);
+    home = mkdtempSync(join(tmpdir(), 'cyberread-sync-pty-'));
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'en', feeds: [] }));
+
+    start(`sync setup ttrss ${server.url} --user reader`);
+    await waitFor(`Password for "reader" at ${server.url}:`);
+    await type(user.password);
+    expect(screen()).not.toContain(user.password);
+    await keys('Enter');
+    await waitFor('Sync is set up with');
+    expect(readFileSync(join(home, 'config.json'), 'utf8')).not.toContain(user.password);
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+
+    start('', { CYBERREAD_SYNC_PASSWORD: user.password });
+    await waitFor('cyberread · Articles');
+    await keys('r');
+    await waitFor('r article 2');
+    // the newest is selected: star it and read it
+    await keys('s', 'm');
+    await waitFor((s) => /›.*★.*r article 2/.test(s));
+    const queued = await runCli(['--home', home, 'sync', 'status', '--json']);
+    expect(JSON.parse(queued.stdout).queued).toBe(2);
+    await keys('r');
+    const until = Date.now() + 20_000;
+    let h = await user.headlines();
+    while (!(h.find((x) => x.title === 'r article 2')?.marked && !h.find((x) => x.title === 'r article 2')?.unread) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      h = await user.headlines();
+    }
+    expect(h.find((x) => x.title === 'r article 2')).toMatchObject({ marked: true, unread: false });
+
+    // starred on the server: shown after the next r
+    await user.api('updateArticle', { article_ids: String(h.find((x) => x.title === 'r article 0')?.id), field: 0, mode: 1 });
+    await keys('r');
+    await waitFor((s) => /★.*r article 0/.test(s));
+
+    // a feed added in the feeds view is subscribed on the server by the sync that fetches it
+    await keys('F');
+    await waitFor('Feeds');
+    await keys('a');
+    await type(`${feeds.base}/s.xml`);
+    await keys('Enter');
+    await waitFor((s) => /s\.xml|Feed s/.test(s) && /2\/2/.test(s));
+    const onServer = ((await user.api('getFeeds', { cat_id: -3 })) as unknown as { feed_url: string }[]).map((f) => f.feed_url);
+    expect(onServer).toContain(`${feeds.base}/s.xml`);
+
+    // the server goes down: r is one error for the synced feeds, naming what stays queued
+    await keys('Escape');
+    await server.stopWeb();
+    try {
+      await keys('j', 'm', 'r');
+      await waitFor(/feeds? failed — press e/.test.bind(/feeds? failed — press e/));
+      await keys('e');
+      await waitFor((s) => s.includes('1 change stays') && s.includes('Could not connect to 127.0.0.1'));
+    } finally {
+      await server.startWeb();
+    }
+  }, 120_000);
+});
