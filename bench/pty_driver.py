@@ -4,6 +4,9 @@ mode "exit":  time from spawn to exit (the `node -e 0` baseline).
 mode "tui":   time from spawn to the first output containing MARKER (and the wall-clock time then, for
               comparing with another process's clock), peak RSS (VmHWM) at that moment, then PRESSES presses
               of `j`, each timed from the write to the first output that follows.
+              With STEPS ([{keys, markers}]) instead: after the first frame, each step writes its keys and is
+              timed until everything written since holds every one of its markers (step_ms, null on a 5 s
+              timeout); `output` keeps the last output of each step whose `keep` is true.
 """
 import json, os, pty, select, sys, time, fcntl, termios, struct, signal
 
@@ -60,8 +63,32 @@ def main():
     # let the first frame settle (effects after mount may draw once more); not while a refresh keeps drawing
     while cfg.get('settle', True) and read_some(0.3):
         pass
+    if 'steps' in cfg:
+        times, kept = [], []
+        for step in cfg['steps']:
+            want = [m.encode() for m in step['markers']]
+            seen = b''
+            t = time.perf_counter()
+            os.write(fd, step['keys'].encode())
+            end = t + 5
+            while not all(m in seen for m in want):
+                d = read_some(max(0.0, end - time.perf_counter()))
+                if not d:
+                    break
+                seen += d
+            times.append((time.perf_counter() - t) * 1000 if all(m in seen for m in want) else None)
+            # what else the key draws (the rest of the frame, a frame after an effect) is read before the next step
+            while True:
+                d = read_some(0.05)
+                if not d:
+                    break
+                seen += d
+            if step.get('keep'):
+                kept.append(seen.decode('utf8', 'replace'))
+        out['step_ms'] = times
+        out['output'] = kept
     lat = []
-    for _ in range(cfg.get('presses', 100)):
+    for _ in range(0 if 'steps' in cfg else cfg.get('presses', 100)):
         t = time.perf_counter()
         os.write(fd, b'j')
         d = read_some(2)

@@ -40,6 +40,19 @@ const pct = (xs, p) => {
 };
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0) : 'n/a');
 
+// ---------------------------------------------------------------- full articles
+// bench/full.mjs writes its own section (refresh --full against refresh, opening a cached full article); it runs
+// last in a whole run (smaller with BENCH_QUICK), or alone with BENCH_ONLY=full.
+const runFull = () =>
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'full.mjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, ...(QUICK ? { BENCH_FULL_FEEDS: process.env.BENCH_FULL_FEEDS ?? '100', BENCH_FULL_RUNS: process.env.BENCH_FULL_RUNS ?? '1' } : {}) },
+  });
+if (process.env.BENCH_ONLY === 'full') {
+  runFull();
+  process.exit(0);
+}
+
 // ---------------------------------------------------------------- article extraction
 // In-process, over the article corpora (bench/article-corpus.mjs). BENCH_ONLY=articles measures only this and
 // rewrites only its section of BENCHMARKS.md.
@@ -387,8 +400,49 @@ homes[CFG.tuiSizes[1]] = tuiHome(storeFile, bigDir);
   homes[CFG.tuiSizes[0]] = tuiHome(join(smallDir, 'cache.db'), smallDir);
 }
 
+/**
+ * The query language's own section (issue #11's targets at the middle store size), with the store's plain
+ * tag + language query of the same run as the baseline. `BENCH_ONLY=queries node bench/run.mjs` measures the
+ * queries alone and rewrites only this section; a full run writes it from its own numbers.
+ */
+const QL_START = '<!-- query-language:start -->';
+const QL_END = '<!-- query-language:end -->';
+function queryLanguageSection(endLoad) {
+  const mid = CFG.store[1];
+  const q = queries[mid];
+  const ratio = (key) => `${f1(q[key] / q.newest50TagLang)}×`;
+  const L = [QL_START, '## Query language (median ms)', ''];
+  L.push(
+    `\`BENCH_ONLY=queries node bench/run.mjs\` (or \`npm run bench\`) on ${new Date().toISOString()}; load average ${LOAD} at the start, ${endLoad} at the end. ` +
+      `One store filled through \`saveFeed\` to ${CFG.store.join(', ')} articles (bench/gen.mjs items: 2–4 tags each, Indonesian and English feeds alternating, posted 137 s apart from 2024-01-01); ` +
+      `every query is parsed and compiled to SQL on each call, as the reader and the CLI do, and reads its rows as the UI gets them; median of ${CFG.reps} calls after 5 warm-ups (phrases: ${Math.max(20, CFG.reps / 10)}). ` +
+      `Baseline in the same run: the store's own tag + language query without the query language (\`newest 50, tag + lang\`).`,
+    '',
+  );
+  L.push(`| query | ${CFG.store.map((x) => `${x} articles`).join(' | ')} | × baseline at ${mid} |`, `|---|${CFG.store.map(() => '---').join('|')}|---|`);
+  const row = (label, key) => L.push(`| ${label} | ${CFG.store.map((x) => f1(queries[x][key])).join(' | ')} | ${key === 'newest50TagLang' ? '1×' : ratio(key)} |`);
+  row('baseline: `tags: [Ransomware], lang: id`, newest 50 (no query language)', 'newest50TagLang');
+  row(`\`${Q_TAGS.replace(/age:<\d+d/, 'age:<…')}\`, newest 50`, 'langTags');
+  row('the same, count', 'langTagsCount');
+  row(`\`${Q_PHRASE.replace(/age:<\d+d/, 'age:<…')}\`, newest 50`, 'langPhrase');
+  row('`"data pengguna"`, newest 50', 'langPhraseOnly');
+  row(`\`${Q_MIXED}\`, newest 50`, 'langMixed');
+  const yes = (ok) => (ok ? '**met**' : '**missed**');
+  L.push('', '| target | measured | |', '|---|---|---|');
+  L.push(`| two tags, a language and an age ≤ 2 ms at ${mid} | ${f1(q.langTags)} ms | ${yes(q.langTags <= 2)} |`);
+  L.push(`| the same with a phrase ≤ 50 ms at ${mid} | ${f1(q.langPhrase)} ms | ${yes(q.langPhrase <= 50)} |`);
+  L.push(QL_END);
+  return L.join('\n');
+}
+
 if (ONLY === 'queries') {
-  // for iterating on query speed: nothing else runs and BENCHMARKS.md is left alone
+  const section = queryLanguageSection((await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', '));
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const a = old.indexOf(QL_START);
+  const b = old.indexOf(QL_END);
+  writeFileSync(file, a !== -1 && b > a ? old.slice(0, a) + section + old.slice(b + QL_END.length) : `${old.trimEnd()}\n\n${section}\n`);
+  log('wrote the query-language section of BENCHMARKS.md');
   rmSync(TMP, { recursive: true, force: true });
   process.exit(0);
 }
@@ -543,12 +597,20 @@ if (baseline) {
   const notes = join(ROOT, 'bench', 'CHANGES.md');
   if (existsSync(notes)) L.push('', readFileSync(notes, 'utf8').trim());
 }
+L.push('', queryLanguageSection((await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', ')));
 L.push('', articles.markdown);
 L.push('');
 // The parser-agreement section is written by bench/parse-corpus/run.mjs --write: keep it across runs.
 const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
 const parseSection = /<!-- parse-corpus:start -->[\s\S]*<!-- parse-corpus:end -->/.exec(previous)?.[0];
 if (parseSection) L.push('', parseSection, '');
+// So is the `list --all` section, written by bench/list-all.mjs.
+const listSection = /<!-- list-all:start -->[\s\S]*<!-- list-all:end -->/.exec(previous)?.[0];
+if (listSection) L.push('', listSection, '');
+// So is bench/full.mjs's, rewritten by the run below.
+const fullSection = /<!-- full:start -->[\s\S]*<!-- full:end -->/.exec(previous)?.[0];
+if (fullSection) L.push('', fullSection, '');
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), L.join('\n'));
 rmSync(TMP, { recursive: true, force: true });
 log('wrote BENCHMARKS.md');
+if (!ONLY) runFull();

@@ -50,6 +50,15 @@ function lastRowId(store: { lastRowId(): number }): number {
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?25h\u001b[?1049l';
 
+/** What the reader's first status line says when opening the cache moved a damaged one aside just now. */
+function cacheRebuilt(ctx: Context): Pick<UiServices, 'cacheRebuilt'> {
+  const r = ctx.recovery();
+  if (r === null) return {};
+  // the fresh cache has no refresh time: the background refresh starts at once when there are feeds
+  return { cacheRebuilt: { movedTo: sanitizeLine(r.movedTo), restored: r.restoredFlags, refreshing: ctx.config.settings.feeds.length > 0 } };
+}
+
+
 /**
  * The reader's refresh while sync is set up: one sync run (the server fetched the feeds), then the feeds the
  * server does not have, fetched here. A sync that fails is every server feed's error (the failed-feeds view
@@ -141,6 +150,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
       }
     },
     watchCache: (onDamage) => cache.watch(onDamage),
+    ...cacheRebuilt(ctx),
 
     lastRefreshAt: () => ctx.config.settings.lastRefreshAt ?? null,
     refreshIntervalMinutes: ctx.config.settings.refreshIntervalMinutes,
@@ -186,6 +196,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
     },
     views: () => ctx.config.settings.views,
     theme: resolveTheme(settings.theme, depth),
+    keymap: ctx.keymap,
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
   };

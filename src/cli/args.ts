@@ -103,6 +103,7 @@ export const COMMANDS = {
   ignore: { options: ['json', 'drop'], words: some('QUERY', 0) },
   views: { options: ['json'], words: some('NAME QUERY', 0) },
   vacuum: { options: ['json'], words: none },
+  keys: { options: ['json'], words: none },
   // sync [setup ttrss URL --user NAME [-- PROGRAM…] | status | off]
   sync: {
     options: ['json'],

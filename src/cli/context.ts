@@ -19,6 +19,7 @@ import { cliMessages, type CliMessages } from '../core/i18n/cli.js';
 import type { PageDeps } from '../core/article/full.js';
 import type { Fetcher } from '../core/feeds/http.js';
 import { explain, problemOf } from '../core/i18n/problem.js';
+import { resolveKeys, type Keymap } from '../ui/keymap.js';
 
 /** A failure the user can act on: printed as one sentence, never with a stack trace. */
 export class CliError extends Error {
@@ -50,10 +51,14 @@ export interface Context extends Output {
   msg: CliMessages;
   json: boolean;
   timeZone: string;
+  /** The key table with the settings' "keys" over it (the reader's keys, and `cyberread keys`). */
+  keymap: Keymap;
   /** The environment the command runs in (CYBERREAD_SYNC_PASSWORD, proxies …). */
   env: NodeJS.ProcessEnv;
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
+  /** The last time this run moved a damaged cache aside: where to, and how many read/star marks it kept. */
+  recovery(): { movedTo: string; restoredFlags: number } | null;
   /**
    * The cache turned out to be damaged after it was opened: closes it, moves the file aside, builds a fresh
    * one (read/star flags rescued) and says so on stderr. Throws a CliError when the file cannot be moved.
@@ -119,6 +124,8 @@ export function createContext(options: {
    * samplePageLocator), here and on the refresh thread.
    */
   samplePages?: string;
+  /** The context of the reader (no command): says a recovered cache is filled by the reader's refresh. */
+  reader?: boolean;
 }): Context {
   const env = options.env ?? process.env;
   const paths = resolvePaths(options.home ?? (env.CYBERREAD_HOME || undefined), env);
@@ -133,6 +140,9 @@ export function createContext(options: {
   const lang = requested ?? config.settings.lang ?? localeLang;
   const msg = cliMessages(lang);
   for (const w of config.warningsIn(lang)) options.output.err(w);
+  // keys the table cannot take are reported with the other settings, once per run, and the defaults kept
+  const keys = resolveKeys(config.settings.keys, config.path);
+  for (const p of keys.problems) options.output.err(explain(p, lang));
   let store: SqliteStore | undefined;
   const timeZone = config.settings.timeZone ?? systemTimeZone();
   // the ignore rules and retention limits, for every list, count and write of this run (the refresh thread too)
@@ -207,9 +217,19 @@ export function createContext(options: {
 
   // Set while a refresh runs: a recovery message then need not ask for one.
   let refreshing = false;
+  let recovery: { movedTo: string; restoredFlags: number } | null = null;
   const report = (opened: OpenResult): void => {
-    if (opened.recovered) {
-      options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags, refreshing));
+    if (!opened.recovered) return;
+    recovery = opened.recovered;
+    // the reader's background refresh is due at once (see below) and fills the fresh cache
+    const then = refreshing ? 'refresh' : options.reader === true && config.settings.feeds.length > 0 ? 'reader' : 'none';
+    options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags, then));
+    // The fresh cache was never refreshed: the reader's background refresh is due at its next start (a
+    // refresh running now records its own time when it ends).
+    try {
+      config.set('lastRefreshAt', undefined);
+    } catch {
+      // a settings file that cannot be written costs only that early refresh
     }
   };
   return {
@@ -220,6 +240,7 @@ export function createContext(options: {
     msg,
     json: options.json,
     timeZone,
+    keymap: keys.keymap,
     env,
     store() {
       if (store) return store;
@@ -244,6 +265,7 @@ export function createContext(options: {
         throw error;
       }
     },
+    recovery: () => recovery,
     recoverCache() {
       store?.close();
       store = undefined;

@@ -12,6 +12,7 @@ import { showCommand } from './commands/show.js';
 import { tagsCommand } from './commands/tags.js';
 import { ignoreCommand } from './commands/ignore.js';
 import { vacuumCommand } from './commands/vacuum.js';
+import { keysCommand } from './commands/keys.js';
 import { viewsCommand } from './commands/views.js';
 import { CliError, createContext, type Context, type Output } from './context.js';
 import { cliMessages } from '../core/i18n/cli.js';
@@ -87,6 +88,7 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
     json: v.json === true,
     output,
     env,
+    reader: args.command === '',
     // The demo reads article pages from samples/pages/ and never from the network.
     ...(demo ? { samplePages: samplesDir(import.meta.url) } : {}),
   });
@@ -127,6 +129,8 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
         return await viewsCommand(ctx, args);
       case 'vacuum':
         return await vacuumCommand(ctx, args);
+      case 'keys':
+        return keysCommand(ctx, args);
       case 'sync':
         return await syncCommand(ctx, args);
       default:

@@ -12,7 +12,7 @@ import { writeSetting } from './settings-file.js';
 import type { StorePolicy } from './store/store.js';
 import { checkTheme, type ThemeSetting } from './theme.js';
 import type { Edition, FeedConfig } from './types.js';
-import { FULL_TEXT_MODES, isFullTextMode } from './article/policy.js';
+import { isFullTextMode } from './article/policy.js';
 import { SYNC_TYPES, type SyncSettings, type SyncType } from './sync/types.js';
 
 /** An ignore rule (killfile): `hide` keeps matches out of every list and count, `drop` never stores them. */
@@ -59,6 +59,11 @@ export interface Settings {
   views: SavedView[];
   /** Colours: a theme's name or colours per role (theme.ts); the dark theme when absent. */
   theme?: ThemeSetting;
+  /**
+   * The user's keys: action name → keys, as written (a list of strings each). Which names and keys can be
+   * used is the key table's to say (ui/keymap.ts resolveKeys, which reports the rest).
+   */
+  keys?: Record<string, string[]>;
   /** A server to sync with (Tiny Tiny RSS): where and as whom; never the password. */
   sync?: SyncSettings;
 }
@@ -96,7 +101,7 @@ export function settingsLang(configDir: string): Edition | undefined {
 
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
-  'ignore', 'keep', 'views', 'theme', 'sync',
+  'ignore', 'keep', 'views', 'theme', 'keys', 'sync',
 ]);
 
 /** A query of a setting (an ignore rule, a view), read as the reader reads what is typed. */
@@ -263,7 +268,7 @@ export class Config {
         const refusal = refuseFeedUrl(f.url);
         if (refusal === null && f.fullText !== undefined && !isFullTextMode(f.fullText)) {
           // A bad mode costs the feed its setting, not its subscription.
-          this.problems.push(problem('errSettingFullText', i + 1, this.path, FULL_TEXT_MODES.map((m) => `"${m}"`).join(', ')));
+          this.problems.push(problem('errSettingFeedFullText', i + 1, this.path));
           const { fullText: _dropped, ...rest } = f;
           s.feeds.push(rest);
           return;
@@ -327,6 +332,8 @@ export class Config {
       return { name, query: v.query };
     });
     s.keep = this.#retention(raw.keep);
+    const keys = this.#keys(raw.keys);
+    if (keys !== undefined) s.keys = keys;
     const theme = checkTheme(raw.theme);
     if (theme.setting !== undefined) s.theme = theme.setting;
     for (const p of theme.problems) {
@@ -398,6 +405,21 @@ export class Config {
       const made = make(entry, n);
       if (made !== null) out.push(made);
     });
+    return out;
+  }
+
+  /** The shape of "keys" (an object of lists of strings), each action checked alone. */
+  #keys(value: unknown): Record<string, string[]> | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.problems.push(problem('errSettingKeysShape', this.path));
+      return undefined;
+    }
+    const out: Record<string, string[]> = {};
+    for (const [action, keys] of Object.entries(value as Record<string, unknown>)) {
+      if (Array.isArray(keys) && keys.length <= 16 && keys.every((k) => typeof k === 'string' && k.length <= 32)) out[action] = keys as string[];
+      else this.problems.push(problem('errSettingKeysList', this.path, quote(action)));
+    }
     return out;
   }
 

@@ -6,6 +6,8 @@
  * caps only top-level outlines, and does not keep our `lang` alias. A SAX pass with an explicit folder
  * stack is linear in the input, never recurses, and ignores DTDs, so entity-expansion tricks do nothing.
  */
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { bound, sanitizeLine, UNSAFE_IN_URL } from './sanitize.js';
 import type { FeedConfig } from './types.js';
@@ -183,6 +185,8 @@ export function parseOpml(text: string): OpmlImport {
     const lang = sanitizeLine(attrs.language ?? attrs.lang ?? '').toLowerCase().replace(/_/g, '-');
     if (LANG_RE.test(lang)) feed.lang = lang;
     if (tags.length > 0) feed.tags = tags;
+    const site = siteLink(attrs.htmlurl);
+    if (site !== null) feed.htmlUrl = site;
     for (const name of fullTextAttrs) {
       const mode = attrs[name]?.trim().toLowerCase();
       // an unknown mode is left out (the default, auto), as an unknown language is
@@ -264,8 +268,9 @@ function escapeText(value: string): string {
 }
 
 /**
- * Writes the subscription list as OPML 2.0, keeping language and tags as `language` and `category`, and a
- * feed's fullText mode as `cyberread:fullText` (namespace OPML_NS, declared only when a feed has one).
+ * Writes the subscription list as OPML 2.0, keeping language and tags as `language` and `category`, the
+ * site link as `htmlUrl`, and a feed's fullText mode as `cyberread:fullText` (namespace OPML_NS, declared
+ * only when a feed has one). A local path is written as its file:// URL.
  */
 export function toOpml(feeds: FeedConfig[], options: { title?: string; dateCreated?: Date } = {}): string {
   const title = sanitizeLine(options.title ?? 'cyberread subscriptions');
@@ -284,10 +289,12 @@ export function toOpml(feeds: FeedConfig[], options: { title?: string; dateCreat
     // OPML 2.0 requires text; without a title the URL is the most useful thing to show.
     const attrs: [string, string][] = [
       ['type', 'rss'],
-      ['text', feedTitle === '' ? feed.url : feedTitle],
+      ['text', feedTitle === '' ? exportUrl(feed.url) : feedTitle],
     ];
     if (feedTitle !== '') attrs.push(['title', feedTitle]);
-    attrs.push(['xmlUrl', feed.url]);
+    attrs.push(['xmlUrl', exportUrl(feed.url)]);
+    const site = siteLink(feed.htmlUrl);
+    if (site !== null) attrs.push(['htmlUrl', site]);
     if (feed.lang) attrs.push(['language', feed.lang]);
     const tags = (feed.tags ?? []).map(cleanTag).filter((t) => t !== '');
     if (tags.length > 0) attrs.push(['category', tags.join(',')]);
@@ -296,4 +303,44 @@ export function toOpml(feeds: FeedConfig[], options: { title?: string; dateCreat
   }
   lines.push('  </body>', '</opml>', '');
   return lines.join('\n');
+}
+
+/**
+ * A feed's site link as OPML carries it (`htmlUrl`): an http(s) URL, whole, or null. Whatever else an
+ * exporter or a feed put there (a path, `javascript:`, hidden characters) is left out, not repaired.
+ */
+export function siteLink(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text === '' || text.length > MAX_URL || UNSAFE_IN_URL.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '' ? url.href : null;
+}
+
+/**
+ * A feed address as another reader can use it: a local path becomes its file:// URL (newsboat, for one,
+ * takes no bare path); URLs are kept as they are.
+ */
+export function exportUrl(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return url;
+  return pathToFileURL(isAbsolute(url) ? url : resolve(url)).href;
+}
+
+/**
+ * What makes two subscription addresses the same feed: a local file named by its path or by its file://
+ * URL is one file. Other addresses are compared as they are.
+ */
+export function feedKey(url: string): string {
+  if (!/^file:/i.test(url)) return url;
+  try {
+    const u = new URL(url);
+    return u.host === '' || u.host === 'localhost' ? fileURLToPath(u) : url;
+  } catch {
+    return url;
+  }
 }

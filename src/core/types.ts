@@ -17,6 +17,8 @@ export interface FeedConfig {
   tags?: string[];
   /** Fetch the article pages of this feed: "auto" (default: when the feed's text is an excerpt), "always", "never". */
   fullText?: FullTextMode;
+  /** The feed's site, as an OPML import gave it (`htmlUrl`); the site link a refresh learns wins on export. */
+  htmlUrl?: string;
 }
 
 export interface Enclosure {

@@ -16,6 +16,8 @@ import { initialState, tooSmall, type Confirm, type FailedFeed, type Prompt } fr
 import { problem } from '../core/i18n/problem.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
 import { ThemeContext } from './theme.js';
+import { keyChoice, keyFor, type Keymap } from './keymap.js';
+import { KeymapContext } from './keymap-context.js';
 
 /** Rows stored so far: the list shows these until a refresh reports more (AppState.watermark). */
 function lastRowId(services: AppProps['services']): number | null {
@@ -83,15 +85,22 @@ export function confirmText(m: Messages, c: Confirm, fitTo?: { measure: Measure;
 }
 
 /** A prompt of the feeds view as the status bar draws it: its label, the text typed, a cursor, its hint. */
-export function promptLine(m: Messages, p: Prompt): string {
+export function promptLine(m: Messages, p: Prompt, keymap?: Keymap): string {
+  const ok = keyFor(keymap, 'promptSubmit', 'prompt');
+  const cancel = keyFor(keymap, 'promptCancel', 'prompt');
   const [label, hint] =
-    p.kind === 'addFeed' ? [m.promptAddFeed, m.promptAddHint] : p.kind === 'renameFeed' ? [m.promptRename, m.promptRenameHint] : [m.promptFeedLang, m.promptSaveHint];
+    p.kind === 'addFeed'
+      ? [m.promptAddFeed, m.promptAddHint(ok, cancel)]
+      : p.kind === 'renameFeed'
+        ? [m.promptRename, m.promptRenameHint(ok, cancel)]
+        : [m.promptFeedLang, m.promptSaveHint(ok, cancel)];
   return `${label}${clean(p.text)}█   ${hint}`;
 }
 
 /** Wires state, data and keys together and picks the view; the views and hooks do the work. */
 export function App(props: AppProps): React.JSX.Element {
   const { services } = props;
+  const keymap = services.keymap;
   const app = useApp();
   const size = useTerminalSize(props.rows, props.columns);
   const store = useAppState(() => initialState({ lang: props.initialLang, tags: props.initialTags ?? [], ...size, watermark: lastRowId(services), failed: failedAtStart(services) }));
@@ -108,6 +117,10 @@ export function App(props: AppProps): React.JSX.Element {
   const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
   useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
+  useEffect(() => {
+    const r = services.cacheRebuilt;
+    if (r !== undefined) dispatch({ type: 'toast', toast: { text: m.cacheRebuilt(r.movedTo, r.restored, r.refreshing, keyFor(keymap, 'refresh', 'list')) } });
+  }, [services]);
   // relative times move on with no key pressed: "updated 5 minutes ago" becomes 6 on its own
   useClockTick(services);
   useEffect(() => {
@@ -122,14 +135,14 @@ export function App(props: AppProps): React.JSX.Element {
   const prompt =
     s.confirm !== null
       ? s.confirm.kind === 'removeFeed'
-        ? m.confirmRemoveAnswers
-        : m.confirmAnswers
+        ? m.confirmRemoveAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
+        : m.confirmAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
       : s.view === 'search'
-      ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint}`
+      ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'))}`
       : s.prompt !== null
-        ? promptLine(m, s.prompt)
+        ? promptLine(m, s.prompt, keymap)
         : s.digits !== ''
-          ? m.linkNumber(s.digits)
+          ? m.linkNumber(s.digits, keyFor(keymap, 'openNumber', 'number'), keyFor(keymap, 'cancelNumber', 'number'))
           : undefined;
   const last = services.lastRefreshAt();
   const frame = (
@@ -162,6 +175,7 @@ export function App(props: AppProps): React.JSX.Element {
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
         toastIsError={problem !== null && s.confirm === null}
+        keymap={keymap}
         notice={s.cacheDamaged === null ? null : m.cacheDamaged(s.cacheDamaged.path, s.cacheDamaged.movedTo)}
         {...(prompt === undefined ? {} : { prompt })}
         columns={s.size.columns}
@@ -169,5 +183,6 @@ export function App(props: AppProps): React.JSX.Element {
       />
     </Box>
   );
-  return services.theme === undefined ? frame : <ThemeContext.Provider value={services.theme}>{frame}</ThemeContext.Provider>;
+  const keyed = keymap === undefined ? frame : <KeymapContext.Provider value={keymap}>{frame}</KeymapContext.Provider>;
+  return services.theme === undefined ? keyed : <ThemeContext.Provider value={services.theme}>{keyed}</ThemeContext.Provider>;
 }

@@ -1,4 +1,5 @@
 import { messages, type Messages, type TextKey, type UiLang } from '../core/i18n/index.js';
+import { problem, type Problem } from '../core/i18n/problem.js';
 import { memoLast } from './memo.js';
 import type { View } from './state.js';
 
@@ -177,6 +178,8 @@ export interface InkKey {
   downArrow: boolean;
   pageUp: boolean;
   pageDown: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
   home?: boolean;
   end?: boolean;
   return: boolean;
@@ -196,6 +199,8 @@ export function keyName(input: string, key: InkKey): string | null {
   if (input === '\n') return 'Enter';
   if (key.upArrow) return '↑';
   if (key.downArrow) return '↓';
+  if (key.leftArrow) return '←';
+  if (key.rightArrow) return '→';
   if (key.pageDown) return 'PgDn';
   if (key.pageUp) return 'PgUp';
   if (key.home) return 'Home';
@@ -204,29 +209,62 @@ export function keyName(input: string, key: InkKey): string | null {
   if (key.escape) return 'Esc';
   if (key.tab) return key.shift ? 'Shift-Tab' : 'Tab';
   if (key.backspace || key.delete) return 'Backspace';
+  // Ink names a control character by its letter (Ctrl-D is "d" with ctrl); Ctrl-H, I, J and M arrive as
+  // Backspace, Tab and Enter above, as the terminal sends the same bytes for them
+  if (key.ctrl && !key.meta && /^[a-z]$/.test(input)) return `Ctrl-${input.toUpperCase()}`;
   if (key.ctrl || key.meta) return null;
   if (input === ' ') return 'Space';
   return input.length > 0 ? input : null;
 }
 
-const byView = new Map<KeyContext, Map<string, Binding>>();
-for (const view of ALL_CONTEXTS) {
-  const m = new Map<string, Binding>();
-  for (const b of BINDINGS) {
-    if (!b.views.includes(view)) continue;
-    for (const k of b.keys) if (!PSEUDO_KEYS.has(k)) m.set(k, b);
-  }
-  byView.set(view, m);
+/** A key table in effect: the rows of BINDINGS, some with the user's own keys. */
+export interface Keymap {
+  /** The rows, in table order: what matches keys, and what help and `cyberread keys` show. */
+  readonly bindings: readonly Binding[];
+  /** Actions whose keys are the user's own. */
+  readonly custom: ReadonlySet<KeyAction>;
+  readonly byView: ReadonlyMap<KeyContext, ReadonlyMap<string, Binding>>;
+  readonly digit: ReadonlyMap<KeyContext, Binding>;
+  readonly other: ReadonlyMap<KeyContext, Binding>;
+  /** Per place, each action's keys in table order (pseudo keys left out): what hints and messages name. */
+  readonly keysByAction: ReadonlyMap<KeyContext, ReadonlyMap<KeyAction, readonly string[]>>;
 }
 
-const digitBinding = new Map<KeyContext, Binding>();
-const otherBinding = new Map<KeyContext, Binding>();
-for (const b of BINDINGS) {
-  for (const v of b.views) {
-    if (b.keys.includes(DIGIT_KEY)) digitBinding.set(v, b);
-    if (b.keys.includes(OTHER_KEY)) otherBinding.set(v, b);
+/** The lookups a keypress goes through, built once per table. */
+export function makeKeymap(bindings: readonly Binding[], custom: ReadonlySet<KeyAction> = new Set()): Keymap {
+  const byView = new Map<KeyContext, Map<string, Binding>>();
+  for (const view of ALL_CONTEXTS) {
+    const m = new Map<string, Binding>();
+    for (const b of bindings) {
+      if (!b.views.includes(view)) continue;
+      for (const k of b.keys) if (!PSEUDO_KEYS.has(k)) m.set(k, b);
+    }
+    byView.set(view, m);
   }
+  const digit = new Map<KeyContext, Binding>();
+  const other = new Map<KeyContext, Binding>();
+  for (const b of bindings) {
+    for (const v of b.views) {
+      if (b.keys.includes(DIGIT_KEY)) digit.set(v, b);
+      if (b.keys.includes(OTHER_KEY)) other.set(v, b);
+    }
+  }
+  const keysByAction = new Map<KeyContext, Map<KeyAction, string[]>>();
+  for (const view of ALL_CONTEXTS) {
+    const m = new Map<KeyAction, string[]>();
+    for (const b of bindings) {
+      if (!b.views.includes(view)) continue;
+      const keys = m.get(b.action) ?? [];
+      for (const k of b.keys) if (!PSEUDO_KEYS.has(k) && !keys.includes(k)) keys.push(k);
+      m.set(b.action, keys);
+    }
+    keysByAction.set(view, m);
+  }
+  return { bindings, custom, byView, digit, other, keysByAction };
 }
+
+/** The table as it ships (it reads BINDINGS itself, so a test that swaps rows in sees them in help). */
+export const DEFAULT_KEYMAP: Keymap = makeKeymap(BINDINGS);
 
 export interface Matched {
   action: KeyAction;
@@ -235,17 +273,17 @@ export interface Matched {
 }
 
 /** Maps one Ink keypress to an action of the given view (or context), or null when the key does nothing there. */
-export function matchKey(view: KeyContext, input: string, key: InkKey): Matched | null {
+export function matchKey(view: KeyContext, input: string, key: InkKey, keymap: Keymap = DEFAULT_KEYMAP): Matched | null {
   const name = keyName(input, key);
-  const b = name === null ? undefined : byView.get(view)?.get(name);
+  const b = name === null ? undefined : keymap.byView.get(view)?.get(name);
   if (b) return { action: b.action };
-  const digit = digitBinding.get(view);
+  const digit = keymap.digit.get(view);
   if (digit && name !== null && /^[0-9]$/.test(name)) return { action: digit.action, text: name };
   if (TYPING_VIEWS.includes(view) && !key.ctrl && !key.meta && !key.escape && input !== '' && !/[\u0000-\u001f\u007f]/.test(input)) {
     return { action: view === 'prompt' ? 'promptType' : 'narrow', text: input };
   }
   // a question takes every key: those that are not its yes are its no
-  const other = otherBinding.get(view);
+  const other = keymap.other.get(view);
   if (other) return { action: other.action };
   return null;
 }
@@ -260,18 +298,35 @@ export interface HelpRow {
  * only when the view or the language changes, not on each scroll of the overlay (the reducer clamps with
  * its length and the view draws it).
  */
-export const helpRows: (view: View, lang: UiLang) => readonly HelpRow[] = memoLast((view: View, lang: UiLang): HelpRow[] => {
+export function helpRows(view: View, lang: UiLang, keymap: Keymap = DEFAULT_KEYMAP): readonly HelpRow[] {
+  // one memo per table: the reducer counts rows with the defaults (their number is the same in every
+  // table) while the overlay draws the user's, and neither pushes the other's rows out
+  let memo = helpMemos.get(keymap);
+  if (memo === undefined) {
+    memo = memoLast(buildHelpRows);
+    helpMemos.set(keymap, memo);
+  }
+  return memo(view, lang, keymap);
+}
+
+const helpMemos = new WeakMap<Keymap, (view: View, lang: UiLang, keymap: Keymap) => readonly HelpRow[]>();
+
+const buildHelpRows = (view: View, lang: UiLang, keymap: Keymap): HelpRow[] => {
   const m = messages(lang);
   const rows: { keys: string[]; help: TextKey }[] = [];
-  for (const b of BINDINGS) {
+  for (const b of keymap.bindings) {
     if (!b.views.includes(view)) continue;
     const row = rows.find((r) => r.help === b.help);
     const keys = b.keys.map((k) => pseudoName(k, m));
     if (row) row.keys.push(...keys.filter((k) => !row.keys.includes(k)));
     else rows.push({ keys, help: b.help });
   }
-  return rows.map((r) => ({ keys: r.keys.join(' '), help: m[r.help] }));
-});
+  // an action the user left without keys keeps its row (the overlay's length does not depend on the keys)
+  return rows.map((r) => ({ keys: r.keys.length > 0 ? r.keys.join(' ') : NO_KEYS, help: m[r.help] }));
+};
+
+/** How the help shows an action the user gave no key. */
+const NO_KEYS = '—';
 
 const whereKey: Record<KeyContext, TextKey> = {
   list: 'whereList',
@@ -288,8 +343,13 @@ const whereKey: Record<KeyContext, TextKey> = {
   number: 'whereNumber',
 };
 
+/** Where a key applies, in words of the reader's table ("list", "daftar"). */
+export function placeName(where: KeyContext, m: Messages): string {
+  return m[whereKey[where]];
+}
+
 /** How a key of the table is written for people: pseudo keys in words, others as named. */
-function pseudoName(k: string, m: Messages): string {
+export function pseudoName(k: string, m: Messages): string {
   if (k === TYPE_KEY) return m.keyType;
   if (k === DIGIT_KEY) return m.keyDigits;
   if (k === OTHER_KEY) return m.keyOther;
@@ -393,6 +453,204 @@ export const HINTS: Record<View, Hint[]> = {
 };
 
 /** The hints of a view as "keys text" strings, in table order, those whose condition fails left out. */
-export function hintsFor(view: View, c: HintContext, m: Messages): string[] {
-  return HINTS[view].filter((h) => h.when === undefined || h.when(c)).map((h) => `${h.keys} ${m[h.hint]}`);
+export function hintsFor(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): string[] {
+  const out: string[] = [];
+  for (const h of HINTS[view]) {
+    if (h.when !== undefined && !h.when(c)) continue;
+    const keys = keymap === DEFAULT_KEYMAP ? h.keys : hintKeys(h.keys, view, keymap);
+    if (keys !== null) out.push(`${keys} ${m[h.hint]}`);
+  }
+  return out;
+}
+
+/**
+ * A hint's keys ("j/k") in the user's table: each key stands for the action it has in the defaults, shown
+ * as is while it still does that, else as the first key the user gave that action here. Null when one of
+ * the actions has no key left (the hint would name a key that does nothing).
+ */
+function hintKeys(keys: string, view: View, keymap: Keymap): string | null {
+  const parts: string[] = [];
+  for (const k of keys.split('/')) {
+    const action = DEFAULT_KEYMAP.byView.get(view)?.get(k)?.action;
+    if (action === undefined || keymap.byView.get(view)?.get(k)?.action === action) {
+      parts.push(k);
+      continue;
+    }
+    const own = keysOf(keymap, action, view)[0];
+    if (own === undefined) return null;
+    parts.push(own);
+  }
+  return parts.join('/');
+}
+
+/** The key people are told to press for an action in a place: its first key there, "—" when it has none. */
+export function keyFor(keymap: Keymap | undefined, action: KeyAction, where: KeyContext): string {
+  return keysOf(keymap ?? DEFAULT_KEYMAP, action, where)[0] ?? NO_KEYS;
+}
+
+/** Every key of an action in a place, as a choice ("y/Enter"); "—" when it has none. */
+export function keyChoice(keymap: Keymap | undefined, action: KeyAction, where: KeyContext): string {
+  const keys = keysOf(keymap ?? DEFAULT_KEYMAP, action, where);
+  return keys.length > 0 ? keys.join('/') : NO_KEYS;
+}
+
+/** Keys as a sentence's choice: "q, Esc or ?". */
+export function keysOr(keys: readonly string[], m: Messages): string {
+  if (keys.length === 0) return NO_KEYS;
+  if (keys.length === 1) return keys[0] as string;
+  return m.keysOr(keys.slice(0, -1).join(', '), keys[keys.length - 1] as string);
+}
+
+/** The keys of an action in one view, in table order (pseudo keys left out). */
+export function keysOf(keymap: Keymap, action: KeyAction, view: KeyContext): readonly string[] {
+  return keymap.keysByAction.get(view)?.get(action) ?? [];
+}
+
+// ——— The user's keys: settings "keys" over the table ———
+
+/** Named keys as the settings may write them (compared without case, spaces, "-" or "_"). */
+const NAMED_KEYS: Record<string, string> = {
+  up: '↑', '↑': '↑', down: '↓', '↓': '↓', left: '←', '←': '←', right: '→', '→': '→',
+  pgup: 'PgUp', pageup: 'PgUp', pgdn: 'PgDn', pgdown: 'PgDn', pagedown: 'PgDn', home: 'Home', end: 'End',
+  enter: 'Enter', return: 'Enter', esc: 'Esc', escape: 'Esc', tab: 'Tab', shifttab: 'Shift-Tab', backtab: 'Shift-Tab',
+  space: 'Space', backspace: 'Backspace', ctrlc: 'Ctrl-C',
+};
+
+/**
+ * A key as written in the settings, in the table's spelling ("ctrl+d" → "Ctrl-D", "down" → "↓", " " →
+ * "Space"), or null when no keypress the reader can tell apart has that name.
+ */
+export function normalizeKey(written: string): string | null {
+  if (written === ' ') return 'Space';
+  const t = written.trim();
+  const chars = [...t];
+  // eslint-disable-next-line no-control-regex
+  if (chars.length === 1) return /[\u0000-\u001f\u007f-\u009f]/.test(t) ? null : t;
+  const flat = t.toLowerCase().replace(/[\s_+-]/g, '');
+  const ctrl = /^(?:ctrl|control|c)([a-z])$/.exec(flat);
+  // Ctrl-H, I, J and M are Backspace, Tab and Enter to the terminal
+  if (ctrl !== null) return 'hijm'.includes(ctrl[1] as string) ? null : `Ctrl-${(ctrl[1] as string).toUpperCase()}`;
+  return NAMED_KEYS[flat] ?? null;
+}
+
+/** Keys that put a character into a line being typed (the search, the hashtag filter, a prompt). */
+function typesText(key: string): boolean {
+  return key === 'Space' || [...key].length === 1;
+}
+
+/** Actions that take keys of the user's: every action bound to some real key (not only typing, digits or "any other key"). */
+export function bindableActions(): KeyAction[] {
+  const out: KeyAction[] = [];
+  for (const b of BINDINGS) if (b.keys.some((k) => !PSEUDO_KEYS.has(k)) && !out.includes(b.action)) out.push(b.action);
+  return out;
+}
+
+/**
+ * The table with the user's keys: each action named in `want` takes those keys wherever it has keys by
+ * default, except that a line being typed keeps the characters (there it takes only the user's named keys,
+ * or keeps its own when there are none) and Ctrl-C always quits.
+ */
+function applyKeys(want: ReadonlyMap<KeyAction, readonly string[]>): Binding[] {
+  const out: Binding[] = [];
+  for (const b of BINDINGS) {
+    const keys = want.get(b.action);
+    if (keys === undefined || b.keys.includes('Ctrl-C')) {
+      out.push(b);
+      continue;
+    }
+    const plain = b.views.filter((v) => !TYPING_VIEWS.includes(v));
+    const typing = b.views.filter((v) => TYPING_VIEWS.includes(v));
+    if (plain.length > 0) out.push({ ...b, keys: [...keys], views: plain });
+    if (typing.length > 0) {
+      const named = keys.filter((k) => !typesText(k));
+      out.push({ ...b, keys: named.length > 0 ? named : b.keys, views: typing });
+    }
+  }
+  return out;
+}
+
+interface Clash {
+  key: string;
+  other: KeyAction;
+  where: KeyContext;
+}
+
+/** For each of the user's actions, the first key it shares with another action in one place. */
+function clashes(table: readonly Binding[], mine: ReadonlySet<KeyAction>): Map<KeyAction, Clash> {
+  const found = new Map<KeyAction, Clash>();
+  for (const where of ALL_CONTEXTS) {
+    const owner = new Map<string, KeyAction>();
+    const digits = table.find((b) => b.views.includes(where) && b.keys.includes(DIGIT_KEY));
+    for (const b of table) {
+      if (!b.views.includes(where)) continue;
+      for (const key of b.keys) {
+        if (PSEUDO_KEYS.has(key)) continue;
+        // where digits type a link number, a digit is theirs
+        const first = digits !== undefined && /^[0-9]$/.test(key) ? digits.action : owner.get(key);
+        if (first === undefined) {
+          owner.set(key, b.action);
+          continue;
+        }
+        if (first === b.action) continue;
+        for (const [a, other] of [[b.action, first], [first, b.action]] as const) {
+          if (mine.has(a) && !found.has(a)) found.set(a, { key, other, where });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The effective key table of the settings' "keys", and why each part that cannot be used was left out. */
+export function resolveKeys(keys: Readonly<Record<string, readonly string[]>> | undefined, path: string): { keymap: Keymap; problems: Problem[] } {
+  if (keys === undefined || Object.keys(keys).length === 0) return { keymap: DEFAULT_KEYMAP, problems: [] };
+  const problems: Problem[] = [];
+  const bindable = bindableActions();
+  const want = new Map<KeyAction, string[]>();
+  for (const [name, written] of Object.entries(keys)) {
+    if (!(bindable as string[]).includes(name)) {
+      problems.push(problem('errSettingKeysAction', path, name));
+      continue;
+    }
+    const action = name as KeyAction;
+    const list: string[] = [];
+    let bad: string | null = null;
+    for (const w of written) {
+      const k = normalizeKey(w);
+      if (k === null) {
+        bad = w;
+        break;
+      }
+      if (!list.includes(k)) list.push(k);
+    }
+    if (bad !== null) {
+      problems.push(problem('errSettingKeysName', path, name, bad));
+      continue;
+    }
+    // an action bound only where a line is typed (apply the search, add the tag) cannot take a character
+    const typed = BINDINGS.every((b) => b.action !== action || b.views.every((v) => TYPING_VIEWS.includes(v))) ? list.find(typesText) : undefined;
+    if (typed !== undefined) {
+      problems.push(problem('errSettingKeysTyped', path, name, typed));
+      continue;
+    }
+    if (list.includes('Ctrl-C')) {
+      // quit has Ctrl-C everywhere anyway; nothing else may take the way out
+      if (action !== 'quit') {
+        problems.push(problem('errSettingKeysCtrlC', path, name));
+        continue;
+      }
+      list.splice(list.indexOf('Ctrl-C'), 1);
+    }
+    want.set(action, list);
+  }
+  // an action that shares a key with another keeps its defaults; that may free or take keys of others, so again
+  for (;;) {
+    const found = clashes(applyKeys(want), new Set(want.keys()));
+    if (found.size === 0) break;
+    for (const [action, c] of found) {
+      want.delete(action);
+      problems.push(problem('errSettingKeysClash', path, action, c.key, c.other, c.where));
+    }
+  }
+  return { keymap: want.size === 0 ? DEFAULT_KEYMAP : makeKeymap(applyKeys(want), new Set(want.keys())), problems };
 }

@@ -1,4 +1,5 @@
 import type { Theme } from '../core/theme.js';
+import type { Keymap } from './keymap.js';
 import type { ArticleStore } from '../core/store/store.js';
 import type { ArticleQuery, Edition, FeedConfig, FullTextMode, RefreshResult, StoredArticle } from '../core/types.js';
 import type { UiLang } from '../core/i18n/messages.js';
@@ -80,6 +81,8 @@ export interface UiServices {
   feeds: FeedAdmin;
   /** The colours of the roles (the settings' theme at the terminal's depth); the dark theme when absent. */
   theme?: Theme;
+  /** The key table with the user's keys (settings "keys"); the defaults when absent. */
+  keymap?: Keymap;
   /** The saved views of the settings, listed first in the feeds view. */
   views?(): readonly { name: string; query: string }[];
   /** Persists the chosen interface language. */
@@ -93,6 +96,11 @@ export interface UiServices {
    * (see core/store/tolerate.ts) and the file is moved to `movedTo` at the next start. Returns an unsubscribe.
    */
   watchCache?(onDamage: (d: { path: string; movedTo: string }) => void): () => void;
+  /**
+   * Set when this start found the cache damaged and built a fresh one (the damaged file is now `movedTo`):
+   * the reader says so in its first status line. `refreshing`: a refresh is due at once to fill it.
+   */
+  cacheRebuilt?: { movedTo: string; restored: number; refreshing: boolean };
   /** Told the article id of every list row drawn again (tests check a move redraws only two rows). */
   onRowRender?(id: string): void;
 }

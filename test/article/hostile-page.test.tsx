@@ -2,7 +2,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPage } from '../../src/core/article/extractor.js';
+import { threadExtractor } from '../../src/core/article/extract-thread.js';
 import { loadPage } from '../../src/core/article/full.js';
 import { createFetcher } from '../../src/core/feeds/http.js';
 import { App } from '../../src/ui/App.js';
@@ -92,12 +92,14 @@ describe('a hostile page', () => {
   it('the reader draws it with nothing but colour codes', async () => {
     const store = storeWith([article({ id: 'h1', title: 'Artikel', url: `${server.base}/page`, summary: 'Satu kalimat.', contentHtml: '<p>Satu kalimat.</p>' })]);
     const fetcher = createFetcher({});
+    // read on the built extraction worker, as the reader does (npm test builds before vitest runs)
+    const extractor = threadExtractor(new URL('../../dist/extract-worker.js', import.meta.url));
     try {
       const services = testServices(store, {
         pages: {
           get: (x) => store.getPage(x),
           wanted: () => true,
-          load: (a, o) => loadPage(store, a, { fetch: (q) => fetcher.fetch(q), extract: extractPage }, o),
+          load: (a, o) => loadPage(store, a, { fetch: (q) => fetcher.fetch(q), extract: extractor.extract }, o),
         },
       });
       const h = await renderUi(<App services={services} initialLang="id" rows={30} columns={100} />);
@@ -109,6 +111,7 @@ describe('a hostile page', () => {
       for (const f of h.frames) assertClean(f.replace(SGR, ''));
       h.unmount();
     } finally {
+      await extractor.close();
       await fetcher.close();
       store.close();
     }

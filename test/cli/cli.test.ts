@@ -230,13 +230,16 @@ describe('cyberread CLI', () => {
     expect(bad.stderr).toContain('not OPML');
   });
 
-  it('moves a corrupt cache aside and says where', async () => {
+  it('moves a corrupt cache aside and says where; the fresh cache counts as never refreshed', async () => {
     const home = tempHome();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ feeds: [], lastRefreshAt: new Date().toISOString() }));
     writeFileSync(join(home, 'cache.db'), 'this is not a database at all'.repeat(100));
     const r = await runCli(['--home', home, 'list']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(join(home, 'cache.db'));
     expect(r.stderr).toContain('.corrupt-');
+    // so the reader's background refresh fills it at its next start instead of an interval later
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))).toEqual({ feeds: [] });
   });
 
   it('explains an unusable home or settings file in one sentence', async () => {

@@ -130,4 +130,33 @@ describe('settings: ignore, keep, views', () => {
     expect(named.settings.theme).toBeUndefined();
     expect(named.warningsIn('id')[0]).toBe(`"theme" di ${named.path} diabaikan: "solarized" bukan tema; gunakan "dark", "light" atau "mono".`);
   });
+
+  it('keys: an object of lists of strings, each action checked alone; fullText: a bad mode costs the feed only that', () => {
+    const d = dir();
+    writeFileSync(
+      join(d, 'config.json'),
+      JSON.stringify({
+        feeds: [{ url: 'https://a.test/rss', fullText: 'sometimes' }, { url: 'https://b.test/rss', fullText: 'always' }],
+        keys: { down: ['x', 'Down'], up: 'k', toggleStar: [1], help: ['?'] },
+        refreshIntervalMinutes: 15,
+      }),
+    );
+    const c = new Config(d, []);
+    expect(c.settings.keys).toEqual({ down: ['x', 'Down'], help: ['?'] });
+    expect(c.settings.feeds).toEqual([{ url: 'https://a.test/rss' }, { url: 'https://b.test/rss', fullText: 'always' }]);
+    expect(c.settings.refreshIntervalMinutes).toBe(15);
+    expect(c.warningsIn('en').map((w) => w.replace(` in ${c.path}`, ''))).toEqual([
+      'Ignoring "fullText" of feed #1: it must be "auto", "always" or "never"; the feed itself is kept.',
+      'Ignoring "keys.up": it must be a list of keys such as ["x", "Ctrl-D"]; its default keys are kept.',
+      'Ignoring "keys.toggleStar": it must be a list of keys such as ["x", "Ctrl-D"]; its default keys are kept.',
+    ]);
+    const e = dir();
+    writeFileSync(join(e, 'config.json'), JSON.stringify({ feeds: [], keys: 'vim', lang: 'en' }));
+    const shape = new Config(e, []);
+    expect(shape.settings.keys).toBeUndefined();
+    expect(shape.settings.lang).toBe('en');
+    expect(shape.warningsIn('id')).toEqual([
+      `"keys" di ${shape.path} diabaikan: tulis sebagai aksi beserta tombolnya, seperti {"down": ["j", "Down"], "toggleStar": ["*"]}; tombol bawaan yang dipakai.`,
+    ]);
+  });
 });

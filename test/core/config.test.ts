@@ -95,7 +95,7 @@ describe('Config', () => {
     writeFileSync(join(d, 'config.json'), JSON.stringify({ feeds: [{ url: 'https://a.example/feed', fullText: 'sometimes' }] }));
     const c = new Config(d, []);
     expect(c.settings.feeds).toEqual([{ url: 'https://a.example/feed' }]);
-    expect(c.warningsIn('en')).toEqual([expect.stringMatching(/^Ignoring "fullText" of feed #1 in .*config\.json: it must be one of "auto", "always", "never"\.$/)]);
+    expect(c.warningsIn('en')).toEqual([expect.stringMatching(/^Ignoring "fullText" of feed #1 in .*config\.json: it must be "auto", "always" or "never"; the feed itself is kept\.$/)]);
     expect(c.warningsIn('id')).toEqual([expect.stringMatching(/^"fullText" feed #1 di .*config\.json diabaikan/)]);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEEDS } from '../../src/core/defaults.js';
 import { parseOpml as otherReaderParse } from 'feedsmith';
-import { MAX_OPML_DEPTH, MAX_OPML_FEEDS, OPML_NS, OpmlError, parseOpml, refuseFeedUrl, toOpml } from '../../src/core/opml.js';
+import { exportUrl, feedKey, MAX_OPML_DEPTH, MAX_OPML_FEEDS, OPML_NS, OpmlError, parseOpml, refuseFeedUrl, siteLink, toOpml } from '../../src/core/opml.js';
 import type { FeedConfig } from '../../src/core/types.js';
 import { explain, type Problem } from '../../src/core/i18n/problem.js';
 
@@ -18,8 +18,8 @@ describe('parseOpml on an export from another reader', () => {
     const { feeds, rejected } = parseOpml(fixture('other-reader.opml'));
     expect(said(rejected)).toEqual([]);
     expect(feeds).toEqual([
-      { url: 'https://feeds.feedburner.com/TheHackersNews', title: 'The Hacker News', tags: ['Security', 'News'] },
-      { url: 'https://www.bleepingcomputer.com/feed/', title: 'BleepingComputer', tags: ['Security', 'News'] },
+      { url: 'https://feeds.feedburner.com/TheHackersNews', title: 'The Hacker News', tags: ['Security', 'News'], htmlUrl: 'https://thehackernews.com/' },
+      { url: 'https://www.bleepingcomputer.com/feed/', title: 'BleepingComputer', tags: ['Security', 'News'], htmlUrl: 'https://www.bleepingcomputer.com/' },
       {
         url: 'https://krebsonsecurity.com/feed/',
         title: 'Krebs on Security',
@@ -49,15 +49,55 @@ describe('parseOpml on an export from another reader', () => {
 
 describe('OPML round trip', () => {
   const feeds: FeedConfig[] = [
-    { url: 'https://cyberthreat.id/rss', title: 'Cyberthreat.id', lang: 'id', tags: ['Indonesia', 'databreach'] },
+    { url: 'https://cyberthreat.id/rss', title: 'Cyberthreat.id', lang: 'id', tags: ['Indonesia', 'databreach'], htmlUrl: 'https://cyberthreat.id/' },
     { url: 'https://example.com/feed?x=1&y="2"', title: 'Quotes "and" <angles> & ampersands', lang: 'en' },
-    { url: '/home/user/feeds/local.xml' },
+    { url: 'file:///home/user/feeds/local.xml' },
     { url: 'https://example.com/tabs.xml', title: 'Tags only', tags: ['AI', 'PDP'] },
     { url: 'https://example.com/pt.xml', title: 'Notícias de segurança', lang: 'pt-br' },
   ];
 
   it('gives back exactly the feeds it was given', () => {
     expect(parseOpml(toOpml(feeds))).toEqual({ feeds, rejected: [] });
+  });
+
+  it('writes a local path as its file:// URL, which comes back as the same file', () => {
+    const local: FeedConfig[] = [{ url: '/home/user/feeds/berita lokal.xml', title: 'Lokal' }, { url: '/srv/untitled.xml' }];
+    const out = toOpml(local);
+    expect(out).toContain('text="Lokal" title="Lokal" xmlUrl="file:///home/user/feeds/berita%20lokal.xml"');
+    // with no title, text is the address another reader can use
+    expect(out).toContain('text="file:///srv/untitled.xml" xmlUrl="file:///srv/untitled.xml"');
+    const back = parseOpml(out).feeds;
+    expect(back).toEqual([{ url: 'file:///home/user/feeds/berita%20lokal.xml', title: 'Lokal' }, { url: 'file:///srv/untitled.xml' }]);
+    expect(back.map((f) => feedKey(f.url))).toEqual(local.map((f) => feedKey(f.url)));
+  });
+
+  it('keeps a site link (htmlUrl) when it is an http(s) URL, and nothing else an exporter put there', () => {
+    const text = `<opml version="2.0"><body>
+      <outline text="A" xmlUrl="https://a.example/f" htmlUrl="https://a.example/"/>
+      <outline text="B" xmlUrl="https://b.example/f" htmlUrl="javascript:alert(1)"/>
+      <outline text="C" xmlUrl="https://c.example/f" htmlUrl="/var/www/index.html"/>
+      <outline text="D" xmlUrl="https://d.example/f" htmlUrl="https://d.example/&#27;[31m"/>
+      <outline text="E" xmlUrl="https://e.example/f" HTMLURL=" https://e.example/path?q=1 "/>
+    </body></opml>`;
+    expect(parseOpml(text).feeds.map((f) => f.htmlUrl ?? null)).toEqual(['https://a.example/', null, null, null, 'https://e.example/path?q=1']);
+    // a hand-edited settings file is held to the same rule on the way out
+    const out = toOpml([{ url: 'https://x.example/f', htmlUrl: 'data:text/html,hi' }, { url: 'https://y.example/f', htmlUrl: 'https://y.example' }]);
+    expect(out).not.toContain('data:');
+    expect(out).toContain('xmlUrl="https://y.example/f" htmlUrl="https://y.example/"');
+  });
+
+  it('judges addresses: site links, export URLs and what makes two feed addresses one feed', () => {
+    expect(siteLink('https://cyberthreat.id')).toBe('https://cyberthreat.id/');
+    expect(siteLink('ftp://x.example/')).toBeNull();
+    expect(siteLink('https://x.example/\u200b')).toBeNull();
+    expect(siteLink(42)).toBeNull();
+    expect(exportUrl('https://a.example/f?x=1')).toBe('https://a.example/f?x=1');
+    expect(exportUrl('file:///a/b.xml')).toBe('file:///a/b.xml');
+    expect(exportUrl('/a/b c.xml')).toBe('file:///a/b%20c.xml');
+    expect(feedKey('file:///a/b%20c.xml')).toBe('/a/b c.xml');
+    expect(feedKey('file://localhost/a/b.xml')).toBe('/a/b.xml');
+    expect(feedKey('file://server/share/b.xml')).toBe('file://server/share/b.xml');
+    expect(feedKey('https://a.example/f')).toBe('https://a.example/f');
   });
 
   it('round-trips the default feed list', () => {
@@ -70,7 +110,7 @@ describe('OPML round trip', () => {
     expect(out).toContain('<title>Langganan saya</title>');
     expect(out).toContain('<dateCreated>Sat, 28 Nov 2026 05:59:00 GMT</dateCreated>');
     expect(out).toContain(
-      '<outline type="rss" text="Cyberthreat.id" title="Cyberthreat.id" xmlUrl="https://cyberthreat.id/rss" language="id" category="Indonesia,databreach"/>',
+      '<outline type="rss" text="Cyberthreat.id" title="Cyberthreat.id" xmlUrl="https://cyberthreat.id/rss" htmlUrl="https://cyberthreat.id/" language="id" category="Indonesia,databreach"/>',
     );
     expect(out).toContain(
       'xmlUrl="https://example.com/feed?x=1&amp;y=&quot;2&quot;"',

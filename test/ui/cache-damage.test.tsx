@@ -43,7 +43,7 @@ describe('damage found while the reader runs', () => {
       return `${path}.corrupt-20261128T130000`;
     });
     const services = { ...testServices(tolerateDamage(s, watch.found)), watchCache: (f: Parameters<DamageWatch['watch']>[0]) => watch.watch(f) };
-    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={200} />);
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={240} />);
     await h.waitFor('Data of 2.3 Million NiagaKu');
     breakNow();
     // a new query (unread only) meets the damage
@@ -52,7 +52,7 @@ describe('damage found while the reader runs', () => {
     const status = frame.split('\n').filter((l) => l.includes('is damaged'));
     expect(status).toHaveLength(1);
     expect(status[0]).toContain(
-      'The cache /home/u/.local/share/cyberread/cache.db is damaged: quit and start cyberread again, and it moves the file to /home/u/.local/share/cyberread/cache.db.corrupt-20261128T130000',
+      'The cache is damaged: quit and start cyberread again to build a fresh one, keeping read and starred marks (/home/u/.local/share/cyberread/cache.db will be moved to /home/u/.local/share/cyberread/cache.db.corrupt-20261128T130000)',
     );
     // every key still answers; the line stays
     for (const key of ['u', 'Enter', 'm', 's', 'Esc', '#', 'Esc', 'j', 'r']) {
@@ -71,6 +71,42 @@ describe('damage found while the reader runs', () => {
     await h.waitFor('NiagaKu');
     breakNow();
     await h.press('u');
-    expect(await h.waitFor('rusak')).toContain('Cache /home/u/.local/share/cyberread/cache.db rusak: keluar lalu jalankan cyberread lagi');
+    expect(await h.waitFor('rusak')).toContain('Cache rusak: keluar lalu jalankan cyberread lagi agar cache baru dibuat');
+  });
+
+  it('on a narrow terminal the line keeps what to do and loses the paths', async () => {
+    store = sampleStore();
+    const { store: s, breakNow } = breakable(store);
+    const watch = new DamageWatch((path) => `${path}.corrupt-20261128T130000`);
+    const services = { ...testServices(tolerateDamage(s, watch.found)), watchCache: (f: Parameters<DamageWatch['watch']>[0]) => watch.watch(f) };
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={80} />);
+    await h.waitFor('NiagaKu');
+    breakNow();
+    await h.press('u');
+    const line = (await h.waitFor('is damaged')).split('\n').find((l) => l.includes('is damaged')) ?? '';
+    expect(line).toContain('The cache is damaged: quit and start cyberread again to build a fresh one');
+  });
+});
+
+describe('the start after the cache was moved aside', () => {
+  it('says so in the first status line, and that the refresh due at once fills the fresh cache', async () => {
+    store = sampleStore();
+    const services = { ...testServices(store), cacheRebuilt: { movedTo: '/home/u/.local/share/cyberread/cache.db.corrupt-20261128T130000', restored: 3, refreshing: true } };
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={220} />);
+    const frame = await h.waitFor('fresh one was built');
+    expect(frame).toContain(
+      'The cache was damaged and a fresh one was built; fetching the articles again (3 read/starred marks kept; the damaged file is now /home/u/.local/share/cyberread/cache.db.corrupt-20261128T130000)',
+    );
+    // a notice like any other: the next key ends it
+    expect(await h.press('j')).not.toContain('fresh one was built');
+  });
+
+  it('in Indonesian, and with no feed to fetch says how to fetch', async () => {
+    store = sampleStore();
+    const services = { ...testServices(store), cacheRebuilt: { movedTo: '/x/cache.db.corrupt-1', restored: 1, refreshing: false } };
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={220} />);
+    expect(await h.waitFor('cache baru sudah dibuat')).toContain(
+      'Cache rusak dan cache baru sudah dibuat; tekan r untuk memuat ulang artikel (1 tanda sudah dibaca/berbintang dipertahankan; file yang rusak kini /x/cache.db.corrupt-1)',
+    );
   });
 });

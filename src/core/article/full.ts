@@ -250,7 +250,10 @@ export async function fetchPages(
   for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) queue.push(l[i] as (typeof candidates)[number]);
 
   const stats = noPages();
-  const done = new Map<string, Promise<PageRecord | null>>();
+  // Each address fetched once: a later article with the same address copies the page the first one stored.
+  // Only the first article's id is kept per address, not its page: a run over thousands of pages would
+  // otherwise hold every page's text and HTML until it ends.
+  const done = new Map<string, Promise<string | null>>();
   const waitHosts = new Set<string>();
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -265,11 +268,15 @@ export async function fetchPages(
       const same = done.get(c.url);
       if (same !== undefined) {
         // The same address for a second article (a feed listing a story twice, two feeds of one site).
-        const record = await same;
-        if (record !== null) cache.savePage(c.id, record);
+        const first = await same;
+        const page = first === null ? null : cache.getPage(first);
+        if (page !== null) {
+          const { related, stale: _stale, ...rest } = page;
+          cache.savePage(c.id, { ...rest, related: related.map(({ title, url }) => ({ title, url })) });
+        }
         continue;
       }
-      let settle: (r: PageRecord | null) => void = () => undefined;
+      let settle: (id: string | null) => void = () => undefined;
       done.set(c.url, new Promise((r) => (settle = r)));
       const result = await loadPage(cache, c, {
         ...deps,
@@ -285,8 +292,7 @@ export async function fetchPages(
       if (result.kind === 'page') {
         stats[result.page.status]++;
         feedStats[result.page.status]++;
-        const { related, stale: _stale, ...rest } = result.page;
-        settle({ ...rest, related: related.map(({ title, url }) => ({ title, url })) });
+        settle(c.id);
       } else settle(null);
       options.onPage?.(c.id, result);
     }

@@ -13,7 +13,7 @@ const orList = (choices: readonly string[] | string, or: string): string => {
 /** Every string the command-line interface prints, in both languages (a missing key fails to compile). */
 export interface CliMessages {
   usage: string;
-  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export' | 'ignore' | 'views' | 'vacuum' | 'sync', string>;
+  commandHelp: Record<'feeds' | 'refresh' | 'list' | 'show' | 'tags' | 'mark' | 'import' | 'export' | 'ignore' | 'views' | 'vacuum' | 'keys' | 'sync', string>;
   feedAdded(url: string): string;
   feedExists(url: string): string;
   feedRemoved(url: string, articles: number): string;
@@ -39,8 +39,11 @@ export interface CliMessages {
   /** How `show` labels an image: [image: alt]. */
   imageLabel: string;
   needsTerminal: string;
-  /** A damaged cache was moved aside; `refreshing`: a refresh is under way and fills the fresh cache. */
-  cacheRecovered(from: string, to: string, restored: number, refreshing: boolean): string;
+  /**
+   * A damaged cache was moved aside. `then`: what fills the fresh cache: the refresh under way, the reader
+   * starting now (its background refresh is due at once), or nothing yet.
+   */
+  cacheRecovered(from: string, to: string, restored: number, then: 'refresh' | 'reader' | 'none'): string;
   /** The reader found the cache damaged while it ran; the next start moves it aside. */
   cacheDamagedNextStart(path: string, movedTo: string): string;
   needOneOf(flags: string): string;
@@ -96,6 +99,11 @@ export interface CliMessages {
   viewNotFound(name: string): string;
   badViewName(max: number): string;
   vacuumDone(path: string, before: string, after: string): string;
+  // cyberread keys
+  keysHeadAction: string;
+  keysHeadKeys: string;
+  keysHeadWhat: string;
+  keysCustomNote: string;
   /** A size in bytes as the language writes it ("12.3 MB"). */
   size(bytes: number): string;
   // sync with a server (cyberread sync …)
@@ -143,6 +151,7 @@ Usage:
   cyberread views                saved views with their counts (views add NAME QUERY, views remove NAME)
   cyberread ignore               ignore rules with what each matched (ignore add QUERY [--drop], ignore remove QUERY)
   cyberread vacuum               compact the cache and print its size before and after
+  cyberread keys                 the reader's keys in effect, with the action names the "keys" setting takes
   cyberread sync                 sync with a Tiny Tiny RSS server (sync setup ttrss URL --user NAME, sync status, sync off)
 
 Options for every command:
@@ -221,6 +230,13 @@ Views appear at the top of the reader's feeds view and open like a feed. They li
 
 Compacts the article cache (merges the full-text index, rebuilds the file, empties the write-ahead log)
 and prints its size before and after. Safe while the reader runs; it waits for a refresh in progress.`,
+    keys: `Usage: cyberread keys [--json]
+
+Prints the reader's keys in effect: each action's name, its keys, what it does and where. Give an action
+keys of your own in config.json, e.g. "keys": {"down": ["j", "Down", "Ctrl-N"], "toggleStar": ["*"]}:
+they replace its default keys everywhere it has keys (a line being typed keeps its characters; Ctrl-C
+always quits). A name or key that cannot be used, or a key another action has there, is reported in one
+sentence and that action keeps its default keys. Actions with keys of your own are marked *.`,
     sync: `Usage:
   cyberread sync [--json]                              one sync run with the server
   cyberread sync setup ttrss URL --user NAME [-- PASSWORD-COMMAND…]
@@ -257,9 +273,9 @@ or from a question on the terminal.`,
   rejected: (url, reason) => `Refused ${url}: ${reason}`,
   imageLabel: 'image',
   needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
-  cacheRecovered: (from, to, restored, refreshing) =>
+  cacheRecovered: (from, to, restored, then) =>
     `The article cache ${from} was damaged: it was moved to ${to} and a fresh cache was built (${plural(restored, 'read/starred mark', 'read/starred marks')} kept)` +
-    (refreshing ? '; this refresh fills it again.' : '; run "cyberread refresh" to fetch the articles again.'),
+    (then === 'refresh' ? '; this refresh fills it again.' : then === 'reader' ? '; the reader fetches the articles again.' : '; run "cyberread refresh" to fetch the articles again.'),
   cacheDamagedNextStart: (path, movedTo) =>
     `The article cache ${path} is damaged: the next cyberread command moves it to ${movedTo} and builds a fresh cache, keeping read and starred marks.`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
@@ -309,6 +325,10 @@ or from a question on the terminal.`,
   viewNotFound: (name) => `No saved view is named "${name}". Run "cyberread views" to see them.`,
   badViewName: (max) => `A view's name must be 1 to ${max} characters of text.`,
   vacuumDone: (path, before, after) => `Compacted ${path}: ${before} before, ${after} after.`,
+  keysHeadAction: 'ACTION',
+  keysHeadKeys: 'KEYS',
+  keysHeadWhat: 'WHAT IT DOES (WHERE)',
+  keysCustomNote: '* keys of your own (the "keys" setting)',
   size: (bytes) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
   syncSetUp: (server, user, level, feeds) =>
     `Sync is set up with ${server} as "${user}" (Tiny Tiny RSS, API level ${level}, ${plural(feeds, 'feed', 'feeds')}). Run "cyberread sync" to bring its feeds and articles here.`,
@@ -359,6 +379,7 @@ Cara pakai:
   cyberread views                tampilan tersimpan beserta jumlahnya (views add NAMA KUERI, views remove NAMA)
   cyberread ignore               aturan ignore beserta yang cocok dengannya (ignore add KUERI [--drop], ignore remove KUERI)
   cyberread vacuum               padatkan cache dan cetak ukurannya sebelum dan sesudah
+  cyberread keys                 tombol pembaca yang berlaku, dengan nama aksi yang dipakai pengaturan "keys"
   cyberread sync                 sinkronisasi dengan server Tiny Tiny RSS (sync setup ttrss URL --user NAMA, sync status, sync off)
 
 Opsi untuk semua perintah:
@@ -438,6 +459,14 @@ sebagai "views": [{"name": "Bocor", "query": "#databreach lang:id"}].`,
 
 Memadatkan cache artikel (menggabungkan indeks teks penuh, membangun ulang file-nya, mengosongkan log tulis)
 dan mencetak ukurannya sebelum dan sesudah. Aman saat pembaca berjalan; menunggu muat ulang yang sedang berjalan selesai.`,
+    keys: `Cara pakai: cyberread keys [--json]
+
+Mencetak tombol pembaca yang berlaku: nama tiap aksi, tombolnya, fungsinya dan tempatnya. Beri aksi tombol
+Anda sendiri di config.json, misalnya "keys": {"down": ["j", "Down", "Ctrl-N"], "toggleStar": ["*"]}:
+tombol itu menggantikan tombol bawaannya di semua tempat aksi itu punya tombol (baris yang sedang diketik
+tetap menerima karakternya; Ctrl-C selalu untuk keluar). Nama atau tombol yang tidak bisa dipakai, atau
+tombol yang di tempat itu sudah milik aksi lain, dilaporkan dalam satu kalimat dan aksi itu tetap memakai
+tombol bawaannya. Aksi dengan tombol Anda sendiri ditandai *.`,
     sync: `Cara pakai:
   cyberread sync [--json]                              satu kali sinkronisasi dengan server
   cyberread sync setup ttrss URL --user NAMA [-- PERINTAH-KATA-SANDI…]
@@ -473,9 +502,9 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
-  cacheRecovered: (from, to, restored, refreshing) =>
+  cacheRecovered: (from, to, restored, then) =>
     `Cache artikel ${from} rusak: file-nya dipindahkan ke ${to} dan cache baru dibuat (${nId(restored)} tanda sudah dibaca/berbintang dipulihkan)` +
-    (refreshing ? '; refresh ini mengisinya kembali.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
+    (then === 'refresh' ? '; refresh ini mengisinya kembali.' : then === 'reader' ? '; pembaca memuat ulang artikelnya.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
   cacheDamagedNextStart: (path, movedTo) =>
     `Cache artikel ${path} rusak: perintah cyberread berikutnya memindahkannya ke ${movedTo} dan membuat cache baru, dengan tanda sudah dibaca dan berbintang dipertahankan.`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
@@ -518,6 +547,10 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   viewNotFound: (name) => `Tidak ada tampilan tersimpan bernama "${name}". Jalankan "cyberread views" untuk melihatnya.`,
   badViewName: (max) => `Nama tampilan harus teks sepanjang 1 sampai ${max} karakter.`,
   vacuumDone: (path, before, after) => `${path} dipadatkan: ${before} sebelumnya, ${after} sesudahnya.`,
+  keysHeadAction: 'AKSI',
+  keysHeadKeys: 'TOMBOL',
+  keysHeadWhat: 'FUNGSI (TEMPAT)',
+  keysCustomNote: '* tombol Anda sendiri (pengaturan "keys")',
   size: (bytes) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`,
   badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
   fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,

@@ -8,6 +8,12 @@ const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 const MiB = 1024 * 1024;
 const cacheAt = (path: string): string => (path === ':memory:' ? 'the in-memory cache' : `the cache at ${path}`);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** Where a key applies (keymap's KeyContext), for the settings' messages about keys. */
+const KEY_PLACES: Record<string, string> = {
+  list: 'the article list', reader: 'an article', hashtags: 'the hashtag view', language: 'the language view', help: 'the help',
+  search: 'the search line', errors: 'the failed-feeds view', feeds: 'the feeds view', links: 'the link picker',
+  confirm: 'a question', prompt: 'a prompt', number: 'a link number',
+};
 const settingsAction = (action: string): string =>
   action === 'mkdir' ? 'create the settings directory' : action === 'write' ? 'write the settings file' : 'read the settings file';
 const size = (bytes: number): string =>
@@ -106,10 +112,10 @@ export const en = {
 
   // list
   emptyList: 'No articles match',
-  emptyListHint: 'Press c to clear the filters',
+  emptyListHint: (clear: string) => `Press ${clear} to clear the filters`,
   emptyEdition: (lang: string) => `No articles in ${lang}`,
-  emptyEditionHint: (count: number, other: string) => `${plural(count, 'article', 'articles')} in ${other}: press L to read them`,
-  emptyCache: 'No articles yet — press r to refresh',
+  emptyEditionHint: (count: number, other: string, lang: string) => `${plural(count, 'article', 'articles')} in ${other}: press ${lang} to read them`,
+  emptyCache: (refresh: string) => `No articles yet — press ${refresh} to refresh`,
   noTitle: '(no title)',
 
   // reader
@@ -119,7 +125,7 @@ export const en = {
   shareLine: 'Share: y copy link · o open in browser',
   readAlso: 'Read also',
   linksTitle: 'Links',
-  otherEditionHint: 'L opens the other edition',
+  otherEditionHint: (lang: string) => `${lang} opens the other edition`,
   noOtherEdition: 'This article has no other edition',
   articleGone: 'This article is no longer in the cache',
   endOfList: 'No more articles in the list',
@@ -158,13 +164,18 @@ export const en = {
   // status line
   refreshProgress: (done: number, total: number) => `${n(done)}/${n(total)} feeds`,
   newArticles: (x: number) => `${n(x)} new`,
-  feedsFailed: (x: number) => `${plural(x, 'feed', 'feeds')} failed — press e`,
+  feedsFailed: (x: number, errors: string) => `${plural(x, 'feed', 'feeds')} failed — press ${errors}`,
   refreshRunning: 'A refresh is already running',
   refreshFailed: (m: string) => `Refresh failed: ${m}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,
-  neverRefreshed: 'never refreshed — press r',
+  neverRefreshed: (refresh: string) => `never refreshed — press ${refresh}`,
+  // What to do first: on a narrow terminal the paths are what the line loses.
   cacheDamaged: (path: string, movedTo: string) =>
-    `The cache ${path} is damaged: quit and start cyberread again, and it moves the file to ${movedTo} and builds a fresh cache (read and starred marks are kept)`,
+    `The cache is damaged: quit and start cyberread again to build a fresh one, keeping read and starred marks (${path} will be moved to ${movedTo})`,
+  cacheRebuilt: (movedTo: string, restored: number, refreshing: boolean, refresh: string) =>
+    `The cache was damaged and a fresh one was built` +
+    (refreshing ? '; fetching the articles again' : `; press ${refresh} to fetch the articles again`) +
+    ` (${n(restored)} read/starred ${restored === 1 ? 'mark' : 'marks'} kept; the damaged file is now ${movedTo})`,
 
   // errors view
   errorsEmpty: 'No feed failed in the last refresh',
@@ -185,11 +196,13 @@ export const en = {
 
   // search prompt
   searchPrompt: 'Search: ',
-  searchHint: 'Enter keeps the results · Esc clears',
+  searchHint: (keep: string, clear: string) => `${keep} keeps the results · ${clear} clears`,
 
   // help overlay
   helpTitle: (view: string) => `Keys — ${view}`,
-  helpClose: 'Esc, q or ? closes the help',
+  helpClose: (keys: string) => `${keys} closes the help`,
+  /** A choice of keys: "q, Esc or ?". */
+  keysOr: (head: string, last: string) => `${head} or ${last}`,
   whereAll: 'all',
   whereList: 'list',
   whereReader: 'reader',
@@ -287,18 +300,18 @@ export const en = {
   viewLinks: 'Links',
   feedActive: (title: string) => `feed: ${title}`,
   viewActive: (name: string) => `view: ${name}`,
-  viewRowHint: 'a saved view (settings "views", cyberread views add) · Enter lists it',
+  viewRowHint: (open: string) => `a saved view (settings "views", cyberread views add) · ${open} lists it`,
   starredOnlyActive: 'starred only',
-  feedsEmpty: 'No feeds — press a to add one',
+  feedsEmpty: (add: string) => `No feeds — press ${add} to add one`,
   feedsNever: 'never',
-  feedsNeverFetched: 'never fetched — press r to fetch it',
+  feedsNeverFetched: (refresh: string) => `never fetched — press ${refresh} to fetch it`,
   feedsFetched: (rel: string) => `fetched ${rel}`,
   promptAddFeed: 'Add feed: ',
-  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter adds · Esc cancels',
+  promptAddHint: (ok: string, cancel: string) => `URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · ${ok} adds · ${cancel} cancels`,
   promptRename: 'Name: ',
-  promptRenameHint: "Enter saves (empty: the feed's own title) · Esc cancels",
+  promptRenameHint: (ok: string, cancel: string) => `${ok} saves (empty: the feed's own title) · ${cancel} cancels`,
   promptFeedLang: 'Language (id, en, empty: detect per article): ',
-  promptSaveHint: 'Enter saves · Esc cancels',
+  promptSaveHint: (ok: string, cancel: string) => `${ok} saves · ${cancel} cancels`,
   feedNeedUrl: "Type the feed's address",
   feedBadUrl: (v: string) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path`,
   feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
@@ -313,12 +326,12 @@ export const en = {
   feedRenamed: (title: string) => `Renamed to ${title}`,
   feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
   feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
-  feedFullTextSet: (mode: 'auto' | 'always' | 'never') =>
+  feedFullTextSet: (mode: 'auto' | 'always' | 'never', full: string) =>
     mode === 'auto'
       ? "Full articles of this feed: auto — an article's page is fetched when the feed carries only an excerpt"
       : mode === 'always'
         ? "Full articles of this feed: always — every article's page is fetched"
-        : 'Full articles of this feed: never — a page is fetched only when you press f on its article',
+        : `Full articles of this feed: never — a page is fetched only when you press ${full} on its article`,
   feedsFullText: (mode: string) => `full articles: ${mode}`,
   feedRemoved: (title: string, x: number) => `Removed ${title} and ${plural(x, 'cached article', 'cached articles')}; starred ones are kept`,
   feedGone: 'That feed is no longer in your feeds',
@@ -326,10 +339,10 @@ export const en = {
     `Remove ${title}? ${plural(total - starred, 'cached article goes', 'cached articles go')}, ${n(starred)} starred stay`,
   confirmMarkAll: (x: number) => `Mark ${plural(x, 'article', 'articles')} of this list read?`,
   confirmMarkFeed: (title: string, x: number) => `Mark the ${plural(x, 'unread article', 'unread articles')} of ${title} read?`,
-  confirmAnswers: 'y/Enter: yes · other key: no',
-  confirmRemoveAnswers: 'y/Enter: remove · other key: keep',
+  confirmAnswers: (yes: string) => `${yes}: yes · other key: no`,
+  confirmRemoveAnswers: (yes: string) => `${yes}: remove · other key: keep`,
   cancelled: 'Cancelled',
-  markedAllRead: (x: number) => `${plural(x, 'article', 'articles')} marked read — z undoes`,
+  markedAllRead: (x: number, undo: string) => `${plural(x, 'article', 'articles')} marked read — ${undo} undoes`,
   nothingToMark: 'No unread articles here',
   undone: (x: number) => `Undone: ${plural(x, 'article is', 'articles are')} unread again`,
   nothingToUndo: 'Nothing to undo',
@@ -338,7 +351,7 @@ export const en = {
   nextFeed: (title: string) => `Next feed with unread articles: ${title}`,
   switchedEdition: (name: string) => `This feed's articles are in the ${name} edition: switched to it`,
   linksEmpty: 'This article has no links or attachments',
-  linkNumber: (digits: string) => `Link ${digits}█ — Enter opens · Esc cancels`,
+  linkNumber: (digits: string, open: string, cancel: string) => `Link ${digits}█ — ${open} opens · ${cancel} cancels`,
   noSuchLink: (x: number) => `There is no link [${x}] in this article`,
   openedInPlayer: 'Opened in the player',
 
@@ -497,8 +510,6 @@ export const en = {
   errSettingArgv: (key: string, path: string) =>
     `Ignoring "${key}" in ${path}: it must be a list of words such as ["notify-send", "cyberread"], the program first.`,
   errSettingNotifyCommand: (path: string) => `Ignoring "notify" in ${path}: "command" needs "notifyCommand", such as ["notify-send", "cyberread"].`,
-  errSettingFullText: (n: number, path: string, modes: string) =>
-    `Ignoring "fullText" of feed #${n} in ${path}: it must be one of ${modes}.`,
   errSettingNotify: (path: string) => `Ignoring "notify" in ${path}: it must be "bell", "osc9" or "command".`,
 
   // the article cache (core/store)
@@ -544,6 +555,22 @@ export const en = {
     `Ignoring "theme.${role}" in ${path}: ${value} is not a colour (a name such as "cyan", "#rrggbb" or 0 to 255), so the theme's own is used.`,
   errSettingKeepNumber: (field: string, path: string, max: number) =>
     `Ignoring "keep.${field}" in ${path}: it must be a whole number from 1 to ${n(max)}.`,
+  errSettingFeedFullText: (n: number, path: string) =>
+    `Ignoring "fullText" of feed #${n} in ${path}: it must be "auto", "always" or "never"; the feed itself is kept.`,
+  errSettingKeysShape: (path: string) =>
+    `Ignoring "keys" in ${path}: write it as actions and their keys, such as {"down": ["j", "Down"], "toggleStar": ["*"]}; the default keys are used.`,
+  errSettingKeysList: (path: string, action: string) =>
+    `Ignoring "keys.${action}" in ${path}: it must be a list of keys such as ["x", "Ctrl-D"]; its default keys are kept.`,
+  errSettingKeysAction: (path: string, action: string) =>
+    `Ignoring "keys.${action}" in ${path}: no action of that name takes keys; "cyberread keys" lists them.`,
+  errSettingKeysName: (path: string, action: string, key: string) =>
+    `Ignoring "keys.${action}" in ${path}: "${key}" is not a key cyberread can tell apart (one character, Enter, Esc, Tab, Shift-Tab, Space, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End or Ctrl-A to Ctrl-Z); its default keys are kept.`,
+  errSettingKeysCtrlC: (path: string, action: string) =>
+    `Ignoring "keys.${action}" in ${path}: Ctrl-C always quits, so it cannot do anything else; its default keys are kept.`,
+  errSettingKeysClash: (path: string, action: string, key: string, other: string, where: string) =>
+    `Ignoring "keys.${action}" in ${path}: "${key}" already does "${other}" in ${KEY_PLACES[where] ?? where}; its default keys are kept.`,
+  errSettingKeysTyped: (path: string, action: string, key: string) =>
+    `Ignoring "keys.${action}" in ${path}: "${key}" is typed into the line there; give it a named key such as Enter, Tab or Ctrl-S; its default keys are kept.`,
   // sync with a server (core/sync): the server named as the user gave its address
   errSyncLogin: (server: string, user: string) => `${server} refused the login of "${user}": check the user name and the password.`,
   errSyncApiDisabled: (server: string, user: string) =>

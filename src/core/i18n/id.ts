@@ -9,6 +9,12 @@ const seconds = (ms: number): string => `${dec(ms / 1000)} detik`;
 const MiB = 1024 * 1024;
 const cacheAt = (path: string): string => (path === ':memory:' ? 'cache di memori' : `cache di ${path}`);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** Where a key applies (keymap's KeyContext), for the settings' messages about keys. */
+const KEY_PLACES: Record<string, string> = {
+  list: 'daftar artikel', reader: 'artikel', hashtags: 'tampilan tagar', language: 'tampilan bahasa', help: 'bantuan',
+  search: 'baris pencarian', errors: 'tampilan feed gagal', feeds: 'tampilan feed', links: 'pemilih tautan',
+  confirm: 'pertanyaan', prompt: 'isian', number: 'nomor tautan',
+};
 const settingsAction = (action: string): string =>
   action === 'mkdir' ? 'membuat direktori pengaturan' : action === 'write' ? 'menulis file pengaturan' : 'membaca file pengaturan';
 const size = (bytes: number): string =>
@@ -108,10 +114,10 @@ export const id: Messages = {
   unreadOnlyActive: 'hanya yang belum dibaca',
 
   emptyList: 'Tidak ada artikel yang cocok',
-  emptyListHint: 'Tekan c untuk menghapus filter',
+  emptyListHint: (clear) => `Tekan ${clear} untuk menghapus filter`,
   emptyEdition: (lang) => `Belum ada artikel dalam ${lang}`,
-  emptyEditionHint: (count, other) => `Ada ${n(count)} artikel dalam ${other}: tekan L untuk membacanya`,
-  emptyCache: 'Belum ada artikel — tekan r untuk memuat ulang feed',
+  emptyEditionHint: (count, other, lang) => `Ada ${n(count)} artikel dalam ${other}: tekan ${lang} untuk membacanya`,
+  emptyCache: (refresh) => `Belum ada artikel — tekan ${refresh} untuk memuat ulang feed`,
   noTitle: '(tanpa judul)',
 
   postedLabel: 'Diposting',
@@ -120,7 +126,7 @@ export const id: Messages = {
   shareLine: 'Bagikan: y salin tautan · o buka di browser',
   readAlso: 'Baca juga',
   linksTitle: 'Tautan',
-  otherEditionHint: 'L membuka edisi bahasa lain',
+  otherEditionHint: (lang) => `${lang} membuka edisi bahasa lain`,
   noOtherEdition: 'Artikel ini tidak punya edisi bahasa lain',
   articleGone: 'Artikel ini sudah tidak ada di cache',
   endOfList: 'Tidak ada artikel berikutnya di daftar',
@@ -156,13 +162,17 @@ export const id: Messages = {
 
   refreshProgress: (done, total) => `${n(done)}/${n(total)} feed`,
   newArticles: (x) => `${n(x)} baru`,
-  feedsFailed: (x) => `${n(x)} feed gagal — tekan e`,
+  feedsFailed: (x, errors) => `${n(x)} feed gagal — tekan ${errors}`,
   refreshRunning: 'Feed sedang dimuat ulang',
   refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,
-  neverRefreshed: 'belum pernah dimuat ulang — tekan r',
+  neverRefreshed: (refresh) => `belum pernah dimuat ulang — tekan ${refresh}`,
   cacheDamaged: (path, movedTo) =>
-    `Cache ${path} rusak: keluar lalu jalankan cyberread lagi, maka file-nya dipindahkan ke ${movedTo} dan cache baru dibuat (tanda sudah dibaca dan berbintang dipertahankan)`,
+    `Cache rusak: keluar lalu jalankan cyberread lagi agar cache baru dibuat, dengan tanda sudah dibaca dan berbintang dipertahankan (${path} akan dipindahkan ke ${movedTo})`,
+  cacheRebuilt: (movedTo, restored, refreshing, refresh) =>
+    `Cache rusak dan cache baru sudah dibuat` +
+    (refreshing ? '; artikel sedang dimuat ulang' : `; tekan ${refresh} untuk memuat ulang artikel`) +
+    ` (${n(restored)} tanda sudah dibaca/berbintang dipertahankan; file yang rusak kini ${movedTo})`,
 
   errorsEmpty: 'Tidak ada feed yang gagal saat terakhir dimuat ulang',
   errorsIntro: 'Feed berikut gagal saat terakhir dimuat ulang:',
@@ -178,10 +188,11 @@ export const id: Messages = {
   languageCurrent: (name) => `Saat ini: ${name}`,
 
   searchPrompt: 'Cari: ',
-  searchHint: 'Enter simpan hasil · Esc hapus',
+  searchHint: (keep, clear) => `${keep} simpan hasil · ${clear} hapus`,
 
   helpTitle: (view) => `Tombol — ${view}`,
-  helpClose: 'Esc, q, atau ? menutup bantuan',
+  helpClose: (keys) => `${keys} menutup bantuan`,
+  keysOr: (head, last) => `${head}, atau ${last}`,
   whereAll: 'semua',
   whereList: 'daftar',
   whereReader: 'artikel',
@@ -273,18 +284,18 @@ export const id: Messages = {
   viewLinks: 'Tautan',
   feedActive: (title) => `feed: ${title}`,
   viewActive: (name) => `tampilan: ${name}`,
-  viewRowHint: 'tampilan tersimpan (pengaturan "views", cyberread views add) · Enter menampilkannya',
+  viewRowHint: (open) => `tampilan tersimpan (pengaturan "views", cyberread views add) · ${open} menampilkannya`,
   starredOnlyActive: 'hanya berbintang',
-  feedsEmpty: 'Belum ada feed — tekan a untuk menambah',
+  feedsEmpty: (add) => `Belum ada feed — tekan ${add} untuk menambah`,
   feedsNever: 'belum',
-  feedsNeverFetched: 'belum pernah dimuat — tekan r untuk memuatnya',
+  feedsNeverFetched: (refresh) => `belum pernah dimuat — tekan ${refresh} untuk memuatnya`,
   feedsFetched: (rel) => `dimuat ${rel}`,
   promptAddFeed: 'Tambah feed: ',
-  promptAddHint: 'URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · Enter menambah · Esc batal',
+  promptAddHint: (ok, cancel) => `URL [--lang id|en] [--title T] [--tag T] [--full auto|always|never] · ${ok} menambah · ${cancel} batal`,
   promptRename: 'Nama: ',
-  promptRenameHint: 'Enter menyimpan (kosong: judul asli feed) · Esc batal',
+  promptRenameHint: (ok, cancel) => `${ok} menyimpan (kosong: judul asli feed) · ${cancel} batal`,
   promptFeedLang: 'Bahasa (id, en, kosong: dikenali per artikel): ',
-  promptSaveHint: 'Enter menyimpan · Esc batal',
+  promptSaveHint: (ok, cancel) => `${ok} menyimpan · ${cancel} batal`,
   feedNeedUrl: 'Ketik alamat feed',
   feedBadUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal`,
   feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
@@ -299,12 +310,12 @@ export const id: Messages = {
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
-  feedFullTextSet: (mode) =>
+  feedFullTextSet: (mode, full) =>
     mode === 'auto'
       ? 'Artikel lengkap feed ini: auto — halaman artikel dimuat bila feed hanya membawa cuplikan'
       : mode === 'always'
         ? 'Artikel lengkap feed ini: always — halaman setiap artikel dimuat'
-        : 'Artikel lengkap feed ini: never — halaman dimuat hanya bila Anda menekan f pada artikelnya',
+        : `Artikel lengkap feed ini: never — halaman dimuat hanya bila Anda menekan ${full} pada artikelnya`,
   feedsFullText: (mode) => `artikel lengkap: ${mode}`,
   feedRemoved: (title, x) => `${title} dihapus beserta ${n(x)} artikel di cache; artikel berbintang tetap disimpan`,
   feedGone: 'Feed itu sudah tidak ada di daftar Anda',
@@ -312,10 +323,10 @@ export const id: Messages = {
     `Hapus ${title}? ${n(total - starred)} artikel di cache ikut terhapus, ${n(starred)} yang berbintang tetap`,
   confirmMarkAll: (x) => `Tandai ${n(x)} artikel di daftar ini sudah dibaca?`,
   confirmMarkFeed: (title, x) => `Tandai ${n(x)} artikel ${title} yang belum dibaca sebagai sudah dibaca?`,
-  confirmAnswers: 'y/Enter: ya · tombol lain: tidak',
-  confirmRemoveAnswers: 'y/Enter: hapus · tombol lain: batal',
+  confirmAnswers: (yes) => `${yes}: ya · tombol lain: tidak`,
+  confirmRemoveAnswers: (yes) => `${yes}: hapus · tombol lain: batal`,
   cancelled: 'Dibatalkan',
-  markedAllRead: (x) => `${n(x)} artikel ditandai sudah dibaca — z mengurungkan`,
+  markedAllRead: (x, undo) => `${n(x)} artikel ditandai sudah dibaca — ${undo} mengurungkan`,
   nothingToMark: 'Tidak ada artikel yang belum dibaca di sini',
   undone: (x) => `Diurungkan: ${n(x)} artikel kembali belum dibaca`,
   nothingToUndo: 'Tidak ada yang bisa diurungkan',
@@ -324,7 +335,7 @@ export const id: Messages = {
   nextFeed: (title) => `Feed berikutnya yang punya artikel belum dibaca: ${title}`,
   switchedEdition: (name) => `Artikel feed ini ada di edisi ${name}: tampilan pindah ke edisi itu`,
   linksEmpty: 'Artikel ini tidak punya tautan atau lampiran',
-  linkNumber: (digits) => `Tautan ${digits}█ — Enter membuka · Esc batal`,
+  linkNumber: (digits, open, cancel) => `Tautan ${digits}█ — ${open} membuka · ${cancel} batal`,
   noSuchLink: (x) => `Tidak ada tautan [${x}] di artikel ini`,
   openedInPlayer: 'Dibuka di pemutar',
 
@@ -469,7 +480,6 @@ export const id: Messages = {
   errSettingNumber: (key, path, max) => `"${key}" di ${path} diabaikan: isinya harus bilangan bulat dari 1 sampai ${max}.`,
   errSettingArgv: (key, path) => `"${key}" di ${path} diabaikan: isinya harus daftar kata seperti ["notify-send", "cyberread"], programnya dulu.`,
   errSettingNotifyCommand: (path) => `"notify" di ${path} diabaikan: "command" memerlukan "notifyCommand", misalnya ["notify-send", "cyberread"].`,
-  errSettingFullText: (n, path, modes) => `"fullText" feed #${n} di ${path} diabaikan: isinya harus salah satu dari ${modes}.`,
   errSettingNotify: (path) => `"notify" di ${path} diabaikan: isinya harus "bell", "osc9" atau "command".`,
 
   errCacheDiskFull: (path) => `Tidak bisa menulis ${cacheAt(path)}: disk penuh. Kosongkan sebagian ruang lalu coba lagi.`,
@@ -505,6 +515,21 @@ export const id: Messages = {
   errSettingThemeColor: (path, role, value) =>
     `"theme.${role}" di ${path} diabaikan: ${value} bukan warna (nama seperti "cyan", "#rrggbb" atau 0 sampai 255), jadi warna bawaan tema yang dipakai.`,
   errSettingKeepNumber: (field, path, max) => `"keep.${field}" di ${path} diabaikan: harus bilangan bulat dari 1 sampai ${n(max)}.`,
+  errSettingFeedFullText: (n, path) => `"fullText" feed #${n} di ${path} diabaikan: isinya harus "auto", "always" atau "never"; feed-nya tetap dipakai.`,
+  errSettingKeysShape: (path) =>
+    `"keys" di ${path} diabaikan: tulis sebagai aksi beserta tombolnya, seperti {"down": ["j", "Down"], "toggleStar": ["*"]}; tombol bawaan yang dipakai.`,
+  errSettingKeysList: (path, action) =>
+    `"keys.${action}" di ${path} diabaikan: isinya harus daftar tombol seperti ["x", "Ctrl-D"]; tombol bawaannya tetap dipakai.`,
+  errSettingKeysAction: (path, action) =>
+    `"keys.${action}" di ${path} diabaikan: tidak ada aksi bernama itu yang bisa diberi tombol; "cyberread keys" menampilkan daftarnya.`,
+  errSettingKeysName: (path, action, key) =>
+    `"keys.${action}" di ${path} diabaikan: "${key}" bukan tombol yang bisa dibedakan cyberread (satu karakter, Enter, Esc, Tab, Shift-Tab, Space, Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End atau Ctrl-A sampai Ctrl-Z); tombol bawaannya tetap dipakai.`,
+  errSettingKeysCtrlC: (path, action) =>
+    `"keys.${action}" di ${path} diabaikan: Ctrl-C selalu untuk keluar, jadi tidak bisa dipakai untuk hal lain; tombol bawaannya tetap dipakai.`,
+  errSettingKeysClash: (path, action, key, other, where) =>
+    `"keys.${action}" di ${path} diabaikan: "${key}" sudah dipakai untuk "${other}" di ${KEY_PLACES[where] ?? where}; tombol bawaannya tetap dipakai.`,
+  errSettingKeysTyped: (path, action, key) =>
+    `"keys.${action}" di ${path} diabaikan: "${key}" di sana diketik ke dalam baris; beri tombol bernama seperti Enter, Tab atau Ctrl-S; tombol bawaannya tetap dipakai.`,
   errSyncLogin: (server, user) => `${server} menolak login "${user}": periksa nama pengguna dan kata sandinya.`,
   errSyncApiDisabled: (server, user) =>
     `${server} tidak mengizinkan akses API untuk "${user}": aktifkan "Enable API" di preferensi Tiny Tiny RSS lalu coba lagi.`,

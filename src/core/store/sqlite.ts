@@ -60,6 +60,9 @@ interface FeedRow {
 }
 
 /** The columns of a listing: all but the body, which a list never shows and which is most of a row's bytes. */
+/** The page cache while iterate() scans (negative: KiB, as PRAGMA cache_size takes it). */
+const SCAN_CACHE_KIB = -2000;
+
 const LIST_COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
   a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
@@ -680,6 +683,10 @@ export class SqliteStore implements ArticleStore {
     const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
     const sql = `SELECT ${LIST_COLUMNS} FROM ${p.from} LEFT JOIN feeds f ON f.url = a.feed_url ${where}
       ORDER BY ${p.order} LIMIT ? OFFSET ?`;
+    // A scan reads each page once: a page cache of the default 16 MB would only hold on to what was read,
+    // so `list --all` of 100,000 articles would take 16 MB more than of 1,000 for nothing.
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${SCAN_CACHE_KIB}`);
     // Prepared apart from the statement cache: an iterating statement is busy until it is done.
     const rows = this.guard(() => this.db.prepare(sql).iterate(...p.params, page.limit ?? -1, Math.max(0, page.offset))) as Iterator<
       Omit<ArticleRow, 'content_html'>
@@ -692,6 +699,7 @@ export class SqliteStore implements ArticleStore {
       }
     } finally {
       rows.return?.();
+      this.db.pragma(`cache_size = ${cacheSize}`);
     }
   }
 

@@ -2,7 +2,7 @@ import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { textProps, useTheme } from '../theme.js';
 import type { Messages } from '../../core/i18n/index.js';
-import { hintsFor, type HintContext } from '../keymap.js';
+import { hintsFor, keyFor, type HintContext, type Keymap } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
 import { clean, fit, type Measure } from './Line.js';
 import { explain } from '../../core/i18n/problem.js';
@@ -20,20 +20,22 @@ export interface StatusBarProps {
   toastIsError?: boolean;
   /** Shown instead of the refresh status while set (the cache is damaged). */
   notice?: string | null;
+  /** The user's keys, for the hints; the defaults when absent. */
+  keymap?: Keymap | undefined;
   /** Replaces the key hints (the search prompt). */
   prompt?: string;
   columns: number;
   measure: Measure;
 }
 
-export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string | null): string {
+export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string | null, keymap?: Keymap): string {
   const parts: string[] = [];
   if (r.running) parts.push(`↻ ${m.refreshProgress(r.done, r.total)}`);
   if (r.error !== null) parts.push(m.refreshFailed(clean(explain(r.error, m))));
   if (r.added > 0) parts.push(m.newArticles(r.added));
-  if (r.failed.length > 0) parts.push(m.feedsFailed(r.failed.length));
+  if (r.failed.length > 0) parts.push(m.feedsFailed(r.failed.length, keyFor(keymap, 'errors', 'list')));
   if (!r.running && r.error === null && r.added === 0 && r.failed.length === 0) {
-    parts.push(lastRefresh === null ? m.neverRefreshed : m.lastRefreshed(lastRefresh));
+    parts.push(lastRefresh === null ? m.neverRefreshed(keyFor(keymap, 'refresh', 'list')) : m.lastRefreshed(lastRefresh));
   }
   return parts.join(' · ');
 }
@@ -88,8 +90,8 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const split = p.toast !== null ? splitLine(p.measure, clean(p.toast), w) : null;
   const over = split !== null && p.prompt === undefined ? split : null;
   const under = split !== null && p.prompt !== undefined ? split : null;
-  const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh);
-  const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m), w);
+  const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh, p.keymap);
+  const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m, p.keymap), w);
   const theme = useTheme();
   const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
   return (

@@ -5,7 +5,7 @@ import { FULL_TEXT_MODES } from '../../core/article/policy.js';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
 import type { StoredArticle, TagCount } from '../../core/types.js';
-import { matchKey, type InkKey, type KeyAction, type KeyContext } from '../keymap.js';
+import { keyFor, matchKey, type InkKey, type KeyAction, type KeyContext } from '../keymap.js';
 import type { UiServices } from '../services.js';
 import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
 import { parseEdition, parseFeedSpec } from '../../core/subscriptions.js';
@@ -262,7 +262,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
     try {
       if (c.kind === 'markAll' || c.kind === 'markFeed') {
         const r = services.store.markAll(c.kind === 'markAll' ? listQuery(s) : { feedUrl: c.url }, true);
-        marksChanged(s, { text: m.markedAllRead(r.matched) }, { ids: r.ids, read: false, count: r.matched });
+        marksChanged(s, { text: m.markedAllRead(r.matched, keyFor(services.keymap, 'undo', 'list')) }, { ids: r.ids, read: false, count: r.matched });
         return;
       }
       const r = services.feeds.remove(c.url);
@@ -529,7 +529,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         const m = messages(s.lang);
         try {
           if (!services.feeds.setFullText(f.url, next)) dispatch({ type: 'toast', toast: { text: m.feedGone } });
-          else dispatch({ type: 'toast', toast: { text: m.feedFullTextSet(next) } });
+          else dispatch({ type: 'toast', toast: { text: m.feedFullTextSet(next, keyFor(services.keymap, 'toggleFull', 'reader')) } });
           dispatch({ type: 'dataChanged' });
         } catch (e) {
           // the settings file could not be written
@@ -568,7 +568,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
   const press = (input: string, key: InkKey): void => {
     const s = current();
     const context = keyContext(s);
-    let hit = matchKey(context, input, key);
+    let hit = matchKey(context, input, key, services.keymap);
     // a question takes every key, even one the table cannot name
     if (hit === null && context === 'confirm') hit = { action: 'confirmNo' };
     // the undo of a mark-all lives as long as its notice: this key ends both, unless it is the undo
@@ -577,7 +577,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
     if (hit === null && context === 'number') {
       // a key that is no part of a link number drops it, and does what it does in the view
       dispatch({ type: 'digitsClear' });
-      hit = matchKey(s.view, input, key);
+      hit = matchKey(s.view, input, key, services.keymap);
     }
     if (hit) run(hit.action, hit.text, undo);
   };

@@ -6,6 +6,7 @@ import { messages } from '../../core/i18n/index.js';
 import { explain, problemOf } from '../../core/i18n/problem.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
+import { keyFor } from '../keymap.js';
 import { readerOpen, type Action, type AppState } from '../state.js';
 import { articleTargets, readerDoc, readerWidth, type FullState, type ReaderDoc, type RelatedEntry } from '../views/Reader.js';
 import type { LinkTarget } from '../views/Links.js';
@@ -164,6 +165,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
             width,
             columns: s.size.columns,
             m,
+            langKey: keyFor(services.keymap, 'lang', 'reader'),
             wrap: services.wrap,
             ...(full ? { full } : {}),
           })

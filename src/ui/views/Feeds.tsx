@@ -4,6 +4,8 @@ import type { FullTextMode } from '../../core/article/policy.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { formatCount, type UiLang } from '../../core/i18n/messages.js';
 import { clean, fit, Line, type Measure } from '../components/Line.js';
+import { keyFor } from '../keymap.js';
+import { useKeymap } from '../keymap-context.js';
 
 /**
  * One row of the feeds view. A list of kinds, so that other things that open like a feed (saved views, with
@@ -103,6 +105,7 @@ export function rowText(p: FeedsProps, e: FeedsEntry, selected: boolean, width: 
 }
 
 export function Feeds(p: FeedsProps): React.JSX.Element {
+  const keymap = useKeymap();
   const w = p.columns - 1;
   const listH = feedsListHeight(p.height);
   const cols = columnsOf(p);
@@ -112,7 +115,7 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
     <Box flexDirection="column" height={p.height}>
       <Box flexDirection="column" height={listH}>
         {visible.length === 0 ? (
-          <Line dim>{fit(p.measure, '  ' + p.m.feedsEmpty, w)}</Line>
+          <Line dim>{fit(p.measure, '  ' + p.m.feedsEmpty(keyFor(keymap, 'addFeed', 'feeds')), w)}</Line>
         ) : (
           visible.map((e, k) => {
             const i = p.scroll + k;
@@ -128,14 +131,14 @@ export function Feeds(p: FeedsProps): React.JSX.Element {
       <Line>{''}</Line>
       <Line dim>{fit(p.measure, sel ? ' ' + clean(sel.kind === 'view' ? sel.query : sel.url) : '', w)}</Line>
       {sel?.kind === 'view' ? (
-        <Line dim>{fit(p.measure, ' ' + p.m.viewRowHint, w)}</Line>
+        <Line dim>{fit(p.measure, ' ' + p.m.viewRowHint(keyFor(keymap, 'openFeed', 'feeds')), w)}</Line>
       ) : sel?.error ? (
         <Line role="error">{fit(p.measure, ` ✗ ${clean(sel.error)}`, w)}</Line>
       ) : (
         <Line dim>
           {fit(
             p.measure,
-            sel ? ` ${sel.lastFetched === null ? p.m.feedsNeverFetched : p.m.feedsFetched(p.relTime(sel.lastFetched, false))} · ${p.m.feedsFullText(sel.fullText)}` : '',
+            sel ? ` ${sel.lastFetched === null ? p.m.feedsNeverFetched(keyFor(keymap, 'refreshFeed', 'feeds')) : p.m.feedsFetched(p.relTime(sel.lastFetched, false))} · ${p.m.feedsFullText(sel.fullText)}` : '',
             w,
           )}
         </Line>

@@ -20,7 +20,7 @@ export interface ReaderLine {
   /** The rest of a link wider than the terminal: drawn from the very first column, no margin. */
   flush?: boolean;
   /** The "IND | ENG" line: the article's own edition, whether the other one is in the cache, which text is shown. */
-  edition?: { own: UiLang; other: boolean; shown?: string };
+  edition?: { own: UiLang; other: boolean; shown?: string; langKey?: string };
 }
 
 /** A "Read also" entry: an article of the cache (opened in place) or, from the page, an address (opened like `o`). */
@@ -65,6 +65,8 @@ export interface ReaderInput {
   /** The terminal's width: a link wider than the reading column may use all of it. */
   columns: number;
   m: Messages;
+  /** The key that opens the other edition (L, or the user's). */
+  langKey?: string;
   wrap: (s: string, width: number) => string[];
 }
 
@@ -96,9 +98,9 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
   const f = i.full;
   const shownAs = f?.toggle ? (f.full ? m.fullShown : m.feedShown) : null;
   lines.push({
-    text: editionSwitchText(m, own) + (i.hasAlternate ? ` · ${m.otherEditionHint}` : '') + (shownAs ? ` · ${shownAs}` : ''),
+    text: editionSwitchText(m, own) + (i.hasAlternate ? ` · ${m.otherEditionHint(i.langKey ?? 'L')}` : '') + (shownAs ? ` · ${shownAs}` : ''),
     style: 'edition',
-    edition: { own, other: i.hasAlternate, ...(shownAs ? { shown: shownAs } : {}) },
+    edition: { own, other: i.hasAlternate, ...(shownAs ? { shown: shownAs } : {}), ...(i.langKey ? { langKey: i.langKey } : {}) },
   });
   for (const t of i.wrap(clean(i.article.title) || m.noTitle, w)) push(t, 'title');
   const author = i.article.author ?? f?.author ?? null;
@@ -166,13 +168,13 @@ export function articleTargets(links: readonly string[], article: StoredArticle,
  * " [IND] | ENG · L opens the other edition · full article": the other edition struck through and dim when
  * there is none; last, which text is shown when a page is cached (`f` toggles it).
  */
-function EditionLine(p: { m: Messages; own: UiLang; other: boolean; shown?: string }): React.JSX.Element {
+function EditionLine(p: { m: Messages; own: UiLang; other: boolean; shown?: string; langKey?: string }): React.JSX.Element {
   const theme = useTheme();
   return (
     <Text wrap="truncate-end">
       {' '}
       <EditionSwitch m={p.m} active={p.own} other={p.other} />
-      {p.other ? <Text {...textProps(theme, 'dim')}>{` · ${p.m.otherEditionHint}`}</Text> : null}
+      {p.other ? <Text {...textProps(theme, 'dim')}>{` · ${p.m.otherEditionHint(p.langKey ?? 'L')}`}</Text> : null}
       {p.shown ? <Text {...textProps(theme, 'header')}>{` · ${p.shown}`}</Text> : null}
     </Text>
   );

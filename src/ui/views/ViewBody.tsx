@@ -4,6 +4,7 @@ import type { Messages } from '../../core/i18n/index.js';
 import type { ArticlesData } from '../hooks/use-articles.js';
 import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
 import type { UiServices } from '../services.js';
+import { keyFor, type Keymap } from '../keymap.js';
 import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors } from './Errors.js';
@@ -53,15 +54,15 @@ export interface ViewBodyProps {
  * What an empty list says. What is true: the filters match nothing, or this edition has no articles while
  * the other has some (L switches), or the cache is empty (r fetches).
  */
-function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boolean): { emptyText: string; emptyHint?: string } {
+function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boolean, keymap: Keymap | undefined): { emptyText: string; emptyHint?: string } {
   if (data.error !== null) return { emptyText: data.error };
-  if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint };
+  if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint(keyFor(keymap, 'clear', 'list')) };
   if (data.otherEdition > 0) {
     const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
     const other = s.lang === 'id' ? 'en' : 'id';
-    return { emptyText: m.emptyEdition(name(s.lang)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other)) };
+    return { emptyText: m.emptyEdition(name(s.lang)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other), keyFor(keymap, 'lang', 'list')) };
   }
-  return { emptyText: m.emptyCache };
+  return { emptyText: m.emptyCache(keyFor(keymap, 'refresh', 'list')) };
 }
 
 /** The part of the frame between header and status bar, for the current view. */
@@ -94,7 +95,7 @@ export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps)
     case 'language':
       return <Language m={m} lang={s.lang} selected={s.language.selected} {...size} />;
     case 'help':
-      return <Help m={m} lang={s.lang} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
+      return <Help m={m} lang={s.lang} keymap={services.keymap} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
     case 'errors':
       return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
     case 'feeds':
@@ -122,7 +123,7 @@ export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps)
           sourceOf={sourceOf}
           rowKey={`${s.lang} ${timeBucket(services)}`}
           onRowRender={services.onRowRender}
-          {...emptyList(m, s, data, filtered)}
+          {...emptyList(m, s, data, filtered, services.keymap)}
           wrap={services.wrap}
           {...size}
         />

@@ -65,6 +65,15 @@ describe('threadExtractor', () => {
     await expect(x.extract(PAGE, { url: URL_ })).rejects.toThrow();
   });
 
+  it('a worker that dies on a page (out of heap) fails that page as too complex, and the next page gets a new worker', async () => {
+    x = threadExtractor(new URL('../../fixtures/workers/dies-on-page.mjs', import.meta.url));
+    for (let k = 0; k < 2; k++) {
+      const failed = await x.extract(PAGE, { url: URL_ }).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(ExtractError);
+      expect((failed as ExtractError).reason).toBe('too-complex');
+    }
+  });
+
   it('with no built worker (running from source) it reads on this thread', async () => {
     x = threadExtractor(null);
     expect((await x.extract(PAGE, { url: URL_ })).author).toBe('Rina Kartikasari');

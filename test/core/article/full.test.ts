@@ -192,6 +192,11 @@ describe('fetchPages (refresh --full)', () => {
     expect(server.seen).toContain('/gone');
     expect(store.getPage('a2')?.status).toBe('ok');
     expect(store.getPage('a1')?.status).toBe('ok');
+    // the second article with that address has the first one's page, read back from the cache
+    const { fetchedAt: _f1, ...first } = store.getPage('a1')!;
+    const { fetchedAt: _f2, ...copy } = store.getPage('a2')!;
+    expect(copy).toEqual(first);
+    expect(copy.text).toContain(LONG.slice(0, 40));
     expect(store.getPage('f1')?.status).toBe('failed');
     expect(store.getPage('n1')).toBeNull();
     expect(stats.fetched).toBeGreaterThanOrEqual(4);

@@ -35,9 +35,9 @@ describe('message tables', () => {
   it('pluralise in English and write numbers the local way', () => {
     expect(en.refreshProgress(3, 12)).toBe('3/12 feeds');
     expect(id.refreshProgress(3, 12)).toBe('3/12 feed');
-    expect(en.feedsFailed(1)).toBe('1 feed failed — press e');
-    expect(en.feedsFailed(2)).toBe('2 feeds failed — press e');
-    expect(id.feedsFailed(2)).toBe('2 feed gagal — tekan e');
+    expect(en.feedsFailed(1, 'e')).toBe('1 feed failed — press e');
+    expect(en.feedsFailed(2, 'e')).toBe('2 feeds failed — press e');
+    expect(id.feedsFailed(2, 'e')).toBe('2 feed gagal — tekan e');
     expect(cliMessages('en').refreshSummary(1, 1, 0)).toBe('1 feed refreshed, 1 new article.');
     expect(cliMessages('en').refreshSummary(12, 1234, 2)).toBe('12 feeds refreshed, 1,234 new articles, 2 failed.');
     expect(cliMessages('id').refreshSummary(12, 1234, 0)).toBe('12 feed dimuat ulang, 1.234 artikel baru.');
@@ -50,7 +50,7 @@ describe('message tables', () => {
     expect(id.readAlso).toBe('Baca juga');
     expect(id.shareLine).toBe('Bagikan: y salin tautan · o buka di browser');
     expect(id.actToggleStar).toBe('tandai / hapus bintang');
-    expect(cliMessages('id').cacheRecovered('a', 'b', 0, false)).toContain('(0 tanda sudah dibaca/berbintang dipulihkan)');
+    expect(cliMessages('id').cacheRecovered('a', 'b', 0, 'none')).toContain('(0 tanda sudah dibaca/berbintang dipulihkan)');
     // the list and the article are told apart by their titles
     expect([id.viewList, id.viewReader]).toEqual(['Daftar artikel', 'Artikel']);
     expect(id.viewHashtags).toBe('Tagar');

@@ -180,6 +180,18 @@ describe('query', () => {
     expect(store.count({})).toBe(6);
   });
 
+  it('iterates what query lists, page by page or all, and gives back the page cache it shrinks for the scan, even when stopped early', () => {
+    const cacheSize = (): unknown => (store as unknown as { db: Database.Database }).db.pragma('cache_size', { simple: true });
+    const before = cacheSize();
+    expect(ids([...store.iterate({}, { offset: 0, limit: null })])).toEqual(ids(store.query({})));
+    expect(ids([...store.iterate({ lang: 'en' }, { offset: 1, limit: 2 })])).toEqual(ids(store.query({ lang: 'en', offset: 1, limit: 2 })));
+    expect(ids([...store.iterate({}, { offset: 10, limit: null })])).toEqual([]);
+    // a reader that stops early (a closed pipe) leaves the connection as it found it
+    for (const a of store.iterate({}, { offset: 0, limit: null })) if (a.id === 'pt1') break;
+    expect(cacheSize()).toBe(before);
+    expect(ids(store.query({ limit: 1 }))).toEqual(['en2']);
+  });
+
   it('filters by edition: that lang plus unknown', () => {
     expect(ids(store.query({ lang: 'id' }))).toEqual(['id2', 'nul', 'id1']);
     expect(ids(store.query({ lang: 'EN' }))).toEqual(['en2', 'nul', 'en1']);
