@@ -1,3 +1,4 @@
+import { explain, ProblemError } from './core/i18n/problem.js';
 import { render } from 'ink';
 import type { Context } from './cli/context.js';
 import { formatPosted, relativeTime } from './core/i18n/dates.js';
@@ -255,7 +256,8 @@ export async function runTui(ctx: Context, options: { tags: string[] }): Promise
       // as above
     }
     restore();
-    process.stderr.write(`cyberread: ${sanitizeLine(e instanceof Error ? e.message : String(e))}\n`);
+    const said = e instanceof ProblemError ? explain(e.problem, ctx.lang) : ctx.msg.unexpected(e instanceof Error ? e.message : String(e));
+    process.stderr.write(`cyberread: ${sanitizeLine(said)}\n`);
     ctx.close();
     process.exit(1);
   };

@@ -1,3 +1,4 @@
+import { problem, ProblemError } from './i18n/problem.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +50,7 @@ export function samplesDir(fromModuleUrl: string): string {
     if (existsSync(join(candidate, SAMPLE_FILES.id))) return candidate;
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new Error(`The sample feeds were not found in any samples/ folder above ${start}; reinstall cyberread.`);
+      throw new ProblemError(problem('errSamplesMissing', start));
     }
     dir = parent;
   }

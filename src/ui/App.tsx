@@ -1,10 +1,10 @@
 import React, { useEffect, useLayoutEffect, useMemo } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { messages, type Messages } from '../core/i18n/index.js';
-import { clean } from './components/Line.js';
+import { clean, type Measure } from './components/Line.js';
 import { useFeeds } from './hooks/use-feeds.js';
 import { Header } from './components/Header.js';
-import { StatusBar } from './components/StatusBar.js';
+import { splitLine, StatusBar } from './components/StatusBar.js';
 import { useAppState } from './hooks/use-app-state.js';
 import { useArticles } from './hooks/use-articles.js';
 import { useKeys } from './hooks/use-keys.js';
@@ -12,7 +12,8 @@ import { useReader } from './hooks/use-reader.js';
 import { useClockTick, useListRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { AppProps } from './services.js';
-import { initialState, tooSmall, type Confirm, type Prompt } from './state.js';
+import { initialState, tooSmall, type Confirm, type FailedFeed, type Prompt } from './state.js';
+import { problem } from '../core/i18n/problem.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
 import { ThemeContext } from './theme.js';
 import { keyChoice, keyFor, type Keymap } from './keymap.js';
@@ -27,6 +28,19 @@ function lastRowId(services: AppProps['services']): number | null {
   }
 }
 
+/** The subscribed feeds whose last fetch failed, as the cache remembers them (none when it cannot be read). */
+function failedAtStart(services: AppProps['services']): FailedFeed[] {
+  try {
+    const subscribed = new Set(services.feeds.list().map((f) => f.url));
+    return services.store
+      .listFeedStates()
+      .filter((f) => subscribed.has(f.url) && f.lastStatus === 'error')
+      .map((f) => ({ url: f.url, error: f.lastError ?? problem('errUnexpected', '?') }));
+  } catch {
+    return [];
+  }
+}
+
 /** The name a feed is listed under: the user's title, the feed's own, else its URL. */
 function feedTitle(services: AppProps['services'], url: string): string {
   const f = services.feeds.list().find((x) => x.url === url);
@@ -38,16 +52,36 @@ function feedTitle(services: AppProps['services'], url: string): string {
   }
 }
 
-/** The question of a confirmation, with the numbers and names it is about. */
-export function confirmText(m: Messages, c: Confirm): string {
-  switch (c.kind) {
-    case 'markAll':
-      return m.confirmMarkAll(c.count);
-    case 'markFeed':
-      return m.confirmMarkFeed(clean(c.title), c.count);
-    case 'removeFeed':
-      return m.confirmRemoveFeed(clean(c.title), c.total, c.starred);
+/**
+ * The question of a confirmation, with the numbers and names it is about. With a width, a feed's title is
+ * shortened as much as it takes for the question to fit on the two lines the status bar gives a question:
+ * the counts and "starred stay" are what the answer depends on.
+ */
+export function confirmText(m: Messages, c: Confirm, fitTo?: { measure: Measure; width: number }): string {
+  const say = (title: string): string => {
+    switch (c.kind) {
+      case 'markAll':
+        return m.confirmMarkAll(c.count);
+      case 'markFeed':
+        return m.confirmMarkFeed(title, c.count);
+      case 'removeFeed':
+        return m.confirmRemoveFeed(title, c.total, c.starred);
+    }
+  };
+  const title = c.kind === 'markAll' ? '' : clean(c.title);
+  const full = say(title);
+  if (fitTo === undefined || c.kind === 'markAll') return full;
+  const { measure, width } = fitTo;
+  const fits = (q: string): boolean => {
+    const two = splitLine(measure, q, width);
+    return two === null ? measure.displayWidth(q) <= width : measure.displayWidth(two[1]) <= width;
+  };
+  if (fits(full)) return full;
+  for (let k = measure.displayWidth(title) - 1; k > 8; k--) {
+    const q = say(measure.truncate(title, k));
+    if (fits(q)) return q;
   }
+  return say(measure.truncate(title, 8));
 }
 
 /** A prompt of the feeds view as the status bar draws it: its label, the text typed, a cursor, its hint. */
@@ -69,7 +103,7 @@ export function App(props: AppProps): React.JSX.Element {
   const keymap = services.keymap;
   const app = useApp();
   const size = useTerminalSize(props.rows, props.columns);
-  const store = useAppState(() => initialState({ lang: props.initialLang, tags: props.initialTags ?? [], ...size, watermark: lastRowId(services) }));
+  const store = useAppState(() => initialState({ lang: props.initialLang, tags: props.initialTags ?? [], ...size, watermark: lastRowId(services), failed: failedAtStart(services) }));
   const { state: s, dispatch } = store;
   const m = messages(s.lang);
 
@@ -97,7 +131,7 @@ export function App(props: AppProps): React.JSX.Element {
   if (tooSmall(s.size)) return <Text>{m.tooSmall(s.size.columns, s.size.rows)}</Text>;
   const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem.code, s.filters.problem.column, s.filters.problem.token) : null;
   // a question waiting for its answer is what the status line says until it is answered
-  const toast = s.confirm !== null ? confirmText(m, s.confirm) : (problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text));
+  const toast = s.confirm !== null ? confirmText(m, s.confirm, { measure: services, width: s.size.columns - 2 }) : (problem ?? (s.toast === null ? null : 'key' in s.toast ? m[s.toast.key] : s.toast.text));
   const prompt =
     s.confirm !== null
       ? s.confirm.kind === 'removeFeed'

@@ -2,7 +2,7 @@ import { mentionsLang, type QueryNode, type QueryProblem } from '../core/query/a
 import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
-import { problem, type Problem } from '../core/i18n/problem.js';
+import { problem, type Problem, type Said } from '../core/i18n/problem.js';
 import { helpRows } from './keymap.js';
 import { memoLast } from './memo.js';
 
@@ -105,8 +105,8 @@ export interface Cursor {
 
 export interface FailedFeed {
   url: string;
-  /** Told in the interface's language when drawn. */
-  error: Problem;
+  /** Told in the interface's language when drawn (a sentence as stored by an older cyberread, as it is). */
+  error: Said;
 }
 
 export interface RefreshState {
@@ -223,6 +223,8 @@ export type Action =
   | { type: 'dataChanged' }
   /** The feed listed is gone (removed): the list shows every feed again. */
   | { type: 'dropFeedFilter' }
+  /** A feed was unsubscribed: its failure is no longer one of "N feeds failed". */
+  | { type: 'feedUnsubscribed'; url: string }
   | { type: 'typeChar'; text: string }
   | { type: 'deleteChar' }
   | { type: 'applySearch' }
@@ -265,7 +267,18 @@ export function tooSmall(size: { columns: number; rows: number }): boolean {
   return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 }
 
-export function initialState(o: { lang: UiLang; tags?: string[]; columns: number; rows: number; watermark?: number | null }): AppState {
+/**
+ * `failed`: the feeds whose last fetch failed, as the cache remembers them, so a reader started after a
+ * refresh that failed says so (and `e` lists them) as the feeds view does, until its own refresh runs.
+ */
+export function initialState(o: {
+  lang: UiLang;
+  tags?: string[];
+  columns: number;
+  rows: number;
+  watermark?: number | null;
+  failed?: FailedFeed[];
+}): AppState {
   return {
     view: 'list',
     stack: [],
@@ -283,7 +296,7 @@ export function initialState(o: { lang: UiLang; tags?: string[]; columns: number
     prompt: null,
     digits: '',
     undo: null,
-    refresh: { running: false, done: 0, total: 0, added: 0, failed: [], error: null },
+    refresh: { running: false, done: 0, total: 0, added: 0, failed: o.failed ?? [], error: null },
     size: { columns: o.columns, rows: o.rows },
     toast: null,
     overrides: {},
@@ -648,6 +661,8 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...s, dataVersion: s.dataVersion + 1 };
     case 'dropFeedFilter':
       return s.filters.feed === null ? s : refiltered(s, { ...s.filters, feed: null });
+    case 'feedUnsubscribed':
+      return s.refresh.failed.some((f) => f.url === a.url) ? { ...s, refresh: { ...s.refresh, failed: s.refresh.failed.filter((f) => f.url !== a.url) } } : s;
     case 'toggleUnreadOnly':
       return refiltered(s, { ...s.filters, unreadOnly: !s.filters.unreadOnly }, a.keep);
     case 'typeChar':

@@ -90,6 +90,15 @@ describe('Config', () => {
     ]);
   });
 
+  it('keeps a feed whose fullText mode is wrong, without the mode, and says so in both languages', () => {
+    const d = dir();
+    writeFileSync(join(d, 'config.json'), JSON.stringify({ feeds: [{ url: 'https://a.example/feed', fullText: 'sometimes' }] }));
+    const c = new Config(d, []);
+    expect(c.settings.feeds).toEqual([{ url: 'https://a.example/feed' }]);
+    expect(c.warningsIn('en')).toEqual([expect.stringMatching(/^Ignoring "fullText" of feed #1 in .*config\.json: it must be "auto", "always" or "never"; the feed itself is kept\.$/)]);
+    expect(c.warningsIn('id')).toEqual([expect.stringMatching(/^"fullText" feed #1 di .*config\.json diabaikan/)]);
+  });
+
   it('refuses invalid JSON with a sentence naming the file, and leaves the file alone', () => {
     const d = dir();
     writeFileSync(join(d, 'config.json'), '{"feeds": [');

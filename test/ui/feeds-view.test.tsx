@@ -106,6 +106,28 @@ describe('the feeds view', () => {
     expect(hintsOf(gone)).toContain('Enter open');
   });
 
+  it('fetches a feed added while a refresh runs as soon as that refresh ends', async () => {
+    const store = tempStore();
+    open.push(store);
+    store.saveFeed(B, { lastFetched: '2026-11-28T06:00:00Z', lastStatus: 'new', title: 'News B' }, [article({ id: 'b1', feedUrl: B, title: 'Story B1', lang: 'en' })]);
+    let finish = (): void => {};
+    const services = testServices(store, {
+      refresh: (_progress, urls) => (urls ? Promise.resolve([]) : new Promise((r) => (finish = () => r([])))),
+    });
+    h = await renderUi(<App services={services} initialLang="en" rows={20} columns={110} />);
+    await h.waitFor('Story B1');
+    await h.press('r');
+    await h.press('F');
+    await h.press('a');
+    await h.type('http://127.0.0.1:9/late.xml --title Late');
+    const added = await h.press('Enter');
+    expect(statusOf(added)).toContain('Added Late; it is fetched when the running refresh ends');
+    expect(services.refreshed).toEqual([null]);
+    finish();
+    await h.waitFor(() => services.refreshed.length === 2);
+    expect(services.refreshed).toEqual([null, ['http://127.0.0.1:9/late.xml']]);
+  });
+
   it('renames a feed and sets its language: saved at once, and the list follows', async () => {
     const { store, services } = setup();
     h = await renderUi(<App services={services} initialLang="id" rows={20} columns={110} />);

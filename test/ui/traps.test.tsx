@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { problem } from '../../src/core/i18n/problem.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
@@ -119,5 +120,57 @@ describe('an edition with no articles', () => {
   it('still says the cache is empty when both editions are', async () => {
     h = await renderUi(<App services={testServices(track(storeWith([])))} initialLang="en" rows={24} columns={80} />);
     await h.waitFor('No articles yet');
+  });
+});
+
+describe('the status lines at 40 columns', () => {
+  const lastLines = (f: string, n: number): string[] => f.split('\n').slice(-n).map((l) => l.trim());
+
+  it('a question too wide starts on the rule line and keeps its answers; the notice after it keeps "z mengurungkan"', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={12} columns={40} />);
+    await h.waitFor('18');
+    const asked = await h.press('A');
+    const [q1, q2, answers] = lastLines(asked, 3);
+    expect(`${q1} ${q2}`).toBe('Tandai 18 artikel di daftar ini sudah dibaca?');
+    expect(answers).toBe('y/Enter: ya · tombol lain: tidak');
+    const done = await h.press('y');
+    expect(lastLines(done, 2).join(' ')).toBe('18 artikel ditandai sudah dibaca — z mengurungkan');
+    const undone = await h.press('z');
+    expect(lastLines(undone, 2).join(' ')).toBe('Diurungkan: 18 artikel kembali belum dibaca');
+    expect(undone.split('\n')[0]).toMatch(/● 18$/);
+  });
+
+  it('a remove question names what stays, whole', async () => {
+    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="en" rows={12} columns={40} />);
+    await h.waitFor('18');
+    await h.press('F');
+    const asked = await h.press('d');
+    const [q1, q2, answers] = lastLines(asked, 3);
+    expect(`${q1} ${q2}`).toMatch(/^Remove .*\? 18 cached articles go, 0 starred stay$/);
+    expect(answers).toBe('y/Enter: remove · other key: keep');
+  });
+});
+
+describe('feeds whose last fetch failed, as the cache remembers them', () => {
+  it('are said at start and listed by e, in the interface language, and leave the count when removed', async () => {
+    const store = track(storeWith([article({ id: 'a1', lang: 'id', title: 'Berita satu' })]));
+    const BAD = 'https://rusak.example/feed';
+    store.saveFeed(BAD, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'new', title: 'Rusak' }, []);
+    store.saveFetchState(BAD, { lastFetched: '2026-11-28T07:30:00Z', lastStatus: 'error', lastError: problem('errUnexpected', 'HTTP 503') });
+    const services = testServices(store, { feeds: [{ url: 'https://cyberthreat.id/rss' }, { url: BAD, title: 'Rusak' }] });
+    h = await renderUi(<App services={services} initialLang="id" rows={20} columns={80} />);
+    const start = await h.waitFor('Berita satu');
+    expect(start.split('\n').at(-2)).toContain('1 feed gagal — tekan e');
+    const errors = await h.press('e');
+    expect(errors).toContain(BAD);
+    expect(errors).toContain('Terjadi kesalahan tak terduga: HTTP 503');
+    await h.press('q');
+    await h.press('F');
+    await h.press('j');
+    await h.press('d');
+    const removed = await h.press('y');
+    expect(removed.split('\n').at(-2)).not.toContain('gagal');
+    const none = await h.press('e');
+    expect(none).toContain('Tidak ada feed yang gagal');
   });
 });

@@ -322,7 +322,7 @@ export const en = {
   feedEmptyTag: 'A tag needs a letter or digit',
   feedExists: (url: string) => `${url} is already in your feeds`,
   feedAdded: (title: string) => `Added ${title}; fetching it`,
-  feedAddedLater: (title: string, refresh: string) => `Added ${title}; a refresh is running: press ${refresh} on it when it ends`,
+  feedAddedLater: (title: string) => `Added ${title}; it is fetched when the running refresh ends`,
   feedRenamed: (title: string) => `Renamed to ${title}`,
   feedLangSet: (code: string) => `Language of the feed: ${code}; its articles are in that edition now`,
   feedLangAuto: 'Language of the feed: detected per article, for the articles fetched from now on',
@@ -461,6 +461,7 @@ export const en = {
   errTooComplex: 'The feed is too large or too complex to be read safely.',
   errParserFailed: 'The feed could not be read because the parser failed on it unexpectedly.',
   errDocumentTooLarge: (bytes: number) => `The feed is too large (more than ${size(bytes)}) to be read safely.`,
+  errSamplesMissing: (from: string) => `The sample feeds were not found in any samples/ folder above ${from}; reinstall cyberread.`,
   errRefreshStopped: 'The refresh stopped unexpectedly; what it had saved is kept. Run it again.',
 
   // the settings file (core/config.ts); `action`: mkdir (its directory), read or write

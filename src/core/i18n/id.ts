@@ -306,7 +306,7 @@ export const id: Messages = {
   feedEmptyTag: 'Tagar memerlukan huruf atau angka',
   feedExists: (url) => `${url} sudah ada di daftar feed Anda`,
   feedAdded: (title) => `${title} ditambahkan; sedang dimuat`,
-  feedAddedLater: (title, refresh) => `${title} ditambahkan; feed lain sedang dimuat ulang: tekan ${refresh} pada feed ini setelah selesai`,
+  feedAddedLater: (title) => `${title} ditambahkan; dimuat setelah muat ulang yang sedang berjalan selesai`,
   feedRenamed: (title) => `Nama diganti menjadi ${title}`,
   feedLangSet: (code) => `Bahasa feed: ${code}; artikelnya kini masuk edisi itu`,
   feedLangAuto: 'Bahasa feed: dikenali per artikel, untuk artikel yang dimuat mulai sekarang',
@@ -439,6 +439,7 @@ export const id: Messages = {
   errTooComplex: 'Feed terlalu besar atau terlalu rumit untuk dibaca dengan aman.',
   errParserFailed: 'Feed tidak bisa dibaca karena parser gagal secara tak terduga.',
   errDocumentTooLarge: (bytes) => `Feed terlalu besar (lebih dari ${size(bytes)}) untuk dibaca dengan aman.`,
+  errSamplesMissing: (from) => `Feed contoh tidak ditemukan di folder samples/ mana pun di atas ${from}; pasang ulang cyberread.`,
   errRefreshStopped: 'Muat ulang berhenti tiba-tiba; yang sudah tersimpan tetap ada. Jalankan lagi.',
 
   errSettingsDenied: (action, path) => `Tidak bisa ${settingsAction(action)} ${path}: izin ditolak. Periksa izin direktorinya atau gunakan --home DIR.`,

@@ -15,6 +15,12 @@ export interface PlanContext extends CompileContext {
   hide: readonly QueryNode[];
   /** Orders tag keys rarest first (the rarest one's range is the shortest walk). */
   rarestFirst(keys: string[]): void;
+  /**
+   * Second copies of a story (articles.dup, migration 6): 'hide' leaves them out, 'only' counts just them
+   * (a count subtracts those), 'all' (or absent: the cache has none) takes them as they come. A feed's own
+   * list (feedUrl) always shows its copies.
+   */
+  dups?: 'hide' | 'only' | 'all';
 }
 
 export interface ListPlan {
@@ -101,6 +107,8 @@ export function planList(n: ArticleQuery, mode: 'page' | 'count', ctx: PlanConte
   } else if (n.unread) add({ sql: 'a.read = 0', params: [] });
   if (n.starred) add({ sql: 'a.starred = 1', params: [] });
   if (n.feedUrl !== undefined) add({ sql: 'a.feed_url = ?', params: [n.feedUrl] });
+  else if (ctx.dups === 'hide') add({ sql: mode === 'page' && keys.length === 0 ? '+a.dup = 0' : 'a.dup = 0', params: [] });
+  else if (ctx.dups === 'only') add({ sql: 'a.dup = 1', params: [] });
   const match = n.search === undefined ? null : ftsQuery(n.search);
   if (match !== null) {
     // For a page, '+' makes the match set a filter on an ordered index walk (stops after one page)

@@ -18,6 +18,16 @@ import { StoreError } from './errors.js';
  * - article_links holds the alternate hrefs so a pair can be found from either side by index.
  * - articles_fts is contentless (content=''), contentless_delete=1: the text lives once, in articles.
  */
+/** The link as the story key compares it: lower case, no fragment, no scheme, no "www.", no trailing "/". */
+const LOWER = `lower(CASE WHEN instr(url, '#') > 0 THEN substr(url, 1, instr(url, '#') - 1) ELSE url END)`;
+const NO_SCHEME = `(CASE WHEN ${LOWER} LIKE 'https://%' THEN substr(${LOWER}, 9) WHEN ${LOWER} LIKE 'http://%' THEN substr(${LOWER}, 8) ELSE ${LOWER} END)`;
+const LINK = `rtrim(CASE WHEN ${NO_SCHEME} LIKE 'www.%' THEN substr(${NO_SCHEME}, 5) ELSE ${NO_SCHEME} END, '/')`;
+/** articles.story_key (migration 6): which articles are one story. Written once; never change it. */
+export const STORY_KEY = `CASE
+    WHEN url IS NOT NULL AND url != '' THEN coalesce(lang, '') || '|' || ${LINK}
+    WHEN guid LIKE 'http%://%' OR guid LIKE 'tag:%' OR guid LIKE 'urn:%' THEN coalesce(lang, '') || '|guid|' || guid
+  END`;
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE feeds (
@@ -183,6 +193,33 @@ export const MIGRATIONS: readonly string[] = [
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
   ) WITHOUT ROWID;
+  `,
+  // 6: one article per story within an edition. The same story reached through two feed URLs (http and
+  // file://, a feed and its redirect, a feed subscribed twice) is stored once per feed, with ids that differ
+  // (they include the feed URL). story_key names the story: the edition and the article's link without
+  // scheme, "www.", fragment, trailing "/" or case; without a link, a guid that is a URI (tag:, urn:, http…).
+  // The first copy stored (lowest rid) is the one listed; the others have dup = 1 and are left out of lists
+  // and counts (but not out of their own feed's list). Triggers keep dup right whatever writes the rows
+  // (a refresh thread, retention, removing a feed): a copy takes over when the listed one is deleted.
+  `
+  ALTER TABLE articles ADD COLUMN story_key TEXT GENERATED ALWAYS AS (${STORY_KEY}) VIRTUAL;
+  ALTER TABLE articles ADD COLUMN dup INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX articles_story ON articles (story_key, rid) WHERE story_key IS NOT NULL;
+  CREATE INDEX articles_dups ON articles (lang, read, starred) WHERE dup = 1;
+  UPDATE articles SET dup = 1 WHERE story_key IS NOT NULL
+    AND EXISTS (SELECT 1 FROM articles b WHERE b.story_key = articles.story_key AND b.rid < articles.rid);
+  CREATE TRIGGER articles_story_insert AFTER INSERT ON articles WHEN new.story_key IS NOT NULL BEGIN
+    UPDATE articles SET dup = 1 WHERE rid = new.rid
+      AND EXISTS (SELECT 1 FROM articles b WHERE b.story_key = new.story_key AND b.rid < new.rid);
+  END;
+  CREATE TRIGGER articles_story_delete AFTER DELETE ON articles WHEN old.story_key IS NOT NULL AND old.dup = 0 BEGIN
+    UPDATE articles SET dup = 0 WHERE rid = (SELECT min(rid) FROM articles WHERE story_key = old.story_key);
+  END;
+  CREATE TRIGGER articles_story_update AFTER UPDATE OF url, guid, lang ON articles BEGIN
+    UPDATE articles SET dup = EXISTS (SELECT 1 FROM articles b WHERE b.story_key = articles.story_key AND b.rid < articles.rid)
+      WHERE story_key IN (old.story_key, new.story_key);
+    UPDATE articles SET dup = 0 WHERE rid = new.rid AND new.story_key IS NULL;
+  END;
   `,
 ];
 

@@ -40,6 +40,8 @@ interface ArticleRow {
   pair_key: string | null;
   read: number;
   starred: number;
+  /** 1 for a second copy of a story (migration 6). */
+  dup: number;
   fetched_at: string;
   feed_title: string | null;
 }
@@ -67,7 +69,7 @@ const LIST_COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author,
 
 const COLUMNS = `a.rid, a.id, a.feed_url, a.guid, a.url, a.title, a.author, a.published, a.updated, a.sort_time,
   a.lang, a.summary, a.content_html, a.image, a.enclosures, a.alternates, a.tags, a.pair_key, a.read, a.starred,
-  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title`;
+  a.fetched_at, coalesce(f.user_title, f.title) AS feed_title, a.dup`;
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -223,10 +225,19 @@ export class SqliteStore implements ArticleStore {
     return this.policy;
   }
 
-  private planContext(): PlanContext {
+  /**
+   * `dups`: how second copies of a story are taken (see PlanContext); by default left out when the cache has
+   * any. Counts take them all and subtract the copies (count()), which keeps a count on its covering index.
+   */
+  private planContext(dups: 'hide' | 'only' | 'all' = this.hasDups() ? 'hide' : 'all'): PlanContext {
     const p = this.policy;
     const hide = [...p.hide, ...p.drop.map((d) => d.node)];
-    return { now: Date.now(), timeZone: p.timeZone, hide, rarestFirst: (keys) => this.rarestFirst(keys) };
+    return { now: Date.now(), timeZone: p.timeZone, hide, rarestFirst: (keys) => this.rarestFirst(keys), dups };
+  }
+
+  /** Whether any article is a second copy of a story (one probe of the small articles_dups index). */
+  private hasDups(): boolean {
+    return this.stmt('SELECT 1 FROM articles WHERE dup = 1 LIMIT 1').get() !== undefined;
   }
 
   /**
@@ -469,7 +480,10 @@ export class SqliteStore implements ArticleStore {
          WHERE l.article_rid = @rid AND b.rid != @rid
        UNION
        SELECT l.article_rid FROM articles a JOIN article_links l ON l.href = a.url
-         WHERE a.rid = @rid AND l.article_rid != @rid`,
+         WHERE a.rid = @rid AND l.article_rid != @rid
+       UNION
+       SELECT b.rid FROM articles a JOIN articles b ON b.story_key = a.story_key
+         WHERE a.rid = @rid AND a.story_key IS NOT NULL AND b.rid != @rid`,
     )
       .pluck()
       .all({ rid }) as number[];
@@ -518,7 +532,7 @@ export class SqliteStore implements ArticleStore {
     const n = normaliseQuery(q);
     const p = this.plan(n, 'count');
     const where = p.where.length > 0 ? `WHERE ${p.where.join(' AND ')}` : '';
-    // The matching rows, then their editions by the three pairing rules of pairRids, as sets.
+    // The matching rows, then their editions and copies by the rules of pairRids, as sets.
     const sql = `WITH m (rid) AS (SELECT a.rid FROM ${p.from} ${where}),
       e (rid) AS (
         SELECT rid FROM m
@@ -526,6 +540,8 @@ export class SqliteStore implements ArticleStore {
           WHERE a.pair_key IS NOT NULL
         UNION SELECT b.rid FROM m JOIN article_links l ON l.article_rid = m.rid JOIN articles b ON b.url = l.href
         UNION SELECT l.article_rid FROM m JOIN articles a ON a.rid = m.rid JOIN article_links l ON l.href = a.url
+        UNION SELECT b.rid FROM m JOIN articles a ON a.rid = m.rid JOIN articles b ON b.story_key = a.story_key
+          WHERE a.story_key IS NOT NULL
       )
       SELECT a.rid, a.id, a.rid IN (SELECT rid FROM m) AS own FROM e JOIN articles a ON a.rid = e.rid WHERE a.read != ?`;
     return this.write(() => {
@@ -633,8 +649,8 @@ export class SqliteStore implements ArticleStore {
   }
 
   /** FROM/WHERE/ORDER BY for a normalised query (src/core/query/plan.ts), with the settings' ignore rules. */
-  private plan(n: ArticleQuery, mode: 'page' | 'count', langPart: LangPart = 'edition'): ListPlan {
-    return planList(n, mode, this.planContext(), langPart);
+  private plan(n: ArticleQuery, mode: 'page' | 'count', langPart: LangPart = 'edition', dups?: 'hide' | 'only' | 'all'): ListPlan {
+    return planList(n, mode, this.planContext(dups), langPart);
   }
 
   /** The SQL and parameters query() runs; exposed for EXPLAIN QUERY PLAN in tests and benchmarks. */
@@ -688,14 +704,25 @@ export class SqliteStore implements ArticleStore {
   }
 
   count(q: ArticleQuery): number {
-    return this.guard(() => {
-      const n = normaliseQuery(q);
-      // "lang = L OR lang IS NULL" as one condition turns into row lookups; as two counts each is a range of
-      // the covering (lang, read, starred) index.
-      const known = this.plan(n, 'count', 'known');
-      if (known.lang === undefined || known.keys.length > 0) return this.countOf(this.plan(n, 'count'));
-      return this.countOf(known) + this.countOf(this.plan(n, 'count', 'unknown'));
-    });
+    return this.guard(() => this.countBefore(normaliseQuery(q), null, []));
+  }
+
+  /**
+   * The articles of a normalised query (those before a point of the list order, when `before` says one).
+   * Second copies of a story are counted apart and taken off: 'a.dup = 0' on every row would leave the
+   * covering indexes, while the copies are few and have an index of their own.
+   */
+  private countBefore(n: ArticleQuery, before: string | null, params: unknown[]): number {
+    const all = this.countParts(n, before, params, 'all');
+    return n.feedUrl === undefined && this.hasDups() ? all - this.countParts(n, before, params, 'only') : all;
+  }
+
+  private countParts(n: ArticleQuery, before: string | null, params: unknown[], dups: 'all' | 'only'): number {
+    // "lang = L OR lang IS NULL" as one condition turns into row lookups; as two counts each is a range of
+    // the covering (lang, read, starred) index.
+    const known = this.plan(n, 'count', 'known', dups);
+    if (known.lang === undefined || known.keys.length > 0) return this.countOf(this.plan(n, 'count', 'edition', dups), before, params);
+    return this.countOf(known, before, params) + this.countOf(this.plan(n, 'count', 'unknown', dups), before, params);
   }
 
   position(q: ArticleQuery, id: string): number | null {
@@ -706,9 +733,7 @@ export class SqliteStore implements ArticleStore {
       // the articles listed before it: every variant orders by (sort_time DESC, rid)
       const before = '(a.sort_time > ? OR (a.sort_time = ? AND a.rid < ?))';
       const params = [at.sort_time, at.sort_time, at.rid];
-      const known = this.plan(n, 'count', 'known');
-      if (known.lang === undefined || known.keys.length > 0) return this.countOf(this.plan(n, 'count'), before, params);
-      return this.countOf(known, before, params) + this.countOf(this.plan(n, 'count', 'unknown'), before, params);
+      return this.countBefore(n, before, params);
     });
   }
 
@@ -786,7 +811,7 @@ export class SqliteStore implements ArticleStore {
       } else {
         const keys = chosen.map(tagKey);
         this.rarestFirst(keys);
-        const hidden = this.hiddenRids();
+        const hidden = this.hiddenRids(true);
         if (keys.length > 0) {
           const { sql, params } = this.coTagsSql(l, keys, hidden?.sql ?? null);
           rows = this.stmt(sql).all(...params, ...(hidden?.params ?? [])) as Row[];
@@ -883,7 +908,7 @@ export class SqliteStore implements ArticleStore {
       )
         .pluck()
         // a few more than asked, so that articles the ignore rules hide can be left out and n still shown
-        .all({ weights: JSON.stringify(weights), lang: me.lang, exclude: JSON.stringify(exclude), n: this.policyHides() ? n * 3 : n }) as number[];
+        .all({ weights: JSON.stringify(weights), lang: me.lang, exclude: JSON.stringify(exclude), n: this.policyHides() || this.hasDups() ? n * 3 : n }) as number[];
       return this.visibleOf(rids).slice(0, n).map(toStored);
     });
   }
@@ -894,7 +919,8 @@ export class SqliteStore implements ArticleStore {
 
   /** The articles of `rids` the ignore rules let through, in that order. */
   private visibleOf(rids: number[]): ArticleRow[] {
-    const rows = this.byRids(rids);
+    // second copies of a story are never offered as another article to read
+    const rows = this.byRids(rids).filter((r) => r.dup !== 1);
     if (!this.policyHides() || rows.length === 0) return rows;
     const ctx = this.planContext();
     const hidden = compileCondition({ kind: 'or', children: [...ctx.hide] }, ctx, { rowwise: true });
@@ -906,12 +932,17 @@ export class SqliteStore implements ArticleStore {
     return rows.filter((r) => !hid.has(r.rid));
   }
 
-  /** The rids the ignore rules hide, as a parenthesised subquery (for NOT IN), or null when nothing is hidden. */
-  private hiddenRids(): { sql: string; params: unknown[] } | null {
-    if (!this.policyHides()) return null;
+  /**
+   * The rids the ignore rules hide (and, with `dups`, the second copies of stories), as a parenthesised
+   * subquery (for NOT IN), or null when nothing is hidden.
+   */
+  private hiddenRids(dups = false): { sql: string; params: unknown[] } | null {
+    const copies = dups && this.hasDups() ? 'SELECT rid FROM articles WHERE dup = 1' : null;
+    if (!this.policyHides()) return copies === null ? null : { sql: `(${copies})`, params: [] };
     const ctx = this.planContext();
     const hidden = compileCondition({ kind: 'or', children: [...ctx.hide] }, ctx);
-    return { sql: `(SELECT a.rid FROM articles a WHERE a.starred = 0 AND ${hidden.sql})`, params: hidden.params };
+    const rules = `SELECT a.rid FROM articles a WHERE a.starred = 0 AND ${hidden.sql}`;
+    return { sql: `(${copies === null ? rules : `${rules} UNION ALL ${copies}`})`, params: hidden.params };
   }
 
   /**

@@ -61,24 +61,62 @@ export function fitHints(measure: Measure, hints: string[], width: number): stri
   return fit(measure, [...kept, last].join(sep), width);
 }
 
-/** A rule, the refresh status (or a toast), and the key hints (or the search prompt). */
+/**
+ * A message too wide for one line split at a space into a first line that fits `width` and the rest (which
+ * may not); null when it fits on one line or has no space to break at.
+ */
+export function splitLine(measure: Measure, s: string, width: number): [string, string] | null {
+  if (width <= 0 || measure.displayWidth(s) <= width) return null;
+  const words = s.split(' ');
+  let first = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = i === 0 ? (words[0] ?? '') : `${first} ${words[i] ?? ''}`;
+    if (measure.displayWidth(next) > width) break;
+    first = next;
+  }
+  if (i === 0 || i === words.length) return null;
+  return [first, words.slice(i).join(' ')];
+}
+
+/**
+ * A rule, the refresh status (or a toast), and the key hints (or the search prompt). A toast too wide for
+ * its line goes on over the hints line, which it hides while it shows: its end is often what to do
+ * ("z undoes", "set $BROWSER") and a cut toast would lose it. A question (a toast with its answers in the
+ * prompt) too wide for its line starts on the rule's line instead, so the answers stay in view.
+ */
 function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const w = p.columns - 2;
-  const status = p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh, p.keymap);
-  const hints = p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m, p.keymap), w);
+  const split = p.toast !== null ? splitLine(p.measure, clean(p.toast), w) : null;
+  const over = split !== null && p.prompt === undefined ? split : null;
+  const under = split !== null && p.prompt !== undefined ? split : null;
+  const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh, p.keymap);
+  const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m, p.keymap), w);
   const theme = useTheme();
   const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end" {...textProps(theme, 'dim')}>
-        {' ' + '─'.repeat(Math.max(0, w))}
-      </Text>
+      {under !== null ? (
+        <Text wrap="truncate-end" bold {...textProps(theme, p.toastIsError === true && 'error')}>
+          {' ' + fit(p.measure, under[0], w)}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end" {...textProps(theme, 'dim')}>
+          {' ' + '─'.repeat(Math.max(0, w))}
+        </Text>
+      )}
       <Text wrap="truncate-end" bold={p.toast !== null || Boolean(p.notice)} {...textProps(theme, failing && 'error')}>
         {' ' + fit(p.measure, status, w)}
       </Text>
-      <Text wrap="truncate-end" {...textProps(theme, p.prompt === undefined && 'dim')}>
-        {' ' + fit(p.measure, hints, w)}
-      </Text>
+      {over !== null ? (
+        <Text wrap="truncate-end" bold {...textProps(theme, failing && 'error')}>
+          {' ' + fit(p.measure, hints, w)}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end" {...textProps(theme, p.prompt === undefined && 'dim')}>
+          {' ' + fit(p.measure, hints, w)}
+        </Text>
+      )}
     </Box>
   );
 }

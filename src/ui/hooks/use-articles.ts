@@ -1,4 +1,6 @@
 import { useLayoutEffect, useMemo } from 'react';
+import { explain, problemOf } from '../../core/i18n/problem.js';
+import type { UiLang } from '../../core/i18n/index.js';
 import type { ArticleQuery, StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
 import { bodyHeight, listQuery, type Action, type AppState } from '../state.js';
@@ -23,8 +25,9 @@ export function withOverrides(a: StoredArticle, o: AppState['overrides']): Store
   return x ? { ...a, read: x.read ?? a.read, starred: x.starred ?? a.starred } : a;
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** A query the cache refused, told in the interface's language. */
+function message(e: unknown, lang: UiLang): string {
+  return explain(problemOf(e), lang);
 }
 
 /**
@@ -42,7 +45,7 @@ export function useArticles(services: UiServices, s: AppState, dispatch: (a: Act
     try {
       return { total: store.count(query), error: null };
     } catch (e) {
-      return { total: 0, error: message(e) };
+      return { total: 0, error: message(e, s.lang) };
     }
     // dataVersion: new articles or marks were written
   }, [queryKey, s.dataVersion]);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { explain, problemOf } from '../../core/i18n/problem.js';
 import { useInput } from 'ink';
 import { FULL_TEXT_MODES } from '../../core/article/policy.js';
 import { messages, type UiLang } from '../../core/i18n/index.js';
@@ -18,7 +19,8 @@ import { selectedArticleOf } from './use-articles.js';
 import type { StartRefresh } from './use-refresh.js';
 import { readerRelated, shownArticle } from './use-reader.js';
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** A failure (a cache that cannot be written …) in the interface's language. */
+const errorText = (e: unknown, lang: UiLang): string => explain(problemOf(e), lang);
 
 /** Actions that only move the reducer, with no effect outside it. */
 const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
@@ -188,7 +190,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       }
       dispatch({ type: 'toast', toast: { key: dir === 1 ? 'noMoreUnread' : 'noPrevUnread' } });
     } catch (e) {
-      dispatch({ type: 'toast', toast: { text: errorText(e) } });
+      dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
     }
   };
 
@@ -225,8 +227,8 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         const entries = feedEntries(services, s.lang);
         const at = entries.findIndex((e) => e.kind === 'feed' && e.url === spec.feed.url);
         dispatch({ type: 'feedsLoaded', total: entries.length, select: at });
-        const started = startRefresh([spec.feed.url]);
-        say(started ? m.feedAdded(clean(spec.feed.title ?? spec.feed.url)) : m.feedAddedLater(clean(spec.feed.title ?? spec.feed.url), keyFor(services.keymap, 'refreshFeed', 'feeds')));
+        const started = startRefresh([spec.feed.url], true);
+        say(started ? m.feedAdded(clean(spec.feed.title ?? spec.feed.url)) : m.feedAddedLater(clean(spec.feed.title ?? spec.feed.url)));
         return;
       }
       const url = p.url ?? '';
@@ -247,7 +249,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       dispatch({ type: 'dataChanged' });
     } catch (e) {
       // the settings file could not be written: said, and the prompt stays for another try
-      say(errorText(e));
+      say(errorText(e, current().lang));
     }
   };
 
@@ -270,10 +272,11 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       }
       // a list of that feed has nothing left to show: back to all feeds
       if (s.filters.feed === c.url) dispatch({ type: 'dropFeedFilter' });
+      dispatch({ type: 'feedUnsubscribed', url: c.url });
       dispatch({ type: 'dataChanged' });
       marksChanged(current(), { text: m.feedRemoved(clean(c.title), r.articles) });
     } catch (e) {
-      dispatch({ type: 'toast', toast: { text: errorText(e) } });
+      dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
     }
   };
 
@@ -385,7 +388,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
           const key = action === 'toggleRead' ? (flags.read ? 'markedRead' : 'markedUnread') : flags.starred ? 'starred' : 'unstarred';
           dispatch({ type: 'toast', toast: { key } });
         } catch (e) {
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
         }
         return;
       }
@@ -417,7 +420,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         try {
           count = services.store.unreadCount(listQuery(s));
         } catch (e) {
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
           return;
         }
         dispatch(count === 0 ? { type: 'toast', toast: { key: 'nothingToMark' } } : { type: 'ask', confirm: { kind: 'markAll', count } });
@@ -442,7 +445,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
           services.store.setRead(undo.ids, undo.read);
           marksChanged(s, { text: messages(s.lang).undone(undo.count) });
         } catch (e) {
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
         }
         return;
       }
@@ -530,7 +533,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
           dispatch({ type: 'dataChanged' });
         } catch (e) {
           // the settings file could not be written
-          dispatch({ type: 'toast', toast: { text: errorText(e) } });
+          dispatch({ type: 'toast', toast: { text: errorText(e, s.lang) } });
         }
         return;
       }

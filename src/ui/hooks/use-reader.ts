@@ -3,6 +3,7 @@ import type { StoredPage } from '../../core/article/page.js';
 import { illustrationOf, withIllustration } from '../../core/article/illustration.js';
 import { pageErrorText } from '../../core/article/reason.js';
 import { messages } from '../../core/i18n/index.js';
+import { explain, problemOf } from '../../core/i18n/problem.js';
 import type { StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
 import { keyFor } from '../keymap.js';
@@ -186,7 +187,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
       services.store.mark([shown.id], { read: true });
       dispatch({ type: 'override', id: shown.id, read: true, fromList: s.reader.articleId === null });
     } catch (e) {
-      dispatch({ type: 'toast', toast: { text: e instanceof Error ? e.message : String(e) } });
+      dispatch({ type: 'toast', toast: { text: explain(problemOf(e), s.lang) } });
     }
   }, [s.view, shown?.id]);
 

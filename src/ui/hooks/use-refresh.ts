@@ -6,8 +6,12 @@ import { listQuery, type Action, type AppState } from '../state.js';
 import type { AppStore } from './use-app-state.js';
 import { locateAfterRefresh } from './use-articles.js';
 
-/** Starts a refresh of every feed, or of the given ones; false when a refresh is already running. */
-export type StartRefresh = (urls?: string[]) => boolean;
+/**
+ * Starts a refresh of every feed, or of the given ones; false when a refresh is already running. With
+ * `queue`, the given feeds are refreshed as soon as the running refresh ends (a feed added meanwhile is
+ * not in the list of feeds the running one took at its start).
+ */
+export type StartRefresh = (urls?: string[], queue?: boolean) => boolean;
 
 /** The background refresh interval: a test may shorten it (services.refreshIntervalMs), else the setting. */
 export function refreshIntervalMs(services: UiServices): number {
@@ -34,10 +38,21 @@ export function useRefresh(
   const removed = useRef(onRemoved);
   removed.current = onRemoved;
   const scheduler = useRef<RefreshScheduler | null>(null);
+  const queued = useRef<Set<string>>(new Set());
+  /** Starts what was queued while a refresh ran; after its refreshFinished, so the two never interleave. */
+  const next = (): void => {
+    if (!mounted.current || queued.current.size === 0) return;
+    const urls = [...queued.current];
+    queued.current.clear();
+    startRef.current(urls);
+  };
 
   const start = useCallback(
-    (urls?: string[]): boolean => {
-      if (running.current) return false;
+    (urls?: string[], queue = false): boolean => {
+      if (running.current) {
+        if (queue && urls) for (const u of urls) queued.current.add(u);
+        return false;
+      }
       running.current = true;
       dispatch({ type: 'refreshStarted', total: 0 });
       const ended = (): void => {
@@ -64,16 +79,20 @@ export function useRefresh(
                 if (!r.ok && mounted.current) dispatch({ type: 'toast', toast: { text: r.message } });
               });
             }
+            next();
           },
           (e: unknown) => {
             ended();
             if (mounted.current) dispatch({ type: 'refreshError', problem: problemOf(e) });
+            next();
           },
         );
       return true;
     },
     [services, dispatch],
   );
+  const startRef = useRef(start);
+  startRef.current = start;
 
   useEffect(() => {
     mounted.current = true;

@@ -82,6 +82,15 @@ describe('the glossary', () => {
     }
   });
 
+  it('has none of the stiff or odd phrases a new user found (issue #10)', () => {
+    const stiff = ['tanda baca', 'beri / cabut bintang', 'tampilkan tombol di tampilan ini', 'pada pemuatan terakhir'];
+    for (const [key, text] of indonesian()) {
+      for (const phrase of stiff) expect(text.toLowerCase(), `"${phrase}" in ${key}`).not.toContain(phrase);
+    }
+    expect(id.actHelp).toBe('daftar tombol di layar ini');
+    expect(id.viewReader).not.toBe('Baca');
+  });
+
   it('names one Indonesian term per English one, and uses the terms', () => {
     const ens = GLOSSARY.map((t) => t.en);
     expect(new Set(ens).size).toBe(ens.length);

@@ -1,0 +1,91 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BIN } from './cli.js';
+
+/**
+ * The built reader in a real terminal (tmux on a socket of its own) and feeds served on 127.0.0.1, for the
+ * pty walks: what a person sees, key by key.
+ */
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+export interface Terminal {
+  start(home: string, columns: number, rows: number, env?: Record<string, string>): void;
+  screen(): string;
+  waitFor(ok: string | ((s: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** Sends keys one at a time (tmux key names). */
+  keys(...ks: string[]): Promise<void>;
+  resize(columns: number, rows: number): void;
+  kill(): void;
+}
+
+export function terminal(name: string): Terminal {
+  const socket = `cyberread-${name}-${process.pid}`;
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = (): string => tmux('capture-pane', '-p', '-t', 'app');
+  return {
+    start(home, columns, rows, env = {}) {
+      const vars = { LANG: 'C.UTF-8', TZ: 'Asia/Jakarta', TERM: 'xterm-256color', HOME: home, ...env };
+      const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
+      tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), `env ${line} "${process.execPath}" "${BIN}" --home "${home}"`);
+    },
+    screen,
+    async waitFor(ok, timeoutMs = 20_000) {
+      const test = typeof ok === 'string' ? (s: string) => s.includes(ok) : ok;
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const s = screen();
+        if (test(s)) return s;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${String(ok)}:\n${s}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async keys(...ks) {
+      for (const k of ks) {
+        tmux('send-keys', '-t', 'app', k);
+        await new Promise((r) => setTimeout(r, 80));
+      }
+    },
+    resize(columns, rows) {
+      tmux('resize-window', '-t', 'app', '-x', String(columns), '-y', String(rows));
+    },
+    kill() {
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+    },
+  };
+}
+
+export interface Loopback {
+  url: (path: string) => string;
+  /** The paths asked for, in order. */
+  log: string[];
+  /** The document served at a path; any other path answers 404. */
+  routes: Map<string, () => string>;
+  stop: () => Promise<void>;
+}
+
+export async function serve(): Promise<Loopback> {
+  const log: string[] = [];
+  const routes = new Map<string, () => string>();
+  const server: Server = createServer((req, res) => {
+    log.push(req.url ?? '');
+    const doc = routes.get(req.url ?? '');
+    if (!doc) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(doc());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  let stopped = false;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    log,
+    routes,
+    stop: () =>
+      new Promise<void>((r) => {
+        if (stopped) return r();
+        stopped = true;
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
