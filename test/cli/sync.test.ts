@@ -24,7 +24,8 @@ interface Listed {
   feed: { url: string; title: string | null };
 }
 
-describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, () => {
+// Each test runs the built CLI many times against PHP on a shared 2-core machine: a generous time budget.
+describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { timeout: 90_000 }, () => {
   let server: TtrssServer;
   let feeds: TestServer;
   const docs = new Map<string, string>();

@@ -110,6 +110,28 @@ describe('the reader in a pseudo-terminal', () => {
     expect(plain.output).not.toMatch(SGR);
   });
 
+  it("takes the settings' keys: the help key and j rebound, in the help and the hints; a bad one reported before it starts", () => {
+    const home = fakeHome({
+      feeds: [{ url: join(process.cwd(), 'samples', 'cyberthreat-id.xml'), lang: 'id' }],
+      lang: 'id',
+      keys: { help: ['H'], down: ['x', 'Down'], nope: ['z'] },
+    });
+    const r = runInPty(['--home', home], [
+      { wait: FIRST, timeout: 15 },
+      { wait: 'x/k pindah' },
+      // ? is free now: H opens the help, which lists x for moving down
+      { send: 'H' },
+      { wait: 'x ↓' },
+      { send: 'q' },
+      { send: 'q' },
+      { exit: 10 },
+    ]);
+    expectRestored(r);
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toContain('"keys.nope"');
+    expect(r.output).not.toContain('j/k pindah');
+  });
+
   it('shows the sample articles with no network and quits with q', () => {
     const r = runInPty(['--demo', '--lang', 'id'], [{ wait: FIRST, timeout: 10 }, { send: 'q' }, { exit: 10 }]);
     expectRestored(r);

@@ -3,7 +3,7 @@
  * the password (never from the settings file). A second protocol is one more case in createProtocol and one
  * more module beside ttrss.ts; the engine does not change.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { problem } from '../i18n/problem.js';
 import { sanitizeLine } from '../sanitize.js';
 import { SyncError } from './http.js';
@@ -36,20 +36,37 @@ export function syncAccount(s: SyncSettings): string {
 
 const PASSWORD_COMMAND_MS = 60_000;
 
-/** Runs the passwordCommand (argv, no shell; it may ask its own questions on the terminal) for its first line. */
+/**
+ * Runs the passwordCommand (argv, no shell) for the first line of its output. Its stdin and stderr are the
+ * terminal's, so a program that asks its own question (gpg's pinentry, a prompt) can, and its own error shows.
+ */
 function runPasswordCommand(argv: string[]): Promise<string> {
   const [cmd, ...args] = argv as [string, ...string[]];
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { shell: false, timeout: PASSWORD_COMMAND_MS, maxBuffer: 64 * 1024, windowsHide: true }, (error, stdout) => {
-      const fail = (why: 'missing' | 'timeout' | 'exit' | 'empty', code = 0): void =>
-        reject(new SyncError(problem('errSyncPasswordCommand', sanitizeLine(cmd), why, code)));
-      if (error) {
-        const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: unknown };
-        if (e.code === 'ENOENT') return fail('missing');
-        if (e.killed) return fail('timeout', PASSWORD_COMMAND_MS / 1000);
-        return fail('exit', typeof e.code === 'number' ? e.code : 1);
-      }
-      const line = String(stdout).split(/\r?\n/)[0] ?? '';
+    const fail = (why: 'missing' | 'timeout' | 'exit' | 'empty', code = 0): void =>
+      reject(new SyncError(problem('errSyncPasswordCommand', sanitizeLine(cmd), why, code)));
+    let out = '';
+    let timedOut = false;
+    const child = spawn(cmd, args, { shell: false, stdio: ['inherit', 'pipe', 'inherit'], windowsHide: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, PASSWORD_COMMAND_MS);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      // only the first line is wanted: a program that goes on printing is not read into memory
+      if (out.length < 64 * 1024) out += chunk;
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (error.code === 'ENOENT' || error.code === 'EACCES') fail('missing');
+      else fail('exit', 1);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) return fail('timeout', PASSWORD_COMMAND_MS / 1000);
+      if (code !== 0) return fail('exit', code ?? 1);
+      const line = out.split(/\r?\n/)[0] ?? '';
       if (line === '') return fail('empty');
       resolve(line);
     });

@@ -232,7 +232,9 @@ export class TtrssProtocol implements SyncProtocol {
   async newArticles(cursor: string | null, store: (page: RemoteArticle[]) => Promise<void> | void): Promise<string | null> {
     const since = int(cursor) ?? 0;
     const fetchPage = (skip: number): Promise<Json[]> =>
-      this.headlines({ feed_id: -4, since_id: since, skip, show_content: true, include_attachments: true });
+      // sanitize: false — the article's HTML as the feed gave it: cyberread cleans it as it cleans every feed
+      // (tt-rss's own cleaning costs the server a DOM per article and rewrites links to its image proxy)
+      this.headlines({ feed_id: -4, since_id: since, skip, show_content: true, include_attachments: true, sanitize: false });
     const seen = new Set<number>();
     let max = since;
     const pending: Promise<Json[]>[] = [];
@@ -275,7 +277,7 @@ export class TtrssProtocol implements SyncProtocol {
   async articles(ids: string[]): Promise<RemoteArticle[]> {
     const out: RemoteArticle[] = [];
     for (let i = 0; i < ids.length; i += IDS_PER_FETCH) {
-      const rows = list(await this.call('getArticle', { article_id: ids.slice(i, i + IDS_PER_FETCH).join(',') }));
+      const rows = list(await this.call('getArticle', { article_id: ids.slice(i, i + IDS_PER_FETCH).join(','), sanitize: false }));
       for (const r of rows) {
         const a = toArticle(r);
         if (a !== null) out.push(a);

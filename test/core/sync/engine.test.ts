@@ -20,7 +20,7 @@ import { serve, type TestServer } from '../../security/server.js';
 
 const { skip, why } = ttrssSkip();
 
-describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, () => {
+describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { timeout: 90_000 }, () => {
   let server: TtrssServer;
   let feeds: TestServer;
   let dir: string;

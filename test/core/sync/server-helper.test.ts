@@ -5,7 +5,7 @@ import { rssFeed } from '../../helpers/sync-feeds.js';
 
 const { skip, why } = ttrssSkip();
 
-describe.skipIf(skip)(`the throw-away Tiny Tiny RSS${why}`, () => {
+describe.skipIf(skip)(`the throw-away Tiny Tiny RSS${why}`, { timeout: 90_000 }, () => {
   let server: TtrssServer;
   let feeds: TestServer;
   beforeAll(async () => {
