@@ -147,9 +147,10 @@ const line = (s: string | null | undefined, max: number): string | null => {
   return v || null;
 };
 
-// "Oleh: Arif Rahman", "By Jane Doe", "Penulis : X", "Reporter: X | Editor: Y".
+// "Oleh: Arif Rahman", "By Jane Doe", "Penulis : X", "Reporter: X | Editor: Y". The label is a whole word:
+// "Byron Acohido" and "Authorine Lee" are names, not "By ron" and "Author ine".
 const BYLINE_PREFIX =
-  /^\s*(?:(?:ditulis|diposting|dikirim|dipublikasikan|dilaporkan|diterbitkan)\s+oleh|oleh|by|penulis|reporter|wartawan|kontributor|writer|author|written\s+by|posted\s+by|published\s+by|reported\s+by)\s*:?\s*/i;
+  /^\s*(?:(?:ditulis|diposting|dikirim|dipublikasikan|dilaporkan|diterbitkan)\s+oleh|oleh|by|penulis|reporter|wartawan|kontributor|writer|author|written\s+by|posted\s+by|published\s+by|reported\s+by)(?=[\s:])\s*:?\s*/i;
 
 function cleanAuthor(raw: string | null): string | null {
   if (!raw) return null;

@@ -79,3 +79,23 @@ describe('extractArticle failures', () => {
     expect(failure(() => extractArticle(page('trendmicro-id.html'), { url: ID_URL, timeoutMs: -1 }))).toBe('timeout');
   });
 });
+
+describe('the byline label', () => {
+  const byline = (text: string, meta?: string): string | null =>
+    extractArticle(
+      `<!doctype html><html><head>${meta ? `<meta name="author" content="${meta}">` : ''}</head><body><article><h1>Judul</h1><div class="byline">${text}</div>${'<p>Isi artikel tentang kebocoran data pelanggan yang cukup panjang untuk dibaca sebagai artikel. </p>'.repeat(8)}</article></body></html>`,
+      { url: 'https://x.example/a' },
+    ).author;
+
+  it('is taken off the name, in either language, with or without a colon', () => {
+    expect(byline('Oleh: Arif Rahman')).toBe('Arif Rahman');
+    expect(byline('By Jane Doe')).toBe('Jane Doe');
+    expect(byline('Penulis : Rina Kartikasari')).toBe('Rina Kartikasari');
+  });
+
+  it('only as a whole word: a name that starts like a label is kept whole', () => {
+    expect(byline('Byron Acohido')).toBe('Byron Acohido');
+    expect(byline('', 'Authorine Lee')).toBe('Authorine Lee');
+    expect(byline('', 'Olehanna Putri')).toBe('Olehanna Putri');
+  });
+});
