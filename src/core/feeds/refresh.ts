@@ -1,4 +1,4 @@
-import type { ArticleStore } from '../store/store.js';
+import type { ArticleStore, RowsWrite, UpsertResult, WriteOutcome } from '../store/store.js';
 import type { PreparedFeed } from './prepare-feed.js';
 import type { FeedConfig, RefreshResult } from '../types.js';
 import type { FetchRequest } from './http.js';
@@ -34,7 +34,63 @@ export interface RefreshOptions {
 }
 
 
-async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipeline, options: RefreshOptions): Promise<RefreshResult> {
+/**
+ * Writes the feeds that finish close together in one transaction (ArticleStore.saveRowsMany): a fresh 300-feed
+ * import spent about a third of its SQLite time committing one feed at a time. A write waits at most
+ * GROUP_WAIT_MS for others, and none when every feed still in progress is waiting for it, so the first articles
+ * are in the cache (and in the reader) a moment after their feed is prepared, and a kill loses at most the
+ * group not yet committed, never anything cached before.
+ */
+const GROUP_WAIT_MS = 50;
+const GROUP_MAX = 8;
+
+class GroupWriter {
+  private queue: { write: RowsWrite; done: (o: WriteOutcome) => void }[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Lanes still taking feeds (refreshFeeds): when all of them wait here, nothing else can join the group. */
+  lanes = 0;
+
+  constructor(private readonly store: ArticleStore) {}
+
+  save(write: RowsWrite): Promise<UpsertResult> {
+    if (this.store.saveRowsMany === undefined) return Promise.resolve(this.store.saveRows(write.url, write.state, write.rows));
+    return new Promise<WriteOutcome>((done) => {
+      this.queue.push({ write, done });
+      if (!this.full()) this.timer ??= setTimeout(() => this.flush(), GROUP_WAIT_MS);
+      else this.flush();
+    }).then((o) => {
+      if (o.ok) return o.result;
+      throw o.error;
+    });
+  }
+
+  /** A lane ran out of feeds: the others may all be waiting here now. */
+  laneDone(): void {
+    this.lanes -= 1;
+    if (this.queue.length > 0 && this.full()) this.flush();
+  }
+
+  private full(): boolean {
+    return this.queue.length >= GROUP_MAX || this.queue.length >= this.lanes;
+  }
+
+  private flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const group = this.queue;
+    this.queue = [];
+    if (group.length === 0) return;
+    let outcomes: WriteOutcome[];
+    try {
+      outcomes = this.store.saveRowsMany?.(group.map((g) => g.write)) ?? [];
+    } catch (error) {
+      outcomes = group.map(() => ({ ok: false, error }));
+    }
+    group.forEach((g, i) => g.done(outcomes[i] ?? { ok: false, error: new Error('No outcome for this write.') }));
+  }
+}
+
+async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipeline, options: RefreshOptions, writer: GroupWriter): Promise<RefreshResult> {
   const now = (options.now ?? (() => new Date()))();
   const fetchedAt = now.toISOString();
   const base = { url: feed.url, added: 0, updated: 0 };
@@ -102,7 +158,7 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       return { ...base, status: 'error', error: told };
     }
     const { title, siteUrl, rows } = prepared;
-    const { added, updated, dropped, removed } = store.saveRows(feed.url, { ...fetchState, title, siteUrl }, rows);
+    const { added, updated, dropped, removed } = await writer.save({ url: feed.url, state: { ...fetchState, title, siteUrl }, rows });
     // what the ignore rules and retention limits took is said only when they took something
     const policy = { ...(dropped > 0 ? { dropped } : {}), ...(removed > 0 ? { removed } : {}) };
     return { ...base, added, updated, ...policy, status: added + updated > 0 ? 'new' : 'unchanged' };
@@ -125,23 +181,29 @@ export async function refreshFeeds(feeds: FeedConfig[], store: ArticleStore, pip
   const results: RefreshResult[] = new Array<RefreshResult>(total);
   let next = 0;
   let damage: unknown = null;
+  const writer = new GroupWriter(store);
   const lane = async (): Promise<void> => {
-    while (next < total && damage === null) {
-      const index = next++;
-      const feed = feeds[index] as FeedConfig;
-      let result: RefreshResult;
-      try {
-        result = await refreshOne(feed, store, pipeline, options);
-      } catch (error) {
-        damage ??= error;
-        return;
+    try {
+      while (next < total && damage === null) {
+        const index = next++;
+        const feed = feeds[index] as FeedConfig;
+        let result: RefreshResult;
+        try {
+          result = await refreshOne(feed, store, pipeline, options, writer);
+        } catch (error) {
+          damage ??= error;
+          return;
+        }
+        results[index] = result;
+        done += 1;
+        options.onResult?.(result, done, total);
       }
-      results[index] = result;
-      done += 1;
-      options.onResult?.(result, done, total);
+    } finally {
+      writer.laneDone();
     }
   };
   const lanes = Math.max(1, Math.min(total, options.inFlight ?? 16));
+  writer.lanes = lanes;
   await Promise.all(Array.from({ length: lanes }, lane));
   if (damage !== null) throw damage;
   return results;

@@ -26,6 +26,12 @@ export function simpleWidth(c: number): number {
   if (c >= 0x2010 && c <= 0x2027) return 1; // dashes, quotes, bullet, ellipsis
   if (c >= 0x2030 && c <= 0x205e) return 1;
   if (c >= 0x2500 && c <= 0x257f) return 1; // box drawing
+  // Arrows, shapes, stars and check marks the program itself prints (↻ ● ★ ✓ ✗): string-width's first call
+  // builds its emoji pattern, ~0.1-0.2 s of a short `refresh` that prints one ✓ line per feed.
+  if (c >= 0x2190 && c <= 0x21ff) return 1;
+  if (c >= 0x25a0 && c <= 0x25fc) return 1;
+  if (c >= 0x2600 && c <= 0x2613) return 1;
+  if (c >= 0x270c && c <= 0x2727) return 1;
   return -1;
 }
 

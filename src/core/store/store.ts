@@ -57,6 +57,15 @@ export interface UpsertResult {
   removed: number;
 }
 
+/** One feed's write: what saveRows takes. */
+export interface RowsWrite {
+  url: string;
+  state: FetchStateUpdate;
+  rows: PreparedArticle[];
+}
+
+export type WriteOutcome = { ok: true; result: UpsertResult } | { ok: false; error: unknown };
+
 /** The article cache. One implementation (SQLite); tests use it on a temp file or :memory:. */
 export interface ArticleStore {
   /** Fetch state of one feed, or null if it was never fetched. */
@@ -69,6 +78,11 @@ export interface ArticleStore {
   saveFeed(url: string, state: FetchStateUpdate, articles: Article[]): UpsertResult;
   /** saveFeed for articles already turned into rows (prepareArticle, done by a refresh worker). */
   saveRows(url: string, state: FetchStateUpdate, rows: PreparedArticle[]): UpsertResult;
+  /**
+   * Several saveRows in one transaction, each still succeeding or failing alone; the outcomes in order. A
+   * refresh groups the feeds that finish close together (refresh.ts). Optional: without it, one saveRows each.
+   */
+  saveRowsMany?(writes: RowsWrite[]): WriteOutcome[];
   /** Records a fetch that produced no articles (304 or error), applying the retention limits. Returns articles removed. */
   saveFetchState(url: string, state: FetchStateUpdate): number;
   /** Forgets a feed's state and its articles, but keeps starred articles. Returns articles removed. */

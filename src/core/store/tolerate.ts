@@ -4,11 +4,12 @@ import type { ArticleStore } from './store.js';
 type Answers<S> = { [K in keyof S]: S[K] extends (...args: never[]) => infer R ? () => R : never };
 
 /** What each call answers once the cache is found damaged: what an empty cache would say. */
-const EMPTY: Answers<ArticleStore & { unreadCount(): number }> = {
+const EMPTY: Answers<Required<ArticleStore> & { unreadCount(): number }> = {
   getFeedState: () => null,
   listFeedStates: () => [],
   saveFeed: () => ({ added: 0, updated: 0, dropped: 0, removed: 0 }),
   saveRows: () => ({ added: 0, updated: 0, dropped: 0, removed: 0 }),
+  saveRowsMany: () => [],
   saveFetchState: () => 0,
   removeFeed: () => 0,
   query: () => [],

@@ -61,6 +61,24 @@ describe('refreshFeeds', () => {
     expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('writes the feeds that finish together in one transaction, and tells a result only once its articles are stored', async () => {
+    const groups: number[] = [];
+    const grouping = Object.create(store) as SqliteStore;
+    grouping.saveRowsMany = (writes) => {
+      groups.push(writes.length);
+      return store.saveRowsMany(writes);
+    };
+    const feeds = Array.from({ length: 6 }, (_, i) => ({ url: `http://x.test/${i}` }));
+    const storedAtResult: number[] = [];
+    const results = await refreshFeeds(feeds, grouping, fixturePipeline(), {
+      onResult: (r) => storedAtResult.push(store.count({ feedUrl: r.url })),
+    });
+    expect(groups.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(Math.max(...groups)).toBeGreaterThan(1);
+    expect(results.every((r) => r.status === 'new' && r.added > 0)).toBe(true);
+    expect(storedAtResult).toEqual(results.map((r) => r.added));
+  });
+
   it('prepares each document through parseAndPrepare, and reports its failure as that feed’s error', async () => {
     const calls: string[] = [];
     const pipeline = fixturePipeline({

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/core/store/migrations.js';
-import { openStore } from '../../../src/core/store/open-store.js';
+import { openExistingStore, openStore } from '../../../src/core/store/open-store.js';
+import { prepareArticle } from '../../../src/core/store/prepare.js';
+import type { StoreError } from '../../../src/core/store/errors.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { article, at, FETCH } from './make.js';
 
@@ -432,5 +434,57 @@ describe('removeFeed', () => {
     expect(store.tags()).toEqual([{ tag: 'x', count: 2 }]);
     expect(ids(store.query({ search: 'zebra' }))).toEqual(['keep']);
     expect(store.removeFeed('https://never.test/')).toBe(0);
+  });
+});
+
+describe('saveRowsMany: several feeds in one transaction', () => {
+  const rowsOf = (feedUrl: string, prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => prepareArticle(article(`${prefix}${i}`, { feedUrl, published: at(i) }), feedUrl));
+
+  it('stores every write and answers what saveRows would have, in order', () => {
+    const other = openStore(':memory:').store;
+    const writes = [
+      { url: FEED, state: FETCH, rows: rowsOf(FEED, 'a', 3) },
+      { url: FEED2, state: FETCH, rows: rowsOf(FEED2, 'b', 2) },
+    ];
+    const outcomes = store.saveRowsMany(writes);
+    expect(outcomes).toEqual(writes.map((w) => ({ ok: true, result: other.saveRows(w.url, w.state, w.rows) })));
+    other.close();
+    expect(store.count({ feedUrl: FEED })).toBe(3);
+    expect(store.count({ feedUrl: FEED2 })).toBe(2);
+    expect(store.getFeedState(FEED2)?.lastStatus).toBe('new');
+  });
+
+  it('a write that fails fails alone: the others in its group are stored', () => {
+    const outcomes = store.saveRowsMany([
+      { url: FEED, state: FETCH, rows: rowsOf(FEED, 'a', 2) },
+      // rows prepared for another feed are refused
+      { url: FEED2, state: FETCH, rows: rowsOf(FEED, 'x', 1) },
+      { url: 'https://third.test/rss', state: FETCH, rows: rowsOf('https://third.test/rss', 'c', 1) },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(store.count({})).toBe(3);
+    expect(store.get('x0')).toBeNull();
+    expect(store.getFeedState(FEED2)).toBeNull();
+  });
+
+  it('a cache locked past the busy timeout fails the group once, not once per write', () => {
+    const path = join(dir, 'cache.db');
+    const quick = openExistingStore(path, 100);
+    const holder = new Database(path);
+    holder.exec('BEGIN IMMEDIATE');
+    // a write made again on its own would wait out the busy timeout again, once per write
+    let alone = 0;
+    const counted = Object.create(quick) as SqliteStore;
+    counted.saveRows = (...args) => {
+      alone += 1;
+      return quick.saveRows(...args);
+    };
+    const outcomes = counted.saveRowsMany([1, 2, 3, 4].map((n) => ({ url: `https://f${n}.test/rss`, state: FETCH, rows: [] })));
+    holder.exec('ROLLBACK');
+    holder.close();
+    quick.close();
+    expect(outcomes.every((o) => !o.ok && (o.error as StoreError).problem.key === 'errCacheLocked')).toBe(true);
+    expect(alone).toBe(0);
   });
 });

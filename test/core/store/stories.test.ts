@@ -8,6 +8,7 @@ import { openStore } from '../../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import type { Article } from '../../../src/core/types.js';
 import { article, at, FETCH } from './make.js';
+import { prepareArticle } from '../../../src/core/store/prepare.js';
 
 /** One article per story within an edition, whichever feed URLs brought it (issue 10). */
 
@@ -137,5 +138,32 @@ describe('a cache from before stories were kept once', () => {
     store = openStore(path).store;
     expect(ids(store.query({}))).toEqual(['old-c', 'old-a']);
     expect(store.count({})).toBe(2);
+  });
+});
+
+describe('a cache from before copies were marked by the insert itself (migration 7)', () => {
+  it('drops the insert trigger and still lists a story once, whether its copies came in one write or several', () => {
+    store.close();
+    const path = join(dir, 'six.db');
+    const db = new Database(path);
+    for (const step of MIGRATIONS.slice(0, 6)) db.exec(step);
+    db.pragma('user_version = 6');
+    db.close();
+    store = openStore(path).store;
+    const check = new Database(path, { readonly: true });
+    const triggers = check.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+    check.close();
+    expect(triggers).toEqual(['articles_fts_delete', 'articles_story_delete', 'articles_story_update']);
+    store.saveFeed(HTTP, FETCH, edition(HTTP, 'h'));
+    const [a, b] = [edition(FILE, 'f'), edition('https://mirror.test/rss', 'm')];
+    const outcomes = store.saveRowsMany([
+      { url: FILE, state: FETCH, rows: a.map((x) => prepareArticle(x, FILE)) },
+      { url: 'https://mirror.test/rss', state: FETCH, rows: b.map((x) => prepareArticle(x, 'https://mirror.test/rss')) },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    expect(ids(store.query({ lang: 'id' }))).toEqual(['h3', 'h2', 'h1']);
+    expect(store.count({})).toBe(3);
+    // each feed still lists its own copies
+    expect(ids(store.query({ feedUrl: FILE }))).toEqual(['f3', 'f2', 'f1']);
   });
 });
