@@ -3,7 +3,7 @@
  * subscribed to feeds served by this test. Each test has a server user and a --home of its own.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,16 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     }
   };
 
+  /** The server session kept in the cache (the sync state's "session" row), or null. */
+  const keptSession = (home: string): string | null => {
+    const db = new Database(join(home, 'cache.db'), { readonly: true });
+    try {
+      return (db.prepare("SELECT value FROM sync_state WHERE key = 'session'").pluck().get() as string | undefined) ?? null;
+    } finally {
+      db.close();
+    }
+  };
+
   it('setup checks the login and keeps the password out of config.json; a first sync brings feeds, categories and state', async () => {
     const user = server.addUser('first');
     const cat = await user.addCategory('Keamanan');
@@ -106,6 +116,14 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect(sync.stderr).toBe('');
     expect(sync.code).toBe(0);
     expect(JSON.parse(sync.stdout)).toMatchObject({ added: 8, first: true, pushed: 0, queued: 0 });
+    // the server session is kept in the cache for the next run, never in the settings
+    const kept = JSON.parse(JSON.parse(keptSession(home) as string).value as string) as { sid: string };
+    expect(kept.sid.length).toBeGreaterThan(8);
+    expect(readFileSync(join(home, 'config.json'), 'utf8')).not.toContain(kept.sid);
+    // …and the cache holding it is readable by its owner only
+    for (const file of ['cache.db', 'cache.db-wal', 'cache.db-shm']) {
+      if (existsSync(join(home, file))) expect(statSync(join(home, file)).mode & 0o077).toBe(0);
+    }
 
     const articles = await list(home);
     expect(articles.map((a) => a.title).sort()).toEqual([0, 1, 2, 3].flatMap((i) => [`a article ${i}`, `b article ${i}`]).sort());
@@ -171,7 +189,9 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect((await cli(home, null, ['mark', d1.id, '--star'])).code).toBe(0);
     expect(JSON.parse((await cli(home, null, ['sync', 'status', '--json'])).stdout).queued).toBe(2);
 
-    const r = await cli(home, user, ['sync', '--json']);
+    // no password this time (no variable, command or terminal): the session the first sync kept is enough
+    const r = await cli(home, null, ['sync', '--json']);
+    expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ pushed: 2, queued: 0 });
     let h = await user.headlines();
     expect(byTitle(h, 'd article 1')).toMatchObject({ unread: false, marked: true });
@@ -291,7 +311,10 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     const before = await list(home);
     const f1 = before.find((a) => a.title === 'f article 1') as Listed;
     await cli(home, null, ['mark', f1.id, '--star']);
+    expect(keptSession(home)).toContain('"sid');
     const off = await cli(home, null, ['sync', 'off']);
+    // the server session was a credential: gone with the rest of the sync state
+    expect(keptSession(home)).toBeNull();
     expect(off.stdout).toBe(`Sync with ${server.url} is off: cyberread fetches the feeds itself again, and the cache stays. 1 change made here never reached the server.\n`);
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toBeUndefined();
     const refresh = await cli(home, null, ['refresh']);
@@ -353,7 +376,8 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     // a sync with nothing new changes nothing on either side
     const empty = JSON.parse((await cli(home, user, ['sync', '--json'])).stdout) as { added: number; pushed: number; pulled: number; requests: number };
     expect(empty).toMatchObject({ added: 0, pushed: 0, pulled: 0 });
-    // login, the counters (which also show that no feed came or went), new articles, starred, recently read
-    expect(empty.requests).toBe(5);
+    // no login (the session the first sync kept), the counters (which also show that no feed came or went),
+    // new articles, starred, recently read
+    expect(empty.requests).toBe(4);
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import { isProblem } from '../i18n/problem.js';
 import type {
   BaseView,
+  KeptSession,
   QueuedFlag,
   QueuedSubscription,
   RemoteFeed,
@@ -78,6 +79,8 @@ export class SyncTables implements SyncCache {
     private readonly write: <T>(fn: () => T) => T,
     private readonly read: <T>(fn: () => T) => T,
     private readonly saveRows: (url: string, state: FetchStateUpdate, rows: PreparedArticle[]) => UpsertResult,
+    /** Makes the cache's files readable by their owner only: called before a credential is written to them. */
+    private readonly ownerOnly: () => void = () => undefined,
   ) {}
 
   private get(key: string): string | null {
@@ -95,16 +98,19 @@ export class SyncTables implements SyncCache {
         const v = this.get(k);
         return v === null || !Number.isFinite(Number(v)) ? null : Number(v);
       };
-      let lastError: SyncState['lastError'] = null;
-      const err = this.get('lastError');
-      if (err !== null) {
+      const json = (k: string): unknown => {
+        const v = this.get(k);
+        if (v === null) return null;
         try {
-          const parsed: unknown = JSON.parse(err);
-          lastError = isProblem(parsed) ? parsed : null;
+          return JSON.parse(v) as unknown;
         } catch {
-          lastError = null;
+          return null;
         }
-      }
+      };
+      const err = json('lastError');
+      const lastError = isProblem(err) ? err : null;
+      const kept = json('session') as Partial<KeptSession> | null;
+      const session = typeof kept?.account === 'string' && typeof kept.value === 'string' ? { account: kept.account, value: kept.value } : null;
       return {
         account: this.get('account'),
         cursor: this.get('cursor'),
@@ -112,11 +118,14 @@ export class SyncTables implements SyncCache {
         lastFullCheck: num('lastFullCheck'),
         lastError,
         lastAttempt: num('lastAttempt'),
+        session,
       };
     });
   }
 
   setSyncState(patch: Partial<SyncState>): void {
+    // the server session is a credential (whoever has it acts as the user on the server until it ends)
+    if (patch.session != null) this.ownerOnly();
     this.write(() => {
       for (const [k, v] of Object.entries(patch) as [keyof SyncState, SyncState[keyof SyncState]][]) {
         if (v === undefined) continue;
