@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markDamaged } from '../../src/core/store/open-store.js';
 import { BIN, runCli, tempHome, type RunResult } from '../helpers/cli.js';
 import { rssFeed } from '../helpers/sync-feeds.js';
 import { startTtrss, ttrssSkip, type Headline, type TtrssServer, type TtrssUser } from '../helpers/ttrss.js';
@@ -323,6 +324,34 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect(after).toHaveLength(before.length);
     expect(after.find((a) => a.title === 'f article 1')?.starred).toBe(true);
     expect((await cli(home, null, ['sync', 'status'])).stdout).toContain('Sync is not set up');
+  });
+
+  it('a damaged cache is rebuilt keeping the marks still queued for the server; the next sync brings the articles back and sends them', async () => {
+    const user = server.addUser('healed');
+    await user.addFeed(feedUrl('e'));
+    const home = await syncedHome(user);
+    const articles = await list(home);
+    const e1 = articles.find((a) => a.title === 'e article 1') as Listed;
+    const e2 = articles.find((a) => a.title === 'e article 2') as Listed;
+    expect((await cli(home, null, ['mark', e1.id, '--read'])).code).toBe(0);
+    expect((await cli(home, null, ['mark', e2.id, '--star'])).code).toBe(0);
+    // the reader found the cache damaged: the next command moves it aside and builds a fresh one
+    markDamaged(join(home, 'cache.db'));
+    const status = await cli(home, null, ['sync', 'status', '--json']);
+    expect(status.stderr).toContain('The article cache');
+    expect(status.stderr).toContain('2 changes waiting for the sync server were kept: the next sync sends them.');
+    expect(JSON.parse(status.stdout)).toMatchObject({ queued: 2, lastSync: null });
+
+    const r = await cli(home, user, ['sync', '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ first: true, added: 4, pushed: 2, queued: 0 });
+    const h = await user.headlines();
+    expect(byTitle(h, 'e article 1')).toMatchObject({ unread: false, marked: false });
+    expect(byTitle(h, 'e article 2')).toMatchObject({ unread: true, marked: true });
+    const back = await list(home);
+    expect(back).toHaveLength(4);
+    expect(back.find((a) => a.title === 'e article 1')).toMatchObject({ read: true, starred: false });
+    expect(back.find((a) => a.title === 'e article 2')).toMatchObject({ read: false, starred: true });
   });
 
   it('kill -9 during a first sync loses nothing; the next sync finishes it once, and server and cache agree', async () => {
