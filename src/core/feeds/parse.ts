@@ -21,6 +21,7 @@ import {
   checkXmlDepth,
   repairXml,
   resolveUrl,
+  langTag,
   rewriteForFeedsmith,
   scanLinks,
   type LinkScan,
@@ -157,8 +158,9 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     warnings.push(LENIENT_WARNING);
   }
 
-  // feedsmith keeps xml:base only on the feed and on items, and drops xhtml:link; scan for them when present.
-  const scan = /xml:base|xhtml/i.test(text) ? scanLinks(text, options.url) : null;
+  // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link; scan for
+  // them when present.
+  const scan = /xml:base|xhtml/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;
   const clip = new Clipper();
   let feed: ParsedFeed;
   switch (parsed.format) {
@@ -178,6 +180,19 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
   feed.warnings.unshift(...warnings);
   clip.report(feed.warnings);
   return feed;
+}
+
+/**
+ * xml:lang anywhere but on the feed element (or its root) needs the scan: on an item's content it is the
+ * language of the body, and a feed-level one is inherited by everything below it. One xml:lang before the
+ * first item is feedsmith's feed.xml.lang, which items inherit anyway, and costs no second pass.
+ */
+function needsLangScan(text: string): boolean {
+  const first = text.indexOf('xml:lang');
+  if (first === -1) return false;
+  if (text.indexOf('xml:lang', first + 8) !== -1) return true;
+  const item = text.search(/<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>]/);
+  return item !== -1 && first > item;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -281,7 +296,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     personName(feed.managingEditor),
     atomPerson(feed.atom?.authors?.[0]),
   );
-  const lang = firstNonEmpty(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
+  const lang = langTag(firstNonEmpty(feed.language, feed.dc?.languages?.[0], scan?.feedLang, feed.xml?.lang));
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it: RssItem, i) => {
@@ -315,7 +330,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
         ...(it.dc?.subjects ?? []),
         ...(it.media?.categories ?? []).map((c) => c.name ?? c.label),
       ].map((c) => clip.text(String(c ?? '').trim())).filter((c) => c !== '')),
-      lang: it.xml?.lang?.trim() || undefined,
+      lang: langTag(firstNonEmpty(scanned ? scanned[i]?.lang : it.xml?.lang, it.dc?.languages?.[0])),
       alternates: alternatesFrom(links, clip),
       enclosures: enclosures.slice(0, MAX_LIST),
       image: clip.opt(mediaImage(it.media, base) ?? resolveUrl(it.itunes?.image, base) ?? imageEnclosure(enclosures)),
@@ -343,7 +358,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? options.url;
   const feedAuthor = personText(feed.dc?.creators?.[0]);
-  const lang = firstNonEmpty(feed.dc?.languages?.[0]);
+  const lang = langTag(firstNonEmpty(feed.dc?.languages?.[0], scan?.feedLang));
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it, i) => {
@@ -358,7 +373,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
       summary: clip.opt(firstNonEmpty(it.description, it.dc?.descriptions?.[0])),
       contentHtml: clip.opt(it.content?.encoded),
       categories: uniq((it.dc?.subjects ?? []).map((c) => clip.text(c.trim())).filter((c) => c !== '')),
-      lang: firstNonEmpty(it.xml?.lang, it.dc?.languages?.[0]),
+      lang: langTag(firstNonEmpty(scanned?.[i]?.lang, it.xml?.lang, it.dc?.languages?.[0])),
       alternates: alternatesFrom(links, clip),
       enclosures: [],
       image: clip.opt(mediaImage(it.media, base)),
@@ -381,14 +396,14 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
   const feedAuthor = firstNonEmpty(atomPerson(feed.authors?.[0]), personText(feed.dc?.creators?.[0]));
-  const lang = firstNonEmpty(feed.xml?.lang, feed.dc?.languages?.[0]);
+  const lang = langTag(firstNonEmpty(scan?.feedLang, feed.xml?.lang, feed.dc?.languages?.[0]));
   const rawEntries = (feed.entries ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawEntries.length ? scan.items : null;
   const items = rawEntries.map((e, i) => {
     const s = scanned?.[i];
     const base = s ? s.base : resolveUrl(e.xml?.base, feedBase) ?? feedBase;
     const links: ScannedLink[] = s ? s.links.filter((l) => l.kind === 'attr') : atomLinks(e.links, base);
-    const itemLang = e.xml?.lang?.trim() || undefined;
+    const itemLang = s ? s.lang : langTag(e.xml?.lang);
     const enclosures = links
       .filter((l) => l.rel === 'enclosure')
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));

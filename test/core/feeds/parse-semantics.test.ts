@@ -164,3 +164,44 @@ describe('Atom 1.0 content of a media type that is neither text nor XML is base6
     expect(parseFeed(atom(`<id>1</id><title>t</title><content type="image/png">${png}</content>`)).items[0]?.contentHtml).toBeUndefined();
   });
 });
+
+describe('the language of an item is the xml:lang in scope on its body', () => {
+  it('reads xml:lang on Atom content over the entry and the feed, and on the summary when there is no content', () => {
+    const doc =
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr"><title>T</title>' +
+      '<entry><id>1</id><summary xml:lang="de">s</summary><content xml:lang="en">c</content></entry>' +
+      '<entry><id>2</id><summary xml:lang="id">s</summary></entry>' +
+      '<entry xml:lang="nl"><id>3</id><content>c</content></entry>' +
+      '<entry><id>4</id><content>c</content></entry></feed>';
+    const feed = parseFeed(doc);
+    expect(feed.lang).toBe('fr');
+    expect(feed.items.map((i) => i.lang)).toEqual(['en', 'id', 'nl', 'fr']);
+  });
+
+  it('reads xml:lang on content:encoded, and inherits the one on the rss root', () => {
+    const doc =
+      '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xml:lang="id"><channel><title>T</title>' +
+      '<item><title>a</title><content:encoded xml:lang="en">&lt;p&gt;x&lt;/p&gt;</content:encoded></item>' +
+      '<item><title>b</title><description>y</description></item></channel></rss>';
+    const feed = parseFeed(doc);
+    expect(feed.lang).toBe('id');
+    expect(feed.items.map((i) => i.lang)).toEqual(['en', 'id']);
+  });
+
+  it('keeps the xml:lang of bodies read through the rewrite (xhtml body, fullitem)', () => {
+    const doc =
+      '<rss version="2.0"><channel><title>T</title>' +
+      '<item><title>a</title><body xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><p>x</p></body></item>' +
+      '<item><title>b</title><fullitem xml:lang="id">&lt;p&gt;y&lt;/p&gt;</fullitem></item></channel></rss>';
+    expect(parseFeed(doc).items.map((i) => i.lang)).toEqual(['en', 'id']);
+  });
+
+  it('writes "en_US" as the language tag "en-US", on the feed and on items', () => {
+    const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en_US"><title>T</title><entry><id>1</id><content xml:lang="pt_BR">c</content></entry></feed>');
+    expect([feed.lang, feed.items[0]?.lang]).toEqual(['en-US', 'pt-BR']);
+  });
+
+  it('reads an RSS item dc:language', () => {
+    expect(parseFeed(rss('<title>a</title><dc:language>id</dc:language>', '', DC)).items[0]?.lang).toBe('id');
+  });
+});
