@@ -408,14 +408,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
       .filter((l) => l.rel === 'enclosure')
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
     const content = e.content;
-    const contentHtml =
-      content?.value === undefined
-        ? undefined
-        : isBase64Type(content.type)
-          ? fromBase64(content.value)
-          : isPlainTextType(content.type)
-            ? textToHtml(content.value)
-            : content.value;
+    const contentHtml = textConstruct(content);
     const item: ParsedItem = {
       guid: clip.opt(e.id),
       link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
@@ -577,29 +570,51 @@ function isPlainTextType(type: string | undefined): boolean {
  * An Atom text construct as HTML: type="text" (and Atom 0.3's text/plain, and no type at all) is plain text
  * that may hold "<" or "&" as characters, so it is escaped; html and xhtml are markup already.
  */
-function textConstruct(t: AtomFeed.Text | undefined): string | undefined {
+function textConstruct(t: { value?: string; type?: string } | undefined): string | undefined {
   if (t?.value === undefined) return undefined;
-  if (isBase64Type(t.type)) return fromBase64(t.value);
-  return isPlainTextType(t.type) ? textToHtml(t.value) : t.value;
+  if (isBase64Type(t.type)) return fromBase64(t.value, t.type);
+  return isPlainTextType(t.type) || isOtherXmlType(t.type) ? textToHtml(t.value) : t.value;
+}
+
+/**
+ * XML that is not XHTML (application/atom+xml, image/svg+xml …) is no HTML body: shown as its source text.
+ * feedsmith hands it over as the text inside the element.
+ */
+function isOtherXmlType(type: string | undefined): boolean {
+  if (type === undefined || !type.includes('/')) return false;
+  const t = type.trim().toLowerCase();
+  return (t.endsWith('/xml') || t.endsWith('+xml')) && t !== 'application/xhtml+xml' && t !== 'text/xml';
 }
 
 /**
  * RFC 4287 §4.1.3.3: Atom content of a media type that is neither text nor XML is base64. Writers use it
  * (application/octet-stream) for titles and summaries too; what they encode is HTML.
  */
-function isBase64Type(type: string | undefined): boolean {
+function isBase64Type(type: string | undefined): type is string {
   if (type === undefined || !type.includes('/')) return false;
   const t = type.trim().toLowerCase();
   return !t.startsWith('text/') && !t.endsWith('/xml') && !t.endsWith('+xml') && t !== 'application/xhtml+xml';
 }
 
-/** Base64 text as UTF-8, or undefined when it decodes to something that is not text (an inline image …). */
-function fromBase64(value: string): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value.replace(/\s+/g, ''), 'base64'));
-  } catch {
-    return undefined;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BINARY_TYPE = /^(?:image|audio|video|font|model)\/|^application\/octet-stream$/;
+
+/**
+ * Base64 text as UTF-8. Writers also put plain text under a media type that is neither text nor XML
+ * ({"a":1} as application/json, a word as application/x-custom): what is not base64, or decodes to
+ * something that is not UTF-8 text under a type that is not binary, is that text. Binary that is not text
+ * (an inline image) is undefined.
+ */
+function fromBase64(value: string, type: string): string | undefined {
+  const packed = value.replace(/\s+/g, '');
+  if (packed.length % 4 === 0 && BASE64.test(packed)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(packed, 'base64'));
+    } catch {
+      // not text: binary, or a word that happens to be made of base64 letters
+    }
   }
+  return BINARY_TYPE.test(type.trim().toLowerCase()) ? undefined : textToHtml(value);
 }
 
 function mediaText(media: MediaNs.ItemOrFeed | undefined, key: 'title' | 'description'): string | undefined {

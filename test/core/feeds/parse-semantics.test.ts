@@ -205,3 +205,18 @@ describe('the language of an item is the xml:lang in scope on its body', () => {
     expect(parseFeed(rss('<title>a</title><dc:language>id</dc:language>', '', DC)).items[0]?.lang).toBe('id');
   });
 });
+
+describe('Atom text of other media types', () => {
+  it('keeps text that is not base64 under a media type that is neither text nor XML', () => {
+    const feed = parseFeed(atom('<id>1</id><title type="application/x-custom">test</title><content type="application/json">{"a":1}</content>'));
+    expect([feed.items[0]?.title, feed.items[0]?.contentHtml]).toEqual(['test', '{"a":1}']);
+  });
+
+  it('shows XML that is not XHTML as its text', () => {
+    expect(parseFeed(atom('<id>1</id><title>t</title><content type="application/atom+xml">&lt;x/&gt;</content>')).items[0]?.contentHtml).toBe('&lt;x/&gt;');
+  });
+
+  it('still decodes base64 under a binary type when it is text', () => {
+    expect(parseFeed(atom('<id>1</id><title>t</title><content type="video/mp4">aGVsbG8=</content>')).items[0]?.contentHtml).toBe('hello');
+  });
+});
