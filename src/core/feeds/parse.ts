@@ -309,7 +309,9 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const item: ParsedItem = {
       guid: clip.opt(guid),
       link: clip.opt(link),
-      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0], mediaText(it.media, 'title'))),
+      title: clip.opt(
+        firstNonEmpty(it.title, it.dc?.titles?.[0], textConstruct(it.atom?.title), it.itunes?.title, mediaText(it.media, 'title')),
+      ),
       author: clip.opt(
         firstNonEmpty(
           personName(it.authors?.[0]),
@@ -322,13 +324,23 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
       published: parseDate(it.pubDate) ?? parseDate(it.dc?.dates?.[0]) ?? parseDate(it.atom?.published) ?? parseDate(it.dcterms?.issued?.[0]),
       updated: parseDate(it.atom?.updated) ?? parseDate(it.dcterms?.modified?.[0]),
       summary: clip.opt(
-        firstNonEmpty(it.description, it.dc?.descriptions?.[0], it.itunes?.summary, mediaText(it.media, 'description')),
+        firstNonEmpty(
+          it.description,
+          it.dc?.descriptions?.[0],
+          textConstruct(it.atom?.summary),
+          it.itunes?.summary,
+          it.itunes?.subtitle,
+          mediaText(it.media, 'description'),
+        ),
       ),
-      contentHtml: clip.opt(it.content?.encoded),
+      // Writers that mix vocabularies put the body in atom:content inside an RSS item.
+      contentHtml: clip.opt(firstNonEmpty(it.content?.encoded, textConstruct(it.atom?.content))),
       categories: uniq([
         ...(it.categories ?? []).map((c) => c.name),
         ...(it.dc?.subjects ?? []),
+        ...(it.atom?.categories ?? []).map((c) => c.term ?? c.label),
         ...(it.media?.categories ?? []).map((c) => c.name ?? c.label),
+        ...(it.itunes?.keywords ?? []),
       ].map((c) => clip.text(String(c ?? '').trim())).filter((c) => c !== '')),
       lang: langTag(firstNonEmpty(scanned ? scanned[i]?.lang : it.xml?.lang, it.dc?.languages?.[0])),
       alternates: alternatesFrom(links, clip),
@@ -416,13 +428,14 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
       author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
       published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),
       updated: parseDate(e.updated),
-      summary: clip.opt(textConstruct(e.summary) ?? e.itunes?.summary ?? mediaText(e.media, 'description')),
+      summary: clip.opt(textConstruct(e.summary) ?? firstNonEmpty(e.itunes?.summary, e.itunes?.subtitle) ?? mediaText(e.media, 'description')),
       contentHtml: clip.opt(contentHtml),
       categories: uniq(
         [
           ...(e.categories ?? []).map((c) => c.term ?? c.label),
           ...(e.dc?.subjects ?? []),
           ...(e.media?.categories ?? []).map((c) => c.name ?? c.label),
+          ...(e.itunes?.keywords ?? []),
         ]
           .map((c) => clip.text(String(c ?? '').trim()))
           .filter((c) => c !== ''),

@@ -220,3 +220,24 @@ describe('Atom text of other media types', () => {
     expect(parseFeed(atom('<id>1</id><title>t</title><content type="video/mp4">aGVsbG8=</content>')).items[0]?.contentHtml).toBe('hello');
   });
 });
+
+describe('RSS items that borrow from other vocabularies', () => {
+  const ATOM = ' xmlns:atom="http://www.w3.org/2005/Atom"';
+  it('reads atom:content, atom:summary, atom:title and atom:category inside an RSS item', () => {
+    const feed = parseFeed(
+      rss(
+        '<atom:title>A</atom:title><atom:summary>S</atom:summary><atom:content type="html">&lt;p&gt;Body&lt;/p&gt;</atom:content><atom:category term="atomterm"/>',
+        '',
+        ATOM,
+      ),
+    );
+    const it0 = feed.items[0];
+    expect([it0?.title, it0?.summary, it0?.contentHtml, it0?.categories]).toEqual(['A', 'S', '<p>Body</p>', ['atomterm']]);
+  });
+
+  it('takes itunes:keywords as categories and itunes:title and itunes:subtitle as fallbacks', () => {
+    const feed = parseFeed(rss('<itunes:title>Episode</itunes:title><itunes:subtitle>Sub</itunes:subtitle><itunes:keywords>one, two</itunes:keywords><category>c</category>', '', ITUNES));
+    const it0 = feed.items[0];
+    expect([it0?.title, it0?.summary, it0?.categories]).toEqual(['Episode', 'Sub', ['c', 'one', 'two']]);
+  });
+});
