@@ -1,7 +1,8 @@
 // Developer tool (not part of `npm run bench`): times parse, normalise, row preparation and store save in one process
 // on N synthetic feeds, to see where a fresh refresh spends its time. `node bench/stages.mjs [N] [rounds]`: the
 // first round warms up the JIT and is not counted. The HTML cleaner and deflate (parts of normalise and prepare)
-// are timed again on their own over the same bodies.
+// are timed again on their own over the same bodies. Save writes GROUP feeds per transaction (default 8, as a
+// refresh does; GROUP=1: one per feed).
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ const feeds = Array.from({ length: n }, (_, f) => Buffer.from(feedXml(f, 50).bod
 const t = { parse: 0, normalise: 0, 'of which HTML cleaning': 0, prepare: 0, 'of which deflate': 0, save: 0 };
 let items = 0;
 let dir;
+const GROUP = Number(process.env.GROUP ?? 8);
+let pending = [];
 for (let round = 0; round < rounds; round++) {
 const counted = round > 0;
 dir = mkdtempSync(join(tmpdir(), 'cyberread-stages-'));
@@ -49,10 +52,16 @@ for (let f = 0; f < n; f++) {
   const rows = articles.map((art, i) => m.prepareArticle(art, url, bodyTexts[i]));
   b = performance.now();
   if (counted) t.prepare += b - a;
-  a = b;
-  store.saveRows(url, { title, siteUrl, lastFetched: new Date().toISOString(), lastStatus: 'new', etag: 'x' }, rows);
-  b = performance.now();
-  if (counted) t.save += b - a;
+  // Written as a refresh writes them: GROUP feeds per transaction (refresh.ts groups up to 8); GROUP=1 is
+  // one transaction per feed, as before the group writer.
+  pending.push({ url, state: { title, siteUrl, lastFetched: new Date().toISOString(), lastStatus: 'new', etag: 'x' }, rows });
+  if (pending.length >= GROUP || f === n - 1) {
+    a = performance.now();
+    for (const o of store.saveRowsMany ? store.saveRowsMany(pending) : pending.map((w) => ({ ok: true, result: store.saveRows(w.url, w.state, w.rows) }))) if (!o.ok) throw o.error;
+    b = performance.now();
+    if (counted) t.save += b - a;
+    pending = [];
+  }
   if (counted) items += articles.length;
 }
 store.close();
