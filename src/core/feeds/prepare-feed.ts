@@ -5,31 +5,13 @@
  */
 import { parseFeed } from './parse.js';
 import { normaliseWithText } from './normalise.js';
-import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
-import type { Article, FeedConfig } from '../types.js';
+import { prepareRows, type NormalisedFeed, type PreparedFeed } from './prepare-rows.js';
+import type { FeedConfig } from '../types.js';
 
-export interface PreparedFeed {
-  title: string | null;
-  siteUrl: string | null;
-  rows: PreparedArticle[];
-}
-
-/** A document parsed and normalised: the articles and, in the same order, each body's plain text. */
-export interface NormalisedFeed {
-  title: string | null;
-  siteUrl: string | null;
-  articles: Article[];
-  bodyTexts: string[];
-}
+export { prepareRows, type NormalisedFeed, type PreparedFeed };
 
 export function normaliseDocument(bytes: Uint8Array | string, where: { url: string; contentType: string | null }, cfg: FeedConfig): NormalisedFeed {
   return normaliseWithText(parseFeed(bytes, where), cfg);
-}
-
-export function prepareRows(feed: NormalisedFeed, feedUrl: string): PreparedFeed {
-  const { title, siteUrl, articles, bodyTexts } = feed;
-  // The body text the cleaning pass made is the index's input: it is not read from the HTML a second time.
-  return { title, siteUrl, rows: articles.map((a, i) => prepareArticle(a, feedUrl, bodyTexts[i])) };
 }
 
 export function parseAndPrepare(bytes: Uint8Array | string, where: { url: string; contentType: string | null }, cfg: FeedConfig): PreparedFeed {

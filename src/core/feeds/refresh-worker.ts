@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isCacheDamaged } from '../store/errors.js';
 import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline, type RemoteParser } from './pipeline.js';
-import { prepareRows, type PreparedFeed } from './prepare-feed.js';
+import { prepareRows, type PreparedFeed } from './prepare-rows.js';
 import { refreshFeeds } from './refresh.js';
 import type { ExtractReply, ExtractRequest, ParseReply, ParseRequest, RefreshJob, RefreshMessage } from './refresh-thread.js';
 import { ExtractError, type ExtractedArticle, type ExtractOptions } from '../article/types.js';
