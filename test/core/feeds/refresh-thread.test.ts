@@ -151,3 +151,23 @@ describe('answerExtract (the calling thread’s half of refresh --full)', () => 
     expect(reply).toMatchObject({ kind: 'extracted', id: 9, ok: false, reason: 'not-html' });
   });
 });
+
+describe('the built refresh thread', () => {
+  it('starts without the feed parser and its decoders: by default the thread that asked parses', () => {
+    // every chunk the worker entry imports statically, followed transitively (esbuild's output names them)
+    const seen = new Set<string>();
+    const visit = (file: URL): string => {
+      if (seen.has(file.href)) return '';
+      seen.add(file.href);
+      const code = readFileSync(file, 'utf8');
+      const statics = [...code.matchAll(/^import\s+(?:[^'";]*?\s+from\s+)?"(\.\/[^"]+)";?$/gms)].map((m) => m[1]!);
+      return code + statics.map((spec) => visit(new URL(spec, file))).join('');
+    };
+    const loaded = visit(WORKER);
+    expect(seen.size).toBeGreaterThan(1);
+    // the store's own HTML tools are there (sanity: the walk found the chunks)
+    expect(loaded).toContain('node_modules/htmlparser2');
+    expect(loaded).not.toContain('node_modules/feedsmith');
+    expect(loaded).not.toContain('node_modules/iconv-lite');
+  });
+});
