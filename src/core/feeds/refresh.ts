@@ -86,7 +86,15 @@ class GroupWriter {
     } catch (error) {
       outcomes = group.map(() => ({ ok: false, error }));
     }
-    group.forEach((g, i) => g.done(outcomes[i] ?? { ok: false, error: new Error('No outcome for this write.') }));
+    group.forEach((g, i) => g.done(outcomes[i] ?? this.alone(g.write)));
+  }
+
+  private alone(w: RowsWrite): WriteOutcome {
+    try {
+      return { ok: true, result: this.store.saveRows(w.url, w.state, w.rows) };
+    } catch (error) {
+      return { ok: false, error };
+    }
   }
 }
 
