@@ -26,7 +26,10 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
   let dir: string;
   let store: SqliteStore;
   beforeAll(async () => {
-    feeds = await serve({ '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)) });
+    feeds = await serve({
+      '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)),
+      '/empty.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('empty', 0)),
+    });
     server = await startTtrss();
   }, 60_000);
   afterAll(async () => {
@@ -149,6 +152,19 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(store.sync.lockSync(process.pid)).toBe(true);
     store.sync.unlockSync(process.pid);
   });
+  it('a subscription without articles does not make every sync ask for the whole subscription list', async () => {
+    const { user, sync } = await setUp('quiet');
+    await user.addFeed(`${feeds.base}/empty.xml`);
+    const first = await sync(Date.now());
+    expect(first.feeds.map((f) => f.url).sort()).toEqual([`${feeds.base}/empty.xml`, `${feeds.base}/w.xml`]);
+    // login, the subscriptions with their unread counts, new articles, starred, recently read: no second
+    // round for the subscription list and categories (getCounters leaves a feed with no article out)
+    const quiet = await sync(Date.now());
+    expect(quiet).toMatchObject({ added: 0, pulled: 0, pushed: 0 });
+    expect(quiet.feeds).toHaveLength(2);
+    expect(quiet.requests).toBe(5);
+  });
+
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
     const { user } = await setUp('kept');
     const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'kept' };
