@@ -165,6 +165,34 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(quiet.requests).toBe(5);
   });
 
+  it('once a day, articles the server changed since they were brought (a new date, a new text) are brought again', async () => {
+    const { sync, idOf } = await setUp('rewritten');
+    await sync(Date.now());
+    const day = 24 * 60 * 60_000;
+    const quiet = await sync(Date.now());
+    expect(quiet.updated).toBe(0);
+    const perRun = quiet.requests;
+
+    // the feed rewrote "w article 1" and dated it anew; tt-rss stored both
+    server.sql(`UPDATE ttrss_entries SET content = '<p>Corrected: the bank denies it. #update</p>', updated = NOW() WHERE title = 'w article 1'`);
+    // not before the day's full check: a sync with nothing new asks nothing more
+    const before = await sync(Date.now());
+    expect(before).toMatchObject({ updated: 0, requests: perRun });
+    expect(store.get(idOf('w article 1'))?.contentHtml).not.toContain('Corrected');
+
+    store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
+    const full = await sync(Date.now());
+    expect(full).toMatchObject({ updated: 1, added: 0 });
+    const a1 = store.get(idOf('w article 1'));
+    expect(a1?.contentHtml).toContain('Corrected: the bank denies it.');
+    expect(a1?.tags).toContain('update');
+    // the others were compared by date only, and are as they were
+    expect(store.get(idOf('w article 0'))?.contentHtml).toContain('Body of w article 0');
+    // and the next day's check finds nothing more to bring
+    store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
+    expect(await sync(Date.now())).toMatchObject({ updated: 0 });
+  });
+
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
     const { user } = await setUp('kept');
     const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'kept' };
