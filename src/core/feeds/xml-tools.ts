@@ -181,6 +181,8 @@ function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, '&quot;');
 }
 
+const STRAY_LT = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(?![A-Za-z_:/!?\u0080-\uffff])/g;
+
 export function repairXml(text: string, maxDepth: number): Repaired {
   const root: RNode = { name: '#root', attrs: {}, children: [] };
   const stack: RNode[] = [root];
@@ -217,7 +219,9 @@ export function repairXml(text: string, maxDepth: number): Repaired {
     },
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
-  parser.write(text);
+  // A "<" that starts no tag ("a <3 b", "x < y") is a character a human reads as one; the parser would
+  // make an element of "<3 b" and swallow the text after it. CDATA and comments are left as they are.
+  parser.write(text.replace(STRAY_LT, (m) => (m.length === 1 ? '&lt;' : m)));
   parser.end();
 
   const tops = root.children.filter((c): c is RNode => typeof c === 'object' && 'name' in c);

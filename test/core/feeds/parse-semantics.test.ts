@@ -259,3 +259,11 @@ describe('Channel Definition Format (CDF)', () => {
     ]);
   });
 });
+
+describe('broken XML a human still reads', () => {
+  it('reads a "<" that starts no tag as the character, outside CDATA only', () => {
+    const feed = parseFeed(rss('<title>a</title><description>a <3 b</description><category><![CDATA[x < y]]></category>'));
+    expect(feed.items[0]?.summary).toBe('a <3 b');
+    expect(feed.items[0]?.categories).toEqual(['x < y']);
+  });
+});
