@@ -9,7 +9,7 @@ import type { FetchResult } from '../feeds/refresh.js';
 import type { ProblemKey } from '../i18n/problem.js';
 import type { ArticleStore } from '../store/store.js';
 import type { FeedConfig } from '../types.js';
-import type { PageError, PageErrorCode, PageRecord, StoredPage } from './page.js';
+import { NO_PAGE, type PageError, type PageErrorCode, type PageRecord, type StoredPage } from './page.js';
 import { fullTextMode, pageAddsText, wantsPage } from './policy.js';
 import { ExtractError, type ExtractedArticle, type ExtractFailure, type ExtractOptions } from './types.js';
 
@@ -25,16 +25,17 @@ export interface PageDeps {
   extract(page: Uint8Array, options: ExtractOptions, signal?: AbortSignal): ExtractedArticle | Promise<ExtractedArticle>;
   /**
    * Where to read a page from instead of its address (the demo reads the sample pages shipped in samples/);
-   * null: fetch the address itself. Only http(s) addresses are fetched otherwise.
+   * null: fetch the address itself (only http(s) addresses are fetched); NO_PAGE: the address has no page
+   * (a sample article whose feed carries the whole text), so nothing is fetched or stored.
    */
-  locate?(url: string): string | null;
+  locate?(url: string): string | null | typeof NO_PAGE;
   now?(): Date;
 }
 
 export type PageResult =
   /** The page as cached now (ok, skipped or failed). */
   | { kind: 'page'; page: StoredPage }
-  /** Nothing to fetch (no link): nothing stored. */
+  /** Nothing to fetch (no link, or no page behind it): nothing stored. */
   | { kind: 'none'; error: PageError }
   /** Aborted by the caller: nothing stored. */
   | { kind: 'cancelled' };
@@ -117,6 +118,7 @@ export async function loadPage(
   const now = (deps.now ?? (() => new Date()))();
   const fetchedAt = now.toISOString();
   const located = deps.locate?.(article.url) ?? null;
+  if (located === NO_PAGE) return { kind: 'none', error: { code: 'no-page' } };
   if (located === null && !isHttp(article.url)) {
     cache.savePage(article.id, emptyRecord(fetchedAt, null, { code: 'refused' }));
     return stored(cache, article.id);
@@ -286,6 +288,12 @@ export async function fetchPages(
           return outcome;
         },
       }, { feedText, retryFailed: true, ...(options.signal ? { signal: options.signal } : {}) });
+      if (result.kind === 'none') {
+        // no page behind the link (a sample article in the demo): nothing was asked for
+        settle(null);
+        options.onPage?.(c.id, result);
+        continue;
+      }
       const feedStats = (stats.byFeed[c.feedUrl] ??= { fetched: 0, ok: 0, failed: 0, skipped: 0 });
       stats.fetched++;
       feedStats.fetched++;

@@ -24,5 +24,7 @@ export function pageErrorText(m: Messages, e: PageError): string {
       return m.pageErrExtractTimeout;
     case 'no-link':
       return m.pageErrNoLink;
+    case 'no-page':
+      return m.pageErrNoPage;
   }
 }

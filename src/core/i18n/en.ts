@@ -148,6 +148,8 @@ export const en = {
   pageErrTooComplex: 'the page is too complex to read',
   pageErrExtractTimeout: 'reading the page took too long',
   pageErrNoLink: 'the article has no link',
+  pageErrNoPage: 'this sample article has no web page: the feed carried its whole text',
+  fullNoPage: 'This sample article has no web page: the feed carried its whole text',
 
   // actions' feedback
   linkCopied: 'Link copied to the clipboard',

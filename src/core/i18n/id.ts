@@ -148,6 +148,8 @@ export const id: Messages = {
   pageErrTooComplex: 'halaman terlalu rumit untuk dibaca',
   pageErrExtractTimeout: 'membaca halaman terlalu lama',
   pageErrNoLink: 'artikel ini tidak punya tautan',
+  pageErrNoPage: 'artikel contoh ini tidak punya halaman web: feed sudah memuat seluruh teksnya',
+  fullNoPage: 'Artikel contoh ini tidak punya halaman web: feed sudah memuat seluruh teksnya',
 
   linkCopied: 'Tautan disalin ke papan klip',
   noLink: 'Artikel ini tidak punya tautan',
