@@ -50,30 +50,51 @@ export interface LoadOptions {
 
 /**
  * The page reason of each fetch problem (http.ts says why a fetch failed as a message key and its values):
- * the feed's sentences speak of "the feed", so a page gets a reason of its own, chosen by the key. A key not
- * listed (connection refused, no such host, TLS, a damaged body …) is 'network'.
+ * the feed's sentences speak of "the feed", so a page gets a reason of its own, chosen by the key, that says
+ * the same thing of the page. A key not listed (connection refused, network unreachable, an unknown error) is
+ * 'network'. File problems come only from the demo's sample pages.
  */
 const FETCH_CODES: Partial<Record<ProblemKey, PageErrorCode>> = {
   errTooLarge: 'too-large',
   errUnpacksTooLarge: 'too-large',
-  errHeadersTooLarge: 'too-large',
   errConnectTimeout: 'timeout',
   errAnswerTimeout: 'timeout',
   errBodyTimeout: 'timeout',
+  errNoSuchHost: 'no-host',
+  errTls: 'tls',
+  errProxyRefused: 'proxy',
+  errProxyNotFound: 'proxy',
+  errProxyTls: 'proxy',
+  errBadProxy: 'proxy',
+  errLengthMismatch: 'incomplete',
+  errLengthExceeded: 'incomplete',
+  errClosedEarly: 'incomplete',
+  errDamagedEncoding: 'incomplete',
+  errNotHttp: 'bad-answer',
+  errHeadersTooLarge: 'bad-answer',
+  errClosedNoAnswer: 'bad-answer',
+  errTooManyEncodings: 'bad-answer',
+  errUnknownEncoding: 'bad-answer',
+  errRedirectScheme: 'redirect',
+  errRedirectBad: 'redirect',
+  errRedirectNowhere: 'redirect',
+  errRedirectLoop: 'redirect',
+  errTooManyRedirects: 'redirect',
   errEmptyAddress: 'refused',
   errBadAddress: 'refused',
-  errBadFileAddress: 'refused',
   errScheme: 'refused',
-  errRedirectScheme: 'refused',
-  errRedirectBad: 'refused',
-  errRedirectNowhere: 'refused',
-  errRedirectLoop: 'refused',
-  errTooManyRedirects: 'refused',
+  errBadFileAddress: 'refused',
   errIsDirectory: 'refused',
   errNotAFile: 'refused',
   errNoSuchFile: 'refused',
   errNoSuchFileHost: 'refused',
 };
+
+/**
+ * Problems that say the fetch was stopped, not that the page failed (cyberread closing, the request
+ * cancelled): nothing is stored, so the page is asked for again next time.
+ */
+const STOPPED: ReadonlySet<ProblemKey> = new Set<ProblemKey>(['errClosing', 'errCancelled', 'errCancelledClosing']);
 
 /** The reason code of a fetch that failed; the one-line reason itself comes from the message tables. */
 export function fetchErrorCode(outcome: Extract<FetchResult, { kind: 'error' }>): PageError {
@@ -139,6 +160,7 @@ export async function loadPage(
     return stored(cache, article.id);
   }
   if (outcome.kind === 'error') {
+    if (STOPPED.has(outcome.problem.key)) return { kind: 'cancelled' };
     // A good page already cached is kept when fetching it again fails.
     if (cached !== null && cached.status !== 'failed') {
       cache.markPageFresh(article.id, cached.fetchedAt, { etag: null, lastModified: null });

@@ -26,10 +26,17 @@ export type PageErrorCode =
   | 'too-complex'
   | 'extract-timeout'
   | 'no-link'
-  | 'no-page';
+  | 'no-page'
+  | 'no-host'
+  | 'tls'
+  | 'proxy'
+  | 'incomplete'
+  | 'bad-answer'
+  | 'redirect';
 
 export const PAGE_ERROR_CODES: readonly PageErrorCode[] = [
   'http', 'too-large', 'timeout', 'network', 'refused', 'not-html', 'no-article', 'too-complex', 'extract-timeout', 'no-link', 'no-page',
+  'no-host', 'tls', 'proxy', 'incomplete', 'bad-answer', 'redirect',
 ];
 
 /**

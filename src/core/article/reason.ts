@@ -26,5 +26,17 @@ export function pageErrorText(m: Messages, e: PageError): string {
       return m.pageErrNoLink;
     case 'no-page':
       return m.pageErrNoPage;
+    case 'no-host':
+      return m.pageErrNoHost;
+    case 'tls':
+      return m.pageErrTls;
+    case 'proxy':
+      return m.pageErrProxy;
+    case 'incomplete':
+      return m.pageErrIncomplete;
+    case 'bad-answer':
+      return m.pageErrBadAnswer;
+    case 'redirect':
+      return m.pageErrRedirect;
   }
 }

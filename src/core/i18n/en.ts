@@ -149,6 +149,12 @@ export const en = {
   pageErrExtractTimeout: 'reading the page took too long',
   pageErrNoLink: 'the article has no link',
   pageErrNoPage: 'this sample article has no web page: the feed carried its whole text',
+  pageErrNoHost: "the site's host was not found",
+  pageErrTls: 'a secure connection to the site could not be made',
+  pageErrProxy: 'the proxy could not be used (check HTTP_PROXY / HTTPS_PROXY)',
+  pageErrIncomplete: 'the site sent the page cut off or damaged',
+  pageErrBadAnswer: "the site's answer could not be read",
+  pageErrRedirect: 'the site redirected to an address cyberread cannot follow',
   fullNoPage: 'This sample article has no web page: the feed carried its whole text',
 
   // actions' feedback

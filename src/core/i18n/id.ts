@@ -149,6 +149,12 @@ export const id: Messages = {
   pageErrExtractTimeout: 'membaca halaman terlalu lama',
   pageErrNoLink: 'artikel ini tidak punya tautan',
   pageErrNoPage: 'artikel contoh ini tidak punya halaman web: feed sudah memuat seluruh teksnya',
+  pageErrNoHost: 'host situs tidak ditemukan',
+  pageErrTls: 'koneksi aman ke situs tidak dapat dibuat',
+  pageErrProxy: 'proxy tidak dapat dipakai (periksa HTTP_PROXY / HTTPS_PROXY)',
+  pageErrIncomplete: 'situs mengirim halaman yang terpotong atau rusak',
+  pageErrBadAnswer: 'jawaban situs tidak dapat dibaca',
+  pageErrRedirect: 'situs mengalihkan ke alamat yang tidak dapat diikuti cyberread',
   fullNoPage: 'Artikel contoh ini tidak punya halaman web: feed sudah memuat seluruh teksnya',
 
   linkCopied: 'Tautan disalin ke papan klip',

@@ -95,7 +95,8 @@ function usePageFetch(services: UiServices, s: AppState, dispatch: (a: Action) =
         (e: unknown) => {
           if (ac.signal.aborted) return;
           dispatch({ type: 'pageLoading', id: shown.id, loading: false, arrived: true });
-          dispatch({ type: 'toast', toast: { text: e instanceof Error ? e.message : String(e) } });
+          // in the interface's language (a ProblemError's own message is English)
+          dispatch({ type: 'toast', toast: { text: explain(problemOf(e), s.lang) } });
         },
       );
     return () => {
