@@ -369,7 +369,7 @@ export const en = {
   actNextUnread: 'next unread article (in the reader: open it)',
   actPrevUnread: 'previous unread article (in the reader: open it)',
   actStarredOnly: 'show starred only / all',
-  actLinkDigits: 'type a link number, then Enter opens it',
+  actLinkDigits: (open: string) => `type a link number, then ${open} opens it`,
   actLinks: 'choose a link or attachment to open',
   actOpenTarget: 'open the chosen link (attachments: with the player)',
   actCopyTarget: 'copy the chosen link (OSC 52)',

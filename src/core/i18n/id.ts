@@ -353,7 +353,7 @@ export const id: Messages = {
   actNextUnread: 'artikel belum dibaca berikutnya (di pembaca: langsung dibuka)',
   actPrevUnread: 'artikel belum dibaca sebelumnya (di pembaca: langsung dibuka)',
   actStarredOnly: 'hanya yang berbintang / semua',
-  actLinkDigits: 'ketik nomor tautan, lalu Enter membukanya',
+  actLinkDigits: (open) => `ketik nomor tautan, lalu ${open} membukanya`,
   actLinks: 'pilih tautan atau lampiran untuk dibuka',
   actOpenTarget: 'buka tautan yang dipilih (lampiran: dengan pemutar)',
   actCopyTarget: 'salin tautan yang dipilih (OSC 52)',
