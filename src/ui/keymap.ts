@@ -471,15 +471,26 @@ export const HINTS: Record<View, Hint[]> = {
   ],
 };
 
-/** The hints of a view as "keys text" strings, in table order, those whose condition fails left out. */
-export function hintsFor(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): string[] {
-  const out: string[] = [];
+/** A hint as the status bar draws it; `keep`: the way out of the view, kept when the line is short. */
+export interface ShownHint {
+  text: string;
+  keep: boolean;
+}
+
+/** The hints of a view, in table order, those whose condition fails left out. */
+export function shownHints(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): ShownHint[] {
+  const out: ShownHint[] = [];
   for (const h of HINTS[view]) {
     if (h.when !== undefined && !h.when(c)) continue;
     const keys = keymap === DEFAULT_KEYMAP ? h.keys : hintKeys(h.keys, view, keymap);
-    if (keys !== null) out.push(`${keys} ${m[h.hint]}`);
+    if (keys !== null) out.push({ text: `${keys} ${m[h.hint]}`, keep: h.hint === 'hintBack' || h.hint === 'hintQuit' });
   }
   return out;
+}
+
+/** The hints of a view as "keys text" strings, in table order, those whose condition fails left out. */
+export function hintsFor(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): string[] {
+  return shownHints(view, c, m, keymap).map((h) => h.text);
 }
 
 /**

@@ -18,6 +18,25 @@ describe('status bar hints', () => {
     expect(fitHints(measure, hints, 9)).toBe('? bantuan');
     expect(displayWidth(fitHints(measure, hints, 5))).toBeLessThanOrEqual(5);
   });
+
+  it('keeps the way out beside the help hint, in table order, dropping the hints in between first', () => {
+    const reader = [
+      { text: 'j/k gulir', keep: false },
+      { text: 'n/p artikel', keep: false },
+      { text: 'Tab baca juga', keep: false },
+      { text: 'f lengkap/feed', keep: false },
+      { text: 'L bahasa', keep: false },
+      { text: 'q kembali', keep: true },
+      { text: '? bantuan', keep: true },
+    ];
+    expect(fitHints(measure, reader, 80)).toBe('j/k gulir · n/p artikel · Tab baca juga · f lengkap/feed · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 78)).toBe('j/k gulir · n/p artikel · Tab baca juga · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 47)).toBe('j/k gulir · n/p artikel · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 40)).toBe('j/k gulir · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 22)).toBe('q kembali · ? bantuan');
+    // no room for both: the help hint alone, as before
+    expect(fitHints(measure, reader, 12)).toBe('? bantuan');
+  });
 });
 
 describe('fit', () => {
