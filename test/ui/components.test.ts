@@ -3,7 +3,7 @@ import { displayWidth, truncate } from '../../src/core/render/text.js';
 import { messages, type Messages, type UiLang } from '../../src/core/i18n/index.js';
 import { editionSwitchText } from '../../src/ui/components/EditionSwitch.js';
 import { headerLayout, type HeaderLayout } from '../../src/ui/components/Header.js';
-import { fitHints } from '../../src/ui/components/StatusBar.js';
+import { fitHints, typedLine } from '../../src/ui/components/StatusBar.js';
 import { fit } from '../../src/ui/components/Line.js';
 import { splitRun } from '../../src/ui/hooks/use-keys.js';
 import { sourceWidth } from '../../src/ui/views/ArticleList.js';
@@ -99,5 +99,17 @@ describe('header', () => {
         }
       }
     }
+  });
+});
+
+describe('typedLine', () => {
+  it('takes the fullest hint that fits, then a shorter one, then none; a long text shows its end and the cursor', () => {
+    const hints = ['URL [--lang id|en] · Enter adds · Esc cancels', 'Enter adds · Esc cancels'];
+    expect(typedLine(measure, 'Add feed: ', 'x', hints, 80)).toBe('Add feed: x█   URL [--lang id|en] · Enter adds · Esc cancels');
+    expect(typedLine(measure, 'Add feed: ', 'x', hints, 40)).toBe('Add feed: x█   Enter adds · Esc cancels');
+    expect(typedLine(measure, 'Add feed: ', 'https://example.com/rss', hints, 36)).toBe('Add feed: https://example.com/rss█');
+    const cut = typedLine(measure, 'Add feed: ', 'https://example.com/a/long/feed.xml', hints, 30);
+    expect(cut).toBe('Add feed: …om/a/long/feed.xml█');
+    expect(displayWidth(cut)).toBe(30);
   });
 });

@@ -46,3 +46,37 @@ describe('hints at 80 columns', () => {
     for (const line of [list, reader, feeds]) expect(line.length).toBeLessThanOrEqual(80);
   });
 });
+
+describe('a line being typed at 80 columns', () => {
+  it.each([
+    ['en', 'Add feed: ', 'Enter adds · Esc cancels', 'Name: ', 'Esc cancels', 'Language: ', 'Esc cancels'],
+    ['id', 'Tambah feed: ', 'Enter menambah · Esc batal', 'Nama: ', 'Esc batal', 'Bahasa: ', 'Esc batal'],
+  ] as const)('(%s) keeps saying which keys save and cancel, and shows the end of a long text with its cursor', async (lang, add, addKeys, name, nameKeys, language, languageKeys) => {
+    const h = await start(lang);
+    await h.press('F');
+    const prompt = hints(await h.press('a'));
+    expect(prompt.startsWith(` ${add}█`)).toBe(true);
+    expect(prompt).toContain(addKeys);
+    const url = 'https://example.com/a/very/long/path/to/a/feed/that/goes/on/and/on/until/the/end/rss.xml';
+    await h.type(url);
+    const long = hints(h.frame());
+    expect(long).toContain('/end/rss.xml█');
+    expect(long.length).toBeLessThanOrEqual(80);
+    await h.press('Esc');
+    const rename = hints(await h.press('t'));
+    expect(rename.startsWith(` ${name}`)).toBe(true);
+    expect(rename).toContain(nameKeys);
+    await h.press('Esc');
+    const setLang = hints(await h.press('l'));
+    expect(setLang.startsWith(` ${language}`)).toBe(true);
+    expect(setLang).toContain(languageKeys);
+  });
+
+  it('the search line shows the end of a long query with its cursor', async () => {
+    const h = await start('en');
+    await h.press('/');
+    await h.type('ransomware OR phishing OR malware OR vulnerability OR databreach OR fintech');
+    const line = hints(h.frame());
+    expect(line).toMatch(/^ Search: ….*databreach OR fintech█$/);
+  });
+});

@@ -73,6 +73,31 @@ export function fitHints(measure: Measure, hints: readonly (string | ShownHint)[
 }
 
 /**
+ * A line being typed: the label, the text with its cursor, and the first of `hints` (fullest first) that fits
+ * beside them. A text too long for the line shows its end, so the cursor and what was just typed stay in
+ * view (the hint gives way first).
+ */
+export function typedLine(measure: Measure, label: string, text: string, hints: readonly string[], width: number): string {
+  const typed = `${label}${text}█`;
+  for (const h of hints) {
+    const line = `${typed}   ${h}`;
+    if (measure.displayWidth(line) <= width) return line;
+  }
+  if (measure.displayWidth(typed) <= width) return typed;
+  // room for the end of the text between "label…" and the cursor
+  const room = width - measure.displayWidth(label) - 2;
+  if (room <= 0) return fit(measure, typed, width);
+  const chars = [...text];
+  let tail = '';
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const next = (chars[i] as string) + tail;
+    if (measure.displayWidth(next) > room) break;
+    tail = next;
+  }
+  return `${label}…${tail}█`;
+}
+
+/**
  * A message too wide for one line split at a space into a first line that fits `width` and the rest (which
  * may not); null when it fits on one line or has no space to break at.
  */
