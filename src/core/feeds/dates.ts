@@ -18,6 +18,36 @@ const MONTHS: Record<string, number> = {
   dec: 12, december: 12, des: 12, desember: 12,
 };
 
+/**
+ * Month names of the other languages feeds print dates in when their software localises RFC 822 (a
+ * German, French, Spanish, Portuguese, Italian, Dutch, Hungarian or Greek blog). Keys are lower case
+ * without accents (see monthOf); none of them is an English or Indonesian month name for another month.
+ */
+const FOREIGN_MONTHS: Array<[number, string]> = [
+  [1, 'januar janv janvier enero ene janeiro gennaio gen januar jänner janner ιαν ιανουαριου'],
+  [2, 'februar fevr fev fevrier febrero fevereiro febbraio febr φεβ φεβρουαριου'],
+  [3, 'marz mrz mars marzo marco mrt maart marcius marc μαρ μαω μαρτιου'],
+  [4, 'avril avr abril abr aprile aprilis απρ απριλιου'],
+  [5, 'mai mayo maio maggio mag majus maj μαι μαιου'],
+  [6, 'juin junio junho giugno giu junius jun ιουν ιον ιουνιου'],
+  [7, 'juillet juil julio julho luglio lug julius jul ιουλ ιολ ιουλιου'],
+  [8, 'aout agosto ago augustus augusztus αυγ αυγουστου'],
+  [9, 'septembre septiembre setiembre setembro set settembre szeptember szept σεπ σεπτεμβριου'],
+  [10, 'octobre octubre outubro out ottobre ott oktober okt οκτ οκτωβριου'],
+  [11, 'novembre noviembre novembro nov νοε νοεμβριου'],
+  [12, 'decembre dec diciembre dic dezembro dez dicembre dezember δεκ δεκεμβριου'],
+];
+for (const [month, names] of FOREIGN_MONTHS) {
+  for (const name of names.split(' ')) MONTHS[name] ??= month;
+}
+
+/** The month a name stands for, in any case, with or without accents and a final dot. */
+function monthOf(name: string | undefined): number | undefined {
+  if (name === undefined) return undefined;
+  const key = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\.$/, '');
+  return MONTHS[key];
+}
+
 /** Offsets in minutes east of UTC. */
 const ZONES: Record<string, number> = {
   gmt: 0, ut: 0, utc: 0, z: 0,
@@ -90,29 +120,96 @@ function build(
   return new Date(t).toISOString();
 }
 
-// W3CDTF / ISO 8601, also year-month alone ("2003-12", a W3CDTF partial date) and Google's "2003-012-31".
-const ISO = /^(\d{4})-(0?\d{1,2})(?:-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/i;
+/** The hour of a 12-hour clock reading (am/pm, and Korean 오전/오후), or null when it cannot be one. */
+function hour24(hour: number, half: string | undefined): number | null {
+  if (half === undefined || half === '') return hour;
+  if (hour < 1 || hour > 12) return null;
+  const pm = /^(?:p|오후)/i.test(half);
+  if (pm) return hour === 12 ? 12 : hour + 12;
+  return hour === 12 ? 0 : hour;
+}
 
-const ZONE = String.raw`(\(?[a-z]{1,5}\)?|etc\/(?:gmt|utc)|(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?)(?:\s*\([^)]{0,40}\))?`;
-const TIME = String.raw`(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?`;
+/** RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx. */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? n + (n < 50 ? 2000 : 1900) : n;
+}
+
+interface Parts {
+  y?: string;
+  mo?: string;
+  d?: string;
+  h?: string;
+  mi?: string;
+  s?: string;
+  f?: string;
+  ap?: string;
+  z?: string;
+}
+
+/** A date from the named groups of one of the patterns below; `zone` stands in when the text has none. */
+function fromParts(p: Parts, month: number | undefined, zone = 0): string | null {
+  if (p.y === undefined || month === undefined) return null;
+  const offset = p.z === undefined ? zone : zoneOffset(p.z.replace(/[()]/g, ''));
+  if (offset === null) return null;
+  const hour = hour24(Number(p.h ?? 0), p.ap);
+  if (hour === null) return null;
+  const frac = p.f ? Math.floor(Number(`0.${p.f}`) * 1000) : 0;
+  return build(fullYear(p.y), month, Number(p.d ?? 1), hour, Number(p.mi ?? 0), Number(p.s ?? 0), frac, offset);
+}
+
+const ISO_ZONE = String.raw`(?<z>Z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5})`;
+const ISO_TIME = String.raw`(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?`;
+
+// W3CDTF / ISO 8601 extended: also year-month alone ("2003-12", a W3CDTF partial date), Google's
+// "2003-012-31", a month name where the number goes ("2004-július-13", Hungarian blogs) and a zone name
+// after the time ("2019-11-16 12:59:00 WIB").
+const ISO = new RegExp(
+  String.raw`^(?<y>\d{4})-(?<mo>0?\d{1,2}|\p{L}{3,12}\.?)(?:-(?<d>\d{1,2})(?:(?:T|\s+T?)${ISO_TIME}\s*${ISO_ZONE}?)?)?$`,
+  'iu',
+);
+
+// ISO 8601 basic format ("20031231", "20031231T101455Z"), the year alone (W3CDTF's coarsest date) and an
+// ordinal date ("2003-335").
+const ISO_BASIC = /^(?<y>\d{4})(?<mo>\d{2})(?<d>\d{2})(?:T(?<h>\d{2})(?<mi>\d{2})(?<s>\d{2})?(?:[.,](?<f>\d+))?(?<z>Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const YEAR_ONLY = /^(?<y>\d{4})$/;
+const ORDINAL = /^(?<y>\d{4})-?(?<o>\d{3})$/;
+
+// ISO 8601:1988's truncated two-digit-year forms, which feedparser reads: "031231", "03-12-31" (YYMMDD),
+// "-0312", "-03-12" (-YYMM, the year-month of the implied century).
+const ISO_SHORT = /^(?<y>\d{2})-?(?<mo>\d{2})-?(?<d>\d{2})$/;
+const ISO_SHORT_MONTH = /^-(?<y>\d{2})-?(?<mo>\d{2})$/;
+
+const ZONE = String.raw`(?<z>\(?[a-z]{1,5}\)?|etc\/(?:gmt|utc)|(?:gmt|utc|ut)?\s*[+-]\d{1,2}(?::?\d{2})?)(?:\s*\([^)]{0,40}\))?`;
+const TIME = String.raw`(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?(?:\s*(?<ap>[ap])\.?\s?m\b\.?)?`;
 
 // [weekday,] day month[,] year [-|,|pukul|at] [time] [zone]; the weekday is any word and is not checked
-// (feeds get it wrong). "Sabtu, 16 November 2019 - 12:59 WIB" is how Indonesian news sites print a date.
+// (feeds get it wrong). "Sabtu, 16 November 2019 - 12:59 WIB" is how Indonesian news sites print a date;
+// "Κυρ, 11 Ιούλ 2004", "Mi, 16. Okt 2019" and "mar., 15 nov. 2022" are how localised blogs print RFC 822.
 const RFC822 = new RegExp(
-  String.raw`^(?:[a-z\u00c0-\u024f]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{2}|\d{4}),?` +
-    String.raw`(?:(?:\s*[-|,]\s*|\s+(?:pukul|jam|at)\s+|\s+)${TIME}(?:\s*${ZONE})?)?$`,
-  'i',
+  String.raw`^(?:\p{L}+\.?,?\s*)?(?<d>\d{1,2})\.?[\s-]+(?<mo>\p{L}+)\.?,?[\s-]+(?<y>\d{2}|\d{4}),?` +
+    String.raw`(?:(?:\s*[-|,]\s*|\s+(?:pukul|jam|at|um|à)\s+|\s+)${TIME}(?:\s*${ZONE})?)?$`,
+  'iu',
 );
 
 // asctime and JavaScript's Date.toString: "Sun Jan  4 16:29:06 2004", "Sun Jul 15 01:16:00 +0000 2012",
-// "Thu Aug 30 2012 17:26:16 GMT+0200 (CEST)". Month first, then day.
+// "Thu Aug 30 2012 17:26:16 GMT+0200 (CEST)"; and the US order "Saturday, November 16, 2019 12:59 PM".
+// Month first, then day.
 const ASCTIME = new RegExp(
-  String.raw`^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?${TIME}(?:\s*${ZONE})?(?:\s+(\d{4}))?$`,
-  'i',
+  String.raw`^(?:\p{L}+,?\s+)?(?<mo>\p{L}+)\.?\s+(?<d>\d{1,2}),?\s+(?:(?<y>\d{4}),?\s+)?${TIME}(?:\s*${ZONE})?(?:\s+(?<y2>\d{4}))?$`,
+  'iu',
 );
 
 // Perforce and others: "Fri, 2006/09/15 08:19:53 EDT".
-const SLASHED = new RegExp(String.raw`^(?:[a-z]+,?\s+)?(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+${TIME}(?:\s*${ZONE})?)?$`, 'i');
+const SLASHED = new RegExp(String.raw`^(?:\p{L}+,?\s+)?(?<y>\d{4})\/(?<mo>\d{1,2})\/(?<d>\d{1,2})(?:\s+${TIME}(?:\s*${ZONE})?)?$`, 'iu');
+
+// Korean blogs: "2004-05-25 오후 11:23:17" and "2004년 05월 28일 01:31:15", Korean time (UTC+9) unless a zone follows.
+const KOREAN = new RegExp(
+  String.raw`^(?<y>\d{4})(?:\s*년\s*|-)(?<mo>\d{1,2})(?:\s*월\s*|-)(?<d>\d{1,2})(?:\s*일)?` +
+    String.raw`(?:\s+(?:(?<ap>오전|오후)\s*)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s*${ZONE})?)?$`,
+  'iu',
+);
+const KST = 540;
 
 /** Returns an ISO 8601 UTC timestamp ("2019-11-16T05:59:00.000Z") or null when the text is not a date we can read. */
 export function parseDate(input: string | null | undefined): string | null {
@@ -120,44 +217,49 @@ export function parseDate(input: string | null | undefined): string | null {
   const s = input.trim().replace(/\s+/g, ' ');
   if (s === '' || s.length > 80) return null;
 
-  const iso = ISO.exec(s);
-  if (iso) {
-    const offset = zoneOffset(iso[8]);
-    if (offset === null) return null;
-    const frac = iso[7] ? Number(`0.${iso[7]}`) : 0;
-    return build(
-      Number(iso[1]), Number(iso[2]), Number(iso[3] ?? 1),
-      Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0), Math.floor(frac * 1000), offset,
-    );
+  // Digits first: most feed dates are W3CDTF or RFC 822, and each pattern below is anchored at both ends.
+  const c = s.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) {
+    const iso = ISO.exec(s)?.groups;
+    if (iso) {
+      const mo = iso.mo ?? '';
+      return fromParts(iso, /^\d/.test(mo) ? Number(mo) : monthOf(mo));
+    }
+    const basic = (ISO_BASIC.exec(s) ?? YEAR_ONLY.exec(s))?.groups;
+    if (basic) return fromParts(basic, Number(basic.mo ?? 1));
+    const ordinal = ORDINAL.exec(s)?.groups;
+    if (ordinal) return fromOrdinal(Number(ordinal.y), Number(ordinal.o));
+    const short = ISO_SHORT.exec(s)?.groups;
+    if (short) return fromParts(short, Number(short.mo));
+    const korean = KOREAN.exec(s)?.groups;
+    if (korean) return fromParts(korean, Number(korean.mo), KST);
+  } else if (c === 0x2d /* - */) {
+    const short = ISO_SHORT_MONTH.exec(s)?.groups;
+    if (short) return fromParts(short, Number(short.mo));
+    return null;
   }
 
-  const rfc = RFC822.exec(s);
-  if (rfc) {
-    const month = MONTHS[(rfc[2] ?? '').toLowerCase()];
-    if (month === undefined) return null;
-    let year = Number(rfc[3]);
-    // RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx.
-    if ((rfc[3] ?? '').length === 2) year += year < 50 ? 2000 : 1900;
-    const offset = zoneOffset(rfc[7]?.replace(/[()]/g, ''));
-    if (offset === null) return null;
-    return build(year, month, Number(rfc[1]), Number(rfc[4] ?? 0), Number(rfc[5] ?? 0), Number(rfc[6] ?? 0), 0, offset);
-  }
+  const rfc = RFC822.exec(s)?.groups;
+  if (rfc) return fromParts(rfc, monthOf(rfc.mo));
 
-  const asc = ASCTIME.exec(s);
+  const asc = ASCTIME.exec(s)?.groups;
   if (asc) {
-    const month = MONTHS[(asc[1] ?? '').toLowerCase()];
-    const year = asc[3] ?? asc[8];
-    if (month === undefined || year === undefined || (asc[3] !== undefined && asc[8] !== undefined)) return null;
-    const offset = zoneOffset(asc[7]?.replace(/[()]/g, ''));
-    if (offset === null) return null;
-    return build(Number(year), month, Number(asc[2]), Number(asc[4]), Number(asc[5]), Number(asc[6] ?? 0), 0, offset);
+    if (asc.y !== undefined && asc.y2 !== undefined) return null;
+    return fromParts({ ...asc, y: asc.y ?? asc.y2 }, monthOf(asc.mo));
   }
 
-  const sl = SLASHED.exec(s);
-  if (sl) {
-    const offset = zoneOffset(sl[7]?.replace(/[()]/g, ''));
-    if (offset === null) return null;
-    return build(Number(sl[1]), Number(sl[2]), Number(sl[3]), Number(sl[4] ?? 0), Number(sl[5] ?? 0), Number(sl[6] ?? 0), 0, offset);
+  const sl = SLASHED.exec(s)?.groups;
+  if (sl) return fromParts(sl, Number(sl.mo));
+  return null;
+}
+
+function fromOrdinal(year: number, day: number): string | null {
+  if (day < 1 || day > (isLeap(year) ? 366 : 365)) return null;
+  let rest = day;
+  for (let month = 1; month <= 12; month++) {
+    const n = daysInMonth(year, month);
+    if (rest <= n) return build(year, month, rest, 0, 0, 0, 0, 0);
+    rest -= n;
   }
   return null;
 }

@@ -21,6 +21,7 @@ import {
   checkXmlDepth,
   repairXml,
   resolveUrl,
+  langTag,
   rewriteForFeedsmith,
   scanLinks,
   type LinkScan,
@@ -157,8 +158,9 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     warnings.push(LENIENT_WARNING);
   }
 
-  // feedsmith keeps xml:base only on the feed and on items, and drops xhtml:link; scan for them when present.
-  const scan = /xml:base|xhtml/i.test(text) ? scanLinks(text, options.url) : null;
+  // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link; scan for
+  // them when present.
+  const scan = /xml:base|xhtml/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;
   const clip = new Clipper();
   let feed: ParsedFeed;
   switch (parsed.format) {
@@ -178,6 +180,19 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
   feed.warnings.unshift(...warnings);
   clip.report(feed.warnings);
   return feed;
+}
+
+/**
+ * xml:lang anywhere but on the feed element (or its root) needs the scan: on an item's content it is the
+ * language of the body, and a feed-level one is inherited by everything below it. One xml:lang before the
+ * first item is feedsmith's feed.xml.lang, which items inherit anyway, and costs no second pass.
+ */
+function needsLangScan(text: string): boolean {
+  const first = text.indexOf('xml:lang');
+  if (first === -1) return false;
+  if (text.indexOf('xml:lang', first + 8) !== -1) return true;
+  const item = text.search(/<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>]/);
+  return item !== -1 && first > item;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -281,7 +296,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     personName(feed.managingEditor),
     atomPerson(feed.atom?.authors?.[0]),
   );
-  const lang = firstNonEmpty(feed.language, feed.dc?.languages?.[0], feed.xml?.lang);
+  const lang = langTag(firstNonEmpty(feed.language, feed.dc?.languages?.[0], scan?.feedLang, feed.xml?.lang));
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it: RssItem, i) => {
@@ -294,7 +309,9 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const item: ParsedItem = {
       guid: clip.opt(guid),
       link: clip.opt(link),
-      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0], mediaText(it.media, 'title'))),
+      title: clip.opt(
+        firstNonEmpty(it.title, it.dc?.titles?.[0], textConstruct(it.atom?.title), it.itunes?.title, mediaText(it.media, 'title')),
+      ),
       author: clip.opt(
         firstNonEmpty(
           personName(it.authors?.[0]),
@@ -307,15 +324,25 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
       published: parseDate(it.pubDate) ?? parseDate(it.dc?.dates?.[0]) ?? parseDate(it.atom?.published) ?? parseDate(it.dcterms?.issued?.[0]),
       updated: parseDate(it.atom?.updated) ?? parseDate(it.dcterms?.modified?.[0]),
       summary: clip.opt(
-        firstNonEmpty(it.description, it.dc?.descriptions?.[0], it.itunes?.summary, mediaText(it.media, 'description')),
+        firstNonEmpty(
+          it.description,
+          it.dc?.descriptions?.[0],
+          textConstruct(it.atom?.summary),
+          it.itunes?.summary,
+          it.itunes?.subtitle,
+          mediaText(it.media, 'description'),
+        ),
       ),
-      contentHtml: clip.opt(it.content?.encoded),
+      // Writers that mix vocabularies put the body in atom:content inside an RSS item.
+      contentHtml: clip.opt(firstNonEmpty(it.content?.encoded, textConstruct(it.atom?.content))),
       categories: uniq([
         ...(it.categories ?? []).map((c) => c.name),
         ...(it.dc?.subjects ?? []),
+        ...(it.atom?.categories ?? []).map((c) => c.term ?? c.label),
         ...(it.media?.categories ?? []).map((c) => c.name ?? c.label),
+        ...(it.itunes?.keywords ?? []),
       ].map((c) => clip.text(String(c ?? '').trim())).filter((c) => c !== '')),
-      lang: it.xml?.lang?.trim() || undefined,
+      lang: langTag(firstNonEmpty(scanned ? scanned[i]?.lang : it.xml?.lang, it.dc?.languages?.[0])),
       alternates: alternatesFrom(links, clip),
       enclosures: enclosures.slice(0, MAX_LIST),
       image: clip.opt(mediaImage(it.media, base) ?? resolveUrl(it.itunes?.image, base) ?? imageEnclosure(enclosures)),
@@ -343,7 +370,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? options.url;
   const feedAuthor = personText(feed.dc?.creators?.[0]);
-  const lang = firstNonEmpty(feed.dc?.languages?.[0]);
+  const lang = langTag(firstNonEmpty(feed.dc?.languages?.[0], scan?.feedLang));
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it, i) => {
@@ -358,7 +385,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
       summary: clip.opt(firstNonEmpty(it.description, it.dc?.descriptions?.[0])),
       contentHtml: clip.opt(it.content?.encoded),
       categories: uniq((it.dc?.subjects ?? []).map((c) => clip.text(c.trim())).filter((c) => c !== '')),
-      lang: firstNonEmpty(it.xml?.lang, it.dc?.languages?.[0]),
+      lang: langTag(firstNonEmpty(scanned?.[i]?.lang, it.xml?.lang, it.dc?.languages?.[0])),
       alternates: alternatesFrom(links, clip),
       enclosures: [],
       image: clip.opt(mediaImage(it.media, base)),
@@ -381,26 +408,19 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
 function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkScan | null, clip: Clipper): ParsedFeed {
   const feedBase = scan?.feedBase ?? resolveUrl(feed.xml?.base, options.url) ?? options.url;
   const feedAuthor = firstNonEmpty(atomPerson(feed.authors?.[0]), personText(feed.dc?.creators?.[0]));
-  const lang = firstNonEmpty(feed.xml?.lang, feed.dc?.languages?.[0]);
+  const lang = langTag(firstNonEmpty(scan?.feedLang, feed.xml?.lang, feed.dc?.languages?.[0]));
   const rawEntries = (feed.entries ?? []).slice(0, MAX_ITEMS);
   const scanned = scan && scan.items.length === rawEntries.length ? scan.items : null;
   const items = rawEntries.map((e, i) => {
     const s = scanned?.[i];
     const base = s ? s.base : resolveUrl(e.xml?.base, feedBase) ?? feedBase;
     const links: ScannedLink[] = s ? s.links.filter((l) => l.kind === 'attr') : atomLinks(e.links, base);
-    const itemLang = e.xml?.lang?.trim() || undefined;
+    const itemLang = s ? s.lang : langTag(e.xml?.lang);
     const enclosures = links
       .filter((l) => l.rel === 'enclosure')
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
     const content = e.content;
-    const contentHtml =
-      content?.value === undefined
-        ? undefined
-        : isBase64Type(content.type)
-          ? fromBase64(content.value)
-          : isPlainTextType(content.type)
-            ? textToHtml(content.value)
-            : content.value;
+    const contentHtml = textConstruct(content);
     const item: ParsedItem = {
       guid: clip.opt(e.id),
       link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
@@ -408,13 +428,14 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
       author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
       published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),
       updated: parseDate(e.updated),
-      summary: clip.opt(textConstruct(e.summary) ?? e.itunes?.summary ?? mediaText(e.media, 'description')),
+      summary: clip.opt(textConstruct(e.summary) ?? firstNonEmpty(e.itunes?.summary, e.itunes?.subtitle) ?? mediaText(e.media, 'description')),
       contentHtml: clip.opt(contentHtml),
       categories: uniq(
         [
           ...(e.categories ?? []).map((c) => c.term ?? c.label),
           ...(e.dc?.subjects ?? []),
           ...(e.media?.categories ?? []).map((c) => c.name ?? c.label),
+          ...(e.itunes?.keywords ?? []),
         ]
           .map((c) => clip.text(String(c ?? '').trim()))
           .filter((c) => c !== ''),
@@ -562,29 +583,51 @@ function isPlainTextType(type: string | undefined): boolean {
  * An Atom text construct as HTML: type="text" (and Atom 0.3's text/plain, and no type at all) is plain text
  * that may hold "<" or "&" as characters, so it is escaped; html and xhtml are markup already.
  */
-function textConstruct(t: AtomFeed.Text | undefined): string | undefined {
+function textConstruct(t: { value?: string; type?: string } | undefined): string | undefined {
   if (t?.value === undefined) return undefined;
-  if (isBase64Type(t.type)) return fromBase64(t.value);
-  return isPlainTextType(t.type) ? textToHtml(t.value) : t.value;
+  if (isBase64Type(t.type)) return fromBase64(t.value, t.type);
+  return isPlainTextType(t.type) || isOtherXmlType(t.type) ? textToHtml(t.value) : t.value;
+}
+
+/**
+ * XML that is not XHTML (application/atom+xml, image/svg+xml …) is no HTML body: shown as its source text.
+ * feedsmith hands it over as the text inside the element.
+ */
+function isOtherXmlType(type: string | undefined): boolean {
+  if (type === undefined || !type.includes('/')) return false;
+  const t = type.trim().toLowerCase();
+  return (t.endsWith('/xml') || t.endsWith('+xml')) && t !== 'application/xhtml+xml' && t !== 'text/xml';
 }
 
 /**
  * RFC 4287 §4.1.3.3: Atom content of a media type that is neither text nor XML is base64. Writers use it
  * (application/octet-stream) for titles and summaries too; what they encode is HTML.
  */
-function isBase64Type(type: string | undefined): boolean {
+function isBase64Type(type: string | undefined): type is string {
   if (type === undefined || !type.includes('/')) return false;
   const t = type.trim().toLowerCase();
   return !t.startsWith('text/') && !t.endsWith('/xml') && !t.endsWith('+xml') && t !== 'application/xhtml+xml';
 }
 
-/** Base64 text as UTF-8, or undefined when it decodes to something that is not text (an inline image …). */
-function fromBase64(value: string): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value.replace(/\s+/g, ''), 'base64'));
-  } catch {
-    return undefined;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BINARY_TYPE = /^(?:image|audio|video|font|model)\/|^application\/octet-stream$/;
+
+/**
+ * Base64 text as UTF-8. Writers also put plain text under a media type that is neither text nor XML
+ * ({"a":1} as application/json, a word as application/x-custom): what is not base64, or decodes to
+ * something that is not UTF-8 text under a type that is not binary, is that text. Binary that is not text
+ * (an inline image) is undefined.
+ */
+function fromBase64(value: string, type: string): string | undefined {
+  const packed = value.replace(/\s+/g, '');
+  if (packed.length % 4 === 0 && BASE64.test(packed)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(packed, 'base64'));
+    } catch {
+      // not text: binary, or a word that happens to be made of base64 letters
+    }
   }
+  return BINARY_TYPE.test(type.trim().toLowerCase()) ? undefined : textToHtml(value);
 }
 
 function mediaText(media: MediaNs.ItemOrFeed | undefined, key: 'title' | 'description'): string | undefined {

@@ -304,12 +304,29 @@ export interface ScannedLink {
 export interface ScannedItem {
   base: string | undefined;
   links: ScannedLink[];
+  /**
+   * The language of the item's body: the xml:lang in scope on its content (content, content:encoded, an
+   * xhtml body, fullitem), else on its summary or description, else on the item; undefined when none is.
+   */
+  lang?: string | undefined;
 }
 
 export interface LinkScan {
   feedBase: string | undefined;
+  /** The xml:lang in scope on the channel or feed element (set there or on the root). */
+  feedLang?: string | undefined;
   feedLinks: ScannedLink[];
   items: ScannedItem[];
+}
+
+/** Direct children of an item that hold its body, and those that hold its summary. */
+const BODY_ELEMENTS = new Set(['content', 'encoded', 'body', 'fullitem']);
+const SUMMARY_ELEMENTS = new Set(['summary', 'description']);
+
+/** An xml:lang value as a language tag: "en_US" (seen in feeds) is "en-US"; blank is no language. */
+export function langTag(value: string | undefined): string | undefined {
+  const t = value?.trim().replace(/_/g, '-');
+  return t ? t : undefined;
 }
 
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
@@ -328,10 +345,15 @@ export function resolveUrl(href: string | undefined, base: string | undefined): 
 
 export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
   const bases: Array<string | undefined> = [];
+  // xml:lang in scope per open element; '' is an explicit "no language" (xml:lang="") that stops inheritance.
+  const langs: string[] = [];
   const names: string[] = [];
   const result: LinkScan = { feedBase: docUrl, feedLinks: [], items: [] };
   let itemDepth = -1;
   let current: ScannedItem | null = null;
+  let bodyLang: string | null = null;
+  let summaryLang: string | null = null;
+  let itemLang = '';
   let linkText: { depth: number; base: string | undefined; text: string } | null = null;
   let inCdata = false;
 
@@ -343,16 +365,29 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
         const parent = bases.length > 0 ? bases[bases.length - 1] : docUrl;
         const ownBase = attrs['xml:base'];
         const base = ownBase !== undefined ? resolveUrl(ownBase, parent) : parent;
+        const ownLang = attrs['xml:lang'];
+        const lang = ownLang !== undefined ? (langTag(ownLang) ?? '') : (langs[langs.length - 1] ?? '');
         bases.push(base);
+        langs.push(lang);
         names.push(name);
         const depth = bases.length;
         const ln = localName(name);
         if (current === null && (ln === 'item' || ln === 'entry')) {
           current = { base, links: [] };
           itemDepth = depth;
+          itemLang = lang;
+          bodyLang = null;
+          summaryLang = null;
           return;
         }
-        if (ln === 'channel' || ln === 'feed') result.feedBase = base;
+        if (current !== null && depth === itemDepth + 1) {
+          if (bodyLang === null && BODY_ELEMENTS.has(ln)) bodyLang = lang;
+          else if (summaryLang === null && SUMMARY_ELEMENTS.has(ln)) summaryLang = lang;
+        }
+        if (ln === 'channel' || ln === 'feed') {
+          result.feedBase = base;
+          result.feedLang = lang || undefined;
+        }
         if (ln !== 'link') return;
         const isDirectChild = current !== null ? depth === itemDepth + 1 : ln === 'link' && ['channel', 'feed'].includes(localName(names[names.length - 2] ?? ''));
         if (!isDirectChild) return;
@@ -389,11 +424,14 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
           linkText = null;
         }
         if (current !== null && depth === itemDepth) {
+          const lang = bodyLang ?? summaryLang ?? itemLang;
+          if (lang) current.lang = lang;
           result.items.push(current);
           current = null;
           itemDepth = -1;
         }
         bases.pop();
+        langs.pop();
         names.pop();
       },
     },
@@ -430,6 +468,12 @@ function decodeBase64(s: string): string {
 
 function cdataToTextRaw(s: string): string {
   return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+}
+
+/** The xml:lang attribute of a start tag, to carry over to the element that replaces it (the body's language). */
+function keptLang(startTag: string): string {
+  const m = /\sxml:lang\s*=\s*("[^"]*"|'[^']*')/i.exec(startTag);
+  return m ? ` xml:lang=${m[1]}` : '';
 }
 
 /** The text with item bodies feedsmith cannot see turned into content:encoded, and base64 text decoded. */
@@ -504,9 +548,9 @@ export function rewriteForFeedsmith(text: string): string {
     out.push(text.slice(at, r.start));
     const inner = text.slice(r.innerStart, r.innerEnd);
     if (r.kind === 'fullitem') {
-      out.push('<content:encoded>', inner, '</content:encoded>');
+      out.push(`<content:encoded${keptLang(r.startTag)}>`, inner, '</content:encoded>');
     } else if (r.kind === 'body') {
-      out.push('<content:encoded><![CDATA[', cdataToText(inner).replace(/]]>/g, ']]]]><![CDATA[>'), ']]></content:encoded>');
+      out.push(`<content:encoded${keptLang(r.startTag)}><![CDATA[`, cdataToText(inner).replace(/]]>/g, ']]]]><![CDATA[>'), ']]></content:encoded>');
     } else {
       out.push(r.startTag.replace(BASE64_MODE, ''), escapeText(decodeBase64(inner)), text.slice(r.innerEnd, r.end));
     }

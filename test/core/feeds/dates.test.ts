@@ -97,6 +97,45 @@ const cases: Array<[string | null | undefined, string | null]> = [
   ['Sabtu, 16 November 2019 - 12:59 WIB', '2019-11-16T05:59:00.000Z'],
   ['16 November 2019 pukul 12.59 WIB', '2019-11-16T05:59:00.000Z'],
   ['Senin, 17 Agustus 2020, 08:00 WIB', '2020-08-17T01:00:00.000Z'],
+  // partial and basic ISO 8601 forms (W3CDTF's year alone, ISO 8601:1988's two-digit years, ordinal days)
+  ['2003', '2003-01-01T00:00:00.000Z'],
+  ['20031231', '2003-12-31T00:00:00.000Z'],
+  ['20031231T101455Z', '2003-12-31T10:14:55.000Z'],
+  ['20031231T1014+0700', '2003-12-31T03:14:00.000Z'],
+  ['2003-335', '2003-12-01T00:00:00.000Z'],
+  ['2004-366', '2004-12-31T00:00:00.000Z'],
+  ['2003-366', null],
+  ['031231', '2003-12-31T00:00:00.000Z'],
+  ['03-12-31', '2003-12-31T00:00:00.000Z'],
+  ['-0312', '2003-12-01T00:00:00.000Z'],
+  ['-03-12', '2003-12-01T00:00:00.000Z'],
+  ['031331', null],
+  // ISO 8601 with a zone name, and with a month name (Hungarian blogs)
+  ['2019-11-16 12:59:00 WIB', '2019-11-16T05:59:00.000Z'],
+  ['2019-11-16T12:59 WITA', '2019-11-16T04:59:00.000Z'],
+  ['2004-július-13T9:15-05:00', '2004-07-13T14:15:00.000Z'],
+  ['2004-Jul-13', '2004-07-13T00:00:00.000Z'],
+  // localised RFC 822: Greek, German, French, Spanish, Portuguese, Italian, Dutch month names
+  ['Κυρ, 11 Ιούλ 2004 12:00:00 EST', '2004-07-11T17:00:00.000Z'],
+  ['Mi, 16. Okt 2019 12:59:00 +0200', '2019-10-16T10:59:00.000Z'],
+  ['Sa, 16 Mär 2019 12:59:00 +0100', '2019-03-16T11:59:00.000Z'],
+  ['mar., 15 nov. 2022 10:00:00 +0100', '2022-11-15T09:00:00.000Z'],
+  ['sáb, 16 dic 2019 10:00:00 -0300', '2019-12-16T13:00:00.000Z'],
+  ['sex, 16 out 2020 10:00:00 -0300', '2020-10-16T13:00:00.000Z'],
+  ['16 août 2021 08:00 CEST', '2021-08-16T06:00:00.000Z'],
+  ['16 maart 2021 08:00 CET', '2021-03-16T07:00:00.000Z'],
+  ['ven, 16 lug 2021 08:00:00 +0200', '2021-07-16T06:00:00.000Z'],
+  // 12-hour clocks and the US order
+  ['16 Nov 2019 12:59 PM WIB', '2019-11-16T05:59:00.000Z'],
+  ['16 Nov 2019 12:30 am GMT', '2019-11-16T00:30:00.000Z'],
+  ['Sabtu, 16 November 2019 1:05 p.m. WIB', '2019-11-16T06:05:00.000Z'],
+  ['Saturday, November 16, 2019 12:59 PM', '2019-11-16T12:59:00.000Z'],
+  ['Nov 16, 2019 9:15 am EST', '2019-11-16T14:15:00.000Z'],
+  ['16 Nov 2019 13:00 PM GMT', null],
+  // Korean blogs (Korean time unless a zone is given)
+  ['2004-05-25 오후 11:23:17', '2004-05-25T14:23:17.000Z'],
+  ['2004-05-25 오전 11:23:17', '2004-05-25T02:23:17.000Z'],
+  ['2004년 05월 28일  01:31:15', '2004-05-27T16:31:15.000Z'],
   // garbage → null
   ['Item 12', null],
   ['12', null],
@@ -129,7 +168,8 @@ describe('parseDate', () => {
   });
 
   it('never returns a date for text V8 would invent one for', () => {
-    for (const s of ['Item 12', 'Chapter 3', 'Version 2.0', 'Page 1 of 3', 'May', '2019', 'Nov 2019']) {
+    // A year alone ("2019") is W3CDTF's coarsest date and is read as 1 January (see the partial dates above).
+    for (const s of ['Item 12', 'Chapter 3', 'Version 2.0', 'Page 1 of 3', 'May', 'Nov 2019', '22013', '013', '2019 12', '1.5']) {
       expect(parseDate(s)).toBeNull();
     }
   });

@@ -164,3 +164,80 @@ describe('Atom 1.0 content of a media type that is neither text nor XML is base6
     expect(parseFeed(atom(`<id>1</id><title>t</title><content type="image/png">${png}</content>`)).items[0]?.contentHtml).toBeUndefined();
   });
 });
+
+describe('the language of an item is the xml:lang in scope on its body', () => {
+  it('reads xml:lang on Atom content over the entry and the feed, and on the summary when there is no content', () => {
+    const doc =
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr"><title>T</title>' +
+      '<entry><id>1</id><summary xml:lang="de">s</summary><content xml:lang="en">c</content></entry>' +
+      '<entry><id>2</id><summary xml:lang="id">s</summary></entry>' +
+      '<entry xml:lang="nl"><id>3</id><content>c</content></entry>' +
+      '<entry><id>4</id><content>c</content></entry></feed>';
+    const feed = parseFeed(doc);
+    expect(feed.lang).toBe('fr');
+    expect(feed.items.map((i) => i.lang)).toEqual(['en', 'id', 'nl', 'fr']);
+  });
+
+  it('reads xml:lang on content:encoded, and inherits the one on the rss root', () => {
+    const doc =
+      '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xml:lang="id"><channel><title>T</title>' +
+      '<item><title>a</title><content:encoded xml:lang="en">&lt;p&gt;x&lt;/p&gt;</content:encoded></item>' +
+      '<item><title>b</title><description>y</description></item></channel></rss>';
+    const feed = parseFeed(doc);
+    expect(feed.lang).toBe('id');
+    expect(feed.items.map((i) => i.lang)).toEqual(['en', 'id']);
+  });
+
+  it('keeps the xml:lang of bodies read through the rewrite (xhtml body, fullitem)', () => {
+    const doc =
+      '<rss version="2.0"><channel><title>T</title>' +
+      '<item><title>a</title><body xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><p>x</p></body></item>' +
+      '<item><title>b</title><fullitem xml:lang="id">&lt;p&gt;y&lt;/p&gt;</fullitem></item></channel></rss>';
+    expect(parseFeed(doc).items.map((i) => i.lang)).toEqual(['en', 'id']);
+  });
+
+  it('writes "en_US" as the language tag "en-US", on the feed and on items', () => {
+    const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en_US"><title>T</title><entry><id>1</id><content xml:lang="pt_BR">c</content></entry></feed>');
+    expect([feed.lang, feed.items[0]?.lang]).toEqual(['en-US', 'pt-BR']);
+  });
+
+  it('reads an RSS item dc:language', () => {
+    expect(parseFeed(rss('<title>a</title><dc:language>id</dc:language>', '', DC)).items[0]?.lang).toBe('id');
+  });
+});
+
+describe('Atom text of other media types', () => {
+  it('keeps text that is not base64 under a media type that is neither text nor XML', () => {
+    const feed = parseFeed(atom('<id>1</id><title type="application/x-custom">test</title><content type="application/json">{"a":1}</content>'));
+    expect([feed.items[0]?.title, feed.items[0]?.contentHtml]).toEqual(['test', '{"a":1}']);
+  });
+
+  it('shows XML that is not XHTML as its text', () => {
+    expect(parseFeed(atom('<id>1</id><title>t</title><content type="application/atom+xml">&lt;x/&gt;</content>')).items[0]?.contentHtml).toBe('&lt;x/&gt;');
+  });
+
+  it('still decodes base64 under a binary type when it is text', () => {
+    expect(parseFeed(atom('<id>1</id><title>t</title><content type="video/mp4">aGVsbG8=</content>')).items[0]?.contentHtml).toBe('hello');
+  });
+});
+
+describe('RSS items that borrow from other vocabularies', () => {
+  const ATOM = ' xmlns:atom="http://www.w3.org/2005/Atom"';
+  it('reads atom:content, atom:summary, atom:title and atom:category inside an RSS item', () => {
+    const feed = parseFeed(
+      rss(
+        '<atom:title>A</atom:title><atom:summary>S</atom:summary><atom:content type="html">&lt;p&gt;Body&lt;/p&gt;</atom:content><atom:category term="atomterm"/>',
+        '',
+        ATOM,
+      ),
+    );
+    const it0 = feed.items[0];
+    expect([it0?.title, it0?.summary, it0?.contentHtml, it0?.categories]).toEqual(['A', 'S', '<p>Body</p>', ['atomterm']]);
+  });
+
+  it('takes itunes:keywords as categories and itunes:title and itunes:subtitle as fallbacks', () => {
+    const feed = parseFeed(rss('<itunes:title>Episode</itunes:title><itunes:subtitle>Sub</itunes:subtitle><itunes:keywords>one, two</itunes:keywords><category>c</category>', '', ITUNES));
+    const it0 = feed.items[0];
+    expect([it0?.title, it0?.summary, it0?.categories]).toEqual(['Episode', 'Sub', ['c', 'one', 'two']]);
+  });
+});
