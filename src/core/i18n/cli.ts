@@ -44,6 +44,8 @@ export interface CliMessages {
    * starting now (its background refresh is due at once), or nothing yet.
    */
   cacheRecovered(from: string, to: string, restored: number, then: 'refresh' | 'reader' | 'none'): string;
+  /** Changes queued for the sync server that were read from the damaged cache and kept. */
+  cacheRecoveredQueue(n: number): string;
   /** The reader found the cache damaged while it ran; the next start moves it aside. */
   cacheDamagedNextStart(path: string, movedTo: string): string;
   needOneOf(flags: string): string;
@@ -278,6 +280,7 @@ or from a question on the terminal.`,
   cacheRecovered: (from, to, restored, then) =>
     `The article cache ${from} was damaged: it was moved to ${to} and a fresh cache was built (${plural(restored, 'read/starred mark', 'read/starred marks')} kept)` +
     (then === 'refresh' ? '; this refresh fills it again.' : then === 'reader' ? '; the reader fetches the articles again.' : '; run "cyberread refresh" to fetch the articles again.'),
+  cacheRecoveredQueue: (n) => `${plural(n, 'change', 'changes')} waiting for the sync server ${n === 1 ? 'was' : 'were'} kept: the next sync sends ${n === 1 ? 'it' : 'them'}.`,
   cacheDamagedNextStart: (path, movedTo) =>
     `The article cache ${path} is damaged: the next cyberread command moves it to ${movedTo} and builds a fresh cache, keeping read and starred marks.`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
@@ -508,6 +511,7 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   cacheRecovered: (from, to, restored, then) =>
     `Cache artikel ${from} rusak: file-nya dipindahkan ke ${to} dan cache baru dibuat (${nId(restored)} tanda sudah dibaca/berbintang dipulihkan)` +
     (then === 'refresh' ? '; refresh ini mengisinya kembali.' : then === 'reader' ? '; pembaca memuat ulang artikelnya.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
+  cacheRecoveredQueue: (n) => `${nId(n)} perubahan yang menunggu dikirim ke server sinkronisasi dipertahankan: sinkronisasi berikutnya mengirimnya.`,
   cacheDamagedNextStart: (path, movedTo) =>
     `Cache artikel ${path} rusak: perintah cyberread berikutnya memindahkannya ke ${movedTo} dan membuat cache baru, dengan tanda sudah dibaca dan berbintang dipertahankan.`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
