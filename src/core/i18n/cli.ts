@@ -77,6 +77,8 @@ export interface CliMessages {
   fullModeSet(url: string, mode: string): string;
   /** `show --full` could not get the page: one sentence for stderr; the feed text was printed. */
   fullFailed(reason: string): string;
+  /** `show --full` on a sample article of the demo that ships no page (its feed carries the whole text). */
+  fullNoPage: string;
   /** After `refresh --full`. */
   pagesSummary(fetched: number, ok: number, failed: number): string;
   fullLabel: string;
@@ -305,6 +307,7 @@ or from a question on the terminal.`,
   badFullMode: (v) => `Unknown --full mode "${v}": use auto, always or never.`,
   fullModeSet: (url, mode) => `Full articles for ${url}: ${mode}.`,
   fullFailed: (reason) => `Could not load the full article (${reason}); the feed text is shown instead.`,
+  fullNoPage: 'This sample article has no web page: the feed carried its whole text, printed above.',
   pagesSummary: (fetched, ok, failed) =>
     `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   fullLabel: 'full article',
@@ -559,6 +562,7 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
   fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,
   fullFailed: (reason) => `Artikel lengkap tidak dapat dimuat (${reason}); yang ditampilkan teks feed.`,
+  fullNoPage: 'Artikel contoh ini tidak punya halaman web: feed sudah memuat seluruh teksnya, tercetak di atas.',
   pagesSummary: (fetched, ok, failed) =>
     `Artikel lengkap: ${nId(fetched)} halaman dimuat, ${nId(ok)} terbaca lengkap` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   fullLabel: 'artikel lengkap',
