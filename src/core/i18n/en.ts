@@ -122,7 +122,7 @@ export const en = {
   postedLabel: 'Posted',
   dateUnknown: 'date unknown',
   imageLabel: 'Image',
-  shareLine: 'Share: y copy link · o open in browser',
+  shareLine: (copy: string, open: string) => `Share: ${copy} copy link · ${open} open in browser`,
   readAlso: 'Read also',
   linksTitle: 'Links',
   otherEditionHint: (lang: string) => `${lang} opens the other edition`,

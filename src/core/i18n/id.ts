@@ -123,7 +123,7 @@ export const id: Messages = {
   postedLabel: 'Diposting',
   dateUnknown: 'tanggal tidak diketahui',
   imageLabel: 'Ilustrasi',
-  shareLine: 'Bagikan: y salin tautan · o buka di browser',
+  shareLine: (copy, open) => `Bagikan: ${copy} salin tautan · ${open} buka di browser`,
   readAlso: 'Baca juga',
   linksTitle: 'Tautan',
   otherEditionHint: (lang) => `${lang} membuka edisi bahasa lain`,
