@@ -113,6 +113,10 @@ export const en = {
   // list
   emptyList: 'No articles match',
   emptyListHint: (clear: string) => `Press ${clear} to clear the filters`,
+  emptyUnread: 'No unread articles: all read',
+  emptyUnreadHint: (all: string) => `Press ${all} to list them all`,
+  emptyStarred: 'No starred articles',
+  emptyStarredHint: (star: string, all: string) => `Press ${star} on an article to star it, ${all} to list them all`,
   emptyEdition: (lang: string) => `No articles in ${lang}`,
   emptyEditionHint: (count: number, other: string, lang: string) => `${plural(count, 'article', 'articles')} in ${other}: press ${lang} to read them`,
   emptyCache: (refresh: string) => `No articles yet — press ${refresh} to refresh`,

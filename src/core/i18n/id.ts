@@ -115,6 +115,10 @@ export const id: Messages = {
 
   emptyList: 'Tidak ada artikel yang cocok',
   emptyListHint: (clear) => `Tekan ${clear} untuk menghapus filter`,
+  emptyUnread: 'Tidak ada artikel yang belum dibaca: semua sudah dibaca',
+  emptyUnreadHint: (all) => `Tekan ${all} untuk menampilkan semua artikel`,
+  emptyStarred: 'Belum ada artikel berbintang',
+  emptyStarredHint: (star, all) => `Tekan ${star} pada artikel untuk memberi bintang, ${all} untuk menampilkan semua`,
   emptyEdition: (lang) => `Belum ada artikel dalam ${lang}`,
   emptyEditionHint: (count, other, lang) => `Ada ${n(count)} artikel dalam ${other}: tekan ${lang} untuk membacanya`,
   emptyCache: (refresh) => `Belum ada artikel — tekan ${refresh} untuk memuat ulang feed`,

@@ -56,6 +56,13 @@ export interface ViewBodyProps {
  */
 function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boolean, keymap: Keymap | undefined): { emptyText: string; emptyHint?: string } {
   if (data.error !== null) return { emptyText: data.error };
+  const f = s.filters;
+  // "unread only" or "starred only" alone: say what is true of them, and the key that shows everything again
+  const alone = s.view !== 'search' && f.tags.length === 0 && f.query === null && f.feed === null;
+  if (alone && f.unreadOnly && !f.starredOnly) return { emptyText: m.emptyUnread, emptyHint: m.emptyUnreadHint(keyFor(keymap, 'unread', 'list')) };
+  if (alone && f.starredOnly && !f.unreadOnly) {
+    return { emptyText: m.emptyStarred, emptyHint: m.emptyStarredHint(keyFor(keymap, 'toggleStar', 'list'), keyFor(keymap, 'starredOnly', 'list')) };
+  }
   if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint(keyFor(keymap, 'clear', 'list')) };
   if (data.otherEdition > 0) {
     const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
