@@ -7,7 +7,7 @@ import type { UiServices } from '../services.js';
 import { keyFor, type Keymap } from '../keymap.js';
 import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
-import { Errors } from './Errors.js';
+import { Errors, type ErrorLine } from './Errors.js';
 import { Feeds, type FeedsEntry } from './Feeds.js';
 import { Links } from './Links.js';
 import { Hashtags } from './Hashtags.js';
@@ -48,6 +48,8 @@ export interface ViewBodyProps {
   reader: ReaderData;
   /** The feeds view's rows (empty unless it is open). */
   feeds: readonly FeedsEntry[];
+  /** The failed-feeds page's lines (empty unless it is open). */
+  errorPage: readonly ErrorLine[];
 }
 
 /**
@@ -73,7 +75,7 @@ function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boole
 }
 
 /** The part of the frame between header and status bar, for the current view. */
-export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps): React.JSX.Element {
+export function ViewBody({ services, s, m, data, reader, feeds, errorPage }: ViewBodyProps): React.JSX.Element {
   const h = bodyHeight(s.size);
   const size = { height: h, columns: s.size.columns, measure: services };
   switch (s.view) {
@@ -104,7 +106,7 @@ export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps)
     case 'help':
       return <Help m={m} lang={s.lang} keymap={services.keymap} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
     case 'errors':
-      return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
+      return <Errors lines={errorPage} scroll={s.errors.scroll} {...size} />;
     case 'feeds':
       return (
         <Feeds
