@@ -59,6 +59,8 @@ const ZONES: Record<string, number> = {
   at: -240, et: -300, ct: -360, mt: -420, pt: -480,
   ast: -240, adt: -180, akst: -540, akdt: -480, hst: -600, nst: -210, ndt: -150,
   wet: 0, west: 60, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, msk: 180,
+  // IST is India's in feeds far more often than Ireland's or Israel's.
+  ist: 330, pkt: 300, ict: 420, myt: 480,
   jst: 540, kst: 540, hkt: 480, sgt: 480, pht: 480, awst: 480, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
   'etc/gmt': 0, 'etc/utc': 0,
 };
@@ -203,6 +205,18 @@ const ASCTIME = new RegExp(
 // Perforce and others: "Fri, 2006/09/15 08:19:53 EDT".
 const SLASHED = new RegExp(String.raw`^(?:\p{L}+,?\s+)?(?<y>\d{4})\/(?<mo>\d{1,2})\/(?<d>\d{1,2})(?:\s+${TIME}(?:\s*${ZONE})?)?$`, 'iu');
 
+// Day first with dots or dashes ("16.11.2019 12:59", "16-11-2019"), as German, Dutch, Indonesian and
+// Russian sites write; with slashes only when one of the two numbers cannot be a month ("16/11/2019",
+// "11/16/2019"): "05/11/2019" is 5 November in Jakarta and May 11 in New York, and no date beats a wrong one.
+const NUMERIC = new RegExp(
+  String.raw`^(?:\p{L}+,?\s+)?(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}),?(?:\s+(?:(?:pukul|jam|um|at)\s+)?${TIME}(?:\s*${ZONE})?)?$`,
+  'iu',
+);
+
+// Unix time in seconds (10 digits, from September 2001 on) or milliseconds (13 digits), which some
+// generators print as a date.
+const EPOCH = /^(\d{10}|\d{13})$/;
+
 // Korean blogs: "2004-05-25 오후 11:23:17" and "2004년 05월 28일 01:31:15", Korean time (UTC+9) unless a zone follows.
 const KOREAN = new RegExp(
   String.raw`^(?<y>\d{4})(?:\s*년\s*|-)(?<mo>\d{1,2})(?:\s*월\s*|-)(?<d>\d{1,2})(?:\s*일)?` +
@@ -233,6 +247,12 @@ export function parseDate(input: string | null | undefined): string | null {
     if (short) return fromParts(short, Number(short.mo));
     const korean = KOREAN.exec(s)?.groups;
     if (korean) return fromParts(korean, Number(korean.mo), KST);
+    if (NUMERIC.test(s)) return numericDate(s);
+    const epoch = EPOCH.exec(s);
+    if (epoch) {
+      const ms = Number(s) * (s.length === 10 ? 1000 : 1);
+      return ms >= 1e12 ? new Date(ms).toISOString() : null;
+    }
   } else if (c === 0x2d /* - */) {
     const short = ISO_SHORT_MONTH.exec(s)?.groups;
     if (short) return fromParts(short, Number(short.mo));
@@ -250,7 +270,19 @@ export function parseDate(input: string | null | undefined): string | null {
 
   const sl = SLASHED.exec(s)?.groups;
   if (sl) return fromParts(sl, Number(sl.mo));
-  return null;
+  return numericDate(s);
+}
+
+function numericDate(s: string): string | null {
+  const numeric = NUMERIC.exec(s)?.groups;
+  if (!numeric) return null;
+  let day = Number(numeric.a);
+  let month = Number(numeric.b);
+  if (numeric.sep === '/') {
+    if (day <= 12 && month <= 12 && day !== month) return null;
+    if (month > 12) [day, month] = [month, day];
+  }
+  return fromParts({ ...numeric, d: String(day) }, month);
 }
 
 function fromOrdinal(year: number, day: number): string | null {

@@ -51,22 +51,33 @@ function run(codec: Codec, bytes: Uint8Array): string {
  * An unknown label falls through to the next source; nothing here throws on bad input.
  */
 export function decode(bytes: Uint8Array, contentType?: string | null): string {
+  return decodeBytes(bytes, contentType);
+}
+
+function decodeBytes(bytes: Uint8Array, contentType: string | null | undefined): string {
   const b0 = bytes[0];
   const b1 = bytes[1];
   const b2 = bytes[2];
+  const b3 = bytes[3];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return run({ kind: 'utf-8' }, bytes.subarray(3));
+  // UTF-32 first: its little-endian mark starts with UTF-16's.
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return run({ kind: 'iconv', name: 'utf-32le' }, bytes.subarray(4));
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return run({ kind: 'iconv', name: 'utf-32be' }, bytes.subarray(4));
   if (b0 === 0xff && b1 === 0xfe) return run({ kind: 'iconv', name: 'utf-16le' }, bytes.subarray(2));
   if (b0 === 0xfe && b1 === 0xff) return run({ kind: 'iconv', name: 'utf-16be' }, bytes.subarray(2));
 
   const fromHttp = codecFor(charsetFromContentType(contentType));
   if (fromHttp) return run(fromHttp, bytes);
 
-  // UTF-16 without a BOM: "<" followed by a zero byte (LE) or the other way round (BE).
+  // UTF-32 and UTF-16 without a BOM: "<" with three or one zero bytes after it (LE) or before it (BE).
+  if (b0 === 0x3c && b1 === 0x00 && b2 === 0x00 && b3 === 0x00) return run({ kind: 'iconv', name: 'utf-32le' }, bytes);
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0x00 && b3 === 0x3c) return run({ kind: 'iconv', name: 'utf-32be' }, bytes);
   if (b0 === 0x3c && b1 === 0x00) return run({ kind: 'iconv', name: 'utf-16le' }, bytes);
   if (b0 === 0x00 && b1 === 0x3c) return run({ kind: 'iconv', name: 'utf-16be' }, bytes);
 
   const declared = prologEncoding(bytes);
-  // A prolog that says UTF-16 in ASCII bytes is lying about itself; ASCII-compatible text is read as UTF-8.
-  const fromProlog = declared && !declared.startsWith('utf-16') ? codecFor(declared) : null;
+  // A prolog that says UTF-16 or UTF-32 in ASCII bytes is lying about itself; ASCII-compatible text is read
+  // as UTF-8.
+  const fromProlog = declared && !/^utf[-_]?(?:16|32)/.test(declared) ? codecFor(declared) : null;
   return run(fromProlog ?? { kind: 'utf-8' }, bytes);
 }

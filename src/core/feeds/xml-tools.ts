@@ -181,6 +181,8 @@ function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, '&quot;');
 }
 
+const STRAY_LT = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(?![A-Za-z_:/!?\u0080-\uffff])/g;
+
 export function repairXml(text: string, maxDepth: number): Repaired {
   const root: RNode = { name: '#root', attrs: {}, children: [] };
   const stack: RNode[] = [root];
@@ -217,7 +219,9 @@ export function repairXml(text: string, maxDepth: number): Repaired {
     },
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
-  parser.write(text);
+  // A "<" that starts no tag ("a <3 b", "x < y") is a character a human reads as one; the parser would
+  // make an element of "<3 b" and swallow the text after it. CDATA and comments are left as they are.
+  parser.write(text.replace(STRAY_LT, (m) => (m.length === 1 ? '&lt;' : m)));
   parser.end();
 
   const tops = root.children.filter((c): c is RNode => typeof c === 'object' && 'name' in c);
@@ -243,6 +247,7 @@ export function repairXml(text: string, maxDepth: number): Repaired {
       top.attrs.version = '2.0';
     }
   } else if (tops.some((n) => localName(n.name) === 'channel')) {
+    for (const n of tops) fromCdf(n);
     top = { name: 'rss', attrs: { version: '2.0' }, children: tops };
   } else if (tops.some((n) => localName(n.name) === 'item')) {
     top = { name: 'rss', attrs: { version: '2.0' }, children: [{ name: 'channel', attrs: {}, children: tops }] };
@@ -255,6 +260,30 @@ export function repairXml(text: string, maxDepth: number): Repaired {
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
   write(top, out);
   return { xml: out.join(''), rootName };
+}
+
+/**
+ * Microsoft's Channel Definition Format (a <CHANNEL> root, the 1997 ancestor of RSS that some old sites
+ * still serve) in RSS words: the HREF of a channel or item is its link, LASTMOD its date, ABSTRACT its
+ * description.
+ */
+function fromCdf(node: RNode): void {
+  const ln = localName(node.name);
+  if (ln !== 'channel' && ln !== 'item') return;
+  const attr = (name: string): string | undefined => {
+    const key = Object.keys(node.attrs).find((k) => k.toLowerCase() === name);
+    return key === undefined ? undefined : node.attrs[key];
+  };
+  const href = attr('href');
+  const lastmod = attr('lastmod');
+  const has = (name: string): boolean => node.children.some((c) => typeof c === 'object' && 'name' in c && localName(c.name) === name);
+  for (const c of node.children) {
+    if (typeof c !== 'object' || !('name' in c)) continue;
+    if (localName(c.name) === 'abstract' && !has('description')) c.name = 'description';
+    else fromCdf(c);
+  }
+  if (href !== undefined && !has('link')) node.children.unshift({ name: 'link', attrs: {}, children: [href] });
+  if (lastmod !== undefined && !has('pubdate')) node.children.push({ name: 'pubDate', attrs: {}, children: [lastmod] });
 }
 
 /**

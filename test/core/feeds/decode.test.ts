@@ -61,6 +61,22 @@ describe('decode', () => {
     expect(decode(Buffer.from(body, 'utf16le'))).toBe(body);
   });
 
+  it('reads UTF-32 (both byte orders) with a BOM and without one, and a UTF-16 BOM is not taken for UTF-32LE', () => {
+    const body = '<?xml version="1.0" encoding="utf-32"?><rss version="2.0"><channel><title>Jakarta \u2013 \u{1F4F0}</title></channel></rss>';
+    const le = Buffer.alloc(body.length * 4);
+    let n = 0;
+    for (const ch of body) n = le.writeUInt32LE(ch.codePointAt(0) ?? 0, n);
+    const le32 = le.subarray(0, n);
+    const be32 = Buffer.from(le32).swap32();
+    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), le32]))).toBe(body);
+    expect(decode(Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), be32]))).toBe(body);
+    expect(decode(le32)).toBe(body);
+    expect(decode(be32)).toBe(body);
+    expect(parseFeed(be32).title).toBe('Jakarta \u2013 \u{1F4F0}');
+    // FF FE followed by a UTF-16 character that is not U+0000 stays UTF-16LE.
+    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a/>', 'utf16le')]))).toBe('<a/>');
+  });
+
   it('strips a UTF-8 BOM and lets it win over the HTTP charset', () => {
     const text = decode(fixture('utf8-bom.xml'), 'text/xml; charset=iso-8859-1');
     expect(text.charCodeAt(0)).toBe(0x3c);

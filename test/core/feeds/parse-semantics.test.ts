@@ -241,3 +241,29 @@ describe('RSS items that borrow from other vocabularies', () => {
     expect([it0?.title, it0?.summary, it0?.categories]).toEqual(['Episode', 'Sub', ['c', 'one', 'two']]);
   });
 });
+
+describe('Channel Definition Format (CDF)', () => {
+  it('reads HREF as the link, LASTMOD as the date and ABSTRACT as the description, on the channel and its items', () => {
+    const feed = parseFeed(
+      '<?xml version="1.0"?><CHANNEL HREF="http://www.example.org/" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>Example feed</TITLE>' +
+        '<ABSTRACT>About</ABSTRACT><ITEM HREF="http://www.example.org/1" LASTMOD="2004-04-06T23:05:43-05:00">' +
+        '<TITLE>Example item</TITLE><ABSTRACT>Example description</ABSTRACT></ITEM></CHANNEL>',
+    );
+    expect([feed.title, feed.siteUrl]).toEqual(['Example feed', 'http://www.example.org/']);
+    const it0 = feed.items[0];
+    expect([it0?.title, it0?.link, it0?.summary, it0?.published]).toEqual([
+      'Example item',
+      'http://www.example.org/1',
+      'Example description',
+      '2004-04-07T04:05:43.000Z',
+    ]);
+  });
+});
+
+describe('broken XML a human still reads', () => {
+  it('reads a "<" that starts no tag as the character, outside CDATA only', () => {
+    const feed = parseFeed(rss('<title>a</title><description>a <3 b</description><category><![CDATA[x < y]]></category>'));
+    expect(feed.items[0]?.summary).toBe('a <3 b');
+    expect(feed.items[0]?.categories).toEqual(['x < y']);
+  });
+});
