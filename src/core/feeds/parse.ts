@@ -423,7 +423,8 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
     const contentHtml = textConstruct(content);
     const item: ParsedItem = {
       guid: clip.opt(e.id),
-      link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
+      // Out-of-line content (<content src="…"/>) is where the entry's text is when it has no alternate link.
+      link: clip.opt(chooseLink(links, itemLang ?? lang)?.href ?? resolveUrl(content?.src, base)),
       title: clip.opt(textConstruct(e.title) ?? mediaText(e.media, 'title')),
       author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
       published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),

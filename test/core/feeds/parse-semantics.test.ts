@@ -267,3 +267,14 @@ describe('broken XML a human still reads', () => {
     expect(feed.items[0]?.categories).toEqual(['x < y']);
   });
 });
+
+describe('Atom out-of-line content', () => {
+  it('takes content src as the link of an entry that has no alternate link, resolved against xml:base', () => {
+    const feed = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://e.id/blog/"><title>T</title>' +
+        '<entry><id>1</id><title>a</title><content type="text/html" src="a.html"/></entry>' +
+        '<entry><id>2</id><title>b</title><link href="https://e.id/b"/><content type="text/html" src="b.html"/></entry></feed>',
+    );
+    expect(feed.items.map((i) => i.link)).toEqual(['https://e.id/blog/a.html', 'https://e.id/b']);
+  });
+});
