@@ -158,9 +158,9 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     warnings.push(LENIENT_WARNING);
   }
 
-  // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link; scan for
-  // them when present.
-  const scan = /xml:base|xhtml/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;
+  // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link and
+  // dc:author; scan for them when present.
+  const scan = /xml:base|xhtml|dc:author/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;
   const clip = new Clipper();
   let feed: ParsedFeed;
   switch (parsed.format) {
@@ -295,6 +295,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     feed.itunes?.author,
     personName(feed.managingEditor),
     atomPerson(feed.atom?.authors?.[0]),
+    personText(scan?.feedAuthor),
   );
   const lang = langTag(firstNonEmpty(feed.language, feed.dc?.languages?.[0], scan?.feedLang, feed.xml?.lang));
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
@@ -316,6 +317,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
         firstNonEmpty(
           personName(it.authors?.[0]),
           personText(it.dc?.creators?.[0]),
+          personText(scanned?.[i]?.author),
           it.itunes?.author,
           atomPerson(it.atom?.authors?.[0]),
           feedAuthor,

@@ -278,3 +278,12 @@ describe('Atom out-of-line content', () => {
     expect(feed.items.map((i) => i.link)).toEqual(['https://e.id/blog/a.html', 'https://e.id/b']);
   });
 });
+
+describe('dc:author', () => {
+  it('is the author of an item, and of the channel for items without one', () => {
+    const doc =
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><dc:author>Redaksi</dc:author>' +
+      '<item><title>a</title><dc:author>Budi (budi@e.id)</dc:author></item><item><title>b</title></item></channel></rss>';
+    expect(parseFeed(doc).items.map((i) => i.author)).toEqual(['Budi', 'Redaksi']);
+  });
+});
