@@ -58,7 +58,7 @@ export interface Context extends Output {
   /** Opens the cache on first use, reporting a recovered (moved aside) cache on stderr. */
   store(): SqliteStore;
   /** The last time this run moved a damaged cache aside: where to, and how many read/star marks it kept. */
-  recovery(): { movedTo: string; restoredFlags: number } | null;
+  recovery(): { movedTo: string; restoredFlags: number; restoredQueue: number } | null;
   /**
    * The cache turned out to be damaged after it was opened: closes it, moves the file aside, builds a fresh
    * one (read/star flags rescued) and says so on stderr. Throws a CliError when the file cannot be moved.
@@ -217,13 +217,14 @@ export function createContext(options: {
 
   // Set while a refresh runs: a recovery message then need not ask for one.
   let refreshing = false;
-  let recovery: { movedTo: string; restoredFlags: number } | null = null;
+  let recovery: { movedTo: string; restoredFlags: number; restoredQueue: number } | null = null;
   const report = (opened: OpenResult): void => {
     if (!opened.recovered) return;
     recovery = opened.recovered;
     // the reader's background refresh is due at once (see below) and fills the fresh cache
     const then = refreshing ? 'refresh' : options.reader === true && config.settings.feeds.length > 0 ? 'reader' : 'none';
     options.output.err(msg.cacheRecovered(paths.cacheFile, opened.recovered.movedTo, opened.recovered.restoredFlags, then));
+    if (opened.recovered.restoredQueue > 0) options.output.err(msg.cacheRecoveredQueue(opened.recovered.restoredQueue));
     // The fresh cache was never refreshed: the reader's background refresh is due at its next start (a
     // refresh running now records its own time when it ends).
     try {

@@ -1,5 +1,6 @@
 import { problem, ProblemError } from './i18n/problem.js';
 import { existsSync } from 'node:fs';
+import { NO_PAGE } from './article/page.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeedConfig } from './types.js';
@@ -27,13 +28,15 @@ export function sampleFeeds(samplesDir: string): FeedConfig[] {
 /**
  * The demo's page locator (see core/article/full.ts PageDeps.locate): an article of the sample editions is
  * read from samples/pages/<host>/<article id>.html instead of its address, so full-article reading works with
- * no network. Any other sample-host address gets a path that does not exist (a clear failure, never a request).
+ * no network. Any other address, and a sample article that ships no page (its feed carries the whole text),
+ * has no page: never a request.
  */
-export function samplePageLocator(samplesDir: string): (url: string) => string | null {
+export function samplePageLocator(samplesDir: string): (url: string) => string | typeof NO_PAGE {
   return (url) => {
     const m = /^https:\/\/((?:en\.)?cyberthreat\.id)\/read\/(\d{1,18})(?:\/|$)/.exec(url);
-    if (m === null) return join(samplesDir, 'pages', 'none.html');
-    return join(samplesDir, 'pages', m[1] as string, `${m[2] as string}.html`);
+    if (m === null) return NO_PAGE;
+    const path = join(samplesDir, 'pages', m[1] as string, `${m[2] as string}.html`);
+    return existsSync(path) ? path : NO_PAGE;
   };
 }
 

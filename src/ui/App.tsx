@@ -4,7 +4,7 @@ import { messages, type Messages } from '../core/i18n/index.js';
 import { clean, type Measure } from './components/Line.js';
 import { useFeeds } from './hooks/use-feeds.js';
 import { Header } from './components/Header.js';
-import { splitLine, StatusBar } from './components/StatusBar.js';
+import { splitLine, StatusBar, typedLine } from './components/StatusBar.js';
 import { useAppState } from './hooks/use-app-state.js';
 import { useArticles } from './hooks/use-articles.js';
 import { useKeys } from './hooks/use-keys.js';
@@ -85,16 +85,17 @@ export function confirmText(m: Messages, c: Confirm, fitTo?: { measure: Measure;
 }
 
 /** A prompt of the feeds view as the status bar draws it: its label, the text typed, a cursor, its hint. */
-export function promptLine(m: Messages, p: Prompt, keymap?: Keymap): string {
+export function promptLine(m: Messages, p: Prompt, keymap: Keymap | undefined, measure: Measure, width: number): string {
   const ok = keyFor(keymap, 'promptSubmit', 'prompt');
   const cancel = keyFor(keymap, 'promptCancel', 'prompt');
-  const [label, hint] =
+  // fullest first: a short line keeps at least which keys save and cancel
+  const [label, hints] =
     p.kind === 'addFeed'
-      ? [m.promptAddFeed, m.promptAddHint(ok, cancel)]
+      ? [m.promptAddFeed, [m.promptAddHint(ok, cancel), m.promptAddHintShort(ok, cancel)]]
       : p.kind === 'renameFeed'
-        ? [m.promptRename, m.promptRenameHint(ok, cancel)]
-        : [m.promptFeedLang, m.promptSaveHint(ok, cancel)];
-  return `${label}${clean(p.text)}█   ${hint}`;
+        ? [m.promptRename, [m.promptRenameHint(ok, cancel), m.promptSaveHint(ok, cancel)]]
+        : [m.promptFeedLang, [m.promptFeedLangHint(ok, cancel), m.promptSaveHint(ok, cancel)]];
+  return typedLine(measure, label, clean(p.text), hints, width);
 }
 
 /** Wires state, data and keys together and picks the view; the views and hooks do the work. */
@@ -138,9 +139,9 @@ export function App(props: AppProps): React.JSX.Element {
         ? m.confirmRemoveAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
         : m.confirmAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
       : s.view === 'search'
-      ? `${m.searchPrompt}${s.filters.search}█   ${m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'))}`
+      ? typedLine(services, m.searchPrompt, clean(s.filters.search), [m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'))], s.size.columns - 2)
       : s.prompt !== null
-        ? promptLine(m, s.prompt, keymap)
+        ? promptLine(m, s.prompt, keymap, services, s.size.columns - 2)
         : s.digits !== ''
           ? m.linkNumber(s.digits, keyFor(keymap, 'openNumber', 'number'), keyFor(keymap, 'cancelNumber', 'number'))
           : undefined;

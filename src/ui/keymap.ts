@@ -74,12 +74,31 @@ export type KeyAction =
  */
 export type KeyContext = View | 'confirm' | 'prompt' | 'number';
 
+/**
+ * Help texts that name the key of another action (in a place): the message takes that key as it is bound, so
+ * the help says "then Tab opens it" to someone who gave opening a link number the Tab key.
+ */
+const KEYED_HELP = {
+  actLinkDigits: { action: 'openNumber', where: 'number' },
+} as const satisfies Record<string, { action: KeyAction; where: KeyContext }>;
+
+export type HelpKey = TextKey | keyof typeof KEYED_HELP;
+
 export interface Binding {
   action: KeyAction;
   /** Display names: a printable character ('j', '#'), or ↑ ↓ PgUp PgDn Home End Enter Esc Tab Space Backspace Ctrl-C. */
   keys: string[];
   views: KeyContext[];
-  help: TextKey;
+  help: HelpKey;
+}
+
+/** What a binding does, in words, with the keys of `keymap` where the words name a key. */
+export function helpText(help: HelpKey, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): string {
+  if (help in KEYED_HELP) {
+    const k = KEYED_HELP[help as keyof typeof KEYED_HELP];
+    return m[help as keyof typeof KEYED_HELP](keyFor(keymap, k.action, k.where));
+  }
+  return m[help as TextKey];
 }
 
 export const ALL_VIEWS: View[] = ['list', 'reader', 'hashtags', 'language', 'help', 'search', 'errors', 'feeds', 'links'];
@@ -313,7 +332,7 @@ const helpMemos = new WeakMap<Keymap, (view: View, lang: UiLang, keymap: Keymap)
 
 const buildHelpRows = (view: View, lang: UiLang, keymap: Keymap): HelpRow[] => {
   const m = messages(lang);
-  const rows: { keys: string[]; help: TextKey }[] = [];
+  const rows: { keys: string[]; help: HelpKey }[] = [];
   for (const b of keymap.bindings) {
     if (!b.views.includes(view)) continue;
     const row = rows.find((r) => r.help === b.help);
@@ -322,7 +341,7 @@ const buildHelpRows = (view: View, lang: UiLang, keymap: Keymap): HelpRow[] => {
     else rows.push({ keys, help: b.help });
   }
   // an action the user left without keys keeps its row (the overlay's length does not depend on the keys)
-  return rows.map((r) => ({ keys: r.keys.length > 0 ? r.keys.join(' ') : NO_KEYS, help: m[r.help] }));
+  return rows.map((r) => ({ keys: r.keys.length > 0 ? r.keys.join(' ') : NO_KEYS, help: helpText(r.help, m, keymap) }));
 };
 
 /** How the help shows an action the user gave no key. */
@@ -367,7 +386,7 @@ export function keyTableMarkdown(lang: UiLang): string {
   const lines = [`| ${m.keysWhere} | ${m.keysKey} | ${m.keysAction} |`, '|---|---|---|'];
   for (const b of BINDINGS) {
     const where = b.views.length === ALL_CONTEXTS.length ? m.whereAll : b.views.map((v) => m[whereKey[v]]).join(', ');
-    lines.push(`| ${where} | ${b.keys.map((k) => displayKey(k, lang)).join(' ')} | ${m[b.help]} |`);
+    lines.push(`| ${where} | ${b.keys.map((k) => displayKey(k, lang)).join(' ')} | ${helpText(b.help, m)} |`);
   }
   return lines.join('\n') + '\n';
 }
@@ -452,15 +471,26 @@ export const HINTS: Record<View, Hint[]> = {
   ],
 };
 
-/** The hints of a view as "keys text" strings, in table order, those whose condition fails left out. */
-export function hintsFor(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): string[] {
-  const out: string[] = [];
+/** A hint as the status bar draws it; `keep`: the way out of the view, kept when the line is short. */
+export interface ShownHint {
+  text: string;
+  keep: boolean;
+}
+
+/** The hints of a view, in table order, those whose condition fails left out. */
+export function shownHints(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): ShownHint[] {
+  const out: ShownHint[] = [];
   for (const h of HINTS[view]) {
     if (h.when !== undefined && !h.when(c)) continue;
     const keys = keymap === DEFAULT_KEYMAP ? h.keys : hintKeys(h.keys, view, keymap);
-    if (keys !== null) out.push(`${keys} ${m[h.hint]}`);
+    if (keys !== null) out.push({ text: `${keys} ${m[h.hint]}`, keep: h.hint === 'hintBack' || h.hint === 'hintQuit' });
   }
   return out;
+}
+
+/** The hints of a view as "keys text" strings, in table order, those whose condition fails left out. */
+export function hintsFor(view: View, c: HintContext, m: Messages, keymap: Keymap = DEFAULT_KEYMAP): string[] {
+  return shownHints(view, c, m, keymap).map((h) => h.text);
 }
 
 /**

@@ -40,6 +40,15 @@ describe('cyberread keys', () => {
     expect(rows.find((r) => r.action === 'up' && r.views.includes('list'))?.custom).toBe(false);
   });
 
+  it('a help text that names another action\'s key names the key in effect (a link number opens with Tab)', async () => {
+    const home = homeWith({ keys: { openNumber: ['Tab'] } });
+    const en = await runCli(['--home', home, '--lang', 'en', 'keys']);
+    expect(en.stdout).toMatch(/^ digit +0–9 +type a link number, then Tab opens it \(reader, links, a link number\)$/m);
+    const id = await runCli(['--home', home, '--lang', 'id', 'keys']);
+    expect(id.stdout).toMatch(/^ digit +0–9 +ketik nomor tautan, lalu Tab membukanya \(/m);
+    expect(en.stdout + id.stdout).not.toMatch(/then Enter opens|lalu Enter membuka/);
+  });
+
   it('a "keys" that cannot be used is reported in one line each, in the interface language; the rest still applies', async () => {
     const settings = {
       lang: 'id',

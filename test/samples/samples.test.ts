@@ -11,6 +11,7 @@ import type { Element } from 'domhandler';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isClean } from '../../src/core/sanitize.js';
 import { DEFAULT_FEEDS, SAMPLE_FILES, sampleFeeds, samplePageLocator, samplesDir } from '../../src/core/defaults.js';
+import { NO_PAGE } from '../../src/core/article/page.js';
 
 const VOCABULARY = new Set([
   'databreach', 'ransomware', 'phishing', 'malware', 'vulnerability', 'BSSN', 'PDP', 'cybersecurity', 'AI',
@@ -37,11 +38,18 @@ interface Story {
   alternates: { href: string; hreflang?: string }[];
 }
 
+/** The sample page of an excerpt-only item: the demo reads it instead of the item's address. */
+function pagePath(link: string): string {
+  const path = samplePageLocator(dir)(link);
+  if (path === NO_PAGE) throw new Error(`no sample page for ${link}`);
+  return path;
+}
+
 function stories(ed: Ed): Story[] {
   return (feeds[ed].items ?? []).map((item) => {
     const link = item.link ?? '';
     const encoded = item.content?.encoded;
-    const page = encoded === undefined ? readFileSync(samplePageLocator(dir)(link) ?? '', 'utf8') : null;
+    const page = encoded === undefined ? readFileSync(pagePath(link), 'utf8') : null;
     return {
       page,
       id: /\/read\/(\d{4,5})\//.exec(link)?.[1] ?? '',
@@ -130,6 +138,13 @@ describe.each(['id', 'en'] as const)('sample edition %s', (ed) => {
       // one or two sentences: what an excerpt-only feed carries
       expect((item?.description ?? '').split(/(?<=\.) /).length).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('has no page for the articles the feed carries whole, nor for any other address (the demo fetches nothing)', () => {
+    const locate = samplePageLocator(dir);
+    for (const s of items.filter((x) => x.page === null)) expect(locate(s.link)).toBe(NO_PAGE);
+    expect(locate(`${HOSTS[ed]}/read/99999/No-Such-Story`)).toBe(NO_PAGE);
+    expect(locate('https://example.com/read/18227/x')).toBe(NO_PAGE);
   });
 
   it.each(byEdition[ed].filter((s) => s.page !== null).map((s) => [s.id, s] as const))(

@@ -3,7 +3,7 @@ import { displayWidth, truncate } from '../../src/core/render/text.js';
 import { messages, type Messages, type UiLang } from '../../src/core/i18n/index.js';
 import { editionSwitchText } from '../../src/ui/components/EditionSwitch.js';
 import { headerLayout, type HeaderLayout } from '../../src/ui/components/Header.js';
-import { fitHints } from '../../src/ui/components/StatusBar.js';
+import { fitHints, typedLine } from '../../src/ui/components/StatusBar.js';
 import { fit } from '../../src/ui/components/Line.js';
 import { splitRun } from '../../src/ui/hooks/use-keys.js';
 import { sourceWidth } from '../../src/ui/views/ArticleList.js';
@@ -17,6 +17,25 @@ describe('status bar hints', () => {
     expect(fitHints(measure, hints, 40)).toBe('j/k pindah · Enter buka · ? bantuan');
     expect(fitHints(measure, hints, 9)).toBe('? bantuan');
     expect(displayWidth(fitHints(measure, hints, 5))).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps the way out beside the help hint, in table order, dropping the hints in between first', () => {
+    const reader = [
+      { text: 'j/k gulir', keep: false },
+      { text: 'n/p artikel', keep: false },
+      { text: 'Tab baca juga', keep: false },
+      { text: 'f lengkap/feed', keep: false },
+      { text: 'L bahasa', keep: false },
+      { text: 'q kembali', keep: true },
+      { text: '? bantuan', keep: true },
+    ];
+    expect(fitHints(measure, reader, 80)).toBe('j/k gulir · n/p artikel · Tab baca juga · f lengkap/feed · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 78)).toBe('j/k gulir · n/p artikel · Tab baca juga · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 47)).toBe('j/k gulir · n/p artikel · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 40)).toBe('j/k gulir · q kembali · ? bantuan');
+    expect(fitHints(measure, reader, 22)).toBe('q kembali · ? bantuan');
+    // no room for both: the help hint alone, as before
+    expect(fitHints(measure, reader, 12)).toBe('? bantuan');
   });
 });
 
@@ -80,5 +99,17 @@ describe('header', () => {
         }
       }
     }
+  });
+});
+
+describe('typedLine', () => {
+  it('takes the fullest hint that fits, then a shorter one, then none; a long text shows its end and the cursor', () => {
+    const hints = ['URL [--lang id|en] · Enter adds · Esc cancels', 'Enter adds · Esc cancels'];
+    expect(typedLine(measure, 'Add feed: ', 'x', hints, 80)).toBe('Add feed: x█   URL [--lang id|en] · Enter adds · Esc cancels');
+    expect(typedLine(measure, 'Add feed: ', 'x', hints, 40)).toBe('Add feed: x█   Enter adds · Esc cancels');
+    expect(typedLine(measure, 'Add feed: ', 'https://example.com/rss', hints, 36)).toBe('Add feed: https://example.com/rss█');
+    const cut = typedLine(measure, 'Add feed: ', 'https://example.com/a/long/feed.xml', hints, 30);
+    expect(cut).toBe('Add feed: …om/a/long/feed.xml█');
+    expect(displayWidth(cut)).toBe(30);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/core/i18n/en.js';
 import { id } from '../../src/core/i18n/id.js';
-import { ALL_CONTEXTS, BINDINGS, helpRows, keyTableMarkdown, matchKey, type InkKey } from '../../src/ui/keymap.js';
+import { ALL_CONTEXTS, BINDINGS, helpRows, helpText, keyTableMarkdown, matchKey, type InkKey } from '../../src/ui/keymap.js';
 
 const none: InkKey = { upArrow: false, downArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, shift: false, ctrl: false, meta: false, backspace: false, delete: false };
 const k = (over: Partial<InkKey> = {}): InkKey => ({ ...none, ...over });
@@ -22,9 +22,9 @@ describe('key table', () => {
 
   it('gives every binding a non-empty help text in both languages', () => {
     for (const b of BINDINGS) {
-      expect(en[b.help].trim(), b.action).not.toBe('');
-      expect(id[b.help].trim(), b.action).not.toBe('');
-      expect(id[b.help], b.action).not.toBe(en[b.help]);
+      expect(helpText(b.help, en).trim(), b.action).not.toBe('');
+      expect(helpText(b.help, id).trim(), b.action).not.toBe('');
+      expect(helpText(b.help, id), b.action).not.toBe(helpText(b.help, en));
     }
   });
 

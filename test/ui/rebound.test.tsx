@@ -74,3 +74,17 @@ describe('keys of the user', () => {
     expect(done).not.toContain('●');
   });
 });
+
+describe('help that names another action\'s key', () => {
+  it.each([
+    ['en', 'type a link number, then Tab opens it'],
+    ['id', 'ketik nomor tautan, lalu Tab membukanya'],
+  ] as const)('(%s) with openNumber on Tab, the digits row of the reader\'s help says Tab, not Enter', async (lang, said) => {
+    const h = await start({ openNumber: ['Tab'] }, lang);
+    await h.press('Enter');
+    let help = await h.press('?');
+    for (let i = 0; i < 30 && !help.includes('0–9'); i++) help = await h.press('j');
+    expect(help).toMatch(new RegExp(`^ {2}0–9 +${said}$`, 'm'));
+    expect(help).not.toContain(lang === 'en' ? 'then Enter opens it' : 'lalu Enter membukanya');
+  });
+});

@@ -19,7 +19,7 @@ async function tellServer(ctx: Context, url: string, queued: boolean): Promise<{
   const sync = ctx.config.settings.sync;
   if (sync === undefined || !queued) return { server: null, said: null };
   try {
-    const password = await passwordFor(ctx, sync);
+    const password = (): Promise<string> => passwordFor(ctx, sync);
     const r = await sendSubscriptions(sync, ctx.store().sync, { password, userAgent: userAgent(VERSION), env: ctx.env });
     const refused = r.refused.find((x) => x.url === url);
     if (refused !== undefined) return { server: 'refused', said: explain(refused.problem, ctx.lang) };

@@ -2,7 +2,7 @@ import { messages } from '../../core/i18n/index.js';
 import { displayWidth, padEnd, truncate } from '../../core/render/text.js';
 import type { ParsedArgs } from '../args.js';
 import type { Context } from '../context.js';
-import { placeName, pseudoName, type KeyAction, type KeyContext } from '../../ui/keymap.js';
+import { helpText, placeName, pseudoName, type KeyAction, type KeyContext } from '../../ui/keymap.js';
 import { printJson } from './shared.js';
 
 interface Row {
@@ -21,7 +21,7 @@ export function keysCommand(ctx: Context, _args: ParsedArgs): number {
   const m = messages(ctx.lang);
   const rows: Row[] = [];
   for (const b of ctx.keymap.bindings) {
-    const help = m[b.help];
+    const help = helpText(b.help, m, ctx.keymap);
     // the rows of one action with the same keys and words are one line, with their places together
     const same = rows.find((r) => r.action === b.action && r.help === help && r.keys.join(' ') === b.keys.join(' '));
     if (same) same.views.push(...b.views.filter((v) => !same.views.includes(v)));

@@ -18,7 +18,8 @@ import { articleJson, printJson } from './shared.js';
 function fullJson(page: StoredPage | null, none: PageError | null, reason: (e: PageError) => string) {
   if (page === null) {
     return {
-      status: 'failed' as const, fetchedAt: null, url: null, error: reason(none ?? { code: 'no-link' }), errorCode: none?.code ?? 'no-link',
+      // a sample article without a page: the feed carries the whole article, as for a page that adds nothing
+      status: none?.code === 'no-page' ? ('skipped' as const) : ('failed' as const), fetchedAt: null, url: null, error: reason(none ?? { code: 'no-link' }), errorCode: none?.code ?? 'no-link',
       author: null, published: null, tags: [], text: '', related: [], alternates: [],
     };
   }
@@ -57,7 +58,8 @@ export async function showCommand(ctx: Context, args: ParsedArgs): Promise<numbe
   }
   // Saving a page merges its tags into the article: read it again.
   const article = store.get(found.id) ?? found;
-  const failure: PageError | null = !wantFull ? null : none ?? (page?.status === 'failed' ? (page.error ?? { code: 'no-article' }) : null);
+  const noPage = none?.code === 'no-page';
+  const failure: PageError | null = !wantFull || noPage ? null : none ?? (page?.status === 'failed' ? (page.error ?? { code: 'no-article' }) : null);
   const others = [store.alternate(article.id)].filter((a): a is StoredArticle => a !== null);
   if (ctx.json) {
     printJson(ctx, {
@@ -76,6 +78,7 @@ export async function showCommand(ctx: Context, args: ParsedArgs): Promise<numbe
     printArticle(ctx, article, wantFull && page?.status === 'ok' ? page : null, wantFull ? page : null, others);
   }
   if (!article.read) store.mark([article.id], { read: true });
+  if (noPage && !ctx.json) ctx.err(`cyberread: ${ctx.msg.fullNoPage}`);
   if (failure !== null) {
     ctx.err(`cyberread: ${ctx.msg.fullFailed(pageErrorText(m, failure))}`);
     return 1;

@@ -2,7 +2,7 @@ import { isServerUrl } from '../../core/config.js';
 import { userAgent } from '../../core/feeds/http.js';
 import { explain, problem, type Problem } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { checkServer, SyncError, syncOnce, syncPassword } from '../../core/sync/index.js';
+import { checkServer, SyncError, syncOnce, syncPassword, type ProtocolOptions } from '../../core/sync/index.js';
 import { SYNC_TYPES, type SyncReport, type SyncSettings, type SyncType } from '../../core/sync/types.js';
 import { VERSION } from '../../core/version.js';
 import type { ParsedArgs } from '../args.js';
@@ -133,16 +133,16 @@ function passwordSource(ctx: Context, s: SyncSettings): 'env' | 'command' | 'pro
  */
 export async function syncRun(ctx: Context, settings: SyncSettings): Promise<SyncReport> {
   const store = ctx.store();
-  const password = await passwordFor(ctx, settings);
   try {
-    return await syncWith(ctx, settings, password);
+    // asked for only when the run has to log in: a kept session that the server still accepts needs none
+    return await syncWith(ctx, settings, () => passwordFor(ctx, settings));
   } catch (error) {
     throw syncFailure(ctx, error, store.sync.queuedCount());
   }
 }
 
 /** One sync run of the cache and settings of `ctx`. Throws SyncError. */
-export function syncWith(ctx: Context, settings: SyncSettings, password: string): Promise<SyncReport> {
+export function syncWith(ctx: Context, settings: SyncSettings, password: ProtocolOptions['password']): Promise<SyncReport> {
   const store = ctx.store();
   return syncOnce(
     settings,

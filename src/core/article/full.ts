@@ -9,7 +9,7 @@ import type { FetchResult } from '../feeds/refresh.js';
 import type { ProblemKey } from '../i18n/problem.js';
 import type { ArticleStore } from '../store/store.js';
 import type { FeedConfig } from '../types.js';
-import type { PageError, PageErrorCode, PageRecord, StoredPage } from './page.js';
+import { NO_PAGE, type PageError, type PageErrorCode, type PageRecord, type StoredPage } from './page.js';
 import { fullTextMode, pageAddsText, wantsPage } from './policy.js';
 import { ExtractError, type ExtractedArticle, type ExtractFailure, type ExtractOptions } from './types.js';
 
@@ -25,16 +25,17 @@ export interface PageDeps {
   extract(page: Uint8Array, options: ExtractOptions, signal?: AbortSignal): ExtractedArticle | Promise<ExtractedArticle>;
   /**
    * Where to read a page from instead of its address (the demo reads the sample pages shipped in samples/);
-   * null: fetch the address itself. Only http(s) addresses are fetched otherwise.
+   * null: fetch the address itself (only http(s) addresses are fetched); NO_PAGE: the address has no page
+   * (a sample article whose feed carries the whole text), so nothing is fetched or stored.
    */
-  locate?(url: string): string | null;
+  locate?(url: string): string | null | typeof NO_PAGE;
   now?(): Date;
 }
 
 export type PageResult =
   /** The page as cached now (ok, skipped or failed). */
   | { kind: 'page'; page: StoredPage }
-  /** Nothing to fetch (no link): nothing stored. */
+  /** Nothing to fetch (no link, or no page behind it): nothing stored. */
   | { kind: 'none'; error: PageError }
   /** Aborted by the caller: nothing stored. */
   | { kind: 'cancelled' };
@@ -49,30 +50,51 @@ export interface LoadOptions {
 
 /**
  * The page reason of each fetch problem (http.ts says why a fetch failed as a message key and its values):
- * the feed's sentences speak of "the feed", so a page gets a reason of its own, chosen by the key. A key not
- * listed (connection refused, no such host, TLS, a damaged body …) is 'network'.
+ * the feed's sentences speak of "the feed", so a page gets a reason of its own, chosen by the key, that says
+ * the same thing of the page. A key not listed (connection refused, network unreachable, an unknown error) is
+ * 'network'. File problems come only from the demo's sample pages.
  */
 const FETCH_CODES: Partial<Record<ProblemKey, PageErrorCode>> = {
   errTooLarge: 'too-large',
   errUnpacksTooLarge: 'too-large',
-  errHeadersTooLarge: 'too-large',
   errConnectTimeout: 'timeout',
   errAnswerTimeout: 'timeout',
   errBodyTimeout: 'timeout',
+  errNoSuchHost: 'no-host',
+  errTls: 'tls',
+  errProxyRefused: 'proxy',
+  errProxyNotFound: 'proxy',
+  errProxyTls: 'proxy',
+  errBadProxy: 'proxy',
+  errLengthMismatch: 'incomplete',
+  errLengthExceeded: 'incomplete',
+  errClosedEarly: 'incomplete',
+  errDamagedEncoding: 'incomplete',
+  errNotHttp: 'bad-answer',
+  errHeadersTooLarge: 'bad-answer',
+  errClosedNoAnswer: 'bad-answer',
+  errTooManyEncodings: 'bad-answer',
+  errUnknownEncoding: 'bad-answer',
+  errRedirectScheme: 'redirect',
+  errRedirectBad: 'redirect',
+  errRedirectNowhere: 'redirect',
+  errRedirectLoop: 'redirect',
+  errTooManyRedirects: 'redirect',
   errEmptyAddress: 'refused',
   errBadAddress: 'refused',
-  errBadFileAddress: 'refused',
   errScheme: 'refused',
-  errRedirectScheme: 'refused',
-  errRedirectBad: 'refused',
-  errRedirectNowhere: 'refused',
-  errRedirectLoop: 'refused',
-  errTooManyRedirects: 'refused',
+  errBadFileAddress: 'refused',
   errIsDirectory: 'refused',
   errNotAFile: 'refused',
   errNoSuchFile: 'refused',
   errNoSuchFileHost: 'refused',
 };
+
+/**
+ * Problems that say the fetch was stopped, not that the page failed (cyberread closing, the request
+ * cancelled): nothing is stored, so the page is asked for again next time.
+ */
+const STOPPED: ReadonlySet<ProblemKey> = new Set<ProblemKey>(['errClosing', 'errCancelled', 'errCancelledClosing']);
 
 /** The reason code of a fetch that failed; the one-line reason itself comes from the message tables. */
 export function fetchErrorCode(outcome: Extract<FetchResult, { kind: 'error' }>): PageError {
@@ -117,6 +139,7 @@ export async function loadPage(
   const now = (deps.now ?? (() => new Date()))();
   const fetchedAt = now.toISOString();
   const located = deps.locate?.(article.url) ?? null;
+  if (located === NO_PAGE) return { kind: 'none', error: { code: 'no-page' } };
   if (located === null && !isHttp(article.url)) {
     cache.savePage(article.id, emptyRecord(fetchedAt, null, { code: 'refused' }));
     return stored(cache, article.id);
@@ -137,6 +160,7 @@ export async function loadPage(
     return stored(cache, article.id);
   }
   if (outcome.kind === 'error') {
+    if (STOPPED.has(outcome.problem.key)) return { kind: 'cancelled' };
     // A good page already cached is kept when fetching it again fails.
     if (cached !== null && cached.status !== 'failed') {
       cache.markPageFresh(article.id, cached.fetchedAt, { etag: null, lastModified: null });
@@ -286,6 +310,12 @@ export async function fetchPages(
           return outcome;
         },
       }, { feedText, retryFailed: true, ...(options.signal ? { signal: options.signal } : {}) });
+      if (result.kind === 'none') {
+        // no page behind the link (a sample article in the demo): nothing was asked for
+        settle(null);
+        options.onPage?.(c.id, result);
+        continue;
+      }
       const feedStats = (stats.byFeed[c.feedUrl] ??= { fetched: 0, ok: 0, failed: 0, skipped: 0 });
       stats.fetched++;
       feedStats.fetched++;

@@ -25,11 +25,25 @@ export type PageErrorCode =
   | 'no-article'
   | 'too-complex'
   | 'extract-timeout'
-  | 'no-link';
+  | 'no-link'
+  | 'no-page'
+  | 'no-host'
+  | 'tls'
+  | 'proxy'
+  | 'incomplete'
+  | 'bad-answer'
+  | 'redirect';
 
 export const PAGE_ERROR_CODES: readonly PageErrorCode[] = [
-  'http', 'too-large', 'timeout', 'network', 'refused', 'not-html', 'no-article', 'too-complex', 'extract-timeout', 'no-link',
+  'http', 'too-large', 'timeout', 'network', 'refused', 'not-html', 'no-article', 'too-complex', 'extract-timeout', 'no-link', 'no-page',
+  'no-host', 'tls', 'proxy', 'incomplete', 'bad-answer', 'redirect',
 ];
+
+/**
+ * What a page locator (PageDeps.locate) says of an address that has no page at all: the demo's sample
+ * articles whose feed carries the whole text ship no page, and nothing is fetched for them.
+ */
+export const NO_PAGE: unique symbol = Symbol('no page');
 
 export interface PageError {
   code: PageErrorCode;

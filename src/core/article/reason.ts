@@ -24,5 +24,19 @@ export function pageErrorText(m: Messages, e: PageError): string {
       return m.pageErrExtractTimeout;
     case 'no-link':
       return m.pageErrNoLink;
+    case 'no-page':
+      return m.pageErrNoPage;
+    case 'no-host':
+      return m.pageErrNoHost;
+    case 'tls':
+      return m.pageErrTls;
+    case 'proxy':
+      return m.pageErrProxy;
+    case 'incomplete':
+      return m.pageErrIncomplete;
+    case 'bad-answer':
+      return m.pageErrBadAnswer;
+    case 'redirect':
+      return m.pageErrRedirect;
   }
 }

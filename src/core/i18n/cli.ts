@@ -44,6 +44,8 @@ export interface CliMessages {
    * starting now (its background refresh is due at once), or nothing yet.
    */
   cacheRecovered(from: string, to: string, restored: number, then: 'refresh' | 'reader' | 'none'): string;
+  /** Changes queued for the sync server that were read from the damaged cache and kept. */
+  cacheRecoveredQueue(n: number): string;
   /** The reader found the cache damaged while it ran; the next start moves it aside. */
   cacheDamagedNextStart(path: string, movedTo: string): string;
   needOneOf(flags: string): string;
@@ -75,6 +77,8 @@ export interface CliMessages {
   fullModeSet(url: string, mode: string): string;
   /** `show --full` could not get the page: one sentence for stderr; the feed text was printed. */
   fullFailed(reason: string): string;
+  /** `show --full` on a sample article of the demo that ships no page (its feed carries the whole text). */
+  fullNoPage: string;
   /** After `refresh --full`. */
   pagesSummary(fetched: number, ok: number, failed: number): string;
   fullLabel: string;
@@ -276,6 +280,7 @@ or from a question on the terminal.`,
   cacheRecovered: (from, to, restored, then) =>
     `The article cache ${from} was damaged: it was moved to ${to} and a fresh cache was built (${plural(restored, 'read/starred mark', 'read/starred marks')} kept)` +
     (then === 'refresh' ? '; this refresh fills it again.' : then === 'reader' ? '; the reader fetches the articles again.' : '; run "cyberread refresh" to fetch the articles again.'),
+  cacheRecoveredQueue: (n) => `${plural(n, 'change', 'changes')} waiting for the sync server ${n === 1 ? 'was' : 'were'} kept: the next sync sends ${n === 1 ? 'it' : 'them'}.`,
   cacheDamagedNextStart: (path, movedTo) =>
     `The article cache ${path} is damaged: the next cyberread command moves it to ${movedTo} and builds a fresh cache, keeping read and starred marks.`,
   needOneOf: (flags) => `Say what to do with one of ${flags}.`,
@@ -302,6 +307,7 @@ or from a question on the terminal.`,
   badFullMode: (v) => `Unknown --full mode "${v}": use auto, always or never.`,
   fullModeSet: (url, mode) => `Full articles for ${url}: ${mode}.`,
   fullFailed: (reason) => `Could not load the full article (${reason}); the feed text is shown instead.`,
+  fullNoPage: 'This sample article has no web page: the feed carried its whole text, printed above.',
   pagesSummary: (fetched, ok, failed) =>
     `Full articles: ${plural(fetched, 'page', 'pages')} fetched, ${nEn(ok)} read in full` + (failed ? `, ${nEn(failed)} failed.` : '.'),
   fullLabel: 'full article',
@@ -505,6 +511,7 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   cacheRecovered: (from, to, restored, then) =>
     `Cache artikel ${from} rusak: file-nya dipindahkan ke ${to} dan cache baru dibuat (${nId(restored)} tanda sudah dibaca/berbintang dipulihkan)` +
     (then === 'refresh' ? '; refresh ini mengisinya kembali.' : then === 'reader' ? '; pembaca memuat ulang artikelnya.' : '; jalankan "cyberread refresh" untuk memuat artikelnya lagi.'),
+  cacheRecoveredQueue: (n) => `${nId(n)} perubahan yang menunggu dikirim ke server sinkronisasi dipertahankan: sinkronisasi berikutnya mengirimnya.`,
   cacheDamagedNextStart: (path, movedTo) =>
     `Cache artikel ${path} rusak: perintah cyberread berikutnya memindahkannya ke ${movedTo} dan membuat cache baru, dengan tanda sudah dibaca dan berbintang dipertahankan.`,
   needOneOf: (flags) => `Sebutkan tindakannya dengan salah satu dari ${flags}.`,
@@ -555,6 +562,7 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   badFullMode: (v) => `Mode --full "${v}" tidak dikenal: gunakan auto, always atau never.`,
   fullModeSet: (url, mode) => `Artikel lengkap untuk ${url}: ${mode}.`,
   fullFailed: (reason) => `Artikel lengkap tidak dapat dimuat (${reason}); yang ditampilkan teks feed.`,
+  fullNoPage: 'Artikel contoh ini tidak punya halaman web: feed sudah memuat seluruh teksnya, tercetak di atas.',
   pagesSummary: (fetched, ok, failed) =>
     `Artikel lengkap: ${nId(fetched)} halaman dimuat, ${nId(ok)} terbaca lengkap` + (failed ? `, ${nId(failed)} gagal.` : '.'),
   fullLabel: 'artikel lengkap',

@@ -20,13 +20,17 @@ import { CacheDamagedError, isCacheDamaged, isCorruption, mayBeDamage, quickChec
 import { problem } from '../i18n/problem.js';
 import { migrate } from './migrations.js';
 import { SqliteStore } from './sqlite.js';
+import { emptySyncRescue, readSyncRescue, type SyncRescue } from './sync-tables.js';
 
 /** Opening the cache: configure, migrate, probe; a damaged file is moved aside and its read/star flags rescued. */
 
 export interface OpenResult {
   store: SqliteStore;
-  /** Set when the cache file was damaged: where it was moved and how many read/star flags were rescued. */
-  recovered?: { movedTo: string; restoredFlags: number };
+  /**
+   * Set when the cache file was damaged: where it was moved, how many read/star flags were rescued and how many
+   * changes queued for the sync server (marks, subscriptions) were kept.
+   */
+  recovered?: { movedTo: string; restoredFlags: number; restoredQueue: number };
 }
 
 function corruptError(message: string): Error {
@@ -133,11 +137,17 @@ function moveAside(path: string, planned?: string): string {
 
 type Flag = { id: string; read: number; starred: number };
 
+/** What a damaged cache still yields: read/star flags by article id, and the sync queue (see rescueSync). */
+interface Rescue {
+  flags: Map<string, Flag>;
+  sync: SyncRescue;
+}
+
 /**
- * Collects read/starred rows from one damaged file into `found`. Returns false when the file could not
- * be read to the end (opening or scanning hit the damage).
+ * Collects read/starred rows and the sync queue from one damaged file into `found`. Returns false when the
+ * file could not be read to the end (opening or scanning hit the damage).
  */
-function readFlags(file: string, found: Map<string, Flag>): boolean {
+function readFlags(file: string, found: Rescue): boolean {
   let old: Db;
   try {
     old = new Database(file, { readonly: true, fileMustExist: true });
@@ -149,10 +159,10 @@ function readFlags(file: string, found: Map<string, Flag>): boolean {
     try {
       for (const r of old.prepare(sql).iterate() as IterableIterator<{ id: unknown; read: unknown; starred: unknown }>) {
         if (typeof r.id !== 'string') continue;
-        const prev = found.get(r.id);
+        const prev = found.flags.get(r.id);
         const read = r.read === 1 || prev?.read === 1 ? 1 : 0;
         const starred = r.starred === 1 || prev?.starred === 1 ? 1 : 0;
-        found.set(r.id, { id: r.id, read, starred });
+        found.flags.set(r.id, { id: r.id, read, starred });
       }
     } catch {
       // keep the rows read before the damage
@@ -162,6 +172,7 @@ function readFlags(file: string, found: Map<string, Flag>): boolean {
   // NOT INDEXED: the table itself is the most likely part to survive; indexes may point into the damage.
   take('SELECT id, read, starred FROM articles NOT INDEXED WHERE read = 1 OR starred = 1');
   take('SELECT id, read, starred FROM recovered_flags');
+  if (!readSyncRescue(old, found.sync)) complete = false;
   old.close();
   return complete;
 }
@@ -171,9 +182,9 @@ function readFlags(file: string, found: Map<string, Flag>): boolean {
  * header says, so a cut-short file is read again through a scratch copy whose header states the real
  * length; the moved-aside file itself is never modified.
  */
-function rescueFlags(file: string): Flag[] {
-  const found = new Map<string, Flag>();
-  if (readFlags(file, found)) return [...found.values()];
+function rescueFlags(file: string): Rescue {
+  const found: Rescue = { flags: new Map(), sync: emptySyncRescue() };
+  if (readFlags(file, found)) return found;
   const copy = `${file}.rescue`;
   try {
     copyFileSync(file, copy);
@@ -198,7 +209,7 @@ function rescueFlags(file: string): Flag[] {
   } finally {
     for (const side of ['', '-wal', '-shm']) rmSync(copy + side, { force: true });
   }
-  return [...found.values()];
+  return found;
 }
 
 function quickCheckFileFails(path: string): boolean {
@@ -269,21 +280,23 @@ function readMark(path: string): DamageMark | null {
 }
 
 /**
- * Moves a damaged cache aside (to `planned` when given and free), rescues its read/star flags into a fresh
- * cache and returns it. Whoever holds a connection to the damaged file must close it first.
+ * Moves a damaged cache aside (to `planned` when given and free), rescues its read/star flags and its sync
+ * queue into a fresh cache and returns it. Whoever holds a connection to the damaged file must close it first.
  */
 export function recoverStore(path: string, planned?: string): OpenResult {
   const movedTo = moveAside(path, planned);
   rmSync(markFile(path), { force: true });
-  const flags = rescueFlags(movedTo);
+  const rescued = rescueFlags(movedTo);
   let store: SqliteStore;
   try {
     store = openChecked(path);
   } catch (err) {
     throw openFailure(err, path);
   }
+  const flags = [...rescued.flags.values()];
   if (flags.length > 0) store.addRecoveredFlags(flags);
-  return { store, recovered: { movedTo, restoredFlags: flags.length } };
+  const restoredQueue = store.sync.restore(rescued.sync);
+  return { store, recovered: { movedTo, restoredFlags: flags.length, restoredQueue } };
 }
 
 /**

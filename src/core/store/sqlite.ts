@@ -1,5 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { systemTimeZone } from '../i18n/dates.js';
 import type { QueryNode } from '../query/ast.js';
@@ -180,6 +180,22 @@ export const NO_POLICY: StorePolicy = { hide: [], drop: [], keep: {}, timeZone: 
 // is emptied when it grows past this, rather than growing for as long as the reader runs.
 const MAX_STATEMENTS = 400;
 
+/**
+ * Makes the cache file and its WAL and shared-memory files readable and writable by their owner only (SQLite
+ * gives side files it creates later the main file's mode). Best effort: a file system without modes, or a
+ * cache owned by someone else, keeps what it has.
+ */
+function ownerOnly(path: string): void {
+  if (path === ':memory:' || path === '') return;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    } catch {
+      // missing (no WAL yet) or not ours to change
+    }
+  }
+}
+
 export class SqliteStore implements ArticleStore {
   private readonly statements = new Map<string, Statement>();
   private readonly pages = new PageTable((sql) => this.stmt(sql));
@@ -203,6 +219,7 @@ export class SqliteStore implements ArticleStore {
       (fn) => this.write(fn),
       (fn) => this.guard(fn),
       (url, state, rows) => this.saveRows(url, state, rows),
+      () => ownerOnly(path),
     );
   }
 

@@ -4,10 +4,11 @@
  * connection and runs every write here inside its own transactions; marks are queued by queueMarks, which
  * the store's mark paths call inside the transaction that changes the flag.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { isProblem } from '../i18n/problem.js';
 import type {
   BaseView,
+  KeptSession,
   QueuedFlag,
   QueuedSubscription,
   RemoteFeed,
@@ -63,6 +64,65 @@ export function syncedTwin(stmt: Stmt, feedUrl: string, url: string | null): num
     .get(url, feedUrl) as number | undefined;
 }
 
+/**
+ * What a damaged cache's sync tables still yield, for the fresh cache built in its place: the changes queued
+ * for the server (they exist nowhere else), the account they belong to and the server's subscription list as
+ * last seen. The mapping of the server's ids and the cursor are not kept: the fresh cache has none of the
+ * articles they point at, and its first sync brings them all again.
+ */
+export interface SyncRescue {
+  account: string | null;
+  queue: Map<string, QueuedFlag>;
+  subs: Map<string, QueuedSubscription>;
+  feeds: Map<string, RemoteFeed>;
+}
+
+export function emptySyncRescue(): SyncRescue {
+  return { account: null, queue: new Map(), subs: new Map(), feeds: new Map() };
+}
+
+/**
+ * Reads what it can of the sync tables of a damaged cache (opened read-only) into `into`, keeping the newer
+ * of two entries for the same change. Returns false when the damage stopped a table being read to its end.
+ */
+export function readSyncRescue(db: Database, into: SyncRescue): boolean {
+  let complete = true;
+  const each = (sql: string, use: (row: Record<string, unknown>) => void): void => {
+    try {
+      for (const row of db.prepare(sql).iterate() as IterableIterator<Record<string, unknown>>) use(row);
+    } catch (error) {
+      // a cache from before sync existed has no such table: nothing lost
+      if (!/no such table/i.test((error as Error).message)) complete = false;
+    }
+  };
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'bigint' ? Number(v) : null);
+  each("SELECT value FROM sync_state WHERE key = 'account'", (r) => {
+    into.account ??= str(r.value);
+  });
+  each('SELECT remote_id, field, value, at FROM sync_queue', (r) => {
+    const remoteId = str(r.remote_id);
+    const at = num(r.at);
+    if (remoteId === null || at === null || (r.field !== 'read' && r.field !== 'starred')) return;
+    const key = `${r.field}:${remoteId}`;
+    if ((into.queue.get(key)?.at ?? -Infinity) >= at) return;
+    into.queue.set(key, { remoteId, field: r.field, value: r.value === 1, at });
+  });
+  each('SELECT url, action, category, remote_id, at FROM sync_subs', (r) => {
+    const url = str(r.url);
+    const at = num(r.at);
+    if (url === null || at === null || (r.action !== 'add' && r.action !== 'remove')) return;
+    if ((into.subs.get(url)?.at ?? -Infinity) >= at) return;
+    into.subs.set(url, { url, action: r.action, category: str(r.category), remoteId: str(r.remote_id), at });
+  });
+  each('SELECT remote_id, url, title, category FROM sync_feeds', (r) => {
+    const id = str(r.remote_id);
+    const url = str(r.url);
+    if (id !== null && url !== null) into.feeds.set(id, { id, url, title: str(r.title), category: str(r.category) });
+  });
+  return complete;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -78,6 +138,8 @@ export class SyncTables implements SyncCache {
     private readonly write: <T>(fn: () => T) => T,
     private readonly read: <T>(fn: () => T) => T,
     private readonly saveRows: (url: string, state: FetchStateUpdate, rows: PreparedArticle[]) => UpsertResult,
+    /** Makes the cache's files readable by their owner only: called before a credential is written to them. */
+    private readonly ownerOnly: () => void = () => undefined,
   ) {}
 
   private get(key: string): string | null {
@@ -95,16 +157,19 @@ export class SyncTables implements SyncCache {
         const v = this.get(k);
         return v === null || !Number.isFinite(Number(v)) ? null : Number(v);
       };
-      let lastError: SyncState['lastError'] = null;
-      const err = this.get('lastError');
-      if (err !== null) {
+      const json = (k: string): unknown => {
+        const v = this.get(k);
+        if (v === null) return null;
         try {
-          const parsed: unknown = JSON.parse(err);
-          lastError = isProblem(parsed) ? parsed : null;
+          return JSON.parse(v) as unknown;
         } catch {
-          lastError = null;
+          return null;
         }
-      }
+      };
+      const err = json('lastError');
+      const lastError = isProblem(err) ? err : null;
+      const kept = json('session') as Partial<KeptSession> | null;
+      const session = typeof kept?.account === 'string' && typeof kept.value === 'string' ? { account: kept.account, value: kept.value } : null;
       return {
         account: this.get('account'),
         cursor: this.get('cursor'),
@@ -112,11 +177,14 @@ export class SyncTables implements SyncCache {
         lastFullCheck: num('lastFullCheck'),
         lastError,
         lastAttempt: num('lastAttempt'),
+        session,
       };
     });
   }
 
   setSyncState(patch: Partial<SyncState>): void {
+    // the server session is a credential (whoever has it acts as the user on the server until it ends)
+    if (patch.session != null) this.ownerOnly();
     this.write(() => {
       for (const [k, v] of Object.entries(patch) as [keyof SyncState, SyncState[keyof SyncState]][]) {
         if (v === undefined) continue;
@@ -150,6 +218,33 @@ export class SyncTables implements SyncCache {
       for (const t of ['sync_items', 'sync_queue', 'sync_subs', 'sync_feeds']) this.stmt(`DELETE FROM ${t}`).run();
       this.stmt("DELETE FROM sync_state WHERE key != 'lock'").run();
     });
+  }
+
+  /**
+   * Puts what was rescued from a damaged cache into this (fresh) one; returns how many queued changes it holds.
+   * The queued marks wait for their articles: the next sync, a first one, brings them again, gives them the
+   * queued value here and sends it (see storeRemote).
+   */
+  restore(rescue: SyncRescue): number {
+    const count = rescue.queue.size + rescue.subs.size;
+    if (count === 0 && rescue.feeds.size === 0) return 0;
+    this.write(() => {
+      if (rescue.account !== null) this.put('account', rescue.account);
+      const flag = this.stmt(
+        `INSERT INTO sync_queue (remote_id, field, value, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (remote_id, field) DO UPDATE SET value = excluded.value, at = excluded.at WHERE excluded.at > sync_queue.at`,
+      );
+      for (const q of rescue.queue.values()) flag.run(q.remoteId, q.field, q.value ? 1 : 0, q.at);
+      const sub = this.stmt(
+        `INSERT INTO sync_subs (url, action, category, remote_id, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET action = excluded.action, category = excluded.category, remote_id = excluded.remote_id,
+           at = excluded.at WHERE excluded.at > sync_subs.at`,
+      );
+      for (const q of rescue.subs.values()) sub.run(q.url, q.action, q.category, q.remoteId, q.at);
+      const feed = this.stmt('INSERT OR IGNORE INTO sync_feeds (remote_id, url, title, category) VALUES (?, ?, ?, ?)');
+      for (const f of rescue.feeds.values()) feed.run(f.id, f.url, f.title, f.category);
+    });
+    return count;
   }
 
   baseView(): Omit<BaseView, 'cursor' | 'lastSync' | 'lastFullCheck'> {
@@ -257,6 +352,10 @@ export class SyncTables implements SyncCache {
            base_read = excluded.base_read, base_starred = excluded.base_starred`,
       );
       const setFlags = this.stmt('UPDATE articles SET read = ?, starred = ? WHERE id = ?');
+      // Marks queued for articles the cache does not hold yet: rescued from a damaged cache (restore) and
+      // brought again by this sync. The article shows the mark made here; settling the queue sends it.
+      const orphans = this.stmt('SELECT 1 FROM sync_queue q WHERE NOT EXISTS (SELECT 1 FROM sync_items s WHERE s.remote_id = q.remote_id) LIMIT 1').get() !== undefined;
+      const queuedOf = this.stmt('SELECT field, value FROM sync_queue WHERE remote_id = ?');
       const queue = this.stmt(
         `INSERT INTO sync_queue (remote_id, field, value, at) VALUES (?, ?, 1, ?)
          ON CONFLICT (remote_id, field) DO UPDATE SET value = excluded.value, at = excluded.at`,
@@ -272,7 +371,13 @@ export class SyncTables implements SyncCache {
         map.run(p.r.remoteId, p.id, p.r.remoteFeed, read ? 1 : 0, starred ? 1 : 0);
         if (p.local === null) {
           // the server's flags, not those a paired edition would lend it: the server is where they live
-          setFlags.run(read ? 1 : 0, starred ? 1 : 0, p.id);
+          let mine = { read, starred };
+          if (orphans) {
+            for (const q of queuedOf.all(p.r.remoteId) as { field: string; value: number }[]) {
+              if (q.field === 'read' || q.field === 'starred') mine = { ...mine, [q.field]: q.value === 1 };
+            }
+          }
+          setFlags.run(mine.read ? 1 : 0, mine.starred ? 1 : 0, p.id);
           continue;
         }
         // Taken over from a direct fetch: what was read or starred here stays so, and the server is told.

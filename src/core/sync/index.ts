@@ -9,7 +9,7 @@ import { sanitizeLine } from '../sanitize.js';
 import { SyncError } from './http.js';
 import { TtrssProtocol } from './ttrss.js';
 import { runSubscriptions, runSync, type SyncDeps } from './engine.js';
-import type { SyncCache, SyncProtocol, SyncReport, SyncSettings } from './types.js';
+import type { SessionKeeper, SyncCache, SyncProtocol, SyncReport, SyncSettings } from './types.js';
 
 export { runSync, type SyncDeps, type SyncRunOptions } from './engine.js';
 export { MIN_API_LEVEL } from './ttrss.js';
@@ -17,9 +17,15 @@ export { SyncError } from './http.js';
 export type { SyncProtocol, SyncReport, SyncSettings } from './types.js';
 
 export interface ProtocolOptions {
-  password: string;
+  /**
+   * The password, or how to have it once a login is needed: with a kept session a run may need none, and a
+   * passwordCommand (gpg, a keyring) or a question is then not run at all.
+   */
+  password: string | (() => Promise<string>);
   userAgent: string;
   env?: Record<string, string | undefined>;
+  /** Where the server session is kept between runs (the cache's sync state); none: a login per run. */
+  session?: SessionKeeper;
 }
 
 export function createProtocol(settings: SyncSettings, options: ProtocolOptions): SyncProtocol {
@@ -32,6 +38,21 @@ export function createProtocol(settings: SyncSettings, options: ProtocolOptions)
 /** Whose ids the cache's sync tables hold: another server or user starts them afresh. */
 export function syncAccount(s: SyncSettings): string {
   return `${s.type} ${s.url} ${s.user}`;
+}
+
+/**
+ * The server session of `settings`' account, kept in the cache's sync state: a session saved for another
+ * server or user is never handed out (it would be sent to a server it does not belong to).
+ */
+export function keptSession(cache: Pick<SyncCache, 'syncState' | 'setSyncState'>, settings: SyncSettings): SessionKeeper {
+  const account = syncAccount(settings);
+  return {
+    load: () => {
+      const kept = cache.syncState().session;
+      return kept !== null && kept.account === account ? kept.value : null;
+    },
+    save: (value) => cache.setSyncState({ session: value === null ? null : { account, value } }),
+  };
 }
 
 const PASSWORD_COMMAND_MS = 60_000;
@@ -96,7 +117,7 @@ export async function syncOnce(
   deps: SyncDeps,
   options: ProtocolOptions & { onProgress?: (stored: number) => void },
 ): Promise<SyncReport> {
-  const protocol = createProtocol(settings, options);
+  const protocol = createProtocol(settings, { ...options, session: keptSession(deps.cache, settings) });
   try {
     return await runSync(deps, protocol, { account: syncAccount(settings), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } finally {
@@ -122,7 +143,7 @@ export async function sendSubscriptions(
   cache: SyncCache,
   options: ProtocolOptions,
 ): Promise<Pick<SyncReport, 'subscribed' | 'unsubscribed' | 'refused'>> {
-  const protocol = createProtocol(settings, options);
+  const protocol = createProtocol(settings, { ...options, session: keptSession(cache, settings) });
   try {
     return await runSubscriptions(cache, protocol);
   } finally {

@@ -15,7 +15,7 @@
  */
 import { problem, type Problem } from '../i18n/problem.js';
 import { createJsonClient, SyncError, type JsonClient } from './http.js';
-import type { BaseView, FlagChanges, RemoteArticle, RemoteFeed, SyncFlag, SyncProtocol, SyncSettings } from './types.js';
+import type { BaseView, FlagChanges, RemoteArticle, RemoteFeed, SessionKeeper, SyncFlag, SyncProtocol, SyncSettings } from './types.js';
 
 /** subscribeToFeed and unsubscribeFeed came with API level 5 (tt-rss 1.7.6). */
 export const MIN_API_LEVEL = 5;
@@ -92,9 +92,30 @@ function feedCounters(counters: unknown): Map<string, number> {
 }
 
 export interface TtrssOptions {
-  password: string;
+  password: string | (() => Promise<string>);
   userAgent: string;
   env?: Record<string, string | undefined>;
+  session?: SessionKeeper;
+}
+
+/** What is kept of a session between runs: tt-rss's session id and the API level its login reported. */
+interface Kept {
+  sid: string;
+  apiLevel: number;
+}
+
+function parseKept(value: string | null): Kept | null {
+  if (value === null) return null;
+  try {
+    const k = JSON.parse(value) as Partial<Kept>;
+    // tt-rss's ids are PHP session ids: letters, digits, "-" and ","; anything else was not saved by this code
+    if (typeof k.sid === 'string' && /^[\w,-]{1,256}$/.test(k.sid) && typeof k.apiLevel === 'number' && Number.isSafeInteger(k.apiLevel)) {
+      return { sid: k.sid, apiLevel: k.apiLevel };
+    }
+  } catch {
+    // not ours: logged in afresh
+  }
+  return null;
 }
 
 export class TtrssProtocol implements SyncProtocol {
@@ -103,6 +124,7 @@ export class TtrssProtocol implements SyncProtocol {
   private readonly name: string;
   private sid: string | null = null;
   private login: Promise<void> | null = null;
+  private logins = 0;
   apiLevel: number | null = null;
 
   constructor(
@@ -111,10 +133,24 @@ export class TtrssProtocol implements SyncProtocol {
   ) {
     this.name = settings.url;
     this.client = createJsonClient(ttrssEndpoint(settings.url), { userAgent: options.userAgent, env: options.env, name: this.name });
+    // A session kept from an earlier run is used as it is: tt-rss keeps an API session for at least a day
+    // after its last request (SESSION_COOKIE_LIFETIME, 86400 s at the least, renewed by every request) and
+    // answers NOT_LOGGED_IN once it has ended (expired, logged out, password or user agent changed).
+    const kept = parseKept(options.session?.load() ?? null);
+    if (kept !== null) {
+      this.sid = kept.sid;
+      this.apiLevel = kept.apiLevel;
+      this.login = Promise.resolve();
+    }
   }
 
   requests(): number {
     return this.client.requests();
+  }
+
+  /** Logins this instance made (a kept session that still works needs none). */
+  loginCount(): number {
+    return this.logins;
   }
 
   close(): Promise<void> {
@@ -137,13 +173,16 @@ export class TtrssProtocol implements SyncProtocol {
   }
 
   private async logIn(): Promise<void> {
-    const r = this.reply(await this.client.post({ op: 'login', user: this.settings.user, password: this.options.password }));
+    const password = typeof this.options.password === 'string' ? this.options.password : await this.options.password();
+    this.logins += 1;
+    const r = this.reply(await this.client.post({ op: 'login', user: this.settings.user, password }));
     if (!r.ok) throw new SyncError(this.refusal(r.content));
     const c = (r.content ?? {}) as Json;
     const sid = text(c.session_id);
     if (!sid) throw new SyncError(problem('errSyncNotServer', this.name));
     this.sid = sid;
     this.apiLevel = int(c.api_level);
+    if (this.apiLevel !== null) this.options.session?.save(JSON.stringify({ sid, apiLevel: this.apiLevel } satisfies Kept));
   }
 
   /** Logs in once, however many calls wait for it. */
@@ -157,13 +196,18 @@ export class TtrssProtocol implements SyncProtocol {
 
   private async call(op: string, params: Json = {}, retried = false): Promise<unknown> {
     await this.session();
-    const r = this.reply(await this.client.post({ ...params, op, sid: this.sid }));
+    const sid = this.sid;
+    const r = this.reply(await this.client.post({ ...params, op, sid }));
     if (r.ok) return r.content;
     const error = typeof r.content === 'object' && r.content !== null ? text((r.content as Json).error) : null;
     if (error === 'NOT_LOGGED_IN' && !retried) {
-      // the session expired on the server (a long-running reader): log in again once
-      this.login = null;
-      this.sid = null;
+      // The session ended on the server (a kept one expired, a long-running reader's timed out): log in
+      // again, once for all the calls that were sent with it at the same time.
+      if (this.sid === sid) {
+        this.login = null;
+        this.sid = null;
+        this.options.session?.save(null);
+      }
       return this.call(op, params, true);
     }
     throw new SyncError(this.refusal(r.content));
@@ -238,10 +282,16 @@ export class TtrssProtocol implements SyncProtocol {
     const seen = new Set<number>();
     let max = since;
     const pending: Promise<Json[]>[] = [];
+    const ask = (skip: number): void => {
+      const p = fetchPage(skip);
+      // read in turn below; one that fails while an earlier page is being stored is not unhandled meanwhile
+      p.catch(() => undefined);
+      pending.push(p);
+    };
     let next = 0;
     // a first sync pages through everything: several pages at once; a later one usually needs a single page
     const ahead = cursor === null ? AHEAD : 1;
-    for (let i = 0; i < ahead; i++, next += PAGE) pending.push(fetchPage(next));
+    for (let i = 0; i < ahead; i++, next += PAGE) ask(next);
     for (;;) {
       const page = await (pending.shift() as Promise<Json[]>);
       const fresh: RemoteArticle[] = [];
@@ -260,7 +310,7 @@ export class TtrssProtocol implements SyncProtocol {
         if (fresh.length > 0) await store(fresh);
         break;
       }
-      pending.push(fetchPage(next));
+      ask(next);
       next += PAGE;
       if (fresh.length > 0) await store(fresh);
     }
@@ -291,6 +341,9 @@ export class TtrssProtocol implements SyncProtocol {
     const countersP = this.counters();
     const starredP = this.allHeadlines({ feed_id: -1 });
     const recentP = this.headlines({ feed_id: -6, show_content: false });
+    // failures are read below, after `ready`; until then they must not count as unhandled (the process
+    // would end on them, where the run has to end with its one sentence)
+    for (const p of [countersP, starredP, recentP]) p.catch(() => undefined);
     await ready;
     const [counters, starredRows, recentRows] = await Promise.all([countersP, starredP, recentP]);
     const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], full: false };

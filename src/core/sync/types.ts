@@ -180,6 +180,27 @@ export interface SyncState {
   /** The last run's failure, told as a problem, or null. */
   lastError: Problem | null;
   lastAttempt: number | null;
+  /**
+   * The server session kept between runs (a credential: tt-rss's session id), with the account it belongs to;
+   * null when there is none. Forgotten with the rest of the state by resetSync (`sync off`, another account).
+   */
+  session: KeptSession | null;
+}
+
+export interface KeptSession {
+  account: string;
+  /** What the protocol saved (opaque to the engine and the cache). */
+  value: string;
+}
+
+/**
+ * Where a protocol keeps its server session between runs, so that a run does not log in again while the
+ * server still accepts it (logging in is a server's most expensive request). load() gives only a session of
+ * the account the protocol was made for.
+ */
+export interface SessionKeeper {
+  load(): string | null;
+  save(value: string | null): void;
 }
 
 /** An article from the server ready to store: its row (normalised like a fetched one) and the server's view of it. */

@@ -2,7 +2,7 @@ import React, { memo } from 'react';
 import { Box, Text } from 'ink';
 import { textProps, useTheme } from '../theme.js';
 import type { Messages } from '../../core/i18n/index.js';
-import { hintsFor, keyFor, type HintContext, type Keymap } from '../keymap.js';
+import { keyFor, shownHints, type HintContext, type Keymap, type ShownHint } from '../keymap.js';
 import type { RefreshState, View } from '../state.js';
 import { clean, fit, type Measure } from './Line.js';
 import { explain } from '../../core/i18n/problem.js';
@@ -41,24 +41,60 @@ export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string 
 }
 
 /**
- * Key hints that fit in `width` cells: whole hints in table order, never one cut in half; the last hint
- * ("? help") is kept whenever anything fits, since it leads to all the others.
+ * Key hints that fit in `width` cells: whole hints in table order, never one cut in half. The last hint
+ * ("? help") is kept whenever anything fits, since it leads to all the others, and so is the way out of the
+ * view (q back, q quit) when there is room for both: a short line drops the hints in between first.
  */
-export function fitHints(measure: Measure, hints: string[], width: number): string {
+export function fitHints(measure: Measure, hints: readonly (string | ShownHint)[], width: number): string {
   const sep = ' · ';
-  const last = hints[hints.length - 1];
-  const all = hints.join(sep);
-  if (last === undefined || measure.displayWidth(all) <= width) return all;
-  const room = width - measure.displayWidth(sep + last);
-  const kept: string[] = [];
-  let used = 0;
-  for (const h of hints.slice(0, -1)) {
-    const w = measure.displayWidth(h) + (kept.length > 0 ? measure.displayWidth(sep) : 0);
-    if (used + w > room) break;
-    kept.push(h);
+  const all = hints.map((h) => (typeof h === 'string' ? { text: h, keep: false } : h));
+  const last = all[all.length - 1];
+  const joined = all.map((h) => h.text).join(sep);
+  if (last === undefined || measure.displayWidth(joined) <= width) return joined;
+  const sepWidth = measure.displayWidth(sep);
+  const kept = new Set<number>([all.length - 1]);
+  let used = measure.displayWidth(last.text);
+  // the way out first, if it fits beside the help hint
+  all.forEach((h, i) => {
+    if (!h.keep || kept.has(i)) return;
+    const w = measure.displayWidth(h.text) + sepWidth;
+    if (used + w > width) return;
+    kept.add(i);
+    used += w;
+  });
+  for (let i = 0; i < all.length - 1; i++) {
+    if (kept.has(i)) continue;
+    const w = measure.displayWidth((all[i] as ShownHint).text) + sepWidth;
+    if (used + w > width) break;
+    kept.add(i);
     used += w;
   }
-  return fit(measure, [...kept, last].join(sep), width);
+  return fit(measure, all.filter((_h, i) => kept.has(i)).map((h) => h.text).join(sep), width);
+}
+
+/**
+ * A line being typed: the label, the text with its cursor, and the first of `hints` (fullest first) that fits
+ * beside them. A text too long for the line shows its end, so the cursor and what was just typed stay in
+ * view (the hint gives way first).
+ */
+export function typedLine(measure: Measure, label: string, text: string, hints: readonly string[], width: number): string {
+  const typed = `${label}${text}█`;
+  for (const h of hints) {
+    const line = `${typed}   ${h}`;
+    if (measure.displayWidth(line) <= width) return line;
+  }
+  if (measure.displayWidth(typed) <= width) return typed;
+  // room for the end of the text between "label…" and the cursor
+  const room = width - measure.displayWidth(label) - 2;
+  if (room <= 0) return fit(measure, typed, width);
+  const chars = [...text];
+  let tail = '';
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const next = (chars[i] as string) + tail;
+    if (measure.displayWidth(next) > room) break;
+    tail = next;
+  }
+  return `${label}…${tail}█`;
 }
 
 /**
@@ -91,7 +127,7 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const over = split !== null && p.prompt === undefined ? split : null;
   const under = split !== null && p.prompt !== undefined ? split : null;
   const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh, p.keymap);
-  const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, hintsFor(p.view, p.hintContext, p.m, p.keymap), w);
+  const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, shownHints(p.view, p.hintContext, p.m, p.keymap), w);
   const theme = useTheme();
   const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;
   return (

@@ -87,12 +87,16 @@ function usePageFetch(services: UiServices, s: AppState, dispatch: (a: Action) =
         (r) => {
           if (ac.signal.aborted) return;
           dispatch({ type: 'pageLoading', id: shown.id, loading: false, arrived: true });
-          if (r.kind === 'none') dispatch({ type: 'toast', toast: { text: messages(s.lang).fullNotAvailable(pageErrorText(messages(s.lang), r.error)) } });
+          if (r.kind === 'none') {
+            const m = messages(s.lang);
+            dispatch({ type: 'toast', toast: { text: r.error.code === 'no-page' ? m.fullNoPage : m.fullNotAvailable(pageErrorText(m, r.error)) } });
+          }
         },
         (e: unknown) => {
           if (ac.signal.aborted) return;
           dispatch({ type: 'pageLoading', id: shown.id, loading: false, arrived: true });
-          dispatch({ type: 'toast', toast: { text: e instanceof Error ? e.message : String(e) } });
+          // in the interface's language (a ProblemError's own message is English)
+          dispatch({ type: 'toast', toast: { text: explain(problemOf(e), s.lang) } });
         },
       );
     return () => {

@@ -59,6 +59,15 @@ beforeAll(async () => {
       setTimeout(() => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page(LONG)), 2000);
     },
     '/busy': (_req, res) => res.writeHead(429, { 'Retry-After': '3600' }).end(),
+    // the site is there but what it sends is not a whole page
+    '/cut': (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': '5000' });
+      res.write(page('Awal artikel'));
+      setTimeout(() => res.destroy(), 20);
+    },
+    '/packed': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Encoding': 'x-unknown' }).end('zzz'),
+    '/loop': (_req, res) => res.writeHead(302, { Location: '/loop2' }).end(),
+    '/loop2': (_req, res) => res.writeHead(302, { Location: '/loop' }).end(),
   });
 });
 afterAll(async () => {
@@ -139,6 +148,26 @@ describe('loadPage', () => {
     }
   });
 
+  // each reason says what happened to the page: the site was reached in each of these
+  it.each([
+    ['/cut', 'incomplete'],
+    ['/packed', 'bad-answer'],
+    ['/loop', 'redirect'],
+  ])('%s fails with the reason %s, not "network" or "refused"', async (path, code) => {
+    store.saveFeed(FEED, FETCH, [feedArticle('a1', path)]);
+    const r = await loadPage(store, store.get('a1')!, deps());
+    expect(r.kind === 'page' && r.page.error).toEqual({ code });
+  });
+
+  it('a fetch stopped because cyberread is closing stores nothing (the page is asked for again next time)', async () => {
+    store.saveFeed(FEED, FETCH, [feedArticle('a1', '/long')]);
+    for (const told of [problem('errClosing'), problem('errCancelledClosing', 'u'), problem('errCancelled', 'u')]) {
+      const r = await loadPage(store, store.get('a1')!, { fetch: async (req) => ({ kind: 'error', url: req.url, problem: told }), extract: fakeExtract });
+      expect(r.kind).toBe('cancelled');
+      expect(store.getPage('a1')).toBeNull();
+    }
+  });
+
   it('a page that says no more than the feed is "skipped": feed text shown, the page byline and tags kept', async () => {
     store.saveFeed(FEED, FETCH, [feedArticle('a1', '/short', '<p>Satu kalimat saja.</p>')]);
     const r = await loadPage(store, store.get('a1')!, deps());
@@ -214,9 +243,19 @@ describe('fetchErrorCode', () => {
     [problem('errBodyTimeout', 'example.test', 15000), undefined, { code: 'timeout' }],
     [problem('errConnectTimeout', 'example.test', 15000), undefined, { code: 'timeout' }],
     [problem('errScheme', 'javascript:'), undefined, { code: 'refused' }],
-    [problem('errRedirectScheme', 'example.test', 'ftp:'), undefined, { code: 'refused' }],
-    [problem('errNoSuchHost', 'example.test'), undefined, { code: 'network' }],
-    [problem('errTls', 'example.test', 'CERT_HAS_EXPIRED'), undefined, { code: 'network' }],
+    [problem('errRedirectScheme', 'example.test', 'ftp:'), undefined, { code: 'redirect' }],
+    [problem('errRedirectLoop', 'a', 'b'), undefined, { code: 'redirect' }],
+    [problem('errTooManyRedirects', 10, 'a'), undefined, { code: 'redirect' }],
+    [problem('errNoSuchHost', 'example.test'), undefined, { code: 'no-host' }],
+    [problem('errTls', 'example.test', 'CERT_HAS_EXPIRED'), undefined, { code: 'tls' }],
+    [problem('errProxyRefused', 'proxy.test'), undefined, { code: 'proxy' }],
+    [problem('errHeadersTooLarge', 'example.test'), undefined, { code: 'bad-answer' }],
+    [problem('errNotHttp', 'example.test'), undefined, { code: 'bad-answer' }],
+    [problem('errClosedNoAnswer', 'example.test'), undefined, { code: 'bad-answer' }],
+    [problem('errClosedEarly', 'example.test'), undefined, { code: 'incomplete' }],
+    [problem('errLengthMismatch', 'example.test'), undefined, { code: 'incomplete' }],
+    [problem('errRefused', 'example.test'), undefined, { code: 'network' }],
+    [problem('errUnreachable', 'example.test'), undefined, { code: 'network' }],
   ])('%j is %j', (told, status, expected) => {
     expect(fetchErrorCode({ kind: 'error', url: 'https://example.test/a', problem: told, ...(status === undefined ? {} : { status }) })).toEqual(expected);
   });

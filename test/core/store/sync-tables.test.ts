@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/core/store/open-store.js';
+import { openStore, recoverStore } from '../../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { remoteRows } from '../../../src/core/sync/convert.js';
 import type { RemoteArticle } from '../../../src/core/sync/types.js';
@@ -205,5 +205,65 @@ describe('the sync lock and state', () => {
     expect(store.sync.queuedSubscriptions()).toEqual([]);
     store.sync.queueSubscription({ url: 'https://b.example/rss', action: 'remove', category: null, remoteId: '9', at: 3 });
     expect(store.sync.queuedSubscriptions()).toEqual([{ url: 'https://b.example/rss', action: 'remove', category: null, remoteId: '9', at: 3 }]);
+  });
+});
+
+describe('a damaged cache rebuilt', () => {
+  /** Overwrites the root page of `name` (a table or index) with garbage, as a failing disk would. */
+  function damageRootOf(name: string): void {
+    const db = new Database(path, { readonly: true });
+    const root = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(name) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+  }
+
+  it('keeps the changes queued for the server; its first sync gives the articles those marks and sends them', () => {
+    const ids = pull([remote(1), remote(2), remote(3, { starred: true })]);
+    store.sync.setSyncState({ account: 'ttrss http://x/ admin', cursor: '3', lastSync: 1000, session: { account: 'ttrss http://x/ admin', value: '{"sid":"s1","apiLevel":15}' } });
+    store.sync.setSyncFeeds([{ id: '7', url: FEED, title: 'News', category: null }]);
+    store.mark([ids.get('1') as string], { read: true });
+    store.mark([ids.get('3') as string], { starred: false });
+    store.sync.queueSubscription({ url: 'https://b.example/rss', action: 'add', category: null, remoteId: null, at: 5 });
+    store.close();
+    damageRootOf('articles');
+
+    const { store: fresh, recovered } = recoverStore(path);
+    store = fresh;
+    expect(recovered).toMatchObject({ restoredQueue: 3 });
+    expect(existsSync(recovered?.movedTo as string)).toBe(true);
+    expect(store.count({})).toBe(0);
+    // the queue and whose it is; not the mapping, the cursor or the session: the next sync is a first one
+    expect(store.sync.queuedCount()).toBe(3);
+    expect(store.sync.queuedFlags().map((q) => [q.remoteId, q.field, q.value])).toEqual([
+      ['1', 'read', true],
+      ['3', 'starred', false],
+    ]);
+    expect(store.sync.queuedSubscriptions().map((q) => q.url)).toEqual(['https://b.example/rss']);
+    expect(store.sync.syncState()).toMatchObject({ account: 'ttrss http://x/ admin', cursor: null, lastSync: null, session: null });
+    expect(store.sync.syncFeeds()).toEqual([{ id: '7', url: FEED, title: 'News', category: null }]);
+
+    // the server's articles come again with the server's flags; the marks made here show until sent
+    const again = pull([remote(1), remote(2), remote(3, { starred: true })]);
+    expect(store.get(again.get('1') as string)).toMatchObject({ read: true, starred: false });
+    expect(store.get(again.get('2') as string)).toMatchObject({ read: false, starred: false });
+    expect(store.get(again.get('3') as string)).toMatchObject({ read: false, starred: false });
+    // the base is what the server has, so settling sends the marks (nothing to weigh them against)
+    expect(store.sync.baseView().baseOf(['1', '3']).get('3')).toMatchObject({ starred: true });
+  });
+
+  it('a cache from before sync (no sync tables) is rebuilt as before', () => {
+    store.saveFeed(FEED, FETCH, [article('own', { feedUrl: FEED })]);
+    store.mark(['own'], { read: true });
+    store.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE sync_queue; DROP TABLE sync_subs; DROP TABLE sync_feeds; DROP TABLE sync_items; DROP TABLE sync_state;');
+    db.close();
+    const { store: fresh, recovered } = recoverStore(path);
+    store = fresh;
+    expect(recovered).toMatchObject({ restoredFlags: 1, restoredQueue: 0 });
+    expect(store.sync.syncState().account).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { openStore } from '../../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { runSync } from '../../../src/core/sync/engine.js';
-import { syncAccount } from '../../../src/core/sync/index.js';
+import { keptSession, syncAccount } from '../../../src/core/sync/index.js';
 import { TtrssProtocol } from '../../../src/core/sync/ttrss.js';
 import type { SyncSettings } from '../../../src/core/sync/types.js';
 import type { FeedConfig } from '../../../src/core/types.js';
@@ -148,5 +148,84 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     // and the lock the dead run held is not in the way (same process here: its pid is alive, and it is ours)
     expect(store.sync.lockSync(process.pid)).toBe(true);
     store.sync.unlockSync(process.pid);
+  });
+  it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
+    const { user } = await setUp('kept');
+    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'kept' };
+    let asked = 0;
+    let subs: FeedConfig[] = [];
+    const run = async (): Promise<{ report: Awaited<ReturnType<typeof runSync>>; logins: number }> => {
+      const protocol = new TtrssProtocol(settings, {
+        password: async () => {
+          asked += 1;
+          return user.password;
+        },
+        userAgent: 'cyberread-test',
+        session: keptSession(store.sync, settings),
+      });
+      try {
+        const report = await runSync({ cache: store.sync, store, subscriptions: { list: () => subs, replace: (f) => (subs = f) } }, protocol, {
+          account: syncAccount(settings),
+        });
+        return { report, logins: protocol.loginCount() };
+      } finally {
+        await protocol.close();
+      }
+    };
+    const sid = (): string | undefined => (JSON.parse(store.sync.syncState().session?.value ?? '{}') as { sid?: string }).sid;
+
+    const first = await run();
+    expect(first).toMatchObject({ logins: 1, report: { first: true, added: 3 } });
+    expect(asked).toBe(1);
+    const kept = sid();
+    expect(kept).toMatch(/^[\w,-]+$/);
+    expect(store.sync.syncState().session?.account).toBe(syncAccount(settings));
+
+    // nothing changed: the kept session, no login, no password asked for
+    const quiet = await run();
+    expect(quiet).toMatchObject({ logins: 0, report: { added: 0, pulled: 0, pushed: 0 } });
+    expect(quiet.report.requests).toBeLessThanOrEqual(4);
+    expect(asked).toBe(1);
+    expect(sid()).toBe(kept);
+
+    // the web UI stars an article: it arrives through the kept session
+    const remote = (title: string): string => {
+      const db = new Database(join(dir, 'cache.db'), { readonly: true });
+      try {
+        const id = store.query({ limit: 100 }).find((a) => a.title === title)?.id;
+        return db.prepare('SELECT remote_id FROM sync_items WHERE article_id = ?').pluck().get(id) as string;
+      } finally {
+        db.close();
+      }
+    };
+    await user.api('updateArticle', { article_ids: remote('w article 1'), field: 0, mode: 1 });
+    const starred = await run();
+    expect(starred).toMatchObject({ logins: 0, report: { pulled: 1 } });
+    expect(store.query({ limit: 100 }).find((a) => a.title === 'w article 1')?.starred).toBe(true);
+
+    // the server ends every session (expired, or purged): the run logs in once, however many of its
+    // requests were refused at the same time, and keeps the new session; a local mark still gets there
+    server.sql('DELETE FROM ttrss_sessions');
+    const w2 = store.query({ limit: 100 }).find((a) => a.title === 'w article 2')?.id as string;
+    store.mark([w2], { read: true });
+    const again = await run();
+    expect(again).toMatchObject({ logins: 1, report: { pushed: 1, queued: 0 } });
+    expect(asked).toBe(2);
+    expect(sid()).not.toBe(kept);
+    expect((await user.headlines()).find((h) => h.title === 'w article 2')?.unread).toBe(false);
+
+    // a kept session the server refuses to recognise (not one of its ids) is no different
+    store.sync.setSyncState({ session: { account: syncAccount(settings), value: JSON.stringify({ sid: 'not-a-session', apiLevel: 15 }) } });
+    expect(await run()).toMatchObject({ logins: 1, report: { pulled: 0, pushed: 0 } });
+    // and one that is not what this code saves is not even sent
+    store.sync.setSyncState({ session: { account: syncAccount(settings), value: '{"sid":"a b;c"}' } });
+    expect(await run()).toMatchObject({ logins: 1 });
+    expect(asked).toBe(4);
+
+    // another server or user never gets this session: it is not handed out, and their first sync forgets it
+    expect(keptSession(store.sync, { ...settings, user: 'someone-else' }).load()).toBeNull();
+    expect(keptSession(store.sync, settings).load()).not.toBeNull();
+    store.sync.resetSync();
+    expect(store.sync.syncState().session).toBeNull();
   });
 });
