@@ -6,10 +6,11 @@
 // Usage: npm run build && node bench/sync.mjs   (BENCH_FEEDS=20 BENCH_ITEMS=500 BENCH_MARKS=1000 by default)
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,6 +81,46 @@ async function newHome(url) {
   return home;
 }
 
+/**
+ * CPU time (ms) the server's processes have used so far: php -S and its workers, and PostgreSQL's postmaster
+ * with the backends it has reaped (one per request: PHP connects anew for each). From /proc, so it does not
+ * depend on what else the machine is doing; clock ticks are 10 ms on Linux.
+ */
+function serverCpu(dir) {
+  const stat = (pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) };
+    } catch {
+      return null;
+    }
+  };
+  const php = Number(readFileSync(join(dir, 'php.pid'), 'utf8'));
+  const pg = Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let phpTicks = 0;
+  let pgTicks = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const s = stat(name);
+    if (s === null) continue;
+    const pid = Number(name);
+    if (pid === php || s.ppid === php) phpTicks += s.own + s.reaped;
+    else if (pid === pg) pgTicks += s.own + s.reaped;
+    else if (s.ppid === pg) pgTicks += s.own;
+  }
+  return { php: phpTicks * 10, pg: pgTicks * 10 };
+}
+
+/** Forgets the server session a cache keeps, so that the next sync logs in as every sync did before. */
+function dropSession(home) {
+  const db = new Database(join(home, 'cache.db'));
+  try {
+    db.prepare("DELETE FROM sync_state WHERE key = 'session'").run();
+  } finally {
+    db.close();
+  }
+}
+
 const server = await startTtrss();
 try {
   log(`subscribing the server to ${FEEDS} feeds x ${ITEMS} articles`);
@@ -127,13 +168,29 @@ try {
   }
   const statusRuns = [];
   const empty = [];
+  const withLogin = [];
+  const cpu = { kept: [], login: [] };
   for (let i = 0; i < EMPTY_RUNS; i++) {
     statusRuns.push((await cli(home, ['sync', 'status', '--json'])).wall);
-    const r = await syncJson(home);
-    if (r.added !== 0 || r.pushed !== 0 || r.pulled !== 0) throw new Error(`an empty sync changed something: ${JSON.stringify(r)}`);
-    empty.push(r);
+    // in turns: the kept session (what every sync after the first does), and a login (what each did before)
+    for (const login of [false, true]) {
+      if (login) dropSession(home);
+      const c0 = serverCpu(server.dir);
+      const r = await syncJson(home);
+      const c1 = serverCpu(server.dir);
+      if (r.added !== 0 || r.pushed !== 0 || r.pulled !== 0) throw new Error(`an empty sync changed something: ${JSON.stringify(r)}`);
+      (login ? withLogin : empty).push(r);
+      cpu[login ? 'login' : 'kept'].push({ php: c1.php - c0.php, pg: c1.pg - c0.pg });
+    }
   }
-  log(`empty sync: ${ms(median(empty.map((r) => r.ms)))} in the run, ${ms(median(empty.map((r) => r.wall)))} with the process`);
+  log(`empty sync: ${ms(median(empty.map((r) => r.ms)))} in the run, ${ms(median(empty.map((r) => r.wall)))} with the process; with a login ${ms(median(withLogin.map((r) => r.ms)))}`);
+  const cpuOf = (runs) => ({ php: median(runs.map((c) => c.php)), pg: median(runs.map((c) => c.pg)) });
+  const cpuKept = cpuOf(cpu.kept);
+  const cpuLogin = cpuOf(cpu.login);
+  const floorCpu0 = serverCpu(server.dir);
+  for (let i = 0; i < 20; i++) await server.api('getApiLevel');
+  const floorCpu1 = serverCpu(server.dir);
+  const floorCpu = (floorCpu1.php - floorCpu0.php + floorCpu1.pg - floorCpu0.pg) / 20;
 
   const list = JSON.parse((await cli(home, ['list', '--json', '--all'])).stdout);
   const ids = list.slice(0, MARKS).map((a) => a.id);
@@ -162,20 +219,24 @@ ${'`'}tt-rss${'`'} package under \`php -S\` with 4 workers, PostgreSQL 15 with f
 the test suite's server, test/helpers/ttrss.ts) subscribed to ${FEEDS} local feeds × ${ITEMS} articles
 (${total.toLocaleString('en-US')} articles; the server took ${ms(fetchTime)} to fetch them). ${cpus().length} cores, load average
 ${loadavg().map((x) => x.toFixed(2)).join(', ')} at the end (other helpers' work shares the machine). "In the run" is
-the sync's own time (\`sync --json\` \`ms\`: login to the last write); "with the process" adds Node's start,
+the sync's own time (\`sync --json\` \`ms\`: from its start, a login included when it needs one, to the last write); "with the process" adds Node's start,
 loading the program and opening the cache. Medians.
 
 | sync | in the run | with the process | requests | runs | |
 |---|---|---|---|---|---|
 ${row('first full sync into an empty cache', first, `${(total / (median(first.map((r) => r.ms)) / 1000)).toFixed(0)} articles/s; baseline: \`refresh\` of the same feeds fetched directly into an empty cache ${ms(median(direct))} (sync ${(median(first.map((r) => r.wall)) / median(direct)).toFixed(2)}×)`)}
-${row('nothing changed', empty, `baseline \`sync status\` (same start, no request): ${ms(median(statusRuns))}`)}
+${row('nothing changed', empty, `baseline \`sync status\` (same start, no request): ${ms(median(statusRuns))}; server CPU ${ms(cpuKept.php + cpuKept.pg)} (PostgreSQL ${ms(cpuKept.pg)})`)}
+${row('nothing changed, logging in (no kept session: every sync before)', withLogin, `run in turns with the row above; server CPU ${ms(cpuLogin.php + cpuLogin.pg)} (PostgreSQL ${ms(cpuLogin.pg)})`)}
 ${row(`${MARKS} queued marks (read, then unread)`, marks, `\`mark\` of ${MARKS} ids (queued in its transaction): ${ms(median(marks.map((r) => r.markWall)))}`)}
 
-One bare API request (\`getApiLevel\`, after login) takes ${ms(median(floor))} (median of ${floor.length}) on this machine. The
-empty sync's ${median(empty.map((r) => r.requests))} requests are the login, then side by side the unread counters (which also show
-that no feed came or went, so the subscription list is not asked for), new articles since the cursor, the
-starred list and the recently read list: ${(median(empty.map((r) => r.ms)) / median(floor)).toFixed(1)}× one bare request's time, most of it the
-login and PHP answering four requests at once on ${cpus().length} busy cores. The first sync pages through the
+One bare API request (\`getApiLevel\`, after login) takes ${ms(median(floor))} (median of ${floor.length}) on this machine, and
+${ms(floorCpu)} of the server's CPU time, most of it PostgreSQL starting a backend for the connection PHP opens
+for each request (server CPU: the php and PostgreSQL processes' time from /proc, medians per sync; it does not
+depend on the load). The empty sync's ${median(empty.map((r) => r.requests))} requests need no login (the session the last sync kept,
+used until the server ends it), and go side by side: the subscriptions with their unread counts (\`getFeeds\`,
+which also show that no feed came or went, so the categories are not asked for), new articles since the cursor,
+the starred list and the recently read list: ${(median(empty.map((r) => r.ms)) / median(floor)).toFixed(1)}× one bare request's time, PHP and
+PostgreSQL answering four requests at once on ${cpus().length} cores. The first sync pages through the
 articles 200 at a time, three pages at once, and stores each page in one transaction while the next ones
 come. Its time is the server's: one page of 200 articles with their content, asked alone, takes the server
 ${ms(median(pageTimes))} (median of ${pageTimes.length}), and ${pages} pages take ${ms(pages * median(pageTimes))} one after another; cyberread's own share (normalising

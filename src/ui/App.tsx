@@ -15,6 +15,7 @@ import type { AppProps } from './services.js';
 import { initialState, tooSmall, type Confirm, type FailedFeed, type Prompt } from './state.js';
 import { problem } from '../core/i18n/problem.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
+import { errorLines } from './views/Errors.js';
 import { ThemeContext } from './theme.js';
 import { keyChoice, keyFor, type Keymap } from './keymap.js';
 import { KeymapContext } from './keymap-context.js';
@@ -115,6 +116,14 @@ export function App(props: AppProps): React.JSX.Element {
   const feeds = useFeeds(services, s, dispatch);
   const feedName = useMemo(() => (s.filters.feed === null ? null : feedTitle(services, s.filters.feed)), [s.filters.feed, s.dataVersion]);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
+  // the failed-feeds page, laid out at the width: the reducer scrolls it by its line count
+  const errorPage = useMemo(
+    () => (s.view === 'errors' ? errorLines(m, s.refresh.failed, s.size.columns, services.wrap, (url) => feedTitle(services, url)) : []),
+    [s.view, s.refresh.failed, s.size.columns, s.lang, s.dataVersion],
+  );
+  useLayoutEffect(() => {
+    if (s.view === 'errors' && errorPage.length !== s.errors.lineCount) dispatch({ type: 'errorsLayout', lineCount: errorPage.length });
+  }, [errorPage, s.view]);
   const startRefresh = useListRefresh(services, store, data.selectedArticle?.id ?? null);
   useKeys(services, store, startRefresh);
   useEffect(() => services.watchCache?.((d) => dispatch({ type: 'cacheDamaged', ...d })), [services]);
@@ -167,7 +176,7 @@ export function App(props: AppProps): React.JSX.Element {
         columns={s.size.columns}
         measure={services}
       />
-      <ViewBody services={services} s={s} m={m} data={data} reader={reader} feeds={feeds} />
+      <ViewBody services={services} s={s} m={m} data={data} reader={reader} feeds={feeds} errorPage={errorPage} />
       <StatusBar
         m={m}
         view={s.view}

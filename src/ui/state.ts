@@ -139,6 +139,8 @@ export interface AppState {
   keptRead: string[];
   /** First help row shown (the help of a view can be taller than the terminal). */
   helpScroll: number;
+  /** The failed-feeds page: its first line shown, and how many lines it has as drawn (errorsLayout). */
+  errors: { scroll: number; lineCount: number };
   /** The feeds view's rows (its entries are read from the settings and the cache: see use-feeds.ts). */
   feeds: Cursor;
   /** The link picker's rows: the numbered links and enclosures of the article shown. */
@@ -233,6 +235,8 @@ export type Action =
   /** `pin`: the list's selected article was removed (retention): a reader showing it keeps it by id and says it is gone. */
   | { type: 'listChanged'; total: number; selectIndex: number | null; reload?: boolean; watermark?: number | null; pin?: string }
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
+  /** The failed-feeds page was laid out at this many lines (they wrap with the width). */
+  | { type: 'errorsLayout'; lineCount: number }
   | { type: 'refreshStarted'; total: number }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
   | { type: 'refreshFinished'; results: RefreshResult[] }
@@ -290,6 +294,7 @@ export function initialState(o: {
     language: { selected: o.lang === 'id' ? 0 : 1 },
     keptRead: [],
     helpScroll: 0,
+    errors: { scroll: 0, lineCount: 0 },
     feeds: { total: 0, selected: 0, scroll: 0 },
     links: { total: 0, selected: 0, scroll: 0 },
     confirm: null,
@@ -402,6 +407,11 @@ export function readerOpen(s: AppState): boolean {
   return s.view === 'reader' || s.stack.some((f) => f.view === 'reader');
 }
 
+function scrollErrors(s: AppState, to: number): AppState {
+  const max = Math.max(0, s.errors.lineCount - bodyHeight(s.size));
+  return { ...s, errors: { ...s.errors, scroll: clamp(to, 0, max) } };
+}
+
 function scrollHelp(s: AppState, to: number): AppState {
   const max = Math.max(0, helpRows(below(s), s.lang).length - helpHeight(s.size));
   return { ...s, helpScroll: clamp(to, 0, max) };
@@ -437,6 +447,7 @@ const clearedHashtags = (s: AppState): AppState => ({ ...s, hashtags: { ...s.has
 /** What a view resets when it opens. */
 const ON_OPEN: Partial<Record<View, (s: AppState) => AppState>> = {
   help: (s) => ({ ...s, helpScroll: 0 }),
+  errors: (s) => ({ ...s, errors: { ...s.errors, scroll: 0 } }),
   links: (s) => ({ ...s, links: { total: 0, selected: 0, scroll: 0 }, digits: '' }),
   hashtags: clearedHashtags,
   language: (s) => ({ ...s, language: { selected: s.lang === 'id' ? 0 : 1 } }),
@@ -510,7 +521,7 @@ export function reducer(s: AppState, a: Action): AppState {
       // left scrolled down with empty rows under its end.
       const next = { ...s, size: { columns: a.columns, rows: a.rows } };
       const listed = moveList(next, next.list.selected);
-      const clamped = scrollHelp(moveTags(scrollReader(listed, listed.reader.scroll), listed.hashtags.selected), listed.helpScroll);
+      const clamped = scrollErrors(scrollHelp(moveTags(scrollReader(listed, listed.reader.scroll), listed.hashtags.selected), listed.helpScroll), listed.errors.scroll);
       return moveLinks(moveFeeds(clamped, clamped.feeds.selected), clamped.links.selected);
     }
     case 'move':
@@ -524,6 +535,7 @@ export function reducer(s: AppState, a: Action): AppState {
         return scrollReader(s, s.reader.scroll + a.delta);
       }
       if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.delta);
+      if (s.view === 'errors') return scrollErrors(s, s.errors.scroll + a.delta);
       if (s.view === 'feeds') return moveFeeds(s, s.feeds.selected + a.delta);
       if (s.view === 'links') return moveLinks(s, s.links.selected + a.delta);
       if (s.view === 'language') return { ...s, language: { selected: clamp(s.language.selected + a.delta, 0, 1) } };
@@ -534,6 +546,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'hashtags') return moveTags(s, s.hashtags.selected + a.dir * hashtagListHeight(s.size));
       if (s.view === 'reader') return scrollReader(s, s.reader.scroll + a.dir * Math.max(1, h - 1));
       if (s.view === 'help') return scrollHelp(s, s.helpScroll + a.dir * helpHeight(s.size));
+      if (s.view === 'errors') return scrollErrors(s, s.errors.scroll + a.dir * Math.max(1, h - 1));
       if (s.view === 'feeds') return moveFeeds(s, s.feeds.selected + a.dir * feedsListHeight(s.size));
       if (s.view === 'links') return moveLinks(s, s.links.selected + a.dir * h);
       return s;
@@ -542,6 +555,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'list') return moveList(s, 0);
       if (s.view === 'hashtags') return moveTags(s, 0);
       if (s.view === 'reader') return scrollReader(s, 0);
+      if (s.view === 'errors') return scrollErrors(s, 0);
       if (s.view === 'feeds') return moveFeeds(s, 0);
       if (s.view === 'links') return moveLinks(s, 0);
       return s;
@@ -549,6 +563,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'list') return moveList(s, s.list.total - 1);
       if (s.view === 'hashtags') return moveTags(s, visibleTags(s).length - 1);
       if (s.view === 'reader') return scrollReader(s, readerMax(s));
+      if (s.view === 'errors') return scrollErrors(s, s.errors.lineCount);
       if (s.view === 'feeds') return moveFeeds(s, s.feeds.total - 1);
       if (s.view === 'links') return moveLinks(s, s.links.total - 1);
       return s;
@@ -699,6 +714,8 @@ export function reducer(s: AppState, a: Action): AppState {
       const scroll = clamp(s.list.scroll + delta, 0, Math.max(0, total - 1));
       return moveList({ ...base, list: { total, selected: s.list.selected, scroll } }, a.selectIndex);
     }
+    case 'errorsLayout':
+      return scrollErrors({ ...s, errors: { ...s.errors, lineCount: a.lineCount } }, s.errors.scroll);
     case 'readerLayout': {
       const reader = {
         ...s.reader,

@@ -405,8 +405,8 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     // a sync with nothing new changes nothing on either side
     const empty = JSON.parse((await cli(home, user, ['sync', '--json'])).stdout) as { added: number; pushed: number; pulled: number; requests: number };
     expect(empty).toMatchObject({ added: 0, pushed: 0, pulled: 0 });
-    // no login (the session the first sync kept), the counters (which also show that no feed came or went),
-    // new articles, starred, recently read
+    // no login (the session the first sync kept), the subscriptions with their unread counts (which also show
+    // that no feed came or went), new articles, starred, recently read
     expect(empty.requests).toBe(4);
   }, 90_000);
 });

@@ -80,3 +80,25 @@ describe('a line being typed at 80 columns', () => {
     expect(line).toMatch(/^ Search: ….*databreach OR fintech█$/);
   });
 });
+
+describe('an empty list under "unread only" or "starred only"', () => {
+  it.each([
+    ['en', 'No unread articles: all read', 'Press u to list them all', 'No starred articles', 'Press s on an article to star it, S to list them all'],
+    ['id', 'Tidak ada artikel yang belum dibaca: semua sudah dibaca', 'Tekan u untuk menampilkan semua artikel', 'Belum ada artikel berbintang', 'Tekan s pada artikel untuk memberi bintang, S untuk menampilkan semua'],
+  ] as const)('(%s) says what is true and which key lists everything again', async (lang, unread, unreadHint, starred, starredHint) => {
+    const h = await start(lang);
+    const none = await h.press('S');
+    expect(none).toContain(starred);
+    expect(none).toContain(starredHint);
+    await h.press('S');
+    await h.press('A');
+    await h.press('y');
+    const read = await h.press('u');
+    expect(read).toContain(unread);
+    expect(read).toContain(unreadHint);
+    // with another filter on too, c is still the way out
+    await h.press('#');
+    await h.press('Enter');
+    expect(h.frame()).toContain(lang === 'en' ? 'Press c to clear the filters' : 'Tekan c untuk menghapus filter');
+  });
+});

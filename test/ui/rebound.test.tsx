@@ -88,3 +88,16 @@ describe('help that names another action\'s key', () => {
     expect(help).not.toContain(lang === 'en' ? 'then Enter opens it' : 'lalu Enter membukanya');
   });
 });
+
+describe('the share line', () => {
+  it.each([
+    ['en', 'Share: c copy link · O open in browser'],
+    ['id', 'Bagikan: c salin tautan · O buka di browser'],
+  ] as const)('(%s) names the keys bound to copy and open the link', async (lang, said) => {
+    const h = await start({ copyLink: ['c'], openLink: ['O'] }, lang);
+    await h.press('Enter');
+    const bottom = await h.press('G');
+    expect(bottom).toContain(said);
+    expect(bottom).not.toMatch(/y (copy link|salin tautan)/);
+  });
+});

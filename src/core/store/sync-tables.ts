@@ -261,6 +261,14 @@ export class SyncTables implements SyncCache {
       unreadIds: (feedId) =>
         this.read(() => this.stmt('SELECT remote_id FROM sync_items WHERE remote_feed = ? AND base_read = 0').pluck().all(feedId) as string[]),
       starredIds: () => this.read(() => this.stmt('SELECT remote_id FROM sync_items WHERE base_starred = 1').pluck().all() as string[]),
+      publishedOf: (ids) =>
+        this.read(() => {
+          const rows = this.stmt(
+            `SELECT s.remote_id, a.published FROM sync_items s JOIN articles a ON a.id = s.article_id
+             WHERE s.remote_id IN (SELECT value FROM json_each(?))`,
+          ).all(JSON.stringify(ids)) as { remote_id: string; published: string | null }[];
+          return new Map(rows.map((r) => [r.remote_id, r.published]));
+        }),
       baseOf: (ids) =>
         this.read(() => {
           const rows = this.stmt(

@@ -201,6 +201,8 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
       const plan = await planned();
       const changes = await flagsP;
       if (changes.missing.length > 0) await storePage(await protocol.articles(changes.missing));
+      // changed on the server since they were brought: their text again (stored like a fetched feed's update)
+      if (changes.stale.length > 0) await storePage(await protocol.articles(changes.stale));
       cache.forgetRemote(changes.gone);
 
       const changedHere = await settleQueue(cache, protocol, changes, state.lastSync, started, report);
@@ -235,7 +237,7 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
 
       // marks a direct fetch had made on articles this run took over: sent now (nothing to weigh them against)
       if (cache.queuedFlags().length > 0) {
-        await settleQueue(cache, protocol, { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], full: false }, started, started, report);
+        await settleQueue(cache, protocol, { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], full: false }, started, started, report);
       }
 
       cache.setSyncState({

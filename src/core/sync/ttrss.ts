@@ -7,8 +7,11 @@
  *   order (score, date entered, date) has ties, and PostgreSQL may order tied rows differently for another
  *   OFFSET, so pages can overlap or leave a row out: after paging, the ids in the range that no page
  *   brought are asked for by id (getArticle only returns those that exist for this user).
- * - Flags: the API has no "changed since". getCounters gives each feed's unread count in one request; a
- *   feed whose count differs from what the cache knew (after the reads getHeadlines -6, "read in the last
+ * - Subscriptions and unread counts: getFeeds of every feed (-3) gives each subscription (also those with
+ *   no article, which getCounters leaves out) with its unread count in one request. The same feed ids as at
+ *   the last sync mean nothing was subscribed or unsubscribed; categories are asked for once a day.
+ * - A session kept from the last run is used without a login until the server answers NOT_LOGGED_IN.
+ * - Flags: the API has no "changed since". A feed whose unread count differs from what the cache knew (after the reads getHeadlines -6, "read in the last
  *   day", already explains) has its unread ids listed and compared. Starred articles are few: their whole
  *   list is compared each time. Once a day every feed is compared, whatever the counts say.
  * - Flags are set with updateArticle, many ids per call; read is tt-rss's "unread" field (2), star is 0.
@@ -80,13 +83,24 @@ function toArticle(h: Json): RemoteArticle | null {
   };
 }
 
-/** getCounters' entries for feeds (a positive numeric id and no "kind": categories and labels have one): unread per feed id. */
-function feedCounters(counters: unknown): Map<string, number> {
+/** getFeeds' rows as subscriptions (categories named from `catTitle`; none without it). */
+function toFeeds(rows: Json[], catTitle: Map<number, string> | null): RemoteFeed[] {
+  const out: RemoteFeed[] = [];
+  for (const f of rows) {
+    const id = int(f.id);
+    const url = text(f.feed_url);
+    if (id === null || id <= 0 || !url) continue;
+    out.push({ id: String(id), url, title: text(f.title) || null, category: catTitle?.get(int(f.cat_id) ?? 0) ?? null });
+  }
+  return out;
+}
+
+/** getFeeds' rows as unread counts per feed id. */
+function unreadCounts(rows: Json[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const c of list(counters)) {
-    const id = int(c.id);
-    if (id === null || id <= 0 || c.kind !== undefined) continue;
-    out.set(String(id), int(c.counter) ?? 0);
+  for (const f of rows) {
+    const id = int(f.id);
+    if (id !== null && id > 0) out.set(String(id), int(f.unread) ?? 0);
   }
   return out;
 }
@@ -222,26 +236,35 @@ export class TtrssProtocol implements SyncProtocol {
     return { apiLevel: level };
   }
 
-  private countersP: Promise<unknown> | null = null;
+  private feedListP: Promise<Json[]> | null = null;
 
-  /** getCounters, asked once per run: the subscription check and the flag check both read it. */
-  private counters(): Promise<unknown> {
-    this.countersP ??= this.call('getCounters');
-    return this.countersP;
+  /**
+   * getFeeds of every subscription (cat_id -3), asked once per run: each feed's id, address, title, category
+   * id and unread count. The subscription check and the flag check both read it.
+   */
+  private feedList(): Promise<Json[]> {
+    this.feedListP ??= this.call('getFeeds', { cat_id: -3 }).then(list);
+    return this.feedListP;
   }
 
   async feeds(known?: { feeds: RemoteFeed[]; lastFullCheck: number | null }): Promise<RemoteFeed[]> {
-    // The counters list every subscribed feed by id: the same ids as at the last sync means nothing was
-    // subscribed or unsubscribed, and the list (titles, categories) is asked for again only once a day.
+    // The same feed ids as at the last sync means nothing was subscribed or unsubscribed: the list kept then
+    // is used with today's titles, and the categories are asked for again only once a day.
     if (known !== undefined && known.feeds.length > 0 && known.lastFullCheck !== null && Date.now() - known.lastFullCheck <= FULL_CHECK_MS) {
-      const ids = new Set(feedCounters(await this.counters()).keys());
-      if (ids.size === known.feeds.length && known.feeds.every((f) => ids.has(f.id))) return known.feeds;
+      const now = toFeeds(await this.feedList(), null);
+      const ids = new Set(now.map((f) => f.id));
+      if (ids.size === known.feeds.length && known.feeds.every((f) => ids.has(f.id))) {
+        const title = new Map(now.map((f) => [f.id, f.title]));
+        return known.feeds.map((f) => ({ ...f, title: title.get(f.id) ?? f.title }));
+      }
+      return this.allFeeds(this.feedList());
     }
-    return this.allFeeds();
+    // asked anew: called without `known` when a page brought a feed this run had not heard of
+    return this.allFeeds(this.call('getFeeds', { cat_id: -3 }).then(list));
   }
 
-  private async allFeeds(): Promise<RemoteFeed[]> {
-    const [feeds, cats] = await Promise.all([this.call('getFeeds', { cat_id: -3 }), this.call('getCategories', { include_empty: true })]);
+  private async allFeeds(feedsP: Promise<Json[]>): Promise<RemoteFeed[]> {
+    const [feeds, cats] = await Promise.all([feedsP, this.call('getCategories', { include_empty: true })]);
     const catTitle = new Map<number, string>();
     for (const c of list(cats)) {
       const id = int(c.id);
@@ -249,14 +272,7 @@ export class TtrssProtocol implements SyncProtocol {
       // 0 is "Uncategorized", negative ids are tt-rss's own (Special, Labels): not a category anyone chose
       if (id !== null && id > 0 && title) catTitle.set(id, title);
     }
-    const out: RemoteFeed[] = [];
-    for (const f of list(feeds)) {
-      const id = int(f.id);
-      const url = text(f.feed_url);
-      if (id === null || id <= 0 || !url) continue;
-      out.push({ id: String(id), url, title: text(f.title) || null, category: catTitle.get(int(f.cat_id) ?? 0) ?? null });
-    }
-    return out;
+    return toFeeds(feeds, catTitle);
   }
 
   private async headlines(params: Json): Promise<Json[]> {
@@ -338,15 +354,29 @@ export class TtrssProtocol implements SyncProtocol {
 
   async flagChanges(base: BaseView, ready: Promise<void>): Promise<FlagChanges> {
     // asked at once, compared once the new articles are in the cache
-    const countersP = this.counters();
+    const feedsP = this.feedList();
     const starredP = this.allHeadlines({ feed_id: -1 });
     const recentP = this.headlines({ feed_id: -6, show_content: false });
+    // Once a day, the articles the server dated most recently: a feed that rewrites an article gives it a new
+    // date, which tt-rss stores with the new text (the API says nothing else about a changed article).
+    const full = base.lastFullCheck === null || Date.now() - base.lastFullCheck > FULL_CHECK_MS;
+    const datedP = full ? this.headlines({ feed_id: -4, order_by: 'feed_dates', show_content: false }) : Promise.resolve([]);
     // failures are read below, after `ready`; until then they must not count as unhandled (the process
     // would end on them, where the run has to end with its one sentence)
-    for (const p of [countersP, starredP, recentP]) p.catch(() => undefined);
+    for (const p of [feedsP, starredP, recentP, datedP]) p.catch(() => undefined);
     await ready;
-    const [counters, starredRows, recentRows] = await Promise.all([countersP, starredP, recentP]);
-    const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], full: false };
+    const [feedRows, starredRows, recentRows, datedRows] = await Promise.all([feedsP, starredP, recentP, datedP]);
+    const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], full };
+
+    const dated = new Map<string, string | null>();
+    for (const h of datedRows) {
+      const id = int(h.id);
+      const updated = int(h.updated);
+      if (id !== null) dated.set(String(id), updated !== null && updated > 0 ? new Date(updated * 1000).toISOString() : null);
+    }
+    for (const [id, published] of base.publishedOf([...dated.keys()])) {
+      if (published !== dated.get(id)) changes.stale.push(id);
+    }
 
     const starredNow = new Set(starredRows.map((h) => text(int(h.id))).filter((x): x is string => x !== null));
     const recent = recentRows.map((h) => text(int(h.id))).filter((x): x is string => x !== null);
@@ -367,9 +397,8 @@ export class TtrssProtocol implements SyncProtocol {
       readBy.set(b.feed, (readBy.get(b.feed) ?? 0) + 1);
     }
 
-    const serverUnread = feedCounters(counters);
+    const serverUnread = unreadCounts(feedRows);
     const baseUnread = base.unreadByFeed();
-    changes.full = base.lastFullCheck === null || Date.now() - base.lastFullCheck > FULL_CHECK_MS;
     const check: string[] = [];
     for (const feed of new Set([...serverUnread.keys(), ...baseUnread.keys()])) {
       if (!serverUnread.has(feed)) continue; // not on the server any more: the subscription sync removes it
@@ -427,7 +456,7 @@ export class TtrssProtocol implements SyncProtocol {
     if (code !== 0 && code !== 1) throw new SyncError(problem('errSyncSubscribe', url, code));
     let id = int(status.feed_id);
     if (id === null) {
-      const feeds = await this.allFeeds();
+      const feeds = toFeeds(list(await this.call('getFeeds', { cat_id: -3 })), null);
       id = int(feeds.find((f) => f.url === url)?.id);
     }
     if (id === null) throw new SyncError(problem('errSyncSubscribe', url, code));

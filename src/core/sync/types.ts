@@ -68,6 +68,8 @@ export interface BaseView {
   starredIds(): string[];
   /** The base flags and feed of those of these remote ids the cache knows (has synced before). */
   baseOf(ids: string[]): Map<string, { read: boolean; starred: boolean; feed: string }>;
+  /** The publication time (ISO 8601) the cache holds for those of these remote ids it knows. */
+  publishedOf(ids: string[]): Map<string, string | null>;
   /** The newest known id by the protocol's own order (the pull's cursor), or null before the first sync. */
   cursor: string | null;
   /** Epoch ms of the last complete sync, or null. */
@@ -86,6 +88,8 @@ export interface FlagChanges {
   gone: string[];
   /** Ids the server has that the cache never received (older than the cursor): to be fetched. */
   missing: string[];
+  /** Known ids whose article the server changed since it was brought (a new date, a new text): fetched again. */
+  stale: string[];
   /** The protocol compared every flag, not only those its counters pointed at. */
   full: boolean;
 }

@@ -170,6 +170,7 @@ export function useReader(services: UiServices, s: AppState, dispatch: (a: Actio
             columns: s.size.columns,
             m,
             langKey: keyFor(services.keymap, 'lang', 'reader'),
+            shareKeys: { copy: keyFor(services.keymap, 'copyLink', 'reader'), open: keyFor(services.keymap, 'openLink', 'reader') },
             wrap: services.wrap,
             ...(full ? { full } : {}),
           })

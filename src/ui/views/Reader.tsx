@@ -67,6 +67,8 @@ export interface ReaderInput {
   m: Messages;
   /** The key that opens the other edition (L, or the user's). */
   langKey?: string;
+  /** The keys the share line names: copy the link (y) and open it (o), or the user's. */
+  shareKeys?: { copy: string; open: string };
   wrap: (s: string, width: number) => string[];
 }
 
@@ -118,7 +120,7 @@ export function readerDoc(i: ReaderInput): ReaderDoc {
     for (const t of i.wrap(tags.map((x) => `#${clean(x)}`).join(' '), w)) push(t, 'tags');
   }
   push('', 'blank');
-  push(m.shareLine, 'share');
+  push(m.shareLine(i.shareKeys?.copy ?? 'y', i.shareKeys?.open ?? 'o'), 'share');
   let relatedStart = lines.length;
   if (i.related.length > 0) {
     push('', 'blank');

@@ -7,7 +7,7 @@ import type { UiServices } from '../services.js';
 import { keyFor, type Keymap } from '../keymap.js';
 import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
-import { Errors } from './Errors.js';
+import { Errors, type ErrorLine } from './Errors.js';
 import { Feeds, type FeedsEntry } from './Feeds.js';
 import { Links } from './Links.js';
 import { Hashtags } from './Hashtags.js';
@@ -48,6 +48,8 @@ export interface ViewBodyProps {
   reader: ReaderData;
   /** The feeds view's rows (empty unless it is open). */
   feeds: readonly FeedsEntry[];
+  /** The failed-feeds page's lines (empty unless it is open). */
+  errorPage: readonly ErrorLine[];
 }
 
 /**
@@ -56,6 +58,13 @@ export interface ViewBodyProps {
  */
 function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boolean, keymap: Keymap | undefined): { emptyText: string; emptyHint?: string } {
   if (data.error !== null) return { emptyText: data.error };
+  const f = s.filters;
+  // "unread only" or "starred only" alone: say what is true of them, and the key that shows everything again
+  const alone = s.view !== 'search' && f.tags.length === 0 && f.query === null && f.feed === null;
+  if (alone && f.unreadOnly && !f.starredOnly) return { emptyText: m.emptyUnread, emptyHint: m.emptyUnreadHint(keyFor(keymap, 'unread', 'list')) };
+  if (alone && f.starredOnly && !f.unreadOnly) {
+    return { emptyText: m.emptyStarred, emptyHint: m.emptyStarredHint(keyFor(keymap, 'toggleStar', 'list'), keyFor(keymap, 'starredOnly', 'list')) };
+  }
   if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint(keyFor(keymap, 'clear', 'list')) };
   if (data.otherEdition > 0) {
     const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
@@ -66,7 +75,7 @@ function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boole
 }
 
 /** The part of the frame between header and status bar, for the current view. */
-export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps): React.JSX.Element {
+export function ViewBody({ services, s, m, data, reader, feeds, errorPage }: ViewBodyProps): React.JSX.Element {
   const h = bodyHeight(s.size);
   const size = { height: h, columns: s.size.columns, measure: services };
   switch (s.view) {
@@ -97,7 +106,7 @@ export function ViewBody({ services, s, m, data, reader, feeds }: ViewBodyProps)
     case 'help':
       return <Help m={m} lang={s.lang} keymap={services.keymap} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
     case 'errors':
-      return <Errors m={m} failed={s.refresh.failed} wrap={services.wrap} {...size} />;
+      return <Errors lines={errorPage} scroll={s.errors.scroll} {...size} />;
     case 'feeds':
       return (
         <Feeds

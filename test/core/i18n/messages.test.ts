@@ -48,7 +48,7 @@ describe('message tables', () => {
   it('uses the newsroom words in Indonesian', () => {
     expect(id.postedLabel).toBe('Diposting');
     expect(id.readAlso).toBe('Baca juga');
-    expect(id.shareLine).toBe('Bagikan: y salin tautan · o buka di browser');
+    expect(id.shareLine('y', 'o')).toBe('Bagikan: y salin tautan · o buka di browser');
     expect(id.actToggleStar).toBe('tandai / hapus bintang');
     expect(cliMessages('id').cacheRecovered('a', 'b', 0, 'none')).toContain('(0 tanda sudah dibaca/berbintang dipulihkan)');
     // the list and the article are told apart by their titles

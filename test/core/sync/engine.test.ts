@@ -26,7 +26,10 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
   let dir: string;
   let store: SqliteStore;
   beforeAll(async () => {
-    feeds = await serve({ '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)) });
+    feeds = await serve({
+      '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)),
+      '/empty.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('empty', 0)),
+    });
     server = await startTtrss();
   }, 60_000);
   afterAll(async () => {
@@ -149,6 +152,47 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(store.sync.lockSync(process.pid)).toBe(true);
     store.sync.unlockSync(process.pid);
   });
+  it('a subscription without articles does not make every sync ask for the whole subscription list', async () => {
+    const { user, sync } = await setUp('quiet');
+    await user.addFeed(`${feeds.base}/empty.xml`);
+    const first = await sync(Date.now());
+    expect(first.feeds.map((f) => f.url).sort()).toEqual([`${feeds.base}/empty.xml`, `${feeds.base}/w.xml`]);
+    // login, the subscriptions with their unread counts, new articles, starred, recently read: no second
+    // round for the subscription list and categories (getCounters leaves a feed with no article out)
+    const quiet = await sync(Date.now());
+    expect(quiet).toMatchObject({ added: 0, pulled: 0, pushed: 0 });
+    expect(quiet.feeds).toHaveLength(2);
+    expect(quiet.requests).toBe(5);
+  });
+
+  it('once a day, articles the server changed since they were brought (a new date, a new text) are brought again', async () => {
+    const { sync, idOf } = await setUp('rewritten');
+    await sync(Date.now());
+    const day = 24 * 60 * 60_000;
+    const quiet = await sync(Date.now());
+    expect(quiet.updated).toBe(0);
+    const perRun = quiet.requests;
+
+    // the feed rewrote "w article 1" and dated it anew; tt-rss stored both
+    server.sql(`UPDATE ttrss_entries SET content = '<p>Corrected: the bank denies it. #update</p>', updated = NOW() WHERE title = 'w article 1'`);
+    // not before the day's full check: a sync with nothing new asks nothing more
+    const before = await sync(Date.now());
+    expect(before).toMatchObject({ updated: 0, requests: perRun });
+    expect(store.get(idOf('w article 1'))?.contentHtml).not.toContain('Corrected');
+
+    store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
+    const full = await sync(Date.now());
+    expect(full).toMatchObject({ updated: 1, added: 0 });
+    const a1 = store.get(idOf('w article 1'));
+    expect(a1?.contentHtml).toContain('Corrected: the bank denies it.');
+    expect(a1?.tags).toContain('update');
+    // the others were compared by date only, and are as they were
+    expect(store.get(idOf('w article 0'))?.contentHtml).toContain('Body of w article 0');
+    // and the next day's check finds nothing more to bring
+    store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
+    expect(await sync(Date.now())).toMatchObject({ updated: 0 });
+  });
+
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
     const { user } = await setUp('kept');
     const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'kept' };
