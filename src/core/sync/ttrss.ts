@@ -139,6 +139,9 @@ export class TtrssProtocol implements SyncProtocol {
   private sid: string | null = null;
   private login: Promise<void> | null = null;
   private logins = 0;
+  /** The session kept from an earlier run, and whether a request of this run has worked with it. */
+  private kept: string | null = null;
+  private keptWorks = false;
   apiLevel: number | null = null;
 
   constructor(
@@ -153,6 +156,7 @@ export class TtrssProtocol implements SyncProtocol {
     const kept = parseKept(options.session?.load() ?? null);
     if (kept !== null) {
       this.sid = kept.sid;
+      this.kept = kept.sid;
       this.apiLevel = kept.apiLevel;
       this.login = Promise.resolve();
     }
@@ -211,20 +215,38 @@ export class TtrssProtocol implements SyncProtocol {
   private async call(op: string, params: Json = {}, retried = false): Promise<unknown> {
     await this.session();
     const sid = this.sid;
-    const r = this.reply(await this.client.post({ ...params, op, sid }));
-    if (r.ok) return r.content;
-    const error = typeof r.content === 'object' && r.content !== null ? text((r.content as Json).error) : null;
-    if (error === 'NOT_LOGGED_IN' && !retried) {
-      // The session ended on the server (a kept one expired, a long-running reader's timed out): log in
-      // again, once for all the calls that were sent with it at the same time.
-      if (this.sid === sid) {
-        this.login = null;
-        this.sid = null;
-        this.options.session?.save(null);
-      }
-      return this.call(op, params, true);
+    let body: unknown;
+    try {
+      body = await this.client.post({ ...params, op, sid });
+    } catch (e) {
+      // tt-rss stores a session id it does not know with a plain INSERT: requests sent at once with a kept
+      // session the server has already forgotten race to insert it, and the losers fail (HTTP 500) before
+      // they do anything. Until one request has worked with a kept session, that is taken as the session
+      // having ended, like NOT_LOGGED_IN.
+      const raced = e instanceof SyncError && e.problem.key === 'errSyncHttp' && e.problem.args[1] === 500 && sid !== null && sid === this.kept && !this.keptWorks;
+      if (!raced || retried) throw e;
+      return this.retryLoggedIn(sid, op, params);
     }
+    const r = this.reply(body);
+    if (r.ok) {
+      if (sid !== null && sid === this.kept) this.keptWorks = true;
+      return r.content;
+    }
+    const error = typeof r.content === 'object' && r.content !== null ? text((r.content as Json).error) : null;
+    if (error === 'NOT_LOGGED_IN' && !retried) return this.retryLoggedIn(sid, op, params);
     throw new SyncError(this.refusal(r.content));
+  }
+
+  /** A call refused with the session `sid`, made again after one login (shared by the calls refused with it). */
+  private retryLoggedIn(sid: string | null, op: string, params: Json): Promise<unknown> {
+    // The session ended on the server (a kept one expired, a long-running reader's timed out): log in
+    // again, once for all the calls that were sent with it at the same time.
+    if (this.sid === sid) {
+      this.login = null;
+      this.sid = null;
+      this.options.session?.save(null);
+    }
+    return this.call(op, params, true);
   }
 
   async connect(): Promise<{ apiLevel: number | null }> {
