@@ -43,6 +43,8 @@ useTextViews(m);
 
 // --before DIR: a checkout (or `git archive` export) of an older cyberread, parsed side by side in this run.
 const beforeDir = opt('--before');
+// --before-ref REF: the commit DIR was exported from, named in the written section.
+const beforeRef = opt('--before-ref');
 let before = null;
 if (beforeDir) {
   await build({
@@ -203,7 +205,9 @@ const nUnsupported = cases.reduce((a, c) => a + c.unsupported, 0);
 
 const L = [];
 L.push(`Written by \`node bench/parse-corpus/run.mjs ${args.filter((a) => a !== '--snapshot').join(' ')}\` on ${new Date().toISOString()} (Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}).` +
-  (before ? ' "before" is the parser of the checkout given with --before (here main at 4a9b16d, before this work: `git archive 4a9b16d src | tar -x -C DIR`), parsed and timed in the same run.' : ''));
+  (before
+    ? ` "before" is the parser of the checkout given with --before (${beforeRef ? `here ${beforeRef}: \`git archive ${beforeRef} src | tar -x -C DIR\`` : 'an older checkout'}), parsed and timed in the same run.`
+    : ''));
 L.push('');
 L.push(`Corpus: ${Object.entries(suiteFiles).map(([s, n]) => `${s} ${n} files`).join(', ')}, plus feedparser's date-parser cases; ` +
   `${nChecks} checks on fields cyberread keeps (${nNa} expectations about fields it does not keep, and ${nUnsupported} it cannot read, are left out). ` +

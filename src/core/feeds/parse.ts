@@ -158,9 +158,9 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     warnings.push(LENIENT_WARNING);
   }
 
-  // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link; scan for
-  // them when present.
-  const scan = /xml:base|xhtml/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;
+  // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link and
+  // dc:author; scan for them when present.
+  const scan = /xml:base|xhtml|dc:author/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;
   const clip = new Clipper();
   let feed: ParsedFeed;
   switch (parsed.format) {
@@ -295,6 +295,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     feed.itunes?.author,
     personName(feed.managingEditor),
     atomPerson(feed.atom?.authors?.[0]),
+    personText(scan?.feedAuthor),
   );
   const lang = langTag(firstNonEmpty(feed.language, feed.dc?.languages?.[0], scan?.feedLang, feed.xml?.lang));
   const rawItems = (feed.items ?? []).slice(0, MAX_ITEMS);
@@ -316,6 +317,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
         firstNonEmpty(
           personName(it.authors?.[0]),
           personText(it.dc?.creators?.[0]),
+          personText(scanned?.[i]?.author),
           it.itunes?.author,
           atomPerson(it.atom?.authors?.[0]),
           feedAuthor,
@@ -423,7 +425,8 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
     const contentHtml = textConstruct(content);
     const item: ParsedItem = {
       guid: clip.opt(e.id),
-      link: clip.opt(chooseLink(links, itemLang ?? lang)?.href),
+      // Out-of-line content (<content src="…"/>) is where the entry's text is when it has no alternate link.
+      link: clip.opt(chooseLink(links, itemLang ?? lang)?.href ?? resolveUrl(content?.src, base)),
       title: clip.opt(textConstruct(e.title) ?? mediaText(e.media, 'title')),
       author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
       published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),

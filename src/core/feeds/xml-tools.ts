@@ -338,12 +338,16 @@ export interface ScannedItem {
    * xhtml body, fullitem), else on its summary or description, else on the item; undefined when none is.
    */
   lang?: string | undefined;
+  /** Its dc:author (not a Dublin Core element, but written by feeds and read by other parsers). */
+  author?: string;
 }
 
 export interface LinkScan {
   feedBase: string | undefined;
   /** The xml:lang in scope on the channel or feed element (set there or on the root). */
   feedLang?: string | undefined;
+  /** The channel's dc:author. */
+  feedAuthor?: string;
   feedLinks: ScannedLink[];
   items: ScannedItem[];
 }
@@ -384,6 +388,7 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
   let summaryLang: string | null = null;
   let itemLang = '';
   let linkText: { depth: number; base: string | undefined; text: string } | null = null;
+  let authorText: { depth: number; text: string } | null = null;
   let inCdata = false;
 
   const parser = new Parser(
@@ -413,6 +418,10 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
           if (bodyLang === null && BODY_ELEMENTS.has(ln)) bodyLang = lang;
           else if (summaryLang === null && SUMMARY_ELEMENTS.has(ln)) summaryLang = lang;
         }
+        if (name.toLowerCase() === 'dc:author' && authorText === null) {
+          const parentName = localName(names[names.length - 2] ?? '');
+          if (current !== null ? depth === itemDepth + 1 : parentName === 'channel') authorText = { depth, text: '' };
+        }
         if (ln === 'channel' || ln === 'feed') {
           result.feedBase = base;
           result.feedLang = lang || undefined;
@@ -438,6 +447,7 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
       },
       ontext(data) {
         if (linkText) linkText.text += inCdata ? data : decodeHTMLAttribute(data);
+        if (authorText) authorText.text += inCdata ? data : decodeHTMLAttribute(data);
       },
       oncdatastart() {
         inCdata = true;
@@ -451,6 +461,14 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
           const href = resolveUrl(linkText.text, linkText.base);
           if (href !== undefined) (current !== null ? current.links : result.feedLinks).push({ href, kind: 'text' });
           linkText = null;
+        }
+        if (authorText && authorText.depth === depth) {
+          const author = authorText.text.trim();
+          if (author !== '') {
+            if (current !== null) current.author ??= author;
+            else result.feedAuthor ??= author;
+          }
+          authorText = null;
         }
         if (current !== null && depth === itemDepth) {
           const lang = bodyLang ?? summaryLang ?? itemLang;

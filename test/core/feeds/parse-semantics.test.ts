@@ -267,3 +267,23 @@ describe('broken XML a human still reads', () => {
     expect(feed.items[0]?.categories).toEqual(['x < y']);
   });
 });
+
+describe('Atom out-of-line content', () => {
+  it('takes content src as the link of an entry that has no alternate link, resolved against xml:base', () => {
+    const feed = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://e.id/blog/"><title>T</title>' +
+        '<entry><id>1</id><title>a</title><content type="text/html" src="a.html"/></entry>' +
+        '<entry><id>2</id><title>b</title><link href="https://e.id/b"/><content type="text/html" src="b.html"/></entry></feed>',
+    );
+    expect(feed.items.map((i) => i.link)).toEqual(['https://e.id/blog/a.html', 'https://e.id/b']);
+  });
+});
+
+describe('dc:author', () => {
+  it('is the author of an item, and of the channel for items without one', () => {
+    const doc =
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><dc:author>Redaksi</dc:author>' +
+      '<item><title>a</title><dc:author>Budi (budi@e.id)</dc:author></item><item><title>b</title></item></channel></rss>';
+    expect(parseFeed(doc).items.map((i) => i.author)).toEqual(['Budi', 'Redaksi']);
+  });
+});
