@@ -53,18 +53,56 @@ class BoundedHandler extends DomHandler {
   }
 }
 
+// htmlparser2's implied end tags (which open tag ends which open element), extended below. The targets that
+// are dropped with their content (form controls, head, script) are left out: nothing of them reaches the output.
+const PARA = new Set(['p']);
+const IMPLIED_END = new Map<string, ReadonlySet<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])], ['th', new Set(['th'])], ['td', new Set(['thead', 'th', 'td'])],
+  ['li', new Set(['li'])], ['dd', new Set(['dd', 'dt'])], ['dt', new Set(['dd', 'dt'])],
+  ['rt', new Set(['rt', 'rp'])], ['rp', new Set(['rt', 'rp'])],
+  ['tbody', new Set(['thead', 'tbody'])], ['tfoot', new Set(['thead', 'tbody'])],
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl',
+    'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table',
+    'ul'].map((name): [string, ReadonlySet<string>] => [name, PARA]),
+]);
+const LIST_ITEMS = new Set(['li', 'dd', 'dt']);
+// The HTML standard's "special" elements (plus the MathML and SVG integration points), which stop a browser's
+// search for the list item a new <li>, <dd> or <dt> ends; address, div and p do not stop it.
+const SPECIAL = new Set([
+  'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button',
+  'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dir', 'dl', 'dt', 'embed', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup',
+  'hr', 'html', 'iframe', 'img', 'input', 'keygen', 'li', 'link', 'listing', 'main', 'marquee', 'menu', 'meta',
+  'nav', 'noembed', 'noframes', 'noscript', 'object', 'ol', 'param', 'plaintext', 'pre', 'script', 'search',
+  'section', 'select', 'source', 'style', 'summary', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th',
+  'thead', 'title', 'tr', 'track', 'ul', 'wbr', 'xmp', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml',
+  'foreignobject', 'desc',
+]);
+
+/** An element the cleaner writes its content of only: a parse of the cleaned HTML no longer sees it. */
+function unwrapped(name: string): boolean {
+  return UNWRAP.has(name) || !VALID_TAG.test(name);
+}
+
 /**
  * htmlparser2 keeps its open-element stack with unshift, so 100k nested tags cost seconds. Past the depth
  * limit an element is treated as void (opened and closed at once): the parser's stack stops growing and
  * the handler above, whose limit is lower, drops those elements and keeps their text.
  */
+// Private in htmlparser2's typings only (innermost open element first); the deep-nesting and implied-end tests
+// fail loudly if they ever move.
+interface ParserInternals {
+  stack: string[];
+  cbs: Partial<Handler>;
+  getSlice(start: number, end: number): string;
+}
+
 class BoundedParser extends Parser {
   private phase: 'none' | 'opening' | 'ending' = 'none';
   private deepVoid = false;
 
   private depth(): number {
-    // `stack` is private in the typings only; the deep-nesting test fails loudly if it ever moves.
-    return (this as unknown as { stack: string[] }).stack.length;
+    return (this as unknown as ParserInternals).stack.length;
   }
 
   protected override isVoidElement(name: string): boolean {
@@ -80,9 +118,38 @@ class BoundedParser extends Parser {
   }
 
   override onopentagname(start: number, endIndex: number): void {
+    const self = this as unknown as ParserInternals;
+    this.endImplied(self.getSlice(start, endIndex).toLowerCase(), self);
     this.phase = 'opening';
     super.onopentagname(start, endIndex);
     this.phase = 'none';
+  }
+
+  /**
+   * htmlparser2 ends an element at an open tag that implies its end only when it is the innermost open one, so
+   * "<li>a<b><li>" nested the second item in the first, and "<ol><li><A<ol><li>" (one element named "a<ol")
+   * numbered what followed as bullets. Before the parser's own rule runs, this closes the open elements in
+   * between when a browser would look through them: for a list item every element but the special ones (as
+   * the HTML standard's "li" and "dd"/"dt" rules do), and for every implied end the elements the cleaner
+   * unwraps, or the cleaned HTML would parse back to another tree than the one it was written from. It never
+   * looks through an element dropped with its content, so that content stays dropped.
+   */
+  private endImplied(name: string, self: ParserInternals): void {
+    const ends = IMPLIED_END.get(name);
+    if (ends === undefined) return;
+    const stack = self.stack;
+    const listItem = LIST_ITEMS.has(name);
+    let i = 0;
+    for (; i < stack.length; i++) {
+      const open = stack[i] as string;
+      if (ends.has(open)) break;
+      if (DROP.has(open)) return;
+      const through = unwrapped(open) || (listItem && (!SPECIAL.has(open) || open === 'address' || open === 'div' || open === 'p'));
+      if (!through) return;
+    }
+    if (i === 0 || i === stack.length) return;
+    // The elements in between end first; the parser's own rule then ends stack[0], the implied element.
+    for (let k = 0; k < i; k++) self.cbs.onclosetag?.(stack.shift() as string, true);
   }
 
   override onopentagend(endIndex: number): void {

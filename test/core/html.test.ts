@@ -103,6 +103,45 @@ describe('cleanHtml', () => {
   });
 });
 
+describe('implied end tags across elements a browser looks through', () => {
+  // The cleaned HTML is stored and parsed again (plain text for the index, the reader's renderer): every form
+  // must parse back to the tree it was written from, and lists must number as a browser numbers them.
+  function agrees(html: string): { html: string; text: string } {
+    const { html: clean, text } = cleanHtmlParts(html, BASE);
+    expect(cleanHtml(clean, BASE)).toBe(clean);
+    expect(htmlToPlainText(clean)).toBe(text);
+    return { html: clean, text };
+  }
+
+  it('numbers the items after a broken tag inside an open <li> (property seed 461714741)', () => {
+    // "<A<ol>" is one element named "a<ol"; a browser closes it and the open <li> at the next <li>.
+    expect(agrees('<ol><li>x</li><li><A<ol><li>x</li><li>')).toEqual({
+      html: '<ol><li>x</li><li></li><li>x</li><li></li></ol>',
+      text: '1. x\n2. \n3. x\n4. ',
+    });
+  });
+
+  it('ends an item at the next <li> through unclosed inline elements', () => {
+    expect(agrees('<ol><li><a href="/1">satu<li><b>dua<li>tiga</ol>').text).toBe('1. satu\n2. dua\n3. tiga');
+    expect(agrees('<ul><li>a<p>b<li>c</ul>').text).toBe('• a\n\nb\n\n• c');
+    expect(agrees('<dl><dt>a<span>b<dd>c<font>d<dt>e</dl>').html).toBe(
+      '<dl><dt>a<span>b</span></dt><dd>cd</dd><dt>e</dt></dl>',
+    );
+  });
+
+  it('ends an item through elements the cleaner unwraps, which a re-parse no longer sees', () => {
+    expect(agrees('<ol><li>a<center><li>b</center><li>c</ol>').text).toBe('1. a\n2. b\n3. c');
+    expect(agrees('<p>a<font><div>b</div></font>c</p>').text).toBe(agrees('<p>a</p><div>b</div>c').text);
+    expect(agrees('<table><tr><td>a<x_y><td>b</table>').html).toBe('<table><tr><td>a</td><td>b</td></tr></table>');
+  });
+
+  it('keeps a nested list nested and dropped content dropped', () => {
+    expect(agrees('<ol><li>a<ul><li>b</ul><li>c</ol>').text).toBe('1. a\n• b\n2. c');
+    expect(agrees('<ol><li>a<svg><li>b</svg><li>c</ol>').text).toBe('1. a\n2. c');
+    expect(agrees('<ol><li>a<object><li>b</object><li>c</ol>').text).toBe('1. a\n2. c');
+  });
+});
+
 describe('htmlToPlainText', () => {
   it('turns paragraphs, line breaks and lists into text', () => {
     const html =

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bound, sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
+import { runs } from '../helpers/property.js';
 
 const ESC = '\u001b';
 
@@ -69,7 +70,7 @@ describe('sanitizeText fast path', () => {
         const s = parts.join('');
         expect(sanitizeText(s)).toBe(slow(s));
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
 });

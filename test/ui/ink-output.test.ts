@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { fastOutput, memoStringWidth, type OutputClass } from '../../src/ui/ink-output.js';
+import { runs } from '../helpers/property.js';
 
 // Ink's package exports only its index: its Output class is loaded from the file the bundler swaps.
 const inkBuild = dirname(createRequire(import.meta.url).resolve('ink'));
@@ -47,7 +48,7 @@ describe('fastOutput', () => {
         expect(frame(Fast, width, height, writes)).toEqual(expected);
         expect(frame(Fast, width, height, writes)).toEqual(expected);
       }),
-      { numRuns: 400 },
+      runs(400),
     );
   });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleId, LIMITS, normalise } from '../../../src/core/feeds/normalise.js';
 import type { Article, FeedConfig, ParsedFeed, ParsedItem } from '../../../src/core/types.js';
+import { runs } from '../../helpers/property.js';
 
 const ESC = '\u001b';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -366,7 +367,7 @@ describe('normalise', () => {
           expect(result.articles).toHaveLength(1);
         },
       ),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 });

@@ -14,6 +14,7 @@ import {
   MAX_ITEMS,
   parseFeed,
 } from '../../../src/core/feeds/parse.js';
+import { runs } from '../../helpers/property.js';
 
 const TOO_DEEP = `The feed is nested too deeply (more than ${MAX_DEPTH} levels) to be read safely.`;
 
@@ -190,7 +191,7 @@ describe('nothing but FeedParseError ever escapes', () => {
           expect(error).toBeInstanceOf(FeedParseError);
         }
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -207,7 +208,7 @@ describe('nothing but FeedParseError ever escapes', () => {
           expect(error).toBeInstanceOf(FeedParseError);
         }
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 });

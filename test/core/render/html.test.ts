@@ -6,6 +6,7 @@ import { displayWidth, isUrlWord } from '../../../src/core/render/text.js';
 import { MAX_HTML_DEPTH } from '../../../src/core/html.js';
 import { isClean } from '../../../src/core/sanitize.js';
 import { ALL, findInjection } from '../../fixtures/hostile/payloads.js';
+import { runs } from '../../helpers/property.js';
 
 const ID: RenderOptions = { width: 40, imageLabel: 'Ilustrasi' };
 const EN: RenderOptions = { width: 40, imageLabel: 'Image' };
@@ -448,6 +449,7 @@ describe('renderHtml: any mix of markup', () => {
         const doc = renderHtml(parts.join(''), { width, imageLabel: 'Ilustrasi' });
         assertWellFormed(doc.lines, Math.max(10, width));
       }),
+      runs(100),
     );
   });
 });

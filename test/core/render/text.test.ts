@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, isUrlWord, padEnd, simpleWidth, splitAtWidth, truncate, wrap } from '../../../src/core/render/text.js';
+import { runs } from '../../helpers/property.js';
 
 const DEV = '👩‍💻'; // woman technologist: 👩 ZWJ 💻, one grapheme, two cells
 const E_ACUTE = 'e\u0301'; // e + combining acute accent, one grapheme, one cell
@@ -130,6 +131,7 @@ describe('wrap', () => {
         // Nothing but spaces at line ends is lost.
         expect(lines.join('').replace(/ /g, '')).toBe(parts.join('').replace(/ /g, ''));
       }),
+      runs(100),
     );
   });
 });

@@ -7,6 +7,7 @@ import { normaliseWithText } from '../../../src/core/feeds/normalise.js';
 import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { prepareArticle } from '../../../src/core/store/prepare.js';
 import type { Article } from '../../../src/core/types.js';
+import { runs } from '../../helpers/property.js';
 
 const documents: { url: string; bytes: Buffer }[] = [
   ...['cyberthreat-id.xml', 'cyberthreat-en.xml'].map((f) => ({
@@ -54,7 +55,7 @@ describe('prepareArticle', () => {
         const { articles, bodyTexts } = normalised('https://x.test/feed', rss);
         for (const [i, a] of articles.entries()) expect(prepareArticle(a, 'https://x.test/feed', bodyTexts[i]).body).toBe(prepareArticle(a, 'https://x.test/feed').body);
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
