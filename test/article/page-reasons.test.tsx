@@ -16,7 +16,7 @@ import { runCli, tempHome } from '../helpers/cli.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { serve, type TestServer } from '../security/server.js';
-import { article, removeTempStores, storeWith } from '../ui/fixtures.js';
+import { article, cleanUpReaders, storeWith } from '../ui/fixtures.js';
 
 let server: TestServer;
 let home: string;
@@ -67,13 +67,7 @@ describe('show --full on a page that fails', () => {
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 describe('the reader on a page that fails', () => {
   it.each([

@@ -11,7 +11,7 @@ import type { UiServices } from '../../src/ui/services.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { serve, type TestServer } from '../security/server.js';
-import { article, removeTempStores, storeWith } from '../ui/fixtures.js';
+import { article, cleanUpReaders, storeWith } from '../ui/fixtures.js';
 import { pages, PATHS, RELATED_ID } from './fixtures.js';
 
 // Pages are read on the built extraction worker, as the reader does (npm test builds before vitest runs).
@@ -46,12 +46,8 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
+  cleanUpReaders();
   release = null;
-  removeTempStores();
 });
 
 function services(s: SqliteStore): UiServices & { opened: string[] } {

@@ -13,7 +13,7 @@ import { App } from '../../src/ui/App.js';
 import { runCli } from '../helpers/cli.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, storeWith } from '../ui/fixtures.js';
+import { article, cleanUpReaders, storeWith } from '../ui/fixtures.js';
 
 const locate = samplePageLocator(samplesDir(import.meta.url));
 /** A sample article whose feed item carries the whole text (no page shipped for it). */
@@ -23,12 +23,8 @@ let h: Harness | undefined;
 let store: SqliteStore | undefined;
 const fetched: string[] = [];
 afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
+  cleanUpReaders();
   fetched.length = 0;
-  removeTempStores();
 });
 
 function sampleStore(lang: 'id' | 'en' = 'id'): SqliteStore {

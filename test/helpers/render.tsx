@@ -25,6 +25,14 @@ export function stripAnsi(s: string): string {
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
+const mounted = new Set<() => void>();
+
+/** Unmounts every reader renderUi drew and the test left mounted (unmounting twice is harmless). */
+export function unmountAll(): void {
+  for (const unmount of mounted) unmount();
+  mounted.clear();
+}
+
 export interface Harness {
   /** The last frame without colour codes. */
   frame(): string;
@@ -44,6 +52,7 @@ export interface Harness {
  */
 export async function renderUi(tree: React.ReactElement): Promise<Harness> {
   const r = inkRender(tree);
+  mounted.add(r.unmount);
   const frame = (): string => stripAnsi(r.lastFrame() ?? '');
   const waitFor = async (what: string | ((f: string) => boolean), timeoutMs = 3000): Promise<string> => {
     const ok = typeof what === 'string' ? (f: string) => f.includes(what) : what;

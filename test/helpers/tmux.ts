@@ -10,11 +10,17 @@ import { BIN } from './cli.js';
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 export interface Terminal {
-  start(home: string, columns: number, rows: number, env?: Record<string, string>): void;
+  /**
+   * Starts the built reader on `home` at a size. `tail` is shell text after its own arguments: more arguments,
+   * or `; sleep 30` to keep the pane showing what a command printed after it ends.
+   */
+  start(home: string, columns: number, rows: number, env?: Record<string, string>, tail?: string): void;
   screen(): string;
   waitFor(ok: string | ((s: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Sends keys one at a time (tmux key names). */
   keys(...ks: string[]): Promise<void>;
+  /** Types text as it is (tmux send-keys -l). */
+  type(text: string): Promise<void>;
   resize(columns: number, rows: number): void;
   kill(): void;
 }
@@ -24,10 +30,11 @@ export function terminal(name: string): Terminal {
   const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const screen = (): string => tmux('capture-pane', '-p', '-t', 'app');
   return {
-    start(home, columns, rows, env = {}) {
+    start(home, columns, rows, env = {}, tail = '') {
       const vars = { LANG: 'C.UTF-8', TZ: 'Asia/Jakarta', TERM: 'xterm-256color', HOME: home, ...env };
       const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
-      tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), `env ${line} "${process.execPath}" "${BIN}" --home "${home}"`);
+      const command = `env ${line} "${process.execPath}" "${BIN}" --home "${home}"${tail ? ` ${tail}` : ''}`;
+      tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), command);
     },
     screen,
     async waitFor(ok, timeoutMs = 20_000) {
@@ -45,6 +52,10 @@ export function terminal(name: string): Terminal {
         tmux('send-keys', '-t', 'app', k);
         await new Promise((r) => setTimeout(r, 80));
       }
+    },
+    async type(text) {
+      tmux('send-keys', '-t', 'app', '-l', text);
+      await new Promise((r) => setTimeout(r, 150));
     },
     resize(columns, rows) {
       tmux('resize-window', '-t', 'app', '-x', String(columns), '-y', String(rows));

@@ -1,51 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { hasTmux, serve, terminal, type Loopback } from '../helpers/tmux.js';
 
 // A day's use of the BUILT reader in a real terminal (tmux), against feeds served on 127.0.0.1: the feeds view
 // adds, renames, refreshes, shows the error of and removes a loopback feed; the reader refreshes on its own;
 // mark-all on a tag filter and its undo; next unread across feeds; a link number and an enclosure opened
 // through the opener. Several terminal sizes, both languages.
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const SOCKET = `cyberread-daily-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', 'app');
-}
-
-async function waitFor(ok: string | ((s: string) => boolean), timeoutMs = 20_000): Promise<string> {
-  const test = typeof ok === 'string' ? (s: string) => s.includes(ok) : ok;
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const s = screen();
-    if (test(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${String(ok)}:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Sends keys one at a time (tmux key names, or literal text with `-l`). */
-async function keys(...ks: string[]): Promise<void> {
-  for (const k of ks) {
-    tmux('send-keys', '-t', 'app', k);
-    await new Promise((r) => setTimeout(r, 80));
-  }
-}
-
-async function type(text: string): Promise<void> {
-  tmux('send-keys', '-t', 'app', '-l', text);
-  await new Promise((r) => setTimeout(r, 150));
-}
+const term = terminal('daily');
+const { waitFor, keys, type } = term;
 
 const rss = (title: string, items: string): string => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>${title}</title><link>http://127.0.0.1/</link><language>id</language>${items}</channel></rss>`;
@@ -56,44 +21,10 @@ function item(o: { id: string; title: string; hour: number; tag?: string; body?:
 <description><![CDATA[${o.body ?? `<p>Isi ${o.title}.</p>`}]]></description>${o.enclosure ?? ''}</item>`;
 }
 
-interface Loopback {
-  url: (path: string) => string;
-  log: string[];
-  /** The document served at a path (a function: it may change between requests). */
-  routes: Map<string, () => string>;
-  stop: () => Promise<void>;
-}
-
-async function serve(): Promise<Loopback> {
-  const log: string[] = [];
-  const routes = new Map<string, () => string>();
-  const server: Server = createServer((req, res) => {
-    log.push(req.url ?? '');
-    const doc = routes.get(req.url ?? '');
-    if (!doc) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(doc());
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  let stopped = false;
-  return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    log,
-    routes,
-    stop: () =>
-      new Promise<void>((r) => {
-        if (stopped) return r();
-        stopped = true;
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
 let home: string | undefined;
 let loop: Loopback | undefined;
 afterEach(async () => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) term.kill();
   await loop?.stop();
   loop = undefined;
   if (home) rmSync(home, { recursive: true, force: true });
@@ -101,11 +32,7 @@ afterEach(async () => {
 });
 
 /** Starts the built reader in tmux at a size, on `home`, with extra environment. */
-function start(columns: number, rows: number, env: Record<string, string> = {}): void {
-  const vars = { LANG: 'C.UTF-8', TZ: 'Asia/Jakarta', TERM: 'xterm-256color', HOME: home ?? '', ...env };
-  const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
-  tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), `env ${line} "${process.execPath}" "${BIN}" --home "${home}"`);
-}
+const start = (columns: number, rows: number, env: Record<string, string> = {}): void => term.start(home ?? '', columns, rows, env);
 
 const config = (): { feeds: { url: string; title?: string }[] } => JSON.parse(readFileSync(join(home ?? '', 'config.json'), 'utf8'));
 
@@ -254,7 +181,7 @@ describe.skipIf(!hasTmux)('a day in the reader on a real terminal (skipped when 
     await waitFor(() => existsSync(played));
     expect(readFileSync(played, 'utf8')).toBe('--no-video\nhttps://cdn.example/ep12.mp3\n');
     // the link picker at the smallest size
-    tmux('resize-window', '-t', 'app', '-x', '40', '-y', '12');
+    term.resize(40, 12);
     await keys('u');
     const picker = await waitFor((s) => s.includes('[1] https://bssn') && s.includes('Links'));
     expect(picker.split('\n').every((l) => [...l].length <= 40)).toBe(true);

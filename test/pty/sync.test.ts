@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { rssFeed } from '../helpers/sync-feeds.js';
+import { hasTmux, terminal } from '../helpers/tmux.js';
 import { startTtrss, ttrssSkip, type TtrssServer } from '../helpers/ttrss.js';
 import { serve, type TestServer } from '../security/server.js';
 
@@ -13,35 +13,9 @@ import { serve, type TestServer } from '../security/server.js';
 // changes come back, a feed added in the feeds view is subscribed on the server, and a server that is down
 // is one error naming the queued changes.
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const { skip, why } = ttrssSkip();
-const SOCKET = `cyberread-sync-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-const screen = (): string => tmux('capture-pane', '-p', '-t', 'app');
-
-async function waitFor(ok: string | ((s: string) => boolean), timeoutMs = 20_000): Promise<string> {
-  const test = typeof ok === 'string' ? (s: string) => s.includes(ok) : ok;
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const s = screen();
-    if (test(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${String(ok)}:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-async function keys(...ks: string[]): Promise<void> {
-  for (const k of ks) {
-    tmux('send-keys', '-t', 'app', k);
-    await new Promise((r) => setTimeout(r, 80));
-  }
-}
-async function type(text: string): Promise<void> {
-  tmux('send-keys', '-t', 'app', '-l', text);
-  await new Promise((r) => setTimeout(r, 150));
-}
+const term = terminal('sync');
+const { screen, waitFor, keys, type } = term;
 
 describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux ? '' : ' (skipped: tmux is not installed)'}${why}`, () => {
   let server: TtrssServer;
@@ -59,15 +33,11 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
     await feeds?.close();
   });
   afterEach(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    term.kill();
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  const start = (command: string, env: Record<string, string> = {}): void => {
-    const vars = { LANG: 'C.UTF-8', TZ: 'Asia/Jakarta', TERM: 'xterm-256color', HOME: home, ...env };
-    const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
-    tmux('new-session', '-d', '-s', 'app', '-x', '120', '-y', '30', `env ${line} "${process.execPath}" "${BIN}" --home "${home}" ${command}; sleep 30`);
-  };
+  const start = (command: string, env: Record<string, string> = {}): void => term.start(home, 120, 30, env, `${command}; sleep 30`);
 
   it('asks for the password without echoing it, syncs on r, and sends s and m with the next sync', async () => {
     const user = server.addUser('reader');
@@ -82,7 +52,7 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
     await keys('Enter');
     await waitFor('Sync is set up with');
     expect(readFileSync(join(home, 'config.json'), 'utf8')).not.toContain(user.password);
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    term.kill();
 
     start('', { CYBERREAD_SYNC_PASSWORD: user.password });
     await waitFor('cyberread · Articles');

@@ -1,26 +1,15 @@
 import { problem } from '../../src/core/i18n/problem.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
-import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import type { RefreshResult } from '../../src/core/types.js';
 import type { RefreshProgress } from '../../src/ui/services.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
+import { article, cleanUpReaders, sampleStore, storeWith } from './fixtures.js';
 import { sampleFeeds, samplesDir } from '../../src/core/defaults.js';
 
 let h: Harness | undefined;
-const open: SqliteStore[] = [];
-const track = (s: SqliteStore): SqliteStore => {
-  open.push(s);
-  return s;
-};
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -3).filter((l) => l.trim() !== '');
 // prefixes: at 80 columns the list cuts the titles after them
@@ -30,7 +19,7 @@ const TELENUSA = 'Data 1,1 Juta Pelanggan Prabayar TeleNusa';
 
 describe('App frames on the sample editions in a real cache', () => {
   it('list → Enter → reader → n → Esc, marking opened articles read', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const mark = vi.spyOn(store, 'mark');
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     const list = await h.waitFor(NIAGAKU_ID);
@@ -64,7 +53,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('# → choose a tag → only tagged rows; a second tag narrows further; c clears', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     const tags = await h.press('#');
     expect(tags).toContain('Ketik untuk menyaring:');
@@ -99,7 +88,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('L switches labels, dates and the edition listed, and persists the choice', async () => {
-    const services = testServices(track(sampleStore()));
+    const services = testServices(sampleStore());
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     const en = await h.press('L');
@@ -120,9 +109,9 @@ describe('App frames on the sample editions in a real cache', () => {
 
   it('reader: IND | ENG always shown; with no other edition L says so and stays; links are never broken', async () => {
     const link = 'https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat-Terbuka-di-Penyimpanan-Cloud';
-    const store = track(
-      storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a> atau ${link} langsung.</p>` })]),
-    );
+    const store = storeWith([
+      article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a> atau ${link} langsung.</p>` }),
+    ]);
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={30} columns={120} />);
     await h.waitFor('Hanya Edisi Indonesia');
     const reader = await h.press('Enter');
@@ -141,7 +130,7 @@ describe('App frames on the sample editions in a real cache', () => {
 
   it('reader: a link wider than the terminal goes on where the screen edge puts it, flush left, whole when pasted', async () => {
     const link = 'https://cyberthreat.id/read/18227/Data-Rekam-Medis-Pasien-RS-Harapan-Sehat-Terbuka-di-Penyimpanan-Cloud';
-    const store = track(storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a>.</p>` })]));
+    const store = storeWith([article({ id: 'solo', title: 'Hanya Edisi Indonesia', contentHtml: `<p>Lihat <a href="${link}">laporan</a>.</p>` })]);
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('Hanya Edisi Indonesia');
     await h.press('Enter');
@@ -156,7 +145,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('/ query → matching rows; Enter keeps them; Esc clears the search', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={24} columns={80} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     await h.press('/');
     const typed = await h.type('pinjol');
@@ -172,7 +161,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('the / prompt takes the query language; a query that cannot be read says where and why', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor(NIAGAKU_ID);
     await h.press('/');
@@ -221,7 +210,7 @@ describe('App frames on the sample editions in a real cache', () => {
     const articles = Array.from({ length: n }, (_, i) =>
       article({ id: `a${i}`, title: `Artikel nomor ${i}`, published: new Date(base - i * 60_000).toISOString() }),
     );
-    const store = track(storeWith(articles));
+    const store = storeWith(articles);
     const query = vi.spyOn(store, 'query');
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('Artikel nomor 0');
@@ -238,7 +227,7 @@ describe('App frames on the sample editions in a real cache', () => {
   }, 60_000);
 
   it('keeps the selected article selected when a refresh brings new ones, and lists failed feeds', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     let progress: ((p: RefreshProgress) => void) | undefined;
     let finish: ((r: RefreshResult[]) => void) | undefined;
     const services = testServices(store, {
@@ -274,7 +263,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('a refresh that removes articles (retention) takes them out of the list, and the reader says when its article went', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     let progress: ((p: RefreshProgress) => void) | undefined;
     const services = testServices(store, {
       lastRefreshAt: null,
@@ -304,7 +293,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('unread-only keeps an article read from it listed until the filter changes', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     const unread = await h.press('u');
@@ -326,7 +315,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('acts on pasted keys in order: ↓ Enter in the language view, / and a query, Tab Enter in the reader', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const services = testServices(store);
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
@@ -355,17 +344,15 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('shows only a message when the terminal is too small', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={9} columns={60} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="id" rows={9} columns={60} />);
     expect(await h.waitFor('Terminal terlalu kecil')).toBe('Terminal terlalu kecil (60×9); minimal 40×10');
   });
 
   it('never wraps a row: wide titles are cut by display width, control sequences stripped', async () => {
-    const store = track(
-      storeWith([
-        article({ id: 'w', title: '情報漏洩 '.repeat(20) + '🔥🔥🔥', tags: ['漏洩'] }),
-        article({ id: 'x', title: 'Judul \u001b]52;c;aGk=\u0007 bersih \u001b[31mmerah', published: '2026-11-28T04:00:00Z' }),
-      ]),
-    );
+    const store = storeWith([
+      article({ id: 'w', title: '情報漏洩 '.repeat(20) + '🔥🔥🔥', tags: ['漏洩'] }),
+      article({ id: 'x', title: 'Judul \u001b]52;c;aGk=\u0007 bersih \u001b[31mmerah', published: '2026-11-28T04:00:00Z' }),
+    ]);
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={12} columns={50} />);
     const f = await h.waitFor('情報');
     expect(f.split('\n')).toHaveLength(11);
@@ -374,7 +361,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('y copies the link with OSC 52, o opens it through the services, ? shows help in the UI language', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const services = testServices(store);
     h = await renderUi(<App services={services} initialLang="id" rows={30} columns={100} />);
     await h.waitFor(NIAGAKU_ID);
@@ -394,7 +381,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('Tab then Enter opens a "Read also" article', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={30} columns={80} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="id" rows={30} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     await h.press('Enter');
     const focused = await h.press('Tab');
@@ -406,7 +393,7 @@ describe('App frames on the sample editions in a real cache', () => {
   });
 
   it('the language view chooses with ↓ and Enter', async () => {
-    const services = testServices(track(sampleStore()));
+    const services = testServices(sampleStore());
     h = await renderUi(<App services={services} initialLang="id" rows={24} columns={80} />);
     await h.waitFor(NIAGAKU_ID);
     const lv = await h.press('l');
@@ -424,7 +411,7 @@ describe('Indonesian frames', () => {
   const english = ['Read also', 'Share', 'unread', 'Search', 'Help', 'feeds', ' new', 'Back', 'Articles', 'Hashtags', 'Language', 'move', 'open', 'quit', 'refresh', 'Type to', 'Keys', 'Posted', 'Image', 'Saturday', 'minutes ago', 'Failed', 'press'];
 
   it('draw no English word in any view', async () => {
-    const services = testServices(track(sampleStore()), {
+    const services = testServices(sampleStore(), {
       lastRefreshAt: null,
       refresh: () => Promise.resolve([{ url: 'https://x.example/feed', status: 'error', added: 0, updated: 0, error: problem('errNoSuchHost', 'x.example') }]),
     });

@@ -5,17 +5,11 @@ import { DamageWatch, tolerateDamage } from '../../src/core/store/tolerate.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { removeTempStores, sampleStore } from './fixtures.js';
+import { cleanUpReaders, sampleStore } from './fixtures.js';
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 /** The store as the reader gets it, with a switch that makes every call meet damage from then on. */
 function breakable(s: SqliteStore): { store: SqliteStore; breakNow: () => void } {

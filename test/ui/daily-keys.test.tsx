@@ -1,32 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, sampleStore, tempStore } from './fixtures.js';
+import { article, cleanUpReaders, sampleStore, tempStore } from './fixtures.js';
 
 // The keys of a reader used every day, through real keypresses on the sample editions in a real cache:
 // A mark all read (and z), N/P next and previous unread, S starred only, digits and u for links.
 
 let h: Harness | undefined;
-const open: SqliteStore[] = [];
-const track = (s: SqliteStore): SqliteStore => {
-  open.push(s);
-  return s;
-};
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -3).filter((l) => l.trim() !== '');
 const statusOf = (frame: string): string => frame.split('\n').slice(-2)[0] ?? '';
 
 describe('A: mark all read', () => {
   it('on a tag filter marks only those articles, after a question with the count; z undoes it', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor('18 belum dibaca');
     await h.press('#');
@@ -59,7 +48,7 @@ describe('A: mark all read', () => {
   });
 
   it('Enter answers yes; a key after the notice ends the undo; nothing to mark is said', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={100} />);
     await h.waitFor('18 unread');
     await h.press('A');
@@ -75,7 +64,7 @@ describe('A: mark all read', () => {
 
 describe('N / P: next and previous unread', () => {
   it('walk unread articles in list order across feeds, open them in the reader, and say when there are no more', async () => {
-    const store = track(tempStore());
+    const store = tempStore();
     // two feeds, interleaved in time: the list alternates between them
     store.saveFeed('https://a.example/rss', { lastFetched: '2026-11-28T06:00:00Z', lastStatus: 'new', title: 'Feed A' }, [
       article({ id: 'a1', feedUrl: 'https://a.example/rss', title: 'Satu A', published: '2026-11-28T07:00:00.000Z' }),
@@ -104,7 +93,7 @@ describe('N / P: next and previous unread', () => {
   });
 
   it('with one feed listed, goes on into the next feed that has unread articles', async () => {
-    const store = track(tempStore());
+    const store = tempStore();
     for (const f of ['a', 'b', 'c']) {
       store.saveFeed(`https://${f}.example/rss`, { lastFetched: '2026-11-28T06:00:00Z', lastStatus: 'new', title: `Feed ${f.toUpperCase()}` }, [
         article({ id: `${f}1`, feedUrl: `https://${f}.example/rss`, title: `Berita ${f.toUpperCase()}` }),
@@ -129,7 +118,7 @@ describe('N / P: next and previous unread', () => {
 
 describe('S: starred only', () => {
   it('toggles like u, is shown in the header as a filter, and c clears it', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const [first, , third] = store.query({ lang: 'en', limit: 3 });
     store.mark([first!.id, third!.id], { starred: true });
     h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={100} />);
@@ -153,7 +142,7 @@ describe('links: digits then Enter, and the link picker', () => {
     '<p>Lihat <a href="https://bssn.go.id/">BSSN</a>, <a href="https://haveibeenpwned.com/">HIBP</a> dan <a href="https://x.example/3">tiga</a>.</p>';
 
   it('open link n through the opener; a number with no link says so; u lists links and enclosures; y copies', async () => {
-    const store = track(tempStore());
+    const store = tempStore();
     store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T06:00:00Z', lastStatus: 'new', title: 'Cyberthreat.id' }, [
       article({
         id: 'ep',

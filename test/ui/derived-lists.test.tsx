@@ -5,17 +5,13 @@ import { App } from '../../src/ui/App.js';
 import { BINDINGS, helpRows } from '../../src/ui/keymap.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, storeWith } from './fixtures.js';
+import { article, cleanUpReaders, storeWith } from './fixtures.js';
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
 const bindings = [...BINDINGS];
 afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
+  cleanUpReaders();
   BINDINGS.splice(0, BINDINGS.length, ...bindings);
 });
 

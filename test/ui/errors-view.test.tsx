@@ -5,19 +5,13 @@ import type { RefreshResult } from '../../src/core/types.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { removeTempStores, sampleStore } from './fixtures.js';
+import { cleanUpReaders, sampleStore } from './fixtures.js';
 
 /** The failed-feeds view (e) with more failures than fit at 80x24: every one can be reached, named as listed. */
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const url = (k: number): string => `https://rusak${k}.example/feed.xml`;
 

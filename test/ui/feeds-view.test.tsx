@@ -6,18 +6,12 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices, type TestServices } from '../helpers/services.js';
-import { article, removeTempStores, tempStore } from './fixtures.js';
+import { article, cleanUpReaders, tempStore } from './fixtures.js';
 
 // The feeds view (F) through real keypresses: a real cache and a real config.json in temp dirs.
 
 let h: Harness | undefined;
-const open: SqliteStore[] = [];
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const statusOf = (frame: string): string => frame.split('\n').slice(-2)[0] ?? '';
 const hintsOf = (frame: string): string => frame.split('\n').slice(-1)[0] ?? '';
@@ -26,7 +20,6 @@ const B = 'https://b.example/rss';
 
 function setup(): { store: SqliteStore; services: TestServices } {
   const store = tempStore();
-  open.push(store);
   store.saveFeed(A, { lastFetched: '2026-11-28T07:55:00Z', lastStatus: 'new', title: 'Berita A' }, [
     article({ id: 'a1', feedUrl: A, title: 'Artikel A1', lang: 'id' }),
     article({ id: 'a2', feedUrl: A, title: 'Artikel A2', lang: 'id', published: '2026-11-28T04:00:00.000Z' }),
@@ -108,7 +101,6 @@ describe('the feeds view', () => {
 
   it('fetches a feed added while a refresh runs as soon as that refresh ends', async () => {
     const store = tempStore();
-    open.push(store);
     store.saveFeed(B, { lastFetched: '2026-11-28T06:00:00Z', lastStatus: 'new', title: 'News B' }, [article({ id: 'b1', feedUrl: B, title: 'Story B1', lang: 'en' })]);
     let finish = (): void => {};
     const services = testServices(store, {

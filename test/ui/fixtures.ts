@@ -8,20 +8,34 @@ import { openStore } from '../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import type { Article } from '../../src/core/types.js';
 import { article as baseArticle } from '../core/store/make.js';
+import { unmountAll } from '../helpers/render.js';
 
 const FETCH = { lastFetched: '2026-11-28T06:00:00.000Z', lastStatus: 'new' as const };
 const dirs: string[] = [];
+const stores: SqliteStore[] = [];
 
 /** A real cache file in a fresh temp dir. */
 export function tempStore(): SqliteStore {
   const dir = mkdtempSync(join(tmpdir(), 'cyberread-ui-'));
   dirs.push(dir);
-  return openStore(join(dir, 'cache.db')).store;
+  const store = openStore(join(dir, 'cache.db')).store;
+  stores.push(store);
+  return store;
 }
 
 /** Removes every temp dir made so far (call after the stores are closed). */
 export function removeTempStores(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * What a reader test leaves behind, for afterEach: every reader renderUi drew is unmounted, then every cache
+ * tempStore (sampleStore, storeWith) opened is closed (closing twice is harmless) and its temp dir removed.
+ */
+export function cleanUpReaders(): void {
+  unmountAll();
+  for (const store of stores.splice(0)) store.close();
+  removeTempStores();
 }
 
 /** The bundled sample editions, through the real parser and normaliser, in a real SQLite cache. */

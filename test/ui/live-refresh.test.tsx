@@ -1,30 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import type { RefreshResult } from '../../src/core/types.js';
 import { App } from '../../src/ui/App.js';
 import type { UiServices } from '../../src/ui/services.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices, type TestServices } from '../helpers/services.js';
-import { article, removeTempStores, sampleStore } from './fixtures.js';
+import { article, cleanUpReaders, sampleStore } from './fixtures.js';
 
 // The reader refreshes on its own while it stays open: here with an 80 ms interval on real time, each refresh
 // storing one new article, as a feed that keeps publishing would.
 
 let h: Harness | undefined;
-const open: SqliteStore[] = [];
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const rowsOf = (frame: string): string[] => frame.split('\n').slice(2, -3).filter((l) => l.trim() !== '');
 
 /** `feed.left`: how many of the next refreshes bring a new article (the test sets it when it is ready). */
 function liveServices(o: { notified?: number[]; notifyFails?: boolean; feed: { left: number } }): TestServices & UiServices {
   const store = sampleStore();
-  open.push(store);
   let last = new Date().toISOString();
   let round = 0;
   const base = testServices(store, {

@@ -3,19 +3,13 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { removeTempStores, sampleStore } from './fixtures.js';
+import { cleanUpReaders, sampleStore } from './fixtures.js';
 
 /** At 80 columns the hints line cannot hold every hint: the way out and "? help" stay, in both languages. */
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const hints = (frame: string): string => frame.split('\n').at(-1) ?? '';
 

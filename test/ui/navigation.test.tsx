@@ -4,19 +4,13 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { removeTempStores, sampleStore } from './fixtures.js';
+import { cleanUpReaders, sampleStore } from './fixtures.js';
 
 /** Back (q, Esc) through real keypresses: every screen returns to the one it was opened from. */
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const title = (frame: string): string => frame.split('\n')[0] ?? '';
 

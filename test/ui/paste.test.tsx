@@ -3,19 +3,13 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
+import { article, cleanUpReaders, sampleStore, storeWith } from './fixtures.js';
 
 // A run of keys in one stdin chunk (a paste, tmux send-keys, a fast typist) must end on the same frame as the
 // same keys typed one at a time with a frame in between: keys after one that opens an article or changes
 // the list must see the new page's length, not the old one.
 
-const open: SqliteStore[] = [];
-const harnesses: Harness[] = [];
-afterEach(() => {
-  for (const h of harnesses.splice(0)) h.unmount();
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 /** Waits until no new frame came for a while, and returns the last one. */
 async function settled(h: Harness): Promise<string> {
@@ -42,9 +36,7 @@ interface Setup {
 async function start(setup: Setup, onStore?: (s: SqliteStore) => void): Promise<Harness> {
   const store = setup.store();
   onStore?.(store);
-  open.push(store);
   const h = await renderUi(<App services={testServices(store)} initialLang="id" initialTags={setup.tags ?? []} rows={24} columns={80} />);
-  harnesses.push(h);
   await h.waitFor(setup.ready);
   return h;
 }

@@ -4,19 +4,13 @@ import { App } from '../../src/ui/App.js';
 import { resolveKeys } from '../../src/ui/keymap.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { removeTempStores, sampleStore } from './fixtures.js';
+import { cleanUpReaders, sampleStore } from './fixtures.js';
 
 /** The settings' "keys" through real keypresses: what the keys do, and what help and the hints say. */
 
 let h: Harness | undefined;
 let store: SqliteStore | undefined;
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  store?.close();
-  store = undefined;
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const selected = (frame: string): string => frame.split('\n').find((l) => l.startsWith('›')) ?? '';
 const hints = (frame: string): string => frame.split('\n').at(-1) ?? '';

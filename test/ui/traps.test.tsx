@@ -4,22 +4,12 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, sampleStore, storeWith } from './fixtures.js';
+import { article, cleanUpReaders, sampleStore, storeWith } from './fixtures.js';
 
 /** The traps a new user hit (issue 10, item 7), through real keypresses. */
 
 let h: Harness | undefined;
-const open: SqliteStore[] = [];
-const track = (s: SqliteStore): SqliteStore => {
-  open.push(s);
-  return s;
-};
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const selectedRow = (frame: string): string => frame.split('\n').find((l) => l.startsWith('›')) ?? '';
 
@@ -31,7 +21,7 @@ describe('u keeps the selection', () => {
     );
     // every third article read
     store.mark(['a0', 'a3', 'a6', 'a9', 'a12', 'a15', 'a18'], { read: true });
-    return track(store);
+    return store;
   };
 
   it('on the selected article when it stays listed, both ways', async () => {
@@ -61,7 +51,7 @@ describe('u keeps the selection', () => {
 
 describe('"Read also" hints', () => {
   it('say j/k choose while "Read also" has the focus, and offer Tab only when there is something to read', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="en" rows={30} columns={120} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="en" rows={30} columns={120} />);
     await h.waitFor('unread');
     const reader = await h.press('Enter');
     const hints = (f: string): string => f.split('\n').at(-1) ?? '';
@@ -75,7 +65,7 @@ describe('"Read also" hints', () => {
   });
 
   it('leave Tab out for an article with nothing to read also', async () => {
-    const store = track(storeWith([article({ id: 'lonely', title: 'Sendirian', tags: ['unik'] })]));
+    const store = storeWith([article({ id: 'lonely', title: 'Sendirian', tags: ['unik'] })]);
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={120} />);
     await h.waitFor('Sendirian');
     const reader = await h.press('Enter');
@@ -86,7 +76,7 @@ describe('"Read also" hints', () => {
 
 describe('the header at 40 columns', () => {
   it('keeps the whole unread count', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={12} columns={40} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="id" rows={12} columns={40} />);
     const f = await h.waitFor('18');
     const head = f.split('\n')[0] ?? '';
     expect(head).toMatch(/(● 18|18 belum dibaca)$/);
@@ -96,7 +86,7 @@ describe('the header at 40 columns', () => {
 
 describe('an edition with no articles', () => {
   const indonesianOnly = (): SqliteStore =>
-    track(storeWith(Array.from({ length: 3 }, (_, i) => article({ id: `id${i}`, lang: 'id', title: `Berita ${i}`, published: `2026-11-2${i}T05:00:00Z` }))));
+    storeWith(Array.from({ length: 3 }, (_, i) => article({ id: `id${i}`, lang: 'id', title: `Berita ${i}`, published: `2026-11-2${i}T05:00:00Z` })));
 
   it('says none in this language, how many in the other, and L; L then lists them', async () => {
     h = await renderUi(<App services={testServices(indonesianOnly())} initialLang="en" rows={24} columns={80} />);
@@ -108,7 +98,7 @@ describe('an edition with no articles', () => {
   });
 
   it('says it whole at 40 columns, in Indonesian too', async () => {
-    const store = track(storeWith([article({ id: 'en0', lang: 'en', title: 'News 0' })]));
+    const store = storeWith([article({ id: 'en0', lang: 'en', title: 'News 0' })]);
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={12} columns={40} />);
     const empty = await h.waitFor('Belum ada artikel');
     const text = empty.split('\n').slice(2, 8).map((l) => l.trim()).join(' ');
@@ -118,7 +108,7 @@ describe('an edition with no articles', () => {
   });
 
   it('still says the cache is empty when both editions are', async () => {
-    h = await renderUi(<App services={testServices(track(storeWith([])))} initialLang="en" rows={24} columns={80} />);
+    h = await renderUi(<App services={testServices(storeWith([]))} initialLang="en" rows={24} columns={80} />);
     await h.waitFor('No articles yet');
   });
 });
@@ -127,7 +117,7 @@ describe('the status lines at 40 columns', () => {
   const lastLines = (f: string, n: number): string[] => f.split('\n').slice(-n).map((l) => l.trim());
 
   it('a question too wide starts on the rule line and keeps its answers; the notice after it keeps "z mengurungkan"', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="id" rows={12} columns={40} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="id" rows={12} columns={40} />);
     await h.waitFor('18');
     const asked = await h.press('A');
     const [q1, q2, answers] = lastLines(asked, 3);
@@ -141,7 +131,7 @@ describe('the status lines at 40 columns', () => {
   });
 
   it('a remove question names what stays, whole', async () => {
-    h = await renderUi(<App services={testServices(track(sampleStore()))} initialLang="en" rows={12} columns={40} />);
+    h = await renderUi(<App services={testServices(sampleStore())} initialLang="en" rows={12} columns={40} />);
     await h.waitFor('18');
     await h.press('F');
     const asked = await h.press('d');
@@ -153,7 +143,7 @@ describe('the status lines at 40 columns', () => {
 
 describe('feeds whose last fetch failed, as the cache remembers them', () => {
   it('are said at start and listed by e, in the interface language, and leave the count when removed', async () => {
-    const store = track(storeWith([article({ id: 'a1', lang: 'id', title: 'Berita satu' })]));
+    const store = storeWith([article({ id: 'a1', lang: 'id', title: 'Berita satu' })]);
     const BAD = 'https://rusak.example/feed';
     store.saveFeed(BAD, { lastFetched: '2026-11-28T07:00:00Z', lastStatus: 'new', title: 'Rusak' }, []);
     store.saveFetchState(BAD, { lastFetched: '2026-11-28T07:30:00Z', lastStatus: 'error', lastError: problem('errUnexpected', 'HTTP 503') });
