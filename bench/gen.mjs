@@ -71,6 +71,36 @@ export function item(f, i, lang = feedLang(f)) {
   return { title, link, guid: `urn:bench:${f}:${i}`, cats, html, summary, published, lang, author: `Penulis ${f % 17}` };
 }
 
+/**
+ * Items from..to-1 of feed f as the Articles the store takes (what the store filler saves directly, without
+ * fetching and parsing): the ids are the ones a refresh of feedXml(f) gives.
+ */
+export function articlesFor(f, from, to) {
+  const out = [];
+  for (let i = from; i < to; i++) {
+    const it = item(f, i);
+    out.push({
+      id: createHash('sha256').update(`${f}\n${it.guid}`).digest('hex').slice(0, 16),
+      feedUrl: `https://news${f}.example/feed.xml`,
+      guid: it.guid,
+      url: it.link,
+      title: it.title,
+      author: it.author,
+      published: it.published.toISOString(),
+      updated: null,
+      lang: it.lang,
+      tags: it.cats,
+      summary: it.summary,
+      contentHtml: it.html,
+      image: null,
+      enclosures: [],
+      alternates: [],
+      pairKey: null,
+    });
+  }
+  return out;
+}
+
 export function feedXml(f, m) {
   const lang = feedLang(f);
   const parts = [`<?xml version="1.0" encoding="UTF-8"?>

@@ -5,14 +5,13 @@
 // BENCHMARKS.md (bench/run.mjs keeps it).
 // Usage: npm run build && node bench/list-all.mjs   (BENCH_LIST_SIZES=1000,100000 BENCH_LIST_RUNS=3)
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { item } from './gen.mjs';
+import { articlesFor } from './gen.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'cyberread.js');
@@ -58,28 +57,7 @@ function home(total) {
   for (let n = 0; n < total; ) {
     const f = Math.floor(n / per);
     const take = Math.min(per, total - n);
-    const articles = [];
-    for (let i = 0; i < take; i++) {
-      const it = item(f, i);
-      articles.push({
-        id: createHash('sha256').update(`${f}\n${it.guid}`).digest('hex').slice(0, 16),
-        feedUrl: `https://news${f}.example/feed.xml`,
-        guid: it.guid,
-        url: it.link,
-        title: it.title,
-        author: it.author,
-        published: it.published.toISOString(),
-        updated: null,
-        lang: it.lang,
-        tags: it.cats,
-        summary: it.summary,
-        contentHtml: it.html,
-        image: null,
-        enclosures: [],
-        alternates: [],
-        pairKey: null,
-      });
-    }
+    const articles = articlesFor(f, 0, take);
     store.saveFeed(`https://news${f}.example/feed.xml`, { lastFetched: new Date().toISOString(), lastStatus: 'new', title: `Bench source ${f}` }, articles);
     n += take;
   }

@@ -6,9 +6,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { cpus, totalmem, tmpdir, release } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { feedXml, item } from './gen.mjs';
+import { articlesFor, feedXml } from './gen.mjs';
 import { articleSection, ARTICLES_END, ARTICLES_START } from './articles.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -293,31 +292,6 @@ const Q_PHRASE = `${Q_TAGS} "forensik digital"`;
 const Q_MIXED = `(#Phishing OR #APT) -#Banking lang:en title:security`;
 
 const MARKER = 'BENCHNEWEST';
-function articlesFor(f, from, to) {
-  const out = [];
-  for (let i = from; i < to; i++) {
-    const it = item(f, i);
-    out.push({
-      id: createHash('sha256').update(`${f}\n${it.guid}`).digest('hex').slice(0, 16),
-      feedUrl: `https://news${f}.example/feed.xml`,
-      guid: it.guid,
-      url: it.link,
-      title: it.title,
-      author: it.author,
-      published: it.published.toISOString(),
-      updated: null,
-      lang: it.lang,
-      tags: it.cats,
-      summary: it.summary,
-      contentHtml: it.html,
-      image: null,
-      enclosures: [],
-      alternates: [],
-      pairKey: null,
-    });
-  }
-  return out;
-}
 const marker = {
   ...articlesFor(0, 0, 1)[0],
   id: 'benchmarker00000',
