@@ -8,31 +8,12 @@ import { DomHandler, isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element } from 'domhandler';
 import { getAttributeValue } from 'domutils';
 import { escapeAttribute, escapeText } from 'entities';
-import { sanitizeLine, sanitizeText, UNSAFE_IN_URL } from './sanitize.js';
+import { BLOCK, cleanAttributeValues, DROP, imageOf, isHttpBase, isTrackingPixel, SKIP_TEXT, TextWriter, unwrapped } from './html-rules.js';
+import { sanitizeLine, sanitizeText } from './sanitize.js';
 
 /** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
 export const MAX_HTML_DEPTH = 128;
 
-// Dropped with everything inside. Includes every element dom-serializer writes without escaping
-// (xmp, noembed, noframes, plaintext, noscript): keeping one would let decoded "<" back out as markup.
-const DROP = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param',
-  'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output', 'keygen',
-  'link', 'meta', 'base', 'basefont', 'title', 'head', 'template', 'slot', 'portal',
-  'svg', 'math', 'xmp', 'noembed', 'noframes', 'plaintext', 'noscript',
-]);
-// Kept as their children only.
-const UNWRAP = new Set(['html', 'body', 'font', 'center', 'blink', 'marquee']);
-
-const URL_ATTRS = new Set([
-  'href', 'src', 'cite', 'poster', 'background', 'longdesc', 'lowsrc', 'dynsrc', 'usemap', 'codebase',
-  'data', 'xlink:href', 'action', 'formaction', 'manifest', 'icon', 'profile', 'ping',
-]);
-// A terminal cannot use responsive image candidates, and each candidate would need the URL checks.
-const DROP_ATTRS = new Set(['srcset', 'imagesrcset', 'sizes', 'srcdoc', 'style', 'http-equiv', 'nonce']);
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
-const VALID_TAG = /^[a-z][a-z0-9-]*$/;
-const VALID_ATTR = /^[a-z_][a-z0-9_.:-]*$/;
 
 class BoundedHandler extends DomHandler {
   private skipped = 0;
@@ -79,10 +60,6 @@ const SPECIAL = new Set([
   'foreignobject', 'desc',
 ]);
 
-/** An element the cleaner writes its content of only: a parse of the cleaned HTML no longer sees it. */
-function unwrapped(name: string): boolean {
-  return UNWRAP.has(name) || !VALID_TAG.test(name);
-}
 
 /**
  * htmlparser2 keeps its open-element stack with unshift, so 100k nested tags cost seconds. Past the depth
@@ -179,52 +156,6 @@ export function parseHtml(html: string): Document {
   return handler.root;
 }
 
-function isHttpBase(base: string | undefined): base is string {
-  if (!base) return false;
-  try {
-    const u = new URL(base);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A URL attribute value made safe, or null to drop the attribute. Relative values are resolved
- * when an http(s) base is known and kept relative otherwise.
- */
-function safeUrl(raw: string, base: string | undefined, allowDataImage: boolean): string | null {
-  const value = raw.trim();
-  if (!value || UNSAFE_IN_URL.test(value)) return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-  if (scheme === 'data') return allowDataImage && /^data:image\/[a-z0-9.+-]+[;,]/i.test(value) ? value : null;
-  if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) return null;
-  if (scheme === undefined && base !== undefined) {
-    try {
-      const resolved = new URL(value, base).href;
-      return UNSAFE_IN_URL.test(resolved) ? null : resolved;
-    } catch {
-      return null;
-    }
-  }
-  return value;
-}
-
-/** The attributes an element keeps, in their order: event handlers and unknown names dropped, URLs checked. */
-function cleanAttributeValues(tag: string, attribs: Record<string, string>, base: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name in attribs) {
-    const value = attribs[name] as string;
-    if (!VALID_ATTR.test(name) || name.startsWith('on') || DROP_ATTRS.has(name)) continue;
-    if (URL_ATTRS.has(name)) {
-      const url = safeUrl(value, base, tag === 'img' && name === 'src');
-      if (url !== null) out[name] = url;
-      continue;
-    }
-    out[name] = sanitizeText(value);
-  }
-  return out;
-}
 
 /**
  * Safe, well-formed HTML from feed HTML: dangerous elements and attributes removed, URLs checked and
@@ -260,79 +191,7 @@ const SINGLE_TAG = new Set([
   'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
 ]);
 
-// Elements that end a line (1) or a paragraph (2) in plain text.
-const BLOCK: Record<string, 1 | 2> = {
-  p: 2, h1: 2, h2: 2, h3: 2, h4: 2, h5: 2, h6: 2, blockquote: 2, pre: 2, ul: 2, ol: 2, dl: 2,
-  table: 2, figure: 2, hr: 2, section: 1, article: 1, header: 1, footer: 1, aside: 1, nav: 1, main: 1,
-  div: 1, li: 1, tr: 1, dt: 1, dd: 1, figcaption: 1, address: 1, caption: 1, details: 1, summary: 1,
-  thead: 1, tbody: 1, tfoot: 1,
-};
-const SKIP_TEXT = new Set([...DROP].filter((n) => n !== 'title'));
 
-// Whitespace that /\s+/g → ' ' would change: any whitespace but a space, or (there being no other) two
-// spaces in a row. Looked for as a character class and a substring: one regex with both took 8% of cleaning.
-const OTHER_SPACE = /[^\S ]/;
-const foldable = (s: string): boolean => s.includes('  ') || OTHER_SPACE.test(s);
-
-class TextWriter {
-  out = '';
-  private pendingBreak = 0;
-  private pendingSpace = false;
-
-  constructor(private readonly cleaned: boolean) {}
-
-  text(raw: string, pre: boolean): void {
-    const data = this.cleaned ? raw : sanitizeText(raw);
-    if (pre) {
-      const lines = data.split('\n');
-      lines.forEach((line, i) => {
-        if (i > 0) this.hardBreak();
-        this.words(line.replace(/[^\S\n]+/g, ' '));
-      });
-      return;
-    }
-    // Most text nodes hold single spaces only; skipping the replace there saves a string per node.
-    this.words(foldable(data) ? data.replace(/\s+/g, ' ') : data);
-  }
-
-  private words(s: string): void {
-    if (!s) return;
-    if (s === ' ') {
-      this.pendingSpace = true;
-      return;
-    }
-    if (s.startsWith(' ')) this.pendingSpace = true;
-    const body = s.trim();
-    if (this.out) {
-      if (this.pendingBreak) this.out += '\n'.repeat(this.pendingBreak);
-      else if (this.pendingSpace) this.out += ' ';
-    }
-    this.out += body;
-    this.pendingBreak = 0;
-    this.pendingSpace = s.endsWith(' ');
-  }
-
-  block(n: 1 | 2): void {
-    this.pendingBreak = Math.max(this.pendingBreak, n);
-    this.pendingSpace = false;
-  }
-
-  hardBreak(): void {
-    this.pendingBreak = Math.min(this.pendingBreak + 1, 2);
-    this.pendingSpace = false;
-  }
-
-  space(): void {
-    this.pendingSpace = true;
-  }
-
-  prefix(s: string): void {
-    if (this.out && this.pendingBreak) this.out += '\n'.repeat(this.pendingBreak);
-    this.out += s;
-    this.pendingBreak = 0;
-    this.pendingSpace = false;
-  }
-}
 
 function writeText(nodes: ChildNode[], w: TextWriter, pre: boolean): void {
   for (const node of nodes) {
@@ -433,7 +292,7 @@ class StreamingCleaner implements Partial<Handler> {
       this.stack.push({ name, mode: 'drop', parent, pre: false, items: 0, block: 0 });
       return;
     }
-    if (UNWRAP.has(name) || !VALID_TAG.test(name)) {
+    if (unwrapped(name)) {
       this.stack.push({ name, mode: 'unwrap', parent, pre: parent?.pre ?? false, items: 0, block: 0 });
       return;
     }
@@ -502,26 +361,18 @@ class StreamingCleaner implements Partial<Handler> {
 
   /** The first image of the cleaned HTML that is not a tracking pixel, as firstImage finds it. */
   private noteImage(attribs: Record<string, string>): void {
-    const src = attribs.src?.trim();
-    const tiny = ['width', 'height'].some((a) => /^\s*[01](px)?\s*$/.test(attribs[a] ?? ''));
-    if (!src || tiny) return;
+    if (!attribs.src?.trim() || isTrackingPixel(attribs)) return;
     this.imageSeen = true;
-    this.image = UNSAFE_IN_URL.test(src) ? null : { src, alt: sanitizeLine(attribs.alt ?? '') };
+    this.image = imageOf(attribs);
   }
 }
 
 /** Readable plain text: blocks become line or paragraph breaks, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string): string {
   if (!html) return '';
-  return plainText(parseHtml(html), false);
-}
-
-/** cleaned: the text nodes already went through cleanChildren, which sanitised each one. */
-function plainText(doc: Document, cleaned: boolean): string {
-  const w = new TextWriter(cleaned);
-  writeText(doc.children, w, false);
-  // The writer adds only spaces, line breaks, bullets and digits to the node texts.
-  return cleaned ? w.out : sanitizeText(w.out);
+  const w = new TextWriter(false);
+  writeText(parseHtml(html).children, w, false);
+  return sanitizeText(w.out);
 }
 
 /**
@@ -552,9 +403,7 @@ function findImage(nodes: ChildNode[]): Element | null {
   for (const node of nodes) {
     if (!isTag(node) || SKIP_TEXT.has(node.name)) continue;
     if (node.name === 'img') {
-      const src = getAttributeValue(node, 'src')?.trim();
-      const tiny = ['width', 'height'].some((a) => /^\s*[01](px)?\s*$/.test(node.attribs[a] ?? ''));
-      if (src && !tiny) return node;
+      if (getAttributeValue(node, 'src')?.trim() && !isTrackingPixel(node.attribs)) return node;
       continue;
     }
     const found = findImage(node.children);
@@ -566,12 +415,7 @@ function findImage(nodes: ChildNode[]): Element | null {
 /** The first real image (tracking pixels of 0–1 px are skipped), src and alt sanitised; null when none. */
 export function firstImage(html: string): { src: string; alt: string } | null {
   if (!html) return null;
-  return imageOf(findImage(parseHtml(html).children));
+  const img = findImage(parseHtml(html).children);
+  return img ? imageOf(img.attribs) : null;
 }
 
-function imageOf(img: Element | null): { src: string; alt: string } | null {
-  if (!img) return null;
-  const src = (img.attribs.src ?? '').trim();
-  if (UNSAFE_IN_URL.test(src)) return null;
-  return { src, alt: sanitizeLine(img.attribs.alt ?? '') };
-}
