@@ -8,7 +8,7 @@ import { parseDate } from '../feeds/dates.js';
 import { htmlToLine } from '../html.js';
 import { normaliseLang } from '../lang.js';
 import { bound, sanitizeLine } from '../sanitize.js';
-import type { ArticleImage } from './types.js';
+import type { ArticleImage, ExtractedArticle } from './types.js';
 import { documentOrder, elementsOf, shortText } from './dom.js';
 import type { PageDocument, PageElement } from './dom.js';
 import { inChrome } from './boilerplate.js';
@@ -109,13 +109,7 @@ function keywords(v: Json | undefined): string[] {
   return [];
 }
 
-export interface PageMeta {
-  title: string | null;
-  author: string | null;
-  published: string | null;
-  lang: string | null;
-  siteName: string | null;
-  image: ArticleImage | null;
+export interface PageMeta extends Pick<ExtractedArticle, 'title' | 'author' | 'published' | 'lang' | 'siteName' | 'image'> {
   /** Keyword tags from meta and JSON-LD (after the page's own hashtags in trust). */
   tags: string[];
   /** Elements that only carried the byline or the date line, to be removed from the body. */

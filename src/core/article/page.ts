@@ -2,7 +2,7 @@
  * The article's web page as cyberread keeps it: what was fetched and extracted, or why not. Plain data shared
  * by the page fetcher (full.ts), the store (store/pages.ts), the CLI and the reader.
  */
-import type { ArticleImage, EditionLink, RelatedLink } from './types.js';
+import type { ExtractedArticle, RelatedLink } from './types.js';
 
 /**
  * ok: the page's text is the article (longer than the feed's); failed: no page (error_code says why; the
@@ -51,8 +51,8 @@ export interface PageError {
   status?: number;
 }
 
-/** One page, as saved. */
-export interface PageRecord {
+/** One page, as saved: how its fetch went, and what extraction gave (text and html are '' unless status is ok). */
+export interface PageRecord extends ExtractedArticle {
   status: PageStatus;
   /** ISO time of the fetch that produced this record. */
   fetchedAt: string;
@@ -61,20 +61,6 @@ export interface PageRecord {
   etag: string | null;
   lastModified: string | null;
   error: PageError | null;
-  title: string | null;
-  author: string | null;
-  /** ISO 8601 UTC, or null. */
-  published: string | null;
-  lang: string | null;
-  siteName: string | null;
-  image: ArticleImage | null;
-  tags: string[];
-  related: RelatedLink[];
-  alternates: EditionLink[];
-  /** Body as plain text ('' unless status is ok). */
-  text: string;
-  /** Body as sanitised HTML ('' unless status is ok). */
-  html: string;
 }
 
 /** A "Baca juga" entry of the page, with the cached article it names when there is one. */

@@ -1,12 +1,13 @@
 import { UNSAFE_IN_PARSED_URL } from '../sanitize.js';
 
-/** Longest URL kept, as for feed links (normalise.ts LIMITS.url). */
+/** Longest URL kept, from a page or a feed (normalise.ts LIMITS.url). */
 export const MAX_URL_LENGTH = 4_096;
 
 /**
  * An absolute http(s) URL from a page's link, resolved against base, or null: other schemes (javascript:,
  * data:, file:, mailto:), control characters and invisible marks, and overlong values are refused, never
- * cleaned into something that looks harmless. The same rule as feed links.
+ * cleaned into something that looks harmless (tab, LF and CR pass: only new URL(…).href is kept, and the URL
+ * parser drops them). Feed links go through it too (normalise.ts).
  */
 export function pageUrl(raw: string | null | undefined, base: string | undefined): string | null {
   if (typeof raw !== 'string') return null;

@@ -1,7 +1,9 @@
 /** ParsedFeed → Article[]: stable ids, absolute URLs, plain-text fields, clean HTML, tags, language, pairing. */
 import { createHash } from 'node:crypto';
 import type { Alternate, Article, Enclosure, FeedConfig, ParsedFeed, ParsedItem } from '../types.js';
-import { bound, sanitizeLine, UNSAFE_IN_PARSED_URL } from '../sanitize.js';
+import { bound, sanitizeLine } from '../sanitize.js';
+// Feed links pass the rule page links do: absolute http(s), never repaired, refused when unsafe or overlong.
+import { MAX_URL_LENGTH, pageUrl as absoluteHttpUrl } from '../article/url.js';
 import { cleanHtml, cleanHtmlParts, htmlToLine, htmlToPlainText } from '../html.js';
 import { detectLang, normaliseLang } from '../lang.js';
 import { hashtagsIn, MAX_TAG_LENGTH, MAX_TAGS, normaliseTags } from '../tags.js';
@@ -21,7 +23,7 @@ export const LIMITS = {
   contentHtml: 1_000_000,
   tag: MAX_TAG_LENGTH,
   tags: MAX_TAGS,
-  url: 4096,
+  url: MAX_URL_LENGTH,
   mimeType: 200,
   enclosures: 20,
   alternates: 20,
@@ -60,26 +62,6 @@ function httpBase(candidate: string | undefined | null): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * An absolute http(s) URL, or null. Never "repaired": a URL with control characters is refused outright
- * (tab, LF and CR pass: only new URL(…).href is kept, and the URL parser drops them).
- */
-function absoluteHttpUrl(raw: string | undefined | null, base: string | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const value = raw.trim();
-  if (!value || value.length > LIMITS.url || UNSAFE_IN_PARSED_URL.test(value)) return null;
-  let url: URL;
-  try {
-    url = base ? new URL(value, base) : new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const href = url.href;
-  if (href.length > LIMITS.url || UNSAFE_IN_PARSED_URL.test(href)) return null;
-  return href;
 }
 
 /** The parser's ISO date in one canonical UTC form (the store sorts these as strings), or null. */

@@ -134,28 +134,7 @@ function toListed(r: Omit<ArticleRow, 'content_html'>): ListedArticle {
 }
 
 function toStored(r: ArticleRow): StoredArticle {
-  return withBody({
-    id: r.id,
-    feedUrl: r.feed_url,
-    guid: r.guid,
-    url: r.url,
-    title: r.title,
-    author: r.author,
-    published: r.published,
-    updated: r.updated,
-    lang: r.lang,
-    tags: parseJson<string[]>(r.tags, []),
-    summary: r.summary,
-    contentHtml: '',
-    image: r.image,
-    enclosures: parseJson<Enclosure[]>(r.enclosures, []),
-    alternates: parseJson<Alternate[]>(r.alternates, []),
-    pairKey: r.pair_key,
-    read: r.read === 1,
-    starred: r.starred === 1,
-    fetchedAt: r.fetched_at,
-    feedTitle: r.feed_title,
-  }, r.content_html);
+  return withBody(toListed(r), r.content_html);
 }
 
 function toFeedState(r: FeedRow): FeedState {
