@@ -13,9 +13,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/article/extract.js';
 import { ExtractError } from '../../src/core/article/types.js';
-import type { ExtractedArticle, ExtractFailure } from '../../src/core/article/types.js';
+import type { ExtractedArticle } from '../../src/core/article/types.js';
 import { ALL, findInjection, PAYLOADS } from '../fixtures/hostile/payloads.js';
 import { serve, type TestServer } from './server.js';
+import { extractFailure } from '../helpers/caught.js';
 
 const URL0 = 'https://cyberthreat.example/read/1/hostile';
 const SCRIPT_MARKER = 'script-marker-must-not-appear';
@@ -45,16 +46,6 @@ function expectSafe(a: ExtractedArticle): void {
   for (const u of urls(a)) expect(u).toMatch(/^https?:\/\/[^\s]+$/);
   expect(a.html).not.toMatch(/<(?:script|style|iframe|object|embed|svg|math|form|input|button|meta|link|base|template|noscript)\b/i);
   expect(a.html).not.toMatch(/\son[a-z]+\s*=|javascript:|vbscript:|data:text|srcset=|style=/i);
-}
-
-function failure(fn: () => unknown): ExtractFailure | null {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ExtractError) return err.reason;
-    throw err;
-  }
-  return null;
 }
 
 const para = (s: string): string => `<p>${s} Paragraf ini cukup panjang agar halaman terbaca sebagai artikel oleh pengekstrak, dengan kalimat-kalimat yang wajar tentang keamanan siber.</p>`;
@@ -145,24 +136,24 @@ describe('a hostile article page', () => {
 describe('limits', () => {
   it('refuses more than 5 MiB, as bytes or as text, before parsing', () => {
     const big = `<html><body>${'<p>x</p>'.repeat(700_000)}</body></html>`;
-    expect(failure(() => extractArticle(big, { url: URL0 }))).toBe('too-large');
-    expect(failure(() => extractArticle(Buffer.from(big), { url: URL0 }))).toBe('too-large');
+    expect(extractFailure(() => extractArticle(big, { url: URL0 }))).toBe('too-large');
+    expect(extractFailure(() => extractArticle(Buffer.from(big), { url: URL0 }))).toBe('too-large');
   });
 
   it('refuses a page with too many elements (flat or nested 100,000 deep) as too-complex', () => {
-    expect(failure(() => extractArticle(`<body>${'<b>'.repeat(300_000)}</body>`, { url: URL0 }))).toBe('too-complex');
-    expect(failure(() => extractArticle(`<body>${'<span>x</span>'.repeat(150_000)}</body>`, { url: URL0 }))).toBe('too-complex');
-    expect(failure(() => extractArticle(`<body>${'<div>'.repeat(120_000)}x</body>`, { url: URL0 }))).toBe('too-complex');
+    expect(extractFailure(() => extractArticle(`<body>${'<b>'.repeat(300_000)}</body>`, { url: URL0 }))).toBe('too-complex');
+    expect(extractFailure(() => extractArticle(`<body>${'<span>x</span>'.repeat(150_000)}</body>`, { url: URL0 }))).toBe('too-complex');
+    expect(extractFailure(() => extractArticle(`<body>${'<div>'.repeat(120_000)}x</body>`, { url: URL0 }))).toBe('too-complex');
   });
 
   it('gives up with timeout when the time budget runs out inside Readability', () => {
     const page = `<html><body>${Array.from({ length: 4_000 }, (_, i) => `<div class="c${i}"><p>Kalimat nomor ${i} dengan beberapa kata, koma, dan titik.</p></div>`).join('')}</body></html>`;
-    expect(failure(() => extractArticle(page, { url: URL0, timeoutMs: 1 }))).toBe('timeout');
+    expect(extractFailure(() => extractArticle(page, { url: URL0, timeoutMs: 1 }))).toBe('timeout');
   });
 
   it('refuses non-HTML bodies', () => {
-    expect(failure(() => extractArticle(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), { url: URL0 }))).toBe('not-html');
-    expect(failure(() => extractArticle('<p>x</p>', { url: URL0, contentType: 'application/pdf' }))).toBe('not-html');
+    expect(extractFailure(() => extractArticle(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), { url: URL0 }))).toBe('not-html');
+    expect(extractFailure(() => extractArticle('<p>x</p>', { url: URL0, contentType: 'application/pdf' }))).toBe('not-html');
   });
 });
 

@@ -2,23 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/core/article/extract.js';
-import { ExtractError } from '../../../src/core/article/types.js';
-import type { ExtractFailure } from '../../../src/core/article/types.js';
+import { extractFailure } from '../../helpers/caught.js';
 
 const OWN = join(import.meta.dirname, '../../fixtures/articles/own');
 const page = (name: string): Buffer => readFileSync(join(OWN, name));
 const expected = (name: string): string => readFileSync(join(OWN, name), 'utf8').trim();
 const ID_URL = 'https://cyberthreat.example/read/4312/Data-Pelanggan-Trend-Micro-Dibocorkan-Karyawan-Sendiri';
-
-function failure(fn: () => unknown): ExtractFailure | null {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ExtractError) return err.reason;
-    throw err;
-  }
-  return null;
-}
 
 describe('extractArticle on a cyberthreat.id-style page (IND)', () => {
   const a = extractArticle(page('trendmicro-id.html'), { url: ID_URL, contentType: 'text/html; charset=utf-8' });
@@ -62,21 +51,21 @@ describe('extractArticle on a cyberthreat.id-style page (IND)', () => {
 
 describe('extractArticle failures', () => {
   it('refuses what is not HTML', () => {
-    expect(failure(() => extractArticle('%PDF-1.7 ...', { url: ID_URL }))).toBe('not-html');
-    expect(failure(() => extractArticle('<p>hi</p>', { url: ID_URL, contentType: 'image/png' }))).toBe('not-html');
-    expect(failure(() => extractArticle('{"a":1}', { url: ID_URL, contentType: 'application/json' }))).toBe('not-html');
+    expect(extractFailure(() => extractArticle('%PDF-1.7 ...', { url: ID_URL }))).toBe('not-html');
+    expect(extractFailure(() => extractArticle('<p>hi</p>', { url: ID_URL, contentType: 'image/png' }))).toBe('not-html');
+    expect(extractFailure(() => extractArticle('{"a":1}', { url: ID_URL, contentType: 'application/json' }))).toBe('not-html');
   });
 
   it('refuses a page over 5 MiB', () => {
-    expect(failure(() => extractArticle(new Uint8Array(5 * 1024 * 1024 + 1), { url: ID_URL }))).toBe('too-large');
+    expect(extractFailure(() => extractArticle(new Uint8Array(5 * 1024 * 1024 + 1), { url: ID_URL }))).toBe('too-large');
   });
 
   it('says no-article for a page without text', () => {
-    expect(failure(() => extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', { url: ID_URL }))).toBe('no-article');
+    expect(extractFailure(() => extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', { url: ID_URL }))).toBe('no-article');
   });
 
   it('gives up with timeout past its time budget', () => {
-    expect(failure(() => extractArticle(page('trendmicro-id.html'), { url: ID_URL, timeoutMs: -1 }))).toBe('timeout');
+    expect(extractFailure(() => extractArticle(page('trendmicro-id.html'), { url: ID_URL, timeoutMs: -1 }))).toBe('timeout');
   });
 });
 

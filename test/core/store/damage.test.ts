@@ -3,7 +3,7 @@
  * SQLite error), a refresh stops on it, the reader's note moves the file at the next open, and a store made
  * tolerant answers as an empty cache would.
  */
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +14,8 @@ import { markDamaged, openStore } from '../../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { tolerateDamage } from '../../../src/core/store/tolerate.js';
 import { article, at, FETCH } from './make.js';
+import { caught } from '../../helpers/caught.js';
+import { damageRootOf } from '../../helpers/store-damage.js';
 
 const FEED = 'https://example.test/feed.xml';
 let dir: string;
@@ -41,31 +43,11 @@ function filledCache(): void {
   store.close();
 }
 
-/** Overwrites the root page of `name` (a table or index) with garbage, leaving everything else as it was. */
-function damageRootOf(name: string): void {
-  const db = new Database(path, { readonly: true });
-  const root = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(name) as number;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = openSync(path, 'r+');
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-  closeSync(fd);
-}
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
-
 describe('damage found after opening', () => {
   it('a query that meets a damaged index throws CacheDamagedError naming the file, whatever the method', () => {
     filledCache();
     // the probes at open do not touch article_links: the damage shows up only when pairing looks at it
-    damageRootOf('article_links_article');
+    damageRootOf(path, 'article_links_article');
     const { store, recovered } = openStore(path);
     expect(recovered).toBeUndefined();
     expect(store.query({ limit: 5 })).toHaveLength(5);
@@ -82,7 +64,7 @@ describe('damage found after opening', () => {
     const sound = new Database(path, { readonly: true });
     expect(quickCheckFails(sound)).toBe(false);
     sound.close();
-    damageRootOf('article_tags_article');
+    damageRootOf(path, 'article_tags_article');
     const damaged = new Database(path, { readonly: true });
     expect(quickCheckFails(damaged)).toBe(true);
     damaged.close();
@@ -149,7 +131,7 @@ describe('the reader notes damage for the next start', () => {
 
   it('a tolerant store answers as an empty cache once damage shows up, and says so once per call', () => {
     filledCache();
-    damageRootOf('article_links_article');
+    damageRootOf(path, 'article_links_article');
     const { store } = openStore(path);
     const seen: string[] = [];
     const tolerant = tolerateDamage(store, (e) => seen.push(e.path));

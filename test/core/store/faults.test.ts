@@ -10,6 +10,7 @@ import { StoreError } from '../../../src/core/store/errors.js';
 import { openStore } from '../../../src/core/store/open-store.js';
 import { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { article, at, FETCH } from './make.js';
+import { caught } from '../../helpers/caught.js';
 
 const FEED = 'https://example.test/feed.xml';
 let dir: string;
@@ -23,15 +24,6 @@ afterEach(() => {
   chmodSync(dir, 0o700);
   rmSync(dir, { recursive: true, force: true });
 });
-
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('damaged cache', () => {
   it('moves a garbage file and its WAL aside and starts fresh', () => {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +8,7 @@ import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { remoteRows } from '../../../src/core/sync/convert.js';
 import type { RemoteArticle } from '../../../src/core/sync/types.js';
 import { article, FETCH } from './make.js';
+import { damageRootOf } from '../../helpers/store-damage.js';
 
 const FEED = 'https://news.example.com/rss';
 let dir: string;
@@ -209,17 +210,6 @@ describe('the sync lock and state', () => {
 });
 
 describe('a damaged cache rebuilt', () => {
-  /** Overwrites the root page of `name` (a table or index) with garbage, as a failing disk would. */
-  function damageRootOf(name: string): void {
-    const db = new Database(path, { readonly: true });
-    const root = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(name) as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const fd = openSync(path, 'r+');
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-    closeSync(fd);
-  }
-
   it('keeps the changes queued for the server; its first sync gives the articles those marks and sends them', () => {
     const ids = pull([remote(1), remote(2), remote(3, { starred: true })]);
     store.sync.setSyncState({ account: 'ttrss http://x/ admin', cursor: '3', lastSync: 1000, session: { account: 'ttrss http://x/ admin', value: '{"sid":"s1","apiLevel":15}' } });
@@ -228,7 +218,7 @@ describe('a damaged cache rebuilt', () => {
     store.mark([ids.get('3') as string], { starred: false });
     store.sync.queueSubscription({ url: 'https://b.example/rss', action: 'add', category: null, remoteId: null, at: 5 });
     store.close();
-    damageRootOf('articles');
+    damageRootOf(path, 'articles');
 
     const { store: fresh, recovered } = recoverStore(path);
     store = fresh;
