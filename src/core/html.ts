@@ -5,8 +5,7 @@
  */
 import { Parser, type Handler } from 'htmlparser2';
 import { DomHandler, isTag, isText } from 'domhandler';
-import type { ChildNode, Document, Element } from 'domhandler';
-import { getAttributeValue } from 'domutils';
+import type { ChildNode, Document } from 'domhandler';
 import { escapeAttribute, escapeText } from 'entities';
 import { BLOCK, cleanAttributeValues, DROP, imageOf, isHttpBase, isTrackingPixel, SKIP_TEXT, TextWriter, unwrapped } from './html-rules.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
@@ -167,7 +166,7 @@ export function cleanHtml(html: string, baseUrl?: string): string {
 }
 
 /**
- * cleanHtml, htmlToPlainText and firstImage of the cleaned HTML from a single pass: article bodies are
+ * cleanHtml, htmlToPlainText of the cleaned HTML and its first real image from a single pass: article bodies are
  * the bulk of a refresh.
  */
 export function cleanHtmlParts(
@@ -359,7 +358,7 @@ class StreamingCleaner implements Partial<Handler> {
     this.flush();
   }
 
-  /** The first image of the cleaned HTML that is not a tracking pixel, as firstImage finds it. */
+  /** The first image of the cleaned HTML with a src that is not a tracking pixel (0–1 px). */
   private noteImage(attribs: Record<string, string>): void {
     if (!attribs.src?.trim() || isTrackingPixel(attribs)) return;
     this.imageSeen = true;
@@ -397,25 +396,5 @@ export function htmlToLine(text: string): string {
   );
   parser.end(text);
   return sanitizeLine(out);
-}
-
-function findImage(nodes: ChildNode[]): Element | null {
-  for (const node of nodes) {
-    if (!isTag(node) || SKIP_TEXT.has(node.name)) continue;
-    if (node.name === 'img') {
-      if (getAttributeValue(node, 'src')?.trim() && !isTrackingPixel(node.attribs)) return node;
-      continue;
-    }
-    const found = findImage(node.children);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The first real image (tracking pixels of 0–1 px are skipped), src and alt sanitised; null when none. */
-export function firstImage(html: string): { src: string; alt: string } | null {
-  if (!html) return null;
-  const img = findImage(parseHtml(html).children);
-  return img ? imageOf(img.attribs) : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanHtml, cleanHtmlParts, firstImage, htmlToLine, htmlToPlainText, MAX_HTML_DEPTH } from '../../src/core/html.js';
+import { cleanHtml, cleanHtmlParts, htmlToLine, htmlToPlainText, MAX_HTML_DEPTH } from '../../src/core/html.js';
 
 const ESC = '\u001b';
 const BASE = 'https://cyberthreat.id/read/5678/data-pelanggan-bocor';
@@ -189,29 +189,26 @@ describe('htmlToLine', () => {
   });
 });
 
-describe('firstImage', () => {
-  it('returns the first real image with its alt text', () => {
+describe('the first image of cleanHtmlParts', () => {
+  it('is the first real image with its alt text', () => {
     expect(
-      firstImage('<p><img src="https://t.example/p.gif" width="1" height="1"><img src="https://x.example/b.png" alt="Ilustrasi &amp; foto"></p>'),
+      cleanHtmlParts('<p><img src="https://t.example/p.gif" width="1" height="1"><img src="https://x.example/b.png" alt="Ilustrasi &amp; foto"></p>').image,
     ).toEqual({ src: 'https://x.example/b.png', alt: 'Ilustrasi & foto' });
   });
-  it('returns null when there is none', () => {
-    expect(firstImage('<p>tanpa gambar</p>')).toBeNull();
-    expect(firstImage('<img alt="tanpa src">')).toBeNull();
-    expect(firstImage('')).toBeNull();
+  it('is null when there is none', () => {
+    expect(cleanHtmlParts('<p>tanpa gambar</p>').image).toBeNull();
+    expect(cleanHtmlParts('<img alt="tanpa src">').image).toBeNull();
+    expect(cleanHtmlParts('').image).toBeNull();
   });
 });
 
 describe('cleanHtmlParts', () => {
-  it('gives what cleanHtml, htmlToPlainText and firstImage give, from one parse', () => {
+  it('gives what cleanHtml and htmlToPlainText give, and the first image, from one parse', () => {
     const html =
       '<p>Satu <b>dua</b><script>x()</script></p><img src="a.png" onerror="y()" alt="Gambar"><ul><li>tiga</li></ul>';
     const clean = cleanHtml(html, BASE);
-    expect(cleanHtmlParts(html, BASE)).toEqual({
-      html: clean,
-      text: htmlToPlainText(clean),
-      image: firstImage(clean),
-    });
+    const { html: cleaned, text } = cleanHtmlParts(html, BASE);
+    expect({ html: cleaned, text }).toEqual({ html: clean, text: htmlToPlainText(clean) });
     expect(cleanHtmlParts(html, BASE)).toEqual({
       html: '<p>Satu <b>dua</b></p><img src="https://cyberthreat.id/read/5678/a.png" alt="Gambar"><ul><li>tiga</li></ul>',
       text: 'Satu dua\n\n• tiga',
