@@ -4,6 +4,8 @@
  * more module beside ttrss.ts; the engine does not change.
  */
 import { spawn } from 'node:child_process';
+import { DEFAULT_LIMITS, type FetchLimits } from '../feeds/http.js';
+import { timeoutLimits } from '../feeds/pipeline.js';
 import { problem } from '../i18n/problem.js';
 import { sanitizeLine } from '../sanitize.js';
 import { SyncError } from './http.js';
@@ -26,6 +28,8 @@ export interface ProtocolOptions {
   env?: Record<string, string | undefined>;
   /** Where the server session is kept between runs (the cache's sync state); none: a login per run. */
   session?: SessionKeeper;
+  /** Timeouts shorter than a sync's (a logout that should not keep `sync off` waiting long). */
+  limits?: Partial<FetchLimits>;
 }
 
 export function createProtocol(settings: SyncSettings, options: ProtocolOptions): SyncProtocol {
@@ -132,6 +136,32 @@ export async function checkServer(settings: SyncSettings, options: ProtocolOptio
     const { apiLevel } = await protocol.connect();
     const feeds = await protocol.feeds();
     return { apiLevel, feeds: feeds.length };
+  } finally {
+    await protocol.close();
+  }
+}
+
+/** How long `sync off` waits for the server to end a session: a best effort, not worth a sync's patience. */
+const LOGOUT_MS = 5_000;
+
+/**
+ * Ends a kept server session (`value` as the cache kept it) on the server, as `sync off` does once it has
+ * forgotten it here: no login, no password. False when `value` is not a session this code kept. Throws
+ * SyncError when the server cannot be reached or refuses.
+ */
+export async function endSession(settings: SyncSettings, value: string, options: Omit<ProtocolOptions, 'password' | 'session' | 'limits'>): Promise<boolean> {
+  const env = options.env ?? process.env;
+  const own = { ...DEFAULT_LIMITS, ...timeoutLimits(env) };
+  const limits = { connectTimeoutMs: Math.min(own.connectTimeoutMs, LOGOUT_MS), firstByteTimeoutMs: Math.min(own.firstByteTimeoutMs, LOGOUT_MS) };
+  // never logs in: without a password the protocol cannot, and a session it cannot read is not sent
+  const protocol = createProtocol(settings, {
+    ...options,
+    password: () => Promise.reject(new SyncError(problem('errSyncNoPassword', settings.user, settings.url))),
+    session: { load: () => value, save: () => undefined },
+    limits,
+  });
+  try {
+    return await protocol.logout();
   } finally {
     await protocol.close();
   }

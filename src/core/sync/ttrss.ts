@@ -16,6 +16,7 @@
  *   list is compared each time. Once a day every feed is compared, whatever the counts say.
  * - Flags are set with updateArticle, many ids per call; read is tt-rss's "unread" field (2), star is 0.
  */
+import type { FetchLimits } from '../feeds/http.js';
 import { problem, type Problem } from '../i18n/problem.js';
 import { createJsonClient, SyncError, type JsonClient } from './http.js';
 import type { BaseView, FlagChanges, RemoteArticle, RemoteFeed, SessionKeeper, SyncFlag, SyncProtocol, SyncSettings } from './types.js';
@@ -110,6 +111,8 @@ export interface TtrssOptions {
   userAgent: string;
   env?: Record<string, string | undefined>;
   session?: SessionKeeper;
+  /** Timeouts of this instance's requests, when they must be shorter than a sync's. */
+  limits?: Partial<FetchLimits>;
 }
 
 /** What is kept of a session between runs: tt-rss's session id and the API level its login reported. */
@@ -149,7 +152,12 @@ export class TtrssProtocol implements SyncProtocol {
     private readonly options: TtrssOptions,
   ) {
     this.name = settings.url;
-    this.client = createJsonClient(ttrssEndpoint(settings.url), { userAgent: options.userAgent, env: options.env, name: this.name });
+    this.client = createJsonClient(ttrssEndpoint(settings.url), {
+      userAgent: options.userAgent,
+      env: options.env,
+      name: this.name,
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    });
     // A session kept from an earlier run is used as it is: tt-rss keeps an API session for at least a day
     // after its last request (SESSION_COOKIE_LIFETIME, 86400 s at the least, renewed by every request) and
     // answers NOT_LOGGED_IN once it has ended (expired, logged out, password or user agent changed).
@@ -247,6 +255,19 @@ export class TtrssProtocol implements SyncProtocol {
       this.options.session?.save(null);
     }
     return this.call(op, params, true);
+  }
+
+  async logout(): Promise<boolean> {
+    const sid = this.sid;
+    if (sid === null) return false;
+    // not through call(): a session that ended is what was wanted, not a reason to log in
+    const r = this.reply(await this.client.post({ op: 'logout', sid }));
+    const error = typeof r.content === 'object' && r.content !== null ? text((r.content as Json).error) : null;
+    if (!r.ok && error !== 'NOT_LOGGED_IN') throw new SyncError(this.refusal(r.content));
+    this.sid = null;
+    this.login = null;
+    this.options.session?.save(null);
+    return true;
   }
 
   async connect(): Promise<{ apiLevel: number | null }> {
