@@ -209,6 +209,7 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
       if (changes.missing.length > 0) await storePage(await protocol.articles(changes.missing));
       // changed on the server since they were brought: their text again (stored like a fetched feed's update)
       if (changes.stale.length > 0) await storePage(await protocol.articles(changes.stale));
+      if (changes.reread.length > 0) await storePage(changes.reread);
 
       const changedHere = await settleQueue(cache, protocol, changes, state.lastSync, started, report);
       // the server's own changes, where no local change is waiting (applied with the run's outcome below)
@@ -223,7 +224,7 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
       // sent now, with nothing to weigh them against; the server's old value of those is not applied after
       if (cache.queuedFlags().length > 0) {
         const sent = new Set<string>();
-        const none: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], full: false };
+        const none: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], reread: [], full: false };
         await settleQueue(cache, protocol, none, started, started, report, sent);
         theirs = theirs.filter((t) => !sent.has(key(t.field, t.remoteId)));
       }

@@ -400,26 +400,25 @@ export class TtrssProtocol implements SyncProtocol {
     const feedsP = this.feedList();
     const starredP = this.allHeadlines({ feed_id: -1 });
     const recentP = this.headlines({ feed_id: -6, show_content: false });
-    // Once a day, the articles the server dated most recently: a feed that rewrites an article gives it a new
-    // date, which tt-rss stores with the new text (the API says nothing else about a changed article).
+    // Once a day, the articles the server dated most recently, with their text. When a feed changes an
+    // article, tt-rss stores the new text (and the feed's date, new or not: a correction often keeps it) under
+    // the same id; the API gives neither the time of that change nor its content hash. So the text itself is
+    // compared: stored again, an article is rewritten only when its content differs (store: content_hash).
     const full = base.lastFullCheck === null || Date.now() - base.lastFullCheck > FULL_CHECK_MS;
-    const datedP = full ? this.headlines({ feed_id: -4, order_by: 'feed_dates', show_content: false }) : Promise.resolve([]);
+    const datedP = full
+      ? this.headlines({ feed_id: -4, order_by: 'feed_dates', show_content: true, include_attachments: true, sanitize: false })
+      : Promise.resolve([]);
     // failures are read below, after `ready`; until then they must not count as unhandled (the process
     // would end on them, where the run has to end with its one sentence)
     for (const p of [feedsP, starredP, recentP, datedP]) p.catch(() => undefined);
     await ready;
     const [feedRows, starredRows, recentRows, datedRows] = await Promise.all([feedsP, starredP, recentP, datedP]);
-    const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], full };
+    const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], reread: [], full };
 
-    const dated = new Map<string, string | null>();
-    for (const h of datedRows) {
-      const id = int(h.id);
-      const updated = int(h.updated);
-      if (id !== null) dated.set(String(id), updated !== null && updated > 0 ? new Date(updated * 1000).toISOString() : null);
-    }
-    for (const [id, published] of base.publishedOf([...dated.keys()])) {
-      if (published !== dated.get(id)) changes.stale.push(id);
-    }
+    const dated = datedRows.map(toArticle).filter((a): a is RemoteArticle => a !== null);
+    // only those the cache holds: one it never had is the new-article pull's (or the gap check's) to bring
+    const held = base.publishedOf(dated.map((a) => a.id));
+    changes.reread = dated.filter((a) => held.has(a.id));
 
     const starredNow = new Set(starredRows.map((h) => text(int(h.id))).filter((x): x is string => x !== null));
     const recent = recentRows.map((h) => text(int(h.id))).filter((x): x is string => x !== null);

@@ -90,6 +90,11 @@ export interface FlagChanges {
   missing: string[];
   /** Known ids whose article the server changed since it was brought (a new date, a new text): fetched again. */
   stale: string[];
+  /**
+   * Known articles the protocol had to bring again, text and all, to tell whether they changed (an API that
+   * says nothing of a changed text): stored again, which rewrites only those whose content differs.
+   */
+  reread: RemoteArticle[];
   /** The protocol compared every flag, not only those its counters pointed at. */
   full: boolean;
 }

@@ -210,11 +210,25 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     const a1 = store.get(idOf('w article 1'));
     expect(a1?.contentHtml).toContain('Corrected: the bank denies it.');
     expect(a1?.tags).toContain('update');
-    // the others were compared by date only, and are as they were
+    // the others are as they were, and were not counted as changed
     expect(store.get(idOf('w article 0'))?.contentHtml).toContain('Body of w article 0');
     // and the next day's check finds nothing more to bring
     store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
     expect(await sync(Date.now())).toMatchObject({ updated: 0 });
+
+    // a correction that keeps the feed's date: tt-rss stores the new text under the same id and date
+    const dateBefore = store.get(idOf('w article 2'))?.published;
+    server.sql(`UPDATE ttrss_entries SET content = '<p>Update: no data was taken. #correction</p>' WHERE title = 'w article 2'`);
+    expect(await sync(Date.now())).toMatchObject({ updated: 0, requests: perRun });
+    store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
+    const corrected = await sync(Date.now());
+    expect(corrected).toMatchObject({ updated: 1, added: 0 });
+    // no request more than the day's check with a re-dated article: the texts come with the dated list
+    expect(corrected.requests).toBe(full.requests);
+    const a2 = store.get(idOf('w article 2'));
+    expect(a2?.contentHtml).toContain('Update: no data was taken.');
+    expect(a2?.tags).toContain('correction');
+    expect(a2?.published).toBe(dateBefore);
   });
 
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
