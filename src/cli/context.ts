@@ -20,14 +20,9 @@ import type { PageDeps } from '../core/article/full.js';
 import type { Fetcher } from '../core/feeds/http.js';
 import { explain, problemOf } from '../core/i18n/problem.js';
 import { resolveKeys, type Keymap } from '../ui/keymap.js';
+import { CliError } from './errors.js';
 
-/** A failure the user can act on: printed as one sentence, never with a stack trace. */
-export class CliError extends Error {
-  override name = 'CliError';
-  constructor(message: string, readonly exitCode = 1) {
-    super(message);
-  }
-}
+export { CliError } from './errors.js';
 
 export interface Output {
   out(line: string): void;
