@@ -169,7 +169,13 @@ export function createContext(options: {
     const since = new Date().toISOString();
     if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
       // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.
-      ctx.store();
+      const store = ctx.store();
+      // A feed with no validators stored answers with a document (a new one, or a server that sends none):
+      // this thread loads the parser while the refresh thread starts, not when that document arrives.
+      const parseSoon = feeds.some((f) => {
+        const state = store.getFeedState(f.url);
+        return state === null || (!state.etag && !state.lastModified);
+      });
       try {
         results = await refreshInWorker(
           file,
@@ -182,7 +188,7 @@ export function createContext(options: {
             ...(full ? { pagesSince: since } : {}),
             ...(options.samplePages !== undefined ? { samplePages: options.samplePages } : {}),
           },
-          { onResult: rest.onResult, ...(onPages ? { onPages } : {}) },
+          { onResult: rest.onResult, parseSoon, ...(onPages ? { onPages } : {}) },
         );
       } catch (error) {
         if (isCacheDamaged(error)) throw error;

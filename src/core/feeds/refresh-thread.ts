@@ -149,7 +149,15 @@ export function discardRefreshThread(): void {
 export async function refreshInWorker(
   file: URL,
   job: RefreshJob,
-  options: Pick<RefreshOptions, 'onResult'> & { onPages?: (stats: PageRunStats) => void } = {},
+  options: Pick<RefreshOptions, 'onResult'> & {
+    onPages?: (stats: PageRunStats) => void;
+    /**
+     * Some feed will answer with a document: the parser loads now, while the refresh thread starts and
+     * fetches (this thread is idle then), instead of delaying the first document. A refresh where every feed
+     * answers 304 should not pay for it.
+     */
+    parseSoon?: boolean;
+  } = {},
 ): Promise<RefreshResult[]> {
   const { Worker } = await import('node:worker_threads');
   const early = prestarted !== null && prestarted.file === file.href ? prestarted.worker : null;
@@ -161,6 +169,7 @@ export async function refreshInWorker(
       early.ref();
       early.postMessage({ kind: 'start', job } satisfies StartMessage);
     }
+    if (options.parseSoon === true) loadParser().catch(() => undefined);
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
@@ -200,13 +209,15 @@ export async function refreshInWorker(
   });
 }
 
-// The parser and normaliser load on the first document, so a refresh where every feed answers 304 loads neither.
+// The parser and normaliser load on the first document (or before it: parseSoon), so a refresh where every
+// feed answers 304 loads neither.
 let parser: Promise<typeof import('./prepare-feed.js')> | undefined;
+const loadParser = (): Promise<typeof import('./prepare-feed.js')> => (parser ??= import('./prepare-feed.js'));
 
 /** One ParseRequest answered on this thread; a document that cannot be read is answered with its problem. */
 export async function answerParse(m: ParseRequest): Promise<ParseReply> {
   try {
-    const { normaliseDocument, prepareRows } = await (parser ??= import('./prepare-feed.js'));
+    const { normaliseDocument, prepareRows } = await loadParser();
     const feed = normaliseDocument(m.bytes, { url: m.url, contentType: m.contentType }, m.cfg);
     return m.prepare ? { id: m.id, ok: true, prepared: prepareRows(feed, m.cfg.url) } : { id: m.id, ok: true, feed };
   } catch (error) {
