@@ -125,8 +125,11 @@ export async function prestartRefreshThread(file: URL): Promise<void> {
   const { Worker } = await import('node:worker_threads');
   const worker = new Worker(file, { workerData: null, resourceLimits: REFRESH_THREAD_LIMITS });
   worker.unref();
-  // an unused thread that fails to start is of no concern: refreshInWorker starts its own
+  // A thread that fails or stops before it is given its job is forgotten: refreshInWorker starts its own.
   worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    if (prestarted?.worker === worker) prestarted = null;
+  });
   prestarted = { file: file.href, worker };
 }
 
