@@ -21,6 +21,7 @@ import type { Fetcher } from '../core/feeds/http.js';
 import { explain, problemOf } from '../core/i18n/problem.js';
 import { resolveKeys, type Keymap } from '../ui/keymap.js';
 import { CliError } from './errors.js';
+import { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 
 export { CliError } from './errors.js';
 
@@ -93,12 +94,7 @@ export interface ContextRefreshOptions extends RefreshOptions {
   onDamage?: 'recover' | 'throw';
 }
 
-/**
- * From this many feeds a refresh gets a thread of its own (see core/feeds/refresh-thread.ts: its young
- * generation is capped, which keeps a big refresh under 160 MiB); starting one costs ~40 ms, more than a
- * few feeds take.
- */
-export const REFRESH_THREAD_MIN_FEEDS = 8;
+export { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 
 export function parseLang(value: string | undefined, fallback: CliMessages): Edition | undefined {
   if (value === undefined) return undefined;

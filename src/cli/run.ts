@@ -10,7 +10,8 @@ import { detectLocaleLang } from '../core/i18n/index.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { isCacheDamaged } from '../core/store/errors.js';
 import { explain, ProblemError } from '../core/i18n/problem.js';
-import { settingsLang } from '../core/settings-file.js';
+import { settingsFeedCount, settingsLang } from '../core/settings-file.js';
+import { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 import { resolvePaths } from '../core/paths.js';
 import type { Edition } from '../core/types.js';
 import { VERSION } from '../core/version.js';
@@ -55,6 +56,13 @@ function talkLang(argv: string[], env: NodeJS.ProcessEnv): Edition {
   return settingsLang(resolvePaths(line.home ?? (env.CYBERREAD_HOME || undefined), env).configDir) ?? detectLocaleLang(env);
 }
 
+function refreshesEarly(args: ParsedArgs, env: NodeJS.ProcessEnv): boolean {
+  if (args.command !== 'refresh' || args.positionals.length > 0 || env.CYBERREAD_REFRESH_THREAD === '0') return false;
+  const home = typeof args.values.home === 'string' ? args.values.home : env.CYBERREAD_HOME || undefined;
+  const settings = settingsFeedCount(resolvePaths(home, env).configDir);
+  return !settings.sync && settings.feeds >= REFRESH_THREAD_MIN_FEEDS;
+}
+
 async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS.ProcessEnv): Promise<number | undefined> {
   const v = args.values;
   const localeMsg = cliMessages(talkLang(argv, env));
@@ -69,8 +77,10 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
     return 0;
   }
   const demo = v.demo === true ? await prepareDemo() : undefined;
-  // `refresh` on the built program: its thread starts now and loads while this one loads the rest.
-  const early = args.command === 'refresh' && env.CYBERREAD_REFRESH_THREAD !== '0' ? await import('../core/feeds/refresh-thread.js') : null;
+  // `refresh` of all feeds on the built program, when they are enough for a thread of their own
+  // (context.ts REFRESH_THREAD_MIN_FEEDS) and no sync server fetches them: the thread starts now and loads
+  // while this one loads the rest.
+  const early = refreshesEarly(args, env) ? await import('../core/feeds/refresh-thread.js') : null;
   const earlyFile = early?.refreshWorkerFile() ?? null;
   if (early !== null && earlyFile !== null) await early.prestartRefreshThread(earlyFile);
   const { createContext } = await import('./context.js');

@@ -188,3 +188,19 @@ export function settingsLang(configDir: string): Edition | undefined {
     return undefined;
   }
 }
+
+/**
+ * How many feeds the settings file in `configDir` lists and whether it sets up sync, read without opening the
+ * settings (the command line decides from this whether to start a refresh thread early): zeros when there is
+ * no such file or it cannot be read.
+ */
+export function settingsFeedCount(configDir: string): { feeds: number; sync: boolean } {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
+    if (typeof value !== 'object' || value === null) return { feeds: 0, sync: false };
+    const { feeds, sync } = value as { feeds?: unknown; sync?: unknown };
+    return { feeds: Array.isArray(feeds) ? feeds.length : 0, sync: sync !== undefined };
+  } catch {
+    return { feeds: 0, sync: false };
+  }
+}
