@@ -99,6 +99,12 @@ export function promptLine(m: Messages, p: Prompt, keymap: Keymap | undefined, m
   return typedLine(measure, label, clean(p.text), hints, width);
 }
 
+/** The search prompt's hints, fullest first: what Enter and Esc do, then how to get the help (`?` is typed there). */
+function searchHints(m: Messages, keymap: Keymap | undefined): string[] {
+  const short = m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'));
+  return [`${short} · ${m.searchHelpHint(keyFor(keymap, 'help', 'search'))}`, short];
+}
+
 /** Wires state, data and keys together and picks the view; the views and hooks do the work. */
 export function App(props: AppProps): React.JSX.Element {
   const { services } = props;
@@ -148,7 +154,7 @@ export function App(props: AppProps): React.JSX.Element {
         ? m.confirmRemoveAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
         : m.confirmAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
       : s.view === 'search'
-      ? typedLine(services, m.searchPrompt, clean(s.filters.search), [m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'))], s.size.columns - 2)
+      ? typedLine(services, m.searchPrompt, clean(s.filters.search), searchHints(m, keymap), s.size.columns - 2)
       : s.prompt !== null
         ? promptLine(m, s.prompt, keymap, services, s.size.columns - 2)
         : s.digits !== ''

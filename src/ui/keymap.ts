@@ -114,6 +114,8 @@ export const OTHER_KEY = 'other';
 
 export const BINDINGS: Binding[] = [
   { action: 'help', keys: ['?'], views: ['list', 'reader', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actHelp' },
+  // where a line is typed `?` is a character: Ctrl-G (nano's "Get Help") opens the help there, and everywhere else too
+  { action: 'help', keys: ['Ctrl-G'], views: [...ALL_VIEWS, 'prompt'], help: 'actHelp' },
   { action: 'quit', keys: ['q'], views: ['list'], help: 'actQuitList' },
   { action: 'back', keys: ['q'], views: ['reader', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actBack' },
   { action: 'back', keys: ['Esc'], views: ['reader', 'hashtags', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actBack' },
@@ -317,7 +319,7 @@ export interface HelpRow {
  * only when the view or the language changes, not on each scroll of the overlay (the reducer clamps with
  * its length and the view draws it).
  */
-export function helpRows(view: View, lang: UiLang, keymap: Keymap = DEFAULT_KEYMAP): readonly HelpRow[] {
+export function helpRows(view: KeyContext, lang: UiLang, keymap: Keymap = DEFAULT_KEYMAP): readonly HelpRow[] {
   // one memo per table: the reducer counts rows with the defaults (their number is the same in every
   // table) while the overlay draws the user's, and neither pushes the other's rows out
   let memo = helpMemos.get(keymap);
@@ -328,9 +330,9 @@ export function helpRows(view: View, lang: UiLang, keymap: Keymap = DEFAULT_KEYM
   return memo(view, lang, keymap);
 }
 
-const helpMemos = new WeakMap<Keymap, (view: View, lang: UiLang, keymap: Keymap) => readonly HelpRow[]>();
+const helpMemos = new WeakMap<Keymap, (view: KeyContext, lang: UiLang, keymap: Keymap) => readonly HelpRow[]>();
 
-const buildHelpRows = (view: View, lang: UiLang, keymap: Keymap): HelpRow[] => {
+const buildHelpRows = (view: KeyContext, lang: UiLang, keymap: Keymap): HelpRow[] => {
   const m = messages(lang);
   const rows: { keys: string[]; help: HelpKey }[] = [];
   for (const b of keymap.bindings) {
@@ -436,6 +438,8 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: '↑/↓', hint: 'hintMove' },
     { keys: 'Enter', hint: 'hintAdd' },
     { keys: 'Esc', hint: 'hintBack' },
+    // `?` is typed here (it narrows): the help has a key that is not a character
+    { keys: 'Ctrl-G', hint: 'hintHelp' },
   ],
   language: [
     { keys: '↑/↓', hint: 'hintMove' },

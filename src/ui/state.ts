@@ -3,7 +3,7 @@ import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
 import { problem, type Problem, type Said } from '../core/i18n/problem.js';
-import { helpRows } from './keymap.js';
+import { helpRows, type KeyContext } from './keymap.js';
 import { memoLast } from './memo.js';
 
 /**
@@ -402,6 +402,14 @@ export function below(s: AppState): View {
   return s.stack[s.stack.length - 1]?.view ?? 'list';
 }
 
+/**
+ * Whose keys the help shows: the line being typed in the status line when it was opened from one (a
+ * prompt of the feeds view stays open under it), else the screen under it.
+ */
+export function helpPlace(s: AppState): KeyContext {
+  return s.prompt !== null ? 'prompt' : below(s);
+}
+
 /** A reader is on screen or under the overlay on screen (help over an article keeps its page laid out). */
 export function readerOpen(s: AppState): boolean {
   return s.view === 'reader' || s.stack.some((f) => f.view === 'reader');
@@ -413,7 +421,7 @@ function scrollErrors(s: AppState, to: number): AppState {
 }
 
 function scrollHelp(s: AppState, to: number): AppState {
-  const max = Math.max(0, helpRows(below(s), s.lang).length - helpHeight(s.size));
+  const max = Math.max(0, helpRows(helpPlace(s), s.lang).length - helpHeight(s.size));
   return { ...s, helpScroll: clamp(to, 0, max) };
 }
 

@@ -209,6 +209,8 @@ export const en = {
   // search prompt
   searchPrompt: 'Search: ',
   searchHint: (keep: string, clear: string) => `${keep} keeps the results · ${clear} clears`,
+  /** After the search hint, when the line has room: the help's key there (`?` is typed in the prompt). */
+  searchHelpHint: (key: string) => `${key} help`,
 
   // help overlay
   helpTitle: (view: string) => `Keys — ${view}`,

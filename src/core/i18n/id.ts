@@ -201,6 +201,7 @@ export const id: Messages = {
 
   searchPrompt: 'Cari: ',
   searchHint: (keep, clear) => `${keep} simpan hasil · ${clear} hapus`,
+  searchHelpHint: (key) => `${key} bantuan`,
 
   helpTitle: (view) => `Tombol — ${view}`,
   helpClose: (keys) => `${keys} menutup bantuan`,

@@ -50,9 +50,11 @@ const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
   cancelSearch: () => ({ type: 'cancelSearch' }),
 };
 
-/** Whose keys apply: a question or a prompt in the status line over any view, a link number being typed, or the view. */
+/** Whose keys apply: a question or a prompt in the status line over any view (the help over a prompt: the help), a link number being typed, or the view. */
 export function keyContext(s: AppState): KeyContext {
   if (s.confirm !== null) return 'confirm';
+  // the help opened over a prompt: its keys until it closes, then the prompt's again
+  if (s.view === 'help') return 'help';
   if (s.prompt !== null) return 'prompt';
   if (s.digits !== '') return 'number';
   return s.view;

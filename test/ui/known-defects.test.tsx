@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SqliteStore } from '../../src/core/store/sqlite.js';
+import { App } from '../../src/ui/App.js';
+import { renderUi, type Harness } from '../helpers/render.js';
+import { testServices } from '../helpers/services.js';
+import { removeTempStores, sampleStore } from './fixtures.js';
+
+// Defects earlier sessions found in the reader and left, each through real keypresses on the sample editions.
+
+let h: Harness | undefined;
+const open: SqliteStore[] = [];
+const track = (s: SqliteStore): SqliteStore => {
+  open.push(s);
+  return s;
+};
+afterEach(() => {
+  h?.unmount();
+  h = undefined;
+  for (const s of open.splice(0)) s.close();
+  removeTempStores();
+});
+
+const CTRL_G = '\u0007';
+const lines = (frame: string): string[] => frame.split('\n');
+const headerOf = (frame: string): string => lines(frame)[0] ?? '';
+const statusOf = (frame: string): string => lines(frame).slice(-2)[0] ?? '';
+const hintsOf = (frame: string): string => lines(frame).at(-1) ?? '';
+
+describe('help from every view', () => {
+  it('opens with Ctrl-G where `?` is typed (hashtags, search, a prompt of the feeds view) and goes back to it', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={80} />);
+    await h.waitFor('18 unread');
+
+    await h.press('#');
+    // `?` stays a character of the filter …
+    expect(await h.press('?')).toContain('Type to narrow: ?█');
+    // … and the hints say which key opens the help instead
+    expect(hintsOf(h.frame())).toContain('Ctrl-G help');
+    const tagsHelp = await h.press(CTRL_G);
+    expect(tagsHelp).toContain('Keys — Hashtags');
+    expect(tagsHelp).toContain('type to narrow the list');
+    expect(await h.press('Esc')).toContain('Type to narrow: ?█');
+    await h.press('Esc');
+
+    await h.press('/');
+    await h.type('why?');
+    expect(hintsOf(h.frame())).toContain('Search: why?█');
+    expect(hintsOf(h.frame())).toContain('Ctrl-G help');
+    const searchHelp = await h.press(CTRL_G);
+    expect(searchHelp).toContain('Keys — Search');
+    expect(searchHelp).toContain('keep the search results');
+    // the key that opened it closes it, back in the prompt with its text
+    expect(hintsOf(await h.press(CTRL_G))).toContain('Search: why?█');
+    await h.press('Esc');
+
+    await h.press('F');
+    await h.press('a');
+    await h.type('x?');
+    expect(hintsOf(h.frame())).toContain('Add feed: x?█');
+    const promptHelp = await h.press(CTRL_G);
+    expect(promptHelp).toContain('Keys — a prompt');
+    // keys go to the help while it is open, not into the prompt
+    await h.press('j');
+    const back = await h.press('Esc');
+    expect(back).toContain('Add feed: x?█');
+    expect(back).not.toContain('Keys —');
+  });
+
+  it('opens with Ctrl-G in the Indonesian interface too, and `?` still works where nothing is typed', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor('18 belum dibaca');
+    await h.press('#');
+    expect(hintsOf(h.frame())).toContain('Ctrl-G bantuan');
+    expect(await h.press(CTRL_G)).toContain('Tombol — Tagar');
+    await h.press('Esc');
+    await h.press('Esc');
+    expect(await h.press('?')).toContain('Tombol — Daftar artikel');
+  });
+});
