@@ -122,6 +122,9 @@ export function App(props: AppProps): React.JSX.Element {
   const feeds = useFeeds(services, s, dispatch);
   const feedName = useMemo(() => (s.filters.feed === null ? null : feedTitle(services, s.filters.feed)), [s.filters.feed, s.dataVersion]);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
+  // `f` is hinted only where it can bring a full article: not for an article without a web page (pressing it says why)
+  const hasPage = useMemo(() => (reader.shown === null ? false : (services.pages.has?.(reader.shown) ?? true)), [reader.shown?.id]);
+  const fullText = hasPage && reader.page?.status !== 'skipped';
   // the failed-feeds page, laid out at the width: the reducer scrolls it by its line count
   const errorPage = useMemo(
     () => (s.view === 'errors' ? errorLines(m, s.refresh.failed, s.size.columns, services.wrap, (url) => feedTitle(services, url)) : []),
@@ -186,7 +189,7 @@ export function App(props: AppProps): React.JSX.Element {
       <StatusBar
         m={m}
         view={s.view}
-        hintContext={{ readerFocus: s.reader.focus, relatedCount: s.reader.relatedCount }}
+        hintContext={{ readerFocus: s.reader.focus, relatedCount: s.reader.relatedCount, fullText }}
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}

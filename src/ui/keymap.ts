@@ -399,6 +399,8 @@ export interface HintContext {
   readerFocus: 'body' | 'related';
   /** "Read also" entries of the article shown: Tab is only worth a hint when there are some. */
   relatedCount: number;
+  /** `f` has a full article to fetch or show: the article has a web page the feed did not already carry whole. */
+  fullText?: boolean;
 }
 
 export interface Hint {
@@ -429,7 +431,7 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: 'Tab', hint: 'hintBackToArticle', when: (c) => c.readerFocus === 'related' },
     { keys: 'n/p', hint: 'hintArticle' },
     { keys: 'Tab', hint: 'hintReadAlso', when: (c) => c.readerFocus === 'body' && c.relatedCount > 0 },
-    { keys: 'f', hint: 'hintFull', when: (c) => c.readerFocus === 'body' },
+    { keys: 'f', hint: 'hintFull', when: (c) => c.readerFocus === 'body' && c.fullText !== false },
     { keys: 'L', hint: 'hintLang' },
     { keys: 'q', hint: 'hintBack' },
     { keys: '?', hint: 'hintHelp' },

@@ -4,6 +4,8 @@ import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { removeTempStores, sampleStore } from './fixtures.js';
+import { hasPage } from '../../src/core/article/full.js';
+import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
 
 // Defects earlier sessions found in the reader and left, each through real keypresses on the sample editions.
 
@@ -77,5 +79,37 @@ describe('help from every view', () => {
     await h.press('Esc');
     await h.press('Esc');
     expect(await h.press('?')).toContain('Tombol — Daftar artikel');
+  });
+});
+
+describe('the f hint', () => {
+  it('is shown only for an article that has a web page (the demo ships pages for a few samples)', async () => {
+    const store = track(sampleStore());
+    const locate = samplePageLocator(samplesDir(import.meta.url));
+    const services = testServices(store);
+    services.pages = { ...services.pages, has: (a) => hasPage(a.url, locate) };
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={120} />);
+    await h.waitFor('18 belum dibaca');
+    // the newest sample (18240) has no page: `f` would only say so
+    const none = await h.press('Enter');
+    expect(none).toContain('NiagaKu');
+    expect(hintsOf(none)).not.toContain('f lengkap/feed');
+    expect(hintsOf(none)).toContain('n/p artikel');
+    // 18227 has one
+    await h.press('q');
+    await h.press('/');
+    await h.type('title:"Rekam Medis"');
+    await h.press('Enter');
+    const page = await h.press('Enter');
+    expect(page).toContain('Data Rekam Medis Pasien RS Harapan Sehat');
+    expect(hintsOf(page)).toContain('f lengkap/feed');
+  });
+
+  it('is not shown for an address that is no web page', () => {
+    expect(hasPage(null)).toBe(false);
+    expect(hasPage('  ')).toBe(false);
+    expect(hasPage('gopher://x.example/1')).toBe(false);
+    expect(hasPage('https://x.example/a')).toBe(true);
+    expect(hasPage('HTTP://x.example/a')).toBe(true);
   });
 });
