@@ -1,4 +1,4 @@
-import { mentionsLang, type QueryNode, type QueryProblem } from '../core/query/ast.js';
+import { mentionsFlag, mentionsLang, type QueryNode, type QueryProblem } from '../core/query/ast.js';
 import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
@@ -134,9 +134,10 @@ export interface AppState {
   hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
   /** The highlighted row of the language view: 0 Indonesian, 1 English. */
   language: { selected: number };
-  /** Articles read from the unread-only list since its filter last changed: they stay listed (like most
-   *  readers do) until the user changes the filter or toggles unread-only, so rows never shift under them. */
-  keptRead: string[];
+  /** Articles read or unstarred from a list that filters by those marks (unread only, starred only, a query
+   *  with is:…) since its filter last changed: they stay listed (like most readers do) until the user changes
+   *  the filter or toggles unread-only, so rows never shift under them, and the header counts them as shown. */
+  kept: string[];
   /** First help row shown (the help of a view can be taller than the terminal). */
   helpScroll: number;
   /** The failed-feeds page: its first line shown, and how many lines it has as drawn (errorsLayout). */
@@ -292,7 +293,7 @@ export function initialState(o: {
     reader: freshReader(null),
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
     language: { selected: o.lang === 'id' ? 0 : 1 },
-    keptRead: [],
+    kept: [],
     helpScroll: 0,
     errors: { scroll: 0, lineCount: 0 },
     feeds: { total: 0, selected: 0, scroll: 0 },
@@ -320,6 +321,11 @@ export function listLang(s: AppState): UiLang | undefined {
   return mentionsLang(s.filters.query) ? undefined : s.lang;
 }
 
+/** Whether the list's filters test read or star marks, so marking an article can take it out of the list. */
+function marksFilter(f: Filters): boolean {
+  return f.unreadOnly || f.starredOnly || mentionsFlag(f.query);
+}
+
 /** The list's query: the edition and the filters. */
 export function listQuery(s: AppState): ArticleQuery {
   const q: ArticleQuery = {};
@@ -328,7 +334,7 @@ export function listQuery(s: AppState): ArticleQuery {
   if (s.filters.tags.length > 0) q.tags = [...s.filters.tags];
   if (s.filters.query !== null) q.where = s.filters.query;
   if (s.filters.unreadOnly) q.unread = true;
-  if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
+  if (s.kept.length > 0 && marksFilter(s.filters)) q.keepIds = [...s.kept];
   if (s.filters.starredOnly) q.starred = true;
   if (s.filters.feed !== null) q.feedUrl = s.filters.feed;
   if (s.watermark !== null) q.maxRid = s.watermark;
@@ -504,7 +510,7 @@ function toList(s: AppState): AppState {
  * the new list) on the same screen row as before.
  */
 function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
-  const next: AppState = { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
+  const next: AppState = { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, kept: [], dataVersion: s.dataVersion + 1 };
   if (keep === undefined) return next;
   const total = Math.max(0, keep.total);
   const selected = total === 0 ? 0 : clamp(keep.index, 0, total - 1);
@@ -758,8 +764,8 @@ export function reducer(s: AppState, a: Action): AppState {
       const next = { ...prev };
       if (a.read !== undefined) next.read = a.read;
       if (a.starred !== undefined) next.starred = a.starred;
-      const keep = a.read === true && a.fromList === true && s.filters.unreadOnly && !s.keptRead.includes(a.id);
-      return { ...s, overrides: { ...s.overrides, [a.id]: next }, keptRead: keep ? [...s.keptRead, a.id] : s.keptRead };
+      const keep = a.fromList === true && marksFilter(s.filters) && !s.kept.includes(a.id);
+      return { ...s, overrides: { ...s.overrides, [a.id]: next }, kept: keep ? [...s.kept, a.id] : s.kept };
     }
     case 'toast':
       // an undo lives as long as its notice: any other notice, or the next key, ends it

@@ -113,3 +113,58 @@ describe('the f hint', () => {
     expect(hasPage('HTTP://x.example/a')).toBe(true);
   });
 });
+
+describe('the header counts what the list shows', () => {
+  const rowsOf = (frame: string): string[] => lines(frame).slice(2, -3).filter((l) => l.trim() !== '');
+
+  it('in starred only: an article unstarred there stays listed, and unread, until the filter changes', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={80} />);
+    await h.waitFor('18 unread');
+    await h.press('s');
+    await h.press('j');
+    await h.press('s');
+    const starred = await h.press('S');
+    expect(headerOf(starred)).toContain('starred only   2 unread');
+    expect(rowsOf(starred)).toHaveLength(2);
+    const unstarred = await h.press('s');
+    expect(statusOf(unstarred)).toContain('Star removed');
+    expect(rowsOf(unstarred)).toHaveLength(2);
+    expect(headerOf(unstarred)).toContain('starred only   2 unread');
+    // read now (m): counted as it is drawn
+    const read = await h.press('m');
+    expect(headerOf(read)).toContain('starred only   1 unread');
+    // the list is read again (another mark written): the row stays all the same
+    await h.press('k');
+    const again = await h.press('m');
+    expect(rowsOf(again)).toHaveLength(2);
+    expect(headerOf(again)).toContain('starred only   0 unread');
+    // leaving starred only and coming back: it is gone
+    await h.press('S');
+    const back = await h.press('S');
+    expect(rowsOf(back)).toHaveLength(1);
+    expect(headerOf(back)).toContain('starred only   0 unread');
+  });
+
+  it('in unread only and with is:starred typed, in Indonesian too', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
+    await h.waitFor('18 belum dibaca');
+    await h.press('u');
+    const read = await h.press('m');
+    expect(headerOf(read)).toContain('17 belum dibaca');
+    expect(rowsOf(read)).toHaveLength(18);
+    await h.press('u');
+    await h.press('s');
+    await h.press('/');
+    await h.type('is:starred');
+    const typed = await h.press('Enter');
+    expect(rowsOf(typed)).toHaveLength(1);
+    // the article read above is the one starred: read, so none unread
+    expect(headerOf(typed)).toContain('0 belum dibaca');
+    await h.press('m');
+    const unstarred = await h.press('s');
+    expect(rowsOf(unstarred)).toHaveLength(1);
+    expect(headerOf(unstarred)).toContain('1 belum dibaca');
+  });
+});

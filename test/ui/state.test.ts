@@ -235,14 +235,14 @@ describe('reducer: unread-only, language view, early Tab', () => {
     const s = run(withTotal(10), { type: 'toggleUnreadOnly' });
     expect(listQuery(s)).toEqual({ lang: 'id', unread: true });
     const read = run(s, { type: 'override', id: 'a1', read: true, fromList: true }, { type: 'override', id: 'a1', read: true, fromList: true });
-    expect(read.keptRead).toEqual(['a1']);
+    expect(read.kept).toEqual(['a1']);
     expect(listQuery(read)).toEqual({ lang: 'id', unread: true, keepIds: ['a1'] });
     // opened from "Read also", not from the list: not kept
-    expect(run(s, { type: 'override', id: 'r9', read: true }).keptRead).toEqual([]);
+    expect(run(s, { type: 'override', id: 'r9', read: true }).kept).toEqual([]);
     // outside unread-only nothing is kept
-    expect(run(withTotal(10), { type: 'override', id: 'a1', read: true, fromList: true }).keptRead).toEqual([]);
-    expect(run(read, { type: 'toggleUnreadOnly' }, { type: 'toggleUnreadOnly' }).keptRead).toEqual([]);
-    expect(run(read, { type: 'addTag', tag: 'x' }).keptRead).toEqual([]);
+    expect(run(withTotal(10), { type: 'override', id: 'a1', read: true, fromList: true }).kept).toEqual([]);
+    expect(run(read, { type: 'toggleUnreadOnly' }, { type: 'toggleUnreadOnly' }).kept).toEqual([]);
+    expect(run(read, { type: 'addTag', tag: 'x' }).kept).toEqual([]);
   });
 
   it('moves the language view highlight inside its two rows, starting on the current language', () => {

@@ -36,7 +36,7 @@ function message(e: unknown, lang: UiLang): string {
  */
 export function useArticles(services: UiServices, s: AppState, dispatch: (a: Action) => void): ArticlesData {
   const { store } = services;
-  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.keptRead, s.watermark]);
+  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.kept, s.watermark]);
   const queryKey = useMemo(() => JSON.stringify(query), [query]);
   const h = bodyHeight(s.size);
   const chunkStart = Math.floor(s.list.scroll / h) * h;
