@@ -6,6 +6,9 @@ import { testServices } from '../helpers/services.js';
 import { removeTempStores, sampleStore } from './fixtures.js';
 import { hasPage } from '../../src/core/article/full.js';
 import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
+import { asClause } from '../../src/core/i18n/clause.js';
+import { messages } from '../../src/core/i18n/index.js';
+import { explain, problem, ProblemError } from '../../src/core/i18n/problem.js';
 
 // Defects earlier sessions found in the reader and left, each through real keypresses on the sample editions.
 
@@ -166,5 +169,37 @@ describe('the header counts what the list shows', () => {
     const unstarred = await h.press('s');
     expect(rowsOf(unstarred)).toHaveLength(1);
     expect(headerOf(unstarred)).toContain('1 belum dibaca');
+  });
+});
+
+describe('a reason after a colon reads as part of one sentence', () => {
+  it('in the status line when a refresh cannot run, in both languages', async () => {
+    const store = track(sampleStore());
+    const services = testServices(store, {
+      refresh: () => Promise.reject(new ProblemError(problem('errCacheNotDir', '/home/u/.cache/cyberread/cache.db', '/home/u/.cache'))),
+    });
+    h = await renderUi(<App services={services} initialLang="id" rows={24} columns={200} />);
+    await h.waitFor('18 belum dibaca');
+    await h.press('r');
+    const id = await h.waitFor('Gagal memuat ulang');
+    expect(statusOf(id)).toContain('Gagal memuat ulang: tidak bisa membuat cache di /home/u/.cache/cyberread/cache.db');
+    await h.press('L');
+    await h.press('j');
+    expect(statusOf(h.frame())).toContain('Refresh failed: cannot create the cache at /home/u/.cache/cyberread/cache.db');
+  });
+
+  it('keeps names and acronyms, and drops the period of a one-sentence reason', () => {
+    expect(asClause('Tidak bisa mengambil x: waktu habis.')).toBe('tidak bisa mengambil x: waktu habis');
+    expect(asClause('The cache at /x failed: disk I/O error (SQLITE_IOERR).')).toBe('the cache at /x failed: disk I/O error (SQLITE_IOERR)');
+    // two sentences: the second starts with a capital, so the first keeps its period and the last stays
+    expect(asClause('No such file: /x. Check the path.')).toBe('no such file: /x. Check the path.');
+    for (const name of ['URL-nya kosong', 'GitHub said no', 'ECONNRESET', 'cyberread could not', 'https://x.example/ failed']) expect(asClause(name)).toBe(name);
+    expect(asClause('A feed')).toBe('a feed');
+    for (const lang of ['en', 'id'] as const) {
+      const m = messages(lang);
+      for (const text of [m.openFailed(m.openOnlyHttp), m.refreshFailed(explain(problem('errUnexpected', 'boom'), lang))]) {
+        expect(text).toMatch(/: \p{Ll}/u);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { QueryProblemCode } from '../query/ast.js';
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount } from './messages.js';
+import { asClause } from './clause.js';
 
 const n = (x: number): string => formatCount(x, 'en');
 const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
@@ -139,7 +140,7 @@ export const en = {
   fullLoading: 'Loading the full article…',
   fullShown: 'full article',
   feedShown: 'feed text',
-  fullNotAvailable: (reason: string) => `Full article not available: ${reason}`,
+  fullNotAvailable: (reason: string) => `Full article not available: ${asClause(reason)}`,
   fullIsFeed: 'The feed already carries the whole article',
   fullCancelled: 'Loading the full article was cancelled',
   pageErrHttp: (status: number) => `the site answered ${status}`,
@@ -166,7 +167,7 @@ export const en = {
   noLink: 'This article has no link',
   linkRefused: 'Only http(s) links can be opened or copied',
   linkOpened: 'Opened in the browser',
-  openFailed: (m: string) => `Could not open the link: ${m}`,
+  openFailed: (m: string) => `Could not open the link: ${asClause(m)}`,
   markedRead: 'Marked as read',
   markedUnread: 'Marked as unread',
   starred: 'Starred',
@@ -178,7 +179,7 @@ export const en = {
   newArticles: (x: number) => `${n(x)} new`,
   feedsFailed: (x: number, errors: string) => `${plural(x, 'feed', 'feeds')} failed — press ${errors}`,
   refreshRunning: 'A refresh is already running',
-  refreshFailed: (m: string) => `Refresh failed: ${m}`,
+  refreshFailed: (m: string) => `Refresh failed: ${asClause(m)}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,
   neverRefreshed: (refresh: string) => `never refreshed — press ${refresh}`,
   // What to do first: on a narrow terminal the paths are what the line loses.
@@ -304,7 +305,7 @@ export const en = {
   // notifications (notify.ts) and enclosures (enclosures.ts)
   notifyNew: (x: number) => `cyberread: ${plural(x, 'new article', 'new articles')}`,
   notifyNoCommand: 'notify is "command" but notifyCommand is empty',
-  notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${why}`,
+  notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${asClause(why)}`,
   notifyNotFound: 'not found',
   enclosuresTitle: 'Attachments',
   enclosureUnknownType: 'file',

@@ -1,6 +1,7 @@
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import type { QueryProblemCode } from '../query/ast.js';
 import { formatCount, type Messages } from './messages.js';
+import { asClause } from './clause.js';
 
 const n = (x: number): string => formatCount(x, 'id');
 /** Decimal comma, as Indonesian writes numbers: 0,3 detik. */
@@ -139,7 +140,7 @@ export const id: Messages = {
   fullLoading: 'Memuat artikel lengkap…',
   fullShown: 'artikel lengkap',
   feedShown: 'teks feed',
-  fullNotAvailable: (reason) => `Artikel lengkap tidak tersedia: ${reason}`,
+  fullNotAvailable: (reason) => `Artikel lengkap tidak tersedia: ${asClause(reason)}`,
   fullIsFeed: 'Feed sudah memuat artikel selengkapnya',
   fullCancelled: 'Memuat artikel lengkap dibatalkan',
   pageErrHttp: (status) => `situs menjawab ${status}`,
@@ -165,7 +166,7 @@ export const id: Messages = {
   noLink: 'Artikel ini tidak punya tautan',
   linkRefused: 'Hanya tautan http(s) yang bisa dibuka atau disalin',
   linkOpened: 'Dibuka di browser',
-  openFailed: (m) => `Tautan tidak bisa dibuka: ${m}`,
+  openFailed: (m) => `Tautan tidak bisa dibuka: ${asClause(m)}`,
   markedRead: 'Ditandai sudah dibaca',
   markedUnread: 'Ditandai belum dibaca',
   starred: 'Ditandai bintang',
@@ -176,7 +177,7 @@ export const id: Messages = {
   newArticles: (x) => `${n(x)} baru`,
   feedsFailed: (x, errors) => `${n(x)} feed gagal — tekan ${errors}`,
   refreshRunning: 'Feed sedang dimuat ulang',
-  refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
+  refreshFailed: (m) => `Gagal memuat ulang: ${asClause(m)}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,
   neverRefreshed: (refresh) => `belum pernah dimuat ulang — tekan ${refresh}`,
   cacheDamaged: (path, movedTo) =>
@@ -288,7 +289,7 @@ export const id: Messages = {
 
   notifyNew: (x) => `cyberread: ${n(x)} artikel baru`,
   notifyNoCommand: 'notify bernilai "command" tetapi notifyCommand kosong',
-  notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${why}`,
+  notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${asClause(why)}`,
   notifyNotFound: 'tidak ditemukan',
   enclosuresTitle: 'Lampiran',
   enclosureUnknownType: 'file',
