@@ -126,6 +126,8 @@ export interface ArticleQuery {
    * it has accounted for while a refresh writes new ones, and takes those in at once (see use-refresh.ts).
    */
   maxRid?: number;
+  /** Only articles stored after this row id: those a refresh that began at store.lastRowId() = minRid brought. */
+  minRid?: number;
   limit?: number;
   offset?: number;
 }

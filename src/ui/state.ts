@@ -67,11 +67,16 @@ export interface Filters {
   starredOnly: boolean;
   /** The url of the one feed listed (chosen in the feeds view), or null for all. */
   feed: string | null;
+  /**
+   * The edition that feed is listed in when its articles are all in the other one, or null: the interface
+   * language's. The interface keeps the language the user chose; this goes with the feed filter (c, L).
+   */
+  edition: UiLang | null;
   /** The saved view whose query is listed (opened in the feeds view), for the header; null once the query is changed. */
   viewName: string | null;
 }
 
-export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null, viewName: null };
+export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null, edition: null, viewName: null };
 
 /** A question in the status line: y or Enter answers yes, any other key no. */
 export type Confirm =
@@ -117,6 +122,8 @@ export interface RefreshState {
   failed: FailedFeed[];
   /** Set when the refresh itself could not run (not one feed failing). */
   error: Problem | null;
+  /** The last row id stored before the refresh began: what it brought is stored after it (null: unknown). */
+  since: number | null;
 }
 
 /** A short message in the status line until the next key: a message key (follows the language) or text. */
@@ -197,7 +204,7 @@ export type Action =
   | { type: 'clearFilters'; keep?: Kept }
   | { type: 'toggleUnreadOnly'; keep?: Kept }
   | { type: 'toggleStarredOnly'; keep?: Kept }
-  /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there). */
+  /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there); the interface keeps its language. */
   | { type: 'openFeed'; url: string; lang?: UiLang }
   /** Lists a saved view (Enter on it in the feeds view): its query, in place of the typed one, tags and feed. */
   | { type: 'openView'; name: string; query: string }
@@ -238,7 +245,7 @@ export type Action =
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
   /** The failed-feeds page was laid out at this many lines (they wrap with the width). */
   | { type: 'errorsLayout'; lineCount: number }
-  | { type: 'refreshStarted'; total: number }
+  | { type: 'refreshStarted'; total: number; since?: number | null }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
   | { type: 'refreshFinished'; results: RefreshResult[] }
   | { type: 'refreshError'; problem: Problem }
@@ -302,7 +309,7 @@ export function initialState(o: {
     prompt: null,
     digits: '',
     undo: null,
-    refresh: { running: false, done: 0, total: 0, added: 0, failed: o.failed ?? [], error: null },
+    refresh: { running: false, done: 0, total: 0, added: 0, failed: o.failed ?? [], error: null, since: null },
     size: { columns: o.columns, rows: o.rows },
     toast: null,
     overrides: {},
@@ -314,11 +321,20 @@ export function initialState(o: {
 }
 
 /**
- * The edition the list shows: the UI language's (plus articles of unknown language), unless the query says
- * which language it wants (a saved view of English news opened in the Indonesian interface still lists them).
+ * The edition shown (the header's IND | ENG): the interface language's, or the one of a feed opened from the
+ * feeds view whose articles are all in the other. Two things, as a reader of one language may open a feed of
+ * the other: the interface stays in the language the user chose (L or the language view change both).
+ */
+export function edition(s: AppState): UiLang {
+  return s.filters.edition ?? s.lang;
+}
+
+/**
+ * The edition the list shows (plus articles of unknown language), unless the query says which language it
+ * wants (a saved view of English news opened in the Indonesian interface still lists them).
  */
 export function listLang(s: AppState): UiLang | undefined {
-  return mentionsLang(s.filters.query) ? undefined : s.lang;
+  return mentionsLang(s.filters.query) ? undefined : edition(s);
 }
 
 /** Whether the list's filters test read or star marks, so marking an article can take it out of the list. */
@@ -607,8 +623,9 @@ export function reducer(s: AppState, a: Action): AppState {
       return showRelated({ ...s, reader: { ...s.reader, focus: 'related', relatedCount } });
     }
     case 'setLang': {
-      if (a.lang === s.lang) return s;
-      const next = refiltered({ ...s, lang: a.lang }, s.filters);
+      // a feed listed in the other edition goes back to the interface's with it
+      if (a.lang === s.lang && s.filters.edition === null) return s;
+      const next = refiltered({ ...s, lang: a.lang }, { ...s.filters, edition: null });
       // The edition changed: a reader showing the old list's selection has no article any more. On screen it
       // goes back to the (new) list; under an overlay its frame is dropped, so back skips it.
       if (s.view === 'reader' && s.reader.articleId === null) return toList(next);
@@ -630,15 +647,13 @@ export function reducer(s: AppState, a: Action): AppState {
     }
     case 'toggleStarredOnly':
       return refiltered(s, { ...s.filters, starredOnly: !s.filters.starredOnly }, a.keep);
-    case 'openFeed': {
-      const lang = a.lang ?? s.lang;
-      return toList(refiltered({ ...s, lang }, { ...s.filters, feed: a.url }));
-    }
+    case 'openFeed':
+      return toList(refiltered(s, { ...s.filters, feed: a.url, edition: a.lang !== undefined && a.lang !== s.lang ? a.lang : null }));
     case 'openView': {
       const r = parseQuery(a.query);
       if (!r.ok || r.node === null) return s;
       const text = a.query.trim();
-      return toList(refiltered(s, { ...s.filters, tags: [], feed: null, search: text, query: r.node, queryText: text, problem: null, viewName: a.name }));
+      return toList(refiltered(s, { ...s.filters, tags: [], feed: null, edition: null, search: text, query: r.node, queryText: text, problem: null, viewName: a.name }));
     }
     case 'feedsLoaded': {
       const feeds = { ...s.feeds, total: Math.max(0, a.total) };
@@ -689,7 +704,7 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'dataChanged':
       return { ...s, dataVersion: s.dataVersion + 1 };
     case 'dropFeedFilter':
-      return s.filters.feed === null ? s : refiltered(s, { ...s.filters, feed: null });
+      return s.filters.feed === null ? s : refiltered(s, { ...s.filters, feed: null, edition: null });
     case 'feedUnsubscribed':
       return s.refresh.failed.some((f) => f.url === a.url) ? { ...s, refresh: { ...s.refresh, failed: s.refresh.failed.filter((f) => f.url !== a.url) } } : s;
     case 'toggleUnreadOnly':
@@ -743,7 +758,7 @@ export function reducer(s: AppState, a: Action): AppState {
       return reader.focus === 'related' ? showRelated(laid) : laid;
     }
     case 'refreshStarted':
-      return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };
+      return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null, since: a.since ?? null } };
     case 'refreshProgress': {
       const r = a.result;
       const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? UNKNOWN }] : s.refresh.failed;
@@ -755,7 +770,7 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'refreshFinished': {
       const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? UNKNOWN }));
       const added = a.results.reduce((n, r) => n + r.added, 0);
-      return { ...s, refresh: { running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
+      return { ...s, refresh: { ...s.refresh, running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
     }
     case 'refreshError':
       return { ...s, refresh: { ...s.refresh, running: false, error: a.problem } };

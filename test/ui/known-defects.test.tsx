@@ -3,7 +3,8 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { removeTempStores, sampleStore } from './fixtures.js';
+import { article, removeTempStores, sampleStore } from './fixtures.js';
+import type { RefreshResult } from '../../src/core/types.js';
 import { hasPage } from '../../src/core/article/full.js';
 import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
 import { asClause } from '../../src/core/i18n/clause.js';
@@ -201,5 +202,129 @@ describe('a reason after a colon reads as part of one sentence', () => {
         expect(text).toMatch(/: \p{Ll}/u);
       }
     }
+  });
+});
+
+describe('the refresh notice counts what the reader can see', () => {
+  /** A refresh that brings `id` Indonesian and `en` English articles, and one of unknown language (in both editions). */
+  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: number[]): ReturnType<typeof testServices> {
+    const services = testServices(store, {
+      refresh: (onProgress) => {
+        const made = [
+          ...Array.from({ length: counts.id }, (_x, i) => article({ id: `baru${i}`, title: `Berita Baru ${i}`, lang: 'id', published: `2026-11-28T07:1${i}:00.000Z` })),
+          ...Array.from({ length: counts.en }, (_x, i) => article({ id: `new${i}`, title: `Fresh News ${i}`, lang: 'en', published: `2026-11-28T07:2${i}:00.000Z` })),
+          article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' }),
+        ];
+        store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
+        const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: made.length, updated: 0 };
+        onProgress({ done: 1, total: 1, result });
+        return Promise.resolve([result]);
+      },
+    });
+    services.notify = (added) => {
+      notified.push(added);
+      return Promise.resolve({ ok: true });
+    };
+    return services;
+  }
+
+  it('in the edition shown, and apart what went only to the other one; L counts the other way round', async () => {
+    const store = track(sampleStore());
+    const notified: number[] = [];
+    h = await renderUi(<App services={bringing(store, { id: 2, en: 3 }, notified)} initialLang="en" rows={24} columns={100} />);
+    await h.waitFor('18 unread');
+    await h.press('r');
+    const en = await h.waitFor('new in IND');
+    // 3 English and the one of unknown language; 2 only in IND
+    expect(statusOf(en)).toContain('4 new · 2 new in IND');
+    expect(headerOf(en)).toContain('22 unread');
+    expect(notified).toEqual([4]);
+    await h.press('L');
+    const id = await h.press('j');
+    expect(statusOf(id)).toContain('3 baru · 3 baru di ENG');
+    expect(headerOf(id)).toContain('21 belum dibaca');
+  });
+
+  it('counts an article of unknown language once, in the edition shown, and notifies of those', async () => {
+    const store = track(sampleStore());
+    const notified: number[] = [];
+    h = await renderUi(<App services={bringing(store, { id: 0, en: 2 }, notified)} initialLang="id" rows={24} columns={100} />);
+    await h.waitFor('18 belum dibaca');
+    await h.press('r');
+    const id = await h.waitFor('baru di ENG');
+    expect(statusOf(id)).toContain('1 baru · 2 baru di ENG');
+    expect(notified).toEqual([1]);
+  });
+});
+
+describe('a feed of the other edition opened from the feeds view', () => {
+  it('is listed in its edition while the interface keeps the language the user chose; c and L go back', async () => {
+    const store = track(sampleStore());
+    const services = testServices(store);
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={100} />);
+    await h.waitFor('18 unread');
+    const feeds = await h.press('F');
+    // the feeds view says which edition each feed is in
+    expect(feeds).toMatch(/Cyberthreat\.id \(contoh\) +id /);
+    const row = lines(feeds).findIndex((l) => l.includes('Cyberthreat.id (contoh)'));
+    const sel = lines(feeds).findIndex((l) => l.startsWith('›'));
+    for (let i = sel; i < row; i++) await h.press('j');
+    const listed = await h.press('Enter');
+    expect(headerOf(listed)).toContain('cyberread · Articles   [IND] | ENG   feed: Cyberthreat.id (contoh) ×   18 unread');
+    expect(listed).toContain('Data 2,3 Juta Pelanggan');
+    expect(statusOf(listed)).toContain("This feed's articles are in the IND edition: listed there (c goes back to ENG)");
+    expect(hintsOf(listed)).toContain('q quit');
+    expect(services.savedLang).toEqual([]);
+    // c: every feed, in the interface's edition
+    const cleared = await h.press('c');
+    expect(headerOf(cleared)).toContain('Articles   IND | [ENG]   18 unread');
+    expect(cleared).toContain('Data of 2.3 Million NiagaKu');
+    // L from the feed's edition: the other one, which is the interface's; the feed filter stays
+    await h.press('F');
+    await h.press('Enter');
+    const back = await h.press('L');
+    expect(headerOf(back)).toContain('Articles   IND | [ENG]   feed: Cyberthreat.id (contoh) ×');
+    expect(statusOf(back)).toContain('Language: English');
+    // L again: both switch, as L always does
+    await h.press('c');
+    const id = await h.press('L');
+    expect(headerOf(id)).toContain('Daftar artikel   [IND] | ENG');
+  });
+});
+
+describe('N and P at the end of the unread of an edition', () => {
+  it('stay in the edition shown and say how many the other has, and the key that switches, in both languages', async () => {
+    const store = track(sampleStore());
+    // read every English story but one whose Indonesian edition stays unread (it has its own story)
+    const en = store.query({ lang: 'en', limit: 100 });
+    store.mark(en.map((a) => a.id), { read: true });
+    const idUnread = store.unreadCount({ lang: 'id' });
+    store.mark([en[0]?.id ?? ''], { read: false });
+    const unpaired = store.query({ lang: 'id', limit: 100 }).filter((a) => !a.read).length;
+    expect(unpaired).toBe(idUnread + 1);
+    h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={120} />);
+    await h.waitFor('1 unread');
+    // the one unread English article (the newest, selected), then none left: the other edition's are named, not jumped into
+    const opened = await h.press('Enter');
+    expect(headerOf(opened)).toContain('Article');
+    const none = await h.press('N');
+    expect(statusOf(none)).toContain(`No unread articles left in ENG; ${unpaired - 1} unread in IND: L in the list switches`);
+    expect(headerOf(none)).toContain('IND | [ENG]');
+    await h.press('q');
+    const list = await h.press('P');
+    expect(statusOf(list)).toContain(`No unread articles left in ENG; ${unpaired - 1} unread in IND: L switches`);
+    const id = await h.press('L');
+    expect(headerOf(id)).toContain(`[IND] | ENG   ${unpaired - 1} belum dibaca`);
+    // in IND, with unread left below: the plain notice at the top going back
+    await h.press('g');
+    expect(statusOf(await h.press('P'))).toContain('Tidak ada artikel belum dibaca sebelum ini');
+  });
+
+  it('say only that none is left when the other edition has none either', async () => {
+    const store = track(sampleStore());
+    store.markAll({}, true);
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={100} />);
+    await h.waitFor('0 belum dibaca');
+    expect(statusOf(await h.press('N'))).toContain('Tidak ada lagi artikel yang belum dibaca');
   });
 });

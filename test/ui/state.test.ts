@@ -188,11 +188,11 @@ describe('reducer: filters, language, views', () => {
   });
 
   it('tracks refresh progress, new articles and failures', () => {
-    let s = run(base(), { type: 'refreshStarted', total: 0 });
+    let s = run(base(), { type: 'refreshStarted', total: 0, since: 36 });
     s = run(s, { type: 'refreshProgress', done: 1, total: 3, result: { url: 'a', status: 'new', added: 4, updated: 0 } });
     const e404 = problem('errStatus', 404, 'Not Found');
     s = run(s, { type: 'refreshProgress', done: 2, total: 3, result: { url: 'b', status: 'error', added: 0, updated: 0, error: e404 } });
-    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null });
+    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null, since: 36 });
     s = run(s, {
       type: 'refreshFinished',
       results: [
@@ -201,7 +201,7 @@ describe('reducer: filters, language, views', () => {
         { url: 'c', status: 'unchanged', added: 0, updated: 0 },
       ],
     });
-    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null });
+    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null, since: 36 });
     const stopped = problem('errRefreshStopped');
     expect(run(s, { type: 'refreshError', problem: stopped }).refresh.error).toBe(stopped);
   });

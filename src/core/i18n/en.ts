@@ -177,6 +177,8 @@ export const en = {
   // status line
   refreshProgress: (done: number, total: number) => `${n(done)}/${n(total)} feeds`,
   newArticles: (x: number) => `${n(x)} new`,
+  /** New articles that went only to the other edition (IND, ENG), after those of the edition shown. */
+  newInEdition: (x: number, edition: string) => `${n(x)} new in ${edition}`,
   feedsFailed: (x: number, errors: string) => `${plural(x, 'feed', 'feeds')} failed — press ${errors}`,
   refreshRunning: 'A refresh is already running',
   refreshFailed: (m: string) => `Refresh failed: ${asClause(m)}`,
@@ -365,8 +367,12 @@ export const en = {
   nothingToUndo: 'Nothing to undo',
   noMoreUnread: 'No more unread articles',
   noPrevUnread: 'No unread article before this one',
+  /** N/P found none in the edition shown (IND, ENG), and the other has `count`: `key` in the list switches. */
+  noUnreadHere: (here: string, count: number, other: string, key: string) => `No unread articles left in ${here}; ${n(count)} unread in ${other}: ${key} switches`,
+  noUnreadHereReader: (here: string, count: number, other: string, key: string) =>
+    `No unread articles left in ${here}; ${n(count)} unread in ${other}: ${key} in the list switches`,
   nextFeed: (title: string) => `Next feed with unread articles: ${title}`,
-  switchedEdition: (name: string) => `This feed's articles are in the ${name} edition: switched to it`,
+  switchedEdition: (name: string, clear: string, back: string) => `This feed's articles are in the ${name} edition: listed there (${clear} goes back to ${back})`,
   linksEmpty: 'This article has no links or attachments',
   linkNumber: (digits: string, open: string, cancel: string) => `Link ${digits}█ — ${open} opens · ${cancel} cancels`,
   noSuchLink: (x: number) => `There is no link [${x}] in this article`,

@@ -36,6 +36,7 @@ export function normaliseQuery(q: ArticleQuery): ArticleQuery {
   if (feedUrl !== '') out.feedUrl = feedUrl;
   if (q.where !== undefined) out.where = q.where;
   if (q.maxRid !== undefined && Number.isSafeInteger(q.maxRid) && q.maxRid >= 0) out.maxRid = q.maxRid;
+  if (q.minRid !== undefined && Number.isSafeInteger(q.minRid) && q.minRid >= 0) out.minRid = q.minRid;
   out.limit = clampInt(q.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
   out.offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER, 0);
   return out;

@@ -95,13 +95,15 @@ export function planList(n: ArticleQuery, mode: 'page' | 'count', ctx: PlanConte
     order = 'a.sort_time DESC, a.rid';
     if (Number.isFinite(lower)) add({ sql: 'a.sort_time >= ?', params: [lower] });
     if (Number.isFinite(upper)) add({ sql: 'a.sort_time < ?', params: [upper] });
-    // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort.
-    if (lang !== undefined) add(langCondition('a', lang, langPart, mode === 'page'));
+    // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort. Articles
+    // stored after a row id are the few a refresh brought: a rowid range, not a walk of the edition.
+    if (lang !== undefined) add(langCondition('a', lang, langPart, mode === 'page' || n.minRid !== undefined));
   }
   if (n.maxRid !== undefined) {
     // '+' for a page: a rowid range must not replace the ordered index walk
     add({ sql: keys.length > 0 ? 't0.article_rid <= ?' : mode === 'page' ? '+a.rid <= ?' : 'a.rid <= ?', params: [n.maxRid] });
   }
+  if (n.minRid !== undefined) add({ sql: keys.length > 0 ? 't0.article_rid > ?' : 'a.rid > ?', params: [n.minRid] });
   // What marking an article can change: the unread and starred filters and the query's own terms (is:starred …)
   const marked: SqlPart[] = [];
   if (n.unread) marked.push({ sql: 'a.read = 0', params: [] });

@@ -3,7 +3,7 @@ import { explain, problemOf } from '../../core/i18n/problem.js';
 import type { UiLang } from '../../core/i18n/index.js';
 import type { ArticleQuery, StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
-import { bodyHeight, listQuery, type Action, type AppState } from '../state.js';
+import { bodyHeight, edition, listQuery, type Action, type AppState } from '../state.js';
 import type { ListRow } from '../views/ArticleList.js';
 
 export interface ArticlesData {
@@ -85,7 +85,7 @@ export function useArticles(services: UiServices, s: AppState, dispatch: (a: Act
   const otherEdition = useMemo(() => {
     if (counted.total > 0 || counted.error !== null || !unfiltered) return 0;
     try {
-      return store.count({ lang: s.lang === 'id' ? 'en' : 'id' });
+      return store.count({ lang: edition(s) === 'id' ? 'en' : 'id' });
     } catch {
       return 0;
     }

@@ -5,7 +5,7 @@ import type { ArticlesData } from '../hooks/use-articles.js';
 import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
 import type { UiServices } from '../services.js';
 import { keyFor, placeName, type Keymap } from '../keymap.js';
-import { below, bodyHeight, helpPlace, visibleTags, type AppState, type View } from '../state.js';
+import { below, bodyHeight, edition, helpPlace, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors, type ErrorLine } from './Errors.js';
 import { Feeds, type FeedsEntry } from './Feeds.js';
@@ -74,8 +74,9 @@ function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boole
   if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint(keyFor(keymap, 'clear', 'list')) };
   if (data.otherEdition > 0) {
     const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
-    const other = s.lang === 'id' ? 'en' : 'id';
-    return { emptyText: m.emptyEdition(name(s.lang)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other), keyFor(keymap, 'lang', 'list')) };
+    const shown = edition(s);
+    const other = shown === 'id' ? 'en' : 'id';
+    return { emptyText: m.emptyEdition(name(shown)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other), keyFor(keymap, 'lang', 'list')) };
   }
   return { emptyText: m.emptyCache(keyFor(keymap, 'refresh', 'list')) };
 }
