@@ -328,3 +328,38 @@ describe('N and P at the end of the unread of an edition', () => {
     expect(statusOf(await h.press('N'))).toContain('Tidak ada lagi artikel yang belum dibaca');
   });
 });
+
+describe('a refresh of several feeds (found walking the reader)', () => {
+  it('keeps the selected article selected when another feed stored its articles before the first one reported', async () => {
+    const store = track(sampleStore());
+    const services = testServices(store, {
+      refresh: (onProgress) => {
+        // the refresh thread writes both feeds before the reader handles the first report
+        store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, [
+          article({ id: 'idnew0', title: 'Berita Baru 0', lang: 'id', published: '2026-11-28T07:10:00.000Z' }),
+          article({ id: 'idnew1', title: 'Berita Baru 1', lang: 'id', published: '2026-11-28T07:11:00.000Z' }),
+        ]);
+        store.saveFeed('https://en.cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, [
+          article({ id: 'ennew0', feedUrl: 'https://en.cyberthreat.id/rss', title: 'Fresh News 0', lang: 'en', published: '2026-11-28T07:20:00.000Z' }),
+          article({ id: 'ennew1', feedUrl: 'https://en.cyberthreat.id/rss', title: 'Fresh News 1', lang: 'en', published: '2026-11-28T07:21:00.000Z' }),
+          article({ id: 'ennew2', feedUrl: 'https://en.cyberthreat.id/rss', title: 'Fresh News 2', lang: 'en', published: '2026-11-28T07:22:00.000Z' }),
+        ]);
+        const first: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: 2, updated: 0 };
+        const second: RefreshResult = { url: 'https://en.cyberthreat.id/rss', status: 'new', added: 3, updated: 0 };
+        onProgress({ done: 1, total: 2, result: first });
+        onProgress({ done: 2, total: 2, result: second });
+        return Promise.resolve([first, second]);
+      },
+    });
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={100} />);
+    await h.waitFor('18 unread');
+    const before = lines(h.frame()).find((l) => l.startsWith('›')) ?? '';
+    expect(before).toContain('Data of 2.3 Million NiagaKu');
+    await h.press('r');
+    const after = await h.waitFor('3 new');
+    expect(lines(after).find((l) => l.startsWith('›'))).toContain('Data of 2.3 Million NiagaKu');
+    // on the same screen row: the new ones came in above it, out of view
+    expect(lines(after)[2]).toContain('Data of 2.3 Million NiagaKu');
+    expect(after).not.toContain('Fresh News');
+  });
+});
