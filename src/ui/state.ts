@@ -585,6 +585,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'list') return moveList(s, 0);
       if (s.view === 'hashtags') return moveTags(s, 0);
       if (s.view === 'reader') return scrollReader(s, 0);
+      if (s.view === 'help') return scrollHelp(s, 0);
       if (s.view === 'errors') return scrollErrors(s, 0);
       if (s.view === 'feeds') return moveFeeds(s, 0);
       if (s.view === 'links') return moveLinks(s, 0);
@@ -593,6 +594,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'list') return moveList(s, s.list.total - 1);
       if (s.view === 'hashtags') return moveTags(s, visibleTags(s).length - 1);
       if (s.view === 'reader') return scrollReader(s, readerMax(s));
+      if (s.view === 'help') return scrollHelp(s, Number.MAX_SAFE_INTEGER);
       if (s.view === 'errors') return scrollErrors(s, s.errors.lineCount);
       if (s.view === 'feeds') return moveFeeds(s, s.feeds.total - 1);
       if (s.view === 'links') return moveLinks(s, s.links.total - 1);

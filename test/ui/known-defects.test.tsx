@@ -363,3 +363,24 @@ describe('a refresh of several feeds (found walking the reader)', () => {
     expect(after).not.toContain('Fresh News');
   });
 });
+
+describe('the help on a small terminal (found walking the reader at 40×12)', () => {
+  it('pages with Space/PgDn and b/PgUp and goes to its ends with G/End and g/Home, as an article does', async () => {
+    const store = track(sampleStore());
+    h = await renderUi(<App services={testServices(store)} initialLang="id" rows={12} columns={40} />);
+    await h.waitFor('Daftar artikel');
+    const top = await h.press('?');
+    expect(top).toContain('daftar tombol di layar ini');
+    const paged = await h.press('PgDn');
+    expect(paged).not.toContain('daftar tombol di layar ini');
+    expect(await h.press('b')).toContain('daftar tombol di layar ini');
+    await h.press(' ');
+    expect(await h.press('PgUp')).toContain('daftar tombol di layar ini');
+    // the last row of the list's help is its last binding: the previous unread article
+    const end = await h.press('G');
+    expect(end).toContain('P         artikel belum dibaca sebel');
+    expect(await h.press('g')).toContain('daftar tombol di layar ini');
+    expect(await h.press('End')).toContain('P         artikel belum dibaca sebel');
+    expect(await h.press('Home')).toContain('daftar tombol di layar ini');
+  });
+});
