@@ -152,9 +152,21 @@ function normUrl(u) {
   }
 }
 
-function sameUrl(ours, exp) {
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Equal as parsed URLs. A relative expected URL (a suite that keeps links as written) also agrees with the
+ * absolute URL it names against `base` (the feed's link for links, the item's link for its media).
+ */
+function sameUrl(ours, exp, base) {
   if (typeof ours !== 'string' || typeof exp !== 'string') return false;
-  return normUrl(ours) === normUrl(exp);
+  if (normUrl(ours) === normUrl(exp)) return true;
+  if (SCHEME.test(exp.trim()) || !SCHEME.test(ours) || typeof base !== 'string' || !SCHEME.test(base)) return false;
+  try {
+    return normUrl(ours) === new URL(exp.trim(), base).href;
+  } catch {
+    return false;
+  }
 }
 
 /** "email (Name)", "Name (email)", "Name <email>": the name a reader would see, or the email without one. */
@@ -172,6 +184,8 @@ function authorNames(exp) {
   return out;
 }
 
+const langKey = (s) => s.trim().toLowerCase().replace(/_/g, '-');
+
 function isAbsent(v) {
   return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 }
@@ -180,7 +194,7 @@ function fieldValue(view, check) {
   if (check.scope === 'feed') return view.feed[check.field.slice(5)];
   const item = view.items[check.index];
   if (!item) return undefined;
-  if (check.field === 'enclosures') return item.enclosures?.[check.enc]?.[check.part];
+  if (check.field === 'enclosures') return check.member ? item.enclosures : item.enclosures?.[check.enc]?.[check.part];
   if (check.field === 'updated') return item.updated ?? item.published;
   if (check.field === 'summary') return item.summary ?? item.content;
   if (check.field === 'content') return item.content ?? item.summary;
@@ -206,9 +220,11 @@ export function agrees(view, check, parseDateFn) {
     case 'author':
       return typeof v === 'string' && (check.authorString ? authorNames(exp) : [exp]).some((e) => sameText(v, e));
     case 'feed.link':
-    case 'link':
-    case 'image':
       return sameUrl(v, exp);
+    case 'link':
+      return sameUrl(v, exp, view.feed.link);
+    case 'image':
+      return sameUrl(v, exp, view.items[check.index]?.link ?? view.feed.link);
     case 'guid':
       return typeof v === 'string' && (v.trim() === String(exp).trim() || sameUrl(v, String(exp)));
     case 'published':
@@ -219,7 +235,8 @@ export function agrees(view, check, parseDateFn) {
       return sameHtml(v, exp);
     case 'feed.lang':
     case 'lang':
-      return typeof v === 'string' && typeof exp === 'string' && v.trim().toLowerCase() === exp.trim().toLowerCase();
+      // Language tags compare as BCP 47 does: case-insensitively, "en_US" (seen in feeds) as "en-US".
+      return typeof v === 'string' && typeof exp === 'string' && langKey(v) === langKey(exp);
     case 'categories': {
       const cats = (view.items[check.index]?.categories ?? []).map((c) => collapse(String(c)));
       if (check.member) return cats.includes(collapse(String(exp)));
@@ -227,7 +244,8 @@ export function agrees(view, check, parseDateFn) {
       return want.length === cats.length && want.every((c) => cats.includes(c));
     }
     case 'enclosures':
-      if (check.part === 'url') return sameUrl(v, exp);
+      if (check.member) return (view.items[check.index]?.enclosures ?? []).some((e) => sameUrl(e.url, exp, view.items[check.index]?.link ?? view.feed.link));
+      if (check.part === 'url') return sameUrl(v, exp, view.items[check.index]?.link ?? view.feed.link);
       if (check.part === 'type') return typeof v === 'string' && v.toLowerCase() === String(exp).toLowerCase();
       return Number(v) === Number(exp);
     default:

@@ -22,6 +22,7 @@ import {
   repairXml,
   resolveUrl,
   langTag,
+  linkRel,
   rewriteForFeedsmith,
   scanLinks,
   type LinkScan,
@@ -177,9 +178,28 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
       feed = mapJson(parsed.feed, options, clip);
       break;
   }
+  if (options.url === undefined) absolutise(feed);
   feed.warnings.unshift(...warnings);
   clip.report(feed.warnings);
   return feed;
+}
+
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * A document read without its own URL (a file, a test) and without an absolute xml:base can still say where
+ * it lives: relative item links are read against the feed's site link, and an item's relative image and
+ * enclosures against the item's link, as SimplePie does.
+ */
+function absolutise(feed: ParsedFeed): void {
+  const site = feed.siteUrl !== undefined && HAS_SCHEME.test(feed.siteUrl) ? feed.siteUrl : undefined;
+  for (const item of feed.items) {
+    if (item.link !== undefined && site && !HAS_SCHEME.test(item.link)) item.link = resolveUrl(item.link, site) ?? item.link;
+    const base = item.link !== undefined && HAS_SCHEME.test(item.link) ? item.link : site;
+    if (base === undefined) continue;
+    if (item.image !== undefined && !HAS_SCHEME.test(item.image)) item.image = resolveUrl(item.image, base) ?? item.image;
+    for (const e of item.enclosures) if (!HAS_SCHEME.test(e.url)) e.url = resolveUrl(e.url, base) ?? e.url;
+  }
 }
 
 /**
@@ -306,9 +326,11 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
     const guid = it.guid?.value;
     const guidLink = it.guid?.isPermaLink !== false && guid !== undefined && /^https?:\/\//i.test(guid) ? guid : undefined;
     const link = textLink?.href ?? chooseLink(links.filter((l) => l.kind === 'attr'), it.xml?.lang ?? lang)?.href ?? guidLink;
-    const enclosures = (it.enclosures ?? []).flatMap((e) => enclosure(e.url, e.type, e.length, base, clip));
+    const native = (it.enclosures ?? []).flatMap((e) => enclosure(e.url, e.type, e.length, base, clip));
+    const enclosures = [...native, ...mediaEnclosures(it.media, native, base, clip)];
     const item: ParsedItem = {
-      guid: clip.opt(guid),
+      // Writers that mix vocabularies identify items with atom:id or dc:identifier when there is no guid.
+      guid: clip.opt(firstNonEmpty(guid, it.atom?.id, it.dc?.identifiers?.[0])),
       link: clip.opt(link),
       title: clip.opt(
         firstNonEmpty(it.title, it.dc?.titles?.[0], textConstruct(it.atom?.title), it.itunes?.title, mediaText(it.media, 'title')),
@@ -323,8 +345,8 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
           feedAuthor,
         ),
       ),
-      published: parseDate(it.pubDate) ?? parseDate(it.dc?.dates?.[0]) ?? parseDate(it.atom?.published) ?? parseDate(it.dcterms?.issued?.[0]),
-      updated: parseDate(it.atom?.updated) ?? parseDate(it.dcterms?.modified?.[0]),
+      published: firstDate(it.pubDate, it.dc?.dates?.[0], it.atom?.published, it.dcterms?.issued?.[0], it.dcterms?.created?.[0], it.atom?.updated, it.dcterms?.modified?.[0]),
+      updated: firstDate(it.atom?.updated, it.dcterms?.modified?.[0]),
       summary: clip.opt(
         firstNonEmpty(
           it.description,
@@ -354,7 +376,7 @@ function mapRss(feed: RssFeed.Feed<string>, options: ParseOptions, scan: LinkSca
   const siteLinks = scan ? scan.feedLinks : [];
   return compact({
     format: 'rss' as FeedFormat,
-    title: clip.opt(firstNonEmpty(feed.title, feed.dc?.titles?.[0])),
+    title: clip.opt(firstNonEmpty(feed.title, feed.dc?.titles?.[0], textConstruct(feed.atom?.title))),
     siteUrl: clip.opt(
       siteLinks.find((l) => l.kind === 'text')?.href ??
         resolveUrl(feed.link, feedBase) ??
@@ -377,27 +399,39 @@ function mapRdf(feed: RdfFeed.Feed<string>, options: ParseOptions, scan: LinkSca
   const scanned = scan && scan.items.length === rawItems.length ? scan.items : null;
   const items = rawItems.map((it, i) => {
     const { base, links } = itemLinks(it, scanned?.[i], feedBase);
+    const atom = it.atom;
+    const enclosures = links.filter((l) => l.rel === 'enclosure').flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
+    enclosures.push(...mediaEnclosures(it.media, enclosures, base, clip));
     const item: ParsedItem = {
-      guid: clip.opt(it.rdf?.about ?? it.link),
-      link: clip.opt(links.find((l) => l.kind === 'text')?.href ?? resolveUrl(it.rdf?.about, base)),
-      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0])),
-      author: clip.opt(firstNonEmpty(personText(it.dc?.creators?.[0]), feedAuthor)),
-      published: parseDate(it.dc?.dates?.[0]),
-      updated: parseDate(it.dcterms?.modified?.[0]),
-      summary: clip.opt(firstNonEmpty(it.description, it.dc?.descriptions?.[0])),
-      contentHtml: clip.opt(it.content?.encoded),
-      categories: uniq((it.dc?.subjects ?? []).map((c) => clip.text(c.trim())).filter((c) => c !== '')),
+      // RSS 0.90 and 1.0 items borrow from Atom and Dublin Core as RSS 2.0 ones do.
+      guid: clip.opt(firstNonEmpty(it.rdf?.about, atom?.id, it.dc?.identifiers?.[0], it.link)),
+      link: clip.opt(
+        links.find((l) => l.kind === 'text')?.href ??
+          chooseLink(links.filter((l) => l.kind === 'attr'), lang)?.href ??
+          resolveUrl(it.rdf?.about, base),
+      ),
+      title: clip.opt(firstNonEmpty(it.title, it.dc?.titles?.[0], textConstruct(atom?.title))),
+      author: clip.opt(firstNonEmpty(personText(it.dc?.creators?.[0]), atomPerson(atom?.authors?.[0]), feedAuthor)),
+      published: firstDate(it.dc?.dates?.[0], atom?.published, it.dcterms?.issued?.[0], it.dcterms?.created?.[0], atom?.updated, it.dcterms?.modified?.[0]),
+      updated: firstDate(atom?.updated, it.dcterms?.modified?.[0]),
+      summary: clip.opt(firstNonEmpty(it.description, it.dc?.descriptions?.[0], textConstruct(atom?.summary))),
+      contentHtml: clip.opt(firstNonEmpty(it.content?.encoded, textConstruct(atom?.content))),
+      categories: uniq(
+        [...(it.dc?.subjects ?? []), ...(atom?.categories ?? []).map((c) => c.term ?? c.label), ...(it.media?.categories ?? []).map((c) => c.name ?? c.label)]
+          .map((c) => clip.text(String(c ?? '').trim()))
+          .filter((c) => c !== ''),
+      ),
       lang: langTag(firstNonEmpty(scanned?.[i]?.lang, it.xml?.lang, it.dc?.languages?.[0])),
       alternates: alternatesFrom(links, clip),
-      enclosures: [],
-      image: clip.opt(mediaImage(it.media, base)),
+      enclosures: enclosures.slice(0, MAX_LIST),
+      image: clip.opt(mediaImage(it.media, base) ?? imageEnclosure(enclosures)),
     };
     return compact(item);
   });
   return compact({
     format: 'rdf' as FeedFormat,
-    title: clip.opt(feed.title),
-    siteUrl: clip.opt(resolveUrl(feed.link, feedBase)),
+    title: clip.opt(firstNonEmpty(feed.title, feed.dc?.titles?.[0], textConstruct(feed.atom?.title))),
+    siteUrl: clip.opt(resolveUrl(feed.link, feedBase) ?? chooseLink(atomLinks(feed.atom?.links, feedBase), lang)?.href),
     lang,
     items,
     warnings: [],
@@ -421,17 +455,23 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
     const enclosures = links
       .filter((l) => l.rel === 'enclosure')
       .flatMap((l) => enclosure(l.href, l.type, l.length, undefined, clip));
+    enclosures.push(...mediaEnclosures(e.media, enclosures, base, clip));
     const content = e.content;
     const contentHtml = textConstruct(content);
     const item: ParsedItem = {
-      guid: clip.opt(e.id),
+      guid: clip.opt(firstNonEmpty(e.id, e.dc?.identifiers?.[0])),
       // Out-of-line content (<content src="…"/>) is where the entry's text is when it has no alternate link.
       link: clip.opt(chooseLink(links, itemLang ?? lang)?.href ?? resolveUrl(content?.src, base)),
-      title: clip.opt(textConstruct(e.title) ?? mediaText(e.media, 'title')),
-      author: clip.opt(firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, feedAuthor)),
-      published: parseDate(e.published) ?? parseDate(e.dc?.dates?.[0]) ?? parseDate(e.updated),
-      updated: parseDate(e.updated),
-      summary: clip.opt(textConstruct(e.summary) ?? firstNonEmpty(e.itunes?.summary, e.itunes?.subtitle) ?? mediaText(e.media, 'description')),
+      title: clip.opt(textConstruct(e.title) ?? firstNonEmpty(e.dc?.titles?.[0]) ?? mediaText(e.media, 'title')),
+      // RFC 4287 §4.2.1: an entry without an author has the authors of its atom:source, then of the feed.
+      author: clip.opt(
+        firstNonEmpty(atomPerson(e.authors?.[0]), personText(e.dc?.creators?.[0]), e.itunes?.author, atomPerson(e.source?.authors?.[0]), feedAuthor),
+      ),
+      published: firstDate(e.published, e.dc?.dates?.[0], e.dcterms?.issued?.[0], e.dcterms?.created?.[0], e.updated, e.dcterms?.modified?.[0]),
+      updated: firstDate(e.updated, e.dcterms?.modified?.[0]),
+      summary: clip.opt(
+        textConstruct(e.summary) ?? firstNonEmpty(e.dc?.descriptions?.[0], e.itunes?.summary, e.itunes?.subtitle) ?? mediaText(e.media, 'description'),
+      ),
       contentHtml: clip.opt(contentHtml),
       categories: uniq(
         [
@@ -453,7 +493,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, options: ParseOptions, scan: LinkS
   const feedLinks = scan ? scan.feedLinks.filter((l) => l.kind === 'attr') : atomLinks(feed.links, feedBase);
   return compact({
     format: 'atom' as FeedFormat,
-    title: clip.opt(textConstruct(feed.title)),
+    title: clip.opt(textConstruct(feed.title) ?? firstNonEmpty(feed.dc?.titles?.[0])),
     siteUrl: clip.opt(chooseLink(feedLinks, lang)?.href),
     lang,
     items,
@@ -470,7 +510,7 @@ function atomLinks(links: Array<AtomFeed.Link<string>> | undefined, base: string
     const href = resolveUrl(l.href, base);
     if (href === undefined) continue;
     const link: ScannedLink = { href, kind: 'attr' };
-    if (l.rel) link.rel = l.rel.trim().toLowerCase();
+    if (l.rel) link.rel = linkRel(l.rel);
     if (l.type) link.type = l.type.trim().toLowerCase();
     if (l.hreflang) link.hreflang = l.hreflang.trim();
     if (typeof l.length === 'number') link.length = l.length;
@@ -532,6 +572,37 @@ function enclosure(
   return [e];
 }
 
+/**
+ * Audio and video in media:content (alone or in a media:group) are the attachments of feeds that write no
+ * enclosure (podcast and video hosts), as SimplePie and feed-rs read them; the ones an enclosure already
+ * names are not repeated. Images stay out: they are the item's illustration (`image`), and a news feed's
+ * thumbnail listed as an attachment of every article would be noise.
+ */
+function mediaEnclosures(media: MediaNs.ItemOrFeed | undefined, have: Enclosure[], base: string | undefined, clip: Clipper): Enclosure[] {
+  if (!media) return [];
+  const contents = [...(media.contents ?? []), ...(media.groups ?? []).flatMap((g) => g.contents ?? [])];
+  if (contents.length === 0) return [];
+  const seen = new Set(have.map((e) => e.url));
+  const out: Enclosure[] = [];
+  for (const c of contents) {
+    if (!c.url || isImageContent(c)) continue;
+    const [e] = enclosure(c.url, c.type ?? mediumType(c.medium, c.url), c.fileSize, base, clip);
+    if (!e || seen.has(e.url)) continue;
+    seen.add(e.url);
+    out.push(e);
+  }
+  return out;
+}
+
+/** A media type for media:content that names only its medium ("audio") and a file name with a known extension. */
+function mediumType(medium: string | undefined, url: string | undefined): string | undefined {
+  const m = medium?.trim().toLowerCase();
+  if (m !== 'audio' && m !== 'video') return undefined;
+  const ext = /\.([a-z0-9]{2,4})(?:[?#]|$)/i.exec(url ?? '')?.[1]?.toLowerCase();
+  const sub = ext === 'jpg' ? 'jpeg' : ext === 'mp3' ? 'mpeg' : ext;
+  return sub ? `${m}/${sub}` : undefined;
+}
+
 function imageEnclosure(enclosures: Enclosure[]): string | undefined {
   return enclosures.find((e) => e.type?.startsWith('image/'))?.url;
 }
@@ -551,6 +622,16 @@ function mediaImage(media: MediaNs.ItemOrFeed | undefined, base: string | undefi
     contents.flatMap((c) => c.thumbnails ?? []).find((t) => t.url)?.url ??
     (media.groups ?? []).flatMap((g) => g.thumbnails ?? []).find((t) => t.url)?.url;
   return resolveUrl(image ?? thumb, base);
+}
+
+/** The first of several candidate dates that reads as a date. */
+function firstDate(...values: Array<string | undefined>): string | null {
+  for (const v of values) {
+    if (v === undefined) continue;
+    const d = parseDate(v);
+    if (d !== null) return d;
+  }
+  return null;
 }
 
 function personName(p: RssFeed.Person | undefined): string | undefined {

@@ -362,6 +362,17 @@ export function langTag(value: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
+const IANA_REL = 'http://www.iana.org/assignments/relation/';
+
+/**
+ * An Atom link relation as a short name: RFC 4287 §4.2.7.2 makes "http://www.iana.org/assignments/relation/X"
+ * the same relation as "X".
+ */
+export function linkRel(rel: string): string {
+  const r = rel.trim().toLowerCase();
+  return r.startsWith(IANA_REL) ? r.slice(IANA_REL.length) : r;
+}
+
 export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   if (href === undefined) return undefined;
   const h = href.trim();
@@ -434,7 +445,7 @@ export function scanLinks(text: string, docUrl: string | undefined): LinkScan {
           const href = resolveUrl(attrs.href, base);
           if (href !== undefined) {
             const link: ScannedLink = { href, kind: 'attr' };
-            if (attrs.rel) link.rel = attrs.rel.trim().toLowerCase();
+            if (attrs.rel) link.rel = linkRel(attrs.rel);
             if (attrs.type) link.type = attrs.type.trim().toLowerCase();
             if (attrs.hreflang) link.hreflang = attrs.hreflang.trim();
             const length = Number(attrs.length);

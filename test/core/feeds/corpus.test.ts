@@ -44,7 +44,7 @@ function parseEntry(entry: Entry): { view: View | null; error: string | null } {
   }
 }
 
-describe.each(['feedparser', 'feedparser-dates', 'gofeed', 'newsboat'])('corpus: %s', (suite) => {
+describe.each(['feedparser', 'feedparser-dates', 'gofeed', 'newsboat', 'feed-rs', 'simplepie', 'feedvalidator'])('corpus: %s', (suite) => {
   const mine = entries.filter((e) => e.suite === suite);
 
   it('has files and checks in the snapshot', () => {

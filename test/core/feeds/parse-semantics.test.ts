@@ -287,3 +287,71 @@ describe('dc:author', () => {
     expect(parseFeed(doc).items.map((i) => i.author)).toEqual(['Budi', 'Redaksi']);
   });
 });
+
+describe('vocabularies mixed across formats (held-out suites: SimplePie, feed-rs)', () => {
+  const RDF = (item: string, ns = ''): string =>
+    `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"${ns}><item>${item}</item></rdf:RDF>`;
+  const A03 = ' xmlns:a="http://purl.org/atom/ns#"';
+
+  it('reads Atom elements inside RSS 1.0 items: id, title, dates, content, categories, alternate link', () => {
+    const [item] = parseFeed(
+      RDF(
+        '<a:id>tag:e.id,2019:1</a:id><a:title>Judul</a:title><a:created>2019-11-16T05:59:00Z</a:created><a:content>Isi</a:content>' +
+          '<a:category label="Keamanan"/><a:link rel="alternate" href="https://e.id/1"/>',
+        A03,
+      ),
+    ).items;
+    expect(item).toMatchObject({ guid: 'tag:e.id,2019:1', title: 'Judul', published: '2019-11-16T05:59:00.000Z', contentHtml: 'Isi', categories: ['Keamanan'], link: 'https://e.id/1' });
+  });
+
+  it('takes dc:identifier as the id of an item without guid, and atom:updated as its date when nothing else dates it', () => {
+    const [item] = parseFeed(rss('<dc:identifier>urn:x:1</dc:identifier><a:updated>2019-11-16T05:59:00Z</a:updated>', '', `${DC} xmlns:a="http://www.w3.org/2005/Atom"`)).items;
+    expect(item).toMatchObject({ guid: 'urn:x:1', published: '2019-11-16T05:59:00.000Z', updated: '2019-11-16T05:59:00.000Z' });
+  });
+
+  it('takes dc:title as the title of an Atom feed without atom:title', () => {
+    const feed = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"${DC}><dc:title>Cyberthreat</dc:title><entry><id>1</id></entry></feed>`);
+    expect(feed.title).toBe('Cyberthreat');
+  });
+
+  it('gives an entry without an author the author of its atom:source (RFC 4287 §4.2.1)', () => {
+    const [item] = parseFeed(atom('<id>1</id><source><author><name>Redaksi</name></author></source>', '<author><name>Feed</name></author>')).items;
+    expect(item?.author).toBe('Redaksi');
+  });
+
+  it('reads the IANA URI of a link relation as the relation', () => {
+    const feed = parseFeed(atom('<id>1</id>', '<link rel="http://www.iana.org/assignments/relation/alternate" href="https://e.id/"/>'));
+    expect(feed.siteUrl).toBe('https://e.id/');
+  });
+
+  it('lists audio and video media:content as enclosures, not images', () => {
+    const [item] = parseFeed(
+      rss(
+        '<media:content url="https://e.id/a.mp3" type="audio/mpeg" fileSize="123"/><media:content url="https://e.id/b.jpg" medium="image"/>' +
+          '<media:group><media:content url="https://e.id/c.mp4" medium="video"/></media:group>',
+        '',
+        MEDIA,
+      ),
+    ).items;
+    expect(item?.enclosures).toEqual([
+      { url: 'https://e.id/a.mp3', type: 'audio/mpeg', length: 123 },
+      { url: 'https://e.id/c.mp4', type: 'video/mp4' },
+    ]);
+    expect(item?.image).toBe('https://e.id/b.jpg');
+  });
+
+  it('does not repeat an enclosure that media:content names again', () => {
+    const [item] = parseFeed(rss('<enclosure url="https://e.id/a.mp3" type="audio/mpeg" length="5"/><media:content url="https://e.id/a.mp3" type="audio/mpeg"/>', '', MEDIA)).items;
+    expect(item?.enclosures).toEqual([{ url: 'https://e.id/a.mp3', type: 'audio/mpeg', length: 5 }]);
+  });
+
+  it('reads relative links of a document parsed without its URL against the site link, and media against the item link', () => {
+    const feed = parseFeed(rss('<link>/2019/1/</link><media:thumbnail url="img/1.jpg"/>', '<link>https://e.id/news/</link>', MEDIA));
+    expect(feed.items[0]).toMatchObject({ link: 'https://e.id/2019/1/', image: 'https://e.id/2019/1/img/1.jpg' });
+  });
+
+  it('keeps the document URL as the base when there is one', () => {
+    const feed = parseFeed(rss('<link>/2019/1/</link>', '<link>https://site.example/</link>'), { url: 'https://e.id/feed.xml' });
+    expect(feed.items[0]?.link).toBe('https://e.id/2019/1/');
+  });
+});
