@@ -2,7 +2,6 @@ import { en } from './en.js';
 import { id } from './id.js';
 import type { Messages, MessageKey, UiLang } from './messages.js';
 import { bound, sanitizeLine } from '../sanitize.js';
-import { asClause } from './clause.js';
 
 /**
  * A failure told in words of the message tables, not in one language: the key of a sentence in
@@ -42,9 +41,9 @@ export function explain(said: Said, lang: UiLang | Messages): string {
   const table = typeof lang === 'string' ? tables[lang] : lang;
   const entry: unknown = table[said.key];
   // feed text among the arguments (a host, a path, a server's own words) is kept to one clean line; a
-  // problem among them is the reason of this one's sentence, told as part of it
+  // problem among them is told as its table writes it (it may start the sentence: errSyncOffline)
   const args = (said.args as readonly ProblemArg[]).map((a) =>
-    typeof a === 'string' ? bound(sanitizeLine(a), 300) : typeof a === 'number' ? a : asClause(explain(a, table)),
+    typeof a === 'string' ? bound(sanitizeLine(a), 300) : typeof a === 'number' ? a : explain(a, table),
   );
   return typeof entry === 'function' ? (entry as (...a: (string | number)[]) => string)(...args) : String(entry);
 }
