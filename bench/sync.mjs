@@ -57,22 +57,34 @@ const feeds = createServer((req, res) => {
 await new Promise((r) => feeds.listen(0, '127.0.0.1', r));
 const feedBase = `http://127.0.0.1:${feeds.address().port}`;
 
+/**
+ * Runs the built CLI; `cpu` is the CPU time (user + system, ms) the process used, from the shell's `times`
+ * (its children's totals): the client's own work, which the load of the machine does not inflate as it does
+ * the wall times.
+ */
 function cli(home, args) {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, '--home', home, ...args], {
+    execFile('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bash', process.execPath, CLI, '--home', home, ...args], {
       env: { PATH: process.env.PATH, HOME: home, LANG: 'en_US.UTF-8', CYBERREAD_SYNC_PASSWORD: TTRSS_PASSWORD },
       maxBuffer: 64 * 1024 * 1024,
     }, (error, stdout, stderr) => {
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
-      if (error) return reject(new Error(`cyberread ${args.join(' ')}: ${stderr || error.message}`));
-      resolve({ stdout, wall });
+      const lines = stderr.trimEnd().split('\n');
+      // `times`: the shell's own user and system time, then its children's ("0m0.123s 0m0.045s")
+      const children = lines.pop() ?? '';
+      lines.pop();
+      const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+      const cpu = secs.length === 2 ? (secs[0] + secs[1]) * 1000 : NaN;
+      const said = lines.join('\n');
+      if (error) return reject(new Error(`cyberread ${args.join(' ')}: ${said || error.message}`));
+      resolve({ stdout, wall, cpu });
     });
   });
 }
 async function syncJson(home) {
   const r = await cli(home, ['sync', '--json']);
-  return { ...JSON.parse(r.stdout), wall: r.wall };
+  return { ...JSON.parse(r.stdout), wall: r.wall, cpu: r.cpu };
 }
 async function newHome(url) {
   const home = mkdtempSync(join(TMP, 'home-'));
@@ -167,11 +179,14 @@ try {
     log(`direct refresh ${i + 1}: ${ms(direct[i])}`);
   }
   const statusRuns = [];
+  const statusCpu = [];
   const empty = [];
   const withLogin = [];
   const cpu = { kept: [], login: [] };
   for (let i = 0; i < EMPTY_RUNS; i++) {
-    statusRuns.push((await cli(home, ['sync', 'status', '--json'])).wall);
+    const st = await cli(home, ['sync', 'status', '--json']);
+    statusRuns.push(st.wall);
+    statusCpu.push(st.cpu);
     // in turns: the kept session (what every sync after the first does), and a login (what each did before)
     for (const login of [false, true]) {
       if (login) dropSession(home);
@@ -183,7 +198,7 @@ try {
       cpu[login ? 'login' : 'kept'].push({ php: c1.php - c0.php, pg: c1.pg - c0.pg });
     }
   }
-  log(`empty sync: ${ms(median(empty.map((r) => r.ms)))} in the run, ${ms(median(empty.map((r) => r.wall)))} with the process; with a login ${ms(median(withLogin.map((r) => r.ms)))}`);
+  log(`empty sync: ${ms(median(empty.map((r) => r.ms)))} in the run, ${ms(median(empty.map((r) => r.wall)))} with the process, client CPU ${ms(median(empty.map((r) => r.cpu)))} (sync status ${ms(median(statusCpu))}); with a login ${ms(median(withLogin.map((r) => r.ms)))}`);
   const cpuOf = (runs) => ({ php: median(runs.map((c) => c.php)), pg: median(runs.map((c) => c.pg)) });
   const cpuKept = cpuOf(cpu.kept);
   const cpuLogin = cpuOf(cpu.login);
@@ -225,7 +240,7 @@ loading the program and opening the cache. Medians.
 | sync | in the run | with the process | requests | runs | |
 |---|---|---|---|---|---|
 ${row('first full sync into an empty cache', first, `${(total / (median(first.map((r) => r.ms)) / 1000)).toFixed(0)} articles/s; baseline: \`refresh\` of the same feeds fetched directly into an empty cache ${ms(median(direct))} (sync ${(median(first.map((r) => r.wall)) / median(direct)).toFixed(2)}×)`)}
-${row('nothing changed', empty, `baseline \`sync status\` (same start, no request): ${ms(median(statusRuns))}; server CPU ${ms(cpuKept.php + cpuKept.pg)} (PostgreSQL ${ms(cpuKept.pg)})`)}
+${row('nothing changed', empty, `baseline \`sync status\` (same start, no request): ${ms(median(statusRuns))}; client CPU ${ms(median(empty.map((r) => r.cpu)))} (\`sync status\`: ${ms(median(statusCpu))}); server CPU ${ms(cpuKept.php + cpuKept.pg)} (PostgreSQL ${ms(cpuKept.pg)})`)}
 ${row('nothing changed, logging in (no kept session: every sync before)', withLogin, `run in turns with the row above; server CPU ${ms(cpuLogin.php + cpuLogin.pg)} (PostgreSQL ${ms(cpuLogin.pg)})`)}
 ${row(`${MARKS} queued marks (read, then unread)`, marks, `\`mark\` of ${MARKS} ids (queued in its transaction): ${ms(median(marks.map((r) => r.markWall)))}`)}
 

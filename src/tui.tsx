@@ -22,10 +22,10 @@ import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
 import type { RefreshProgress, UiServices } from './ui/services.js';
 import type { FeedConfig, RefreshResult } from './core/types.js';
-import { SyncError } from './core/sync/index.js';
+import { keptSession, readerPassword, SyncError, type ReaderPassword } from './core/sync/index.js';
 import type { SyncSettings } from './core/sync/types.js';
 import { localOnlyFeeds, queueSubscribe, queueUnsubscribe, syncResults } from './core/sync/feeds.js';
-import { passwordFor, syncProblem, syncWith } from './cli/commands/sync.js';
+import { syncProblem, syncWith } from './cli/commands/sync.js';
 
 /**
  * CYBERREAD_TEST_REFRESH_MS: a background refresh interval in milliseconds (50 to 3600000) instead of the
@@ -67,7 +67,7 @@ function cacheRebuilt(ctx: Context): Pick<UiServices, 'cacheRebuilt'> {
 async function syncRefresh(
   ctx: Context,
   sync: SyncSettings,
-  password: string | SyncError,
+  password: ReaderPassword,
   feeds: readonly FeedConfig[],
   onProgress: (p: RefreshProgress) => void,
 ): Promise<RefreshResult[]> {
@@ -82,12 +82,12 @@ async function syncRefresh(
   };
   const direct = localOnlyFeeds(feeds, store.sync.syncFeeds());
   try {
-    if (password instanceof SyncError) throw password;
-    const report = await syncWith(ctx, sync, password);
+    // the password only when the run has to log in (a kept session needs none), and never on the terminal
+    const report = await syncWith(ctx, sync, () => password.password());
     for (const r of syncResults(report)) tell(r);
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
-    const told = syncProblem(error, store.sync.queuedCount());
+    const told = syncProblem(password.failed(error), store.sync.queuedCount());
     for (const f of feeds) if (!direct.includes(f)) tell({ url: f.url, status: 'error', added: 0, updated: 0, error: told });
   }
   // feeds the server does not have: after the sync, which may have subscribed it to some of them
@@ -98,7 +98,7 @@ async function syncRefresh(
   return results;
 }
 
-function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, syncPassword: string | SyncError | null): UiServices {
+function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, syncPassword: ReaderPassword | null): UiServices {
   const width = memoStrings(displayWidth);
   const cutTo = new Map<number, (s: string) => string>();
   const cut = (s: string, w: number): string => {
@@ -199,6 +199,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
     keymap: ctx.keymap,
     saveLang: (lang) => ctx.config.set('lang', lang),
     writeTerminal: (data) => process.stdout.write(data),
+    ...(syncPassword === null ? {} : { syncPassword: (password: string) => syncPassword.give(password) }),
   };
 }
 
@@ -207,17 +208,14 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
  * q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (which is then reported as one sentence).
  */
 export async function runTui(ctx: Context, options: { tags: string[] }): Promise<number> {
-  // The sync password is had before the reader takes the screen: a question, or a passwordCommand that may
-  // ask its own (a pinentry on the terminal), cannot share it with Ink. Kept in memory for this session only.
+  // The sync password is had only when a login is needed, and never on the terminal while the reader holds it:
+  // the status line says a sync waits for it and r opens a prompt, the cache reading on meanwhile. Only when no
+  // session is kept (a login is certain) does a passwordCommand run before, with the terminal (a pinentry).
   const sync = ctx.config.settings.sync;
-  let syncPassword: string | SyncError | null = null;
+  let syncPassword: ReaderPassword | null = null;
   if (sync !== undefined) {
-    try {
-      syncPassword = await passwordFor(ctx, sync);
-    } catch (error) {
-      if (!(error instanceof SyncError)) throw error;
-      syncPassword = error;
-    }
+    syncPassword = readerPassword(sync, ctx.env);
+    if (keptSession(ctx.store().sync, sync).load() === null) await syncPassword.beforeReader();
   }
   // One colour depth for the theme and for chalk, which draws Ink's colours: chalk's own detection takes
   // FORCE_COLOR as a floor only (FORCE_COLOR=3 on TERM=xterm gives 16 colours) and knows no theme.

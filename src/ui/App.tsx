@@ -90,6 +90,11 @@ export function promptLine(m: Messages, p: Prompt, keymap: Keymap | undefined, m
   const ok = keyFor(keymap, 'promptSubmit', 'prompt');
   const cancel = keyFor(keymap, 'promptCancel', 'prompt');
   // fullest first: a short line keeps at least which keys save and cancel
+  if (p.kind === 'syncPassword') {
+    // never drawn: one dot per character typed, so Backspace and a paste can be followed
+    const dots = '•'.repeat([...p.text].length);
+    return typedLine(measure, m.promptSyncPassword(clean(p.user ?? ''), clean(p.url ?? '')), dots, [m.promptSyncPasswordHint(ok, cancel), m.promptSyncPasswordHintShort(ok, cancel)], width);
+  }
   const [label, hints] =
     p.kind === 'addFeed'
       ? [m.promptAddFeed, [m.promptAddHint(ok, cancel), m.promptAddHintShort(ok, cancel)]]

@@ -101,6 +101,11 @@ export interface UiServices {
    * the reader says so in its first status line. `refreshing`: a refresh is due at once to fill it.
    */
   cacheRebuilt?: { movedTo: string; restored: number; refreshing: boolean };
+  /**
+   * Sync is set up and its password may have to be typed in the reader: the password typed in the prompt the
+   * refresh key opens while a sync waits for it (errSyncNeedPassword). Kept in memory for the next logins.
+   */
+  syncPassword?(password: string): void;
   /** Told the article id of every list row drawn again (tests check a move redraws only two rows). */
   onRowRender?(id: string): void;
 }

@@ -79,12 +79,16 @@ export type Confirm =
   | { kind: 'markFeed'; url: string; title: string; count: number }
   | { kind: 'removeFeed'; url: string; title: string; total: number; starred: number };
 
-/** A line of text typed in the status line (the feeds view's add, rename and language prompts). */
+/**
+ * A line of text typed in the status line: the feeds view's add, rename and language prompts, and the sync
+ * server's password (drawn masked; `url` is then the server, `user` the user).
+ */
 export interface Prompt {
-  kind: 'addFeed' | 'renameFeed' | 'feedLang';
+  kind: 'addFeed' | 'renameFeed' | 'feedLang' | 'syncPassword';
   text: string;
   /** The feed a rename or language is for. */
   url?: string;
+  user?: string;
 }
 
 /** What z puts back while the notice of a mark-all shows: these ids get `read` back. */
@@ -117,6 +121,22 @@ export interface RefreshState {
   failed: FailedFeed[];
   /** Set when the refresh itself could not run (not one feed failing). */
   error: Problem | null;
+}
+
+/**
+ * The sync server a refresh is waiting for the password of (its feeds failed with errSyncNeedPassword), or
+ * null: the status line says so and the refresh key opens the password prompt instead of refreshing.
+ */
+export function syncWait(r: RefreshState): { user: string; server: string; feeds: number } | null {
+  let feeds = 0;
+  let who = { user: '', server: '' };
+  for (const f of r.failed) {
+    if (typeof f.error === 'string' || f.error.key !== 'errSyncNeedPassword') continue;
+    const [user, server] = f.error.args;
+    feeds += 1;
+    who = { user: typeof user === 'string' ? user : '', server: typeof server === 'string' ? server : '' };
+  }
+  return feeds === 0 ? null : { ...who, feeds };
 }
 
 /** A short message in the status line until the next key: a message key (follows the language) or text. */

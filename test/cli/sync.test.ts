@@ -77,6 +77,12 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     }
   };
 
+  /** Whether the server still holds a session (its row in ttrss_sessions: logging out deletes it). */
+  const sessionWorks = async (sid: string): Promise<boolean> => {
+    if (!/^[\w,-]+$/.test(sid)) throw new Error(`not a session id: ${sid}`);
+    return Number(server.sql(`SELECT count(*) FROM ttrss_sessions WHERE id = '${sid}'`).trim()) === 1;
+  };
+
   /** The server session kept in the cache (the sync state's "session" row), or null. */
   const keptSession = (home: string): string | null => {
     const db = new Database(join(home, 'cache.db'), { readonly: true });
@@ -313,9 +319,13 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     const f1 = before.find((a) => a.title === 'f article 1') as Listed;
     await cli(home, null, ['mark', f1.id, '--star']);
     expect(keptSession(home)).toContain('"sid');
+    const sid = (JSON.parse(keptSession(home) as string) as { value: string }).value;
+    expect(await sessionWorks(JSON.parse(sid).sid)).toBe(true);
     const off = await cli(home, null, ['sync', 'off']);
-    // the server session was a credential: gone with the rest of the sync state
+    // the server session was a credential: gone with the rest of the sync state, and ended on the server
     expect(keptSession(home)).toBeNull();
+    expect(await sessionWorks(JSON.parse(sid).sid)).toBe(false);
+    expect(off.stderr).toBe('');
     expect(off.stdout).toBe(`Sync with ${server.url} is off: cyberread fetches the feeds itself again, and the cache stays. 1 change made here never reached the server.\n`);
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toBeUndefined();
     const refresh = await cli(home, null, ['refresh']);
@@ -324,6 +334,48 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect(after).toHaveLength(before.length);
     expect(after.find((a) => a.title === 'f article 1')?.starred).toBe(true);
     expect((await cli(home, null, ['sync', 'status'])).stdout).toContain('Sync is not set up');
+  });
+
+  it('sync off with the server down still turns sync off, and says in one sentence that the server session could not be ended', async () => {
+    const user = server.addUser('offwhiledown');
+    await user.addFeed(feedUrl('f'));
+    const home = await syncedHome(user);
+    const home2 = await syncedHome(user);
+    const sid = (home_: string): string => JSON.parse((JSON.parse(keptSession(home_) as string) as { value: string }).value).sid as string;
+    const [sid1, sid2] = [sid(home), sid(home2)];
+    await server.stopWeb();
+    let off: RunResult;
+    let offId: RunResult;
+    try {
+      off = await cli(home, null, ['sync', 'off']);
+      offId = await cli(home2, null, ['--lang', 'id', 'sync', 'off', '--json']);
+    } finally {
+      await server.startWeb();
+    }
+    expect(off.code).toBe(0);
+    expect(off.stdout).toBe(`Sync with ${server.url} is off: cyberread fetches the feeds itself again, and the cache stays.\n`);
+    expect(off.stderr).toMatch(
+      new RegExp(`^Could not log out of ${server.url.replace(/[.]/g, '\\.')} \\(.*127\\.0\\.0\\.1.*\\); the session is forgotten here, and the server ends it by itself a day after its last use\\.\n$`),
+    );
+    expect(keptSession(home)).toBeNull();
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toBeUndefined();
+    expect(offId.code).toBe(0);
+    expect(JSON.parse(offId.stdout)).toMatchObject({ sync: null, was: server.url, loggedOut: false, logoutErrorCode: expect.stringMatching(/^err/) });
+    expect(JSON.parse(offId.stdout).logoutError).toMatch(/127\.0\.0\.1/);
+    // nothing more can end those sessions from here: they stay on the server until they expire
+    expect(await sessionWorks(sid1)).toBe(true);
+    expect(await sessionWorks(sid2)).toBe(true);
+    // and in Indonesian, the sentence of the message table
+    const home3 = await syncedHome(user);
+    await server.stopWeb();
+    let offText: RunResult;
+    try {
+      offText = await cli(home3, null, ['--lang', 'id', 'sync', 'off']);
+    } finally {
+      await server.startWeb();
+    }
+    expect(offText.code).toBe(0);
+    expect(offText.stderr).toMatch(/^Tidak bisa logout dari .*; sesinya sudah dilupakan di sini, dan server mengakhirinya sendiri sehari setelah terakhir dipakai\.\n$/);
   });
 
   it('a damaged cache is rebuilt keeping the marks still queued for the server; the next sync brings the articles back and sends them', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,71 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
     const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
     tmux('new-session', '-d', '-s', 'app', '-x', '120', '-y', '30', `env ${line} "${process.execPath}" "${BIN}" --home "${home}" ${command}; sleep 30`);
   };
+
+  it('with a kept session the reader opens on the cache and asks nothing; a login it needs waits in the status line while reading goes on', async () => {
+    const user = server.addUser('waits');
+    await user.addFeed(`${feeds.base}/r.xml`);
+    home = mkdtempSync(join(tmpdir(), 'cyberread-sync-pty-'));
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'en', feeds: [] }));
+    const env = { CYBERREAD_SYNC_PASSWORD: user.password };
+    expect((await runCli(['--home', home, 'sync', 'setup', 'ttrss', server.url, '--user', 'waits'], { env })).code).toBe(0);
+    expect((await runCli(['--home', home, 'sync'], { env })).code).toBe(0);
+    // the password now comes from a program that notes each run (and gives a wrong one)
+    const ran = join(home, 'password-command-ran');
+    const config = JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'));
+    config.sync.passwordCommand = ['sh', '-c', `echo ran >> '${ran}'; echo not-the-password`];
+    writeFileSync(join(home, 'config.json'), JSON.stringify(config));
+    const ranTimes = (): number => (existsSync(ran) ? readFileSync(ran, 'utf8').split('\n').filter(Boolean).length : 0);
+
+    // no password asked, no program run: the cache at once, and r syncs on the kept session
+    start('');
+    await waitFor('r article 2');
+    // the refresh due at start syncs on the kept session, asking nothing
+    await waitFor((s) => s.includes('updated just now') && !s.includes('↻'));
+    expect(ranTimes()).toBe(0);
+    const h = await user.headlines();
+    await user.api('updateArticle', { article_ids: String(h.find((x) => x.title === 'r article 1')?.id), field: 0, mode: 1 });
+    await keys('r');
+    await waitFor((s) => /★.*r article 1/.test(s));
+    expect(ranTimes()).toBe(0);
+
+    // the server ends every session: the next sync needs a login; the program is run (without the terminal),
+    // its password is refused, and the status line says the sync waits for one to be typed
+    server.sql('DELETE FROM ttrss_sessions');
+    await user.api('updateArticle', { article_ids: String(h.find((x) => x.title === 'r article 0')?.id), field: 0, mode: 1 });
+    await keys('r');
+    await waitFor('sync waits for the password of "waits" — press r to type it');
+    expect(ranTimes()).toBe(1);
+    expect(screen()).not.toMatch(/feeds? failed/);
+    // reading goes on meanwhile: move, open an article, come back
+    await keys('j');
+    await waitFor((s) => /›.*r article 1/.test(s));
+    await keys('Enter');
+    await waitFor('Body of r article 1');
+    await keys('q');
+    await waitFor('sync waits for the password');
+    // e tells why: the server refused what the program gave
+    await keys('e');
+    await waitFor((s) => s.includes('Sync waits for the password of "waits"') && s.includes('refused the login'));
+    await keys('q');
+
+    // r asks for it in the status line, never showing it; Esc leaves it waiting
+    await keys('r');
+    await waitFor(`Password for "waits" at ${server.url}:`);
+    await keys('Escape');
+    await waitFor('sync waits for the password');
+    await keys('r');
+    await waitFor(`Password for "waits" at ${server.url}:`);
+    await type(user.password);
+    expect(screen()).not.toContain(user.password);
+    expect(screen()).toContain('•'.repeat(user.password.length));
+    await keys('Enter');
+    // the sync goes on: the server's star arrives, and nothing waits any more
+    await waitFor((s) => /★.*r article 0/.test(s) && !s.includes('sync waits'));
+    expect(ranTimes()).toBe(1);
+    const status = await runCli(['--home', home, 'sync', 'status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ lastError: null, queued: 0 });
+  }, 120_000);
 
   it('asks for the password without echoing it, syncs on r, and sends s and m with the next sync', async () => {
     const user = server.addUser('reader');

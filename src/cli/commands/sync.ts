@@ -2,7 +2,7 @@ import { isServerUrl } from '../../core/config.js';
 import { userAgent } from '../../core/feeds/http.js';
 import { explain, problem, type Problem } from '../../core/i18n/problem.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { checkServer, SyncError, syncOnce, syncPassword, type ProtocolOptions } from '../../core/sync/index.js';
+import { checkServer, endSession, keptSession, SyncError, syncOnce, syncPassword, type ProtocolOptions } from '../../core/sync/index.js';
 import { SYNC_TYPES, type SyncReport, type SyncSettings, type SyncType } from '../../core/sync/types.js';
 import { VERSION } from '../../core/version.js';
 import type { ParsedArgs } from '../args.js';
@@ -70,7 +70,7 @@ async function setup(ctx: Context, args: ParsedArgs, words: string[]): Promise<n
   return 0;
 }
 
-function off(ctx: Context): number {
+async function off(ctx: Context): Promise<number> {
   const settings = ctx.config.settings.sync;
   if (settings === undefined) {
     if (ctx.json) printJson(ctx, { sync: null, dropped: 0 });
@@ -79,12 +79,36 @@ function off(ctx: Context): number {
   }
   const store = ctx.store();
   const dropped = store.sync.queuedCount();
+  const session = keptSession(store.sync, settings).load();
   ctx.config.setSync(undefined);
   // the mapping and queue belong to that server: from now on marks stay here, and the server's copies of the
   // articles become the feeds' own as the direct fetches find them (store/sync-tables.ts: syncedTwin)
   store.sync.resetSync();
-  if (ctx.json) printJson(ctx, { sync: null, was: settings.url, dropped });
-  else say(ctx, ctx.msg.syncOff(settings.url, dropped));
+  // Forgotten here first: then the session ends on the server too (whoever copied the cache file cannot use
+  // it). Best effort: an unreachable server does not keep sync on; its session ends there by itself.
+  let loggedOut: boolean | null = null;
+  let failure: Problem | null = null;
+  if (session !== null) {
+    try {
+      loggedOut = await endSession(settings, session, { userAgent: userAgent(VERSION), env: ctx.env });
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+      loggedOut = false;
+      failure = error.problem;
+    }
+  }
+  if (ctx.json) {
+    printJson(ctx, {
+      sync: null,
+      was: settings.url,
+      dropped,
+      loggedOut,
+      ...(failure === null ? {} : { logoutError: explain(failure, ctx.lang), logoutErrorCode: failure.key }),
+    });
+  } else {
+    say(ctx, ctx.msg.syncOff(settings.url, dropped));
+    if (failure !== null) ctx.err(sanitizeLine(ctx.msg.syncLogoutFailed(settings.url, explain(failure, ctx.lang))));
+  }
   return 0;
 }
 

@@ -114,6 +114,8 @@ export interface CliMessages {
   syncSetUp(server: string, user: string, apiLevel: number, feeds: number): string;
   syncNotSetUp: string;
   syncOff(server: string, dropped: number): string;
+  /** `sync off` could not end the server session (the reason is a sentence of its own, ending in a period). */
+  syncLogoutFailed(server: string, reason: string): string;
   syncBadType(type: string): string;
   syncBadUrl(url: string): string;
   syncEmptyCommand: string;
@@ -342,6 +344,8 @@ or from a question on the terminal.`,
   syncOff: (server, dropped) =>
     `Sync with ${server} is off: cyberread fetches the feeds itself again, and the cache stays.` +
     (dropped > 0 ? ` ${plural(dropped, 'change', 'changes')} made here never reached the server.` : ''),
+  syncLogoutFailed: (server, reason) =>
+    `Could not log out of ${server} (${reason.replace(/\.$/, '')}); the session is forgotten here, and the server ends it by itself a day after its last use.`,
   syncBadType: (t) => `Unknown server type "${t}": cyberread syncs with ttrss (Tiny Tiny RSS).`,
   syncBadUrl: (u) => `"${u}" is not a server address: use the http(s):// address you log in at, without a user name or password in it.`,
   syncEmptyCommand: 'Nothing follows "--": give the program that prints the password, e.g. -- pass show tt-rss.',
@@ -573,6 +577,8 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   syncOff: (server, dropped) =>
     `Sinkronisasi dengan ${server} dimatikan: cyberread kembali memuat feed sendiri, dan cache tetap ada.` +
     (dropped > 0 ? ` ${nId(dropped)} perubahan yang dibuat di sini tidak pernah sampai ke server.` : ''),
+  syncLogoutFailed: (server, reason) =>
+    `Tidak bisa logout dari ${server} (${reason.replace(/\.$/, '')}); sesinya sudah dilupakan di sini, dan server mengakhirinya sendiri sehari setelah terakhir dipakai.`,
   syncBadType: (t) => `Jenis server "${t}" tidak dikenal: cyberread melakukan sinkronisasi dengan ttrss (Tiny Tiny RSS).`,
   syncBadUrl: (u) => `"${u}" bukan alamat server: gunakan alamat http(s):// tempat Anda login, tanpa nama pengguna atau kata sandi di dalamnya.`,
   syncEmptyCommand: 'Tidak ada apa pun setelah "--": tulis program yang mencetak kata sandi, mis. -- pass show tt-rss.',

@@ -176,6 +176,7 @@ export const en = {
   // status line
   refreshProgress: (done: number, total: number) => `${n(done)}/${n(total)} feeds`,
   newArticles: (x: number) => `${n(x)} new`,
+  syncPasswordWait: (user: string, key: string) => `sync waits for the password of "${user}" — press ${key} to type it`,
   feedsFailed: (x: number, errors: string) => `${plural(x, 'feed', 'feeds')} failed — press ${errors}`,
   refreshRunning: 'A refresh is already running',
   refreshFailed: (m: string) => `Refresh failed: ${m}`,
@@ -326,6 +327,9 @@ export const en = {
   promptFeedLang: 'Language: ',
   promptFeedLangHint: (ok: string, cancel: string) => `id, en or empty (detect per article) · ${ok} saves · ${cancel} cancels`,
   promptSaveHint: (ok: string, cancel: string) => `${ok} saves · ${cancel} cancels`,
+  promptSyncPassword: (user: string, server: string) => `Password for "${user}" at ${server}: `,
+  promptSyncPasswordHint: (ok: string, cancel: string) => `${ok} syncs · ${cancel} cancels (kept in memory until you quit)`,
+  promptSyncPasswordHintShort: (ok: string, cancel: string) => `${ok} syncs · ${cancel} cancels`,
   feedNeedUrl: "Type the feed's address",
   feedBadUrl: (v: string) => `"${v}" is not a feed address: use an http(s):// URL, a file:// URL or a local path`,
   feedBadLang: (v: string) => `Unknown language "${v}": use id or en`,
@@ -595,6 +599,9 @@ export const en = {
   errSyncApiLevel: (server: string, level: number, needed: number) =>
     `${server} speaks API level ${level}; cyberread needs level ${needed} or newer: update Tiny Tiny RSS.`,
   errSyncBusy: 'Another cyberread is syncing this cache right now; try again when it is done.',
+  /** The reader: a login is needed and the password has to be typed (why: what went wrong with the last one, or ''). */
+  errSyncNeedPassword: (user: string, server: string, why: string) =>
+    why === '' ? `Sync waits for the password of "${user}" at ${server}.` : `Sync waits for the password of "${user}" at ${server} (${why.replace(/\.$/, '')}).`,
   errSyncNoPassword: (user: string, server: string) =>
     `No password for "${user}" at ${server}: set CYBERREAD_SYNC_PASSWORD, give "sync" a "passwordCommand", or run the command on a terminal to be asked.`,
   /** why: missing (no such program), timeout, exit (a non-zero exit code), empty (no output) */

@@ -174,6 +174,7 @@ export const id: Messages = {
 
   refreshProgress: (done, total) => `${n(done)}/${n(total)} feed`,
   newArticles: (x) => `${n(x)} baru`,
+  syncPasswordWait: (user, key) => `sinkronisasi menunggu kata sandi "${user}" — tekan ${key} untuk mengetiknya`,
   feedsFailed: (x, errors) => `${n(x)} feed gagal — tekan ${errors}`,
   refreshRunning: 'Feed sedang dimuat ulang',
   refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
@@ -310,6 +311,9 @@ export const id: Messages = {
   promptFeedLang: 'Bahasa: ',
   promptFeedLangHint: (ok, cancel) => `id, en, atau kosong (dikenali per artikel) · ${ok} menyimpan · ${cancel} batal`,
   promptSaveHint: (ok, cancel) => `${ok} menyimpan · ${cancel} batal`,
+  promptSyncPassword: (user, server) => `Kata sandi "${user}" di ${server}: `,
+  promptSyncPasswordHint: (ok, cancel) => `${ok} sinkronisasi · ${cancel} batal (disimpan di memori sampai Anda keluar)`,
+  promptSyncPasswordHintShort: (ok, cancel) => `${ok} sinkronisasi · ${cancel} batal`,
   feedNeedUrl: 'Ketik alamat feed',
   feedBadUrl: (v) => `"${v}" bukan alamat feed: gunakan URL http(s)://, URL file:// atau path lokal`,
   feedBadLang: (v) => `Bahasa "${v}" tidak dikenal: gunakan id atau en`,
@@ -553,6 +557,8 @@ export const id: Messages = {
   errSyncApiLevel: (server, level, needed) =>
     `${server} memakai API level ${level}; cyberread memerlukan level ${needed} atau lebih baru: perbarui Tiny Tiny RSS.`,
   errSyncBusy: 'cyberread lain sedang menyinkronkan cache ini; coba lagi setelah selesai.',
+  errSyncNeedPassword: (user, server, why) =>
+    why === '' ? `Sinkronisasi menunggu kata sandi "${user}" di ${server}.` : `Sinkronisasi menunggu kata sandi "${user}" di ${server} (${why.replace(/\.$/, '')}).`,
   errSyncNoPassword: (user, server) =>
     `Tidak ada kata sandi untuk "${user}" di ${server}: isi CYBERREAD_SYNC_PASSWORD, beri "sync" sebuah "passwordCommand", atau jalankan perintahnya di terminal agar ditanya.`,
   errSyncPasswordCommand: (program, why, code) =>

@@ -193,6 +193,10 @@ export class SyncTables implements SyncCache {
     });
   }
 
+  batch<T>(fn: () => T): T {
+    return this.write(fn);
+  }
+
   lockSync(owner: number): boolean {
     return this.write(() => {
       const now = Date.now();
@@ -410,6 +414,11 @@ export class SyncTables implements SyncCache {
 
   setSyncFeeds(feeds: RemoteFeed[]): void {
     this.write(() => {
+      // the same list as before (most syncs): no page of the file written again
+      const same = (a: RemoteFeed, b: RemoteFeed): boolean => a.id === b.id && a.url === b.url && a.title === b.title && a.category === b.category;
+      const before = this.syncFeeds();
+      const byId = [...feeds].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (before.length === byId.length && before.every((f, i) => same(f, byId[i] as RemoteFeed))) return;
       this.stmt('DELETE FROM sync_feeds').run();
       const put = this.stmt('INSERT OR REPLACE INTO sync_feeds (remote_id, url, title, category) VALUES (?, ?, ?, ?)');
       for (const f of feeds) put.run(f.id, f.url, f.title, f.category);

@@ -105,16 +105,22 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
   const { cache } = deps;
   const clock = options.now ?? Date.now;
   const started = clock();
-  if (!cache.lockSync(process.pid)) throw new SyncError(problem('errSyncBusy'));
-  try {
+  // the lock and the time of this attempt in one commit (the run's outcome is the other one)
+  const state = cache.batch(() => {
+    if (!cache.lockSync(process.pid)) return null;
     let state = cache.syncState();
     if (state.account !== null && state.account !== options.account) {
       // another server or user: its ids mean nothing here
       cache.resetSync();
       state = cache.syncState();
     }
-    const first = state.lastSync === null;
     cache.setSyncState({ account: options.account, lastAttempt: started });
+    return state;
+  });
+  if (state === null) throw new SyncError(problem('errSyncBusy'));
+  let locked = true;
+  try {
+    const first = state.lastSync === null;
     const report: SyncReport = {
       pushed: 0, agreed: 0, overruled: 0, pulled: 0, added: 0, updated: 0, feeds: [], subscribed: [], unsubscribed: [], refused: [],
       queued: 0, requests: 0, ms: 0, first,
@@ -203,49 +209,60 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
       if (changes.missing.length > 0) await storePage(await protocol.articles(changes.missing));
       // changed on the server since they were brought: their text again (stored like a fetched feed's update)
       if (changes.stale.length > 0) await storePage(await protocol.articles(changes.stale));
-      cache.forgetRemote(changes.gone);
+      if (changes.reread.length > 0) await storePage(changes.reread);
 
       const changedHere = await settleQueue(cache, protocol, changes, state.lastSync, started, report);
-      // the server's own changes, where no local change is waiting
+      // the server's own changes, where no local change is waiting (applied with the run's outcome below)
       const waiting = new Set(cache.queuedFlags().map((q) => key(q.field, q.remoteId)));
-      const theirs: SettledFlag[] = [];
+      let theirs: SettledFlag[] = [];
       for (const field of FLAGS) {
         for (const [remoteId, value] of changes[field]) {
           if (!waiting.has(key(field, remoteId))) theirs.push({ remoteId, field, value, local: true });
         }
       }
-      const theirsChanged = cache.settleFlags(theirs);
-      report.pulled = theirsChanged.length;
-      changedHere.push(...theirsChanged);
+      // marks still queued (made while this run went on, or on articles it took over from a direct fetch):
+      // sent now, with nothing to weigh them against; the server's old value of those is not applied after
+      if (cache.queuedFlags().length > 0) {
+        const sent = new Set<string>();
+        const none: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], reread: [], full: false };
+        await settleQueue(cache, protocol, none, started, started, report, sent);
+        theirs = theirs.filter((t) => !sent.has(key(t.field, t.remoteId)));
+      }
 
       // subscriptions: the server's list becomes the settings' one
-      for (const url of removed) deps.store.removeFeed(url);
       if (JSON.stringify(plan.feeds) !== JSON.stringify(deps.subscriptions.list())) deps.subscriptions.replace(plan.feeds);
-      cache.setSyncFeeds(serverFeeds);
-      for (const [feedId, feed] of plan.byRemote) {
-        if (perFeed.has(feedId)) continue;
-        const removed = deps.store.saveFetchState(feed.cfg.url, {
-          userTitle: feed.cfg.title ?? null,
-          title: feed.title,
-          lastFetched: fetchedAt,
-          lastStatus: 'unchanged',
+
+      // Everything else the run learnt, in one commit with the lock given back: with nothing new, that is all
+      // a sync writes (it was a transaction per feed). A run killed before it leaves the cursor and the flags
+      // as the last run did, and the next one does it again.
+      cache.batch(() => {
+        cache.forgetRemote(changes.gone);
+        const theirsChanged = cache.settleFlags(theirs);
+        report.pulled = theirsChanged.length;
+        changedHere.push(...theirsChanged);
+        for (const url of removed) deps.store.removeFeed(url);
+        cache.setSyncFeeds(serverFeeds);
+        for (const [feedId, feed] of plan.byRemote) {
+          if (perFeed.has(feedId)) continue;
+          const gone = deps.store.saveFetchState(feed.cfg.url, {
+            userTitle: feed.cfg.title ?? null,
+            title: feed.title,
+            lastFetched: fetchedAt,
+            lastStatus: 'unchanged',
+            lastError: null,
+            retryAfter: null,
+          });
+          perFeed.set(feedId, { url: feed.cfg.url, added: 0, updated: 0, removed: gone, dropped: 0 });
+        }
+        cache.setSyncState({
+          cursor,
+          lastSync: started,
           lastError: null,
-          retryAfter: null,
+          ...(changes.full || first ? { lastFullCheck: started } : {}),
         });
-        perFeed.set(feedId, { url: feed.cfg.url, added: 0, updated: 0, removed, dropped: 0 });
-      }
-
-      // marks a direct fetch had made on articles this run took over: sent now (nothing to weigh them against)
-      if (cache.queuedFlags().length > 0) {
-        await settleQueue(cache, protocol, { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], full: false }, started, started, report);
-      }
-
-      cache.setSyncState({
-        cursor,
-        lastSync: started,
-        lastError: null,
-        ...(changes.full || first ? { lastFullCheck: started } : {}),
+        cache.unlockSync(process.pid);
       });
+      locked = false;
       // articles whose read or star state the server's side changed here, per feed (the reader redraws them)
       const changedBy = new Map<string, number>();
       for (const b of cache.baseView().baseOf(changedHere).values()) changedBy.set(b.feed, (changedBy.get(b.feed) ?? 0) + 1);
@@ -271,7 +288,7 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
       throw error;
     }
   } finally {
-    cache.unlockSync(process.pid);
+    if (locked) cache.unlockSync(process.pid);
   }
 }
 
@@ -333,6 +350,8 @@ async function settleQueue(
   lastSync: number | null,
   now: number,
   report: SyncReport,
+  /** Told the `field:id` of every change sent to the server. */
+  sent?: Set<string>,
 ): Promise<string[]> {
   const queue = cache.queuedFlags();
   if (queue.length === 0) return [];
@@ -371,6 +390,7 @@ async function settleQueue(
   for (const batch of batches.values()) {
     const { field, value } = batch[0] as QueuedFlag;
     await protocol.setFlag(batch.map((q) => q.remoteId), field, value);
+    for (const q of batch) sent?.add(key(field, q.remoteId));
     cache.settleFlags(batch.map((q) => ({ remoteId: q.remoteId, field, value, queued: { value: q.value, at: q.at }, local: false })));
     report.pushed += batch.length;
   }

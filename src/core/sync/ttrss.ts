@@ -16,6 +16,7 @@
  *   list is compared each time. Once a day every feed is compared, whatever the counts say.
  * - Flags are set with updateArticle, many ids per call; read is tt-rss's "unread" field (2), star is 0.
  */
+import type { FetchLimits } from '../feeds/http.js';
 import { problem, type Problem } from '../i18n/problem.js';
 import { createJsonClient, SyncError, type JsonClient } from './http.js';
 import type { BaseView, FlagChanges, RemoteArticle, RemoteFeed, SessionKeeper, SyncFlag, SyncProtocol, SyncSettings } from './types.js';
@@ -110,6 +111,8 @@ export interface TtrssOptions {
   userAgent: string;
   env?: Record<string, string | undefined>;
   session?: SessionKeeper;
+  /** Timeouts of this instance's requests, when they must be shorter than a sync's. */
+  limits?: Partial<FetchLimits>;
 }
 
 /** What is kept of a session between runs: tt-rss's session id and the API level its login reported. */
@@ -149,7 +152,12 @@ export class TtrssProtocol implements SyncProtocol {
     private readonly options: TtrssOptions,
   ) {
     this.name = settings.url;
-    this.client = createJsonClient(ttrssEndpoint(settings.url), { userAgent: options.userAgent, env: options.env, name: this.name });
+    this.client = createJsonClient(ttrssEndpoint(settings.url), {
+      userAgent: options.userAgent,
+      env: options.env,
+      name: this.name,
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    });
     // A session kept from an earlier run is used as it is: tt-rss keeps an API session for at least a day
     // after its last request (SESSION_COOKIE_LIFETIME, 86400 s at the least, renewed by every request) and
     // answers NOT_LOGGED_IN once it has ended (expired, logged out, password or user agent changed).
@@ -247,6 +255,19 @@ export class TtrssProtocol implements SyncProtocol {
       this.options.session?.save(null);
     }
     return this.call(op, params, true);
+  }
+
+  async logout(): Promise<boolean> {
+    const sid = this.sid;
+    if (sid === null) return false;
+    // not through call(): a session that ended is what was wanted, not a reason to log in
+    const r = this.reply(await this.client.post({ op: 'logout', sid }));
+    const error = typeof r.content === 'object' && r.content !== null ? text((r.content as Json).error) : null;
+    if (!r.ok && error !== 'NOT_LOGGED_IN') throw new SyncError(this.refusal(r.content));
+    this.sid = null;
+    this.login = null;
+    this.options.session?.save(null);
+    return true;
   }
 
   async connect(): Promise<{ apiLevel: number | null }> {
@@ -379,26 +400,25 @@ export class TtrssProtocol implements SyncProtocol {
     const feedsP = this.feedList();
     const starredP = this.allHeadlines({ feed_id: -1 });
     const recentP = this.headlines({ feed_id: -6, show_content: false });
-    // Once a day, the articles the server dated most recently: a feed that rewrites an article gives it a new
-    // date, which tt-rss stores with the new text (the API says nothing else about a changed article).
+    // Once a day, the articles the server dated most recently, with their text. When a feed changes an
+    // article, tt-rss stores the new text (and the feed's date, new or not: a correction often keeps it) under
+    // the same id; the API gives neither the time of that change nor its content hash. So the text itself is
+    // compared: stored again, an article is rewritten only when its content differs (store: content_hash).
     const full = base.lastFullCheck === null || Date.now() - base.lastFullCheck > FULL_CHECK_MS;
-    const datedP = full ? this.headlines({ feed_id: -4, order_by: 'feed_dates', show_content: false }) : Promise.resolve([]);
+    const datedP = full
+      ? this.headlines({ feed_id: -4, order_by: 'feed_dates', show_content: true, include_attachments: true, sanitize: false })
+      : Promise.resolve([]);
     // failures are read below, after `ready`; until then they must not count as unhandled (the process
     // would end on them, where the run has to end with its one sentence)
     for (const p of [feedsP, starredP, recentP, datedP]) p.catch(() => undefined);
     await ready;
     const [feedRows, starredRows, recentRows, datedRows] = await Promise.all([feedsP, starredP, recentP, datedP]);
-    const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], full };
+    const changes: FlagChanges = { read: new Map(), starred: new Map(), changedAt: new Map(), gone: [], missing: [], stale: [], reread: [], full };
 
-    const dated = new Map<string, string | null>();
-    for (const h of datedRows) {
-      const id = int(h.id);
-      const updated = int(h.updated);
-      if (id !== null) dated.set(String(id), updated !== null && updated > 0 ? new Date(updated * 1000).toISOString() : null);
-    }
-    for (const [id, published] of base.publishedOf([...dated.keys()])) {
-      if (published !== dated.get(id)) changes.stale.push(id);
-    }
+    const dated = datedRows.map(toArticle).filter((a): a is RemoteArticle => a !== null);
+    // only those the cache holds: one it never had is the new-article pull's (or the gap check's) to bring
+    const held = base.publishedOf(dated.map((a) => a.id));
+    changes.reread = dated.filter((a) => held.has(a.id));
 
     const starredNow = new Set(starredRows.map((h) => text(int(h.id))).filter((x): x is string => x !== null));
     const recent = recentRows.map((h) => text(int(h.id))).filter((x): x is string => x !== null);

@@ -90,6 +90,11 @@ export interface FlagChanges {
   missing: string[];
   /** Known ids whose article the server changed since it was brought (a new date, a new text): fetched again. */
   stale: string[];
+  /**
+   * Known articles the protocol had to bring again, text and all, to tell whether they changed (an API that
+   * says nothing of a changed text): stored again, which rewrites only those whose content differs.
+   */
+  reread: RemoteArticle[];
   /** The protocol compared every flag, not only those its counters pointed at. */
   full: boolean;
 }
@@ -124,6 +129,12 @@ export interface SyncProtocol {
   /** Subscribes the server to a feed (and has it fetched); returns the feed's id there. */
   subscribe(url: string, category: string | null): Promise<string>;
   unsubscribe(feedId: string): Promise<void>;
+  /**
+   * Ends the server session this instance holds (a kept one included) without logging in for it: false when
+   * it holds none. A session the server had already ended counts as ended. Throws SyncError when the server
+   * cannot be reached or refuses.
+   */
+  logout(): Promise<boolean>;
   /** Requests made so far (for benchmarks and `sync --json`). */
   requests(): number;
   close(): Promise<void>;
@@ -230,6 +241,11 @@ export interface SettledFlag {
 export interface SyncCache {
   syncState(): SyncState;
   setSyncState(patch: Partial<SyncState>): void;
+  /**
+   * Runs `fn` in one transaction: the writes it makes (these methods', and the article store's on the same
+   * file) are committed together, or not at all.
+   */
+  batch<T>(fn: () => T): T;
   /** Takes the sync lock for `owner` (a pid); false when another live process holds it. */
   lockSync(owner: number): boolean;
   unlockSync(owner: number): void;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { textProps, useTheme } from '../theme.js';
 import type { Messages } from '../../core/i18n/index.js';
 import { keyFor, shownHints, type HintContext, type Keymap, type ShownHint } from '../keymap.js';
-import type { RefreshState, View } from '../state.js';
+import { syncWait, type RefreshState, type View } from '../state.js';
 import { clean, fit, type Measure } from './Line.js';
 import { explain } from '../../core/i18n/problem.js';
 
@@ -33,7 +33,12 @@ export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string 
   if (r.running) parts.push(`↻ ${m.refreshProgress(r.done, r.total)}`);
   if (r.error !== null) parts.push(m.refreshFailed(clean(explain(r.error, m))));
   if (r.added > 0) parts.push(m.newArticles(r.added));
-  if (r.failed.length > 0) parts.push(m.feedsFailed(r.failed.length, keyFor(keymap, 'errors', 'list')));
+  // the sync server's feeds waiting for its password are not failing: what to do is said instead
+  const wait = syncWait(r);
+  const failed = r.failed.length - (wait?.feeds ?? 0);
+  // (why the last password did not do is in the failed-feeds view, with the server's address)
+  if (wait !== null) parts.push(m.syncPasswordWait(clean(wait.user), keyFor(keymap, 'refresh', 'list')));
+  if (failed > 0) parts.push(m.feedsFailed(failed, keyFor(keymap, 'errors', 'list')));
   if (!r.running && r.error === null && r.added === 0 && r.failed.length === 0) {
     parts.push(lastRefresh === null ? m.neverRefreshed(keyFor(keymap, 'refresh', 'list')) : m.lastRefreshed(lastRefresh));
   }

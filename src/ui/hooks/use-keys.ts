@@ -7,7 +7,7 @@ import { checkOpenableUrl } from '../../core/open.js';
 import type { StoredArticle, TagCount } from '../../core/types.js';
 import { keyFor, matchKey, type InkKey, type KeyAction, type KeyContext } from '../keymap.js';
 import type { UiServices } from '../services.js';
-import { listLang, listQuery, reducer, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
+import { listLang, listQuery, reducer, syncWait, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
 import { parseEdition, parseFeedSpec } from '../../core/subscriptions.js';
 import { clean } from '../components/Line.js';
 import type { FeedEntry, FeedsEntry } from '../views/Feeds.js';
@@ -200,6 +200,14 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
     if (p === null) return;
     const m = messages(s.lang);
     const say = (text: string): void => dispatch({ type: 'toast', toast: { text } });
+    if (p.kind === 'syncPassword') {
+      // nothing typed yet: the prompt stays (Esc leaves it)
+      if (p.text === '') return;
+      services.syncPassword?.(p.text);
+      dispatch({ type: 'closePrompt' });
+      if (!startRefresh()) say(m.refreshRunning);
+      return;
+    }
     try {
       if (p.kind === 'addFeed') {
         const spec = parseFeedSpec(p.text);
@@ -329,9 +337,16 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         dispatch(keep ? { ...act, keep } : act);
         return;
       }
-      case 'refresh':
+      case 'refresh': {
+        // the sync server waits for its password: r asks for it (a refresh without it would only wait again)
+        const wait = s.refresh.running || services.syncPassword === undefined ? null : syncWait(s.refresh);
+        if (wait !== null) {
+          dispatch({ type: 'openPrompt', prompt: { kind: 'syncPassword', text: '', url: wait.server, user: wait.user } });
+          return;
+        }
         if (!startRefresh()) dispatch({ type: 'toast', toast: { key: 'refreshRunning' } });
         return;
+      }
       case 'focusRelated': {
         const a = s.reader.relatedCount === 0 ? shown(s) : null;
         dispatch({ type: 'toggleFocus', ...(a ? { relatedCount: readerRelated(services, a, services.pages.get(a.id)).length } : {}) });

@@ -15,6 +15,7 @@ import { TtrssProtocol } from '../../../src/core/sync/ttrss.js';
 import type { SyncSettings } from '../../../src/core/sync/types.js';
 import type { FeedConfig } from '../../../src/core/types.js';
 import { rssFeed } from '../../helpers/sync-feeds.js';
+import { resetWal, walCommits } from '../../helpers/wal.js';
 import { startTtrss, ttrssSkip, type TtrssServer, type TtrssUser } from '../../helpers/ttrss.js';
 import { serve, type TestServer } from '../../security/server.js';
 
@@ -29,6 +30,9 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     feeds = await serve({
       '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)),
       '/empty.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('empty', 0)),
+      ...Object.fromEntries(
+        ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((n) => [`/${n}.xml`, (_q: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed(n, 2))]),
+      ),
     });
     server = await startTtrss();
   }, 60_000);
@@ -165,6 +169,26 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(quiet.requests).toBe(5);
   });
 
+  it('a sync with nothing new writes the cache in one transaction, however many feeds (and one to take the sync lock)', async () => {
+    const { user, sync } = await setUp('batched');
+    for (const n of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']) await user.addFeed(`${feeds.base}/${n}.xml`);
+    const first = await sync(Date.now());
+    expect(first.feeds).toHaveLength(7);
+    await sync(Date.now());
+    const path = join(dir, 'cache.db');
+    resetWal(path);
+    const quiet = await sync(Date.now());
+    expect(quiet).toMatchObject({ added: 0, updated: 0, pulled: 0, pushed: 0 });
+    expect(quiet.feeds).toHaveLength(7);
+    // taking the lock (with the time of the attempt), then the run's outcome with the lock given back
+    expect(walCommits(path)).toBe(2);
+    // and what it wrote is all there: every feed's fetch time, the state, no lock left behind
+    const at = new Date(store.sync.syncState().lastSync ?? 0).toISOString();
+    for (const f of quiet.feeds) expect(store.getFeedState(f.url)?.lastFetched).toBe(at);
+    expect(store.sync.lockSync(process.pid + 1)).toBe(true);
+    store.sync.unlockSync(process.pid + 1);
+  });
+
   it('once a day, articles the server changed since they were brought (a new date, a new text) are brought again', async () => {
     const { sync, idOf } = await setUp('rewritten');
     await sync(Date.now());
@@ -186,11 +210,25 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     const a1 = store.get(idOf('w article 1'));
     expect(a1?.contentHtml).toContain('Corrected: the bank denies it.');
     expect(a1?.tags).toContain('update');
-    // the others were compared by date only, and are as they were
+    // the others are as they were, and were not counted as changed
     expect(store.get(idOf('w article 0'))?.contentHtml).toContain('Body of w article 0');
     // and the next day's check finds nothing more to bring
     store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
     expect(await sync(Date.now())).toMatchObject({ updated: 0 });
+
+    // a correction that keeps the feed's date: tt-rss stores the new text under the same id and date
+    const dateBefore = store.get(idOf('w article 2'))?.published;
+    server.sql(`UPDATE ttrss_entries SET content = '<p>Update: no data was taken. #correction</p>' WHERE title = 'w article 2'`);
+    expect(await sync(Date.now())).toMatchObject({ updated: 0, requests: perRun });
+    store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
+    const corrected = await sync(Date.now());
+    expect(corrected).toMatchObject({ updated: 1, added: 0 });
+    // no request more than the day's check with a re-dated article: the texts come with the dated list
+    expect(corrected.requests).toBe(full.requests);
+    const a2 = store.get(idOf('w article 2'));
+    expect(a2?.contentHtml).toContain('Update: no data was taken.');
+    expect(a2?.tags).toContain('correction');
+    expect(a2?.published).toBe(dateBefore);
   });
 
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
