@@ -3,7 +3,7 @@
 // behind dynamic import() (network, parser) lands in chunks loaded only when needed.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
@@ -40,6 +40,25 @@ const inkSpeedups = {
   },
 };
 
+/**
+ * undici's cookie helpers (which cyberread never calls) test headers against Node's own global Headers too,
+ * and reading globalThis.Headers makes Node compile its built-in copy of undici: 30-150 ms of every refresh
+ * thread's start, for a second HTTP client nobody uses. In the bundle that one check keeps undici's own Headers
+ * only; should undici change the line, the file is bundled as it is.
+ */
+const undiciCookies = join(dirname(require.resolve('undici')), 'lib', 'web', 'cookies', 'index.js');
+const GLOBAL_HEADERS_CHECK = '[Headers, globalThis.Headers].filter(Boolean)';
+const undiciNoGlobalHeaders = {
+  name: 'undici-no-global-headers',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/ }, (a) => {
+      if (a.path !== undiciCookies) return undefined;
+      const code = readFileSync(a.path, 'utf8');
+      return code.includes(GLOBAL_HEADERS_CHECK) ? { contents: code.replace(GLOBAL_HEADERS_CHECK, '[Headers]'), loader: 'js' } : undefined;
+    });
+  },
+};
+
 await build({
   entryPoints: {
     cli: 'src/cli.tsx',
@@ -57,7 +76,7 @@ await build({
   jsx: 'automatic',
   // native addon and packages that must stay real node_modules at run time
   external: ['better-sqlite3', 'react-devtools-core'],
-  plugins: [inkSpeedups],
+  plugins: [inkSpeedups, undiciNoGlobalHeaders],
   define: {
     'process.env.NODE_ENV': '"production"',
     __CYBERREAD_VERSION__: JSON.stringify(pkg.version),

@@ -20,14 +20,10 @@ import type { PageDeps } from '../core/article/full.js';
 import type { Fetcher } from '../core/feeds/http.js';
 import { explain, problemOf } from '../core/i18n/problem.js';
 import { resolveKeys, type Keymap } from '../ui/keymap.js';
+import { CliError } from './errors.js';
+import { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 
-/** A failure the user can act on: printed as one sentence, never with a stack trace. */
-export class CliError extends Error {
-  override name = 'CliError';
-  constructor(message: string, readonly exitCode = 1) {
-    super(message);
-  }
-}
+export { CliError } from './errors.js';
 
 export interface Output {
   out(line: string): void;
@@ -98,12 +94,7 @@ export interface ContextRefreshOptions extends RefreshOptions {
   onDamage?: 'recover' | 'throw';
 }
 
-/**
- * From this many feeds a refresh gets a thread of its own (see core/feeds/refresh-thread.ts: its young
- * generation is capped, which keeps a big refresh under 160 MiB); starting one costs ~40 ms, more than a
- * few feeds take.
- */
-export const REFRESH_THREAD_MIN_FEEDS = 8;
+export { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 
 export function parseLang(value: string | undefined, fallback: CliMessages): Edition | undefined {
   if (value === undefined) return undefined;
@@ -174,7 +165,13 @@ export function createContext(options: {
     const since = new Date().toISOString();
     if (file !== null && (thread === 'worker' || feeds.length >= REFRESH_THREAD_MIN_FEEDS)) {
       // Opened here first: a damaged cache is moved aside and reported by this thread, as without a worker.
-      ctx.store();
+      const store = ctx.store();
+      // A feed with no validators stored answers with a document (a new one, or a server that sends none):
+      // this thread loads the parser while the refresh thread starts, not when that document arrives.
+      const parseSoon = feeds.some((f) => {
+        const state = store.getFeedState(f.url);
+        return state === null || (!state.etag && !state.lastModified);
+      });
       try {
         results = await refreshInWorker(
           file,
@@ -187,7 +184,7 @@ export function createContext(options: {
             ...(full ? { pagesSince: since } : {}),
             ...(options.samplePages !== undefined ? { samplePages: options.samplePages } : {}),
           },
-          { onResult: rest.onResult, ...(onPages ? { onPages } : {}) },
+          { onResult: rest.onResult, parseSoon, ...(onPages ? { onPages } : {}) },
         );
       } catch (error) {
         if (isCacheDamaged(error)) throw error;

@@ -2,26 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { langOnLine, parseCommandLine, UsageError, type ParsedArgs } from './args.js';
-import { feedsCommand } from './commands/feeds.js';
-import { syncCommand } from './commands/sync.js';
-import { listCommand } from './commands/list.js';
-import { markCommand } from './commands/mark.js';
-import { exportCommand, importCommand } from './commands/opml.js';
-import { refreshCommand } from './commands/refresh.js';
-import { showCommand } from './commands/show.js';
-import { tagsCommand } from './commands/tags.js';
-import { ignoreCommand } from './commands/ignore.js';
-import { vacuumCommand } from './commands/vacuum.js';
-import { keysCommand } from './commands/keys.js';
-import { viewsCommand } from './commands/views.js';
-import { CliError, createContext, type Context, type Output } from './context.js';
+import type { Context, Output } from './context.js';
+import { CliError } from './errors.js';
 import { cliMessages } from '../core/i18n/cli.js';
 import { sampleFeeds, samplesDir } from '../core/defaults.js';
 import { detectLocaleLang } from '../core/i18n/index.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { isCacheDamaged } from '../core/store/errors.js';
 import { explain, ProblemError } from '../core/i18n/problem.js';
-import { settingsLang } from '../core/config.js';
+import { settingsFeedCount, settingsLang } from '../core/settings-file.js';
+import { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 import { resolvePaths } from '../core/paths.js';
 import type { Edition } from '../core/types.js';
 import { VERSION } from '../core/version.js';
@@ -66,6 +56,13 @@ function talkLang(argv: string[], env: NodeJS.ProcessEnv): Edition {
   return settingsLang(resolvePaths(line.home ?? (env.CYBERREAD_HOME || undefined), env).configDir) ?? detectLocaleLang(env);
 }
 
+function refreshesEarly(args: ParsedArgs, env: NodeJS.ProcessEnv): boolean {
+  if (args.command !== 'refresh' || args.positionals.length > 0 || env.CYBERREAD_REFRESH_THREAD === '0') return false;
+  const home = typeof args.values.home === 'string' ? args.values.home : env.CYBERREAD_HOME || undefined;
+  const settings = settingsFeedCount(resolvePaths(home, env).configDir);
+  return !settings.sync && settings.feeds >= REFRESH_THREAD_MIN_FEEDS;
+}
+
 async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS.ProcessEnv): Promise<number | undefined> {
   const v = args.values;
   const localeMsg = cliMessages(talkLang(argv, env));
@@ -80,7 +77,14 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
     return 0;
   }
   const demo = v.demo === true ? await prepareDemo() : undefined;
-  const ctx = createContext({
+  // `refresh` of all feeds on the built program, when they are enough for a thread of their own
+  // (context.ts REFRESH_THREAD_MIN_FEEDS) and no sync server fetches them: the thread starts now and loads
+  // while this one loads the rest.
+  const early = refreshesEarly(args, env) ? await import('../core/feeds/refresh-thread.js') : null;
+  const earlyFile = early?.refreshWorkerFile() ?? null;
+  if (early !== null && earlyFile !== null) await early.prestartRefreshThread(earlyFile);
+  const { createContext } = await import('./context.js');
+  const made = (): Context => createContext({
     home: demo?.home ?? (typeof v.home === 'string' ? v.home : undefined),
     // --lang is the language to talk in, and for list, tags and mark --all the edition too; for feeds it is
     // the feed's language, not the one to talk in.
@@ -92,9 +96,18 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
     // The demo reads article pages from samples/pages/ and never from the network.
     ...(demo ? { samplePages: samplesDir(import.meta.url) } : {}),
   });
+  let ctx: Context;
+  try {
+    ctx = made();
+  } catch (error) {
+    early?.discardRefreshThread();
+    throw error;
+  }
   try {
     if (demo) await seedDemo(ctx);
-    // `return await`: a command's failure (a damaged cache found halfway) must reach the catch below.
+    // `return await`: a command's failure (a damaged cache found halfway) must reach the catch below. Each
+    // command loads its own code: the HTTP client, the sync protocol, the page extractor and the feed parser
+    // are compiled only by the commands that use them (`list` and `--help` start in a fraction of the time).
     switch (args.command) {
       case '': {
         if (!process.stdin.isTTY || !process.stdout.isTTY) throw new CliError(ctx.msg.needsTerminal, 2);
@@ -108,31 +121,31 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
         return await runTui(ctx, { tags: Array.isArray(v.tag) ? v.tag : [] });
       }
       case 'feeds':
-        return await feedsCommand(ctx, args);
+        return await (await import('./commands/feeds.js')).feedsCommand(ctx, args);
       case 'refresh':
-        return await refreshCommand(ctx, args);
+        return await (await import('./commands/refresh.js')).refreshCommand(ctx, args);
       case 'list':
-        return await listCommand(ctx, args);
+        return await (await import('./commands/list.js')).listCommand(ctx, args);
       case 'show':
-        return await showCommand(ctx, args);
+        return await (await import('./commands/show.js')).showCommand(ctx, args);
       case 'tags':
-        return await tagsCommand(ctx, args);
+        return await (await import('./commands/tags.js')).tagsCommand(ctx, args);
       case 'mark':
-        return await markCommand(ctx, args);
+        return await (await import('./commands/mark.js')).markCommand(ctx, args);
       case 'import':
-        return await importCommand(ctx, args);
+        return await (await import('./commands/opml.js')).importCommand(ctx, args);
       case 'export':
-        return await exportCommand(ctx, args);
+        return await (await import('./commands/opml.js')).exportCommand(ctx, args);
       case 'ignore':
-        return await ignoreCommand(ctx, args);
+        return await (await import('./commands/ignore.js')).ignoreCommand(ctx, args);
       case 'views':
-        return await viewsCommand(ctx, args);
+        return await (await import('./commands/views.js')).viewsCommand(ctx, args);
       case 'vacuum':
-        return await vacuumCommand(ctx, args);
+        return await (await import('./commands/vacuum.js')).vacuumCommand(ctx, args);
       case 'keys':
-        return keysCommand(ctx, args);
+        return (await import('./commands/keys.js')).keysCommand(ctx, args);
       case 'sync':
-        return await syncCommand(ctx, args);
+        return await (await import('./commands/sync.js')).syncCommand(ctx, args);
       default:
         return 0;
     }
@@ -143,6 +156,7 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
     ctx.recoverCache();
     return 1;
   } finally {
+    early?.discardRefreshThread();
     ctx.close();
     demo?.cleanup();
   }

@@ -1,6 +1,5 @@
 import Conf from 'conf';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { refuseFeedUrl } from './opml.js';
 import { bound, sanitizeLine } from './sanitize.js';
 import { isValidTimeZone } from './i18n/dates.js';
@@ -85,19 +84,8 @@ export class ConfigError extends ProblemError {
   override name = 'ConfigError';
 }
 
-/**
- * The "lang" of the settings file in `configDir`, read without opening the settings (for the language of a
- * message printed before they are): undefined when there is none or the file cannot be read.
- */
-export function settingsLang(configDir: string): Edition | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
-    const lang = typeof value === 'object' && value !== null ? (value as { lang?: unknown }).lang : undefined;
-    return lang === 'id' || lang === 'en' ? lang : undefined;
-  } catch {
-    return undefined;
-  }
-}
+// read before the settings are (run.ts), so it lives where loading it costs no settings library
+export { settingsLang } from './settings-file.js';
 
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',

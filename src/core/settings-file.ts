@@ -5,6 +5,8 @@
  * The file is replaced atomically (a temporary file renamed over it), keeping its permissions.
  */
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Edition } from './types.js';
 
 interface Property {
   key: string;
@@ -171,4 +173,34 @@ export function writeSetting(path: string, key: string, value: unknown): string 
   const next = text.trim() === '' ? `${JSON.stringify(value === undefined ? {} : { [key]: value }, null, '\t')}\n` : editSetting(text, key, value);
   replaceFile(path, next);
   return next;
+}
+
+/**
+ * The "lang" of the settings file in `configDir`, read without opening the settings (for the language of a
+ * message printed before they are): undefined when there is none or the file cannot be read.
+ */
+export function settingsLang(configDir: string): Edition | undefined {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
+    const lang = typeof value === 'object' && value !== null ? (value as { lang?: unknown }).lang : undefined;
+    return lang === 'id' || lang === 'en' ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How many feeds the settings file in `configDir` lists and whether it sets up sync, read without opening the
+ * settings (the command line decides from this whether to start a refresh thread early): zeros when there is
+ * no such file or it cannot be read.
+ */
+export function settingsFeedCount(configDir: string): { feeds: number; sync: boolean } {
+  try {
+    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
+    if (typeof value !== 'object' || value === null) return { feeds: 0, sync: false };
+    const { feeds, sync } = value as { feeds?: unknown; sync?: unknown };
+    return { feeds: Array.isArray(feeds) ? feeds.length : 0, sync: sync !== undefined };
+  } catch {
+    return { feeds: 0, sync: false };
+  }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editSetting, writeSetting } from '../../src/core/settings-file.js';
+import { editSetting, settingsFeedCount, writeSetting } from '../../src/core/settings-file.js';
 
 const HAND = `{
     "feeds":[ {"url":"https://a.test/rss",   "title":"A"} ],
@@ -81,6 +81,23 @@ describe('writeSetting', () => {
       writeSetting(path, 'lang', 'en');
       expect(readFileSync(path, 'utf8')).toBe(HAND.replace('"lang" : "id"', '"lang" : "en"'));
       expect(statSync(path).mode & 0o777).toBe(0o640);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('settingsFeedCount (read before the settings, to start a refresh thread early)', () => {
+  it('counts the feeds and sees a sync setup; a missing or unreadable file is zero', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cyberread-peek-'));
+    try {
+      expect(settingsFeedCount(dir)).toEqual({ feeds: 0, sync: false });
+      writeFileSync(join(dir, 'config.json'), HAND);
+      expect(settingsFeedCount(dir)).toEqual({ feeds: 1, sync: false });
+      writeFileSync(join(dir, 'config.json'), '\ufeff{"feeds":[{"url":"a"},{"url":"b"}],"sync":{"type":"ttrss"}}');
+      expect(settingsFeedCount(dir)).toEqual({ feeds: 2, sync: true });
+      writeFileSync(join(dir, 'config.json'), '{"feeds": [');
+      expect(settingsFeedCount(dir)).toEqual({ feeds: 0, sync: false });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

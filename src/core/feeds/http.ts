@@ -11,7 +11,7 @@ import { Transform, Writable, type TransformCallback, type Readable } from 'node
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
-import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { bound, sanitizeLine } from '../sanitize.js';
 import { explain, problem, ProblemError, type Problem } from '../i18n/problem.js';
 
@@ -445,6 +445,17 @@ export function networkProblem(err: unknown, url: URL, limits: FetchLimits, prox
   return describe(err, { host: url.host, url: url.href, phase, limits, target: url, proxy });
 }
 
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | undefined;
+/**
+ * undici, loaded once per thread on first use (shared with sync's JSON client). It is CommonJS: its
+ * module.exports is the namespace's default both in Node and in the bundle (whose chunk for a dynamic import
+ * of a CommonJS package exports nothing else).
+ */
+export function loadUndici(): Promise<Undici> {
+  return (undici ??= import('undici').then((m) => (m as unknown as { default: Undici }).default));
+}
+
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const env = options.env ?? process.env;
@@ -457,7 +468,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const proxies = proxySettings(env);
   const { httpProxy, httpsOnlyProxy, proxyFor } = proxies;
   const configError = proxies.problem;
-  const dispatcher: Dispatcher = new EnvHttpProxyAgent({
+  // undici (~1.1 MB of code) loads with the first fetcher, not with every module that wants userAgent() or
+  // the limits: the reader, `list` and the thread that parses never compile it.
+  const dispatching: Promise<Dispatcher> = loadUndici().then(({ EnvHttpProxyAgent, Pool }) => new EnvHttpProxyAgent({
     httpProxy: httpProxy?.href ?? '',
     httpsProxy: httpsOnlyProxy?.href ?? '',
     noProxy: proxies.noProxy,
@@ -475,7 +488,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       });
       return pool;
     },
-  });
+  }));
+  // awaited by every request and by close(); this only keeps a fetcher that is never used from reporting it
+  dispatching.catch(() => undefined);
   let closed = false;
   const capFor = (req: FetchRequest): number =>
     typeof req.maxBytes === 'number' && req.maxBytes > 0 ? Math.min(req.maxBytes, limits.maxBytes) : limits.maxBytes;
@@ -583,6 +598,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       try {
         release = await acquire(host, req.signal);
         const hop: Hop = { url: current, strayBefore: strays.get(current.origin) ?? 0 };
+        const dispatcher = await dispatching;
         const res = await dispatcher.request({
           origin: current.origin,
           path: `${current.pathname}${current.search}`,
@@ -709,7 +725,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await dispatcher.close();
+      await (await dispatching).close();
     },
   };
 }

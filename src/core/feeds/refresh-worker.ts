@@ -10,7 +10,8 @@ import { openExistingStore } from '../store/open-store.js';
 import { loadPipeline, type RemoteParser } from './pipeline.js';
 import { prepareRows, type PreparedFeed } from './prepare-rows.js';
 import { refreshFeeds } from './refresh.js';
-import type { ExtractReply, ExtractRequest, ParseReply, ParseRequest, RefreshJob, RefreshMessage } from './refresh-thread.js';
+import type { ExtractReply, ExtractRequest, ParseReply, ParseRequest, RefreshJob, RefreshMessage, StartMessage } from './refresh-thread.js';
+import { loadUndici } from './http.js';
 import { ExtractError, type ExtractedArticle, type ExtractOptions } from '../article/types.js';
 import { problemOf, ProblemError } from '../i18n/problem.js';
 
@@ -140,8 +141,17 @@ async function run(job: RefreshJob): Promise<void> {
   }
 }
 
-run(workerData as RefreshJob).catch((error: unknown) => {
-  // Damage is told apart: the thread that asked decides what happens to the file (see refresh-thread.ts).
-  if (isCacheDamaged(error)) post({ kind: 'damaged', path: error.path, code: error.code ?? 'SQLITE_CORRUPT' });
-  else post({ kind: 'failed', problem: problemOf(error) });
-});
+const start = (job: RefreshJob): void => {
+  run(job).catch((error: unknown) => {
+    // Damage is told apart: the thread that asked decides what happens to the file (see refresh-thread.ts).
+    if (isCacheDamaged(error)) post({ kind: 'damaged', path: error.path, code: error.code ?? 'SQLITE_CORRUPT' });
+    else post({ kind: 'failed', problem: problemOf(error) });
+  });
+};
+
+if (workerData !== null) start(workerData as RefreshJob);
+else {
+  // Started before its job was known (prestartRefreshThread): the HTTP client loads while the job is made.
+  void loadUndici().catch(() => undefined);
+  parentPort?.once('message', (m: StartMessage) => start(m.job));
+}

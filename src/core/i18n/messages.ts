@@ -17,11 +17,9 @@ export type TextKey = { [K in MessageKey]: Messages[K] extends string ? K : neve
 
 /** Formats a count the way each language writes numbers (12,345 / 12.345). */
 export function formatCount(n: number, lang: UiLang): string {
-  return NUMBER_FORMATS[lang].format(n);
+  return (NUMBER_FORMATS[lang] ??= new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US')).format(n);
 }
 
 // toLocaleString builds a formatter per call (~4 µs); the hashtag view formats every tag's count per frame.
-const NUMBER_FORMATS: Record<UiLang, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat('id-ID'),
-  en: new Intl.NumberFormat('en-US'),
-};
+// Made on first use: the first Intl object of a process loads ICU's data (20-50 ms), which `--help` need not.
+const NUMBER_FORMATS: Partial<Record<UiLang, Intl.NumberFormat>> = {};

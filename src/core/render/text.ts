@@ -5,7 +5,8 @@ import stringWidth from 'string-width';
  * grapheme (👩‍💻, e + U+0301) is never split. Widths come from string-width so the UI and the renderer agree.
  */
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// made on the first text that needs it: the first Intl object of a process loads ICU's data (20-50 ms)
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Width of a UTF-16 unit that is a whole grapheme on its own and whose width string-width would report
@@ -54,7 +55,7 @@ export function displayWidth(s: string): number {
 function graphemes(s: string): string[] {
   if (fastWidth(s) >= 0) return s.split('');
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(s)) out.push(segment);
+  for (const { segment } of (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(s)) out.push(segment);
   return out;
 }
 

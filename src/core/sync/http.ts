@@ -2,8 +2,7 @@
  * JSON over HTTP POST for the sync protocols, through undici with the same proxies (HTTP(S)_PROXY, NO_PROXY)
  * and timeouts (CYBERREAD_TIMEOUT_MS) as feed requests, and network failures told by the same sentences.
  */
-import { EnvHttpProxyAgent } from 'undici';
-import { DEFAULT_LIMITS, networkProblem, proxySettings, type FetchLimits } from '../feeds/http.js';
+import { DEFAULT_LIMITS, loadUndici, networkProblem, proxySettings, type FetchLimits } from '../feeds/http.js';
 import { timeoutLimits } from '../feeds/pipeline.js';
 import { problem, ProblemError, type Problem } from '../i18n/problem.js';
 
@@ -40,23 +39,29 @@ export function createJsonClient(endpoint: URL, options: JsonClientOptions): Jso
   const env = options.env ?? process.env;
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...timeoutLimits(env), ...options.limits };
   const proxies = proxySettings(env);
-  const dispatcher = new EnvHttpProxyAgent({
-    httpProxy: proxies.httpProxy?.href ?? '',
-    httpsProxy: proxies.httpsOnlyProxy?.href ?? '',
-    noProxy: proxies.noProxy,
-    connect: { timeout: limits.connectTimeoutMs },
-    headersTimeout: limits.firstByteTimeoutMs,
-    bodyTimeout: limits.bodyTimeoutMs,
-  });
+  // undici loads on the first client (see loadUndici): the reader does not compile it unless it syncs
+  const dispatching = loadUndici().then(
+    ({ EnvHttpProxyAgent }) =>
+      new EnvHttpProxyAgent({
+        httpProxy: proxies.httpProxy?.href ?? '',
+        httpsProxy: proxies.httpsOnlyProxy?.href ?? '',
+        noProxy: proxies.noProxy,
+        connect: { timeout: limits.connectTimeoutMs },
+        headersTimeout: limits.firstByteTimeoutMs,
+        bodyTimeout: limits.bodyTimeoutMs,
+      }),
+  );
+  dispatching.catch(() => undefined);
   let count = 0;
   return {
     requests: () => count,
-    close: () => dispatcher.close(),
+    close: async () => (await dispatching).close(),
     async post(body) {
       if (proxies.problem !== null) throw new SyncError(proxies.problem);
       count += 1;
       let phase: 'answer' | 'body' = 'answer';
       try {
+        const dispatcher = await dispatching;
         const res = await dispatcher.request({
           origin: endpoint.origin,
           path: `${endpoint.pathname}${endpoint.search}`,

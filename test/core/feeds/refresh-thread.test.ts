@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerExtract, answerParse, refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
+import { answerExtract, answerParse, discardRefreshThread, prestartRefreshThread, refreshInWorker } from '../../../src/core/feeds/refresh-thread.js';
 import type { PageRunStats } from '../../../src/core/article/full.js';
 import { parseAndPrepare } from '../../../src/core/feeds/prepare-feed.js';
 import { openStore } from '../../../src/core/store/open-store.js';
@@ -59,6 +59,33 @@ describe('refreshInWorker', () => {
     expect(results[0]?.added).toBeGreaterThan(10);
     expect(store.getFeedState(`${base}/feed.xml`)?.etag).toBe('"s"');
     store.close();
+  });
+
+  it('a thread started before its job (prestartRefreshThread) takes the job as its first message, and parseSoon changes nothing stored', async () => {
+    const refresh = async (name: string, prestart: boolean) => {
+      const cacheFile = join(dir, name);
+      const { store } = openStore(cacheFile);
+      if (prestart) await prestartRefreshThread(WORKER);
+      const results = await refreshInWorker(WORKER, { feeds: [{ url: `${base}/feed.xml`, lang: 'id' }], cacheFile, pipeline: PIPELINE }, { parseSoon: prestart });
+      const rows = store.query({ limit: 100 }).map((a) => [a.id, a.title, a.tags]);
+      store.close();
+      return { results, rows };
+    };
+    const later = await refresh('prestart-no.db', false);
+    const early = await refresh('prestart-yes.db', true);
+    expect(early.results.map((r) => [r.status, r.added])).toEqual(later.results.map((r) => [r.status, r.added]));
+    expect(early.rows).toEqual(later.rows);
+    expect(early.rows.length).toBeGreaterThan(10);
+  });
+
+  it('a prestarted thread no refresh took is stopped, and one that stopped on its own is not handed a job', async () => {
+    await prestartRefreshThread(WORKER);
+    discardRefreshThread();
+    // a refresh after that starts a thread of its own
+    const cacheFile = join(dir, 'after-discard.db');
+    openStore(cacheFile).store.close();
+    const results = await refreshInWorker(WORKER, { feeds: [{ url: `${base}/feed.xml` }], cacheFile, pipeline: PIPELINE });
+    expect(results[0]?.status).toBe('new');
   });
 
   it('reports a document the calling thread could not parse as that feed’s error, and keeps no validators for it', async () => {
