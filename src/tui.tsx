@@ -17,7 +17,7 @@ import { App } from './ui/App.js';
 import chalk from 'chalk';
 import { colorDepth, resolveTheme, type ColorDepth } from './core/theme.js';
 import { threadExtractor } from './core/article/extract-thread.js';
-import { loadPage, pageWanted } from './core/article/full.js';
+import { hasPage, loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
 import type { RefreshProgress, UiServices } from './ui/services.js';
@@ -161,6 +161,7 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
           ctx.config.settings.feeds.find((f) => f.url === a.feedUrl),
           htmlToPlainText(a.contentHtml) || a.summary,
         ),
+      has: (a) => hasPage(a.url, ctx.pages().locate),
       // Extracted on a thread of its own: keys and frames go on while a page is read (extract-thread.ts).
       load: (a, o) => loadPage(store, a, { ...ctx.pages(), extract: extractor.extract }, o),
     },

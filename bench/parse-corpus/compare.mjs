@@ -155,15 +155,16 @@ function normUrl(u) {
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Equal as parsed URLs. A relative expected URL (a suite that keeps links as written) also agrees with the
- * absolute URL it names against `base` (the feed's link for links, the item's link for its media).
+ * Equal as parsed URLs. A relative expected URL (a suite that keeps links as written, having no document
+ * URL to resolve them against) agrees with an absolute URL of ours that it names against ours: the same
+ * path, query and fragment, on a host the expectation does not say.
  */
-function sameUrl(ours, exp, base) {
+function sameUrl(ours, exp) {
   if (typeof ours !== 'string' || typeof exp !== 'string') return false;
   if (normUrl(ours) === normUrl(exp)) return true;
-  if (SCHEME.test(exp.trim()) || !SCHEME.test(ours) || typeof base !== 'string' || !SCHEME.test(base)) return false;
+  if (SCHEME.test(exp.trim()) || !SCHEME.test(ours)) return false;
   try {
-    return normUrl(ours) === new URL(exp.trim(), base).href;
+    return normUrl(ours) === new URL(exp.trim(), ours).href;
   } catch {
     return false;
   }
@@ -220,11 +221,9 @@ export function agrees(view, check, parseDateFn) {
     case 'author':
       return typeof v === 'string' && (check.authorString ? authorNames(exp) : [exp]).some((e) => sameText(v, e));
     case 'feed.link':
-      return sameUrl(v, exp);
     case 'link':
-      return sameUrl(v, exp, view.feed.link);
     case 'image':
-      return sameUrl(v, exp, view.items[check.index]?.link ?? view.feed.link);
+      return sameUrl(v, exp);
     case 'guid':
       return typeof v === 'string' && (v.trim() === String(exp).trim() || sameUrl(v, String(exp)));
     case 'published':
@@ -244,8 +243,8 @@ export function agrees(view, check, parseDateFn) {
       return want.length === cats.length && want.every((c) => cats.includes(c));
     }
     case 'enclosures':
-      if (check.member) return (view.items[check.index]?.enclosures ?? []).some((e) => sameUrl(e.url, exp, view.items[check.index]?.link ?? view.feed.link));
-      if (check.part === 'url') return sameUrl(v, exp, view.items[check.index]?.link ?? view.feed.link);
+      if (check.member) return (view.items[check.index]?.enclosures ?? []).some((e) => sameUrl(e.url, exp));
+      if (check.part === 'url') return sameUrl(v, exp);
       if (check.part === 'type') return typeof v === 'string' && v.toLowerCase() === String(exp).toLowerCase();
       return Number(v) === Number(exp);
     default:

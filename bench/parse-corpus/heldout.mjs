@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { phpProviders } from './phpdata.mjs';
+import { rubySpecChecks } from './rubyspec.mjs';
 
 function walk(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -233,6 +234,43 @@ function loadFeedValidator(root) {
   return cases;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// feedjira (feedjira/feedjira, MIT): spec/sample_feeds/* and the expectations of its RSpec files
+// (`expect(@entry.title).to eq "…"` on the feed a `before` block parsed), read by rubyspec.mjs.
+
+function loadFeedjira(root) {
+  const dir = join(root, 'feedjira', 'spec');
+  const table = join(dir, 'sample_feeds.rb');
+  if (!existsSync(table)) return [];
+  const samples = {};
+  for (const m of readFileSync(table, 'utf8').matchAll(/(sample_\w+):\s*"([^"]+)"/g)) samples[m[1]] = m[2];
+  const readSample = (name) => readFileSync(join(dir, 'sample_feeds', name), 'utf8');
+  const bySample = new Map();
+  let na = 0;
+  for (const file of walk(join(dir, 'feedjira')).concat([join(dir, 'feedjira_spec.rb')])) {
+    if (!/_spec\.rb$/.test(file) || !existsSync(file)) continue;
+    const r = rubySpecChecks(readFileSync(file, 'utf8'), samples, readSample);
+    na += r.na;
+    for (const { sample, check } of r.checks) {
+      if (check.index === -1) continue;
+      if (!bySample.has(sample)) bySample.set(sample, []);
+      const list = bySample.get(sample);
+      // The same expectation in two spec files (a parser and its subclass) is one check.
+      if (!list.some((c) => JSON.stringify(c) === JSON.stringify(check))) list.push(check);
+    }
+  }
+  const cases = [];
+  for (const file of walk(join(dir, 'sample_feeds'))) {
+    const name = basename(file);
+    // Files that hold one entry's expected content, not feeds.
+    const isFeed = !/FirstEntry|EntryContent|EntryDescription/.test(name);
+    if (!isFeed) continue;
+    cases.push({ suite: 'feedjira', heldOut: true, group: 'feedjira', file: name, path: file, contentType: null, checks: bySample.get(name) ?? [], na: 0, unsupported: 0, mustRead: true });
+  }
+  if (cases[0]) cases[0].na = na;
+  return cases;
+}
+
 export function loadHeldOut(root) {
-  return [...loadFeedRs(root), ...loadSimplePie(root), ...loadFeedValidator(root)];
+  return [...loadFeedRs(root), ...loadSimplePie(root), ...loadFeedValidator(root), ...loadFeedjira(root)];
 }

@@ -111,8 +111,9 @@ export interface ArticleQuery {
   /** Edition: articles whose lang is this one, plus those whose lang is unknown. */
   lang?: Lang;
   unread?: boolean;
-  /** With `unread`: these articles stay in the result even when read, so a list the user is reading
-   *  through (the UI's unread-only view) does not shift under them. At most 1000 are used. */
+  /** With `unread`, `starred` or a `where` that tests a mark: these articles stay in the result whatever
+   *  their read and star marks are now, so a list the user is reading through (the UI's unread-only or
+   *  starred-only list) does not shift under them. At most 1000 are used. */
   keepIds?: string[];
   starred?: boolean;
   /** Full-text query over title, summary and body. */
@@ -125,6 +126,8 @@ export interface ArticleQuery {
    * it has accounted for while a refresh writes new ones, and takes those in at once (see use-refresh.ts).
    */
   maxRid?: number;
+  /** Only articles stored after this row id: those a refresh that began at store.lastRowId() = minRid brought. */
+  minRid?: number;
   limit?: number;
   offset?: number;
 }

@@ -4,15 +4,15 @@ import { messages, type Messages } from '../core/i18n/index.js';
 import { clean, type Measure } from './components/Line.js';
 import { useFeeds } from './hooks/use-feeds.js';
 import { Header } from './components/Header.js';
-import { splitLine, StatusBar, typedLine } from './components/StatusBar.js';
+import { splitLine, StatusBar, typedLine, type FreshCounts } from './components/StatusBar.js';
 import { useAppState } from './hooks/use-app-state.js';
 import { useArticles } from './hooks/use-articles.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useReader } from './hooks/use-reader.js';
-import { useClockTick, useListRefresh } from './hooks/use-refresh.js';
+import { newIn, useClockTick, useListRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { AppProps } from './services.js';
-import { initialState, tooSmall, type Confirm, type FailedFeed, type Prompt } from './state.js';
+import { edition, initialState, listLang, tooSmall, type AppState, type Confirm, type FailedFeed, type Prompt } from './state.js';
 import { problem } from '../core/i18n/problem.js';
 import { ViewBody, viewTitle } from './views/ViewBody.js';
 import { errorLines } from './views/Errors.js';
@@ -104,6 +104,32 @@ export function promptLine(m: Messages, p: Prompt, keymap: Keymap | undefined, m
   return typedLine(measure, label, clean(p.text), hints, width);
 }
 
+/**
+ * What the last refresh brought, as the reader can see it: new in the edition listed, and new only in the
+ * other (an article of unknown language is in both, and counted once, here). Null while nothing came.
+ */
+function freshCounts(services: AppProps['services'], s: AppState, m: Messages): FreshCounts | null {
+  const since = s.refresh.since;
+  if (since === null || s.refresh.added === 0) return null;
+  const shown = listLang(s);
+  const here = newIn(services, shown, since);
+  if (shown === undefined) return { here, other: 0, otherName: '' };
+  const other = shown === 'id' ? 'en' : 'id';
+  let only = 0;
+  try {
+    only = services.store.count({ lang: other, minRid: since, where: { kind: 'not', child: { kind: 'lang', lang: shown } } });
+  } catch {
+    // told without them
+  }
+  return { here, other: only, otherName: other === 'id' ? m.langShortId : m.langShortEn };
+}
+
+/** The search prompt's hints, fullest first: what Enter and Esc do, then how to get the help (`?` is typed there). */
+function searchHints(m: Messages, keymap: Keymap | undefined): string[] {
+  const short = m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'));
+  return [`${short} · ${m.searchHelpHint(keyFor(keymap, 'help', 'search'))}`, short];
+}
+
 /** Wires state, data and keys together and picks the view; the views and hooks do the work. */
 export function App(props: AppProps): React.JSX.Element {
   const { services } = props;
@@ -121,6 +147,9 @@ export function App(props: AppProps): React.JSX.Element {
   const feeds = useFeeds(services, s, dispatch);
   const feedName = useMemo(() => (s.filters.feed === null ? null : feedTitle(services, s.filters.feed)), [s.filters.feed, s.dataVersion]);
   const reader = useReader(services, s, dispatch, data.selectedArticle);
+  // `f` is hinted only where it can bring a full article: not for an article without a web page (pressing it says why)
+  const hasPage = useMemo(() => (reader.shown === null ? false : (services.pages.has?.(reader.shown) ?? true)), [reader.shown?.id]);
+  const fullText = hasPage && reader.page?.status !== 'skipped';
   // the failed-feeds page, laid out at the width: the reducer scrolls it by its line count
   const errorPage = useMemo(
     () => (s.view === 'errors' ? errorLines(m, s.refresh.failed, s.size.columns, services.wrap, (url) => feedTitle(services, url)) : []),
@@ -143,6 +172,8 @@ export function App(props: AppProps): React.JSX.Element {
     app.exit();
   }, [s.quit]);
 
+  // the last refresh's new articles per edition: counted when a refresh brought some or the edition changed
+  const fresh = useMemo(() => freshCounts(services, s, m), [s.refresh.since, s.refresh.added, s.lang, s.filters.edition, s.filters.query, s.dataVersion]);
   if (tooSmall(s.size)) return <Text>{m.tooSmall(s.size.columns, s.size.rows)}</Text>;
   const problem = s.view === 'search' && s.filters.problem !== null ? m.queryProblem(s.filters.problem.code, s.filters.problem.column, s.filters.problem.token) : null;
   // a question waiting for its answer is what the status line says until it is answered
@@ -153,7 +184,7 @@ export function App(props: AppProps): React.JSX.Element {
         ? m.confirmRemoveAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
         : m.confirmAnswers(keyChoice(keymap, 'confirmYes', 'confirm'))
       : s.view === 'search'
-      ? typedLine(services, m.searchPrompt, clean(s.filters.search), [m.searchHint(keyFor(keymap, 'applySearch', 'search'), keyFor(keymap, 'cancelSearch', 'search'))], s.size.columns - 2)
+      ? typedLine(services, m.searchPrompt, clean(s.filters.search), searchHints(m, keymap), s.size.columns - 2)
       : s.prompt !== null
         ? promptLine(m, s.prompt, keymap, services, s.size.columns - 2)
         : s.digits !== ''
@@ -164,7 +195,7 @@ export function App(props: AppProps): React.JSX.Element {
     <Box flexDirection="column" width={s.size.columns}>
       <Header
         m={m}
-        lang={s.lang}
+        lang={edition(s)}
         title={
           // which text the reader shows, when a full article is cached (`f` switches)
           s.view === 'reader' && reader.page?.status === 'ok'
@@ -185,12 +216,13 @@ export function App(props: AppProps): React.JSX.Element {
       <StatusBar
         m={m}
         view={s.view}
-        hintContext={{ readerFocus: s.reader.focus, relatedCount: s.reader.relatedCount }}
+        hintContext={{ readerFocus: s.reader.focus, relatedCount: s.reader.relatedCount, fullText }}
         refresh={s.refresh}
         lastRefresh={last === null ? null : services.relativeTime(last, s.lang, false)}
         toast={toast}
         toastIsError={problem !== null && s.confirm === null}
         keymap={keymap}
+        fresh={fresh}
         notice={s.cacheDamaged === null ? null : m.cacheDamaged(s.cacheDamaged.path, s.cacheDamaged.movedTo)}
         {...(prompt === undefined ? {} : { prompt })}
         columns={s.size.columns}

@@ -114,6 +114,8 @@ export const OTHER_KEY = 'other';
 
 export const BINDINGS: Binding[] = [
   { action: 'help', keys: ['?'], views: ['list', 'reader', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actHelp' },
+  // where a line is typed `?` is a character: Ctrl-G (nano's "Get Help") opens the help there, and everywhere else too
+  { action: 'help', keys: ['Ctrl-G'], views: [...ALL_VIEWS, 'prompt'], help: 'actHelp' },
   { action: 'quit', keys: ['q'], views: ['list'], help: 'actQuitList' },
   { action: 'back', keys: ['q'], views: ['reader', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actBack' },
   { action: 'back', keys: ['Esc'], views: ['reader', 'hashtags', 'language', 'help', 'errors', 'feeds', 'links'], help: 'actBack' },
@@ -125,8 +127,8 @@ export const BINDINGS: Binding[] = [
   { action: 'up', keys: ['k', '↑'], views: ['list', 'help', 'language', 'feeds', 'links'], help: 'actUp' },
   { action: 'pageDown', keys: ['PgDn'], views: ['list', 'hashtags', 'feeds', 'links'], help: 'actPageDown' },
   { action: 'pageUp', keys: ['PgUp'], views: ['list', 'hashtags', 'feeds', 'links'], help: 'actPageUp' },
-  { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader', 'errors', 'feeds', 'links'], help: 'actTop' },
-  { action: 'bottom', keys: ['G', 'End'], views: ['list', 'reader', 'errors', 'feeds', 'links'], help: 'actBottom' },
+  { action: 'top', keys: ['g', 'Home'], views: ['list', 'reader', 'help', 'errors', 'feeds', 'links'], help: 'actTop' },
+  { action: 'bottom', keys: ['G', 'End'], views: ['list', 'reader', 'help', 'errors', 'feeds', 'links'], help: 'actBottom' },
   { action: 'open', keys: ['Enter'], views: ['list'], help: 'actOpen' },
   { action: 'hashtags', keys: ['#'], views: ['list'], help: 'actHashtags' },
   { action: 'search', keys: ['/'], views: ['list'], help: 'actSearch' },
@@ -142,8 +144,9 @@ export const BINDINGS: Binding[] = [
   { action: 'errors', keys: ['e'], views: ['list', 'reader'], help: 'actErrors' },
   { action: 'down', keys: ['j', '↓'], views: ['reader', 'errors'], help: 'actScrollDown' },
   { action: 'up', keys: ['k', '↑'], views: ['reader', 'errors'], help: 'actScrollUp' },
-  { action: 'pageDown', keys: ['Space', 'PgDn'], views: ['reader', 'errors'], help: 'actPageDown' },
-  { action: 'pageUp', keys: ['b', 'PgUp'], views: ['reader', 'errors'], help: 'actPageUp' },
+  // the help is a page too: taller than a small terminal, it pages like the article
+  { action: 'pageDown', keys: ['Space', 'PgDn'], views: ['reader', 'help', 'errors'], help: 'actPageDown' },
+  { action: 'pageUp', keys: ['b', 'PgUp'], views: ['reader', 'help', 'errors'], help: 'actPageUp' },
   { action: 'next', keys: ['n'], views: ['reader'], help: 'actNext' },
   { action: 'prev', keys: ['p'], views: ['reader'], help: 'actPrev' },
   { action: 'focusRelated', keys: ['Tab'], views: ['reader'], help: 'actFocusRelated' },
@@ -317,7 +320,7 @@ export interface HelpRow {
  * only when the view or the language changes, not on each scroll of the overlay (the reducer clamps with
  * its length and the view draws it).
  */
-export function helpRows(view: View, lang: UiLang, keymap: Keymap = DEFAULT_KEYMAP): readonly HelpRow[] {
+export function helpRows(view: KeyContext, lang: UiLang, keymap: Keymap = DEFAULT_KEYMAP): readonly HelpRow[] {
   // one memo per table: the reducer counts rows with the defaults (their number is the same in every
   // table) while the overlay draws the user's, and neither pushes the other's rows out
   let memo = helpMemos.get(keymap);
@@ -328,9 +331,9 @@ export function helpRows(view: View, lang: UiLang, keymap: Keymap = DEFAULT_KEYM
   return memo(view, lang, keymap);
 }
 
-const helpMemos = new WeakMap<Keymap, (view: View, lang: UiLang, keymap: Keymap) => readonly HelpRow[]>();
+const helpMemos = new WeakMap<Keymap, (view: KeyContext, lang: UiLang, keymap: Keymap) => readonly HelpRow[]>();
 
-const buildHelpRows = (view: View, lang: UiLang, keymap: Keymap): HelpRow[] => {
+const buildHelpRows = (view: KeyContext, lang: UiLang, keymap: Keymap): HelpRow[] => {
   const m = messages(lang);
   const rows: { keys: string[]; help: HelpKey }[] = [];
   for (const b of keymap.bindings) {
@@ -397,6 +400,8 @@ export interface HintContext {
   readerFocus: 'body' | 'related';
   /** "Read also" entries of the article shown: Tab is only worth a hint when there are some. */
   relatedCount: number;
+  /** `f` has a full article to fetch or show: the article has a web page the feed did not already carry whole. */
+  fullText?: boolean;
 }
 
 export interface Hint {
@@ -427,7 +432,7 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: 'Tab', hint: 'hintBackToArticle', when: (c) => c.readerFocus === 'related' },
     { keys: 'n/p', hint: 'hintArticle' },
     { keys: 'Tab', hint: 'hintReadAlso', when: (c) => c.readerFocus === 'body' && c.relatedCount > 0 },
-    { keys: 'f', hint: 'hintFull', when: (c) => c.readerFocus === 'body' },
+    { keys: 'f', hint: 'hintFull', when: (c) => c.readerFocus === 'body' && c.fullText !== false },
     { keys: 'L', hint: 'hintLang' },
     { keys: 'q', hint: 'hintBack' },
     { keys: '?', hint: 'hintHelp' },
@@ -436,6 +441,8 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: '↑/↓', hint: 'hintMove' },
     { keys: 'Enter', hint: 'hintAdd' },
     { keys: 'Esc', hint: 'hintBack' },
+    // `?` is typed here (it narrows): the help has a key that is not a character
+    { keys: 'Ctrl-G', hint: 'hintHelp' },
   ],
   language: [
     { keys: '↑/↓', hint: 'hintMove' },

@@ -71,6 +71,8 @@ export interface UiServices {
     get(id: string): StoredPage | null;
     /** Whether opening this article fetches its page by itself (the feed's fullText mode and its text). */
     wanted(article: StoredArticle): boolean;
+    /** Whether the article has a page to fetch (an http(s) address; in the demo, a sample page); true when absent. */
+    has?(article: StoredArticle): boolean;
     /** Fetches (or reads from the cache) an article's page; `retryFailed` for an explicit request (`f`). */
     load(article: StoredArticle, options: { signal: AbortSignal; retryFailed: boolean }): Promise<PageResult>;
   };

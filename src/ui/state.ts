@@ -1,9 +1,9 @@
-import { mentionsLang, type QueryNode, type QueryProblem } from '../core/query/ast.js';
+import { mentionsFlag, mentionsLang, type QueryNode, type QueryProblem } from '../core/query/ast.js';
 import { parseQuery } from '../core/query/parse.js';
 import type { ArticleQuery, RefreshResult, TagCount } from '../core/types.js';
 import type { TextKey, UiLang } from '../core/i18n/messages.js';
 import { problem, type Problem, type Said } from '../core/i18n/problem.js';
-import { helpRows } from './keymap.js';
+import { helpRows, type KeyContext } from './keymap.js';
 import { memoLast } from './memo.js';
 
 /**
@@ -67,11 +67,16 @@ export interface Filters {
   starredOnly: boolean;
   /** The url of the one feed listed (chosen in the feeds view), or null for all. */
   feed: string | null;
+  /**
+   * The edition that feed is listed in when its articles are all in the other one, or null: the interface
+   * language's. The interface keeps the language the user chose; this goes with the feed filter (c, L).
+   */
+  edition: UiLang | null;
   /** The saved view whose query is listed (opened in the feeds view), for the header; null once the query is changed. */
   viewName: string | null;
 }
 
-export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null, viewName: null };
+export const NO_FILTERS: Filters = { tags: [], search: '', query: null, queryText: '', problem: null, unreadOnly: false, starredOnly: false, feed: null, edition: null, viewName: null };
 
 /** A question in the status line: y or Enter answers yes, any other key no. */
 export type Confirm =
@@ -121,6 +126,8 @@ export interface RefreshState {
   failed: FailedFeed[];
   /** Set when the refresh itself could not run (not one feed failing). */
   error: Problem | null;
+  /** The last row id stored before the refresh began: what it brought is stored after it (null: unknown). */
+  since: number | null;
 }
 
 /**
@@ -154,9 +161,10 @@ export interface AppState {
   hashtags: { all: TagCount[]; query: string; selected: number; scroll: number };
   /** The highlighted row of the language view: 0 Indonesian, 1 English. */
   language: { selected: number };
-  /** Articles read from the unread-only list since its filter last changed: they stay listed (like most
-   *  readers do) until the user changes the filter or toggles unread-only, so rows never shift under them. */
-  keptRead: string[];
+  /** Articles read or unstarred from a list that filters by those marks (unread only, starred only, a query
+   *  with is:…) since its filter last changed: they stay listed (like most readers do) until the user changes
+   *  the filter or toggles unread-only, so rows never shift under them, and the header counts them as shown. */
+  kept: string[];
   /** First help row shown (the help of a view can be taller than the terminal). */
   helpScroll: number;
   /** The failed-feeds page: its first line shown, and how many lines it has as drawn (errorsLayout). */
@@ -216,7 +224,7 @@ export type Action =
   | { type: 'clearFilters'; keep?: Kept }
   | { type: 'toggleUnreadOnly'; keep?: Kept }
   | { type: 'toggleStarredOnly'; keep?: Kept }
-  /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there). */
+  /** Lists one feed (Enter in the feeds view), in the edition `lang` when given (its articles are there); the interface keeps its language. */
   | { type: 'openFeed'; url: string; lang?: UiLang }
   /** Lists a saved view (Enter on it in the feeds view): its query, in place of the typed one, tags and feed. */
   | { type: 'openView'; name: string; query: string }
@@ -257,7 +265,7 @@ export type Action =
   | { type: 'readerLayout'; lineCount: number; relatedCount: number; relatedStart: number }
   /** The failed-feeds page was laid out at this many lines (they wrap with the width). */
   | { type: 'errorsLayout'; lineCount: number }
-  | { type: 'refreshStarted'; total: number }
+  | { type: 'refreshStarted'; total: number; since?: number | null }
   | { type: 'refreshProgress'; done: number; total: number; result?: RefreshResult }
   | { type: 'refreshFinished'; results: RefreshResult[] }
   | { type: 'refreshError'; problem: Problem }
@@ -312,7 +320,7 @@ export function initialState(o: {
     reader: freshReader(null),
     hashtags: { all: [], query: '', selected: 0, scroll: 0 },
     language: { selected: o.lang === 'id' ? 0 : 1 },
-    keptRead: [],
+    kept: [],
     helpScroll: 0,
     errors: { scroll: 0, lineCount: 0 },
     feeds: { total: 0, selected: 0, scroll: 0 },
@@ -321,7 +329,7 @@ export function initialState(o: {
     prompt: null,
     digits: '',
     undo: null,
-    refresh: { running: false, done: 0, total: 0, added: 0, failed: o.failed ?? [], error: null },
+    refresh: { running: false, done: 0, total: 0, added: 0, failed: o.failed ?? [], error: null, since: null },
     size: { columns: o.columns, rows: o.rows },
     toast: null,
     overrides: {},
@@ -333,11 +341,25 @@ export function initialState(o: {
 }
 
 /**
- * The edition the list shows: the UI language's (plus articles of unknown language), unless the query says
- * which language it wants (a saved view of English news opened in the Indonesian interface still lists them).
+ * The edition shown (the header's IND | ENG): the interface language's, or the one of a feed opened from the
+ * feeds view whose articles are all in the other. Two things, as a reader of one language may open a feed of
+ * the other: the interface stays in the language the user chose (L or the language view change both).
+ */
+export function edition(s: AppState): UiLang {
+  return s.filters.edition ?? s.lang;
+}
+
+/**
+ * The edition the list shows (plus articles of unknown language), unless the query says which language it
+ * wants (a saved view of English news opened in the Indonesian interface still lists them).
  */
 export function listLang(s: AppState): UiLang | undefined {
-  return mentionsLang(s.filters.query) ? undefined : s.lang;
+  return mentionsLang(s.filters.query) ? undefined : edition(s);
+}
+
+/** Whether the list's filters test read or star marks, so marking an article can take it out of the list. */
+function marksFilter(f: Filters): boolean {
+  return f.unreadOnly || f.starredOnly || mentionsFlag(f.query);
 }
 
 /** The list's query: the edition and the filters. */
@@ -348,7 +370,7 @@ export function listQuery(s: AppState): ArticleQuery {
   if (s.filters.tags.length > 0) q.tags = [...s.filters.tags];
   if (s.filters.query !== null) q.where = s.filters.query;
   if (s.filters.unreadOnly) q.unread = true;
-  if (s.filters.unreadOnly && s.keptRead.length > 0) q.keepIds = [...s.keptRead];
+  if (s.kept.length > 0 && marksFilter(s.filters)) q.keepIds = [...s.kept];
   if (s.filters.starredOnly) q.starred = true;
   if (s.filters.feed !== null) q.feedUrl = s.filters.feed;
   if (s.watermark !== null) q.maxRid = s.watermark;
@@ -422,6 +444,14 @@ export function below(s: AppState): View {
   return s.stack[s.stack.length - 1]?.view ?? 'list';
 }
 
+/**
+ * Whose keys the help shows: the line being typed in the status line when it was opened from one (a
+ * prompt of the feeds view stays open under it), else the screen under it.
+ */
+export function helpPlace(s: AppState): KeyContext {
+  return s.prompt !== null ? 'prompt' : below(s);
+}
+
 /** A reader is on screen or under the overlay on screen (help over an article keeps its page laid out). */
 export function readerOpen(s: AppState): boolean {
   return s.view === 'reader' || s.stack.some((f) => f.view === 'reader');
@@ -433,7 +463,7 @@ function scrollErrors(s: AppState, to: number): AppState {
 }
 
 function scrollHelp(s: AppState, to: number): AppState {
-  const max = Math.max(0, helpRows(below(s), s.lang).length - helpHeight(s.size));
+  const max = Math.max(0, helpRows(helpPlace(s), s.lang).length - helpHeight(s.size));
   return { ...s, helpScroll: clamp(to, 0, max) };
 }
 
@@ -516,7 +546,7 @@ function toList(s: AppState): AppState {
  * the new list) on the same screen row as before.
  */
 function refiltered(s: AppState, filters: Filters, keep?: Kept): AppState {
-  const next: AppState = { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, keptRead: [], dataVersion: s.dataVersion + 1 };
+  const next: AppState = { ...s, filters, list: { ...s.list, selected: 0, scroll: 0 }, overrides: {}, kept: [], dataVersion: s.dataVersion + 1 };
   if (keep === undefined) return next;
   const total = Math.max(0, keep.total);
   const selected = total === 0 ? 0 : clamp(keep.index, 0, total - 1);
@@ -575,6 +605,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'list') return moveList(s, 0);
       if (s.view === 'hashtags') return moveTags(s, 0);
       if (s.view === 'reader') return scrollReader(s, 0);
+      if (s.view === 'help') return scrollHelp(s, 0);
       if (s.view === 'errors') return scrollErrors(s, 0);
       if (s.view === 'feeds') return moveFeeds(s, 0);
       if (s.view === 'links') return moveLinks(s, 0);
@@ -583,6 +614,7 @@ export function reducer(s: AppState, a: Action): AppState {
       if (s.view === 'list') return moveList(s, s.list.total - 1);
       if (s.view === 'hashtags') return moveTags(s, visibleTags(s).length - 1);
       if (s.view === 'reader') return scrollReader(s, readerMax(s));
+      if (s.view === 'help') return scrollHelp(s, Number.MAX_SAFE_INTEGER);
       if (s.view === 'errors') return scrollErrors(s, s.errors.lineCount);
       if (s.view === 'feeds') return moveFeeds(s, s.feeds.total - 1);
       if (s.view === 'links') return moveLinks(s, s.links.total - 1);
@@ -613,8 +645,9 @@ export function reducer(s: AppState, a: Action): AppState {
       return showRelated({ ...s, reader: { ...s.reader, focus: 'related', relatedCount } });
     }
     case 'setLang': {
-      if (a.lang === s.lang) return s;
-      const next = refiltered({ ...s, lang: a.lang }, s.filters);
+      // a feed listed in the other edition goes back to the interface's with it
+      if (a.lang === s.lang && s.filters.edition === null) return s;
+      const next = refiltered({ ...s, lang: a.lang }, { ...s.filters, edition: null });
       // The edition changed: a reader showing the old list's selection has no article any more. On screen it
       // goes back to the (new) list; under an overlay its frame is dropped, so back skips it.
       if (s.view === 'reader' && s.reader.articleId === null) return toList(next);
@@ -636,15 +669,13 @@ export function reducer(s: AppState, a: Action): AppState {
     }
     case 'toggleStarredOnly':
       return refiltered(s, { ...s.filters, starredOnly: !s.filters.starredOnly }, a.keep);
-    case 'openFeed': {
-      const lang = a.lang ?? s.lang;
-      return toList(refiltered({ ...s, lang }, { ...s.filters, feed: a.url }));
-    }
+    case 'openFeed':
+      return toList(refiltered(s, { ...s.filters, feed: a.url, edition: a.lang !== undefined && a.lang !== s.lang ? a.lang : null }));
     case 'openView': {
       const r = parseQuery(a.query);
       if (!r.ok || r.node === null) return s;
       const text = a.query.trim();
-      return toList(refiltered(s, { ...s.filters, tags: [], feed: null, search: text, query: r.node, queryText: text, problem: null, viewName: a.name }));
+      return toList(refiltered(s, { ...s.filters, tags: [], feed: null, edition: null, search: text, query: r.node, queryText: text, problem: null, viewName: a.name }));
     }
     case 'feedsLoaded': {
       const feeds = { ...s.feeds, total: Math.max(0, a.total) };
@@ -695,7 +726,7 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'dataChanged':
       return { ...s, dataVersion: s.dataVersion + 1 };
     case 'dropFeedFilter':
-      return s.filters.feed === null ? s : refiltered(s, { ...s.filters, feed: null });
+      return s.filters.feed === null ? s : refiltered(s, { ...s.filters, feed: null, edition: null });
     case 'feedUnsubscribed':
       return s.refresh.failed.some((f) => f.url === a.url) ? { ...s, refresh: { ...s.refresh, failed: s.refresh.failed.filter((f) => f.url !== a.url) } } : s;
     case 'toggleUnreadOnly':
@@ -749,7 +780,7 @@ export function reducer(s: AppState, a: Action): AppState {
       return reader.focus === 'related' ? showRelated(laid) : laid;
     }
     case 'refreshStarted':
-      return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null } };
+      return { ...s, refresh: { running: true, done: 0, total: a.total, added: 0, failed: [], error: null, since: a.since ?? null } };
     case 'refreshProgress': {
       const r = a.result;
       const failed = r?.status === 'error' ? [...s.refresh.failed, { url: r.url, error: r.error ?? UNKNOWN }] : s.refresh.failed;
@@ -761,7 +792,7 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'refreshFinished': {
       const failed = a.results.filter((r) => r.status === 'error').map((r) => ({ url: r.url, error: r.error ?? UNKNOWN }));
       const added = a.results.reduce((n, r) => n + r.added, 0);
-      return { ...s, refresh: { running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
+      return { ...s, refresh: { ...s.refresh, running: false, done: a.results.length, total: a.results.length, added, failed, error: null } };
     }
     case 'refreshError':
       return { ...s, refresh: { ...s.refresh, running: false, error: a.problem } };
@@ -770,8 +801,8 @@ export function reducer(s: AppState, a: Action): AppState {
       const next = { ...prev };
       if (a.read !== undefined) next.read = a.read;
       if (a.starred !== undefined) next.starred = a.starred;
-      const keep = a.read === true && a.fromList === true && s.filters.unreadOnly && !s.keptRead.includes(a.id);
-      return { ...s, overrides: { ...s.overrides, [a.id]: next }, keptRead: keep ? [...s.keptRead, a.id] : s.keptRead };
+      const keep = a.fromList === true && marksFilter(s.filters) && !s.kept.includes(a.id);
+      return { ...s, overrides: { ...s.overrides, [a.id]: next }, kept: keep ? [...s.kept, a.id] : s.kept };
     }
     case 'toast':
       // an undo lives as long as its notice: any other notice, or the next key, ends it

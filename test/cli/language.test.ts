@@ -14,10 +14,10 @@ describe('the CLI in Indonesian', () => {
     expect((await runCli(['--home', home, 'feeds', 'add', missing], { env: C })).code).toBe(0);
     const id = await runCli(['--home', home, '--lang', 'id', 'refresh'], { env: C });
     expect(id.code).toBe(1);
-    expect(id.stdout).toContain(`gagal: File tidak ada: ${missing}. Periksa path-nya.`);
+    expect(id.stdout).toContain(`gagal: file tidak ada: ${missing}. Periksa path-nya.`);
     expect(id.stdout).toContain('1 feed dimuat ulang, 0 artikel baru, 1 gagal.');
     const en = await runCli(['--home', home, '--lang', 'en', 'refresh'], { env: C });
-    expect(en.stdout).toContain(`failed: No such file: ${missing}. Check the path.`);
+    expect(en.stdout).toContain(`failed: no such file: ${missing}. Check the path.`);
     // stored as a problem: `feeds` tells the last error in the language of that command
     expect((await runCli(['--home', home, '--lang', 'id', 'list'], { env: C })).code).toBe(0);
     const feeds = await runCli(['--home', home, 'feeds', '--json'], { env: { LANG: 'id_ID.UTF-8' } });

@@ -30,7 +30,8 @@ describe('output in a pipe is data', () => {
     expect(r.code).toBe(1);
     const line = r.stdout.split('\n')[0] ?? '';
     expect(line.startsWith(`✗ ${missing}`), line).toBe(true);
-    expect(line.endsWith(`No such file: ${missing}. Check the path.`), line).toBe(true);
+    // the reason reads on after "failed:" as one sentence
+    expect(line.endsWith(`failed: no such file: ${missing}. Check the path.`), line).toBe(true);
     expect(line).not.toContain('…');
     expect(line.length).toBeGreaterThan(120);
   });

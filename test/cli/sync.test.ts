@@ -295,6 +295,71 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect(await serverFeeds()).toEqual([feedUrl('a'), feedUrl('c')].sort());
   });
 
+  it('two machines of one user: what each marks, stars, subscribes and unsubscribes (offline too) reaches the other', async () => {
+    const user = server.addUser('twomachines');
+    await user.addFeed(feedUrl('a'));
+    const here = await syncedHome(user);
+    const there = await syncedHome(user);
+    const article = async (home: string, title: string): Promise<Listed> => (await list(home)).find((a) => a.title === title) as Listed;
+    const feedsOf = async (home: string): Promise<string[]> =>
+      (JSON.parse((await cli(home, null, ['feeds', '--json'])).stdout) as { url: string }[]).map((f) => f.url).sort();
+
+    // read here, starred there, read again there: both end with the same state, each change sent once
+    await cli(here, null, ['mark', (await article(here, 'a article 0')).id, '--read']);
+    await cli(there, null, ['mark', (await article(there, 'a article 0')).id, '--star']);
+    await cli(there, null, ['mark', (await article(there, 'a article 1')).id, '--read']);
+    expect(JSON.parse((await cli(here, user, ['sync', '--json'])).stdout)).toMatchObject({ pushed: 1, pulled: 0 });
+    expect(JSON.parse((await cli(there, user, ['sync', '--json'])).stdout)).toMatchObject({ pushed: 2, pulled: 1 });
+    expect(JSON.parse((await cli(here, user, ['sync', '--json'])).stdout)).toMatchObject({ pushed: 0, pulled: 2 });
+    for (const home of [here, there]) {
+      expect(await article(home, 'a article 0')).toMatchObject({ read: true, starred: true });
+      expect(await article(home, 'a article 1')).toMatchObject({ read: true, starred: false });
+    }
+
+    // subscribed here while the server is down, unstarred there: the next syncs bring both over
+    await server.stopWeb();
+    try {
+      expect((await cli(here, user, ['feeds', 'add', feedUrl('d')])).code).toBe(0);
+      expect((await cli(here, user, ['sync'])).code).toBe(1);
+    } finally {
+      await server.startWeb();
+    }
+    await cli(there, null, ['mark', (await article(there, 'a article 0')).id, '--unstar']);
+    expect(JSON.parse((await cli(there, user, ['sync', '--json'])).stdout)).toMatchObject({ pushed: 1 });
+    const back = JSON.parse((await cli(here, user, ['sync', '--json'])).stdout) as { subscribed: string[]; pulled: number; added: number };
+    expect(back).toMatchObject({ subscribed: [feedUrl('d')], pulled: 1 });
+    expect((await list(here)).filter((a) => a.feed.url === feedUrl('d'))).toHaveLength(4);
+    expect(JSON.parse((await cli(there, user, ['sync', '--json'])).stdout)).toMatchObject({ added: 4 });
+    expect(await feedsOf(there)).toEqual([feedUrl('a'), feedUrl('d')].sort());
+    expect((await article(here, 'a article 0')).starred).toBe(false);
+
+    // unsubscribed there while the server is down: it leaves here too once both have synced; a star kept
+    await cli(there, null, ['mark', (await article(there, 'd article 2')).id, '--star']);
+    await server.stopWeb();
+    try {
+      expect((await cli(there, user, ['feeds', 'remove', feedUrl('d')])).code).toBe(0);
+    } finally {
+      await server.startWeb();
+    }
+    expect(JSON.parse((await cli(there, user, ['sync', '--json'])).stdout)).toMatchObject({ unsubscribed: [feedUrl('d')] });
+    await cli(here, user, ['sync']);
+    expect(await feedsOf(here)).toEqual([feedUrl('a')]);
+    expect(await feedsOf(there)).toEqual([feedUrl('a')]);
+    // the star made there before unsubscribing reached the server first (it keeps starred articles of a feed
+    // it unsubscribes, and drops the rest), so both machines keep that one article, starred
+    for (const home of [here, there]) {
+      expect((await list(home)).filter((a) => a.feed.url === feedUrl('d')).map((a) => [a.title, a.starred])).toEqual([['d article 2', true]]);
+    }
+    expect((await user.headlines(-1)).map((h) => h.title)).toEqual(['d article 2']);
+    // and nothing is left queued on either side, with the server agreeing on every flag
+    for (const home of [here, there]) expect(JSON.parse((await cli(home, null, ['sync', 'status', '--json'])).stdout).queued).toBe(0);
+    const onServer = await user.headlines();
+    for (const a of await list(here)) {
+      const h = onServer.find((x) => x.title === a.title);
+      if (h !== undefined) expect({ title: a.title, read: !h.unread, starred: h.marked }).toEqual({ title: a.title, read: a.read, starred: a.starred });
+    }
+  });
+
   it('a feed unsubscribed on the server (in its web UI) leaves the settings with the next sync; its starred articles stay', async () => {
     const user = server.addUser('elsewhere');
     const gone = await user.addFeed(feedUrl('b'));

@@ -46,9 +46,9 @@ describe('the reader started on a damaged cache', () => {
     const r = runInPty(home, [
       { wait: 'a fresh one was built; fetching the articles again', timeout: 20 },
       { wait: 'Data of 2.3 Million NiagaKu', timeout: 30 },
-      // the notice lasts until a key, like any other; then the refresh's own status shows
+      // the notice lasts until a key, like any other; then the refresh's own status shows (new per edition)
       { send: 'j' },
-      { wait: '36 new', timeout: 30 },
+      { wait: '18 new · 18 new in IND', timeout: 30 },
       { send: 'q' },
       { exit: 10 },
     ]);

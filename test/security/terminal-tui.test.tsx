@@ -167,8 +167,8 @@ describe('hostile feed text never reaches the terminal through the TUI', () => {
     await h.waitFor('Bad link');
     // newest first: data:, file:, javascript:
     const expected = [
-      'Tautan tidak bisa dibuka: Hanya tautan http dan https yang bisa dibuka',
-      'Tautan tidak bisa dibuka: Hanya tautan http dan https yang bisa dibuka',
+      'Tautan tidak bisa dibuka: hanya tautan http dan https yang bisa dibuka',
+      'Tautan tidak bisa dibuka: hanya tautan http dan https yang bisa dibuka',
     ];
     for (const message of expected) {
       await h.press('o');

@@ -62,7 +62,9 @@ describe('the feeds view', () => {
     expect(english).toContain('IND | [ENG]');
     expect(english).toContain('feed: News B ×');
     expect(english).toContain('Story B1');
-    expect(services.savedLang).toEqual(['en']);
+    // the interface keeps its language: only the edition listed follows the feed, and nothing is saved
+    expect(english).toContain('cyberread · Daftar artikel');
+    expect(services.savedLang).toEqual([]);
   });
 
   it('adds a feed by URL with the options of feeds add (refusing a bad one), saves it at once and fetches it', async () => {

@@ -40,7 +40,7 @@ describe('keys of the user', () => {
     const help = await h.press('?');
     expect(help).toMatch(/^ {2}x ↓ +turun$/m);
     expect(help).toMatch(/^ {2}w ↑ +naik$/m);
-    expect(help).toContain('h, Esc, atau ? menutup bantuan');
+    expect(help).toContain('h, Esc, ?, atau Ctrl-G menutup bantuan');
     expect(hints(help)).toMatch(/^ x\/w gulir · Esc kembali/);
     // x scrolls the help too, down to the star's row
     let scrolled = help;

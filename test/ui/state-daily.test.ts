@@ -17,8 +17,12 @@ describe('filters: one feed, starred only', () => {
     expect(listQuery(s)).toEqual({ lang: 'id', starred: true, feedUrl: 'https://a.example/rss' });
     expect(run(s, { type: 'clearFilters' }).filters).toEqual(NO_FILTERS);
     expect(run(s, { type: 'dropFeedFilter' }).filters).toEqual({ ...NO_FILTERS, starredOnly: true });
-    // a feed of the other edition opens in it
-    expect(run(base(), { type: 'openFeed', url: 'https://b.example/rss', lang: 'en' })).toMatchObject({ lang: 'en', view: 'list' });
+    // a feed of the other edition is listed in it; the interface keeps its language, and c goes back
+    const other = run(base(), { type: 'openFeed', url: 'https://b.example/rss', lang: 'en' });
+    expect(other).toMatchObject({ lang: 'id', view: 'list' });
+    expect(listQuery(other)).toEqual({ lang: 'en', feedUrl: 'https://b.example/rss' });
+    expect(listQuery(run(other, { type: 'clearFilters' }))).toEqual({ lang: 'id' });
+    expect(listQuery(run(other, { type: 'setLang', lang: 'id' }))).toEqual({ lang: 'id', feedUrl: 'https://b.example/rss' });
   });
 
   it('a watermark bounds the list to the rows taken in', () => {

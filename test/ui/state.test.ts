@@ -188,11 +188,11 @@ describe('reducer: filters, language, views', () => {
   });
 
   it('tracks refresh progress, new articles and failures', () => {
-    let s = run(base(), { type: 'refreshStarted', total: 0 });
+    let s = run(base(), { type: 'refreshStarted', total: 0, since: 36 });
     s = run(s, { type: 'refreshProgress', done: 1, total: 3, result: { url: 'a', status: 'new', added: 4, updated: 0 } });
     const e404 = problem('errStatus', 404, 'Not Found');
     s = run(s, { type: 'refreshProgress', done: 2, total: 3, result: { url: 'b', status: 'error', added: 0, updated: 0, error: e404 } });
-    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null });
+    expect(s.refresh).toEqual({ running: true, done: 2, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null, since: 36 });
     s = run(s, {
       type: 'refreshFinished',
       results: [
@@ -201,7 +201,7 @@ describe('reducer: filters, language, views', () => {
         { url: 'c', status: 'unchanged', added: 0, updated: 0 },
       ],
     });
-    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null });
+    expect(s.refresh).toEqual({ running: false, done: 3, total: 3, added: 4, failed: [{ url: 'b', error: e404 }], error: null, since: 36 });
     const stopped = problem('errRefreshStopped');
     expect(run(s, { type: 'refreshError', problem: stopped }).refresh.error).toBe(stopped);
   });
@@ -235,14 +235,14 @@ describe('reducer: unread-only, language view, early Tab', () => {
     const s = run(withTotal(10), { type: 'toggleUnreadOnly' });
     expect(listQuery(s)).toEqual({ lang: 'id', unread: true });
     const read = run(s, { type: 'override', id: 'a1', read: true, fromList: true }, { type: 'override', id: 'a1', read: true, fromList: true });
-    expect(read.keptRead).toEqual(['a1']);
+    expect(read.kept).toEqual(['a1']);
     expect(listQuery(read)).toEqual({ lang: 'id', unread: true, keepIds: ['a1'] });
     // opened from "Read also", not from the list: not kept
-    expect(run(s, { type: 'override', id: 'r9', read: true }).keptRead).toEqual([]);
+    expect(run(s, { type: 'override', id: 'r9', read: true }).kept).toEqual([]);
     // outside unread-only nothing is kept
-    expect(run(withTotal(10), { type: 'override', id: 'a1', read: true, fromList: true }).keptRead).toEqual([]);
-    expect(run(read, { type: 'toggleUnreadOnly' }, { type: 'toggleUnreadOnly' }).keptRead).toEqual([]);
-    expect(run(read, { type: 'addTag', tag: 'x' }).keptRead).toEqual([]);
+    expect(run(withTotal(10), { type: 'override', id: 'a1', read: true, fromList: true }).kept).toEqual([]);
+    expect(run(read, { type: 'toggleUnreadOnly' }, { type: 'toggleUnreadOnly' }).kept).toEqual([]);
+    expect(run(read, { type: 'addTag', tag: 'x' }).kept).toEqual([]);
   });
 
   it('moves the language view highlight inside its two rows, starting on the current language', () => {

@@ -1,4 +1,5 @@
 import { explain } from '../../core/i18n/problem.js';
+import { asClause } from '../../core/i18n/clause.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { FeedConfig, RefreshResult } from '../../core/types.js';
 import type { PageRunStats } from '../../core/article/full.js';
@@ -90,7 +91,7 @@ function printRefreshLine(ctx: Context, r: RefreshResult, feeds: FeedConfig[]): 
   const taken = policy === '' ? '' : r.status === 'error' ? ` (${policy})` : ` · ${policy}`;
   const detail =
     r.status === 'error'
-      ? `${ctx.msg.refreshLine(r.status, 0, 0)}${taken}: ${r.error ? explain(r.error, ctx.lang) : ''}`
+      ? `${ctx.msg.refreshLine(r.status, 0, 0)}${taken}: ${r.error ? asClause(explain(r.error, ctx.lang)) : ''}`
       : ctx.msg.refreshLine(r.status, r.added, r.updated) + taken;
   line(ctx, `${mark} ${name}  ${detail}`);
 }

@@ -124,6 +124,17 @@ function isHttp(url: string): boolean {
 }
 
 /**
+ * Whether `loadPage` would have a page to fetch for this address: an http(s) one, or one the locator maps to
+ * a page (the demo's samples); false for no address, another scheme, or one the locator says has none.
+ */
+export function hasPage(url: string | null, locate?: PageDeps['locate']): boolean {
+  if (url === null || url.trim() === '') return false;
+  const located = locate?.(url) ?? null;
+  if (located === NO_PAGE) return false;
+  return located !== null || isHttp(url);
+}
+
+/**
  * The page of `article`: from the cache when it holds a current one, else fetched (conditionally when a
  * stale copy has validators), extracted, judged against the feed text and stored.
  */

@@ -17,6 +17,7 @@ import { decode } from './decode.js';
 import {
   DepthError,
   capXmlItems,
+  embeddedFeed,
   checkJsonDepth,
   checkXmlDepth,
   repairXml,
@@ -141,6 +142,13 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     const repaired = repairXml(text, MAX_DEPTH);
     if (repaired.xml === null) {
       if (repaired.rootName === 'html' || /^\s*<!doctype\s+html/i.test(text)) {
+        // A feed inside a web page (an XHTML page around an Atom feed): the feed is what a person wants.
+        const inner = embeddedFeed(text);
+        if (inner !== null) {
+          const feed = parseXml(inner, options, true);
+          feed.warnings.unshift(LENIENT_WARNING);
+          return feed;
+        }
         throw new FeedParseError(problem('errHtml'));
       }
       throw new FeedParseError(NOT_A_FEED);
@@ -178,7 +186,7 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
       feed = mapJson(parsed.feed, options, clip);
       break;
   }
-  if (options.url === undefined) absolutise(feed);
+  if (options.url === undefined) absolutise(feed, selfLink(parsed));
   feed.warnings.unshift(...warnings);
   clip.report(feed.warnings);
   return feed;
@@ -186,13 +194,22 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** The document's own address as it states it (atom:link rel="self"), when absolute. */
+function selfLink(parsed: AnyFeed<string>): string | undefined {
+  const links = parsed.format === 'atom' ? parsed.feed.links : parsed.format === 'json' ? undefined : parsed.feed.atom?.links;
+  const self = links?.find((l) => l.rel !== undefined && linkRel(l.rel) === 'self')?.href?.trim();
+  return self !== undefined && HAS_SCHEME.test(self) ? self : undefined;
+}
+
 /**
  * A document read without its own URL (a file, a test) and without an absolute xml:base can still say where
- * it lives: relative item links are read against the feed's site link, and an item's relative image and
- * enclosures against the item's link, as SimplePie does.
+ * it lives: relative item links are read against the feed's site link, else against the address the
+ * document gives itself (rel="self"), and an item's relative image and enclosures against the item's link,
+ * as SimplePie does.
  */
-function absolutise(feed: ParsedFeed): void {
-  const site = feed.siteUrl !== undefined && HAS_SCHEME.test(feed.siteUrl) ? feed.siteUrl : undefined;
+function absolutise(feed: ParsedFeed, self: string | undefined): void {
+  if (feed.siteUrl !== undefined && self !== undefined && !HAS_SCHEME.test(feed.siteUrl)) feed.siteUrl = resolveUrl(feed.siteUrl, self) ?? feed.siteUrl;
+  const site = feed.siteUrl !== undefined && HAS_SCHEME.test(feed.siteUrl) ? feed.siteUrl : self;
   for (const item of feed.items) {
     if (item.link !== undefined && site && !HAS_SCHEME.test(item.link)) item.link = resolveUrl(item.link, site) ?? item.link;
     const base = item.link !== undefined && HAS_SCHEME.test(item.link) ? item.link : site;

@@ -147,6 +147,21 @@ export function capXmlItems(text: string, tag: 'item' | 'entry', max: number): {
   return { text: text.slice(0, cutStart) + text.slice(cutEnd), total };
 }
 
+const EMBEDDED_FEED = /<(?:feed\s[^>]*xmlns\s*=\s*["']http:\/\/(?:www\.w3\.org\/2005\/Atom|purl\.org\/atom\/ns#)["']|rss\s[^>]*version\s*=|rdf:RDF[\s>])/;
+
+/**
+ * A whole feed element inside an HTML document (a feed pasted into an XHTML page, or a page template around
+ * one): the feed, from its start tag to its last end tag. Null when there is none.
+ */
+export function embeddedFeed(text: string): string | null {
+  const m = EMBEDDED_FEED.exec(text);
+  if (!m) return null;
+  const name = m[0].startsWith('<feed') ? 'feed' : m[0].startsWith('<rss') ? 'rss' : 'rdf:RDF';
+  const end = text.lastIndexOf(`</${name}>`);
+  if (end < m.index) return null;
+  return text.slice(m.index, end + name.length + 3);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Lenient repair: htmlparser2 (never expands DTD entities, never fetches anything) reads what it can, and we
 // write it back out as well-formed XML that feedsmith accepts.

@@ -1,5 +1,6 @@
 import type { Edition } from '../types.js';
 import { formatCount } from './messages.js';
+import { asClause } from './clause.js';
 
 const nEn = (x: number): string => formatCount(x, 'en');
 const nId = (x: number): string => formatCount(x, 'id');
@@ -276,7 +277,7 @@ or from a question on the terminal.`,
   allNeedsRead: '--all marks articles read or unread: add --read or --unread.',
   filterNeedsAll: (option) => `${option} chooses articles for --all; with article IDs, leave it out.`,
   imported: (added, skipped, rejected) => `Imported ${plural(added, 'feed', 'feeds')}; ${nEn(skipped)} already present, ${nEn(rejected)} refused.`,
-  rejected: (url, reason) => `Refused ${url}: ${reason}`,
+  rejected: (url, reason) => `Refused ${url}: ${asClause(reason)}`,
   imageLabel: 'image',
   needsTerminal: 'The reader needs an interactive terminal. Use "cyberread list" or "cyberread --help" in scripts.',
   cacheRecovered: (from, to, restored, then) =>
@@ -354,7 +355,7 @@ or from a question on the terminal.`,
     `Syncing with ${server} (Tiny Tiny RSS) as "${user}"; password ${from === 'env' ? 'from CYBERREAD_SYNC_PASSWORD' : from === 'command' ? 'from passwordCommand' : 'asked on the terminal'}.`,
   syncStatusLast: (when, feeds) => (when === null ? 'Never synced yet: run "cyberread sync".' : `Last sync: ${when}, ${plural(feeds, 'feed', 'feeds')} on the server.`),
   syncStatusQueued: (q) => (q === 0 ? 'No changes waiting to be sent.' : `${plural(q, 'change waits', 'changes wait')} to be sent with the next sync.`),
-  syncStatusError: (when, reason) => `The last attempt (${when}) failed: ${reason}`,
+  syncStatusError: (when, reason) => `The last attempt (${when}) failed: ${asClause(reason)}`,
   syncSubscribed: (url) => `Subscribed to ${url} on the server.`,
   syncUnsubscribed: (url) => `Unsubscribed from ${url} on the server.`,
   syncSummary: (server, added, updated, feeds, pushed, pulled, overruled, queued, ms) =>
@@ -509,7 +510,7 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   allNeedsRead: '--all menandai artikel sudah atau belum dibaca: tambahkan --read atau --unread.',
   filterNeedsAll: (option) => `${option} memilih artikel untuk --all; bersama ID artikel, jangan dipakai.`,
   imported: (added, skipped, rejected) => `${nId(added)} feed diimpor; ${nId(skipped)} sudah ada, ${nId(rejected)} ditolak.`,
-  rejected: (url, reason) => `Ditolak ${url}: ${reason}`,
+  rejected: (url, reason) => `Ditolak ${url}: ${asClause(reason)}`,
   imageLabel: 'gambar',
   needsTerminal: 'Pembaca memerlukan terminal interaktif. Dalam skrip, gunakan "cyberread list" atau "cyberread --help".',
   cacheRecovered: (from, to, restored, then) =>
@@ -588,7 +589,7 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
   syncStatusLast: (when, feeds) =>
     when === null ? 'Belum pernah sinkronisasi: jalankan "cyberread sync".' : `Sinkronisasi terakhir: ${when}, ${nId(feeds)} feed di server.`,
   syncStatusQueued: (q) => (q === 0 ? 'Tidak ada perubahan yang menunggu dikirim.' : `${nId(q)} perubahan menunggu dikirim pada sinkronisasi berikutnya.`),
-  syncStatusError: (when, reason) => `Percobaan terakhir (${when}) gagal: ${reason}`,
+  syncStatusError: (when, reason) => `Percobaan terakhir (${when}) gagal: ${asClause(reason)}`,
   syncSubscribed: (url) => `${url} diikuti di server.`,
   syncUnsubscribed: (url) => `${url} tidak lagi diikuti di server.`,
   syncSummary: (server, added, updated, feeds, pushed, pulled, overruled, queued, ms) =>

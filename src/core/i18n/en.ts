@@ -1,6 +1,7 @@
 import type { QueryProblemCode } from '../query/ast.js';
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import { formatCount } from './messages.js';
+import { asClause } from './clause.js';
 
 const n = (x: number): string => formatCount(x, 'en');
 const plural = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
@@ -139,7 +140,7 @@ export const en = {
   fullLoading: 'Loading the full article…',
   fullShown: 'full article',
   feedShown: 'feed text',
-  fullNotAvailable: (reason: string) => `Full article not available: ${reason}`,
+  fullNotAvailable: (reason: string) => `Full article not available: ${asClause(reason)}`,
   fullIsFeed: 'The feed already carries the whole article',
   fullCancelled: 'Loading the full article was cancelled',
   pageErrHttp: (status: number) => `the site answered ${status}`,
@@ -166,7 +167,7 @@ export const en = {
   noLink: 'This article has no link',
   linkRefused: 'Only http(s) links can be opened or copied',
   linkOpened: 'Opened in the browser',
-  openFailed: (m: string) => `Could not open the link: ${m}`,
+  openFailed: (m: string) => `Could not open the link: ${asClause(m)}`,
   markedRead: 'Marked as read',
   markedUnread: 'Marked as unread',
   starred: 'Starred',
@@ -176,10 +177,12 @@ export const en = {
   // status line
   refreshProgress: (done: number, total: number) => `${n(done)}/${n(total)} feeds`,
   newArticles: (x: number) => `${n(x)} new`,
+  /** New articles that went only to the other edition (IND, ENG), after those of the edition shown. */
+  newInEdition: (x: number, edition: string) => `${n(x)} new in ${edition}`,
   syncPasswordWait: (user: string, key: string) => `sync waits for the password of "${user}" — press ${key} to type it`,
   feedsFailed: (x: number, errors: string) => `${plural(x, 'feed', 'feeds')} failed — press ${errors}`,
   refreshRunning: 'A refresh is already running',
-  refreshFailed: (m: string) => `Refresh failed: ${m}`,
+  refreshFailed: (m: string) => `Refresh failed: ${asClause(m)}`,
   lastRefreshed: (rel: string) => `updated ${rel}`,
   neverRefreshed: (refresh: string) => `never refreshed — press ${refresh}`,
   // What to do first: on a narrow terminal the paths are what the line loses.
@@ -210,6 +213,8 @@ export const en = {
   // search prompt
   searchPrompt: 'Search: ',
   searchHint: (keep: string, clear: string) => `${keep} keeps the results · ${clear} clears`,
+  /** After the search hint, when the line has room: the help's key there (`?` is typed in the prompt). */
+  searchHelpHint: (key: string) => `${key} help`,
 
   // help overlay
   helpTitle: (view: string) => `Keys — ${view}`,
@@ -303,7 +308,7 @@ export const en = {
   // notifications (notify.ts) and enclosures (enclosures.ts)
   notifyNew: (x: number) => `cyberread: ${plural(x, 'new article', 'new articles')}`,
   notifyNoCommand: 'notify is "command" but notifyCommand is empty',
-  notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${why}`,
+  notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${asClause(why)}`,
   notifyNotFound: 'not found',
   enclosuresTitle: 'Attachments',
   enclosureUnknownType: 'file',
@@ -366,8 +371,12 @@ export const en = {
   nothingToUndo: 'Nothing to undo',
   noMoreUnread: 'No more unread articles',
   noPrevUnread: 'No unread article before this one',
+  /** N/P found none in the edition shown (IND, ENG), and the other has `count`: `key` in the list switches. */
+  noUnreadHere: (here: string, count: number, other: string, key: string) => `No unread articles left in ${here}; ${n(count)} unread in ${other}: ${key} switches`,
+  noUnreadHereReader: (here: string, count: number, other: string, key: string) =>
+    `No unread articles left in ${here}; ${n(count)} unread in ${other}: ${key} in the list switches`,
   nextFeed: (title: string) => `Next feed with unread articles: ${title}`,
-  switchedEdition: (name: string) => `This feed's articles are in the ${name} edition: switched to it`,
+  switchedEdition: (name: string, clear: string, back: string) => `This feed's articles are in the ${name} edition: listed there (${clear} goes back to ${back})`,
   linksEmpty: 'This article has no links or attachments',
   linkNumber: (digits: string, open: string, cancel: string) => `Link ${digits}█ — ${open} opens · ${cancel} cancels`,
   noSuchLink: (x: number) => `There is no link [${x}] in this article`,

@@ -1,6 +1,7 @@
 import { MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS } from '../query/parse.js';
 import type { QueryProblemCode } from '../query/ast.js';
 import { formatCount, type Messages } from './messages.js';
+import { asClause } from './clause.js';
 
 const n = (x: number): string => formatCount(x, 'id');
 /** Decimal comma, as Indonesian writes numbers: 0,3 detik. */
@@ -139,7 +140,7 @@ export const id: Messages = {
   fullLoading: 'Memuat artikel lengkap…',
   fullShown: 'artikel lengkap',
   feedShown: 'teks feed',
-  fullNotAvailable: (reason) => `Artikel lengkap tidak tersedia: ${reason}`,
+  fullNotAvailable: (reason) => `Artikel lengkap tidak tersedia: ${asClause(reason)}`,
   fullIsFeed: 'Feed sudah memuat artikel selengkapnya',
   fullCancelled: 'Memuat artikel lengkap dibatalkan',
   pageErrHttp: (status) => `situs menjawab ${status}`,
@@ -165,7 +166,7 @@ export const id: Messages = {
   noLink: 'Artikel ini tidak punya tautan',
   linkRefused: 'Hanya tautan http(s) yang bisa dibuka atau disalin',
   linkOpened: 'Dibuka di browser',
-  openFailed: (m) => `Tautan tidak bisa dibuka: ${m}`,
+  openFailed: (m) => `Tautan tidak bisa dibuka: ${asClause(m)}`,
   markedRead: 'Ditandai sudah dibaca',
   markedUnread: 'Ditandai belum dibaca',
   starred: 'Ditandai bintang',
@@ -174,10 +175,11 @@ export const id: Messages = {
 
   refreshProgress: (done, total) => `${n(done)}/${n(total)} feed`,
   newArticles: (x) => `${n(x)} baru`,
+  newInEdition: (x, edition) => `${n(x)} baru di ${edition}`,
   syncPasswordWait: (user, key) => `sinkronisasi menunggu kata sandi "${user}" — tekan ${key} untuk mengetiknya`,
   feedsFailed: (x, errors) => `${n(x)} feed gagal — tekan ${errors}`,
   refreshRunning: 'Feed sedang dimuat ulang',
-  refreshFailed: (m) => `Gagal memuat ulang: ${m}`,
+  refreshFailed: (m) => `Gagal memuat ulang: ${asClause(m)}`,
   lastRefreshed: (rel) => `diperbarui ${rel}`,
   neverRefreshed: (refresh) => `belum pernah dimuat ulang — tekan ${refresh}`,
   cacheDamaged: (path, movedTo) =>
@@ -202,6 +204,7 @@ export const id: Messages = {
 
   searchPrompt: 'Cari: ',
   searchHint: (keep, clear) => `${keep} simpan hasil · ${clear} hapus`,
+  searchHelpHint: (key) => `${key} bantuan`,
 
   helpTitle: (view) => `Tombol — ${view}`,
   helpClose: (keys) => `${keys} menutup bantuan`,
@@ -288,7 +291,7 @@ export const id: Messages = {
 
   notifyNew: (x) => `cyberread: ${n(x)} artikel baru`,
   notifyNoCommand: 'notify bernilai "command" tetapi notifyCommand kosong',
-  notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${why}`,
+  notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${asClause(why)}`,
   notifyNotFound: 'tidak ditemukan',
   enclosuresTitle: 'Lampiran',
   enclosureUnknownType: 'file',
@@ -350,8 +353,10 @@ export const id: Messages = {
   nothingToUndo: 'Tidak ada yang bisa diurungkan',
   noMoreUnread: 'Tidak ada lagi artikel yang belum dibaca',
   noPrevUnread: 'Tidak ada artikel belum dibaca sebelum ini',
+  noUnreadHere: (here, count, other, key) => `Semua artikel di ${here} sudah dibaca; ${n(count)} belum dibaca di ${other}: tekan ${key} untuk berpindah`,
+  noUnreadHereReader: (here, count, other, key) => `Semua artikel di ${here} sudah dibaca; ${n(count)} belum dibaca di ${other}: tekan ${key} di daftar untuk berpindah`,
   nextFeed: (title) => `Feed berikutnya yang punya artikel belum dibaca: ${title}`,
-  switchedEdition: (name) => `Artikel feed ini ada di edisi ${name}: tampilan pindah ke edisi itu`,
+  switchedEdition: (name, clear, back) => `Artikel feed ini ada di edisi ${name}: ditampilkan di sana (${clear} kembali ke ${back})`,
   linksEmpty: 'Artikel ini tidak punya tautan atau lampiran',
   linkNumber: (digits, open, cancel) => `Tautan ${digits}█ — ${open} membuka · ${cancel} batal`,
   noSuchLink: (x) => `Tidak ada tautan [${x}] di artikel ini`,

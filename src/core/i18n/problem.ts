@@ -40,7 +40,8 @@ export function explain(said: Said, lang: UiLang | Messages): string {
   if (typeof said === 'string') return said;
   const table = typeof lang === 'string' ? tables[lang] : lang;
   const entry: unknown = table[said.key];
-  // feed text among the arguments (a host, a path, a server's own words) is kept to one clean line
+  // feed text among the arguments (a host, a path, a server's own words) is kept to one clean line; a
+  // problem among them is told as its table writes it (it may start the sentence: errSyncOffline)
   const args = (said.args as readonly ProblemArg[]).map((a) =>
     typeof a === 'string' ? bound(sanitizeLine(a), 300) : typeof a === 'number' ? a : explain(a, table),
   );

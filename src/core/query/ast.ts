@@ -77,3 +77,19 @@ export function mentionsLang(node: QueryNode | null | undefined): boolean {
       return false;
   }
 }
+
+/** Whether any term of the tree tests a read or star mark (is:unread, is:starred …): marking can change its result. */
+export function mentionsFlag(node: QueryNode | null | undefined): boolean {
+  if (node === null || node === undefined) return false;
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.some(mentionsFlag);
+    case 'not':
+      return mentionsFlag(node.child);
+    case 'flag':
+      return true;
+    default:
+      return false;
+  }
+}

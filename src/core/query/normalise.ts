@@ -1,6 +1,7 @@
 import { sanitizeLine } from '../sanitize.js';
 import { normaliseTags, tagKey } from '../tags.js';
 import type { ArticleQuery } from '../types.js';
+import { mentionsFlag } from './ast.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -24,7 +25,10 @@ export function normaliseQuery(q: ArticleQuery): ArticleQuery {
   const lang = q.lang === undefined ? '' : sanitizeLine(q.lang).toLowerCase();
   if (lang !== '') out.lang = lang;
   if (q.unread === true) out.unread = true;
-  if (q.unread === true && q.keepIds && q.keepIds.length > 0) out.keepIds = [...new Set(q.keepIds)].slice(0, 1000);
+  // kept articles bypass only what a mark can change: without such a filter there is nothing to keep them from
+  if ((q.unread === true || q.starred === true || mentionsFlag(q.where)) && q.keepIds && q.keepIds.length > 0) {
+    out.keepIds = [...new Set(q.keepIds)].slice(0, 1000);
+  }
   if (q.starred === true) out.starred = true;
   const search = q.search === undefined ? '' : sanitizeLine(q.search);
   if (search !== '') out.search = search;
@@ -32,6 +36,7 @@ export function normaliseQuery(q: ArticleQuery): ArticleQuery {
   if (feedUrl !== '') out.feedUrl = feedUrl;
   if (q.where !== undefined) out.where = q.where;
   if (q.maxRid !== undefined && Number.isSafeInteger(q.maxRid) && q.maxRid >= 0) out.maxRid = q.maxRid;
+  if (q.minRid !== undefined && Number.isSafeInteger(q.minRid) && q.minRid >= 0) out.minRid = q.minRid;
   out.limit = clampInt(q.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
   out.offset = clampInt(q.offset, 0, Number.MAX_SAFE_INTEGER, 0);
   return out;

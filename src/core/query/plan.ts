@@ -95,17 +95,19 @@ export function planList(n: ArticleQuery, mode: 'page' | 'count', ctx: PlanConte
     order = 'a.sort_time DESC, a.rid';
     if (Number.isFinite(lower)) add({ sql: 'a.sort_time >= ?', params: [lower] });
     if (Number.isFinite(upper)) add({ sql: 'a.sort_time < ?', params: [upper] });
-    // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort.
-    if (lang !== undefined) add(langCondition('a', lang, langPart, mode === 'page'));
+    // For a page, '+' keeps the planner on an ordered index: the lang index would need a sort. Articles
+    // stored after a row id are the few a refresh brought: a rowid range, not a walk of the edition.
+    if (lang !== undefined) add(langCondition('a', lang, langPart, mode === 'page' || n.minRid !== undefined));
   }
   if (n.maxRid !== undefined) {
     // '+' for a page: a rowid range must not replace the ordered index walk
     add({ sql: keys.length > 0 ? 't0.article_rid <= ?' : mode === 'page' ? '+a.rid <= ?' : 'a.rid <= ?', params: [n.maxRid] });
   }
-  if (n.unread && n.keepIds !== undefined) {
-    add({ sql: `(a.read = 0 OR a.id IN (${n.keepIds.map(() => '?').join(',')}))`, params: n.keepIds });
-  } else if (n.unread) add({ sql: 'a.read = 0', params: [] });
-  if (n.starred) add({ sql: 'a.starred = 1', params: [] });
+  if (n.minRid !== undefined) add({ sql: keys.length > 0 ? 't0.article_rid > ?' : 'a.rid > ?', params: [n.minRid] });
+  // What marking an article can change: the unread and starred filters and the query's own terms (is:starred …)
+  const marked: SqlPart[] = [];
+  if (n.unread) marked.push({ sql: 'a.read = 0', params: [] });
+  if (n.starred) marked.push({ sql: 'a.starred = 1', params: [] });
   if (n.feedUrl !== undefined) add({ sql: 'a.feed_url = ?', params: [n.feedUrl] });
   else if (ctx.dups === 'hide') add({ sql: mode === 'page' && keys.length === 0 ? '+a.dup = 0' : 'a.dup = 0', params: [] });
   else if (ctx.dups === 'only') add({ sql: 'a.dup = 1', params: [] });
@@ -116,8 +118,15 @@ export function planList(n: ArticleQuery, mode: 'page' | 'count', ctx: PlanConte
     add({ sql: `${mode === 'page' ? '+' : ''}a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, params: [match] });
   }
   if (rest.length > 0) {
-    add(compileCondition(rest.length === 1 ? (rest[0] as QueryNode) : { kind: 'and', children: rest }, ctx, { orderedWalk: mode === 'page' }));
+    marked.push(compileCondition(rest.length === 1 ? (rest[0] as QueryNode) : { kind: 'and', children: rest }, ctx, { orderedWalk: mode === 'page' }));
   }
+  if (n.keepIds !== undefined && marked.length > 0) {
+    // kept articles matched everything else when they were listed, and marks change nothing else
+    add({
+      sql: `((${marked.map((p) => p.sql).join(' AND ')}) OR a.id IN (${n.keepIds.map(() => '?').join(',')}))`,
+      params: [...marked.flatMap((p) => p.params), ...n.keepIds],
+    });
+  } else for (const p of marked) add(p);
   const visible = visibleCondition(ctx);
   if (visible !== null) add(visible);
   return { from, where, params, order, keys, lang };

@@ -788,8 +788,14 @@ export class SqliteStore implements ArticleStore {
   }
 
   unreadCount(q: ArticleQuery): number {
-    const { keepIds: _kept, ...rest } = q;
-    return this.count({ ...rest, unread: true });
+    const n = normaliseQuery(q);
+    if (n.keepIds === undefined) {
+      const { keepIds: _none, ...rest } = q;
+      return this.count({ ...rest, unread: true });
+    }
+    // The unread among what is listed: kept articles are listed whatever their marks (one unstarred in a
+    // starred list still counts while it is unread), so unread is asked of them too, outside the keep.
+    return this.guard(() => this.countBefore(n, 'a.read = 0', []));
   }
 
   get(id: string): StoredArticle | null {

@@ -325,7 +325,10 @@ async function pushSubscriptions(deps: Pick<SyncDeps, 'cache'>, protocol: SyncPr
     } else {
       const id = q.remoteId ?? cache.syncFeeds().find((f) => sameFeedUrl(f.url, q.url))?.id ?? null;
       try {
-        if (id !== null) await protocol.unsubscribe(id);
+        if (id !== null) {
+          await sendStarsOf(cache, protocol, id);
+          await protocol.unsubscribe(id);
+        }
         report.unsubscribed.push(q.url);
       } catch (error) {
         // refused (not reached: that stays queued): said once, not asked again at every sync
@@ -335,6 +338,21 @@ async function pushSubscriptions(deps: Pick<SyncDeps, 'cache'>, protocol: SyncPr
     }
     cache.settleSubscription(q.url);
   }
+}
+
+/**
+ * Stars queued for articles of a feed about to be unsubscribed, sent first: the server keeps the starred
+ * articles of a feed it unsubscribes (tt-rss archives them) and deletes the rest, so a star sent after the
+ * unsubscription would be lost there, and then on every other machine (and here, at the next comparison).
+ */
+async function sendStarsOf(cache: SyncCache, protocol: SyncProtocol, feedId: string): Promise<void> {
+  const stars = cache.queuedFlags().filter((q) => q.field === 'starred' && q.value);
+  if (stars.length === 0) return;
+  const base = cache.baseView().baseOf(stars.map((q) => q.remoteId));
+  const mine = stars.filter((q) => base.get(q.remoteId)?.feed === feedId);
+  if (mine.length === 0) return;
+  await protocol.setFlag(mine.map((q) => q.remoteId), 'starred', true);
+  cache.settleFlags(mine.map((q) => ({ remoteId: q.remoteId, field: 'starred', value: true, queued: { value: true, at: q.at }, local: false })));
 }
 
 /**

@@ -22,24 +22,40 @@ export interface StatusBarProps {
   notice?: string | null;
   /** The user's keys, for the hints; the defaults when absent. */
   keymap?: Keymap | undefined;
+  /** The last refresh's new articles per edition (null: as the feeds reported them). */
+  fresh?: FreshCounts | null;
   /** Replaces the key hints (the search prompt). */
   prompt?: string;
   columns: number;
   measure: Measure;
 }
 
-export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string | null, keymap?: Keymap): string {
+/**
+ * The new articles of the last refresh as the reader can see them: in the edition shown, and apart those
+ * that went only to the other edition (`otherName`: IND, ENG), so neither is counted as the other.
+ */
+export interface FreshCounts {
+  here: number;
+  other: number;
+  otherName: string;
+}
+
+export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string | null, keymap?: Keymap, fresh?: FreshCounts | null): string {
   const parts: string[] = [];
   if (r.running) parts.push(`↻ ${m.refreshProgress(r.done, r.total)}`);
   if (r.error !== null) parts.push(m.refreshFailed(clean(explain(r.error, m))));
-  if (r.added > 0) parts.push(m.newArticles(r.added));
+  // without counts per edition (the cache could not say), what the feeds reported
+  const here = fresh === undefined || fresh === null ? r.added : fresh.here;
+  if (here > 0) parts.push(m.newArticles(here));
+  if (fresh && fresh.other > 0) parts.push(m.newInEdition(fresh.other, fresh.otherName));
   // the sync server's feeds waiting for its password are not failing: what to do is said instead
   const wait = syncWait(r);
   const failed = r.failed.length - (wait?.feeds ?? 0);
   // (why the last password did not do is in the failed-feeds view, with the server's address)
   if (wait !== null) parts.push(m.syncPasswordWait(clean(wait.user), keyFor(keymap, 'refresh', 'list')));
   if (failed > 0) parts.push(m.feedsFailed(failed, keyFor(keymap, 'errors', 'list')));
-  if (!r.running && r.error === null && r.added === 0 && r.failed.length === 0) {
+  const added = fresh === undefined || fresh === null ? r.added : fresh.here + fresh.other;
+  if (!r.running && r.error === null && added === 0 && r.failed.length === 0) {
     parts.push(lastRefresh === null ? m.neverRefreshed(keyFor(keymap, 'refresh', 'list')) : m.lastRefreshed(lastRefresh));
   }
   return parts.join(' · ');
@@ -131,7 +147,7 @@ function StatusBarView(p: StatusBarProps): React.JSX.Element {
   const split = p.toast !== null ? splitLine(p.measure, clean(p.toast), w) : null;
   const over = split !== null && p.prompt === undefined ? split : null;
   const under = split !== null && p.prompt !== undefined ? split : null;
-  const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh, p.keymap);
+  const status = over?.[0] ?? under?.[1] ?? p.toast ?? p.notice ?? refreshStatus(p.m, p.refresh, p.lastRefresh, p.keymap, p.fresh);
   const hints = over?.[1] ?? p.prompt ?? fitHints(p.measure, shownHints(p.view, p.hintContext, p.m, p.keymap), w);
   const theme = useTheme();
   const failing = p.toast === null ? Boolean(p.notice) || p.refresh.error !== null || p.refresh.failed.length > 0 : p.toastIsError === true;

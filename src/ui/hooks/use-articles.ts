@@ -3,7 +3,7 @@ import { explain, problemOf } from '../../core/i18n/problem.js';
 import type { UiLang } from '../../core/i18n/index.js';
 import type { ArticleQuery, StoredArticle } from '../../core/types.js';
 import type { UiServices } from '../services.js';
-import { bodyHeight, listQuery, type Action, type AppState } from '../state.js';
+import { bodyHeight, edition, listQuery, type Action, type AppState } from '../state.js';
 import type { ListRow } from '../views/ArticleList.js';
 
 export interface ArticlesData {
@@ -36,7 +36,7 @@ function message(e: unknown, lang: UiLang): string {
  */
 export function useArticles(services: UiServices, s: AppState, dispatch: (a: Action) => void): ArticlesData {
   const { store } = services;
-  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.keptRead, s.watermark]);
+  const query = useMemo(() => listQuery(s), [s.lang, s.filters, s.kept, s.watermark]);
   const queryKey = useMemo(() => JSON.stringify(query), [query]);
   const h = bodyHeight(s.size);
   const chunkStart = Math.floor(s.list.scroll / h) * h;
@@ -85,7 +85,7 @@ export function useArticles(services: UiServices, s: AppState, dispatch: (a: Act
   const otherEdition = useMemo(() => {
     if (counted.total > 0 || counted.error !== null || !unfiltered) return 0;
     try {
-      return store.count({ lang: s.lang === 'id' ? 'en' : 'id' });
+      return store.count({ lang: edition(s) === 'id' ? 'en' : 'id' });
     } catch {
       return 0;
     }
@@ -109,7 +109,7 @@ export function selectedArticleOf(services: UiServices, s: AppState): StoredArti
  * After a refresh wrote articles: the list takes in every row stored so far (a new watermark), with the new
  * total and where the selected article went. The selected article is the one at the selection in the list
  * as it was (rows up to the old watermark: every frame drawn so far agrees with it). New articles sort
- * before it or after it; those before it moved it down by at most `added` rows: look only there.
+ * before it or after it; those before it moved it down by at most as many rows as came in: look only there.
  */
 export function locateAfterRefresh(
   services: UiServices,
@@ -123,7 +123,10 @@ export function locateAfterRefresh(
   const query = { ...before, maxRid: watermark };
   const total = store.count(query);
   if (selectedId === null) return { total, selectIndex: null, watermark };
-  const near = store.query({ ...query, offset: s.list.selected, limit: Math.min(added, 5000) + 1 });
+  // Rows the list takes in now: the refresh writes from another thread, so more may have come than the
+  // feed reporting brought (the next feed's, stored before this report was handled).
+  const fresh = s.watermark === null ? added : store.count({ ...query, minRid: s.watermark });
+  const near = store.query({ ...query, offset: s.list.selected, limit: Math.min(Math.max(added, fresh), 5000) + 1 });
   const k = near.findIndex((a) => a.id === selectedId);
   return { total, selectIndex: k >= 0 ? s.list.selected + k : null, watermark };
 }

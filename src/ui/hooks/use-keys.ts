@@ -4,10 +4,10 @@ import { useInput } from 'ink';
 import { FULL_TEXT_MODES } from '../../core/article/policy.js';
 import { messages, type UiLang } from '../../core/i18n/index.js';
 import { checkOpenableUrl } from '../../core/open.js';
-import type { StoredArticle, TagCount } from '../../core/types.js';
+import type { ArticleQuery, StoredArticle, TagCount } from '../../core/types.js';
 import { keyFor, matchKey, type InkKey, type KeyAction, type KeyContext } from '../keymap.js';
 import type { UiServices } from '../services.js';
-import { listLang, listQuery, reducer, syncWait, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
+import { edition, listLang, listQuery, reducer, syncWait, visibleTags, type Action, type AppState, type Kept, type Toast, type Undo } from '../state.js';
 import { parseEdition, parseFeedSpec } from '../../core/subscriptions.js';
 import { clean } from '../components/Line.js';
 import type { FeedEntry, FeedsEntry } from '../views/Feeds.js';
@@ -50,9 +50,11 @@ const PURE: Partial<Record<KeyAction, (s: AppState) => Action>> = {
   cancelSearch: () => ({ type: 'cancelSearch' }),
 };
 
-/** Whose keys apply: a question or a prompt in the status line over any view, a link number being typed, or the view. */
+/** Whose keys apply: a question or a prompt in the status line over any view (the help over a prompt: the help), a link number being typed, or the view. */
 export function keyContext(s: AppState): KeyContext {
   if (s.confirm !== null) return 'confirm';
+  // the help opened over a prompt: its keys until it closes, then the prompt's again
+  if (s.view === 'help') return 'help';
   if (s.prompt !== null) return 'prompt';
   if (s.digits !== '') return 'number';
   return s.view;
@@ -188,10 +190,32 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
           return;
         }
       }
-      dispatch({ type: 'toast', toast: { key: dir === 1 ? 'noMoreUnread' : 'noPrevUnread' } });
+      dispatch({ type: 'toast', toast: noUnreadLeft(s, q, dir) });
     } catch (e) {
       dispatch({ type: 'toast', toast: { text: errorText(e, current().lang) } });
     }
+  };
+
+  /**
+   * Nothing unread after (or before) the selection. N and P stay in the edition shown (its articles are one
+   * list, the other edition's are translations or other news, in another list): when this edition has none
+   * left at all and the other has some, the notice says how many and which key switches to them.
+   */
+  const noUnreadLeft = (s: AppState, q: ArticleQuery, dir: 1 | -1): Toast => {
+    const plain: Toast = { key: dir === 1 ? 'noMoreUnread' : 'noPrevUnread' };
+    const shown = listLang(s);
+    if (shown === undefined) return plain;
+    // with one feed listed N goes on into the others: they count too
+    const { keepIds: _k, feedUrl: _f, ...rest } = q;
+    const all = s.filters.feed === null ? { ...q, keepIds: undefined } : rest;
+    if (services.store.unreadCount(all) > 0) return plain;
+    const other: UiLang = shown === 'id' ? 'en' : 'id';
+    const there = services.store.unreadCount({ ...all, lang: other });
+    if (there === 0) return plain;
+    const m = messages(s.lang);
+    const name = (l: UiLang): string => (l === 'id' ? m.langShortId : m.langShortEn);
+    const key = keyFor(services.keymap, 'lang', 'list');
+    return { text: s.view === 'reader' ? m.noUnreadHereReader(name(shown), there, name(other), key) : m.noUnreadHere(name(shown), there, name(other), key) };
   };
 
   /** Enter in a prompt of the feeds view: the line is checked; a mistake is said and the prompt stays. */
@@ -297,7 +321,8 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
     }
     switch (action) {
       case 'lang': {
-        const other: UiLang = s.lang === 'id' ? 'en' : 'id';
+        // the other edition than the one shown (a feed's, listed in the other edition, goes back to the interface's)
+        const other: UiLang = edition(s) === 'id' ? 'en' : 'id';
         const a = s.view === 'reader' ? shown(s) : null;
         if (a) {
           const alt = services.store.alternate(a.id, a.lang === 'en' ? 'id' : 'en');
@@ -311,7 +336,7 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
       }
       case 'chooseLanguage': {
         const lang: UiLang = s.language.selected === 0 ? 'id' : 'en';
-        if (lang !== s.lang) setLang(lang);
+        if (lang !== edition(s) || lang !== s.lang) setLang(lang);
         dispatch({ type: 'back' });
         return;
       }
@@ -515,15 +540,12 @@ export function useKeys(services: UiServices, app: AppStore, startRefresh: Start
         } catch {
           // listed in this edition, as it would be
         }
+        // the interface keeps the language the user chose (nothing is saved): only the edition listed follows the feed
         dispatch({ type: 'openFeed', url: f.url, ...(lang ? { lang } : {}) });
         if (lang) {
-          try {
-            services.saveLang(lang);
-          } catch {
-            // the switch applies to this session
-          }
-          const mm = messages(lang);
-          dispatch({ type: 'toast', toast: { text: mm.switchedEdition(lang === 'id' ? mm.langShortId : mm.langShortEn) } });
+          const m = messages(s.lang);
+          const name = (l: UiLang): string => (l === 'id' ? m.langShortId : m.langShortEn);
+          dispatch({ type: 'toast', toast: { text: m.switchedEdition(name(lang), keyFor(services.keymap, 'clear', 'list'), name(s.lang)) } });
         }
         return;
       }

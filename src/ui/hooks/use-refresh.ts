@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { RefreshScheduler } from '../../core/schedule.js';
 import type { UiServices } from '../services.js';
 import { problemOf } from '../../core/i18n/problem.js';
-import { listQuery, type Action, type AppState } from '../state.js';
+import { listLang, listQuery, type Action, type AppState } from '../state.js';
+import type { UiLang } from '../../core/i18n/index.js';
 import type { AppStore } from './use-app-state.js';
 import { locateAfterRefresh } from './use-articles.js';
 
@@ -54,7 +55,13 @@ export function useRefresh(
         return false;
       }
       running.current = true;
-      dispatch({ type: 'refreshStarted', total: 0 });
+      let since: number | null = null;
+      try {
+        since = services.store.lastRowId();
+      } catch {
+        // the new articles are then told as the feeds report them, in every edition
+      }
+      dispatch({ type: 'refreshStarted', total: 0, since });
       const ended = (): void => {
         running.current = false;
         scheduler.current?.finished();
@@ -72,8 +79,9 @@ export function useRefresh(
             ended();
             if (!mounted.current) return;
             dispatch({ type: 'refreshFinished', results });
-            const n = results.reduce((k, r) => k + r.added, 0);
             const lang = current().lang;
+            // what the reader can see: the new articles of the edition shown, not both editions' sum
+            const n = since === null ? results.reduce((k, r) => k + r.added, 0) : newIn(services, listLang(current()), since);
             if (n > 0 && services.notify) {
               void services.notify(n, lang).then((r) => {
                 if (!r.ok && mounted.current) dispatch({ type: 'toast', toast: { text: r.message } });
@@ -113,6 +121,15 @@ export function useRefresh(
   }, []);
 
   return start;
+}
+
+/** Articles stored after row `since` in an edition (all, when undefined), second copies and hidden ones not counted. */
+export function newIn(services: UiServices, lang: UiLang | undefined, since: number): number {
+  try {
+    return services.store.count({ ...(lang === undefined ? {} : { lang }), minRid: since });
+  } catch {
+    return 0;
+  }
 }
 
 /**

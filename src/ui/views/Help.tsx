@@ -1,8 +1,7 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Messages, UiLang } from '../../core/i18n/index.js';
-import { helpRows, keysOf, keysOr, DEFAULT_KEYMAP, type Keymap } from '../keymap.js';
-import type { View } from '../state.js';
+import { helpRows, keysOf, keysOr, DEFAULT_KEYMAP, type KeyContext, type Keymap } from '../keymap.js';
 import { fit, Line, type Measure } from '../components/Line.js';
 
 export interface HelpProps {
@@ -10,8 +9,8 @@ export interface HelpProps {
   lang: UiLang;
   /** The user's keys; the defaults when absent. */
   keymap?: Keymap | undefined;
-  /** The view whose keys are shown. */
-  of: View;
+  /** The view (or the prompt) whose keys are shown. */
+  of: KeyContext;
   viewTitle: string;
   scroll: number;
   height: number;

@@ -4,8 +4,8 @@ import type { Messages } from '../../core/i18n/index.js';
 import type { ArticlesData } from '../hooks/use-articles.js';
 import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
 import type { UiServices } from '../services.js';
-import { keyFor, type Keymap } from '../keymap.js';
-import { below, bodyHeight, visibleTags, type AppState, type View } from '../state.js';
+import { keyFor, placeName, type Keymap } from '../keymap.js';
+import { below, bodyHeight, edition, helpPlace, visibleTags, type AppState, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors, type ErrorLine } from './Errors.js';
 import { Feeds, type FeedsEntry } from './Feeds.js';
@@ -30,6 +30,12 @@ const viewTitleKey = {
 /** The header's name of a view; the search prompt sits over the list, so it keeps the list's name. */
 export function viewTitle(m: Messages, view: View): string {
   return m[viewTitleKey[view === 'search' ? 'list' : view]];
+}
+
+/** What the help is about: the prompt it was opened from, the search (not the list it sits over), or the view. */
+function helpTitle(m: Messages, s: AppState): string {
+  if (s.prompt !== null) return placeName('prompt', m);
+  return below(s) === 'search' ? m.viewSearch : viewTitle(m, below(s));
 }
 
 /**
@@ -68,8 +74,9 @@ function emptyList(m: Messages, s: AppState, data: ArticlesData, filtered: boole
   if (filtered) return s.view === 'search' ? { emptyText: m.emptyList } : { emptyText: m.emptyList, emptyHint: m.emptyListHint(keyFor(keymap, 'clear', 'list')) };
   if (data.otherEdition > 0) {
     const name = (l: 'id' | 'en'): string => (l === 'id' ? m.langNameId : m.langNameEn);
-    const other = s.lang === 'id' ? 'en' : 'id';
-    return { emptyText: m.emptyEdition(name(s.lang)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other), keyFor(keymap, 'lang', 'list')) };
+    const shown = edition(s);
+    const other = shown === 'id' ? 'en' : 'id';
+    return { emptyText: m.emptyEdition(name(shown)), emptyHint: m.emptyEditionHint(data.otherEdition, name(other), keyFor(keymap, 'lang', 'list')) };
   }
   return { emptyText: m.emptyCache(keyFor(keymap, 'refresh', 'list')) };
 }
@@ -104,7 +111,7 @@ export function ViewBody({ services, s, m, data, reader, feeds, errorPage }: Vie
     case 'language':
       return <Language m={m} lang={s.lang} selected={s.language.selected} {...size} />;
     case 'help':
-      return <Help m={m} lang={s.lang} keymap={services.keymap} of={below(s)} viewTitle={viewTitle(m, below(s))} scroll={s.helpScroll} {...size} />;
+      return <Help m={m} lang={s.lang} keymap={services.keymap} of={helpPlace(s)} viewTitle={helpTitle(m, s)} scroll={s.helpScroll} {...size} />;
     case 'errors':
       return <Errors lines={errorPage} scroll={s.errors.scroll} {...size} />;
     case 'feeds':

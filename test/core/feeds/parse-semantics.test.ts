@@ -355,3 +355,29 @@ describe('vocabularies mixed across formats (held-out suites: SimplePie, feed-rs
     expect(feed.items[0]?.link).toBe('https://e.id/2019/1/');
   });
 });
+
+describe('where a document parsed without its URL lives, and feeds inside web pages (held-out suites)', () => {
+  it('resolves relative links against the address the feed gives itself (rel="self") when it has no absolute site link', () => {
+    const feed = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><link href="/blog/"/><link rel="self" href="https://e.id/blog/feed.xml"/>' +
+        '<entry><id>1</id><link href="/blog/2019/1"/></entry></feed>',
+    );
+    expect(feed.siteUrl).toBe('https://e.id/blog/');
+    expect(feed.items[0]?.link).toBe('https://e.id/blog/2019/1');
+  });
+
+  it('reads an Atom feed wrapped in an XHTML page, and says it was lenient', () => {
+    const feed = parseFeed(
+      '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">' +
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>' +
+        '<entry><id>1</id><title>Satu</title><link href="https://e.id/1"/></entry></feed></body></html>',
+    );
+    expect(feed.title).toBe('Blog');
+    expect(feed.items.map((i) => i.title)).toEqual(['Satu']);
+    expect(feed.warnings).toContain('parsed with the lenient fallback');
+  });
+
+  it('still calls a web page without a feed in it a web page', () => {
+    expect(() => parseFeed('<!DOCTYPE html><html><body><p>rss feed</p></body></html>')).toThrow(/HTML/);
+  });
+});

@@ -1,3 +1,4 @@
+import { parseQuery } from '../../../src/core/query/parse.js';
 import { problem } from '../../../src/core/i18n/problem.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -229,6 +230,24 @@ describe('query', () => {
     // keepIds alone is no filter, and the unread count ignores them
     expect(store.count({ keepIds: ['id2'] })).toBe(6);
     expect(store.unreadCount({ lang: 'id', keepIds: ['id2'] })).toBe(2);
+  });
+
+  it('keeps the given ids in a starred list (or a query testing marks) once unstarred, and counts their unread', () => {
+    store.mark(['pt1', 'id1', 'id2'], { starred: true });
+    store.mark(['id2'], { read: true });
+    store.mark(['pt1', 'id2'], { starred: false });
+    expect(ids(store.query({ starred: true }))).toEqual(['id1']);
+    expect(ids(store.query({ starred: true, keepIds: ['pt1', 'id2'] }))).toEqual(['pt1', 'id2', 'id1']);
+    // what the list shows: pt1 (unstarred, unread) and id1 are unread, id2 is read
+    expect(store.unreadCount({ starred: true, keepIds: ['pt1', 'id2'] })).toBe(2);
+    expect(store.unreadCount({ starred: true })).toBe(1);
+    const starred = parseQuery('is:starred');
+    if (!starred.ok || starred.node === null) throw new Error('is:starred should parse');
+    expect(ids(store.query({ where: starred.node, keepIds: ['pt1'] }))).toEqual(['pt1', 'id1']);
+    expect(store.unreadCount({ where: starred.node, lang: 'id', keepIds: ['id2'] })).toBe(1);
+    // in unread-only and starred-only at once, kept articles stay whatever both marks are now
+    expect(ids(store.query({ unread: true, starred: true, keepIds: ['id2'] }))).toEqual(['id2', 'id1']);
+    expect(store.unreadCount({ unread: true, starred: true, keepIds: ['id2'] })).toBe(1);
   });
 
   it('tells where an article is, or would be, in a query: the same offset query() lists it at', () => {
