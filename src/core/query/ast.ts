@@ -62,34 +62,21 @@ export function conjuncts(node: QueryNode | null | undefined): QueryNode[] {
   return [node];
 }
 
+/** Whether any term of the tree (negated or not) is of the given kind. */
+function mentions(node: QueryNode | null | undefined, kind: QueryNode['kind']): boolean {
+  if (node === null || node === undefined) return false;
+  if (node.kind === kind) return true;
+  if (node.kind === 'and' || node.kind === 'or') return node.children.some((c) => mentions(c, kind));
+  if (node.kind === 'not') return mentions(node.child, kind);
+  return false;
+}
+
 /** Whether any term of the tree (negated or not) filters by language. */
 export function mentionsLang(node: QueryNode | null | undefined): boolean {
-  if (node === null || node === undefined) return false;
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      return node.children.some(mentionsLang);
-    case 'not':
-      return mentionsLang(node.child);
-    case 'lang':
-      return true;
-    default:
-      return false;
-  }
+  return mentions(node, 'lang');
 }
 
 /** Whether any term of the tree tests a read or star mark (is:unread, is:starred …): marking can change its result. */
 export function mentionsFlag(node: QueryNode | null | undefined): boolean {
-  if (node === null || node === undefined) return false;
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      return node.children.some(mentionsFlag);
-    case 'not':
-      return mentionsFlag(node.child);
-    case 'flag':
-      return true;
-    default:
-      return false;
-  }
+  return mentions(node, 'flag');
 }
