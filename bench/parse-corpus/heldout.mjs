@@ -6,7 +6,8 @@ import { basename, join, relative } from 'node:path';
 import { phpProviders } from './phpdata.mjs';
 import { rubySpecChecks } from './rubyspec.mjs';
 
-function walk(dir, out = []) {
+/** Every file below dir, sorted, depth first (also used by suites.mjs). */
+export function walk(dir, out = []) {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);

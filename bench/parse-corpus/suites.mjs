@@ -3,20 +3,10 @@
 //   { scope: 'feed' | 'item' | 'count' | 'date', index, field, op: 'eq' | 'absent' | 'present', expected, input? }
 // Expectations about things cyberread does not keep (text-construct types, xml:base values, contributors,
 // itunes flags, geo, feed descriptions …) are counted as "not applicable" and left out of the agreement.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadHeldOut } from './heldout.mjs';
+import { loadHeldOut, walk } from './heldout.mjs';
 import { literal, parsePy, pathOf } from './pyexpr.mjs';
-
-function walk(dir, out = []) {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 /** struct_time-like tuple (UTC) → epoch ms. */
 function tupleMs(t) {
