@@ -3,7 +3,7 @@ import type { SqliteStore } from '../../src/core/store/sqlite.js';
 import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
-import { article, removeTempStores, sampleStore } from './fixtures.js';
+import { article, cleanUpReaders, sampleStore } from './fixtures.js';
 import type { RefreshResult } from '../../src/core/types.js';
 import { hasPage } from '../../src/core/article/full.js';
 import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
@@ -14,17 +14,7 @@ import { explain, problem, ProblemError } from '../../src/core/i18n/problem.js';
 // Defects earlier sessions found in the reader and left, each through real keypresses on the sample editions.
 
 let h: Harness | undefined;
-const open: SqliteStore[] = [];
-const track = (s: SqliteStore): SqliteStore => {
-  open.push(s);
-  return s;
-};
-afterEach(() => {
-  h?.unmount();
-  h = undefined;
-  for (const s of open.splice(0)) s.close();
-  removeTempStores();
-});
+afterEach(cleanUpReaders);
 
 const CTRL_G = '\u0007';
 const lines = (frame: string): string[] => frame.split('\n');
@@ -34,7 +24,7 @@ const hintsOf = (frame: string): string => lines(frame).at(-1) ?? '';
 
 describe('help from every view', () => {
   it('opens with Ctrl-G where `?` is typed (hashtags, search, a prompt of the feeds view) and goes back to it', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={80} />);
     await h.waitFor('18 unread');
 
@@ -74,7 +64,7 @@ describe('help from every view', () => {
   });
 
   it('opens with Ctrl-G in the Indonesian interface too, and `?` still works where nothing is typed', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('18 belum dibaca');
     await h.press('#');
@@ -88,7 +78,7 @@ describe('help from every view', () => {
 
 describe('the f hint', () => {
   it('is shown only for an article that has a web page (the demo ships pages for a few samples)', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const locate = samplePageLocator(samplesDir(import.meta.url));
     const services = testServices(store);
     services.pages = { ...services.pages, has: (a) => hasPage(a.url, locate) };
@@ -122,7 +112,7 @@ describe('the header counts what the list shows', () => {
   const rowsOf = (frame: string): string[] => lines(frame).slice(2, -3).filter((l) => l.trim() !== '');
 
   it('in starred only: an article unstarred there stays listed, and unread, until the filter changes', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="en" rows={24} columns={80} />);
     await h.waitFor('18 unread');
     await h.press('s');
@@ -151,7 +141,7 @@ describe('the header counts what the list shows', () => {
   });
 
   it('in unread only and with is:starred typed, in Indonesian too', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={80} />);
     await h.waitFor('18 belum dibaca');
     await h.press('u');
@@ -175,7 +165,7 @@ describe('the header counts what the list shows', () => {
 
 describe('a reason after a colon reads as part of one sentence', () => {
   it('in the status line when a refresh cannot run, in both languages', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const services = testServices(store, {
       refresh: () => Promise.reject(new ProblemError(problem('errCacheNotDir', '/home/u/.cache/cyberread/cache.db', '/home/u/.cache'))),
     });
@@ -229,7 +219,7 @@ describe('the refresh notice counts what the reader can see', () => {
   }
 
   it('in the edition shown, and apart what went only to the other one; L counts the other way round', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const notified: number[] = [];
     h = await renderUi(<App services={bringing(store, { id: 2, en: 3 }, notified)} initialLang="en" rows={24} columns={100} />);
     await h.waitFor('18 unread');
@@ -246,7 +236,7 @@ describe('the refresh notice counts what the reader can see', () => {
   });
 
   it('counts an article of unknown language once, in the edition shown, and notifies of those', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const notified: number[] = [];
     h = await renderUi(<App services={bringing(store, { id: 0, en: 2 }, notified)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor('18 belum dibaca');
@@ -259,7 +249,7 @@ describe('the refresh notice counts what the reader can see', () => {
 
 describe('a feed of the other edition opened from the feeds view', () => {
   it('is listed in its edition while the interface keeps the language the user chose; c and L go back', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const services = testServices(store);
     h = await renderUi(<App services={services} initialLang="en" rows={24} columns={100} />);
     await h.waitFor('18 unread');
@@ -294,7 +284,7 @@ describe('a feed of the other edition opened from the feeds view', () => {
 
 describe('N and P at the end of the unread of an edition', () => {
   it('stay in the edition shown and say how many the other has, and the key that switches, in both languages', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     // read every English story but one whose Indonesian edition stays unread (it has its own story)
     const en = store.query({ lang: 'en', limit: 100 });
     store.mark(en.map((a) => a.id), { read: true });
@@ -321,7 +311,7 @@ describe('N and P at the end of the unread of an edition', () => {
   });
 
   it('say only that none is left when the other edition has none either', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     store.markAll({}, true);
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor('0 belum dibaca');
@@ -331,7 +321,7 @@ describe('N and P at the end of the unread of an edition', () => {
 
 describe('a refresh of several feeds (found walking the reader)', () => {
   it('keeps the selected article selected when another feed stored its articles before the first one reported', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     const services = testServices(store, {
       refresh: (onProgress) => {
         // the refresh thread writes both feeds before the reader handles the first report
@@ -366,7 +356,7 @@ describe('a refresh of several feeds (found walking the reader)', () => {
 
 describe('the help on a small terminal (found walking the reader at 40×12)', () => {
   it('pages with Space/PgDn and b/PgUp and goes to its ends with G/End and g/Home, as an article does', async () => {
-    const store = track(sampleStore());
+    const store = sampleStore();
     h = await renderUi(<App services={testServices(store)} initialLang="id" rows={12} columns={40} />);
     await h.waitFor('Daftar artikel');
     const top = await h.press('?');
