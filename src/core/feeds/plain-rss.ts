@@ -21,7 +21,7 @@ type Feed = RssFeed.Feed<string>;
 type Item = RssFeed.Item<string>;
 
 /** Thrown (a constant, no stack) to leave the scan; never escapes this module. */
-const BAIL = Symbol('not a plain RSS document');
+const BAIL = Symbol('plainRssBail');
 
 const BASE64_MODE = /\smode\s*=\s*["']base64["']/i;
 
