@@ -5,6 +5,8 @@ import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { article, cleanUpReaders, sampleStore } from './fixtures.js';
 import type { RefreshResult } from '../../src/core/types.js';
+import { notificationText } from '../../src/core/notify.js';
+import type { NewArticlesNotice } from '../../src/ui/services.js';
 import { hasPage } from '../../src/core/article/full.js';
 import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
 import { asClause } from '../../src/core/i18n/clause.js';
@@ -196,14 +198,17 @@ describe('a reason after a colon reads as part of one sentence', () => {
 });
 
 describe('the refresh notice counts what the reader can see', () => {
-  /** A refresh that brings `id` Indonesian and `en` English articles, and one of unknown language (in both editions). */
-  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: number[]): ReturnType<typeof testServices> {
+  /**
+   * A refresh that brings `id` Indonesian and `en` English articles, and (unless `unknown` is false) one of
+   * unknown language, the newest (in both editions).
+   */
+  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: NewArticlesNotice[], unknown = true): ReturnType<typeof testServices> {
     const services = testServices(store, {
       refresh: (onProgress) => {
         const made = [
           ...Array.from({ length: counts.id }, (_x, i) => article({ id: `baru${i}`, title: `Berita Baru ${i}`, lang: 'id', published: `2026-11-28T07:1${i}:00.000Z` })),
           ...Array.from({ length: counts.en }, (_x, i) => article({ id: `new${i}`, title: `Fresh News ${i}`, lang: 'en', published: `2026-11-28T07:2${i}:00.000Z` })),
-          article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' }),
+          ...(unknown ? [article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' })] : []),
         ];
         store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
         const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: made.length, updated: 0 };
@@ -211,8 +216,8 @@ describe('the refresh notice counts what the reader can see', () => {
         return Promise.resolve([result]);
       },
     });
-    services.notify = (added) => {
-      notified.push(added);
+    services.notify = (notice) => {
+      notified.push(notice);
       return Promise.resolve({ ok: true });
     };
     return services;
@@ -220,7 +225,7 @@ describe('the refresh notice counts what the reader can see', () => {
 
   it('in the edition shown, and apart what went only to the other one; L counts the other way round', async () => {
     const store = sampleStore();
-    const notified: number[] = [];
+    const notified: NewArticlesNotice[] = [];
     h = await renderUi(<App services={bringing(store, { id: 2, en: 3 }, notified)} initialLang="en" rows={24} columns={100} />);
     await h.waitFor('18 unread');
     await h.press('r');
@@ -228,7 +233,7 @@ describe('the refresh notice counts what the reader can see', () => {
     // 3 English and the one of unknown language; 2 only in IND
     expect(statusOf(en)).toContain('4 new · 2 new in IND');
     expect(headerOf(en)).toContain('22 unread');
-    expect(notified).toEqual([4]);
+    expect(notified).toEqual([{ added: 4, lang: 'en', edition: 'en', title: 'Unknown Language' }]);
     await h.press('L');
     const id = await h.press('j');
     expect(statusOf(id)).toContain('3 baru · 3 baru di ENG');
@@ -237,13 +242,35 @@ describe('the refresh notice counts what the reader can see', () => {
 
   it('counts an article of unknown language once, in the edition shown, and notifies of those', async () => {
     const store = sampleStore();
-    const notified: number[] = [];
+    const notified: NewArticlesNotice[] = [];
     h = await renderUi(<App services={bringing(store, { id: 0, en: 2 }, notified)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor('18 belum dibaca');
     await h.press('r');
     const id = await h.waitFor('baru di ENG');
     expect(statusOf(id)).toContain('1 baru · 2 baru di ENG');
-    expect(notified).toEqual([1]);
+    expect(notified).toEqual([{ added: 1, lang: 'id', edition: 'id', title: 'Unknown Language' }]);
+  });
+
+  it('of a feed of the other edition opened from the feeds view: its edition counted, named and titled, in the interface language', async () => {
+    const store = sampleStore();
+    const notified: NewArticlesNotice[] = [];
+    h = await renderUi(<App services={bringing(store, { id: 2, en: 3 }, notified, false)} initialLang="en" rows={24} columns={100} />);
+    await h.waitFor('18 unread');
+    const feeds = await h.press('F');
+    const row = lines(feeds).findIndex((l) => l.includes('Cyberthreat.id (contoh)'));
+    const sel = lines(feeds).findIndex((l) => l.startsWith('›'));
+    for (let i = sel; i < row; i++) await h.press('j');
+    expect(headerOf(await h.press('Enter'))).toContain('[IND] | ENG   feed: Cyberthreat.id (contoh)');
+    await h.press('r');
+    await h.waitFor('new in ENG');
+    // the two Indonesian articles, the newest of them as the title: not the English edition's newest
+    expect(notified).toEqual([{ added: 2, lang: 'en', edition: 'id', title: 'Berita Baru 1' }]);
+    const [n] = notified;
+    expect(n && notificationText(n.added, n.title, n.lang, n.edition)).toBe('cyberread: 2 new articles in IND — Berita Baru 1');
+    // the interface's own edition is not named; Indonesian names the other one the same way
+    expect(notificationText(3, 'Fresh News 2', 'en', 'en')).toBe('cyberread: 3 new articles — Fresh News 2');
+    expect(notificationText(3, 'Fresh News 2', 'id', 'en')).toBe('cyberread: 3 artikel baru di ENG — Fresh News 2');
+    expect(notificationText(1, null, 'id', undefined)).toBe('cyberread: 1 artikel baru');
   });
 });
 

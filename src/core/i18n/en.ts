@@ -307,6 +307,8 @@ export const en = {
 
   // notifications (notify.ts) and enclosures (enclosures.ts)
   notifyNew: (x: number) => `cyberread: ${plural(x, 'new article', 'new articles')}`,
+  /** New articles of the edition listed when it is not the interface's (IND, ENG). */
+  notifyNewIn: (x: number, edition: string) => `cyberread: ${plural(x, 'new article', 'new articles')} in ${edition}`,
   notifyNoCommand: 'notify is "command" but notifyCommand is empty',
   notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${asClause(why)}`,
   notifyNotFound: 'not found',

@@ -290,6 +290,7 @@ export const id: Messages = {
   openFailedToStart: (cmd, m) => `${cmd} tidak bisa dijalankan: ${m}`,
 
   notifyNew: (x) => `cyberread: ${n(x)} artikel baru`,
+  notifyNewIn: (x, edition) => `cyberread: ${n(x)} artikel baru di ${edition}`,
   notifyNoCommand: 'notify bernilai "command" tetapi notifyCommand kosong',
   notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${asClause(why)}`,
   notifyNotFound: 'tidak ditemukan',
