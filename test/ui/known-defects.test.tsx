@@ -57,7 +57,9 @@ describe('help from every view', () => {
     await h.type('x?');
     expect(hintsOf(h.frame())).toContain('Add feed: x?█');
     const promptHelp = await h.press(CTRL_G);
-    expect(promptHelp).toContain('Keys — a prompt');
+    // titled with what the prompt is for, as the prompt's label says
+    expect(promptHelp).toContain('Keys — Add feed');
+    expect(promptHelp).not.toContain('a prompt');
     // keys go to the help while it is open, not into the prompt
     await h.press('j');
     const back = await h.press('Esc');
@@ -75,6 +77,21 @@ describe('help from every view', () => {
     await h.press('Esc');
     await h.press('Esc');
     expect(await h.press('?')).toContain('Tombol — Daftar artikel');
+    await h.press('Esc');
+    // over each prompt of the feeds view, the help is named for it
+    await h.press('F');
+    for (const [key, label, title] of [
+      ['a', 'Tambah feed: ', 'Tombol — Tambah feed'],
+      ['t', 'Nama: ', 'Tombol — Ganti nama feed'],
+      ['l', 'Bahasa: ', 'Tombol — Bahasa feed'],
+    ] as const) {
+      expect(hintsOf(await h.press(key))).toContain(label);
+      const help = await h.press(CTRL_G);
+      expect(help).toContain(title);
+      expect(help).not.toContain('isian');
+      expect(hintsOf(await h.press('Esc'))).toContain(label);
+      await h.press('Esc');
+    }
   });
 });
 

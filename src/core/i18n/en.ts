@@ -218,6 +218,11 @@ export const en = {
 
   // help overlay
   helpTitle: (view: string) => `Keys — ${view}`,
+  /** The help opened over a prompt of the feeds view or the sync password's: what the prompt is for. */
+  helpPromptAddFeed: 'Add feed',
+  helpPromptRename: 'Rename feed',
+  helpPromptFeedLang: 'Language of a feed',
+  helpPromptSyncPassword: 'Sync password',
   helpClose: (keys: string) => `${keys} closes the help`,
   /** A choice of keys: "q, Esc or ?". */
   keysOr: (head: string, last: string) => `${head} or ${last}`,

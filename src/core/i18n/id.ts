@@ -207,6 +207,10 @@ export const id: Messages = {
   searchHelpHint: (key) => `${key} bantuan`,
 
   helpTitle: (view) => `Tombol — ${view}`,
+  helpPromptAddFeed: 'Tambah feed',
+  helpPromptRename: 'Ganti nama feed',
+  helpPromptFeedLang: 'Bahasa feed',
+  helpPromptSyncPassword: 'Kata sandi sinkronisasi',
   helpClose: (keys) => `${keys} menutup bantuan`,
   keysOr: (head, last) => `${head}, atau ${last}`,
   whereAll: 'semua',
