@@ -11,6 +11,7 @@ import { hasPage } from '../../src/core/article/full.js';
 import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
 import { asClause } from '../../src/core/i18n/clause.js';
 import { messages } from '../../src/core/i18n/index.js';
+import { displayWidth } from '../../src/core/render/text.js';
 import { explain, problem, ProblemError } from '../../src/core/i18n/problem.js';
 
 // Defects earlier sessions found in the reader and left, each through real keypresses on the sample editions.
@@ -23,6 +24,7 @@ const lines = (frame: string): string[] => frame.split('\n');
 const headerOf = (frame: string): string => lines(frame)[0] ?? '';
 const statusOf = (frame: string): string => lines(frame).slice(-2)[0] ?? '';
 const hintsOf = (frame: string): string => lines(frame).at(-1) ?? '';
+const displayWidthOf = (text: string): number => displayWidth(text);
 
 describe('help from every view', () => {
   it('opens with Ctrl-G where `?` is typed (hashtags, search, a prompt of the feeds view) and goes back to it', async () => {
@@ -416,5 +418,48 @@ describe('the help on a small terminal (found walking the reader at 40×12)', ()
     expect(await h.press('g')).toContain('daftar tombol di layar ini');
     expect(await h.press('End')).toContain('P         artikel belum dibaca sebel');
     expect(await h.press('Home')).toContain('daftar tombol di layar ini');
+  });
+});
+
+describe("the key hints at 40 columns (the hashtag view dropped Enter add/remove before Ctrl-G help)", () => {
+  it("keep the hint that does each view's job, then the help, in both languages", async () => {
+    for (const [lang, unread, said] of [
+      ['en', 'Articles', { open: 'Enter open', add: 'Enter add/remove', choose: 'Enter choose', help: '? help', typedHelp: 'Ctrl-G help' }],
+      ['id', 'Daftar artikel', { open: 'Enter buka', add: 'Enter tambah/lepas', choose: 'Enter pilih', help: '? bantuan', typedHelp: 'Ctrl-G bantuan' }],
+    ] as const) {
+      const store = sampleStore();
+      h = await renderUi(<App services={testServices(store)} initialLang={lang} rows={20} columns={40} />);
+      await h.waitFor(unread);
+      const hints = (frame: string): string => hintsOf(frame).trim();
+      // the list: Enter opens an article
+      const list = hints(h.frame());
+      expect(list, lang).toContain(said.open);
+      expect(list, lang).toContain(said.help);
+      // the hashtag view: Enter adds or removes the tag, and the help is a key that is not typed
+      const tags = hints(await h.press('#'));
+      expect(tags, lang).toContain(said.add);
+      expect(tags, lang).toContain(said.typedHelp);
+      await h.press('Esc');
+      // the language view: Enter chooses
+      expect(hints(await h.press('l')), lang).toContain(said.choose);
+      await h.press('Esc');
+      // the feeds view: Enter lists a feed's articles
+      const feeds = hints(await h.press('F'));
+      expect(feeds, lang).toContain(said.open);
+      expect(feeds, lang).toContain(said.help);
+      await h.press('q');
+      // an article's "Read also": Enter opens the one chosen
+      await h.press('Enter');
+      const related = hints(await h.press('Tab'));
+      expect(related, lang).toContain(said.open);
+      expect(related, lang).toContain(said.help);
+      await h.press('Tab');
+      // the link picker: Enter opens the link
+      const links = hints(await h.press('u'));
+      expect(links, lang).toContain(said.open);
+      expect(links, lang).toContain(said.help);
+      for (const frame of [list, tags, feeds, related, links]) expect(displayWidthOf(frame)).toBeLessThanOrEqual(40);
+      cleanUpReaders();
+    }
   });
 });
