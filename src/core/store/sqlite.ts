@@ -34,6 +34,11 @@ interface InsertFacts {
 /** syncedTwin's `guid LIKE 'sync:%'` (LIKE folds ASCII case only, as /i without the u flag does here). */
 const SYNC_GUID = new RegExp(`^${SYNC_GUID_PREFIX}`, 'i');
 
+function contentValue(p: PreparedArticle): string | Buffer {
+  const c = p.contentStored;
+  return typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
+
 interface ArticleRow {
   rid: number;
   id: string;
@@ -441,7 +446,7 @@ export class SqliteStore implements ArticleStore {
       sort_time: sortTime,
       lang: p.lang,
       summary: p.summary,
-      content_html: typeof p.contentStored === 'string' ? p.contentStored : Buffer.from(p.contentStored.buffer, p.contentStored.byteOffset, p.contentStored.byteLength),
+      content_html: contentValue(p),
       image: p.image,
       enclosures: p.enclosures,
       alternates: p.alternates,
@@ -487,13 +492,16 @@ export class SqliteStore implements ArticleStore {
 
   private insertArticle(p: PreparedArticle, fetchedAt: string, facts: InsertFacts): number {
     const sortTime = p.publishedMs ?? Date.parse(fetchedAt);
+    // Positional: binding 19 named parameters looks each name up on the object (and the object is garbage).
     const rid = Number(
       this.stmt(
         `INSERT INTO articles (id, feed_url, guid, url, title, author, published, updated, sort_time, lang, summary,
            content_html, image, enclosures, alternates, tags, pair_key, read, starred, fetched_at, content_hash)
-         VALUES (@id, @feed_url, @guid, @url, @title, @author, @published, @updated, @sort_time, @lang, @summary,
-           @content_html, @image, @enclosures, @alternates, @tags, @pair_key, 0, 0, @fetched_at, @content_hash)`,
-      ).run({ ...this.articleParams(p, sortTime), fetched_at: fetchedAt }).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+      ).run(
+        p.id, p.feedUrl, p.guid, p.url, p.title, p.author, p.published, p.updated, sortTime, p.lang, p.summary,
+        contentValue(p), p.image, p.enclosures, p.alternates, p.tagsJson, p.pairKey, fetchedAt, p.hash,
+      ).lastInsertRowid,
     );
     if (p.guid !== null && SYNC_GUID.test(p.guid)) facts.syncedTwins = true;
     // Marked dup (a second copy of a story) by writeRows, for all of a feed's new rows at once.
