@@ -458,9 +458,9 @@ export class SqliteStore implements ArticleStore {
 
   /**
    * What a write of new articles can skip, looked up once per feed (a few index probes) instead of once per
-   * article: in a fresh import the per-article lookups these stand for found nothing and cost a quarter of
-   * the SQLite time. Valid for one writeRows: the write lock is held, so only this write changes the cache
-   * meanwhile, and insertArticle keeps `flagged` true once it gives a new row a flag.
+   * article: in a fresh import the per-article lookups these stand for (the pairing query above all) find
+   * nothing. Valid for one writeRows: the write lock is held, so only this write changes the cache meanwhile,
+   * and insertArticle keeps `flagged` true once it gives a new row a flag.
    */
   private insertFacts(feedUrl: string): InsertFacts {
     const one = (sql: string, ...args: unknown[]): boolean => this.stmt(sql).get(...args) !== undefined;
