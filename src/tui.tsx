@@ -3,7 +3,6 @@ import { render } from 'ink';
 import type { Context } from './cli/context.js';
 import { formatPosted, relativeTime } from './core/i18n/dates.js';
 import { messages } from './core/i18n/index.js';
-import type { UiLang } from './core/i18n/index.js';
 import { notificationText, notify } from './core/notify.js';
 import { openExternal } from './core/open.js';
 import { renderHtml } from './core/render/html.js';
@@ -20,7 +19,7 @@ import { threadExtractor } from './core/article/extract-thread.js';
 import { hasPage, loadPage, pageWanted } from './core/article/full.js';
 import { htmlToPlainText } from './core/html.js';
 import { memoStrings } from './ui/memo.js';
-import type { RefreshProgress, UiServices } from './ui/services.js';
+import type { NewArticlesNotice, RefreshProgress, UiServices } from './ui/services.js';
 import type { FeedConfig, RefreshResult } from './core/types.js';
 import { keptSession, readerPassword, SyncError, type ReaderPassword } from './core/sync/index.js';
 import type { SyncSettings } from './core/sync/types.js';
@@ -37,14 +36,6 @@ function testInterval(): { refreshIntervalMs?: number } {
   if (v === undefined || !/^\d+$/.test(v)) return {};
   const ms = Number(v);
   return ms >= 50 && ms <= 3_600_000 ? { refreshIntervalMs: ms } : {};
-}
-
-function lastRowId(store: { lastRowId(): number }): number {
-  try {
-    return store.lastRowId();
-  } catch {
-    return Number.MAX_SAFE_INTEGER;
-  }
 }
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
@@ -114,7 +105,6 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
   const tz = ctx.timeZone;
   const settings = ctx.config.settings;
   const notifyKind = settings.notify;
-  let newestBefore = 0;
   const extractor = threadExtractor();
   return {
     store,
@@ -128,7 +118,6 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
       const all = ctx.config.settings.feeds;
       const feeds = urls === undefined ? all : all.filter((f) => urls.includes(f.url));
       onProgress({ done: 0, total: feeds.length });
-      newestBefore = lastRowId(store);
       try {
         const sync = ctx.config.settings.sync;
         if (sync !== undefined && syncPassword !== null) {
@@ -169,11 +158,12 @@ function buildServices(ctx: Context, cache: DamageWatch, depth: ColorDepth, sync
     ...(notifyKind === undefined
       ? {}
       : {
-          notify: (added: number, lang: UiLang) => {
-            // the newest article of the edition shown, among those this refresh stored
-            const title = store.newestAfter(newestBefore, lang)?.title ?? null;
-            return notify(notifyKind, { text: notificationText(added, title, lang), command: settings.notifyCommand, lang }, { write: (d) => process.stdout.write(d) });
-          },
+          notify: (n: NewArticlesNotice) =>
+            notify(
+              notifyKind,
+              { text: notificationText(n.added, n.title, n.lang, n.edition), command: settings.notifyCommand, lang: n.lang },
+              { write: (d) => process.stdout.write(d) },
+            ),
         }),
     openUrl: (url, lang) => openExternal(url, { lang }),
     openMedia: (url, lang) => openExternal(url, { lang, ...(settings.player ? { program: settings.player } : {}) }),

@@ -10,7 +10,7 @@ import { detectLocaleLang } from '../core/i18n/index.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { isCacheDamaged } from '../core/store/errors.js';
 import { explain, ProblemError } from '../core/i18n/problem.js';
-import { settingsFeedCount, settingsLang } from '../core/settings-file.js';
+import { peekSettings, type SettingsPeek } from '../core/settings-file.js';
 import { REFRESH_THREAD_MIN_FEEDS } from '../core/feeds/refresh-limits.js';
 import { resolvePaths } from '../core/paths.js';
 import type { Edition } from '../core/types.js';
@@ -47,25 +47,33 @@ async function seedDemo(ctx: Context): Promise<void> {
 }
 
 /**
+ * The settings file as the command line needs it before it opens the settings, read once per command line
+ * (its language for messages, and whether `refresh` starts its thread early) and only when first asked.
+ */
+function settingsPeek(argv: string[], env: NodeJS.ProcessEnv): () => SettingsPeek {
+  let peek: SettingsPeek | undefined;
+  return () => (peek ??= peekSettings(resolvePaths(langOnLine(argv).home ?? (env.CYBERREAD_HOME || undefined), env).configDir));
+}
+
+/**
  * The language to talk in before the settings are read: --lang when it is one (except for `feeds`, where it
  * is the feed's language), else the one chosen in the reader (the settings' "lang"), else the locale's.
  */
-function talkLang(argv: string[], env: NodeJS.ProcessEnv): Edition {
+function talkLang(argv: string[], env: NodeJS.ProcessEnv, peek: () => SettingsPeek): Edition {
   const line = langOnLine(argv);
   if (line.command !== 'feeds' && line.lang !== undefined) return line.lang;
-  return settingsLang(resolvePaths(line.home ?? (env.CYBERREAD_HOME || undefined), env).configDir) ?? detectLocaleLang(env);
+  return peek().lang ?? detectLocaleLang(env);
 }
 
-function refreshesEarly(args: ParsedArgs, env: NodeJS.ProcessEnv): boolean {
+function refreshesEarly(args: ParsedArgs, env: NodeJS.ProcessEnv, peek: () => SettingsPeek): boolean {
   if (args.command !== 'refresh' || args.positionals.length > 0 || env.CYBERREAD_REFRESH_THREAD === '0') return false;
-  const home = typeof args.values.home === 'string' ? args.values.home : env.CYBERREAD_HOME || undefined;
-  const settings = settingsFeedCount(resolvePaths(home, env).configDir);
+  const settings = peek();
   return !settings.sync && settings.feeds >= REFRESH_THREAD_MIN_FEEDS;
 }
 
-async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS.ProcessEnv, peek: () => SettingsPeek): Promise<number | undefined> {
   const v = args.values;
-  const localeMsg = cliMessages(talkLang(argv, env));
+  const localeMsg = cliMessages(talkLang(argv, env, peek));
   if (v.version) {
     output.out(VERSION);
     return 0;
@@ -80,7 +88,7 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
   // `refresh` of all feeds on the built program, when they are enough for a thread of their own
   // (context.ts REFRESH_THREAD_MIN_FEEDS) and no sync server fetches them: the thread starts now and loads
   // while this one loads the rest.
-  const early = refreshesEarly(args, env) ? await import('../core/feeds/refresh-thread.js') : null;
+  const early = refreshesEarly(args, env, peek) ? await import('../core/feeds/refresh-thread.js') : null;
   const earlyFile = early?.refreshWorkerFile() ?? null;
   if (early !== null && earlyFile !== null) await early.prestartRefreshThread(earlyFile);
   const { createContext } = await import('./context.js');
@@ -164,9 +172,10 @@ async function run(args: ParsedArgs, argv: string[], output: Output, env: NodeJS
 
 /** Runs one command line; resolves to the exit code. Never throws for anything a user can cause. */
 export async function runCommandLine(argv: string[], output: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const msg = (): ReturnType<typeof cliMessages> => cliMessages(talkLang(argv, env));
+  const peek = settingsPeek(argv, env);
+  const msg = (): ReturnType<typeof cliMessages> => cliMessages(talkLang(argv, env, peek));
   try {
-    return (await run(parseCommandLine(argv), argv, output, env)) ?? 0;
+    return (await run(parseCommandLine(argv), argv, output, env, peek)) ?? 0;
   } catch (error) {
     // Messages quote argv, file names and settings: one line, no escapes, whatever the user typed.
     if (error instanceof UsageError) {
@@ -179,7 +188,7 @@ export async function runCommandLine(argv: string[], output: Output, env: NodeJS
     }
     // a cache or settings failure is a problem of the message tables, never "unexpected"
     if (error instanceof ProblemError) {
-      output.err(`cyberread: ${sanitizeLine(explain(error.problem, talkLang(argv, env)))}`);
+      output.err(`cyberread: ${sanitizeLine(explain(error.problem, talkLang(argv, env, peek)))}`);
       return 1;
     }
     const text = error instanceof Error ? error.message : String(error);

@@ -84,9 +84,6 @@ export class ConfigError extends ProblemError {
   override name = 'ConfigError';
 }
 
-// read before the settings are (run.ts), so it lives where loading it costs no settings library
-export { settingsLang } from './settings-file.js';
-
 const KNOWN_KEYS = new Set([
   'feeds', 'lang', 'timeZone', 'refreshIntervalMinutes', 'concurrency', 'perHost', 'lastRefreshAt', 'notify', 'notifyCommand', 'player',
   'ignore', 'keep', 'views', 'theme', 'keys', 'sync',

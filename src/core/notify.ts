@@ -21,12 +21,17 @@ export type NotifyResult = { ok: true } | { ok: false; message: string };
 
 const MAX_TITLE = 120;
 
-/** "cyberread: 3 new articles — <title>", one clean line. */
-export function notificationText(count: number, title: string | null, lang: UiLang): string {
+/**
+ * "cyberread: 3 new articles — <title>", one clean line in the interface language `lang`. The articles
+ * counted and the title are of `edition` (all editions when undefined); when that is not the interface's
+ * own edition it is named ("3 new articles in ENG"), as the status line names it.
+ */
+export function notificationText(count: number, title: string | null, lang: UiLang, edition?: UiLang): string {
   const m = messages(lang);
+  const said = edition === undefined || edition === lang ? m.notifyNew(count) : m.notifyNewIn(count, edition === 'id' ? m.langShortId : m.langShortEn);
   // sanitizeLine leaves no C0/C1 control, no ESC or BEL to end an OSC early, no bidi override
   const t = title === null ? '' : bound(sanitizeLine(title), MAX_TITLE);
-  return t === '' ? m.notifyNew(count) : `${m.notifyNew(count)} — ${t}`;
+  return t === '' ? said : `${said} — ${t}`;
 }
 
 /** The bytes written for the terminal kinds; null for `command`. */

@@ -175,32 +175,34 @@ export function writeSetting(path: string, key: string, value: unknown): string 
   return next;
 }
 
-/**
- * The "lang" of the settings file in `configDir`, read without opening the settings (for the language of a
- * message printed before they are): undefined when there is none or the file cannot be read.
- */
-export function settingsLang(configDir: string): Edition | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
-    const lang = typeof value === 'object' && value !== null ? (value as { lang?: unknown }).lang : undefined;
-    return lang === 'id' || lang === 'en' ? lang : undefined;
-  } catch {
-    return undefined;
-  }
+/** What the command line needs from the settings before it opens them (see peekSettings). */
+export interface SettingsPeek {
+  /** The language chosen in the reader, for messages printed before the settings are open. */
+  lang: Edition | undefined;
+  /** How many feeds are listed, and whether a sync server is set up: whether `refresh` starts its thread early. */
+  feeds: number;
+  sync: boolean;
 }
 
+const NOTHING: SettingsPeek = { lang: undefined, feeds: 0, sync: false };
+
 /**
- * How many feeds the settings file in `configDir` lists and whether it sets up sync, read without opening the
- * settings (the command line decides from this whether to start a refresh thread early): zeros when there is
- * no such file or it cannot be read.
+ * The settings file in `configDir`, read once without the settings library (which costs more to load than
+ * most commands take): its "lang", how many feeds it lists and whether it sets up sync. A missing, unreadable
+ * or corrupt file reads as nothing set; opening the settings afterwards says what is wrong with it.
  */
-export function settingsFeedCount(configDir: string): { feeds: number; sync: boolean } {
+export function peekSettings(configDir: string): SettingsPeek {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
-    if (typeof value !== 'object' || value === null) return { feeds: 0, sync: false };
-    const { feeds, sync } = value as { feeds?: unknown; sync?: unknown };
-    return { feeds: Array.isArray(feeds) ? feeds.length : 0, sync: sync !== undefined };
+    value = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8').replace(/^\ufeff/, ''));
   } catch {
-    return { feeds: 0, sync: false };
+    return NOTHING;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOTHING;
+  const { lang, feeds, sync } = value as { lang?: unknown; feeds?: unknown; sync?: unknown };
+  return {
+    lang: lang === 'id' || lang === 'en' ? lang : undefined,
+    feeds: Array.isArray(feeds) ? feeds.length : 0,
+    sync: sync !== undefined,
+  };
 }

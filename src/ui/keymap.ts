@@ -409,13 +409,15 @@ export interface Hint {
   hint: TextKey;
   /** Shown only when this holds. */
   when?: (c: HintContext) => boolean;
+  /** The hint that does the view's job: the last to go when the line is short (StatusBar fitHints). */
+  job?: true;
 }
 
 /** Short key hints for the status bar of each view. */
 export const HINTS: Record<View, Hint[]> = {
   list: [
     { keys: 'j/k', hint: 'hintMove' },
-    { keys: 'Enter', hint: 'hintOpen' },
+    { keys: 'Enter', hint: 'hintOpen', job: true },
     { keys: '#', hint: 'hintHashtags' },
     { keys: '/', hint: 'hintSearch' },
     { keys: 'L', hint: 'hintLang' },
@@ -426,9 +428,9 @@ export const HINTS: Record<View, Hint[]> = {
     { keys: '?', hint: 'hintHelp' },
   ],
   reader: [
-    { keys: 'j/k', hint: 'hintScroll', when: (c) => c.readerFocus === 'body' },
+    { keys: 'j/k', hint: 'hintScroll', when: (c) => c.readerFocus === 'body', job: true },
     { keys: 'j/k', hint: 'hintChoose', when: (c) => c.readerFocus === 'related' },
-    { keys: 'Enter', hint: 'hintOpen', when: (c) => c.readerFocus === 'related' },
+    { keys: 'Enter', hint: 'hintOpen', when: (c) => c.readerFocus === 'related', job: true },
     { keys: 'Tab', hint: 'hintBackToArticle', when: (c) => c.readerFocus === 'related' },
     { keys: 'n/p', hint: 'hintArticle' },
     { keys: 'Tab', hint: 'hintReadAlso', when: (c) => c.readerFocus === 'body' && c.relatedCount > 0 },
@@ -439,29 +441,29 @@ export const HINTS: Record<View, Hint[]> = {
   ],
   hashtags: [
     { keys: '↑/↓', hint: 'hintMove' },
-    { keys: 'Enter', hint: 'hintAdd' },
+    { keys: 'Enter', hint: 'hintAdd', job: true },
     { keys: 'Esc', hint: 'hintBack' },
     // `?` is typed here (it narrows): the help has a key that is not a character
     { keys: 'Ctrl-G', hint: 'hintHelp' },
   ],
   language: [
     { keys: '↑/↓', hint: 'hintMove' },
-    { keys: 'Enter', hint: 'hintChoose' },
+    { keys: 'Enter', hint: 'hintChoose', job: true },
     { keys: 'Esc', hint: 'hintBack' },
   ],
   help: [
-    { keys: 'j/k', hint: 'hintScroll' },
+    { keys: 'j/k', hint: 'hintScroll', job: true },
     { keys: 'Esc', hint: 'hintBack' },
   ],
   // the search prompt draws its own hint (searchHint)
   search: [],
   errors: [
-    { keys: 'j/k', hint: 'hintScroll' },
+    { keys: 'j/k', hint: 'hintScroll', job: true },
     { keys: 'r', hint: 'hintRefresh' },
     { keys: 'Esc', hint: 'hintBack' },
   ],
   feeds: [
-    { keys: 'Enter', hint: 'hintOpen' },
+    { keys: 'Enter', hint: 'hintOpen', job: true },
     { keys: 'a', hint: 'hintAddFeed' },
     { keys: 't', hint: 'hintRename' },
     { keys: 'd', hint: 'hintRemove' },
@@ -472,17 +474,20 @@ export const HINTS: Record<View, Hint[]> = {
   ],
   links: [
     { keys: 'j/k', hint: 'hintMove' },
-    { keys: 'Enter', hint: 'hintOpen' },
+    { keys: 'Enter', hint: 'hintOpen', job: true },
     { keys: 'y', hint: 'hintCopy' },
     { keys: 'q', hint: 'hintBack' },
     { keys: '?', hint: 'hintHelp' },
   ],
 };
 
-/** A hint as the status bar draws it; `keep`: the way out of the view, kept when the line is short. */
+/**
+ * A hint as the status bar draws it. `role`, what a short line keeps first (StatusBar fitHints): the hint
+ * that does the view's job, or the way out of the view.
+ */
 export interface ShownHint {
   text: string;
-  keep: boolean;
+  role?: 'job' | 'out';
 }
 
 /** The hints of a view, in table order, those whose condition fails left out. */
@@ -491,7 +496,9 @@ export function shownHints(view: View, c: HintContext, m: Messages, keymap: Keym
   for (const h of HINTS[view]) {
     if (h.when !== undefined && !h.when(c)) continue;
     const keys = keymap === DEFAULT_KEYMAP ? h.keys : hintKeys(h.keys, view, keymap);
-    if (keys !== null) out.push({ text: `${keys} ${m[h.hint]}`, keep: h.hint === 'hintBack' || h.hint === 'hintQuit' });
+    if (keys === null) continue;
+    const role = h.job === true ? 'job' : h.hint === 'hintBack' || h.hint === 'hintQuit' ? 'out' : undefined;
+    out.push(role === undefined ? { text: `${keys} ${m[h.hint]}` } : { text: `${keys} ${m[h.hint]}`, role });
   }
   return out;
 }

@@ -34,6 +34,18 @@ export interface FeedAdmin {
 }
 
 /** Everything the UI needs from the outside world; src/cli.tsx builds it, tests build a cheap real twin. */
+/**
+ * What a notification tells of a refresh: `added` articles of `edition` (every edition when undefined), the
+ * newest titled `title`, told in the interface language `lang`. The edition is the one the list shows, which
+ * is not the interface's when a feed of the other edition was opened from the feeds view.
+ */
+export interface NewArticlesNotice {
+  added: number;
+  lang: UiLang;
+  edition: UiLang | undefined;
+  title: string | null;
+}
+
 export interface UiServices {
   store: ArticleStore & { unreadCount(q: ArticleQuery): number };
   /** Article HTML → terminal lines of at most `width` cells plus the [n] link list (drawn by the reader,
@@ -62,8 +74,8 @@ export interface UiServices {
   refreshIntervalMs?: number;
   /** How often the clock-driven text (relative times) is drawn again without a key; default 20 s. */
   clockTickMs?: number;
-  /** Tells the user that `added` articles arrived (settings `notify`); absent when notifications are off. */
-  notify?(added: number, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Tells the user that new articles arrived (settings `notify`); absent when notifications are off. */
+  notify?(notice: NewArticlesNotice): Promise<{ ok: true } | { ok: false; message: string }>;
   openUrl(url: string, lang: UiLang): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Article pages (core/article/full.ts). */
   pages: {

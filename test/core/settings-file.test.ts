@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editSetting, settingsFeedCount, writeSetting } from '../../src/core/settings-file.js';
+import { editSetting, peekSettings, writeSetting } from '../../src/core/settings-file.js';
 
 const HAND = `{
     "feeds":[ {"url":"https://a.test/rss",   "title":"A"} ],
@@ -87,17 +87,26 @@ describe('writeSetting', () => {
   });
 });
 
-describe('settingsFeedCount (read before the settings, to start a refresh thread early)', () => {
-  it('counts the feeds and sees a sync setup; a missing or unreadable file is zero', () => {
+describe('peekSettings (read before the settings: the language to talk in, whether to start a refresh thread early)', () => {
+  it('reads the language, counts the feeds and sees a sync setup; a missing, unreadable or corrupt file is nothing set', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cyberread-peek-'));
+    const nothing = { lang: undefined, feeds: 0, sync: false };
     try {
-      expect(settingsFeedCount(dir)).toEqual({ feeds: 0, sync: false });
+      expect(peekSettings(dir)).toEqual(nothing);
       writeFileSync(join(dir, 'config.json'), HAND);
-      expect(settingsFeedCount(dir)).toEqual({ feeds: 1, sync: false });
-      writeFileSync(join(dir, 'config.json'), '\ufeff{"feeds":[{"url":"a"},{"url":"b"}],"sync":{"type":"ttrss"}}');
-      expect(settingsFeedCount(dir)).toEqual({ feeds: 2, sync: true });
-      writeFileSync(join(dir, 'config.json'), '{"feeds": [');
-      expect(settingsFeedCount(dir)).toEqual({ feeds: 0, sync: false });
+      expect(peekSettings(dir)).toEqual({ lang: 'id', feeds: 1, sync: false });
+      writeFileSync(join(dir, 'config.json'), '\ufeff{"feeds":[{"url":"a"},{"url":"b"}],"sync":{"type":"ttrss"},"lang":"en"}');
+      expect(peekSettings(dir)).toEqual({ lang: 'en', feeds: 2, sync: true });
+      // a value the settings would refuse is no language, and feeds that are not a list are none
+      writeFileSync(join(dir, 'config.json'), '{"lang":"fr","feeds":{"url":"a"}}');
+      expect(peekSettings(dir)).toEqual(nothing);
+      for (const text of ['{"feeds": [', '', '[{"lang":"id"}]', 'null', '"id"']) {
+        writeFileSync(join(dir, 'config.json'), text);
+        expect(peekSettings(dir), text).toEqual(nothing);
+      }
+      rmSync(join(dir, 'config.json'));
+      mkdirSync(join(dir, 'config.json'));
+      expect(peekSettings(dir)).toEqual(nothing);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

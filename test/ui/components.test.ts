@@ -21,13 +21,13 @@ describe('status bar hints', () => {
 
   it('keeps the way out beside the help hint, in table order, dropping the hints in between first', () => {
     const reader = [
-      { text: 'j/k gulir', keep: false },
-      { text: 'n/p artikel', keep: false },
-      { text: 'Tab baca juga', keep: false },
-      { text: 'f lengkap/feed', keep: false },
-      { text: 'L bahasa', keep: false },
-      { text: 'q kembali', keep: true },
-      { text: '? bantuan', keep: true },
+      { text: 'j/k gulir' },
+      { text: 'n/p artikel' },
+      { text: 'Tab baca juga' },
+      { text: 'f lengkap/feed' },
+      { text: 'L bahasa' },
+      { text: 'q kembali', role: 'out' as const },
+      { text: '? bantuan' },
     ];
     expect(fitHints(measure, reader, 80)).toBe('j/k gulir · n/p artikel · Tab baca juga · f lengkap/feed · q kembali · ? bantuan');
     expect(fitHints(measure, reader, 78)).toBe('j/k gulir · n/p artikel · Tab baca juga · q kembali · ? bantuan');
@@ -36,6 +36,15 @@ describe('status bar hints', () => {
     expect(fitHints(measure, reader, 22)).toBe('q kembali · ? bantuan');
     // no room for both: the help hint alone, as before
     expect(fitHints(measure, reader, 12)).toBe('? bantuan');
+  });
+
+  it("keeps the hint that does the view's job longest: before the help hint and the way out", () => {
+    const hashtags = [{ text: '↑/↓ move' }, { text: 'Enter add/remove', role: 'job' as const }, { text: 'Esc back', role: 'out' as const }, { text: 'Ctrl-G help' }];
+    expect(fitHints(measure, hashtags, 60)).toBe('↑/↓ move · Enter add/remove · Esc back · Ctrl-G help');
+    expect(fitHints(measure, hashtags, 41)).toBe('Enter add/remove · Esc back · Ctrl-G help');
+    expect(fitHints(measure, hashtags, 38)).toBe('Enter add/remove · Ctrl-G help');
+    expect(fitHints(measure, hashtags, 20)).toBe('Enter add/remove');
+    expect(fitHints(measure, hashtags, 10)).toBe('Enter add…');
   });
 });
 

@@ -5,10 +5,13 @@ import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { article, cleanUpReaders, sampleStore } from './fixtures.js';
 import type { RefreshResult } from '../../src/core/types.js';
+import { notificationText } from '../../src/core/notify.js';
+import type { NewArticlesNotice } from '../../src/ui/services.js';
 import { hasPage } from '../../src/core/article/full.js';
 import { samplePageLocator, samplesDir } from '../../src/core/defaults.js';
 import { asClause } from '../../src/core/i18n/clause.js';
 import { messages } from '../../src/core/i18n/index.js';
+import { displayWidth } from '../../src/core/render/text.js';
 import { explain, problem, ProblemError } from '../../src/core/i18n/problem.js';
 
 // Defects earlier sessions found in the reader and left, each through real keypresses on the sample editions.
@@ -21,6 +24,7 @@ const lines = (frame: string): string[] => frame.split('\n');
 const headerOf = (frame: string): string => lines(frame)[0] ?? '';
 const statusOf = (frame: string): string => lines(frame).slice(-2)[0] ?? '';
 const hintsOf = (frame: string): string => lines(frame).at(-1) ?? '';
+const displayWidthOf = (text: string): number => displayWidth(text);
 
 describe('help from every view', () => {
   it('opens with Ctrl-G where `?` is typed (hashtags, search, a prompt of the feeds view) and goes back to it', async () => {
@@ -55,7 +59,9 @@ describe('help from every view', () => {
     await h.type('x?');
     expect(hintsOf(h.frame())).toContain('Add feed: x?█');
     const promptHelp = await h.press(CTRL_G);
-    expect(promptHelp).toContain('Keys — a prompt');
+    // titled with what the prompt is for, as the prompt's label says
+    expect(promptHelp).toContain('Keys — Add feed');
+    expect(promptHelp).not.toContain('a prompt');
     // keys go to the help while it is open, not into the prompt
     await h.press('j');
     const back = await h.press('Esc');
@@ -73,6 +79,21 @@ describe('help from every view', () => {
     await h.press('Esc');
     await h.press('Esc');
     expect(await h.press('?')).toContain('Tombol — Daftar artikel');
+    await h.press('Esc');
+    // over each prompt of the feeds view, the help is named for it
+    await h.press('F');
+    for (const [key, label, title] of [
+      ['a', 'Tambah feed: ', 'Tombol — Tambah feed'],
+      ['t', 'Nama: ', 'Tombol — Ganti nama feed'],
+      ['l', 'Bahasa: ', 'Tombol — Bahasa feed'],
+    ] as const) {
+      expect(hintsOf(await h.press(key))).toContain(label);
+      const help = await h.press(CTRL_G);
+      expect(help).toContain(title);
+      expect(help).not.toContain('isian');
+      expect(hintsOf(await h.press('Esc'))).toContain(label);
+      await h.press('Esc');
+    }
   });
 });
 
@@ -196,14 +217,17 @@ describe('a reason after a colon reads as part of one sentence', () => {
 });
 
 describe('the refresh notice counts what the reader can see', () => {
-  /** A refresh that brings `id` Indonesian and `en` English articles, and one of unknown language (in both editions). */
-  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: number[]): ReturnType<typeof testServices> {
+  /**
+   * A refresh that brings `id` Indonesian and `en` English articles, and (unless `unknown` is false) one of
+   * unknown language, the newest (in both editions).
+   */
+  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: NewArticlesNotice[], unknown = true): ReturnType<typeof testServices> {
     const services = testServices(store, {
       refresh: (onProgress) => {
         const made = [
           ...Array.from({ length: counts.id }, (_x, i) => article({ id: `baru${i}`, title: `Berita Baru ${i}`, lang: 'id', published: `2026-11-28T07:1${i}:00.000Z` })),
           ...Array.from({ length: counts.en }, (_x, i) => article({ id: `new${i}`, title: `Fresh News ${i}`, lang: 'en', published: `2026-11-28T07:2${i}:00.000Z` })),
-          article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' }),
+          ...(unknown ? [article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' })] : []),
         ];
         store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
         const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: made.length, updated: 0 };
@@ -211,8 +235,8 @@ describe('the refresh notice counts what the reader can see', () => {
         return Promise.resolve([result]);
       },
     });
-    services.notify = (added) => {
-      notified.push(added);
+    services.notify = (notice) => {
+      notified.push(notice);
       return Promise.resolve({ ok: true });
     };
     return services;
@@ -220,7 +244,7 @@ describe('the refresh notice counts what the reader can see', () => {
 
   it('in the edition shown, and apart what went only to the other one; L counts the other way round', async () => {
     const store = sampleStore();
-    const notified: number[] = [];
+    const notified: NewArticlesNotice[] = [];
     h = await renderUi(<App services={bringing(store, { id: 2, en: 3 }, notified)} initialLang="en" rows={24} columns={100} />);
     await h.waitFor('18 unread');
     await h.press('r');
@@ -228,7 +252,7 @@ describe('the refresh notice counts what the reader can see', () => {
     // 3 English and the one of unknown language; 2 only in IND
     expect(statusOf(en)).toContain('4 new · 2 new in IND');
     expect(headerOf(en)).toContain('22 unread');
-    expect(notified).toEqual([4]);
+    expect(notified).toEqual([{ added: 4, lang: 'en', edition: 'en', title: 'Unknown Language' }]);
     await h.press('L');
     const id = await h.press('j');
     expect(statusOf(id)).toContain('3 baru · 3 baru di ENG');
@@ -237,13 +261,35 @@ describe('the refresh notice counts what the reader can see', () => {
 
   it('counts an article of unknown language once, in the edition shown, and notifies of those', async () => {
     const store = sampleStore();
-    const notified: number[] = [];
+    const notified: NewArticlesNotice[] = [];
     h = await renderUi(<App services={bringing(store, { id: 0, en: 2 }, notified)} initialLang="id" rows={24} columns={100} />);
     await h.waitFor('18 belum dibaca');
     await h.press('r');
     const id = await h.waitFor('baru di ENG');
     expect(statusOf(id)).toContain('1 baru · 2 baru di ENG');
-    expect(notified).toEqual([1]);
+    expect(notified).toEqual([{ added: 1, lang: 'id', edition: 'id', title: 'Unknown Language' }]);
+  });
+
+  it('of a feed of the other edition opened from the feeds view: its edition counted, named and titled, in the interface language', async () => {
+    const store = sampleStore();
+    const notified: NewArticlesNotice[] = [];
+    h = await renderUi(<App services={bringing(store, { id: 2, en: 3 }, notified, false)} initialLang="en" rows={24} columns={100} />);
+    await h.waitFor('18 unread');
+    const feeds = await h.press('F');
+    const row = lines(feeds).findIndex((l) => l.includes('Cyberthreat.id (contoh)'));
+    const sel = lines(feeds).findIndex((l) => l.startsWith('›'));
+    for (let i = sel; i < row; i++) await h.press('j');
+    expect(headerOf(await h.press('Enter'))).toContain('[IND] | ENG   feed: Cyberthreat.id (contoh)');
+    await h.press('r');
+    await h.waitFor('new in ENG');
+    // the two Indonesian articles, the newest of them as the title: not the English edition's newest
+    expect(notified).toEqual([{ added: 2, lang: 'en', edition: 'id', title: 'Berita Baru 1' }]);
+    const [n] = notified;
+    expect(n && notificationText(n.added, n.title, n.lang, n.edition)).toBe('cyberread: 2 new articles in IND — Berita Baru 1');
+    // the interface's own edition is not named; Indonesian names the other one the same way
+    expect(notificationText(3, 'Fresh News 2', 'en', 'en')).toBe('cyberread: 3 new articles — Fresh News 2');
+    expect(notificationText(3, 'Fresh News 2', 'id', 'en')).toBe('cyberread: 3 artikel baru di ENG — Fresh News 2');
+    expect(notificationText(1, null, 'id', undefined)).toBe('cyberread: 1 artikel baru');
   });
 });
 
@@ -372,5 +418,48 @@ describe('the help on a small terminal (found walking the reader at 40×12)', ()
     expect(await h.press('g')).toContain('daftar tombol di layar ini');
     expect(await h.press('End')).toContain('P         artikel belum dibaca sebel');
     expect(await h.press('Home')).toContain('daftar tombol di layar ini');
+  });
+});
+
+describe("the key hints at 40 columns (the hashtag view dropped Enter add/remove before Ctrl-G help)", () => {
+  it("keep the hint that does each view's job, then the help, in both languages", async () => {
+    for (const [lang, unread, said] of [
+      ['en', 'Articles', { open: 'Enter open', add: 'Enter add/remove', choose: 'Enter choose', help: '? help', typedHelp: 'Ctrl-G help' }],
+      ['id', 'Daftar artikel', { open: 'Enter buka', add: 'Enter tambah/lepas', choose: 'Enter pilih', help: '? bantuan', typedHelp: 'Ctrl-G bantuan' }],
+    ] as const) {
+      const store = sampleStore();
+      h = await renderUi(<App services={testServices(store)} initialLang={lang} rows={20} columns={40} />);
+      await h.waitFor(unread);
+      const hints = (frame: string): string => hintsOf(frame).trim();
+      // the list: Enter opens an article
+      const list = hints(h.frame());
+      expect(list, lang).toContain(said.open);
+      expect(list, lang).toContain(said.help);
+      // the hashtag view: Enter adds or removes the tag, and the help is a key that is not typed
+      const tags = hints(await h.press('#'));
+      expect(tags, lang).toContain(said.add);
+      expect(tags, lang).toContain(said.typedHelp);
+      await h.press('Esc');
+      // the language view: Enter chooses
+      expect(hints(await h.press('l')), lang).toContain(said.choose);
+      await h.press('Esc');
+      // the feeds view: Enter lists a feed's articles
+      const feeds = hints(await h.press('F'));
+      expect(feeds, lang).toContain(said.open);
+      expect(feeds, lang).toContain(said.help);
+      await h.press('q');
+      // an article's "Read also": Enter opens the one chosen
+      await h.press('Enter');
+      const related = hints(await h.press('Tab'));
+      expect(related, lang).toContain(said.open);
+      expect(related, lang).toContain(said.help);
+      await h.press('Tab');
+      // the link picker: Enter opens the link
+      const links = hints(await h.press('u'));
+      expect(links, lang).toContain(said.open);
+      expect(links, lang).toContain(said.help);
+      for (const frame of [list, tags, feeds, related, links]) expect(displayWidthOf(frame)).toBeLessThanOrEqual(40);
+      cleanUpReaders();
+    }
   });
 });

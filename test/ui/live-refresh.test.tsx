@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RefreshResult } from '../../src/core/types.js';
 import { App } from '../../src/ui/App.js';
-import type { UiServices } from '../../src/ui/services.js';
+import type { NewArticlesNotice, UiServices } from '../../src/ui/services.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices, type TestServices } from '../helpers/services.js';
 import { article, cleanUpReaders, sampleStore } from './fixtures.js';
@@ -45,7 +45,7 @@ function liveServices(o: { notified?: number[]; notifyFails?: boolean; feed: { l
     now: () => new Date(),
     ...(o.notified
       ? {
-          notify: (added: number) => {
+          notify: ({ added }: NewArticlesNotice) => {
             o.notified?.push(added);
             return Promise.resolve(o.notifyFails ? { ok: false as const, message: 'Could not run the notification program nope: not found' } : { ok: true as const });
           },

@@ -218,6 +218,11 @@ export const en = {
 
   // help overlay
   helpTitle: (view: string) => `Keys — ${view}`,
+  /** The help opened over a prompt of the feeds view or the sync password's: what the prompt is for. */
+  helpPromptAddFeed: 'Add feed',
+  helpPromptRename: 'Rename feed',
+  helpPromptFeedLang: 'Language of a feed',
+  helpPromptSyncPassword: 'Sync password',
   helpClose: (keys: string) => `${keys} closes the help`,
   /** A choice of keys: "q, Esc or ?". */
   keysOr: (head: string, last: string) => `${head} or ${last}`,
@@ -307,6 +312,8 @@ export const en = {
 
   // notifications (notify.ts) and enclosures (enclosures.ts)
   notifyNew: (x: number) => `cyberread: ${plural(x, 'new article', 'new articles')}`,
+  /** New articles of the edition listed when it is not the interface's (IND, ENG). */
+  notifyNewIn: (x: number, edition: string) => `cyberread: ${plural(x, 'new article', 'new articles')} in ${edition}`,
   notifyNoCommand: 'notify is "command" but notifyCommand is empty',
   notifyFailed: (cmd: string, why: string) => `Could not run the notification program ${cmd}: ${asClause(why)}`,
   notifyNotFound: 'not found',

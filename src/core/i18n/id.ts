@@ -207,6 +207,10 @@ export const id: Messages = {
   searchHelpHint: (key) => `${key} bantuan`,
 
   helpTitle: (view) => `Tombol — ${view}`,
+  helpPromptAddFeed: 'Tambah feed',
+  helpPromptRename: 'Ganti nama feed',
+  helpPromptFeedLang: 'Bahasa feed',
+  helpPromptSyncPassword: 'Kata sandi sinkronisasi',
   helpClose: (keys) => `${keys} menutup bantuan`,
   keysOr: (head, last) => `${head}, atau ${last}`,
   whereAll: 'semua',
@@ -290,6 +294,7 @@ export const id: Messages = {
   openFailedToStart: (cmd, m) => `${cmd} tidak bisa dijalankan: ${m}`,
 
   notifyNew: (x) => `cyberread: ${n(x)} artikel baru`,
+  notifyNewIn: (x, edition) => `cyberread: ${n(x)} artikel baru di ${edition}`,
   notifyNoCommand: 'notify bernilai "command" tetapi notifyCommand kosong',
   notifyFailed: (cmd, why) => `Program notifikasi ${cmd} tidak bisa dijalankan: ${asClause(why)}`,
   notifyNotFound: 'tidak ditemukan',

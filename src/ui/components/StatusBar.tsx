@@ -62,35 +62,36 @@ export function refreshStatus(m: Messages, r: RefreshState, lastRefresh: string 
 }
 
 /**
- * Key hints that fit in `width` cells: whole hints in table order, never one cut in half. The last hint
- * ("? help") is kept whenever anything fits, since it leads to all the others, and so is the way out of the
- * view (q back, q quit) when there is room for both: a short line drops the hints in between first.
+ * Key hints that fit in `width` cells: whole hints in table order, never one cut in half. A short line keeps,
+ * in this order: the hint that does the view's job (Enter add/remove in the hashtag view: the last to go),
+ * the last hint ("? help", which leads to all the others), the way out of the view (q back, q quit), then the
+ * others in table order as long as they fit.
  */
 export function fitHints(measure: Measure, hints: readonly (string | ShownHint)[], width: number): string {
   const sep = ' · ';
-  const all = hints.map((h) => (typeof h === 'string' ? { text: h, keep: false } : h));
-  const last = all[all.length - 1];
+  const all: ShownHint[] = hints.map((h) => (typeof h === 'string' ? { text: h } : h));
   const joined = all.map((h) => h.text).join(sep);
-  if (last === undefined || measure.displayWidth(joined) <= width) return joined;
+  if (all.length === 0 || measure.displayWidth(joined) <= width) return joined;
   const sepWidth = measure.displayWidth(sep);
-  const kept = new Set<number>([all.length - 1]);
-  let used = measure.displayWidth(last.text);
-  // the way out first, if it fits beside the help hint
-  all.forEach((h, i) => {
-    if (!h.keep || kept.has(i)) return;
-    const w = measure.displayWidth(h.text) + sepWidth;
-    if (used + w > width) return;
+  const kept = new Set<number>();
+  let used = 0;
+  const take = (i: number): boolean => {
+    if (kept.has(i)) return true;
+    const w = measure.displayWidth((all[i] as ShownHint).text) + (kept.size > 0 ? sepWidth : 0);
+    if (used + w > width) return false;
     kept.add(i);
     used += w;
-  });
-  for (let i = 0; i < all.length - 1; i++) {
-    if (kept.has(i)) continue;
-    const w = measure.displayWidth((all[i] as ShownHint).text) + sepWidth;
-    if (used + w > width) break;
-    kept.add(i);
-    used += w;
-  }
-  return fit(measure, all.filter((_h, i) => kept.has(i)).map((h) => h.text).join(sep), width);
+    return true;
+  };
+  const indices = all.map((_h, i) => i);
+  // no room for the job's hint (or, without one, the help's) whole: as much of it as the line holds, alone
+  const first = indices.find((i) => all[i]?.role === 'job') ?? all.length - 1;
+  if (!take(first)) return fit(measure, (all[first] as ShownHint).text, width);
+  for (const i of indices) if (all[i]?.role === 'job') take(i);
+  take(all.length - 1);
+  for (const i of indices) if (all[i]?.role === 'out') take(i);
+  for (const i of indices) if (!take(i)) break;
+  return all.filter((_h, i) => kept.has(i)).map((h) => h.text).join(sep);
 }
 
 /**

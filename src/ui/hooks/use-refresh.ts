@@ -80,10 +80,13 @@ export function useRefresh(
             if (!mounted.current) return;
             dispatch({ type: 'refreshFinished', results });
             const lang = current().lang;
-            // what the reader can see: the new articles of the edition shown, not both editions' sum
-            const n = since === null ? results.reduce((k, r) => k + r.added, 0) : newIn(services, listLang(current()), since);
+            // what the reader can see: the new articles of the edition shown, not both editions' sum, and
+            // the newest of those as the title
+            const edition = since === null ? undefined : listLang(current());
+            const n = since === null ? results.reduce((k, r) => k + r.added, 0) : newIn(services, edition, since);
             if (n > 0 && services.notify) {
-              void services.notify(n, lang).then((r) => {
+              const title = since === null ? null : newestTitle(services, edition, since);
+              void services.notify({ added: n, lang, edition, title }).then((r) => {
                 if (!r.ok && mounted.current) dispatch({ type: 'toast', toast: { text: r.message } });
               });
             }
@@ -175,4 +178,13 @@ export function useClockTick(services: UiServices): number {
     return () => clearInterval(t);
   }, []);
   return tick;
+}
+
+/** The title of the newest article stored after row `since` in an edition (all, when undefined). */
+function newestTitle(services: UiServices, lang: UiLang | undefined, since: number): string | null {
+  try {
+    return services.store.newestAfter(since, lang)?.title ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -4,8 +4,8 @@ import type { Messages } from '../../core/i18n/index.js';
 import type { ArticlesData } from '../hooks/use-articles.js';
 import { sourceOf, type ReaderData } from '../hooks/use-reader.js';
 import type { UiServices } from '../services.js';
-import { keyFor, placeName, type Keymap } from '../keymap.js';
-import { below, bodyHeight, edition, helpPlace, visibleTags, type AppState, type View } from '../state.js';
+import { keyFor, type Keymap } from '../keymap.js';
+import { below, bodyHeight, edition, helpPlace, visibleTags, type AppState, type Prompt, type View } from '../state.js';
 import { ArticleList } from './ArticleList.js';
 import { Errors, type ErrorLine } from './Errors.js';
 import { Feeds, type FeedsEntry } from './Feeds.js';
@@ -32,9 +32,17 @@ export function viewTitle(m: Messages, view: View): string {
   return m[viewTitleKey[view === 'search' ? 'list' : view]];
 }
 
+/** The help's name of a prompt: what it is for, as its label in the status line says. */
+const promptTitleKey = {
+  addFeed: 'helpPromptAddFeed',
+  renameFeed: 'helpPromptRename',
+  feedLang: 'helpPromptFeedLang',
+  syncPassword: 'helpPromptSyncPassword',
+} as const satisfies Record<Prompt['kind'], keyof Messages>;
+
 /** What the help is about: the prompt it was opened from, the search (not the list it sits over), or the view. */
 function helpTitle(m: Messages, s: AppState): string {
-  if (s.prompt !== null) return placeName('prompt', m);
+  if (s.prompt !== null) return m[promptTitleKey[s.prompt.kind]];
   return below(s) === 'search' ? m.viewSearch : viewTitle(m, below(s));
 }
 
