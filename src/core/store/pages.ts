@@ -209,10 +209,13 @@ export class PageTable {
    * Writes an article's tag, link and full-text rows (the old ones already deleted): the feed's, plus its
    * page's when it has one. Called for every article written by a refresh, and again when a page is saved.
    */
-  writeIndex(rid: number, feed: FeedIndexPart): void {
-    const page = this.stmt('SELECT status, tags, alternates, text FROM article_pages WHERE article_rid = ?').get(rid) as
-      | Pick<PageRow, 'status' | 'tags' | 'alternates' | 'text'>
-      | undefined;
+  writeIndex(rid: number, noPage: boolean, feed: FeedIndexPart): void {
+    // noPage: the caller knows there is no page row (a new rid above every page's).
+    const page = noPage
+      ? undefined
+      : (this.stmt('SELECT status, tags, alternates, text FROM article_pages WHERE article_rid = ?').get(rid) as
+          | Pick<PageRow, 'status' | 'tags' | 'alternates' | 'text'>
+          | undefined);
     let tags = feed.tags;
     let hrefs = feed.alternateHrefs;
     let body = feed.body;
@@ -248,7 +251,7 @@ export class PageTable {
     this.stmt('DELETE FROM article_tags WHERE article_rid = ?').run(rid);
     this.stmt('DELETE FROM article_links WHERE article_rid = ?').run(rid);
     this.stmt('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
-    this.writeIndex(rid, {
+    this.writeIndex(rid, false, {
       title: a.title,
       summary: a.summary,
       body: htmlToPlainText(unpack(a.content_html)),

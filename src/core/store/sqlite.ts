@@ -16,8 +16,28 @@ import { PageTable, type PageCandidate } from './pages.js';
 import type { PageRecord, StoredPage } from '../article/page.js';
 import { readProblem, storeProblem } from '../i18n/problem.js';
 import { applyDrop, applyRetention, goneIds } from './policy.js';
-import { queueMarks, syncedTwin, SyncTables } from './sync-tables.js';
+import { queueMarks, SYNC_GUID_PREFIX, syncedTwin, SyncTables } from './sync-tables.js';
 import type { ArticleStore, FeedCount, FetchStateUpdate, MarkAllResult, RowsWrite, StorePolicy, UpsertResult, WriteOutcome } from './store.js';
+
+/** See SqliteStore.insertFacts. */
+interface InsertFacts {
+  /** Some article is read or starred (else a new one has no edition to inherit a state from). */
+  flagged: boolean;
+  /** recovered_flags has rows. */
+  rescued: boolean;
+  /** The highest rid with a page row: a new rid above it has no page to merge. */
+  pagesUpTo: number;
+  /** Whether a synced twin (syncedTwin) can exist for this feed. */
+  syncedTwins: boolean;
+}
+
+/** syncedTwin's `guid LIKE 'sync:%'` (LIKE folds ASCII case only, as /i without the u flag does here). */
+const SYNC_GUID = new RegExp(`^${SYNC_GUID_PREFIX}`, 'i');
+
+function contentValue(p: PreparedArticle): string | Buffer {
+  const c = p.contentStored;
+  return typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
 
 interface ArticleRow {
   rid: number;
@@ -323,18 +343,37 @@ export class SqliteStore implements ArticleStore {
     const inserted: number[] = [];
     const changed: number[] = [];
     const done = goneIds(stmt, this.policy, rows.map((p) => p.id));
+    let facts: InsertFacts | undefined;
     for (const p of rows) {
       // A feed listing one entry twice is one article; the first copy wins.
       if (done.has(p.id)) continue;
       done.add(p.id);
+      facts ??= this.insertFacts(url);
       const old = (this.stmt('SELECT rid, content_hash, fetched_at FROM articles WHERE id = ?').get(p.id) ??
-        this.syncedTwinRow(url, p.url)) as { rid: number; content_hash: string; fetched_at: string } | undefined;
+        (facts.syncedTwins ? this.syncedTwinRow(url, p.url) : undefined)) as
+        | { rid: number; content_hash: string; fetched_at: string }
+        | undefined;
       if (old === undefined) {
-        inserted.push(this.insertArticle(p, fetchedAt));
+        inserted.push(this.insertArticle(p, fetchedAt, facts));
       } else if (old.content_hash !== p.hash) {
         this.updateArticle(old.rid, p, p.publishedMs ?? Date.parse(old.fetched_at));
         changed.push(old.rid);
       }
+    }
+    if (inserted.length > 0) {
+      // A second copy of a story already stored is listed under the first (migrations 6 and 7): looked for
+      // once for the feed's new rows, not once per insert. Each row's mark depends only on the rows before it
+      // (lower rid), not on other marks, so finding them together gives what marking each after its insert
+      // gave. New rids are above every rid there was, so `rid >= first` is exactly this write's new rows.
+      // A SELECT, then one single-row UPDATE per copy: an UPDATE that may change several rows opens a
+      // statement journal, and with it a savepoint at which FTS5 flushes its pending terms (see migration 7).
+      const dups = this.stmt(
+        `SELECT rid FROM articles a WHERE rid >= ? AND story_key IS NOT NULL
+           AND EXISTS (SELECT 1 FROM articles b WHERE b.story_key = a.story_key AND b.rid < a.rid)`,
+      )
+        .pluck()
+        .all(Math.min(...inserted)) as number[];
+      for (const rid of dups) this.stmt('UPDATE articles SET dup = 1 WHERE rid = ?').run(rid);
     }
     // In this transaction: nobody ever reads a dropped article, or one past the limits, as stored.
     const dropped = applyDrop(stmt, this.policy, inserted, now);
@@ -407,7 +446,7 @@ export class SqliteStore implements ArticleStore {
       sort_time: sortTime,
       lang: p.lang,
       summary: p.summary,
-      content_html: typeof p.contentStored === 'string' ? p.contentStored : Buffer.from(p.contentStored.buffer, p.contentStored.byteOffset, p.contentStored.byteLength),
+      content_html: contentValue(p),
       image: p.image,
       enclosures: p.enclosures,
       alternates: p.alternates,
@@ -417,36 +456,70 @@ export class SqliteStore implements ArticleStore {
     };
   }
 
-  private insertArticle(p: PreparedArticle, fetchedAt: string): number {
+  /**
+   * What a write of new articles can skip, looked up once per feed (a few index probes) instead of once per
+   * article: in a fresh import the per-article lookups these stand for (the pairing query above all) find
+   * nothing. Valid for one writeRows: the write lock is held, so only this write changes the cache meanwhile,
+   * and insertArticle keeps `flagged` true once it gives a new row a flag.
+   */
+  private insertFacts(feedUrl: string): InsertFacts {
+    const one = (sql: string, ...args: unknown[]): boolean => this.stmt(sql).get(...args) !== undefined;
+    return {
+      flagged: this.anyFlagged(),
+      rescued: one('SELECT 1 FROM recovered_flags LIMIT 1'),
+      pagesUpTo: (this.stmt('SELECT max(article_rid) FROM article_pages').pluck().get() as number | null) ?? 0,
+      // A synced twin is an article of this feed; a feed new to the cache has none (until it lists a guid
+      // that looks like one itself: insertArticle).
+      syncedTwins: one('SELECT 1 FROM articles WHERE feed_url = ? LIMIT 1', feedUrl),
+    };
+  }
+
+  /**
+   * Whether any article is read or starred. Starred has its own index; read is looked for per language in
+   * articles_state (lang, read, starred), one probe per language (the next language is one probe too), so
+   * this stays a handful of index seeks however large the cache.
+   */
+  private anyFlagged(): boolean {
+    if (this.stmt('SELECT 1 FROM articles WHERE starred = 1 LIMIT 1').get() !== undefined) return true;
+    if (this.stmt('SELECT 1 FROM articles WHERE lang IS NULL AND read > 0 LIMIT 1').get() !== undefined) return true;
+    const readIn = this.stmt('SELECT 1 FROM articles WHERE lang = ? AND read > 0 LIMIT 1');
+    const next = this.stmt('SELECT min(lang) FROM articles WHERE lang > ?').pluck();
+    for (let lang = next.get('') as string | null; lang !== null; lang = next.get(lang) as string | null) {
+      if (readIn.get(lang) !== undefined) return true;
+    }
+    return this.stmt("SELECT 1 FROM articles WHERE lang = '' AND read > 0 LIMIT 1").get() !== undefined;
+  }
+
+  private insertArticle(p: PreparedArticle, fetchedAt: string, facts: InsertFacts): number {
     const sortTime = p.publishedMs ?? Date.parse(fetchedAt);
+    // Positional: binding 19 named parameters looks each name up on the object (and the object is garbage).
     const rid = Number(
       this.stmt(
         `INSERT INTO articles (id, feed_url, guid, url, title, author, published, updated, sort_time, lang, summary,
            content_html, image, enclosures, alternates, tags, pair_key, read, starred, fetched_at, content_hash)
-         VALUES (@id, @feed_url, @guid, @url, @title, @author, @published, @updated, @sort_time, @lang, @summary,
-           @content_html, @image, @enclosures, @alternates, @tags, @pair_key, 0, 0, @fetched_at, @content_hash)`,
-      ).run({ ...this.articleParams(p, sortTime), fetched_at: fetchedAt }).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`,
+      ).run(
+        p.id, p.feedUrl, p.guid, p.url, p.title, p.author, p.published, p.updated, sortTime, p.lang, p.summary,
+        contentValue(p), p.image, p.enclosures, p.alternates, p.tagsJson, p.pairKey, fetchedAt, p.hash,
+      ).lastInsertRowid,
     );
-    // A second copy of a story already stored is listed under the first (migrations 6 and 7). Its own
-    // statement, not a trigger: see migration 7.
-    this.stmt(
-      `UPDATE articles SET dup = 1 WHERE rid = ? AND story_key IS NOT NULL
-         AND EXISTS (SELECT 1 FROM articles b WHERE b.story_key = articles.story_key AND b.rid < articles.rid)`,
-    ).run(rid);
-    this.writeDependents(rid, p, sortTime);
+    if (p.guid !== null && SYNC_GUID.test(p.guid)) facts.syncedTwins = true;
+    // Marked dup (a second copy of a story) by writeRows, for all of a feed's new rows at once.
+    this.writeDependents(rid, p, sortTime, rid > facts.pagesUpTo);
 
     // A new edition inherits the state of the story: read or starred in one language is so in the other.
     let read = 0;
     let starred = 0;
-    const rescued = this.stmt('SELECT read, starred FROM recovered_flags WHERE id = ?').get(p.id) as
-      | { read: number; starred: number }
-      | undefined;
+    const rescued = facts.rescued
+      ? (this.stmt('SELECT read, starred FROM recovered_flags WHERE id = ?').get(p.id) as { read: number; starred: number } | undefined)
+      : undefined;
     if (rescued !== undefined) {
       read = rescued.read;
       starred = rescued.starred;
       this.stmt('DELETE FROM recovered_flags WHERE id = ?').run(p.id);
     }
-    const pairs = this.pairRids(rid);
+    // With no article read or starred, no edition has a state to pass on.
+    const pairs = facts.flagged ? this.pairRids(rid) : [];
     if (pairs.length > 0) {
       const s = this.stmt(
         'SELECT max(read) AS read, max(starred) AS starred FROM articles WHERE rid IN (SELECT value FROM json_each(?))',
@@ -456,6 +529,7 @@ export class SqliteStore implements ArticleStore {
     }
     if (read !== 0 || starred !== 0) {
       this.stmt('UPDATE articles SET read = ?, starred = ? WHERE rid = ?').run(read, starred, rid);
+      facts.flagged = true;
     }
     return rid;
   }
@@ -471,14 +545,14 @@ export class SqliteStore implements ArticleStore {
     this.stmt('DELETE FROM article_tags WHERE article_rid = ?').run(rid);
     this.stmt('DELETE FROM article_links WHERE article_rid = ?').run(rid);
     this.stmt('DELETE FROM articles_fts WHERE rowid = ?').run(rid);
-    this.writeDependents(rid, p, sortTime);
+    this.writeDependents(rid, p, sortTime, false);
     // The page was read against the old feed text: look at it again (conditionally) when next wanted.
     this.pages.markStale(rid);
   }
 
   /** Tag, link and full-text rows of an article: the feed's, merged with its page's (store/pages.ts). */
-  private writeDependents(rid: number, p: PreparedArticle, sortTime: number): void {
-    this.pages.writeIndex(rid, {
+  private writeDependents(rid: number, p: PreparedArticle, sortTime: number, noPage: boolean): void {
+    this.pages.writeIndex(rid, noPage, {
       title: p.title,
       summary: p.summary,
       body: p.body,

@@ -507,3 +507,62 @@ describe('saveRowsMany: several feeds in one transaction', () => {
     expect(alone).toBe(0);
   });
 });
+
+// insertArticle looks up, once per feed, what a fresh import can skip (pairs to inherit from, rescued flags,
+// pages, synced twins): each case below is one where the skip must not happen.
+describe('what a new article inherits, however the cache is laid out', () => {
+  const LANGS = [null, '', 'en', 'id', 'zz'] as const;
+  for (const lang of LANGS) {
+    it(`the read mark of an edition in ${JSON.stringify(lang)} among articles in every language, none starred`, () => {
+      store.saveFeed(FEED, FETCH, LANGS.map((l, i) => article(`old-${i}`, { lang: l, url: `https://x.test/${i}` })));
+      const i = LANGS.indexOf(lang);
+      expect(store.mark([`old-${i}`], { read: true })).toBe(1);
+      // no other article is read or starred
+      expect(store.count({ unread: true })).toBe(LANGS.length - 1);
+      store.saveFeed(FEED2, FETCH, [
+        article('new-paired', { lang: 'pt', alternates: [{ href: `https://x.test/${i}` }] }),
+        article('new-alone', { lang: 'pt', url: 'https://x.test/alone' }),
+      ]);
+      expect(store.get('new-paired')).toMatchObject({ read: true, starred: false });
+      expect(store.get('new-alone')).toMatchObject({ read: false, starred: false });
+    });
+  }
+
+  it('a mark rescued for one article of a write passes to its edition later in the same write', () => {
+    store.addRecoveredFlags([{ id: 'first', read: 1, starred: 1 }]);
+    store.saveFeed(FEED, FETCH, [
+      article('first', { lang: 'id', url: 'https://x.test/story' }),
+      article('second', { lang: 'en', url: 'https://x.test/en/story', alternates: [{ href: 'https://x.test/story' }] }),
+      article('third', { lang: 'en', url: 'https://x.test/other' }),
+    ]);
+    expect(store.get('first')).toMatchObject({ read: true, starred: true });
+    expect(store.get('second')).toMatchObject({ read: true, starred: true });
+    expect(store.get('third')).toMatchObject({ read: false, starred: false });
+  });
+
+  it('a mark passes between feeds written in one group, and copies of a story are listed once', () => {
+    store.addRecoveredFlags([{ id: 'a1', read: 1, starred: 0 }]);
+    const rows = (feedUrl: string, list: ReturnType<typeof article>[]) => list.map((a) => prepareArticle({ ...a, feedUrl }, feedUrl));
+    const outcomes = store.saveRowsMany([
+      { url: FEED, state: FETCH, rows: rows(FEED, [article('a1', { lang: 'id', url: 'https://x.test/a' }), article('a2', { lang: 'id', url: 'https://x.test/b' })]) },
+      {
+        url: FEED2,
+        state: FETCH,
+        rows: rows(FEED2, [
+          article('b1', { lang: 'en', url: 'https://x.test/en/a', alternates: [{ href: 'https://x.test/a' }] }),
+          // the same story as a2 (same edition, same link but for scheme and case): a copy
+          article('b2', { lang: 'id', url: 'http://X.test/b' }),
+          // and a copy of it within this one feed
+          article('b3', { lang: 'id', url: 'https://x.test/b/' }),
+        ]),
+      },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    expect(store.get('b1')).toMatchObject({ read: true, starred: false });
+    expect(store.get('a2')?.read).toBe(false);
+    expect(ids(store.query({}))).not.toContain('b2');
+    expect(ids(store.query({}))).not.toContain('b3');
+    expect(ids(store.query({ feedUrl: FEED2 }))).toEqual(expect.arrayContaining(['b2', 'b3']));
+    expect(store.count({})).toBe(3);
+  });
+});
