@@ -6,7 +6,7 @@
  *
  * It reads only what it fully understands and answers null (feedsmith reads the document, as before) the
  * moment it meets anything else: an element it does not know in the channel or an item (iTunes, Media RSS,
- * Atom elements other than atom:link, <author>, managingEditor …), an attribute it does not expect, markup or a comment
+ * Atom elements other than atom:link …), an attribute it does not expect, markup or a comment
  * inside a text field, a DOCTYPE, a namespace declared anywhere but on <rss> or bound to a URI feedsmith
  * would read differently, a default namespace, text outside elements, anything not well-formed. Text fields
  * are turned into strings exactly as feedsmith's parseString does (comments stripped, CDATA kept verbatim,
@@ -62,11 +62,12 @@ const DC_LISTS: Record<string, keyof DcNs.ItemOrFeed<string>> = {
 
 /** Channel elements whose text parse.ts never reads. */
 const CHANNEL_IGNORED_TEXT = new Set([
-  'description', 'copyright', 'generator', 'docs', 'ttl', 'lastBuildDate', 'pubDate', 'webMaster', 'category', 'rating',
+  'description', 'copyright', 'generator', 'docs', 'ttl', 'lastBuildDate', 'pubDate', 'category', 'rating',
   'sy:updatePeriod', 'sy:updateFrequency', 'sy:updateBase',
 ]);
 /** Channel elements with children that parse.ts never reads; skipped whole. */
 const CHANNEL_IGNORED_TREE = new Set(['image', 'textInput', 'cloud', 'skipHours', 'skipDays']);
+/** webMaster is a person feedsmith reads but parse.ts does not: its text may be anything a person may be. */
 /** Item elements whose text parse.ts never reads. */
 const ITEM_IGNORED_TEXT = new Set(['comments', 'source', 'wfw:commentRss', 'wfw:comment', 'slash:comments']);
 
@@ -229,6 +230,8 @@ class Scan {
     let link: string | undefined;
     let language: string | undefined;
     let seen = 0; // bits: 1 title, 2 link, 4 language
+    let managingEditor: RssFeed.Person | undefined;
+    let editorSeen = false;
     const items: Item[] = [];
     const links: Array<AtomFeed.Link<string>> = [];
     let dc: DcNs.ItemOrFeed<string> | undefined;
@@ -253,12 +256,19 @@ class Scan {
           else if (name === 'link') link = value;
           else language = value;
         }
+      } else if (name === 'managingEditor') {
+        this.noAttributes();
+        const raw = this.content(name);
+        if (!editorSeen) {
+          editorSeen = true;
+          managingEditor = person(raw);
+        }
       } else if (name === 'atom:link') {
         links.push(...this.atomLink());
       } else if (name in DC_LISTS) {
         this.noAttributes();
         dc = addDc(dc, name, this.content(name));
-      } else if (CHANNEL_IGNORED_TEXT.has(name)) {
+      } else if (CHANNEL_IGNORED_TEXT.has(name) || name === 'webMaster') {
         this.content(name);
       } else if (CHANNEL_IGNORED_TREE.has(name)) {
         this.skipTree(name);
@@ -272,6 +282,7 @@ class Scan {
     if (title !== undefined) feed.title = title;
     if (link !== undefined) feed.link = link;
     if (language !== undefined) feed.language = language;
+    if (managingEditor !== undefined) feed.managingEditor = managingEditor;
     if (items.length > 0) feed.items = items;
     if (links.length > 0) feed.atom = { links };
     if (dc !== undefined) feed.dc = dc;
@@ -286,6 +297,7 @@ class Scan {
     let enclosures: RssFeed.Enclosure[] | undefined;
     let dc: DcNs.ItemOrFeed<string> | undefined;
     let links: Array<AtomFeed.Link<string>> | undefined;
+    let authors: RssFeed.Person[] | undefined;
     for (;;) {
       this.between();
       if (this.text.startsWith('</', this.i)) {
@@ -346,6 +358,16 @@ class Scan {
           if (u !== undefined || l !== undefined || ty !== undefined) (enclosures ??= []).push(enclosure);
           break;
         }
+        case 'author': {
+          // Not one of feedsmith's raw-text elements: its CDATA would be entity-decoded too, so only plain
+          // text is read here.
+          this.noAttributes();
+          const raw = this.content(name);
+          if (raw.includes('<')) throw BAIL;
+          const p = person(raw);
+          if (p !== undefined) (authors ??= []).push(p);
+          break;
+        }
         case 'atom:link': {
           // The language editions of an article (rel="alternate" hreflang=…) and its enclosures.
           const link = this.atomLink();
@@ -367,9 +389,10 @@ class Scan {
     if (enclosures !== undefined) item.enclosures = enclosures;
     if (dc !== undefined) item.dc = dc;
     if (links !== undefined) item.atom = { links };
+    if (authors !== undefined) item.authors = authors;
     // feedsmith drops an item it found nothing in, and keeps one with only fields parse.ts never reads
     // (comments, source): leave both to it rather than count what it counts.
-    if (item.title === undefined && item.link === undefined && item.description === undefined && item.guid === undefined && item.pubDate === undefined && item.content === undefined && categories === undefined && enclosures === undefined && dc === undefined && links === undefined) {
+    if (item.title === undefined && item.link === undefined && item.description === undefined && item.guid === undefined && item.pubDate === undefined && item.content === undefined && categories === undefined && enclosures === undefined && dc === undefined && links === undefined && authors === undefined) {
       throw BAIL;
     }
     return item;
@@ -553,4 +576,100 @@ function addDc(dc: DcNs.ItemOrFeed<string> | undefined, name: string, raw: strin
   const list = (out[key] ??= []) as string[];
   list.push(value);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// An RSS person ("me@example.org (Me)", "Me <me@example.org>", "Me"), read as feedsmith's parsePerson reads it
+// (each part goes through its parseString again, so entities in them are decoded twice, as there).
+
+const EMAIL = /^[^\s@()<>[\]]+@[^\s@()<>[\]]+\.[^\s@()<>[\]]+$/;
+const WEB = /^(?:https?:\/\/|www\.)[^\s]+\.[^\s]+$/;
+const SEPARATORS = /^[\s,\-|/:;]+|[\s,\-|/:;]+$/g;
+
+function withoutMailto(value: string): string {
+  const stripped = value.replace(/^mailto:/i, '');
+  return stripped === value ? stripped : stripped.replace(/\?.*$/, '');
+}
+
+function keep(p: RssFeed.Person): RssFeed.Person | undefined {
+  const out: RssFeed.Person = {};
+  if (p.name !== undefined) out.name = p.name;
+  if (p.email !== undefined) out.email = p.email;
+  if (p.link !== undefined) out.link = p.link;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function person(raw: string): RssFeed.Person | undefined {
+  const text = textValue(raw);
+  if (text === undefined) return undefined;
+  const plain = withoutMailto(text);
+  if (WEB.test(plain)) return { link: plain };
+  if (EMAIL.test(plain)) return { email: plain };
+  if (!/[<[(]/.test(text)) return unbracketed(text);
+  return bracketed(text);
+}
+
+function unbracketed(text: string): RssFeed.Person | undefined {
+  if (!text.includes('@') && !text.includes('://') && !text.includes('www.')) return { name: text };
+  const names: string[] = [];
+  let email: string | undefined;
+  let link: string | undefined;
+  for (const word of text.split(/\s+/)) {
+    const plain = withoutMailto(word);
+    if (WEB.test(word) && link === undefined) link = word;
+    else if (EMAIL.test(plain) && email === undefined) email = plain;
+    else names.push(word);
+  }
+  if (email === undefined && link === undefined) return { name: text };
+  return keep({ name: textValue(names.join(' ').replace(SEPARATORS, '')), email, link });
+}
+
+function bracketed(text: string): RssFeed.Person | undefined {
+  const p: RssFeed.Person = {};
+  const names: string[] = [];
+  let unbracketedName = false;
+  let i = 0;
+  const isOpen = (c: string | undefined): boolean => c === '<' || c === '(' || c === '[';
+  while (i < text.length) {
+    let chunk: string | undefined;
+    let inBrackets = false;
+    const c = text[i];
+    const open = c ?? '';
+    const close = c === '<' ? '>' : c === '(' ? ')' : ']';
+    if (isOpen(c)) {
+      const start = i + 1;
+      let depth = 1;
+      let end = start;
+      while (end < text.length && depth > 0) {
+        if (text[end] === open) depth++;
+        else if (text[end] === close) depth--;
+        end++;
+      }
+      if (depth === 0) {
+        inBrackets = true;
+        chunk = textValue(text.slice(start, end - 1));
+        i = end;
+      } else {
+        const from = i;
+        i = start;
+        while (i < text.length && !isOpen(text[i])) i++;
+        chunk = textValue(text.slice(from, i));
+      }
+    } else {
+      const from = i;
+      while (i < text.length && !isOpen(text[i])) i++;
+      chunk = textValue(text.slice(from, i));
+    }
+    if (chunk === undefined) continue;
+    const plain = withoutMailto(chunk);
+    if (WEB.test(chunk) && p.link === undefined) p.link = chunk;
+    else if (EMAIL.test(plain) && p.email === undefined) p.email = plain;
+    else if (inBrackets) names.push(unbracketedName ? `${open}${chunk}${close}` : chunk);
+    else {
+      unbracketedName = true;
+      names.push(chunk);
+    }
+  }
+  p.name = textValue(names.join(' '));
+  return keep(p);
 }
