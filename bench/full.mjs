@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundled } from './bundle.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
@@ -181,20 +182,14 @@ for (let r = 0; r < READER_RUNS; r++) {
 const missed = [...openFeedPty, ...openWholePty, ...openFullPty].filter((x) => x === null).length;
 
 // What the reader computes before that frame, in this process: page row read + body rendered (page vs feed text).
-const { build } = await import('esbuild');
 const entry = join(WORK, 'full-open.ts');
 writeFileSync(entry, [
   `export { openStore } from '${join(ROOT, 'src/core/store/open-store.ts')}';`,
   `export { renderHtml } from '${join(ROOT, 'src/core/render/html.ts')}';`,
   `export { withIllustration, illustrationOf } from '${join(ROOT, 'src/core/article/illustration.ts')}';`,
 ].join('\n'));
-await build({
-  entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(WORK, 'full-open.mjs'), external: ['better-sqlite3'], logLevel: 'error',
-  define: { __CYBERREAD_VERSION__: '"bench"' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
 globalThis.require = createRequire(import.meta.url);
-const { openStore, renderHtml, withIllustration, illustrationOf } = await import(join(WORK, 'full-open.mjs'));
+const { openStore, renderHtml, withIllustration, illustrationOf } = (await bundled(WORK, { 'full-open': entry }))['full-open'];
 const { store } = openStore(join(fullHome, 'cache.db'));
 const ids = store.query({ limit: 200 }).map((a) => a.id);
 const openFull = [];

@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { bundled } from './bundle.mjs';
 import { articlesFor } from './gen.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,21 +32,8 @@ const load = loadavg().map((x) => x.toFixed(2)).join(', ');
 
 // The store as the program has it, bundled the way bench/run.mjs does, to fill a cache without feeds.
 mkdirSync(WORK, { recursive: true });
-const { build } = await import('esbuild');
-await build({
-  entryPoints: { 'list-store': join(ROOT, 'src/core/store/open-store.ts') },
-  outdir: WORK,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3'],
-  outExtension: { '.js': '.mjs' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
 globalThis.require = createRequire(import.meta.url);
-const { openStore } = await import(join(WORK, 'list-store.mjs'));
+const { openStore } = (await bundled(WORK, { 'list-store': join(ROOT, 'src/core/store/open-store.ts') }))['list-store'];
 
 /** A home whose cache holds `total` articles: feeds of 500 items (bench/gen.mjs), no refresh due. */
 function home(total) {

@@ -4,25 +4,18 @@
 // `node --cpu-prof` records), and attributes every sample to the innermost stage function on its stack.
 // `node bench/profile.mjs [N=100] [rounds=2]`; the first round warms the JIT and is not counted.
 // BENCH_PROFILE_OUT=file.cpuprofile also writes the last round's profile for Chrome DevTools.
-import { build } from 'esbuild';
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundled } from './bundle.mjs';
 import { feedXml } from './gen.mjs';
 
 const ROOT = process.env.BENCH_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
 mkdirSync(WORK, { recursive: true });
-await build({
-  entryPoints: { stages: join(ROOT, 'bench', 'stages-entry.ts') },
-  outdir: WORK, bundle: true, format: 'esm', platform: 'node', target: 'node20', external: ['better-sqlite3'],
-  outExtension: { '.js': '.mjs' }, define: { __CYBERREAD_VERSION__: '"bench"' }, keepNames: true,
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-const m = await import(join(WORK, 'stages.mjs'));
+const m = (await bundled(WORK, { stages: join(ROOT, 'bench', 'stages-entry.ts') }, { keepNames: true })).stages;
 const n = Number(process.argv[2] ?? 100);
 const rounds = Math.max(2, Number(process.argv[3] ?? 2));
 const feeds = Array.from({ length: n }, (_, f) => Buffer.from(feedXml(f, 50).body));

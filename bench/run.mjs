@@ -7,6 +7,7 @@ import { cpus, totalmem, tmpdir, release } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { bundled } from './bundle.mjs';
 import { articlesFor, feedXml } from './gen.mjs';
 import { articleSection, ARTICLES_END, ARTICLES_START } from './articles.mjs';
 
@@ -264,21 +265,10 @@ if (process.env.BENCH_ONLY === 'refresh' || ONLY === 'ours') {
 
 // ---------------------------------------------------------------- store queries
 log('bundling the store');
-const { build } = await import('esbuild');
-await build({
-  entryPoints: { store: join(ROOT, 'src/core/store/open-store.ts'), query: join(ROOT, 'src/core/query/parse.ts') },
-  outdir: WORK,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3'],
-  outExtension: { '.js': '.mjs' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-const { openStore } = await import(join(WORK, 'store.mjs'));
-const { parseQuery } = await import(join(WORK, 'query.mjs'));
+const {
+  store: { openStore },
+  query: { parseQuery },
+} = await bundled(WORK, { store: join(ROOT, 'src/core/store/open-store.ts'), query: join(ROOT, 'src/core/query/parse.ts') });
 const where = (text) => {
   const r = parseQuery(text);
   if (!r.ok) throw new Error(`bench query ${text}: ${r.problem.code}`);

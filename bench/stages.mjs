@@ -3,24 +3,17 @@
 // first round warms up the JIT and is not counted. The HTML cleaner and deflate (parts of normalise and prepare)
 // are timed again on their own over the same bodies. Save writes GROUP feeds per transaction (default 8, as a
 // refresh does; GROUP=1: one per feed).
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundled } from './bundle.mjs';
 import { feedXml } from './gen.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
 mkdirSync(WORK, { recursive: true });
-await build({
-  entryPoints: { stages: join(ROOT, 'bench', 'stages-entry.ts') },
-  outdir: WORK, bundle: true, format: 'esm', platform: 'node', target: 'node20', external: ['better-sqlite3'],
-  outExtension: { '.js': '.mjs' }, define: { __CYBERREAD_VERSION__: '"bench"' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-const m = await import(join(WORK, 'stages.mjs'));
+const m = (await bundled(WORK, { stages: join(ROOT, 'bench', 'stages-entry.ts') })).stages;
 const n = Number(process.argv[2] ?? 60);
 const rounds = Math.max(2, Number(process.argv[3] ?? 2));
 const feeds = Array.from({ length: n }, (_, f) => Buffer.from(feedXml(f, 50).body));

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundled } from '../bundle.mjs';
 import { loadSuites } from './suites.mjs';
 import { agrees, cyberreadView, feedsmithView, rssParserView, useTextViews } from './compare.mjs';
 
@@ -31,14 +32,7 @@ if (!existsSync(corpus)) {
 }
 
 mkdirSync(WORK, { recursive: true });
-await build({
-  entryPoints: { 'parse-corpus': join(ROOT, 'bench', 'parse-corpus', 'entry.ts') },
-  outdir: WORK, bundle: true, format: 'esm', platform: 'node', target: 'node20',
-  outExtension: { '.js': '.mjs' }, define: { __CYBERREAD_VERSION__: '"bench"' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-const m = await import(pathToFileURL(join(WORK, 'parse-corpus.mjs')).href);
+const m = (await bundled(WORK, { 'parse-corpus': join(ROOT, 'bench', 'parse-corpus', 'entry.ts') }))['parse-corpus'];
 useTextViews(m);
 
 // --before DIR: a checkout (or `git archive` export) of an older cyberread, parsed side by side in this run.

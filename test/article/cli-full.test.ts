@@ -7,6 +7,12 @@ import { runCli, tempHome } from '../helpers/cli.js';
 import { serve, type TestServer } from '../security/server.js';
 import { feeds, pages, PATHS, RELATED_ID } from './fixtures.js';
 
+/**
+ * For a test that runs the built program several times: the time it may take is the machine's load, not
+ * what the test checks, so the deadline is far above a quiet run's (a hang still fails).
+ */
+const SPAWNS_TIMEOUT_MS = 120_000;
+
 let server: TestServer;
 let home: string;
 const conditional: string[] = [];
@@ -189,7 +195,8 @@ describe('refresh --full and the fullText setting', () => {
     } finally {
       rmSync(h, { recursive: true, force: true });
     }
-  });
+    // eight runs of the built program: ~1 s each on a quiet machine, many times that on a loaded one
+  }, SPAWNS_TIMEOUT_MS);
 
   it('--json keeps the array of feeds; with --full each feed says how many of its pages were fetched, read in full, failed', async () => {
     const h = tempHome('cyberread-full-json-');
@@ -211,5 +218,5 @@ describe('refresh --full and the fullText setting', () => {
     } finally {
       rmSync(h, { recursive: true, force: true });
     }
-  });
+  }, SPAWNS_TIMEOUT_MS);
 });

@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { openStore } from '../../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { runSync } from '../../../src/core/sync/engine.js';
-import { keptSession, syncAccount } from '../../../src/core/sync/index.js';
+import { keptSession, readerPassword, syncAccount } from '../../../src/core/sync/index.js';
+import { SyncError } from '../../../src/core/sync/http.js';
 import { TtrssProtocol } from '../../../src/core/sync/ttrss.js';
 import type { SyncSettings } from '../../../src/core/sync/types.js';
 import type { FeedConfig } from '../../../src/core/types.js';
@@ -229,6 +230,43 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(a2?.contentHtml).toContain('Update: no data was taken.');
     expect(a2?.tags).toContain('correction');
     expect(a2?.published).toBe(dateBefore);
+  });
+
+  it('a run that waited for the password (the reader) is the last error until a later run succeeds, which clears it', async () => {
+    const { user } = await setUp('waiting');
+    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'waiting' };
+    // the reader's password: nothing to log in with until one is typed
+    const reader = readerPassword(settings, {});
+    let subs: FeedConfig[] = [];
+    const run = async (at: number): Promise<Awaited<ReturnType<typeof runSync>>> => {
+      const protocol = new TtrssProtocol(settings, { password: () => reader.password(), userAgent: 'cyberread-test', session: keptSession(store.sync, settings) });
+      try {
+        return await runSync({ cache: store.sync, store, subscriptions: { list: () => subs, replace: (f) => (subs = f) } }, protocol, {
+          account: syncAccount(settings),
+          now: () => at,
+        });
+      } finally {
+        await protocol.close();
+      }
+    };
+    await expect(run(5_000_000)).rejects.toMatchObject({ problem: { key: 'errSyncNeedPassword' } });
+    expect(store.sync.syncState()).toMatchObject({ lastError: { key: 'errSyncNeedPassword' }, lastAttempt: 5_000_000, lastSync: null });
+    reader.give(user.password);
+    expect(await run(5_100_000)).toMatchObject({ first: true, added: 3 });
+    expect(store.sync.syncState()).toMatchObject({ lastError: null, lastAttempt: 5_100_000, lastSync: 5_100_000 });
+    // and again after a first sync: the session ends, the password is refused, then a good one is typed
+    server.sql('DELETE FROM ttrss_sessions');
+    reader.give('not-the-password');
+    const refused = await run(5_200_000).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(SyncError);
+    // told as waiting for another password, as the reader tells it
+    expect(reader.failed(refused as SyncError).problem.key).toBe('errSyncNeedPassword');
+    expect(store.sync.syncState()).toMatchObject({ lastError: { key: 'errSyncLogin' }, lastAttempt: 5_200_000, lastSync: 5_100_000 });
+    await expect(run(5_300_000)).rejects.toMatchObject({ problem: { key: 'errSyncNeedPassword' } });
+    expect(store.sync.syncState()).toMatchObject({ lastError: { key: 'errSyncNeedPassword' }, lastAttempt: 5_300_000 });
+    reader.give(user.password);
+    await run(5_400_000);
+    expect(store.sync.syncState()).toMatchObject({ lastError: null, lastAttempt: 5_400_000, lastSync: 5_400_000 });
   });
 
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
