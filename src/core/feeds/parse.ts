@@ -30,6 +30,7 @@ import {
   type ScannedLink,
 } from './xml-tools.js';
 import { problem, ProblemError, type Problem } from '../i18n/problem.js';
+import { readPlainRss } from './plain-rss.js';
 
 /** Documents larger than this (bytes before decoding, characters after) are refused. The fetcher caps bodies at 10 MiB. */
 export const MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
@@ -65,8 +66,28 @@ const TOO_DEEP = problem('errTooDeep', MAX_DEPTH);
  * entities or DTDs) and never throws anything but FeedParseError.
  */
 export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
+  return parseChecked(input, options, true);
+}
+
+/**
+ * parseFeed with the plain-RSS scan allowed or not, and which path read the document: for the test that
+ * holds the scan to feedsmith's answer, and for benchmarks.
+ */
+export function parseFeedVia(
+  input: Uint8Array | string,
+  options: ParseOptions,
+  allowPlain: boolean,
+): { feed: ParsedFeed; via: 'plain' | 'feedsmith' } {
+  readPlainly = false;
+  const feed = parseChecked(input, options, allowPlain);
+  return { feed, via: readPlainly ? 'plain' : 'feedsmith' };
+}
+
+let readPlainly = false;
+
+function parseChecked(input: Uint8Array | string, options: ParseOptions, allowPlain: boolean): ParsedFeed {
   try {
-    return parseUnchecked(input, options);
+    return parseUnchecked(input, options, allowPlain);
   } catch (error) {
     if (error instanceof FeedParseError) throw error;
     if (error instanceof DepthError) throw new FeedParseError(TOO_DEEP, { cause: error });
@@ -77,7 +98,7 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
   }
 }
 
-function parseUnchecked(input: Uint8Array | string, options: ParseOptions): ParsedFeed {
+function parseUnchecked(input: Uint8Array | string, options: ParseOptions, allowPlain: boolean): ParsedFeed {
   if (typeof input !== 'string' && input.byteLength > MAX_DOCUMENT_SIZE) throw tooLarge();
   let text = typeof input === 'string' ? input : decode(input, options.contentType);
   if (text.length > MAX_DOCUMENT_SIZE) throw tooLarge();
@@ -91,10 +112,24 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions): Pars
 
   const lt = text.indexOf('<');
   if (lt === -1) throw new FeedParseError(problem('errPlainText'));
-  const shape = checkXmlDepth(text, MAX_DEPTH);
   const xml = text.slice(lt);
+  // A plain RSS 2.0 document (most of them) is read in one scan without feedsmith's tree; the scan accepts
+  // only well-formed documents well under MAX_DEPTH and MAX_ITEMS, so the depth check and the item cap
+  // below could not change anything for it.
+  const plain = allowPlain ? readPlainRss(xml, PLAIN_MAX_ITEMS) : null;
+  if (plain !== null) {
+    readPlainly = true;
+    return mapXml({ format: 'rss', feed: plain }, xml, options, []);
+  }
+  const shape = checkXmlDepth(text, MAX_DEPTH);
   return parseXml(shape.rewrite ? rewriteForFeedsmith(xml) : xml, options, shape.balanced);
 }
+
+/**
+ * Most items the plain-RSS scan takes. capXmlItems counts `<item` in the text (CDATA bodies included), so
+ * the scan leaves documents anywhere near MAX_ITEMS to the capped path.
+ */
+const PLAIN_MAX_ITEMS = MAX_ITEMS - 1000;
 
 function tooLarge(): FeedParseError {
   return new FeedParseError(problem('errDocumentTooLarge', MAX_DOCUMENT_SIZE));
@@ -128,7 +163,8 @@ function isFeedsmithRejection(error: unknown): boolean {
 
 function parseXml(original: string, options: ParseOptions, balanced: boolean): ParsedFeed {
   const warnings: string[] = [];
-  const tag = /<(?:[A-Za-z_][\w.-]*:)?entry[\s>/]/i.test(original) && !/<(?:[A-Za-z_][\w.-]*:)?item[\s>/]/i.test(original) ? 'entry' : 'item';
+  // Items first: an RSS document is then looked through once, not twice.
+  const tag = !/<(?:[A-Za-z_][\w.-]*:)?item[\s>/]/i.test(original) && /<(?:[A-Za-z_][\w.-]*:)?entry[\s>/]/i.test(original) ? 'entry' : 'item';
   const capped = capXmlItems(original, tag, MAX_ITEMS);
   if (capped.total > MAX_ITEMS) warnings.push(`kept the first ${MAX_ITEMS} of ${capped.total} items`);
   let text = capped.text;
@@ -166,7 +202,11 @@ function parseXml(original: string, options: ParseOptions, balanced: boolean): P
     text = repaired.xml;
     warnings.push(LENIENT_WARNING);
   }
+  return mapXml(parsed, text, options, warnings);
+}
 
+/** A parsed XML feed as a ParsedFeed; `text` is the document it was read from, `warnings` what reading it said. */
+function mapXml(parsed: AnyFeed<string>, text: string, options: ParseOptions, warnings: string[]): ParsedFeed {
   // feedsmith keeps xml:base and xml:lang only on the feed and on items, and drops xhtml:link and
   // dc:author; scan for them when present.
   const scan = /xml:base|xhtml|dc:author/i.test(text) || needsLangScan(text) ? scanLinks(text, options.url) : null;

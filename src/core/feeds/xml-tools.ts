@@ -68,19 +68,7 @@ export function checkXmlDepth(text: string, maxDepth: number): XmlShape {
       let j = i + 1;
       while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
       const name = text.slice(i + 1, j).toLowerCase();
-      // Find the end of the tag, stepping over quoted attribute values that may contain '>'.
-      let quote = 0;
-      let k = j;
-      for (; k < text.length; k++) {
-        const c = text.charCodeAt(k);
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === 0x22 || c === 0x27) {
-          quote = c;
-        } else if (c === 0x3e) {
-          break;
-        }
-      }
+      const k = tagEnd(text, j);
       const selfClosing = text.charCodeAt(k - 1) === 0x2f;
       if (!selfClosing && !VOID.has(name)) {
         if (!rewrite && (name === 'body' || name === 'fullitem' || name.endsWith(':body')) && stack.length > 0) {
@@ -115,6 +103,26 @@ export function checkJsonDepth(text: string, maxDepth: number): void {
       depth--;
     }
   }
+}
+
+/**
+ * The index of the `>` that ends a start tag whose name ends at `from`, stepping over quoted attribute values
+ * that may contain `>`; text.length when there is none.
+ */
+function tagEnd(text: string, from: number): number {
+  let quote = 0;
+  let k = from;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) {
+      quote = c;
+    } else if (c === 0x3e) {
+      break;
+    }
+  }
+  return k;
 }
 
 function isNameStart(c: number): boolean {
@@ -582,18 +590,7 @@ export function rewriteForFeedsmith(text: string): string {
       let j = i + 1;
       while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
       const name = text.slice(i + 1, j);
-      let quote = 0;
-      let k = j;
-      for (; k < text.length; k++) {
-        const c = text.charCodeAt(k);
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === 0x22 || c === 0x27) {
-          quote = c;
-        } else if (c === 0x3e) {
-          break;
-        }
-      }
+      const k = tagEnd(text, j);
       if (k >= text.length) break;
       const selfClosing = text.charCodeAt(k - 1) === 0x2f;
       if (!selfClosing && !VOID.has(name.toLowerCase())) {
