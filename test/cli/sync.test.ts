@@ -6,12 +6,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markDamaged } from '../../src/core/store/open-store.js';
 import { BIN, runCli, tempHome, type RunResult } from '../helpers/cli.js';
 import { rssFeed } from '../helpers/sync-feeds.js';
-import { startTtrss, ttrssSkip, type Headline, type TtrssServer, type TtrssUser } from '../helpers/ttrss.js';
-import { serve, type TestServer } from '../security/server.js';
+import { ttrssSkip, type Headline, type TtrssUser } from '../helpers/ttrss.js';
+import { ttrssSuite } from '../helpers/ttrss-suite.js';
 
 const { skip, why } = ttrssSkip();
 
@@ -27,24 +27,10 @@ interface Listed {
 
 // Each test runs the built CLI many times against PHP on a shared 2-core machine: a generous time budget.
 describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { timeout: 90_000 }, () => {
-  let server: TtrssServer;
-  let feeds: TestServer;
   const docs = new Map<string, string>();
-  const feedUrl = (name: string): string => `${feeds.base}/${name}.xml`;
-
-  beforeAll(async () => {
-    const routes: Record<string, Parameters<typeof serve>[0][string]> = {};
-    for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'big1', 'big2']) {
-      docs.set(name, rssFeed(name, name.startsWith('big') ? 450 : 4));
-      routes[`/${name}.xml`] = (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(docs.get(name));
-    }
-    feeds = await serve(routes);
-    server = await startTtrss();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    await feeds?.close();
-  });
+  for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'big1', 'big2']) docs.set(name, rssFeed(name, name.startsWith('big') ? 450 : 4));
+  const ts = ttrssSuite(docs);
+  const feedUrl = (name: string): string => ts.feedUrl(name);
 
   function cli(home: string, user: TtrssUser | null, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
     return runCli(['--home', home, ...args], { env: { ...(user === null ? {} : { CYBERREAD_SYNC_PASSWORD: user.password }), ...env } });
@@ -57,7 +43,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   /** A home set up for `user` and synced once. */
   async function syncedHome(user: TtrssUser): Promise<string> {
     const home = tempHome();
-    expect((await cli(home, user, ['sync', 'setup', 'ttrss', server.url, '--user', user.name])).code).toBe(0);
+    expect((await cli(home, user, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name])).code).toBe(0);
     const r = await cli(home, user, ['sync']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -80,7 +66,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   /** Whether the server still holds a session (its row in ttrss_sessions: logging out deletes it). */
   const sessionWorks = async (sid: string): Promise<boolean> => {
     if (!/^[\w,-]+$/.test(sid)) throw new Error(`not a session id: ${sid}`);
-    return Number(server.sql(`SELECT count(*) FROM ttrss_sessions WHERE id = '${sid}'`).trim()) === 1;
+    return Number(ts.server.sql(`SELECT count(*) FROM ttrss_sessions WHERE id = '${sid}'`).trim()) === 1;
   };
 
   /** The server session kept in the cache (the sync state's "session" row), or null. */
@@ -94,7 +80,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   };
 
   it('setup checks the login and keeps the password out of config.json; a first sync brings feeds, categories and state', async () => {
-    const user = server.addUser('first');
+    const user = ts.server.addUser('first');
     const cat = await user.addCategory('Keamanan');
     await user.addFeed(feedUrl('a'), cat);
     await user.addFeed(feedUrl('b'));
@@ -103,21 +89,21 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     await user.api('updateArticle', { article_ids: String(byTitle(h, 'b article 0').id), field: 2, mode: 0 });
 
     const home = tempHome();
-    const wrong = await cli(home, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name], { CYBERREAD_SYNC_PASSWORD: 'not-it' });
+    const wrong = await cli(home, null, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name], { CYBERREAD_SYNC_PASSWORD: 'not-it' });
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toBe(`cyberread: ${server.url} refused the login of "first": check the user name and the password.\n`);
+    expect(wrong.stderr).toBe(`cyberread: ${ts.server.url} refused the login of "first": check the user name and the password.\n`);
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))).toEqual({ feeds: [] });
 
-    const ok = await cli(home, user, ['sync', 'setup', 'ttrss', server.url, '--user', user.name]);
+    const ok = await cli(home, user, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name]);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain(`Sync is set up with ${server.url} as "first"`);
+    expect(ok.stdout).toContain(`Sync is set up with ${ts.server.url} as "first"`);
     const config = readFileSync(join(home, 'config.json'), 'utf8');
     expect(config).not.toContain(user.password);
-    expect(JSON.parse(config).sync).toEqual({ type: 'ttrss', url: server.url, user: 'first' });
+    expect(JSON.parse(config).sync).toEqual({ type: 'ttrss', url: ts.server.url, user: 'first' });
 
     const status = await cli(home, null, ['sync', 'status', '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ url: server.url, user: 'first', lastSync: null, queued: 0 });
+    expect(JSON.parse(status.stdout)).toMatchObject({ url: ts.server.url, user: 'first', lastSync: null, queued: 0 });
 
     const sync = await cli(home, user, ['sync', '--json']);
     expect(sync.stderr).toBe('');
@@ -154,31 +140,31 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('the password can come from a passwordCommand (argv, no shell) or is asked for; never from config.json', async () => {
-    const user = server.addUser('command');
+    const user = ts.server.addUser('command');
     await user.addFeed(feedUrl('c'));
     const home = tempHome();
     // a shell would expand $HOME and split at ";": the program gets the words as they are
-    const set = await cli(home, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name, '--', 'printf', '%s\\n', user.password]);
+    const set = await cli(home, null, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name, '--', 'printf', '%s\\n', user.password]);
     expect(set.stderr).toBe('');
     expect(set.code).toBe(0);
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toEqual({
-      type: 'ttrss', url: server.url, user: 'command', passwordCommand: ['printf', '%s\\n', user.password],
+      type: 'ttrss', url: ts.server.url, user: 'command', passwordCommand: ['printf', '%s\\n', user.password],
     });
     const sync = await cli(home, null, ['sync']);
     expect(sync.stderr).toBe('');
     expect(sync.stdout).toMatch(/^Synced with .*: 4 new articles/);
 
     const bad = tempHome();
-    const missing = await cli(bad, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name, '--', 'no-such-password-program']);
+    const missing = await cli(bad, null, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name, '--', 'no-such-password-program']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('cyberread: The passwordCommand no-such-password-program gave no password: there is no such program.\n');
     // no terminal to ask on, no variable, no command
-    const none = await cli(bad, null, ['sync', 'setup', 'ttrss', server.url, '--user', user.name]);
+    const none = await cli(bad, null, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('No password for "command"');
     // a password typed into the settings file is refused, never used
     const withPassword = tempHome();
-    const raw = JSON.stringify({ feeds: [], sync: { type: 'ttrss', url: server.url, user: user.name, password: user.password } });
+    const raw = JSON.stringify({ feeds: [], sync: { type: 'ttrss', url: ts.server.url, user: user.name, password: user.password } });
     (await import('node:fs')).writeFileSync(join(withPassword, 'config.json'), raw);
     const refused = await cli(withPassword, null, ['sync']);
     expect(refused.code).toBe(1);
@@ -186,7 +172,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('a mark made here reaches the server with the next sync, and a star set on the server comes back', async () => {
-    const user = server.addUser('marks');
+    const user = ts.server.addUser('marks');
     await user.addFeed(feedUrl('d'));
     const home = await syncedHome(user);
     const articles = await list(home);
@@ -220,11 +206,11 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('with the server down, reading and marking still work, marks stay queued and reach the server once it is back', async () => {
-    const user = server.addUser('offline');
+    const user = ts.server.addUser('offline');
     await user.addFeed(feedUrl('e'));
     const home = await syncedHome(user);
     const e0 = (await list(home)).find((a) => a.title === 'e article 0') as Listed;
-    await server.stopWeb();
+    await ts.server.stopWeb();
     try {
       expect((await cli(home, null, ['mark', e0.id, '--star'])).code).toBe(0);
       expect((await list(home)).find((a) => a.id === e0.id)?.starred).toBe(true);
@@ -239,7 +225,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
       expect(refresh.code).toBe(1);
       expect(refresh.stderr).toContain('1 change stays queued');
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
     const back = await cli(home, user, ['sync', '--json']);
     expect(JSON.parse(back.stdout)).toMatchObject({ pushed: 1, queued: 0 });
@@ -248,7 +234,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('feeds add and feeds remove subscribe and unsubscribe on the server; what it refuses or cannot hear now waits or stays local', async () => {
-    const user = server.addUser('subs');
+    const user = ts.server.addUser('subs');
     await user.addFeed(feedUrl('a'));
     const home = await syncedHome(user);
     const serverFeeds = async (): Promise<string[]> =>
@@ -256,7 +242,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
 
     const add = await cli(home, user, ['feeds', 'add', feedUrl('g')]);
     expect(add.stderr).toBe('');
-    expect(add.stdout).toBe(`Added ${feedUrl('g')} and subscribed to it on ${server.url}. Run "cyberread refresh" to bring its articles here.\n`);
+    expect(add.stdout).toBe(`Added ${feedUrl('g')} and subscribed to it on ${ts.server.url}. Run "cyberread refresh" to bring its articles here.\n`);
     expect(await serverFeeds()).toEqual([feedUrl('a'), feedUrl('g')].sort());
     const refresh = await cli(home, user, ['refresh']);
     expect(refresh.code).toBe(0);
@@ -264,7 +250,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect((await list(home)).filter((a) => a.feed.url === feedUrl('g'))).toHaveLength(4);
 
     // the server cannot download it: cyberread says so and keeps fetching it itself
-    const missing = `${feeds.base}/missing.xml`;
+    const missing = `${ts.feeds.base}/missing.xml`;
     const refused = await cli(home, user, ['feeds', 'add', missing]);
     expect(refused.code).toBe(0);
     expect(refused.stdout).toContain(`Added ${missing}.`);
@@ -276,19 +262,19 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect(results.find((r) => r.url === feedUrl('g'))?.status).toBe('unchanged');
 
     const removed = await cli(home, user, ['feeds', 'remove', feedUrl('g')]);
-    expect(removed.stdout).toBe(`Removed ${feedUrl('g')}, unsubscribed from it on ${server.url}, and removed 4 cached articles (starred ones are kept).\n`);
+    expect(removed.stdout).toBe(`Removed ${feedUrl('g')}, unsubscribed from it on ${ts.server.url}, and removed 4 cached articles (starred ones are kept).\n`);
     expect(await serverFeeds()).toEqual([feedUrl('a')]);
 
     // the server is down: queued, and sent by the next sync
-    await server.stopWeb();
+    await ts.server.stopWeb();
     let later: RunResult;
     try {
       later = await cli(home, user, ['feeds', 'add', feedUrl('c')]);
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
     expect(later.code).toBe(0);
-    expect(later.stdout).toContain(`${server.url} will hear of it with the next sync`);
+    expect(later.stdout).toContain(`${ts.server.url} will hear of it with the next sync`);
     const sync = await cli(home, user, ['sync']);
     expect(sync.stdout).toContain(`Subscribed to ${feedUrl('c')} on the server.`);
     expect(sync.stdout).toMatch(/4 new articles/);
@@ -296,7 +282,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('two machines of one user: what each marks, stars, subscribes and unsubscribes (offline too) reaches the other', async () => {
-    const user = server.addUser('twomachines');
+    const user = ts.server.addUser('twomachines');
     await user.addFeed(feedUrl('a'));
     const here = await syncedHome(user);
     const there = await syncedHome(user);
@@ -317,12 +303,12 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     }
 
     // subscribed here while the server is down, unstarred there: the next syncs bring both over
-    await server.stopWeb();
+    await ts.server.stopWeb();
     try {
       expect((await cli(here, user, ['feeds', 'add', feedUrl('d')])).code).toBe(0);
       expect((await cli(here, user, ['sync'])).code).toBe(1);
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
     await cli(there, null, ['mark', (await article(there, 'a article 0')).id, '--unstar']);
     expect(JSON.parse((await cli(there, user, ['sync', '--json'])).stdout)).toMatchObject({ pushed: 1 });
@@ -335,11 +321,11 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
 
     // unsubscribed there while the server is down: it leaves here too once both have synced; a star kept
     await cli(there, null, ['mark', (await article(there, 'd article 2')).id, '--star']);
-    await server.stopWeb();
+    await ts.server.stopWeb();
     try {
       expect((await cli(there, user, ['feeds', 'remove', feedUrl('d')])).code).toBe(0);
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
     expect(JSON.parse((await cli(there, user, ['sync', '--json'])).stdout)).toMatchObject({ unsubscribed: [feedUrl('d')] });
     await cli(here, user, ['sync']);
@@ -361,7 +347,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('a feed unsubscribed on the server (in its web UI) leaves the settings with the next sync; its starred articles stay', async () => {
-    const user = server.addUser('elsewhere');
+    const user = ts.server.addUser('elsewhere');
     const gone = await user.addFeed(feedUrl('b'));
     await user.addFeed(feedUrl('c'));
     const home = await syncedHome(user);
@@ -377,7 +363,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('sync off goes back to fetching the feeds directly, keeping the cache without doubling it', async () => {
-    const user = server.addUser('goingoff');
+    const user = ts.server.addUser('goingoff');
     await user.addFeed(feedUrl('f'));
     const home = await syncedHome(user);
     const before = await list(home);
@@ -391,7 +377,7 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
     expect(keptSession(home)).toBeNull();
     expect(await sessionWorks(JSON.parse(sid).sid)).toBe(false);
     expect(off.stderr).toBe('');
-    expect(off.stdout).toBe(`Sync with ${server.url} is off: cyberread fetches the feeds itself again, and the cache stays. 1 change made here never reached the server.\n`);
+    expect(off.stdout).toBe(`Sync with ${ts.server.url} is off: cyberread fetches the feeds itself again, and the cache stays. 1 change made here never reached the server.\n`);
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toBeUndefined();
     const refresh = await cli(home, null, ['refresh']);
     expect(refresh.code).toBe(0);
@@ -402,49 +388,49 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('sync off with the server down still turns sync off, and says in one sentence that the server session could not be ended', async () => {
-    const user = server.addUser('offwhiledown');
+    const user = ts.server.addUser('offwhiledown');
     await user.addFeed(feedUrl('f'));
     const home = await syncedHome(user);
     const home2 = await syncedHome(user);
     const sid = (home_: string): string => JSON.parse((JSON.parse(keptSession(home_) as string) as { value: string }).value).sid as string;
     const [sid1, sid2] = [sid(home), sid(home2)];
-    await server.stopWeb();
+    await ts.server.stopWeb();
     let off: RunResult;
     let offId: RunResult;
     try {
       off = await cli(home, null, ['sync', 'off']);
       offId = await cli(home2, null, ['--lang', 'id', 'sync', 'off', '--json']);
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
     expect(off.code).toBe(0);
-    expect(off.stdout).toBe(`Sync with ${server.url} is off: cyberread fetches the feeds itself again, and the cache stays.\n`);
+    expect(off.stdout).toBe(`Sync with ${ts.server.url} is off: cyberread fetches the feeds itself again, and the cache stays.\n`);
     expect(off.stderr).toMatch(
-      new RegExp(`^Could not log out of ${server.url.replace(/[.]/g, '\\.')} \\(.*127\\.0\\.0\\.1.*\\); the session is forgotten here, and the server ends it by itself a day after its last use\\.\n$`),
+      new RegExp(`^Could not log out of ${ts.server.url.replace(/[.]/g, '\\.')} \\(.*127\\.0\\.0\\.1.*\\); the session is forgotten here, and the server ends it by itself a day after its last use\\.\n$`),
     );
     expect(keptSession(home)).toBeNull();
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).sync).toBeUndefined();
     expect(offId.code).toBe(0);
-    expect(JSON.parse(offId.stdout)).toMatchObject({ sync: null, was: server.url, loggedOut: false, logoutErrorCode: expect.stringMatching(/^err/) });
+    expect(JSON.parse(offId.stdout)).toMatchObject({ sync: null, was: ts.server.url, loggedOut: false, logoutErrorCode: expect.stringMatching(/^err/) });
     expect(JSON.parse(offId.stdout).logoutError).toMatch(/127\.0\.0\.1/);
     // nothing more can end those sessions from here: they stay on the server until they expire
     expect(await sessionWorks(sid1)).toBe(true);
     expect(await sessionWorks(sid2)).toBe(true);
     // and in Indonesian, the sentence of the message table
     const home3 = await syncedHome(user);
-    await server.stopWeb();
+    await ts.server.stopWeb();
     let offText: RunResult;
     try {
       offText = await cli(home3, null, ['--lang', 'id', 'sync', 'off']);
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
     expect(offText.code).toBe(0);
     expect(offText.stderr).toMatch(/^Tidak bisa logout dari .*; sesinya sudah dilupakan di sini, dan server mengakhirinya sendiri sehari setelah terakhir dipakai\.\n$/);
   });
 
   it('a damaged cache is rebuilt keeping the marks still queued for the server; the next sync brings the articles back and sends them', async () => {
-    const user = server.addUser('healed');
+    const user = ts.server.addUser('healed');
     await user.addFeed(feedUrl('e'));
     const home = await syncedHome(user);
     const articles = await list(home);
@@ -472,11 +458,11 @@ describe.skipIf(skip)(`cyberread sync against a real Tiny Tiny RSS${why}`, { tim
   });
 
   it('kill -9 during a first sync loses nothing; the next sync finishes it once, and server and cache agree', async () => {
-    const user = server.addUser('killed');
+    const user = ts.server.addUser('killed');
     await user.addFeed(feedUrl('big1'));
     await user.addFeed(feedUrl('big2'));
     const home = tempHome();
-    expect((await cli(home, user, ['sync', 'setup', 'ttrss', server.url, '--user', user.name])).code).toBe(0);
+    expect((await cli(home, user, ['sync', 'setup', 'ttrss', ts.server.url, '--user', user.name])).code).toBe(0);
     const child = spawn(process.execPath, [BIN, '--home', home, 'sync'], {
       env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'en_US.UTF-8', CYBERREAD_SYNC_PASSWORD: user.password },
       stdio: 'ignore',

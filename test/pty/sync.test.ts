@@ -1,12 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { rssFeed } from '../helpers/sync-feeds.js';
 import { hasTmux, terminal } from '../helpers/tmux.js';
-import { startTtrss, ttrssSkip, type TtrssServer } from '../helpers/ttrss.js';
-import { serve, type TestServer } from '../security/server.js';
+import { ttrssSkip } from '../helpers/ttrss.js';
+import { ttrssSuite } from '../helpers/ttrss-suite.js';
 
 // The BUILT reader in a real terminal (tmux) while sync with a real Tiny Tiny RSS on 127.0.0.1 is set up:
 // the password asked on the terminal, r syncs, s and m go to the server with the next sync, the server's
@@ -18,20 +17,8 @@ const term = terminal('sync');
 const { screen, waitFor, keys, type } = term;
 
 describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux ? '' : ' (skipped: tmux is not installed)'}${why}`, () => {
-  let server: TtrssServer;
-  let feeds: TestServer;
+  const ts = ttrssSuite({ r: 3, s: 2 });
   let home: string;
-  beforeAll(async () => {
-    feeds = await serve({
-      '/r.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('r', 3)),
-      '/s.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('s', 2)),
-    });
-    server = await startTtrss();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    await feeds?.close();
-  });
   afterEach(() => {
     term.kill();
     if (home) rmSync(home, { recursive: true, force: true });
@@ -40,12 +27,12 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
   const start = (command: string, env: Record<string, string> = {}): void => term.start(home, 120, 30, env, `${command}; sleep 30`);
 
   it('with a kept session the reader opens on the cache and asks nothing; a login it needs waits in the status line while reading goes on', async () => {
-    const user = server.addUser('waits');
-    await user.addFeed(`${feeds.base}/r.xml`);
+    const user = ts.server.addUser('waits');
+    await user.addFeed(`${ts.feeds.base}/r.xml`);
     home = mkdtempSync(join(tmpdir(), 'cyberread-sync-pty-'));
     writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'en', feeds: [] }));
     const env = { CYBERREAD_SYNC_PASSWORD: user.password };
-    expect((await runCli(['--home', home, 'sync', 'setup', 'ttrss', server.url, '--user', 'waits'], { env })).code).toBe(0);
+    expect((await runCli(['--home', home, 'sync', 'setup', 'ttrss', ts.server.url, '--user', 'waits'], { env })).code).toBe(0);
     expect((await runCli(['--home', home, 'sync'], { env })).code).toBe(0);
     // the password now comes from a program that notes each run (and gives a wrong one)
     const ran = join(home, 'password-command-ran');
@@ -68,7 +55,7 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
 
     // the server ends every session: the next sync needs a login; the program is run (without the terminal),
     // its password is refused, and the status line says the sync waits for one to be typed
-    server.sql('DELETE FROM ttrss_sessions');
+    ts.server.sql('DELETE FROM ttrss_sessions');
     await user.api('updateArticle', { article_ids: String(h.find((x) => x.title === 'r article 0')?.id), field: 0, mode: 1 });
     await keys('r');
     await waitFor('sync waits for the password of "waits" — press r to type it');
@@ -88,11 +75,11 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
 
     // r asks for it in the status line, never showing it; Esc leaves it waiting
     await keys('r');
-    await waitFor(`Password for "waits" at ${server.url}:`);
+    await waitFor(`Password for "waits" at ${ts.server.url}:`);
     await keys('Escape');
     await waitFor('sync waits for the password');
     await keys('r');
-    await waitFor(`Password for "waits" at ${server.url}:`);
+    await waitFor(`Password for "waits" at ${ts.server.url}:`);
     await type(user.password);
     expect(screen()).not.toContain(user.password);
     expect(screen()).toContain('•'.repeat(user.password.length));
@@ -105,13 +92,13 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
   }, 120_000);
 
   it('asks for the password without echoing it, syncs on r, and sends s and m with the next sync', async () => {
-    const user = server.addUser('reader');
-    await user.addFeed(`${feeds.base}/r.xml`);
+    const user = ts.server.addUser('reader');
+    await user.addFeed(`${ts.feeds.base}/r.xml`);
     home = mkdtempSync(join(tmpdir(), 'cyberread-sync-pty-'));
     writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'en', feeds: [] }));
 
-    start(`sync setup ttrss ${server.url} --user reader`);
-    await waitFor(`Password for "reader" at ${server.url}:`);
+    start(`sync setup ttrss ${ts.server.url} --user reader`);
+    await waitFor(`Password for "reader" at ${ts.server.url}:`);
     await type(user.password);
     expect(screen()).not.toContain(user.password);
     await keys('Enter');
@@ -146,22 +133,22 @@ describe.skipIf(!hasTmux || skip)(`the reader with sync set up, in tmux${hasTmux
     await keys('F');
     await waitFor('Feeds');
     await keys('a');
-    await type(`${feeds.base}/s.xml`);
+    await type(`${ts.feeds.base}/s.xml`);
     await keys('Enter');
     await waitFor((s) => /s\.xml|Feed s/.test(s) && /2\/2/.test(s));
     const onServer = ((await user.api('getFeeds', { cat_id: -3 })) as unknown as { feed_url: string }[]).map((f) => f.feed_url);
-    expect(onServer).toContain(`${feeds.base}/s.xml`);
+    expect(onServer).toContain(`${ts.feeds.base}/s.xml`);
 
     // the server goes down: r is one error for the synced feeds, naming what stays queued
     await keys('Escape');
-    await server.stopWeb();
+    await ts.server.stopWeb();
     try {
       await keys('j', 'm', 'r');
       await waitFor(/feeds? failed — press e/.test.bind(/feeds? failed — press e/));
       await keys('e');
       await waitFor((s) => s.includes('1 change stays') && s.includes('Could not connect to 127.0.0.1'));
     } finally {
-      await server.startWeb();
+      await ts.server.startWeb();
     }
   }, 120_000);
 });

@@ -364,7 +364,8 @@ export class SqliteStore implements ArticleStore {
       // A second copy of a story already stored is listed under the first (migrations 6 and 7): looked for
       // once for the feed's new rows, not once per insert. Each row's mark depends only on the rows before it
       // (lower rid), not on other marks, so finding them together gives what marking each after its insert
-      // gave. New rids are above every rid there was, so `rid >= first` is exactly this write's new rows.
+      // gave. New rids are above every rid there was, so `rid >= first` is exactly this write's new rows (the
+      // least one found by a loop: spreading a feed's worth of rids into Math.min could overflow the stack).
       // A SELECT, then one single-row UPDATE per copy: an UPDATE that may change several rows opens a
       // statement journal, and with it a savepoint at which FTS5 flushes its pending terms (see migration 7).
       const dups = this.stmt(
@@ -372,7 +373,7 @@ export class SqliteStore implements ArticleStore {
            AND EXISTS (SELECT 1 FROM articles b WHERE b.story_key = a.story_key AND b.rid < a.rid)`,
       )
         .pluck()
-        .all(Math.min(...inserted)) as number[];
+        .all(inserted.reduce((a, b) => Math.min(a, b))) as number[];
       for (const rid of dups) this.stmt('UPDATE articles SET dup = 1 WHERE rid = ?').run(rid);
     }
     // In this transaction: nobody ever reads a dropped article, or one past the limits, as stored.

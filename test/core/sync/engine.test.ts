@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/core/store/open-store.js';
 import type { SqliteStore } from '../../../src/core/store/sqlite.js';
 import { runSync } from '../../../src/core/sync/engine.js';
@@ -15,32 +15,16 @@ import { SyncError } from '../../../src/core/sync/http.js';
 import { TtrssProtocol } from '../../../src/core/sync/ttrss.js';
 import type { SyncSettings } from '../../../src/core/sync/types.js';
 import type { FeedConfig } from '../../../src/core/types.js';
-import { rssFeed } from '../../helpers/sync-feeds.js';
 import { resetWal, walCommits } from '../../helpers/wal.js';
-import { startTtrss, ttrssSkip, type TtrssServer, type TtrssUser } from '../../helpers/ttrss.js';
-import { serve, type TestServer } from '../../security/server.js';
+import { ttrssSkip, type TtrssUser } from '../../helpers/ttrss.js';
+import { ttrssSuite } from '../../helpers/ttrss-suite.js';
 
 const { skip, why } = ttrssSkip();
 
 describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { timeout: 90_000 }, () => {
-  let server: TtrssServer;
-  let feeds: TestServer;
+  const ts = ttrssSuite({ w: 3, empty: 0, b1: 2, b2: 2, b3: 2, b4: 2, b5: 2, b6: 2 });
   let dir: string;
   let store: SqliteStore;
-  beforeAll(async () => {
-    feeds = await serve({
-      '/w.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('w', 3)),
-      '/empty.xml': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed('empty', 0)),
-      ...Object.fromEntries(
-        ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((n) => [`/${n}.xml`, (_q: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(rssFeed(n, 2))]),
-      ),
-    });
-    server = await startTtrss();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    await feeds?.close();
-  });
   afterEach(() => {
     vi.restoreAllMocks();
     store?.close();
@@ -48,12 +32,12 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
   });
 
   async function setUp(name: string): Promise<{ user: TtrssUser; sync: (at: number) => ReturnType<typeof runSync>; idOf: (title: string) => string; remoteOf: (title: string) => string }> {
-    const user = server.addUser(name);
-    await user.addFeed(`${feeds.base}/w.xml`);
+    const user = ts.server.addUser(name);
+    await user.addFeed(`${ts.feeds.base}/w.xml`);
     dir = mkdtempSync(join(tmpdir(), 'cyberread-engine-'));
     store = openStore(join(dir, 'cache.db')).store;
     let subs: FeedConfig[] = [];
-    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: name };
+    const settings: SyncSettings = { type: 'ttrss', url: ts.server.url, user: name };
     const sync = async (at: number): ReturnType<typeof runSync> => {
       const protocol = new TtrssProtocol(settings, { password: user.password, userAgent: 'cyberread-test' });
       try {
@@ -136,7 +120,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     await sync(3_000_000);
     const ids = ['w article 0', 'w article 1'].map(idOf);
     at(3_001_000, () => store.mark(ids, { starred: true }));
-    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'dying' };
+    const settings: SyncSettings = { type: 'ttrss', url: ts.server.url, user: 'dying' };
     const protocol = new TtrssProtocol(settings, { password: user.password, userAgent: 'cyberread-test' });
     const setFlag = protocol.setFlag.bind(protocol);
     // the process "dies" right after the server answered: nothing after that is written
@@ -159,9 +143,9 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
   });
   it('a subscription without articles does not make every sync ask for the whole subscription list', async () => {
     const { user, sync } = await setUp('quiet');
-    await user.addFeed(`${feeds.base}/empty.xml`);
+    await user.addFeed(`${ts.feeds.base}/empty.xml`);
     const first = await sync(Date.now());
-    expect(first.feeds.map((f) => f.url).sort()).toEqual([`${feeds.base}/empty.xml`, `${feeds.base}/w.xml`]);
+    expect(first.feeds.map((f) => f.url).sort()).toEqual([`${ts.feeds.base}/empty.xml`, `${ts.feeds.base}/w.xml`]);
     // login, the subscriptions with their unread counts, new articles, starred, recently read: no second
     // round for the subscription list and categories (getCounters leaves a feed with no article out)
     const quiet = await sync(Date.now());
@@ -172,7 +156,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
 
   it('a sync with nothing new writes the cache in one transaction, however many feeds (and one to take the sync lock)', async () => {
     const { user, sync } = await setUp('batched');
-    for (const n of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']) await user.addFeed(`${feeds.base}/${n}.xml`);
+    for (const n of ['b1', 'b2', 'b3', 'b4', 'b5', 'b6']) await user.addFeed(`${ts.feeds.base}/${n}.xml`);
     const first = await sync(Date.now());
     expect(first.feeds).toHaveLength(7);
     await sync(Date.now());
@@ -199,7 +183,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     const perRun = quiet.requests;
 
     // the feed rewrote "w article 1" and dated it anew; tt-rss stored both
-    server.sql(`UPDATE ttrss_entries SET content = '<p>Corrected: the bank denies it. #update</p>', updated = NOW() WHERE title = 'w article 1'`);
+    ts.server.sql(`UPDATE ttrss_entries SET content = '<p>Corrected: the bank denies it. #update</p>', updated = NOW() WHERE title = 'w article 1'`);
     // not before the day's full check: a sync with nothing new asks nothing more
     const before = await sync(Date.now());
     expect(before).toMatchObject({ updated: 0, requests: perRun });
@@ -219,7 +203,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
 
     // a correction that keeps the feed's date: tt-rss stores the new text under the same id and date
     const dateBefore = store.get(idOf('w article 2'))?.published;
-    server.sql(`UPDATE ttrss_entries SET content = '<p>Update: no data was taken. #correction</p>' WHERE title = 'w article 2'`);
+    ts.server.sql(`UPDATE ttrss_entries SET content = '<p>Update: no data was taken. #correction</p>' WHERE title = 'w article 2'`);
     expect(await sync(Date.now())).toMatchObject({ updated: 0, requests: perRun });
     store.sync.setSyncState({ lastFullCheck: Date.now() - day - 60_000 });
     const corrected = await sync(Date.now());
@@ -234,7 +218,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
 
   it('a run that waited for the password (the reader) is the last error until a later run succeeds, which clears it', async () => {
     const { user } = await setUp('waiting');
-    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'waiting' };
+    const settings: SyncSettings = { type: 'ttrss', url: ts.server.url, user: 'waiting' };
     // the reader's password: nothing to log in with until one is typed
     const reader = readerPassword(settings, {});
     let subs: FeedConfig[] = [];
@@ -255,7 +239,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(await run(5_100_000)).toMatchObject({ first: true, added: 3 });
     expect(store.sync.syncState()).toMatchObject({ lastError: null, lastAttempt: 5_100_000, lastSync: 5_100_000 });
     // and again after a first sync: the session ends, the password is refused, then a good one is typed
-    server.sql('DELETE FROM ttrss_sessions');
+    ts.server.sql('DELETE FROM ttrss_sessions');
     reader.give('not-the-password');
     const refused = await run(5_200_000).then(() => null, (e: unknown) => e);
     expect(refused).toBeInstanceOf(SyncError);
@@ -271,7 +255,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
 
   it('keeps the server session between runs: no login (nor password) while it lasts, one login when the server ended it', async () => {
     const { user } = await setUp('kept');
-    const settings: SyncSettings = { type: 'ttrss', url: server.url, user: 'kept' };
+    const settings: SyncSettings = { type: 'ttrss', url: ts.server.url, user: 'kept' };
     let asked = 0;
     let subs: FeedConfig[] = [];
     const run = async (): Promise<{ report: Awaited<ReturnType<typeof runSync>>; logins: number }> => {
@@ -325,7 +309,7 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
 
     // the server ends every session (expired, or purged): the run logs in once, however many of its
     // requests were refused at the same time, and keeps the new session; a local mark still gets there
-    server.sql('DELETE FROM ttrss_sessions');
+    ts.server.sql('DELETE FROM ttrss_sessions');
     const w2 = store.query({ limit: 100 }).find((a) => a.title === 'w article 2')?.id as string;
     store.mark([w2], { read: true });
     const again = await run();
