@@ -287,6 +287,11 @@ function usageOf(error: unknown, command: Command, name: string): UsageError {
   return new UsageError((m) => m.unreadableCommandLine(where(name)), command);
 }
 
+/** Whether --option takes the next word as its value (a string option of OPTIONS). */
+function takesValue(option: string): boolean {
+  return Object.hasOwn(OPTIONS, option) && OPTIONS[option as OptionName].type === 'string';
+}
+
 /**
  * What the line says before it is parsed, for the language to talk in: --lang (when it is one), --home, and
  * the command word.
@@ -304,6 +309,8 @@ export function langOnLine(argv: string[]): { lang: 'id' | 'en' | undefined; hom
     if (name === '--lang') lang = value;
     else if (name === '--home') home = value;
     else if (command === '' && !a.startsWith('-')) command = a;
+    // The next word is this option's value, never the command: `--home DIR feeds …` is the feeds command.
+    if (eq < 0 && a.startsWith('--') && takesValue(a.slice(2))) i += 1;
   }
   const asked = lang?.toLowerCase();
   return { lang: asked === 'id' || asked === 'en' ? asked : undefined, home, command };

@@ -26,6 +26,15 @@ describe('the CLI in Indonesian', () => {
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ status: 'error', errorCode: 'errNoSuchFile', error: `File tidak ada: ${missing}. Periksa path-nya.` });
   });
 
+  it('for feeds, --lang after --home DIR is the feed language: the command answers in the settings\' language', async () => {
+    // --home's value is not the command word: the line below is the feeds command, whose --lang is the feed's.
+    const home = tempHome();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'id', feeds: [] }));
+    const r = await runCli(['--home', home, 'feeds', 'add', '--lang', 'en'], { env: C });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('cyberread: "cyberread feeds add" memerlukan URL. Jalankan "cyberread feeds add --help".');
+  });
+
   it('a bad option, a bad command and --limit 0 are refused in Indonesian with --lang id, exit 2', async () => {
     const home = tempHome();
     const cases: [string[], string][] = [
