@@ -259,6 +259,35 @@ describe('the refresh notice counts what the reader can see', () => {
     expect(headerOf(id)).toContain('21 belum dibaca');
   });
 
+  it('names an article the list shows, never a second copy of a story it hides', async () => {
+    const store = sampleStore();
+    const cached = store.query({ lang: 'en', limit: 1 })[0];
+    expect(cached?.url).toBeTruthy();
+    const notified: NewArticlesNotice[] = [];
+    const services = testServices(store, {
+      refresh: (onProgress) => {
+        // the newest of the two is the same story (link and edition) as an article already cached
+        const made = [
+          article({ id: 'copy', title: 'Second Copy Of A Story', lang: 'en', url: cached?.url ?? null, published: '2026-11-28T07:30:00.000Z' }),
+          article({ id: 'fresh', title: 'Fresh News', lang: 'en', published: '2026-11-28T07:20:00.000Z' }),
+        ];
+        store.saveFeed('https://cyberthreat.id/en/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
+        const result: RefreshResult = { url: 'https://cyberthreat.id/en/rss', status: 'new', added: made.length, updated: 0 };
+        onProgress({ done: 1, total: 1, result });
+        return Promise.resolve([result]);
+      },
+    });
+    services.notify = (notice) => {
+      notified.push(notice);
+      return Promise.resolve({ ok: true });
+    };
+    h = await renderUi(<App services={services} initialLang="en" rows={24} columns={100} />);
+    await h.waitFor('18 unread');
+    await h.press('r');
+    await h.waitFor('1 new');
+    expect(notified).toEqual([{ added: 1, lang: 'en', edition: 'en', title: 'Fresh News' }]);
+  });
+
   it('counts an article of unknown language once, in the edition shown, and notifies of those', async () => {
     const store = sampleStore();
     const notified: NewArticlesNotice[] = [];

@@ -719,21 +719,9 @@ export class SqliteStore implements ArticleStore {
     });
   }
 
-  /** The largest row id: articles stored after this call have larger ones (see newestAfter). */
+  /** The largest row id: articles stored after this call have larger ones (see ArticleQuery.minRid). */
   lastRowId(): number {
     return this.guard(() => (this.stmt('SELECT coalesce(max(rid), 0) FROM articles').pluck().get() as number));
-  }
-
-  /** The newest article (in list order) of an edition among those stored after lastRowId() gave `rid`. */
-  newestAfter(rid: number, lang?: string): StoredArticle | null {
-    return this.guard(() => {
-      const row = this.stmt(
-        `SELECT ${COLUMNS} FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url
-         WHERE a.rid > @rid AND (@lang IS NULL OR a.lang = @lang OR a.lang IS NULL)
-         ORDER BY a.sort_time DESC, a.rid LIMIT 1`,
-      ).get({ rid, lang: lang ?? null }) as ArticleRow | undefined;
-      return row === undefined ? null : toStored(row);
-    });
   }
 
   /** Names a feed in every article list from now on; null gives it the feed document's own title back. */

@@ -117,10 +117,8 @@ export interface ArticleStore {
   setFeedTitle(url: string, title: string | null): void;
   /** Moves a feed's cached articles to this language's edition. Returns articles changed. */
   setFeedLang(url: string, lang: string): number;
-  /** The largest row id so far: what newestAfter counts from. */
+  /** The largest row id so far: articles stored later have larger ones (ArticleQuery.minRid counts from it). */
   lastRowId(): number;
-  /** The newest article of an edition (or any) stored after lastRowId() returned `rid`, or null. */
-  newestAfter(rid: number, lang?: string): StoredArticle | null;
   /** Up to `limit` related articles: shared tags (rarer weigh more), same language, newest first. */
   related(id: string, limit?: number): StoredArticle[];
   /** The same story in another language, if the cache has it. */

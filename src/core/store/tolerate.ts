@@ -25,7 +25,6 @@ const EMPTY: Answers<Required<ArticleStore> & { unreadCount(): number }> = {
   setFeedTitle: () => undefined,
   setFeedLang: () => 0,
   lastRowId: () => 0,
-  newestAfter: () => null,
   related: () => [],
   alternate: () => null,
   getPage: () => null,

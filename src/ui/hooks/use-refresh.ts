@@ -180,10 +180,13 @@ export function useClockTick(services: UiServices): number {
   return tick;
 }
 
-/** The title of the newest article stored after row `since` in an edition (all, when undefined). */
+/**
+ * The title of the newest article stored after row `since` in an edition (all, when undefined): the first of
+ * the very query newIn counts, so a copy of a story or an article the list hides is never the one named.
+ */
 function newestTitle(services: UiServices, lang: UiLang | undefined, since: number): string | null {
   try {
-    return services.store.newestAfter(since, lang)?.title ?? null;
+    return services.store.query({ ...(lang === undefined ? {} : { lang }), minRid: since, limit: 1 })[0]?.title ?? null;
   } catch {
     return null;
   }
