@@ -4,7 +4,7 @@ import { App } from '../../src/ui/App.js';
 import { renderUi, type Harness } from '../helpers/render.js';
 import { testServices } from '../helpers/services.js';
 import { article, cleanUpReaders, sampleStore } from './fixtures.js';
-import type { RefreshResult } from '../../src/core/types.js';
+import type { Article, RefreshResult } from '../../src/core/types.js';
 import { notificationText } from '../../src/core/notify.js';
 import type { NewArticlesNotice } from '../../src/ui/services.js';
 import { hasPage } from '../../src/core/article/full.js';
@@ -217,20 +217,12 @@ describe('a reason after a colon reads as part of one sentence', () => {
 });
 
 describe('the refresh notice counts what the reader can see', () => {
-  /**
-   * A refresh that brings `id` Indonesian and `en` English articles, and (unless `unknown` is false) one of
-   * unknown language, the newest (in both editions).
-   */
-  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: NewArticlesNotice[], unknown = true): ReturnType<typeof testServices> {
+  /** Services whose refresh stores `made` as one feed's new articles and reports it; notices go to `notified`. */
+  function refreshing(store: SqliteStore, feedUrl: string, made: Article[], notified: NewArticlesNotice[]): ReturnType<typeof testServices> {
     const services = testServices(store, {
       refresh: (onProgress) => {
-        const made = [
-          ...Array.from({ length: counts.id }, (_x, i) => article({ id: `baru${i}`, title: `Berita Baru ${i}`, lang: 'id', published: `2026-11-28T07:1${i}:00.000Z` })),
-          ...Array.from({ length: counts.en }, (_x, i) => article({ id: `new${i}`, title: `Fresh News ${i}`, lang: 'en', published: `2026-11-28T07:2${i}:00.000Z` })),
-          ...(unknown ? [article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' })] : []),
-        ];
-        store.saveFeed('https://cyberthreat.id/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
-        const result: RefreshResult = { url: 'https://cyberthreat.id/rss', status: 'new', added: made.length, updated: 0 };
+        store.saveFeed(feedUrl, { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
+        const result: RefreshResult = { url: feedUrl, status: 'new', added: made.length, updated: 0 };
         onProgress({ done: 1, total: 1, result });
         return Promise.resolve([result]);
       },
@@ -240,6 +232,18 @@ describe('the refresh notice counts what the reader can see', () => {
       return Promise.resolve({ ok: true });
     };
     return services;
+  }
+
+  /**
+   * A refresh that brings `id` Indonesian and `en` English articles, and (unless `unknown` is false) one of
+   * unknown language, the newest (in both editions).
+   */
+  function bringing(store: SqliteStore, counts: { id: number; en: number }, notified: NewArticlesNotice[], unknown = true): ReturnType<typeof testServices> {
+    return refreshing(store, 'https://cyberthreat.id/rss', [
+      ...Array.from({ length: counts.id }, (_x, i) => article({ id: `baru${i}`, title: `Berita Baru ${i}`, lang: 'id', published: `2026-11-28T07:1${i}:00.000Z` })),
+      ...Array.from({ length: counts.en }, (_x, i) => article({ id: `new${i}`, title: `Fresh News ${i}`, lang: 'en', published: `2026-11-28T07:2${i}:00.000Z` })),
+      ...(unknown ? [article({ id: 'nolang', title: 'Unknown Language', lang: null, published: '2026-11-28T07:30:00.000Z' })] : []),
+    ], notified);
   }
 
   it('in the edition shown, and apart what went only to the other one; L counts the other way round', async () => {
@@ -264,23 +268,11 @@ describe('the refresh notice counts what the reader can see', () => {
     const cached = store.query({ lang: 'en', limit: 1 })[0];
     expect(cached?.url).toBeTruthy();
     const notified: NewArticlesNotice[] = [];
-    const services = testServices(store, {
-      refresh: (onProgress) => {
-        // the newest of the two is the same story (link and edition) as an article already cached
-        const made = [
-          article({ id: 'copy', title: 'Second Copy Of A Story', lang: 'en', url: cached?.url ?? null, published: '2026-11-28T07:30:00.000Z' }),
-          article({ id: 'fresh', title: 'Fresh News', lang: 'en', published: '2026-11-28T07:20:00.000Z' }),
-        ];
-        store.saveFeed('https://cyberthreat.id/en/rss', { lastFetched: '2026-11-28T07:59:00.000Z', lastStatus: 'new' }, made);
-        const result: RefreshResult = { url: 'https://cyberthreat.id/en/rss', status: 'new', added: made.length, updated: 0 };
-        onProgress({ done: 1, total: 1, result });
-        return Promise.resolve([result]);
-      },
-    });
-    services.notify = (notice) => {
-      notified.push(notice);
-      return Promise.resolve({ ok: true });
-    };
+    // the newest of the two is the same story (link and edition) as an article already cached
+    const services = refreshing(store, 'https://cyberthreat.id/en/rss', [
+      article({ id: 'copy', title: 'Second Copy Of A Story', lang: 'en', url: cached?.url ?? null, published: '2026-11-28T07:30:00.000Z' }),
+      article({ id: 'fresh', title: 'Fresh News', lang: 'en', published: '2026-11-28T07:20:00.000Z' }),
+    ], notified);
     h = await renderUi(<App services={services} initialLang="en" rows={24} columns={100} />);
     await h.waitFor('18 unread');
     await h.press('r');
