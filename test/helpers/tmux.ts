@@ -1,6 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BIN } from './cli.js';
 
 /**
@@ -19,18 +22,31 @@ export interface Terminal {
   waitFor(ok: string | ((s: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Sends keys one at a time (tmux key names). */
   keys(...ks: string[]): Promise<void>;
+  /** Sends keys in one tmux command: one write to the terminal, as a paste or a fast typist makes. */
+  keysAtOnce(...ks: string[]): void;
   /** Types text as it is (tmux send-keys -l). */
   type(text: string): Promise<void>;
   resize(columns: number, rows: number): void;
   kill(): void;
 }
 
+/** Counts the servers this process starts, so that no two of them share a socket. */
+let servers = 0;
+
 export function terminal(name: string): Terminal {
-  const socket = `cyberread-${name}-${process.pid}`;
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // Every start gets a tmux server on a socket of its own, never the socket of the server before it:
+  // `kill-server` returns before that server has exited, and a new client that reaches the dying server on
+  // the same socket is dropped with "server exited unexpectedly" (45 times in 200 kill/start pairs here).
+  let socket: string | null = null;
+  const tmux = (...args: string[]): string => {
+    if (!socket) throw new Error(`the ${name} terminal is not started`);
+    return execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+  };
   const screen = (): string => tmux('capture-pane', '-p', '-t', 'app');
   return {
     start(home, columns, rows, env = {}, tail = '') {
+      if (socket) throw new Error(`the ${name} terminal is already started: kill() it first`);
+      socket = join(tmpdir(), `cyberread-tmux-${name}-${process.pid}-${++servers}`);
       const vars = { LANG: 'C.UTF-8', TZ: 'Asia/Jakarta', TERM: 'xterm-256color', HOME: home, ...env };
       const line = Object.entries(vars).map(([k, v]) => `${k}='${v}'`).join(' ');
       const command = `env ${line} "${process.execPath}" "${BIN}" --home "${home}"${tail ? ` ${tail}` : ''}`;
@@ -53,6 +69,9 @@ export function terminal(name: string): Terminal {
         await new Promise((r) => setTimeout(r, 80));
       }
     },
+    keysAtOnce(...ks) {
+      tmux('send-keys', '-t', 'app', ...ks);
+    },
     async type(text) {
       tmux('send-keys', '-t', 'app', '-l', text);
       await new Promise((r) => setTimeout(r, 150));
@@ -61,7 +80,11 @@ export function terminal(name: string): Terminal {
       tmux('resize-window', '-t', 'app', '-x', String(columns), '-y', String(rows));
     },
     kill() {
-      spawnSync('tmux', ['-L', socket, 'kill-server']);
+      if (!socket) return;
+      spawnSync('tmux', ['-S', socket, 'kill-server']);
+      // tmux leaves its socket file behind; it is ours alone, so it goes now
+      rmSync(socket, { force: true });
+      socket = null;
     },
   };
 }

@@ -1,20 +1,18 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { hasTmux, terminal } from '../helpers/tmux.js';
 
 // The built reader on a new home, in tmux: its background refresh runs on two threads (the refresh thread
 // fetches and writes, the reader's parses), and the articles of each feed must show as soon as that feed is
 // stored, with the counter going up, not when the whole refresh is over.
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const SOCKET = `cyberread-first-${process.pid}`;
+const term = terminal('first');
 const SAMPLE = readFileSync(new URL('../../samples/cyberthreat-en.xml', import.meta.url), 'utf8');
 
 function screen(): string[] {
-  return execFileSync('tmux', ['-L', SOCKET, 'capture-pane', '-p', '-t', 'app'], { encoding: 'utf8' }).split('\n');
+  return term.screen().split('\n');
 }
 
 async function waitFor(ok: (lines: string[]) => boolean, what: string, timeoutMs = 20_000): Promise<string[]> {
@@ -30,7 +28,7 @@ async function waitFor(ok: (lines: string[]) => boolean, what: string, timeoutMs
 let home: string | undefined;
 let close: (() => void) | undefined;
 afterEach(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) term.kill();
   close?.();
   if (home) rmSync(home, { recursive: true, force: true });
 });
@@ -60,9 +58,7 @@ describe.skipIf(!hasTmux)('a fresh home in the reader (skipped when tmux is not 
     home = mkdtempSync(join(tmpdir(), 'cyberread-first-'));
     const feeds = Array.from({ length: 10 }, (_, n) => ({ url: `http://127.0.0.1:${port}/feed/${n}.xml` }));
     writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'en', feeds }));
-    const env = `LANG=C.UTF-8 TZ=Asia/Jakarta TERM=xterm-256color CYBERREAD_TIMEOUT_MS=60000`;
-    execFileSync('tmux', ['-L', SOCKET, 'new-session', '-d', '-s', 'app', '-x', '100', '-y', '24',
-      `env ${env} "${process.execPath}" "${BIN}" --home "${home}"`]);
+    term.start(home, 100, 24, { CYBERREAD_TIMEOUT_MS: '60000' });
 
     const rows = (lines: string[]) => lines.filter((l) => /^[ ›][ ●][ ★] /.test(l));
     const shown = await waitFor((l) => rows(l).length > 0, 'the first articles');

@@ -1,21 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { hasTmux, terminal } from '../helpers/tmux.js';
 
 // What a person sees: the BUILT program in a real terminal emulator (tmux), read back with capture-pane.
 // The frame tests render to a string and never see how Ink's output reaches the screen; these do.
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const SOCKET = `cyberread-test-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
+const term = terminal('screen');
 
 function screen(): string[] {
-  return tmux('capture-pane', '-p', '-t', 'app').split('\n');
+  return term.screen().split('\n');
 }
 
 /** How long a frame may take to reach the screen on a loaded machine: generous, since only a failure waits it out. */
@@ -44,16 +38,11 @@ async function waitFor(text: string, timeoutMs = DEADLINE_MS): Promise<string[]>
 }
 
 /** Sends keys one at a time, each its own write to the terminal. */
-async function press(...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    tmux('send-keys', '-t', 'app', k);
-    await new Promise((r) => setTimeout(r, 60));
-  }
-}
+const press = term.keys;
 
 let home: string | undefined;
 afterEach(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) term.kill();
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
@@ -61,8 +50,7 @@ describe.skipIf(!hasTmux)('the reader on a real terminal screen (skipped when tm
   it('moves the selection without leaving stale or doubled rows, and reflows on resize', async () => {
     home = mkdtempSync(join(tmpdir(), 'cyberread-screen-'));
     // CI=true as on a CI machine: Ink would then draw only the last frame, unless cyberread hides it from Ink.
-    const env = `HOME=${home} LANG=C.UTF-8 TZ=Asia/Jakarta TERM=xterm-256color CI=true`;
-    tmux('new-session', '-d', '-s', 'app', '-x', '80', '-y', '24', `env ${env} "${process.execPath}" "${BIN}" --demo --lang en`);
+    term.start(home, 80, 24, { CI: 'true' }, '--demo --lang en');
     const first = await waitFor('Data of 2.3 Million');
     const rows = (lines: string[]) => lines.filter((l) => /^[ ›][ ●][ ★] /.test(l));
     const before = rows(first);
@@ -75,14 +63,14 @@ describe.skipIf(!hasTmux)('the reader on a real terminal screen (skipped when tm
     expect(after[5]!.startsWith('›')).toBe(true);
     expect(after.map((l) => l.slice(1))).toEqual(before.map((l) => l.slice(1)));
     expect(new Set(after.map((l) => l.slice(3))).size).toBe(after.length);
-    tmux('resize-window', '-t', 'app', '-x', '100', '-y', '30');
+    term.resize(100, 30);
     await press('Enter');
     // the article, drawn at the new width: its rule spans 100 columns
     const wide = await settled('the article at 100 columns', (lines) => /^ ─{98}$/.test(lines[1] ?? '') && (lines[2] ?? '').includes('IND | [ENG]'));
     expect(wide[0]).toContain('cyberread');
     expect(wide[1]).toMatch(/^ ─{98}$/);
     expect(wide[2]).toContain('IND | [ENG]');
-    tmux('resize-window', '-t', 'app', '-x', '60', '-y', '20');
+    term.resize(60, 20);
     await press('Escape');
     // back in the list, drawn at 60 columns
     const narrow = await settled('the list at 60 columns', (lines) => /^ ─{58}$/.test(lines[1] ?? '') && rows(lines).length > 0);
@@ -95,11 +83,10 @@ describe.skipIf(!hasTmux)('the reader on a real terminal screen (skipped when tm
 describe.skipIf(!hasTmux)('keys sent in one chunk on a real terminal (skipped when tmux is not installed)', () => {
   it('Enter G in one send-keys opens the article at its bottom, as Enter and G sent apart do', async () => {
     home = mkdtempSync(join(tmpdir(), 'cyberread-screen-'));
-    const env = `HOME=${home} LANG=C.UTF-8 TZ=Asia/Jakarta TERM=xterm-256color`;
-    tmux('new-session', '-d', '-s', 'app', '-x', '100', '-y', '30', `env ${env} "${process.execPath}" "${BIN}" --demo --lang en`);
+    term.start(home, 100, 30, {}, '--demo --lang en');
     await waitFor('Data of 2.3 Million');
     // one tmux command writes both keys to the terminal at once
-    tmux('send-keys', '-t', 'app', 'Enter', 'G');
+    term.keysAtOnce('Enter', 'G');
     // however long the reader takes to draw on a loaded machine: its bottom, settled
     const together = await waitFor('Read also');
     expect(together.join('\n')).not.toContain('Rina Kartikasari');
