@@ -115,17 +115,24 @@ class BoundedParser extends Parser {
     if (ends === undefined) return;
     const stack = self.stack;
     const listItem = LIST_ITEMS.has(name);
-    let i = 0;
-    for (; i < stack.length; i++) {
+    // The parser ends the innermost open element while it is one the tag ends, and the next one too if that is
+    // one as well ("<thead><th><td>" ends both). Through the elements looked through, the chain goes on the
+    // same way: "<thead><font><th><td>" ends th, font and thead, as "<thead><th><td>" does once font is
+    // unwrapped. `last` is the outermost element the chain reaches.
+    let last = -1;
+    for (let i = 0; i < stack.length; i++) {
       const open = stack[i] as string;
-      if (ends.has(open)) break;
-      if (DROP.has(open)) return;
+      if (ends.has(open)) {
+        last = i;
+        continue;
+      }
+      if (DROP.has(open)) break;
       const through = unwrapped(open) || (listItem && (!SPECIAL.has(open) || open === 'address' || open === 'div' || open === 'p'));
-      if (!through) return;
+      if (!through) break;
     }
-    if (i === 0 || i === stack.length) return;
-    // The elements in between end first; the parser's own rule then ends stack[0], the implied element.
-    for (let k = 0; k < i; k++) self.cbs.onclosetag?.(stack.shift() as string, true);
+    if (last <= 0) return;
+    // The elements in between end first; the parser's own rule then ends stack[0], the last implied element.
+    for (let k = 0; k < last; k++) self.cbs.onclosetag?.(stack.shift() as string, true);
   }
 
   override onopentagend(endIndex: number): void {

@@ -135,6 +135,16 @@ describe('implied end tags across elements a browser looks through', () => {
     expect(agrees('<table><tr><td>a<x_y><td>b</table>').html).toBe('<table><tr><td>a</td><td>b</td></tr></table>');
   });
 
+  it('ends every element of the chain an open tag ends, through unwrapped ones (property seed 846041057)', () => {
+    // <td> ends an open <th> and then the <thead> around it; with <font> between them, unwrapped on the way
+    // out, it must end the <thead> too, or the cleaned HTML parses back with the cell in another place.
+    expect(agrees('<thead><font><th><td>').html).toBe('<thead><th></th></thead><td></td>');
+    expect(agrees('<thead><font><th><td>').html).toBe(agrees('<thead><th><td>').html);
+    expect(agrees('<table><thead><center><th>a<td>b</table>').html).toBe(agrees('<table><thead><th>a<td>b</table>').html);
+    // the chain stops at an element that is neither ended nor looked through
+    expect(agrees('<thead><span><th><td>').html).toBe('<thead><span><th></th><td></td></span></thead>');
+  });
+
   it('keeps a nested list nested and dropped content dropped', () => {
     expect(agrees('<ol><li>a<ul><li>b</ul><li>c</ol>').text).toBe('1. a\n• b\n2. c');
     expect(agrees('<ol><li>a<svg><li>b</svg><li>c</ol>').text).toBe('1. a\n2. c');
