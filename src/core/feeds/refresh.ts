@@ -152,7 +152,8 @@ async function refreshOne(feed: FeedConfig, store: ArticleStore, pipeline: Pipel
       etag: outcome.etag,
       lastModified: outcome.lastModified,
       lastFetched: fetchedAt,
-      lastStatus: 'new' as const,
+      // the store makes it 'new' if the document added or changed an article
+      lastStatus: 'unchanged' as const,
       lastError: null,
       retryAfter: null,
     };

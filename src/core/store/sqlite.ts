@@ -380,13 +380,19 @@ export class SqliteStore implements ArticleStore {
     const dropped = applyDrop(stmt, this.policy, inserted, now);
     const removed = applyRetention(stmt, this.policy, url, now);
     const stays = (rid: number): boolean => !dropped.has(rid) && !removed.has(rid);
-    return {
+    const result = {
       added: inserted.filter(stays).length,
       updated: changed.filter(stays).length,
       dropped: dropped.size,
       // articles this write brought in and the limits took straight out again were never there
       removed: [...removed].filter((rid) => !inserted.includes(rid)).length,
     };
+    // A writer that cannot know before the rows are written (a refresh answered with a whole document, a sync
+    // page) says 'unchanged'; the feed is 'new' when the write added or changed an article that stays.
+    if (state.lastStatus === 'unchanged' && result.added + result.updated > 0) {
+      this.stmt(`UPDATE feeds SET last_status = 'new' WHERE url = ?`).run(url);
+    }
+    return result;
   }
 
   /**

@@ -26,6 +26,7 @@ export interface FetchStateUpdate {
   etag?: string | null;
   lastModified?: string | null;
   lastFetched: string;
+  /** With rows written alongside (saveFeed, saveRows), 'unchanged' becomes 'new' when they add or change an article. */
   lastStatus: 'new' | 'unchanged' | 'error';
   lastError?: Problem | null;
   retryAfter?: string | null;

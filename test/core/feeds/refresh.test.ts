@@ -20,6 +20,8 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><
 let server: Server;
 let base: string;
 const requests: { path: string; conditional: boolean }[] = [];
+/** What /changing.xml serves (no validators: every refresh downloads it whole). */
+let changing = RSS;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -30,6 +32,8 @@ beforeAll(async () => {
         return void res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"e1"' }).end(RSS);
       case '/html':
         return void res.writeHead(200, { 'Content-Type': 'text/html', ETag: '"h1"' }).end('<!doctype html><html><body>Not a feed</body></html>');
+      case '/changing.xml':
+        return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(changing);
       case '/busy':
         return void res.writeHead(429, { 'Retry-After': '120' }).end();
       default:
@@ -132,5 +136,25 @@ describe('refreshFeeds with the real pipeline', () => {
     const again = await refreshFeeds(feeds, store, pipeline);
     expect(again.map((r) => [r.status, r.added, r.updated])).toEqual([['unchanged', 0, 0], ['unchanged', 0, 0]]);
     expect(store.get(first!.id)).toMatchObject({ read: true, starred: true });
+  });
+
+  it("a whole document that brings nothing new leaves the feed 'unchanged'; one that adds or changes an article makes it 'new'", async () => {
+    await setup();
+    const feed = { url: `${base}/changing.xml` };
+    const status = () => store.getFeedState(feed.url)?.lastStatus;
+    changing = RSS;
+    expect((await refreshFeeds([feed], store, pipeline))[0]).toMatchObject({ status: 'new', added: 2 });
+    expect(status()).toBe('new');
+    // the same document again, downloaded whole (the server gives no validators)
+    expect((await refreshFeeds([feed], store, pipeline))[0]).toMatchObject({ status: 'unchanged', added: 0, updated: 0 });
+    expect(status()).toBe('unchanged');
+    changing = RSS.replace('<title>Dua</title>', '<title>Dua (diperbarui)</title>');
+    expect((await refreshFeeds([feed], store, pipeline))[0]).toMatchObject({ status: 'new', added: 0, updated: 1 });
+    expect(status()).toBe('new');
+    changing = RSS;
+    await refreshFeeds([feed], store, pipeline);
+    expect(status()).toBe('new');
+    await refreshFeeds([feed], store, pipeline);
+    expect(status()).toBe('unchanged');
   });
 });
