@@ -124,6 +124,7 @@ function status(ctx: Context): number {
   const queued = store.sync.queuedCount();
   const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   const lastError = state.lastError === null || (state.lastAttempt ?? 0) <= (state.lastSync ?? 0) ? null : state.lastError;
+  const told = lastError === null ? null : toldAfter(ctx, settings, lastError);
   if (ctx.json) {
     printJson(ctx, {
       type: settings.type,
@@ -132,7 +133,7 @@ function status(ctx: Context): number {
       passwordFrom: passwordSource(ctx, settings),
       lastSync: iso(state.lastSync),
       lastAttempt: iso(state.lastAttempt),
-      lastError: lastError === null ? null : explain(lastError, ctx.lang),
+      lastError: told,
       lastErrorCode: lastError?.key ?? null,
       queued,
       feeds: store.sync.syncFeeds().length,
@@ -142,8 +143,18 @@ function status(ctx: Context): number {
   say(ctx, ctx.msg.syncStatusServer(settings.url, settings.user, passwordSource(ctx, settings)));
   say(ctx, ctx.msg.syncStatusLast(state.lastSync === null ? null : shortDate(iso(state.lastSync), ctx.timeZone), store.sync.syncFeeds().length));
   say(ctx, ctx.msg.syncStatusQueued(queued));
-  if (lastError !== null) say(ctx, ctx.msg.syncStatusError(shortDate(iso(state.lastAttempt), ctx.timeZone), explain(lastError, ctx.lang)));
+  if (told !== null) say(ctx, ctx.msg.syncStatusError(shortDate(iso(state.lastAttempt), ctx.timeZone), told));
   return 0;
+}
+
+/**
+ * The last run's failure as it reads once that run is over. The reader tells a missing password as it waits
+ * ("sync waits for the password of …"); no reader waits any more when `sync status` prints it.
+ */
+function toldAfter(ctx: Context, settings: SyncSettings, said: Problem): string {
+  if (said.key !== 'errSyncNeedPassword') return explain(said, ctx.lang);
+  const [user, server, why] = said.args.map((a) => (typeof a === 'string' ? sanitizeLine(a) : explain(a, ctx.lang)));
+  return ctx.msg.syncStatusNeededPassword(user ?? settings.user, server ?? settings.url, why ?? '', passwordSource(ctx, settings));
 }
 
 function passwordSource(ctx: Context, s: SyncSettings): 'env' | 'command' | 'prompt' {

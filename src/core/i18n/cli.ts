@@ -125,6 +125,12 @@ export interface CliMessages {
   syncStatusLast(when: string | null, feeds: number): string;
   syncStatusQueued(queued: number): string;
   syncStatusError(when: string, reason: string): string;
+  /**
+   * `sync status` after a run that stopped for the password in the reader (errSyncNeedPassword, told live as
+   * "sync waits for …"): what happened, and how to go on with the password source set now. why: the earlier
+   * password's failure, or ''.
+   */
+  syncStatusNeededPassword(user: string, server: string, why: string, password: 'env' | 'command' | 'prompt'): string;
   syncSubscribed(url: string): string;
   syncUnsubscribed(url: string): string;
   syncSummary(server: string, added: number, updated: number, feeds: number, pushed: number, pulled: number, overruled: number, queued: number, ms: number): string;
@@ -356,6 +362,10 @@ or from a question on the terminal.`,
   syncStatusLast: (when, feeds) => (when === null ? 'Never synced yet: run "cyberread sync".' : `Last sync: ${when}, ${plural(feeds, 'feed', 'feeds')} on the server.`),
   syncStatusQueued: (q) => (q === 0 ? 'No changes waiting to be sent.' : `${plural(q, 'change waits', 'changes wait')} to be sent with the next sync.`),
   syncStatusError: (when, reason) => `The last attempt (${when}) failed: ${asClause(reason)}`,
+  syncStatusNeededPassword: (user, server, why, from) =>
+    `The reader needed the password of "${user}" at ${server}${why === '' ? '' : ` (${asClause(why)})`}; ${
+      from === 'env' ? 'CYBERREAD_SYNC_PASSWORD is set now: run "cyberread sync"' : from === 'command' ? 'check the passwordCommand, then run "cyberread sync"' : 'run "cyberread sync" on a terminal to type it'
+    }.`,
   syncSubscribed: (url) => `Subscribed to ${url} on the server.`,
   syncUnsubscribed: (url) => `Unsubscribed from ${url} on the server.`,
   syncSummary: (server, added, updated, feeds, pushed, pulled, overruled, queued, ms) =>
@@ -590,6 +600,14 @@ shell; baris pertama keluarannya adalah kata sandi, mis. -- pass show tt-rss), a
     when === null ? 'Belum pernah sinkronisasi: jalankan "cyberread sync".' : `Sinkronisasi terakhir: ${when}, ${nId(feeds)} feed di server.`,
   syncStatusQueued: (q) => (q === 0 ? 'Tidak ada perubahan yang menunggu dikirim.' : `${nId(q)} perubahan menunggu dikirim pada sinkronisasi berikutnya.`),
   syncStatusError: (when, reason) => `Percobaan terakhir (${when}) gagal: ${asClause(reason)}`,
+  syncStatusNeededPassword: (user, server, why, from) =>
+    `Pembaca membutuhkan kata sandi "${user}" di ${server}${why === '' ? '' : ` (${asClause(why)})`}; ${
+      from === 'env'
+        ? 'CYBERREAD_SYNC_PASSWORD kini sudah diisi: jalankan "cyberread sync"'
+        : from === 'command'
+          ? 'periksa passwordCommand, lalu jalankan "cyberread sync"'
+          : 'jalankan "cyberread sync" di terminal untuk mengetikkannya'
+    }.`,
   syncSubscribed: (url) => `${url} diikuti di server.`,
   syncUnsubscribed: (url) => `${url} tidak lagi diikuti di server.`,
   syncSummary: (server, added, updated, feeds, pushed, pulled, overruled, queued, ms) =>

@@ -397,6 +397,10 @@ export class SyncTables implements SyncCache {
         if (p.local.read && !read) queue.run(p.r.remoteId, 'read', now);
         if (p.local.starred && !starred) queue.run(p.r.remoteId, 'starred', now);
       }
+      // known only once the rows are written: whether this page brought the feed anything new
+      if (result.added + result.updated > 0 && state.lastStatus !== 'new') {
+        this.stmt(`UPDATE feeds SET last_status = 'new' WHERE url = ?`).run(feedUrl);
+      }
       return result;
     });
   }

@@ -182,12 +182,23 @@ export async function runSync(deps: SyncDeps, protocol: SyncProtocol, options: S
         for (const [feedId, articles] of groups) {
           const feed = plan.byRemote.get(feedId) as { cfg: FeedConfig; title: string | null };
           const rows = remoteRows(protocol.type, articles, feed.cfg, feed.title);
+          const f = perFeed.get(feedId) ?? { url: feed.cfg.url, added: 0, updated: 0, removed: 0, dropped: 0 };
+          // A page that brings nothing new (the day's full check hands back up to 200 held articles, most of
+          // them unchanged) leaves the feed 'unchanged', as a refresh answered "not modified" does and as this
+          // run's report tells it; one that adds or changes an article makes it 'new' (storeRemote), and a
+          // later page of this run that changes nothing does not take that back.
           const r = cache.storeRemote(
             feed.cfg.url,
-            { userTitle: feed.cfg.title ?? null, title: feed.title, lastFetched: fetchedAt, lastStatus: 'new', lastError: null, retryAfter: null },
+            {
+              userTitle: feed.cfg.title ?? null,
+              title: feed.title,
+              lastFetched: fetchedAt,
+              lastStatus: f.added + f.updated > 0 ? 'new' : 'unchanged',
+              lastError: null,
+              retryAfter: null,
+            },
             rows,
           );
-          const f = perFeed.get(feedId) ?? { url: feed.cfg.url, added: 0, updated: 0, removed: 0, dropped: 0 };
           f.added += r.added;
           f.updated += r.updated;
           f.removed += r.removed;

@@ -262,6 +262,8 @@ export interface SyncCache {
    * Stores one page of a feed's server articles in one transaction, through the same path as a fetch (ignore
    * rules, retention, pairing), mapping each to its remote id. An article already cached from a direct fetch
    * of the same feed (same link) is taken over, not duplicated; its own read/star marks are kept and queued.
+   * The feed's state is `state`, except that a page that adds or changes an article marks the feed 'new'
+   * whatever `state.lastStatus` says (the caller gives 'unchanged' unless an earlier page of the run did).
    */
   storeRemote(feedUrl: string, state: FetchStateUpdate, rows: RemoteRow[]): UpsertResult;
   syncFeeds(): RemoteFeed[];

@@ -166,6 +166,18 @@ describe('server articles in the cache', () => {
     expect(store.query({})).toHaveLength(2);
   });
 
+  it("a page that adds or changes nothing leaves the feed as the caller says; one that does marks it 'new'", () => {
+    const quiet = { ...STATE, lastStatus: 'unchanged' as const };
+    const rows = (articles: RemoteArticle[]) => remoteRows('ttrss', articles, { url: FEED }, 'News');
+    expect(store.sync.storeRemote(FEED, quiet, rows([remote(1)]))).toMatchObject({ added: 1 });
+    expect(store.getFeedState(FEED)?.lastStatus).toBe('new');
+    store.saveFetchState(FEED, { lastFetched: FETCH.lastFetched, lastStatus: 'unchanged' });
+    expect(store.sync.storeRemote(FEED, quiet, rows([remote(1)]))).toMatchObject({ added: 0, updated: 0 });
+    expect(store.getFeedState(FEED)?.lastStatus).toBe('unchanged');
+    expect(store.sync.storeRemote(FEED, quiet, rows([remote(1, { contentHtml: '<p>Corrected</p>' })]))).toMatchObject({ updated: 1 });
+    expect(store.getFeedState(FEED)?.lastStatus).toBe('new');
+  });
+
   it('after sync is turned off, a direct fetch updates the server copy in place instead of doubling it', () => {
     const ids = pull([remote(1)]);
     store.mark([ids.get('1') as string], { starred: true });

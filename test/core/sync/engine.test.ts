@@ -15,6 +15,7 @@ import { SyncError } from '../../../src/core/sync/http.js';
 import { TtrssProtocol } from '../../../src/core/sync/ttrss.js';
 import type { SyncSettings } from '../../../src/core/sync/types.js';
 import type { FeedConfig } from '../../../src/core/types.js';
+import { rssFeed } from '../../helpers/sync-feeds.js';
 import { resetWal, walCommits } from '../../helpers/wal.js';
 import { ttrssSkip, type TtrssUser } from '../../helpers/ttrss.js';
 import { ttrssSuite } from '../../helpers/ttrss-suite.js';
@@ -22,7 +23,9 @@ import { ttrssSuite } from '../../helpers/ttrss-suite.js';
 const { skip, why } = ttrssSkip();
 
 describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { timeout: 90_000 }, () => {
-  const ts = ttrssSuite({ w: 3, empty: 0, b1: 2, b2: 2, b3: 2, b4: 2, b5: 2, b6: 2 });
+  // a Map, so that a test can give a feed another article (served from the next request on)
+  const docs = new Map(Object.entries({ w: 3, empty: 0, b1: 2, b2: 2, b3: 2, b4: 2, b5: 2, b6: 2, n: 3 }).map(([name, count]) => [name, rssFeed(name, count)]));
+  const ts = ttrssSuite(docs);
   let dir: string;
   let store: SqliteStore;
   afterEach(() => {
@@ -214,6 +217,44 @@ describe.skipIf(skip)(`the sync engine against a real Tiny Tiny RSS${why}`, { ti
     expect(a2?.contentHtml).toContain('Update: no data was taken.');
     expect(a2?.tags).toContain('correction');
     expect(a2?.published).toBe(dateBefore);
+  });
+
+  it("the day's full check marks a feed 'new' only when it brought that feed a new or changed article", async () => {
+    const { user, sync, idOf } = await setUp('checked');
+    const nId = await user.addFeed(ts.feedUrl('n'));
+    const [w, n] = [ts.feedUrl('w'), ts.feedUrl('n')];
+    const status = (url: string): string | null | undefined => store.getFeedState(url)?.lastStatus;
+    const dayAgo = (): void => store.sync.setSyncState({ lastFullCheck: Date.now() - 24 * 60 * 60_000 - 60_000 });
+    await sync(Date.now());
+    expect([status(w), status(n)]).toEqual(['new', 'new']);
+    const quiet = await sync(Date.now());
+    expect([status(w), status(n)]).toEqual(['unchanged', 'unchanged']);
+
+    // the check brings back every article the cache holds, text and all, and finds nothing changed
+    dayAgo();
+    const same = await sync(Date.now());
+    expect(same).toMatchObject({ added: 0, updated: 0 });
+    expect(same.requests).toBeGreaterThan(quiet.requests);
+    expect([status(w), status(n)]).toEqual(['unchanged', 'unchanged']);
+    expect(same.feeds).toHaveLength(2);
+    expect(same.feeds.every((f) => f.added + f.updated === 0)).toBe(true);
+
+    // a new article of n in the same run as the check: the check's page after it, changing nothing, does
+    // not take its 'new' back
+    docs.set('n', rssFeed('n', 4));
+    await user.api('updateFeed', { feed_id: nId });
+    dayAgo();
+    expect(await sync(Date.now())).toMatchObject({ added: 1, updated: 0 });
+    expect([status(w), status(n)]).toEqual(['unchanged', 'new']);
+
+    // a text changed on the server: stored, and only its feed is 'new'
+    ts.server.sql(`UPDATE ttrss_entries SET content = '<p>Corrected: nothing was taken. #correction</p>' WHERE title = 'n article 1'`);
+    expect(await sync(Date.now())).toMatchObject({ updated: 0 });
+    expect([status(w), status(n)]).toEqual(['unchanged', 'unchanged']);
+    dayAgo();
+    expect(await sync(Date.now())).toMatchObject({ added: 0, updated: 1 });
+    expect(store.get(idOf('n article 1'))?.contentHtml).toContain('Corrected: nothing was taken.');
+    expect([status(w), status(n)]).toEqual(['unchanged', 'new']);
   });
 
   it('a run that waited for the password (the reader) is the last error until a later run succeeds, which clears it', async () => {
