@@ -43,7 +43,7 @@ describe('fastTerminalWidth', () => {
         const w = fastTerminalWidth(s);
         if (w >= 0) expect(w).toBe(stringWidth(s));
       }),
-      { numRuns: runs(2000) },
+      runs(2000),
     );
   });
   it('answers for coloured rows of the reader and leaves other escapes to string-width', () => {
