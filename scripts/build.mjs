@@ -59,6 +59,49 @@ const undiciNoGlobalHeaders = {
   },
 };
 
+/**
+ * conf validates against a JSON schema (ajv, ajv-formats) and runs versioned migrations (semver) only when
+ * it is given a schema or migrations, and src/core/config.ts gives it neither; yet conf imports all three
+ * eagerly: ~370 KB of code the reader compiled and ran before its first frame. In the bundle conf gets stand-ins
+ * that throw if ever called, so a future schema or migration fails loudly at once rather than passing unchecked
+ * (test/cli/startup.test.ts keeps the libraries out of the bundle; tests of src/ run the real conf).
+ */
+const confDir = dirname(require.resolve('conf'));
+const CONF_UNUSED = new Set(['ajv/dist/2020.js', 'ajv-formats', 'semver']);
+const confWithoutSchema = {
+  name: 'conf-without-schema',
+  setup(b) {
+    b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (a) =>
+      CONF_UNUSED.has(a.path) && a.importer.startsWith(confDir) ? { path: a.path, namespace: 'conf-without-schema' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'conf-without-schema' }, (a) => ({
+      loader: 'js',
+      contents:
+        `const unavailable = () => { throw new Error(${JSON.stringify(`cyberread's bundle leaves out ${a.path}: conf's schema and migrations are not used`)}); };` +
+        'export const Ajv2020 = class { constructor() { unavailable(); } };' +
+        'export default new Proxy({}, { get: () => unavailable });',
+    }));
+  },
+};
+
+/**
+ * Yoga (Ink's layout engine) is an Emscripten build for browsers: it loads its embedded WebAssembly with
+ * fetch() of a data: URL whenever a global fetch exists. In Node that call compiles Node's built-in copy of
+ * undici (20-40 ms before the reader's first frame) to read bytes already in memory. In the bundle Yoga takes
+ * its own fallback, which decodes the same base64 and instantiates the same module; should Yoga change those
+ * lines, the file is bundled as it is.
+ */
+const YOGA_FETCH_CHECK = '"function"!=typeof fetch';
+const yogaNoFetch = {
+  name: 'yoga-no-fetch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (a) => {
+      const code = readFileSync(a.path, 'utf8');
+      return code.includes(YOGA_FETCH_CHECK) ? { contents: code.replaceAll(YOGA_FETCH_CHECK, 'true'), loader: 'js' } : undefined;
+    });
+  },
+};
+
 await build({
   entryPoints: {
     cli: 'src/cli.tsx',
@@ -76,7 +119,7 @@ await build({
   jsx: 'automatic',
   // native addon and packages that must stay real node_modules at run time
   external: ['better-sqlite3', 'react-devtools-core'],
-  plugins: [inkSpeedups, undiciNoGlobalHeaders],
+  plugins: [inkSpeedups, undiciNoGlobalHeaders, confWithoutSchema, yogaNoFetch],
   define: {
     'process.env.NODE_ENV': '"production"',
     __CYBERREAD_VERSION__: JSON.stringify(pkg.version),

@@ -5,6 +5,7 @@
  * Both steps are pure functions of their input, so their answers can be remembered across frames.
  */
 
+import { fastTerminalWidth } from '../core/render/simple-width.js';
 import { memoStrings } from './memo.js';
 
 type Transformer = (line: string, index: number) => string;
@@ -28,13 +29,18 @@ export type OutputClass = new (options: { width: number; height: number }) => Ou
 /**
  * string-width with the plain one-argument call remembered: Ink measures every text line of every frame
  * (widest-line), and any line with a character outside printable ASCII (● ★ › in the list) takes
- * string-width's grapheme scan each time.
+ * string-width's grapheme scan each time. Text of characters the width table knows (core/render/simple-width)
+ * is counted without it: string-width's first such line builds its emoji pattern (\p{RGI_Emoji}, 60-90 ms),
+ * which the reader's first frame would otherwise wait for.
  */
 export function memoStringWidth(
   stringWidth: (s: string, options?: object) => number,
   max = 8192,
 ): (s: string, options?: object) => number {
-  const plain = memoStrings((s: string) => stringWidth(s), max);
+  const plain = memoStrings((s: string) => {
+    const w = fastTerminalWidth(s);
+    return w >= 0 ? w : stringWidth(s);
+  }, max);
   return (s, options) => (options === undefined && typeof s === 'string' ? plain(s) : stringWidth(s, options));
 }
 

@@ -59,6 +59,20 @@ describe('the built command line loads what a command needs', () => {
     expect(code).not.toContain('node_modules/feedsmith');
   });
 
+  it('the reader before its first frame: no schema validator or semver for settings that use neither', () => {
+    const code = staticCode(lazyChunk('context')) + staticCode(lazyChunk('tui'));
+    expect(code).toContain('node_modules/conf');
+    for (const lib of ['node_modules/ajv', 'node_modules/ajv-formats', 'node_modules/semver', 'node_modules/fast-uri']) {
+      expect(code).not.toContain(lib);
+    }
+  });
+
+  it('the reader: Ink’s layout engine loads its WebAssembly without fetch(), which would compile Node’s own undici', () => {
+    const code = staticCode(lazyChunk('tui'));
+    expect(code).toContain('node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js');
+    expect(code).not.toMatch(/"function"\s*!=\s*typeof fetch/);
+  });
+
   it('the refresh thread loads undici on demand, without Node’s own copy behind globalThis.Headers', () => {
     const worker = staticCode(new URL('refresh-worker.js', DIST));
     expect(worker).not.toContain('node_modules/undici');

@@ -86,8 +86,20 @@ describe('memoStringWidth', () => {
       calls.push(s);
       return stringWidth(s, o);
     });
-    expect([w('●東京 a'), w('●東京 a'), w(bold('ab')), w('€', { ambiguousIsNarrow: false })]).toEqual([7, 7, 2, stringWidth('€', { ambiguousIsNarrow: false })]);
-    expect(calls).toEqual(['●東京 a', bold('ab'), '€']);
+    const dev = '👩\u200d💻';
+    expect([w(`● ${dev}`), w(`● ${dev}`), w(bold('e\u0301')), w('€', { ambiguousIsNarrow: false })]).toEqual([4, 4, 1, stringWidth('€', { ambiguousIsNarrow: false })]);
+    expect(calls).toEqual([`● ${dev}`, bold('e\u0301'), '€']);
+  });
+
+  it('counts coloured text of known characters without string-width (its first emoji pattern costs the first frame)', () => {
+    const calls: string[] = [];
+    const w = memoStringWidth((s: string) => {
+      calls.push(s);
+      return stringWidth(s);
+    });
+    const row = `›●  Jan'30 Source  “Kebocoran” data — 東京 ★ ${ESC}[36m#Malware #…${ESC}[39m`;
+    expect([w(row), w(bold('ab')), w(`${ESC}[38;5;123mx${ESC}[m`)]).toEqual([stringWidth(row), 2, 1]);
+    expect(calls).toEqual([]);
   });
 });
 

@@ -1,4 +1,7 @@
 import stringWidth from 'string-width';
+import { fastWidth, simpleWidth } from './simple-width.js';
+
+export { simpleWidth } from './simple-width.js';
 
 /**
  * Display-width helpers for terminal text: CJK and emoji take two cells, combining marks none, and a
@@ -7,45 +10,6 @@ import stringWidth from 'string-width';
 
 // made on the first text that needs it: the first Intl object of a process loads ICU's data (20-50 ms)
 let segmenter: Intl.Segmenter | undefined;
-
-/**
- * Width of a UTF-16 unit that is a whole grapheme on its own and whose width string-width would report
- * the same way, or -1 when only string-width can tell (marks, joiners, surrogates, format characters …).
- * string-width segments and regex-tests every string, which made it most of the rendering time; this table
- * covers article text in Latin, Indonesian and CJK scripts. A test compares every unit here to string-width.
- */
-export function simpleWidth(c: number): number {
-  if (c >= 0x20 && c < 0x7f) return 1;
-  if (c < 0x300) return c >= 0xa0 && c !== 0xad ? 1 : -1;
-  if (c >= 0x4e00 && c <= 0x9fff) return 2; // CJK unified ideographs
-  if (c >= 0x3400 && c <= 0x4dbf) return 2; // CJK extension A
-  if (c >= 0xac00 && c <= 0xd7a3) return 2; // Hangul syllables
-  if (c >= 0x3041 && c <= 0x3096) return 2; // Hiragana
-  if (c >= 0x30a1 && c <= 0x30fa) return 2; // Katakana
-  if (c >= 0x3001 && c <= 0x303e) return c >= 0x302a && c <= 0x302f ? -1 : 2; // CJK punctuation, not tone marks
-  if (c >= 0xff01 && c <= 0xff60) return 2; // fullwidth forms
-  if (c >= 0x2010 && c <= 0x2027) return 1; // dashes, quotes, bullet, ellipsis
-  if (c >= 0x2030 && c <= 0x205e) return 1;
-  if (c >= 0x2500 && c <= 0x257f) return 1; // box drawing
-  // Arrows, shapes, stars and check marks the program itself prints (↻ ● ★ ✓ ✗): string-width's first call
-  // builds its emoji pattern, ~0.1-0.2 s of a short `refresh` that prints one ✓ line per feed.
-  if (c >= 0x2190 && c <= 0x21ff) return 1;
-  if (c >= 0x25a0 && c <= 0x25fc) return 1;
-  if (c >= 0x2600 && c <= 0x2613) return 1;
-  if (c >= 0x270c && c <= 0x2727) return 1;
-  return -1;
-}
-
-/** Sum of simpleWidth over s, or -1 when some unit needs string-width. */
-function fastWidth(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cw = simpleWidth(s.charCodeAt(i));
-    if (cw < 0) return -1;
-    w += cw;
-  }
-  return w;
-}
 
 export function displayWidth(s: string): number {
   const w = fastWidth(s);

@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, isUrlWord, padEnd, simpleWidth, splitAtWidth, truncate, wrap } from '../../../src/core/render/text.js';
+import { fastTerminalWidth } from '../../../src/core/render/simple-width.js';
 import { runs } from '../../helpers/property.js';
 
 const DEV = '👩‍💻'; // woman technologist: 👩 ZWJ 💻, one grapheme, two cells
@@ -24,6 +25,34 @@ describe('displayWidth', () => {
       if (w >= 0 && stringWidth(String.fromCharCode(c)) !== w) disagreements.push(c.toString(16));
     }
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('fastTerminalWidth', () => {
+  const ESC = '\u001b';
+  // simple units, units only string-width knows, and escapes: SGR in the form it counts, and forms it leaves to string-width
+  const piece = fc.constantFrom(
+    'a', ' ', '#', 'é', '●', '★', '›', '—', '“', '東', '한', 'ア', '！', '…', '─', '↻', '✓',
+    '😀', '\u0301', '\u200d', '\ufe0f', '\u00ad', '\u1161', '\u11a8', '\ud83c', '\t', '\u0007', '\u009b', '🇮🇩', '#\ufe0f\u20e3',
+    `${ESC}[36m`, `${ESC}[39m`, `${ESC}[m`, `${ESC}[1;2m`, `${ESC}[38;5;123m`, `${ESC}[12345m`, `${ESC}[38;5;12345m`, `${ESC}[2J`, `${ESC}]8;;x`, ESC, `${ESC}[`,
+  );
+  it('gives string-width’s answer whenever it gives one', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (ps) => {
+        const s = ps.join('');
+        const w = fastTerminalWidth(s);
+        if (w >= 0) expect(w).toBe(stringWidth(s));
+      }),
+      runs(2000),
+    );
+  });
+  it('answers for coloured rows of the reader and leaves other escapes to string-width', () => {
+    const row = `›●  Jan'30 Bench  Judul “berita” — 東京 ${ESC}[36m#Malware #…${ESC}[39m`;
+    expect(fastTerminalWidth(row)).toBe(stringWidth(row));
+    expect(fastTerminalWidth(row)).toBe(51);
+    expect(fastTerminalWidth(`a${ESC}[2Jb`)).toBe(-1);
+    expect(fastTerminalWidth(`${ESC}[12345m`)).toBe(-1);
+    expect(fastTerminalWidth('😀')).toBe(-1);
   });
 });
 
