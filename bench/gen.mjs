@@ -101,6 +101,28 @@ export function articlesFor(f, from, to) {
   return out;
 }
 
+/** The title of the article every TUI bench home lists first (dated 2030): the pty driver waits for it. */
+export const MARKER = 'BENCHNEWEST';
+
+/**
+ * Fills a store (open-store's) from `from` up to `total` articles, in feeds of 500 items; the first feed also
+ * gets the marker article. bench/run.mjs and bench/tui-home.mjs build their homes with it.
+ */
+export function fillStore(store, from, total) {
+  const per = 500;
+  const state = { lastFetched: new Date().toISOString(), lastStatus: 'new' };
+  const marker = { ...articlesFor(0, 0, 1)[0], id: 'benchmarker00000', guid: 'urn:bench:marker', title: `${MARKER} marker article`, published: '2030-01-01T00:00:00.000Z', lang: null };
+  for (let n = from; n < total; ) {
+    const f = Math.floor(n / per);
+    const i = n % per;
+    const take = Math.min(per - i, total - n);
+    const arts = articlesFor(f, i, i + take);
+    if (n === 0) arts.unshift(marker);
+    store.saveFeed(`https://news${f}.example/feed.xml`, { ...state, title: `Bench source ${f}` }, arts);
+    n += take;
+  }
+}
+
 export function feedXml(f, m) {
   const lang = feedLang(f);
   const parts = [`<?xml version="1.0" encoding="UTF-8"?>

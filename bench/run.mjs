@@ -8,7 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { bundled } from './bundle.mjs';
-import { articlesFor, feedXml } from './gen.mjs';
+import { feedXml, fillStore, MARKER } from './gen.mjs';
 import { articleSection, ARTICLES_END, ARTICLES_START } from './articles.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -281,29 +281,6 @@ const Q_TAGS = `#Ransomware #Malware lang:id age:<${AGE_DAYS}d`;
 const Q_PHRASE = `${Q_TAGS} "forensik digital"`;
 const Q_MIXED = `(#Phishing OR #APT) -#Banking lang:en title:security`;
 
-const MARKER = 'BENCHNEWEST';
-const marker = {
-  ...articlesFor(0, 0, 1)[0],
-  id: 'benchmarker00000',
-  guid: 'urn:bench:marker',
-  title: `${MARKER} marker article`,
-  published: '2030-01-01T00:00:00.000Z',
-  lang: null,
-};
-/** Fills a store up to `total` articles, feeds of 500 items each. */
-function fill(store, from, total) {
-  const per = 500;
-  const state = { lastFetched: new Date().toISOString(), lastStatus: 'new' };
-  for (let n = from; n < total; ) {
-    const f = Math.floor(n / per);
-    const i = n % per;
-    const take = Math.min(per - i, total - n);
-    const arts = articlesFor(f, i, i + take);
-    if (n === 0) arts.unshift(marker);
-    store.saveFeed(`https://news${f}.example/feed.xml`, { ...state, title: `Bench source ${f}` }, arts);
-    n += take;
-  }
-}
 function time(fn, reps) {
   for (let i = 0; i < 5; i++) fn();
   const xs = [];
@@ -328,7 +305,7 @@ let filled = 0;
 const homes = {};
 for (const size of CFG.store) {
   const t = performance.now();
-  fill(store, filled, size);
+  fillStore(store, filled, size);
   log(`filled ${size} articles (${f1((performance.now() - t) / (size - filled) * 1000)} µs/article)`);
   const saveUs = ((performance.now() - t) / (size - filled)) * 1000;
   filled = size;
@@ -359,7 +336,7 @@ homes[CFG.tuiSizes[1]] = tuiHome(storeFile, bigDir);
 {
   const smallDir = mkdtempSync(join(TMP, 'tui-small-'));
   const s = openStore(join(smallDir, 'cache.db')).store;
-  fill(s, 0, CFG.tuiSizes[0]);
+  fillStore(s, 0, CFG.tuiSizes[0]);
   s.close();
   homes[CFG.tuiSizes[0]] = tuiHome(join(smallDir, 'cache.db'), smallDir);
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundled } from './bundle.mjs';
-import { articlesFor } from './gen.mjs';
+import { fillStore } from './gen.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir, n] = process.argv.slice(2);
@@ -19,17 +19,6 @@ const {
 } = await bundled(join(ROOT, 'bench', '.work'), { store: join(ROOT, 'src/core/store/open-store.ts') });
 mkdirSync(dir, { recursive: true });
 const store = openStore(join(dir, 'cache.db')).store;
-const marker = { ...articlesFor(0, 0, 1)[0], id: 'benchmarker00000', guid: 'urn:bench:marker', title: 'BENCHNEWEST marker article', published: '2030-01-01T00:00:00.000Z', lang: null };
-const per = 500;
-const state = { lastFetched: new Date().toISOString(), lastStatus: 'new' };
-for (let done = 0; done < total; ) {
-  const f = Math.floor(done / per);
-  const i = done % per;
-  const take = Math.min(per - i, total - done);
-  const arts = articlesFor(f, i, i + take);
-  if (done === 0) arts.unshift(marker);
-  store.saveFeed(`https://news${f}.example/feed.xml`, { ...state, title: `Bench source ${f}` }, arts);
-  done += take;
-}
+fillStore(store, 0, total);
 store.close();
 writeFileSync(join(dir, 'config.json'), JSON.stringify({ feeds: [], lang: 'en', lastRefreshAt: new Date(Date.now() + 86400_000).toISOString() }));
