@@ -236,13 +236,8 @@ class Scan {
     const links: Array<AtomFeed.Link<string>> = [];
     let dc: DcNs.ItemOrFeed<string> | undefined;
     for (;;) {
-      this.between();
-      if (this.text.startsWith('</', this.i)) {
-        this.endTag('channel');
-        break;
-      }
-      this.startTag();
-      const name = this.name;
+      const name = this.nextChild('channel');
+      if (name === null) break;
       if (name === 'item') {
         if (items.length >= maxItems) throw BAIL;
         items.push(this.item());
@@ -299,13 +294,8 @@ class Scan {
     let links: Array<AtomFeed.Link<string>> | undefined;
     let authors: RssFeed.Person[] | undefined;
     for (;;) {
-      this.between();
-      if (this.text.startsWith('</', this.i)) {
-        this.endTag('item');
-        break;
-      }
-      this.startTag();
-      const name = this.name;
+      const name = this.nextChild('item');
+      if (name === null) break;
       switch (name) {
         case 'title':
         case 'link':
@@ -445,6 +435,19 @@ class Scan {
   }
 
   /** White space and comments between elements; any other text bails. Stops at the next tag. */
+  /**
+   * The next child element of `parent`: reads its start tag and gives its name, or reads the parent's end tag
+   * and gives null. What lies between (white space, comments) is skipped; anything else bails.
+   */
+  nextChild(parent: string): string | null {
+    this.between();
+    if (this.text.startsWith('</', this.i)) {
+      this.endTag(parent);
+      return null;
+    }
+    return this.startTag();
+  }
+
   between(): void {
     const t = this.text;
     for (;;) {
