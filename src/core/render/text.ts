@@ -1,8 +1,6 @@
 import stringWidth from 'string-width';
 import { fastWidth, simpleWidth } from './simple-width.js';
 
-export { simpleWidth } from './simple-width.js';
-
 /**
  * Display-width helpers for terminal text: CJK and emoji take two cells, combining marks none, and a
  * grapheme (👩‍💻, e + U+0301) is never split. Widths come from string-width so the UI and the renderer agree.

@@ -1,8 +1,8 @@
 import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, isUrlWord, padEnd, simpleWidth, splitAtWidth, truncate, wrap } from '../../../src/core/render/text.js';
-import { fastTerminalWidth } from '../../../src/core/render/simple-width.js';
+import { displayWidth, isUrlWord, padEnd, splitAtWidth, truncate, wrap } from '../../../src/core/render/text.js';
+import { fastTerminalWidth, simpleWidth } from '../../../src/core/render/simple-width.js';
 import { runs } from '../../helpers/property.js';
 
 const DEV = '👩‍💻'; // woman technologist: 👩 ZWJ 💻, one grapheme, two cells
