@@ -339,7 +339,6 @@ export class SqliteStore implements ArticleStore {
     const fetchedAt = new Date().toISOString();
     const now = Date.parse(fetchedAt);
     const stmt = (sql: string): Statement => this.stmt(sql);
-    this.upsertFeed(url, state);
     const inserted: number[] = [];
     const changed: number[] = [];
     const done = goneIds(stmt, this.policy, rows.map((p) => p.id));
@@ -387,11 +386,11 @@ export class SqliteStore implements ArticleStore {
       // articles this write brought in and the limits took straight out again were never there
       removed: [...removed].filter((rid) => !inserted.includes(rid)).length,
     };
-    // A writer that cannot know before the rows are written (a refresh answered with a whole document, a sync
-    // page) says 'unchanged'; the feed is 'new' when the write added or changed an article that stays.
-    if (state.lastStatus === 'unchanged' && result.added + result.updated > 0) {
-      this.stmt(`UPDATE feeds SET last_status = 'new' WHERE url = ?`).run(url);
-    }
+    // The feed row is written last, in the same transaction (nothing above reads it): a writer that cannot know
+    // before the rows are written (a refresh answered with a whole document, a sync page) says 'unchanged', and
+    // the feed is 'new' when the write added or changed an article that stays.
+    const brought = state.lastStatus === 'unchanged' && result.added + result.updated > 0;
+    this.upsertFeed(url, brought ? { ...state, lastStatus: 'new' } : state);
     return result;
   }
 
