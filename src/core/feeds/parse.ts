@@ -66,7 +66,7 @@ const TOO_DEEP = problem('errTooDeep', MAX_DEPTH);
  * entities or DTDs) and never throws anything but FeedParseError.
  */
 export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
-  return parseChecked(input, options, true);
+  return parseChecked(input, options, { allowPlain: true, via: 'feedsmith' });
 }
 
 /**
@@ -78,16 +78,20 @@ export function parseFeedVia(
   options: ParseOptions,
   allowPlain: boolean,
 ): { feed: ParsedFeed; via: 'plain' | 'feedsmith' } {
-  readPlainly = false;
-  const feed = parseChecked(input, options, allowPlain);
-  return { feed, via: readPlainly ? 'plain' : 'feedsmith' };
+  const path: ParsePath = { allowPlain, via: 'feedsmith' };
+  const feed = parseChecked(input, options, path);
+  return { feed, via: path.via };
 }
 
-let readPlainly = false;
+/** Whether the plain-RSS scan may read the document, and (set by the parse) which path did. */
+interface ParsePath {
+  allowPlain: boolean;
+  via: 'plain' | 'feedsmith';
+}
 
-function parseChecked(input: Uint8Array | string, options: ParseOptions, allowPlain: boolean): ParsedFeed {
+function parseChecked(input: Uint8Array | string, options: ParseOptions, path: ParsePath): ParsedFeed {
   try {
-    return parseUnchecked(input, options, allowPlain);
+    return parseUnchecked(input, options, path);
   } catch (error) {
     if (error instanceof FeedParseError) throw error;
     if (error instanceof DepthError) throw new FeedParseError(TOO_DEEP, { cause: error });
@@ -98,7 +102,7 @@ function parseChecked(input: Uint8Array | string, options: ParseOptions, allowPl
   }
 }
 
-function parseUnchecked(input: Uint8Array | string, options: ParseOptions, allowPlain: boolean): ParsedFeed {
+function parseUnchecked(input: Uint8Array | string, options: ParseOptions, path: ParsePath): ParsedFeed {
   if (typeof input !== 'string' && input.byteLength > MAX_DOCUMENT_SIZE) throw tooLarge();
   let text = typeof input === 'string' ? input : decode(input, options.contentType);
   if (text.length > MAX_DOCUMENT_SIZE) throw tooLarge();
@@ -116,9 +120,9 @@ function parseUnchecked(input: Uint8Array | string, options: ParseOptions, allow
   // A plain RSS 2.0 document (most of them) is read in one scan without feedsmith's tree; the scan accepts
   // only well-formed documents well under MAX_DEPTH and MAX_ITEMS, so the depth check and the item cap
   // below could not change anything for it.
-  const plain = allowPlain ? readPlainRss(xml, PLAIN_MAX_ITEMS) : null;
+  const plain = path.allowPlain ? readPlainRss(xml, PLAIN_MAX_ITEMS) : null;
   if (plain !== null) {
-    readPlainly = true;
+    path.via = 'plain';
     return mapXml({ format: 'rss', feed: plain }, xml, options, []);
   }
   const shape = checkXmlDepth(text, MAX_DEPTH);
