@@ -108,7 +108,8 @@ describe('unknown keys and wrong types in the settings file', () => {
     for (const [i, r] of runs.entries()) {
       const label = commands[i]?.join(' ') ?? '';
       clean(r, label);
-      expect(r.code, label).toBe(0);
+      // the label carries stderr: once under a full suite's load `list` exited 1 here, and what it said was lost
+      expect(r.code, `${label}\n${r.stderr}`).toBe(0);
       expect(r.stderr.trimEnd().split('\n'), label).toEqual(warnings);
     }
     expect(runs[0]?.stdout).toBe('You have no feeds. Add one with "cyberread feeds add URL".\n');
